@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Clientele.Cli.Commands;
+using Clientele.Storage;
+
+namespace Clientele.Cli;
+
+/// <summary>The <c>clientele</c> command tree.</summary>
+public static class CliApp
+{
+    /// <summary>Exit code for a problem with the user's input or workspace.</summary>
+    public const int UserError = 1;
+
+    /// <summary>Exit code for a command line that does not parse.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>The global <c>--workspace</c> option.</summary>
+    public static Option<string?> WorkspaceOption() => new("--workspace", "-w")
+    {
+        Description = $"The workspace file (default: ${Workspace.EnvironmentVariable}, else ./{Workspace.DefaultFileName}).",
+        Recursive = true,
+    };
+
+    /// <summary>Builds the command tree.</summary>
+    public static RootCommand Build(CliContext context)
+    {
+        var workspace = WorkspaceOption();
+        var root = new RootCommand("Clientele: who your customers are, what each is worth, and what to do about each group.");
+        root.Options.Add(workspace);
+        root.Subcommands.Add(InitCommand.Create(context, workspace));
+        root.Subcommands.Add(ImportCommand.Create(context, workspace));
+        root.Subcommands.Add(StatusCommand.Create(context, workspace));
+        root.Subcommands.Add(SummaryCommand.Create(context, workspace));
+        root.Subcommands.Add(DemoCommand.Create(context, workspace));
+        return root;
+    }
+
+    /// <summary>Parses and runs a command line; returns the exit code.</summary>
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = Build(context);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) context.Error.WriteLine($"error: {error.Message}");
+            context.Error.WriteLine($"Run `clientele {string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? "" : parsed.CommandResult.Command.Name)} --help` for usage.".Replace("  ", " ", StringComparison.Ordinal));
+            return UsageError;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = new SpectreWriter(context), Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (WorkspaceException e)
+        {
+            context.Error.WriteLine($"error: {e.Message}");
+            return UserError;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine("cancelled; the workspace is as it was before the command.");
+            return UserError;
+        }
+    }
+
+    /// <summary>Resolves the workspace path from the option and the environment.</summary>
+    public static string WorkspacePath(CliContext context, string? option) =>
+        Workspace.ResolvePath(option, context.Environment(Workspace.EnvironmentVariable));
+}

@@ -1,0 +1,128 @@
+using System.CommandLine;
+using System.Globalization;
+using Clientele.Cli.Output;
+using Clientele.Storage;
+using Clientele.Storage.Import;
+using Clientele.Tables;
+
+namespace Clientele.Cli.Commands;
+
+/// <summary><c>clientele import &lt;table&gt; &lt;file&gt;</c>: loads a delimited text file into a canonical table.</summary>
+internal static class ImportCommand
+{
+    public static Command Create(CliContext context, Option<string?> workspaceOption)
+    {
+        var tables = CanonicalTables.Importable.Select(t => t.Name).ToArray();
+        var table = new Argument<string>("table") { Description = "The table to fill: " + string.Join(", ", tables) + "." };
+        var file = new Argument<string>("file") { Description = "The delimited text file (CSV, TSV, or blank-separated columns)." };
+        var delimiter = new Option<string>("--delimiter", "-d")
+        {
+            Description = "auto (default), ',', ';', tab, or whitespace (runs of blanks, as in CDNOW).",
+            DefaultValueFactory = _ => "auto",
+        };
+        var noHeader = new Option<bool>("--no-header") { Description = "The file has no header line; name its columns with --columns." };
+        var columns = new Option<string?>("--columns") { Description = "The file's column names, comma-separated, for --no-header." };
+        var map = new Option<string[]>("--map") { Description = "field=column: read the canonical field from this file column (repeatable)." };
+        var defaults = new Option<string[]>("--default") { Description = "field=value: use this value where the file has no such column or the cell is empty (repeatable)." };
+        var where = new Option<string[]>("--where") { Description = "column=value[,value]: import only rows whose column holds one of the values (repeatable; the others are counted and reported)." };
+        var dateFormat = new Option<string?>("--date-format") { Description = "The dates' format, e.g. yyyyMMdd or dd/MM/yyyy (default: ISO 8601 dates and date-times)." };
+        var skipBad = new Option<bool>("--skip-bad-rows") { Description = "Import the good rows and write each bad one with its reason to the rejects file." };
+        var rejectsPath = new Option<string?>("--rejects") { Description = "The rejects file for --skip-bad-rows (default: <file name>.rejects.csv in the current folder)." };
+        var encoding = new Option<string>("--encoding") { Description = "utf-8 (default) or latin1.", DefaultValueFactory = _ => "utf-8" };
+        encoding.AcceptOnlyFromAmong("utf-8", "utf8", "latin1", "iso-8859-1");
+        var generateIds = new Option<string?>("--generate-ids") { Description = "For a file without ids: fill the table's id column with this prefix plus the line number." };
+        foreach (var option in new[] { map, defaults, where }) option.AllowMultipleArgumentsPerToken = false;
+
+        var command = new Command("import", "Import a file into a table of the workspace: whole or not at all; importing the same rows again adds nothing.")
+        {
+            table, file, delimiter, noHeader, columns, map, defaults, where, dateFormat, skipBad, rejectsPath, encoding, generateIds,
+        };
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var options = new ImportOptions
+            {
+                Delimiter = ParseDelimiter(parsed.GetValue(delimiter)!),
+                HasHeader = !parsed.GetValue(noHeader),
+                Columns = parsed.GetValue(columns)?.Split(',').Select(c => c.Trim()).ToArray(),
+                Map = Pairs("--map", parsed.GetValue(map)),
+                Defaults = Pairs("--default", parsed.GetValue(defaults)),
+                Where = (parsed.GetValue(where) ?? []).Select(RowFilter.Parse).ToArray(),
+                DateFormat = parsed.GetValue(dateFormat),
+                SkipBadRows = parsed.GetValue(skipBad),
+                RejectsPath = parsed.GetValue(rejectsPath),
+                Encoding = parsed.GetValue(encoding) is "latin1" or "iso-8859-1" ? ImportEncoding.Latin1 : ImportEncoding.Utf8,
+                GenerateIds = parsed.GetValue(generateIds),
+            };
+            if (options.RejectsPath is not null && !options.SkipBadRows)
+                throw new WorkspaceException("--rejects names the file for rows skipped by --skip-bad-rows: pass --skip-bad-rows too.");
+            var path = CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption));
+            using var workspace = Workspace.OpenOrCreate(path, out var created);
+            if (created) context.Error.WriteLine($"Created workspace {path}.");
+            var result = Run(context, workspace, parsed.GetValue(table)!, parsed.GetValue(file)!, options, cancellationToken);
+            Print(context, parsed.GetValue(file)!, result);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    /// <summary>Imports with a progress display; shared with <c>clientele demo</c>.</summary>
+    public static ImportResult Run(CliContext context, Workspace workspace, string table, string file, ImportOptions options, CancellationToken cancellationToken)
+    {
+        var importer = new Importer(workspace, context.Time);
+        return ProgressReporter.Run(context, $"import {table}", report =>
+            importer.Import(table, file, options, new SyncProgress<ImportProgress>(p =>
+                report(p.BytesRead, p.TotalBytes, p.Stage == "storing" ? $"storing {p.Rows:N0} rows" : $"{p.Rows:N0} rows")), cancellationToken));
+    }
+
+    public static void Print(CliContext context, string file, ImportResult result)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        if (result.PreviousImport is { } previous)
+        {
+            context.Out.WriteLine(string.Format(culture,
+                "{0} is identical to import #{1} of {2:yyyy-MM-dd HH:mm} UTC into {3}: nothing added.", file, previous.ImportId, previous.ImportedAt, result.Table));
+            return;
+        }
+        context.Out.WriteLine(string.Format(culture,
+            "Imported {0} into {1} (import #{2}): {3:N0} rows read, {4:N0} added, {5:N0} updated, {6:N0} already present, {7:N0} rejected, {8:N0} left out by --where. {9:N1} s.",
+            file, result.Table, result.ImportId, result.RowsRead, result.RowsAdded, result.RowsUpdated, result.RowsAlreadyPresent,
+            result.RowsRejected, result.RowsFiltered, result.Seconds));
+        if (result.CustomersCreated > 0)
+            context.Out.WriteLine(string.Format(culture, "Created {0:N0} customers named in {1} that the customers table did not have.", result.CustomersCreated, file));
+        if (result.AttributeColumns.Count > 0)
+            context.Out.WriteLine($"Kept in customers.attributes: {string.Join(", ", result.AttributeColumns)}.");
+        if (result.IgnoredColumns.Count > 0)
+            context.Out.WriteLine($"Ignored columns (the {result.Table} table has no such fields; map them with --map field=column): {string.Join(", ", result.IgnoredColumns)}.");
+        if (result.RejectsPath is not null)
+        {
+            context.Out.WriteLine(result.RowsRejected == 0
+                ? $"No row was rejected ({result.RejectsPath} lists none)."
+                : string.Format(culture, "{0:N0} rejected rows, each with its reason, are in {1}.", result.RowsRejected, result.RejectsPath));
+        }
+    }
+
+    private static Delimiter ParseDelimiter(string text) => text.ToLowerInvariant() switch
+    {
+        "auto" => Delimiter.Auto,
+        "," or "comma" => Delimiter.Comma,
+        ";" or "semicolon" => Delimiter.Semicolon,
+        "tab" or "\t" or "\\t" => Delimiter.Tab,
+        "whitespace" or "space" or "blank" or " " => Delimiter.Whitespace,
+        _ => throw new WorkspaceException($"--delimiter '{text}' is not one of: auto, ',', ';', tab, whitespace."),
+    };
+
+    private static Dictionary<string, string> Pairs(string option, string[]? values)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in values ?? [])
+        {
+            var equals = value.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == value.Length - 1 && option == "--map")
+                throw new WorkspaceException($"{option} expects field=value, not '{value}'.");
+            var field = value[..equals].Trim();
+            if (!pairs.TryAdd(field, value[(equals + 1)..].Trim()))
+                throw new WorkspaceException($"{option} names the field '{field}' twice.");
+        }
+        return pairs;
+    }
+}

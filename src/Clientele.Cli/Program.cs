@@ -1,0 +1,3 @@
+using Clientele.Cli;
+
+return CliApp.Run(args, CliContext.FromProcess());

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using Clientele.Tables;
+using DuckDB.NET.Data;
+using static Clientele.Storage.Schema.WorkspaceSchema;
+
+namespace Clientele.Storage.Import;
+
+/// <summary>
+/// The last step of an import, in one transaction: check references, move the staged rows into the
+/// canonical table by its <see cref="RowIdentity"/>, create customers named but unknown, and record
+/// the import. A failure anywhere rolls everything back.
+/// </summary>
+internal sealed class ImportSql(DuckDBConnection connection, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects)
+{
+    private const string Stage = "temp." + StagingTable.Name;
+
+    public sealed record Source(string Path, string Sha256, long Bytes, string Options, DateTime ImportedAt, long RowsRead, long RowsFiltered, string Ignored);
+
+    /// <summary>Tables whose rows must name rows of another table that an import cannot create.</summary>
+    public static bool ChecksReferences(CanonicalTable table) =>
+        table == CanonicalTables.BuyingRoleTable || table == CanonicalTables.Overrides;
+
+    public ImportResult Store(Source source, Stopwatch clock)
+    {
+        using var transaction = connection.BeginTransaction();
+        var importId = (int)Long("SELECT coalesce(max(import_id), 0) + 1 FROM imports");
+        var rejected = CheckReferences();
+        var staged = Long($"SELECT count(*) FROM {Stage}");
+        var (added, updated) = table.Identity switch
+        {
+            RowIdentity.Content => (StoreByContent(importId), 0L),
+            RowIdentity.Distinct => (StoreDistinct(importId), 0L),
+            _ => StoreUpsert(importId),
+        };
+        var created = CreateCustomers(importId);
+        var alreadyPresent = staged - added - updated;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "INSERT INTO imports VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
+            foreach (var value in new object[]
+            {
+                importId, table.Name, source.Path, source.Sha256, source.Bytes, source.Options, source.ImportedAt, clock.Elapsed.TotalSeconds,
+                source.RowsRead, added, updated, alreadyPresent, source.RowsRead - source.RowsFiltered - staged, source.RowsFiltered, created, source.Ignored,
+            })
+            {
+                command.Parameters.Add(new DuckDBParameter(value));
+            }
+            command.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return new ImportResult(table.Name, importId, source.RowsRead, added, updated, alreadyPresent, rejected,
+            source.RowsFiltered, created, [], [], null, null, 0);
+    }
+
+    private long CheckReferences()
+    {
+        if (!ChecksReferences(table)) return 0;
+        var (column, target, targetColumn, hint) = table == CanonicalTables.BuyingRoleTable
+            ? ("contact_id", "contacts", "contact_id", "a contact_id of the contacts table (import the contacts first)")
+            : ("customer_id", "customers", "customer_id", "a customer_id of the customers table");
+        var index = ColumnPlan.IndexOf(table, column);
+        var errors = new List<ImportError>();
+        var lines = new List<long>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT s._line, s.{Quote(column)}, s._raw FROM {Stage} s ANTI JOIN main.{Quote(target)} t ON t.{Quote(targetColumn)} = s.{Quote(column)} ORDER BY s._line";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var error = new ImportError(path, reader.GetInt64(0), plan.FileColumnNumber(index), column, reader.GetString(1), hint);
+                lines.Add(error.Line);
+                if (errors.Count < ImportFailedException.MaxListed) errors.Add(error);
+                rejects?.Write([error], reader.GetString(2));
+            }
+        }
+        if (lines.Count == 0) return 0;
+        if (rejects is null) throw new ImportFailedException(path, errors, lines.Count);
+        Execute($"DELETE FROM {Stage} WHERE {Quote(column)} NOT IN (SELECT {Quote(targetColumn)} FROM main.{Quote(target)})");
+        return lines.Count;
+    }
+
+    private string Columns(string? prefix = null) =>
+        string.Join(", ", table.Columns.Select(c => (prefix ?? "") + Quote(c.Name)));
+
+    private long StoreByContent(int importId)
+    {
+        var id = Quote(table.Key[0]);
+        var target = $"main.{Quote(table.Name)}";
+        var columns = Columns();
+        var withId = Execute($"""
+            INSERT INTO {target} ({columns}, {ImportIdColumn})
+            SELECT {Columns("s.")}, {importId} FROM {Stage} s
+            ANTI JOIN (SELECT DISTINCT {id} FROM {target} WHERE {id} IS NOT NULL) t ON t.{id} = s.{id}
+            WHERE s.{id} IS NOT NULL
+            """);
+        var withoutId = Execute($"""
+            INSERT INTO {target} ({columns}, {RowHashColumn}, {RowOccurrenceColumn}, {ImportIdColumn})
+            SELECT {Columns("s.")}, s.row_hash, s.occurrence, {importId}
+            FROM (SELECT *, row_number() OVER (PARTITION BY row_hash ORDER BY _line) AS occurrence FROM {Stage} WHERE {id} IS NULL) s
+            ANTI JOIN (SELECT {RowHashColumn}, {RowOccurrenceColumn} FROM {target} WHERE {RowHashColumn} IS NOT NULL) t
+                ON t.{RowHashColumn} = s.row_hash AND t.{RowOccurrenceColumn} = s.occurrence
+            """);
+        return withId + withoutId;
+    }
+
+    private long StoreDistinct(int importId)
+    {
+        var keys = string.Join(", ", table.Key.Select(Quote));
+        var on = string.Join(" AND ", table.Key.Select(k => $"t.{Quote(k)} = s.{Quote(k)}"));
+        return Execute($"""
+            INSERT INTO main.{Quote(table.Name)} ({Columns()}, {ImportIdColumn})
+            SELECT {Columns("s.")}, {importId}
+            FROM (SELECT * FROM {Stage} QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY _line) = 1) s
+            ANTI JOIN main.{Quote(table.Name)} t ON {on}
+            """);
+    }
+
+    private (long Added, long Updated) StoreUpsert(int importId)
+    {
+        var keys = table.Key.Select(Quote).ToList();
+        var others = table.Columns.Where(c => !table.Key.Contains(c.Name)).Select(c => Quote(c.Name)).ToList();
+        var on = string.Join(" AND ", keys.Select(k => $"i.{k} IS NOT DISTINCT FROM t.{k}"));
+        // Rows of one file that share a key are merged in file order: a later non-empty value wins.
+        var latest = string.Join("", others.Select(c => $", arg_max({c}, _line) FILTER (WHERE {c} IS NOT NULL) AS {c}"));
+        var merged = string.Join("", others.Select(c => $", coalesce(i.{c}, t.{c}) AS {c}"));
+        var same = string.Concat(others.Select(c => $" AND coalesce(i.{c}, t.{c}) IS NOT DISTINCT FROM t.{c}"));
+        const string Merge = "temp.clientele_merge";
+        Execute($"""
+            CREATE OR REPLACE TEMP TABLE clientele_merge AS
+            WITH i AS (SELECT {string.Join(", ", keys)}{latest} FROM {Stage} GROUP BY {string.Join(", ", keys)})
+            SELECT {string.Join(", ", keys.Select(k => "i." + k))}{merged},
+                   t._present IS NOT NULL AS existed,
+                   t._present IS NOT NULL{same} AS unchanged
+            FROM i LEFT JOIN (SELECT *, true AS _present FROM main.{Quote(table.Name)}) t ON {on}
+            """);
+        var added = Long($"SELECT count(*) FROM {Merge} WHERE NOT existed");
+        var updated = Long($"SELECT count(*) FROM {Merge} WHERE existed AND NOT unchanged");
+        if (updated > 0)
+        {
+            var match = string.Join(" AND ", keys.Select(k => $"main.{Quote(table.Name)}.{k} IS NOT DISTINCT FROM m.{k}"));
+            Execute($"DELETE FROM main.{Quote(table.Name)} USING {Merge} m WHERE m.existed AND NOT m.unchanged AND {match}");
+        }
+        var all = string.Join(", ", keys.Concat(others));
+        Execute($"INSERT INTO main.{Quote(table.Name)} ({all}, {ImportIdColumn}) SELECT {all}, {importId} FROM {Merge} WHERE NOT unchanged");
+        Execute($"DROP TABLE {Merge}");
+        return (added, updated);
+    }
+
+    private long CreateCustomers(int importId)
+    {
+        if (table.CustomerColumns.Count == 0) return 0;
+        var named = string.Join(" UNION ALL ", table.CustomerColumns.Select(c => $"SELECT {Quote(c)} AS id FROM {Stage}"));
+        return Execute($"""
+            INSERT INTO main.customers (customer_id, {ImportIdColumn})
+            SELECT n.id, {importId} FROM (SELECT DISTINCT id FROM ({named}) WHERE id IS NOT NULL) n
+            ANTI JOIN main.customers c ON c.customer_id = n.id
+            ORDER BY n.id
+            """);
+    }
+
+    private long Execute(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
+
+    private long Long(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,141 @@
+using Clientele.Tables;
+
+namespace Clientele.Storage.Import;
+
+/// <summary>
+/// The parse loop of an import: reads every record, checks and converts each mapped cell, and
+/// appends good rows to the staging table. Bad rows are collected as errors (or written to the
+/// rejects file with <c>--skip-bad-rows</c>); nothing reaches the workspace here.
+/// </summary>
+internal sealed class RowScanner(ColumnPlan plan, CellParser parser, StagingTable staging, RecordReader reader, string path, RejectsWriter? rejects, bool keepRaw)
+{
+    private readonly List<ImportError> _rowErrors = [];
+
+    /// <summary>The first errors, up to <see cref="ImportFailedException.MaxListed"/>.</summary>
+    public List<ImportError> Errors { get; } = [];
+
+    public long ErrorCount { get; private set; }
+    public long ErrorRows { get; private set; }
+    public long RowsRead { get; private set; }
+    public long RowsFiltered { get; private set; }
+
+    public void Run(long totalBytes, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var columns = plan.Table.Columns;
+        var expectedFields = plan.FileColumns.Count;
+        var attributesColumn = plan.Attributes.Count > 0 ? ColumnPlan.IndexOf(plan.Table, "attributes") : -1;
+        var filters = plan.Filters.Select(f => (f.Index, Lookup: f.Values.GetAlternateLookup<ReadOnlySpan<char>>())).ToArray();
+        while (reader.Read())
+        {
+            RowsRead++;
+            if ((RowsRead & 0x3FFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress?.Report(new ImportProgress("reading", reader.BytesRead, totalBytes, RowsRead));
+            }
+            _rowErrors.Clear();
+            if (reader.InvalidEncodingField >= 0)
+            {
+                var field = reader.InvalidEncodingField;
+                Reject(Importer.EncodingProblem(path, reader.Line, field + 1, field < plan.FileColumns.Count ? plan.FileColumns[field] : null));
+                continue;
+            }
+            if (reader.FieldCount != expectedFields)
+            {
+                Reject(new ImportError(path, reader.Line, 0, null, null,
+                    $"a row of {expectedFields} fields ({string.Join(", ", plan.FileColumns)}), but this row has {reader.FieldCount}: check the delimiter and the quoting"));
+                continue;
+            }
+            var keep = true;
+            foreach (var (index, lookup) in filters)
+                keep &= lookup.Contains(reader.Field(index).Trim());
+            if (!keep)
+            {
+                RowsFiltered++;
+                continue;
+            }
+            staging.Clear();
+            for (var c = 0; c < columns.Count; c++) ReadCell(c, columns[c]);
+            if (attributesColumn >= 0 && _rowErrors.Count == 0)
+            {
+                staging.Text[attributesColumn] = Importer.AttributesJson(reader, plan.Attributes);
+                staging.IsSet[attributesColumn] = true;
+            }
+            if (_rowErrors.Count > 0) RejectRow();
+            else staging.Append(reader.Line, keepRaw ? reader.RawText : null);
+        }
+        progress?.Report(new ImportProgress("reading", totalBytes, totalBytes, RowsRead));
+    }
+
+    private void ReadCell(int c, CanonicalColumn column)
+    {
+        if (c == plan.GeneratedColumn)
+        {
+            staging.Text[c] = plan.GeneratedPrefix + reader.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            staging.IsSet[c] = true;
+            return;
+        }
+        var source = plan.Source[c];
+        var text = source >= 0 ? reader.Field(source).Trim() : default;
+        if (text.IsEmpty && (plan.Default[c] ?? column.Fallback) is { } fallback) text = fallback;
+        if (text.IsEmpty)
+        {
+            if (column.Required)
+                Fail(c, column, null, $"a value: {column.Name} is required");
+            return;
+        }
+        var ok = true;
+        switch (column.Type)
+        {
+            case ColumnType.Number:
+                ok = CellParser.TryNumber(text, out staging.Number[c]);
+                break;
+            case ColumnType.Integer:
+                ok = CellParser.TryInteger(text, out var whole);
+                staging.Number[c] = whole;
+                break;
+            case ColumnType.Timestamp:
+                ok = parser.TryTimestamp(text, out staging.Time[c]);
+                break;
+            case ColumnType.Boolean:
+                ok = CellParser.TryBoolean(text, out staging.Flag[c]);
+                break;
+            case ColumnType.Choice:
+                staging.Text[c] = CellParser.Choice(column, text);
+                ok = staging.Text[c] is not null;
+                break;
+            case ColumnType.Json:
+                staging.Text[c] = text.ToString();
+                ok = CellParser.IsJsonObject(staging.Text[c]!);
+                break;
+            default:
+                staging.Text[c] = text.ToString();
+                break;
+        }
+        if (ok) staging.IsSet[c] = true;
+        else Fail(c, column, text.ToString(), parser.Expected(column));
+    }
+
+    private void Fail(int c, CanonicalColumn column, string? value, string expected)
+    {
+        var source = plan.Source[c];
+        _rowErrors.Add(new ImportError(path, reader.Line, source + 1, source >= 0 ? plan.FileColumns[source] : $"{column.Name} (from --default)", value, expected));
+    }
+
+    private void Reject(ImportError error)
+    {
+        _rowErrors.Add(error);
+        RejectRow();
+    }
+
+    private void RejectRow()
+    {
+        ErrorRows++;
+        foreach (var error in _rowErrors)
+        {
+            ErrorCount++;
+            if (Errors.Count < ImportFailedException.MaxListed) Errors.Add(error);
+        }
+        rejects?.Write(_rowErrors, reader.RawText);
+    }
+}

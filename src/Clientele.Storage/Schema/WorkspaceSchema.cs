@@ -1,0 +1,128 @@
+using System.Text;
+using Clientele.Tables;
+using DuckDB.NET.Data;
+
+namespace Clientele.Storage.Schema;
+
+/// <summary>
+/// The workspace's tables, made from <see cref="CanonicalTables"/>, and their version. Each change of
+/// the schema adds a step to <see cref="Upgrades"/>; an older workspace is upgraded on open, a newer
+/// one is refused.
+/// </summary>
+internal static class WorkspaceSchema
+{
+    /// <summary>The schema version this build writes.</summary>
+    public const int CurrentVersion = 1;
+
+    /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2).</summary>
+    private static readonly string[][] Upgrades = [];
+
+    /// <summary>Columns every imported row carries besides its canonical ones.</summary>
+    public const string ImportIdColumn = "import_id";
+
+    /// <summary>For content-identified rows: a hash of the canonical values and the row's occurrence among identical rows.</summary>
+    public const string RowHashColumn = "row_hash";
+
+    /// <inheritdoc cref="RowHashColumn"/>
+    public const string RowOccurrenceColumn = "row_occurrence";
+
+    public static string SqlType(ColumnType type) => type switch
+    {
+        ColumnType.Text or ColumnType.Choice or ColumnType.Json => "VARCHAR",
+        ColumnType.Number => "DOUBLE",
+        ColumnType.Integer => "BIGINT",
+        ColumnType.Timestamp => "TIMESTAMP",
+        ColumnType.Boolean => "BOOLEAN",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    public static string CreateTable(CanonicalTable table)
+    {
+        var sql = new StringBuilder($"CREATE TABLE {Quote(table.Name)} (");
+        foreach (var column in table.Columns)
+        {
+            sql.Append(Quote(column.Name)).Append(' ').Append(SqlType(column.Type));
+            if (column.Required) sql.Append(" NOT NULL");
+            sql.Append(", ");
+        }
+        if (table.Identity == RowIdentity.Content)
+            sql.Append($"{RowHashColumn} UBIGINT, {RowOccurrenceColumn} INTEGER, ");
+        sql.Append($"{ImportIdColumn} INTEGER");
+        // Upsert tables need a key DuckDB can check for ON CONFLICT; the large content tables do not get
+        // one: an index over tens of millions of orders would cost more than the anti-join it saves.
+        if (table.Identity == RowIdentity.Upsert)
+            sql.Append(", PRIMARY KEY (").AppendJoin(", ", table.Key.Select(Quote)).Append(')');
+        return sql.Append(')').ToString();
+    }
+
+    private static readonly string[] MetaTables =
+    [
+        "CREATE TABLE clientele_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+        """
+        CREATE TABLE imports (
+            import_id INTEGER PRIMARY KEY, table_name VARCHAR NOT NULL, source_path VARCHAR NOT NULL,
+            source_sha256 VARCHAR NOT NULL, source_bytes BIGINT NOT NULL, options VARCHAR NOT NULL,
+            imported_at TIMESTAMP NOT NULL, seconds DOUBLE NOT NULL,
+            rows_read BIGINT NOT NULL, rows_added BIGINT NOT NULL, rows_updated BIGINT NOT NULL,
+            rows_already_present BIGINT NOT NULL, rows_rejected BIGINT NOT NULL, rows_filtered BIGINT NOT NULL,
+            customers_created BIGINT NOT NULL, ignored_columns VARCHAR NOT NULL)
+        """,
+    ];
+
+    /// <summary>Creates every table in an empty database, in one transaction.</summary>
+    public static void Create(DuckDBConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        foreach (var statement in MetaTables.Concat(CanonicalTables.All.Select(CreateTable)))
+            Execute(connection, statement);
+        Execute(connection, $"INSERT INTO clientele_meta VALUES ('schema_version', '{CurrentVersion}')");
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// Checks the version of an existing workspace, upgrading an older one in one transaction.
+    /// Throws <see cref="WorkspaceException"/> when the file is not a workspace or is newer than this build.
+    /// </summary>
+    public static void EnsureCurrent(DuckDBConnection connection, string path)
+    {
+        if (!TableExists(connection, "clientele_meta"))
+        {
+            throw new WorkspaceException(
+                $"{path} is a DuckDB file but not a Clientele workspace (it has no clientele_meta table). " +
+                "Point --workspace at another file, or move this one away and run `clientele init`.");
+        }
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM clientele_meta WHERE key = 'schema_version'";
+        var version = int.Parse((string)command.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
+        if (version > CurrentVersion)
+        {
+            throw new WorkspaceException(
+                $"{path} has schema version {version}, made by a newer Clientele; this build reads versions up to " +
+                $"{CurrentVersion}. Upgrade Clientele to open it.");
+        }
+        if (version == CurrentVersion) return;
+        using var transaction = connection.BeginTransaction();
+        for (var from = version; from < CurrentVersion; from++)
+            foreach (var statement in Upgrades[from - 1])
+                Execute(connection, statement);
+        Execute(connection, $"UPDATE clientele_meta SET value = '{CurrentVersion}' WHERE key = 'schema_version'");
+        transaction.Commit();
+    }
+
+    public static bool TableExists(DuckDBConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $name";
+        command.Parameters.Add(new DuckDBParameter("name", table));
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    public static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text;
+using Clientele.Customers;
+using Clientele.Tables;
+using DuckDB.NET.Data;
+
+namespace Clientele.Storage.Summary;
+
+/// <summary>
+/// Computes the per-customer summary inside the workspace's database (one SQL statement over the
+/// raw tables) and brings only its result into memory, as the columns of a <see cref="CustomerSummary"/>.
+/// </summary>
+public static class CustomerSummaryQuery
+{
+    /// <summary>The day of the last order in the workspace, or null when it has none.</summary>
+    public static DateOnly? LastOrderDay(Workspace workspace)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "SELECT CAST(max(ordered_at) AS DATE) FROM orders";
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? null : DateOnly.FromDateTime(Convert.ToDateTime(value, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The summary of every customer known by <paramref name="asOf"/> (default: the last order day).
+    /// Orders and interactions after that day are ignored; customers whose every dated record is later are left out.
+    /// </summary>
+    public static CustomerSummary Run(Workspace workspace, DateOnly? asOf = null, TimeUnit unit = TimeUnit.Day)
+    {
+        var day = asOf ?? LastOrderDay(workspace)
+            ?? throw new WorkspaceException("the workspace has no orders, so there is no last order date to summarize as of: import orders, or pass --as-of DATE.");
+        var kinds = CanonicalTables.InteractionKinds;
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = Sql(kinds);
+        command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
+        command.Parameters.Add(new DuckDBParameter("next_day", day.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        command.Parameters.Add(new DuckDBParameter("unit", (double)unit.Days()));
+        var count = CountCustomers(workspace);
+        var summary = new Builder(count, day, unit, kinds);
+        using var reader = command.ExecuteReader();
+        var i = 0;
+        while (reader.Read()) summary.Read(reader, i++);
+        return summary.Finish(i);
+    }
+
+    private static int CountCustomers(Workspace workspace) => (int)workspace.Scalar<long>("SELECT count(*) FROM customers");
+
+    /// <summary>The SQL of the summary; parameters <c>$as_of</c>, <c>$next_day</c> (timestamps) and <c>$unit</c> (days per unit).</summary>
+    internal static string Sql(IReadOnlyList<string> kinds)
+    {
+        var kindCounts = new StringBuilder();
+        foreach (var kind in kinds) kindCounts.Append(CultureInfo.InvariantCulture, $"count(*) FILTER (WHERE k = '{kind}') AS \"{kind}\", ");
+        var kindList = string.Join(", ", kinds.Select(k => $"'{k}'"));
+        var kindColumns = string.Join(", ", kinds.Select(k => $"coalesce(ia.\"{k}\", 0)"));
+        return $"""
+            WITH d AS (
+                SELECT customer_id, CAST(ordered_at AS DATE) AS day,
+                       sum(amount) FILTER (WHERE status = 'completed') AS spend,
+                       count(*) FILTER (WHERE status = 'completed') AS lines,
+                       sum(margin) FILTER (WHERE status = 'completed') AS margin,
+                       count(*) FILTER (WHERE status = 'returned') AS returns,
+                       sum(amount) FILTER (WHERE status = 'returned') AS returned
+                FROM orders WHERE ordered_at < $next_day
+                GROUP BY customer_id, day
+            ), b AS (
+                SELECT customer_id,
+                       min(day) FILTER (WHERE lines > 0) AS first_day,
+                       max(day) FILTER (WHERE lines > 0) AS last_day,
+                       count(*) FILTER (WHERE lines > 0) AS purchase_days,
+                       sum(lines) AS orders,
+                       coalesce(sum(spend), 0) AS revenue,
+                       arg_min(spend, day) FILTER (WHERE lines > 0) AS first_spend,
+                       sum(margin) AS margin,
+                       sum(returns) AS returns,
+                       coalesce(sum(returned), 0) AS returned_amount
+                FROM d GROUP BY customer_id
+            ), ia AS (
+                SELECT customer_id, {kindCounts}
+                       count(*) FILTER (WHERE k NOT IN ({kindList})) AS other,
+                       coalesce(sum(cost), 0) AS service_cost,
+                       avg(score * 10.0 / coalesce(scale_max, 10)) FILTER (WHERE k = 'survey' AND score IS NOT NULL) AS mean_survey
+                FROM (SELECT *, lower(kind) AS k FROM interactions WHERE occurred_at < $next_day)
+                GROUP BY customer_id
+            ), rf AS (
+                SELECT r.referrer_id AS customer_id, count(*) AS made,
+                       count(*) FILTER (WHERE bought.customer_id IS NOT NULL) AS bought
+                FROM referrals r
+                LEFT JOIN (SELECT customer_id FROM b WHERE purchase_days > 0) bought ON bought.customer_id = r.referred_id
+                WHERE r.occurred_at IS NULL OR r.occurred_at < $next_day
+                GROUP BY r.referrer_id
+            ), later AS (
+                SELECT DISTINCT customer_id FROM orders WHERE ordered_at >= $next_day
+                UNION SELECT DISTINCT customer_id FROM interactions WHERE occurred_at >= $next_day
+            )
+            SELECT c.customer_id, b.first_day, b.last_day,
+                   coalesce(b.orders, 0) AS orders,
+                   coalesce(b.purchase_days, 0) AS purchase_days,
+                   greatest(coalesce(b.purchase_days, 0) - 1, 0) AS frequency,
+                   coalesce(date_diff('day', b.first_day, b.last_day), 0) / $unit AS recency,
+                   date_diff('day', b.first_day, CAST($as_of AS DATE)) / $unit AS t,
+                   CASE WHEN b.purchase_days > 1 THEN (b.revenue - b.first_spend) / (b.purchase_days - 1) ELSE 0 END AS monetary_value,
+                   coalesce(b.revenue, 0) AS revenue,
+                   b.margin,
+                   coalesce(b.returns, 0) AS returns,
+                   coalesce(b.returned_amount, 0) AS returned_amount,
+                   {kindColumns},
+                   coalesce(ia.other, 0) AS other,
+                   coalesce(ia.service_cost, 0) AS service_cost,
+                   ia.mean_survey,
+                   coalesce(rf.made, 0) AS referrals_made,
+                   coalesce(rf.bought, 0) AS referrals_bought
+            FROM customers c
+            LEFT JOIN b ON b.customer_id = c.customer_id
+            LEFT JOIN ia ON ia.customer_id = c.customer_id
+            LEFT JOIN rf ON rf.customer_id = c.customer_id
+            LEFT JOIN later ON later.customer_id = c.customer_id
+            WHERE (c.acquired_at IS NULL OR c.acquired_at < $next_day)
+              AND (later.customer_id IS NULL OR c.acquired_at IS NOT NULL
+                   OR b.customer_id IS NOT NULL OR ia.customer_id IS NOT NULL OR rf.customer_id IS NOT NULL)
+            ORDER BY c.customer_id
+            """;
+    }
+
+    private sealed class Builder(int capacity, DateOnly asOf, TimeUnit unit, IReadOnlyList<string> kinds)
+    {
+        private readonly CustomerSummary _summary = new(capacity, asOf, unit, kinds);
+
+        public void Read(DuckDBDataReader reader, int i)
+        {
+            var s = _summary;
+            s.CustomerId[i] = reader.GetString(0);
+            s.FirstPurchase[i] = reader.IsDBNull(1) ? null : reader.GetFieldValue<DateOnly>(1);
+            s.LastPurchase[i] = reader.IsDBNull(2) ? null : reader.GetFieldValue<DateOnly>(2);
+            s.Orders[i] = (int)reader.GetInt64(3);
+            s.PurchaseDays[i] = (int)reader.GetInt64(4);
+            s.Frequency[i] = reader.GetInt64(5);
+            s.Recency[i] = reader.GetDouble(6);
+            s.T[i] = reader.IsDBNull(7) ? double.NaN : reader.GetDouble(7);
+            s.MonetaryValue[i] = reader.GetDouble(8);
+            s.Revenue[i] = reader.GetDouble(9);
+            s.Margin[i] = reader.IsDBNull(10) ? null : reader.GetDouble(10);
+            s.Returns[i] = (int)reader.GetInt64(11);
+            s.ReturnedAmount[i] = reader.GetDouble(12);
+            var column = 13;
+            for (var k = 0; k < kinds.Count; k++) s.InteractionCounts[k][i] = (int)reader.GetInt64(column++);
+            s.OtherInteractions[i] = (int)reader.GetInt64(column++);
+            s.ServiceCost[i] = reader.GetDouble(column++);
+            s.MeanSurveyScore[i] = reader.IsDBNull(column) ? null : reader.GetDouble(column);
+            column++;
+            s.ReferralsMade[i] = (int)reader.GetInt64(column++);
+            s.ReferralsBought[i] = (int)reader.GetInt64(column);
+        }
+
+        public CustomerSummary Finish(int count) =>
+            count == _summary.Count ? _summary : _summary.Head(count);
+    }
+}
