@@ -25,7 +25,7 @@ public sealed record CliContext(
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
         });
-        if (!interactive) console.Profile.Width = 200;
+        if (!interactive) console.Profile.Width = 4096;
         return new CliContext(console, Console.Error, TimeProvider.System, System.Environment.GetEnvironmentVariable, interactive);
     }
 }

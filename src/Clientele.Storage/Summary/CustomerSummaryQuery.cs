@@ -18,7 +18,12 @@ public static class CustomerSummaryQuery
         using var command = workspace.Connection.CreateCommand();
         command.CommandText = "SELECT CAST(max(ordered_at) AS DATE) FROM orders";
         var value = command.ExecuteScalar();
-        return value is null or DBNull ? null : DateOnly.FromDateTime(Convert.ToDateTime(value, CultureInfo.InvariantCulture));
+        return value switch
+        {
+            DateOnly day => day,
+            DateTime time => DateOnly.FromDateTime(time),
+            _ => null,
+        };
     }
 
     /// <summary>

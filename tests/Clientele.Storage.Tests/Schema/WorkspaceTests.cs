@@ -1,0 +1,56 @@
+using DuckDB.NET.Data;
+
+namespace Clientele.Storage.Tests.Schema;
+
+/// <summary>Creating, opening and refusing workspaces.</summary>
+public sealed class WorkspaceTests : IDisposable
+{
+    private readonly TempWorkspace _temp = new(create: false);
+
+    [Fact]
+    public void A_new_workspace_has_every_canonical_table_empty()
+    {
+        using var workspace = Workspace.Create(_temp.Path);
+        Assert.Equal(Clientele.Tables.CanonicalTables.All.Select(t => t.Name), workspace.CountRows().Select(p => p.Key));
+        Assert.All(workspace.CountRows(), p => Assert.Equal(0, p.Value));
+        Assert.Equal(1, workspace.SchemaVersion);
+    }
+
+    [Fact]
+    public void Opening_a_missing_workspace_says_how_to_create_one()
+    {
+        var failure = Assert.Throws<WorkspaceException>(() => Workspace.Open(_temp.Path));
+        Assert.Contains("clientele init", failure.Message);
+    }
+
+    [Fact]
+    public void A_workspace_from_a_newer_version_is_refused()
+    {
+        using (var workspace = Workspace.Create(_temp.Path)) workspace.SetMeta("schema_version", "99");
+        var failure = Assert.Throws<WorkspaceException>(() => Workspace.Open(_temp.Path));
+        Assert.Contains("schema version 99, made by a newer Clientele", failure.Message);
+    }
+
+    [Fact]
+    public void A_duckdb_file_that_is_not_a_workspace_is_refused()
+    {
+        using (var connection = new DuckDBConnection($"Data Source={_temp.Path}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE t (x INTEGER)";
+            command.ExecuteNonQuery();
+        }
+        Assert.Contains("not a Clientele workspace", Assert.Throws<WorkspaceException>(() => Workspace.Open(_temp.Path)).Message);
+    }
+
+    [Fact]
+    public void The_path_comes_from_the_option_then_the_environment_then_the_default()
+    {
+        Assert.Equal(Path.GetFullPath("a.duckdb"), Workspace.ResolvePath("a.duckdb", "b.duckdb"));
+        Assert.Equal(Path.GetFullPath("b.duckdb"), Workspace.ResolvePath(null, "b.duckdb"));
+        Assert.Equal(Path.GetFullPath("clientele.duckdb"), Workspace.ResolvePath(null, null));
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
