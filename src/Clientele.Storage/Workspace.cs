@@ -91,6 +91,10 @@ public sealed class Workspace : IDisposable
         try
         {
             connection.Open();
+            using var command = connection.CreateCommand();
+            // Row order is never relied on (every query sorts), so inserts may run in parallel.
+            command.CommandText = "SET preserve_insertion_order = false";
+            command.ExecuteNonQuery();
         }
         catch (DuckDBException e)
         {

@@ -10,9 +10,9 @@ namespace Clientele.Storage.Import;
 /// canonical table by its <see cref="RowIdentity"/>, create customers named but unknown, and record
 /// the import. A failure anywhere rolls everything back.
 /// </summary>
-internal sealed class ImportSql(DuckDBConnection connection, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects)
+internal sealed class ImportSql(DuckDBConnection connection, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects, ValidatedRows rows)
 {
-    private const string Stage = "temp." + StagingTable.Name;
+    private const string Stage = "temp.clientele_stage";
 
     public sealed record Source(string Path, string Sha256, long Bytes, string Options, DateTime ImportedAt, long RowsRead, long RowsFiltered, string Ignored);
 
@@ -24,15 +24,22 @@ internal sealed class ImportSql(DuckDBConnection connection, CanonicalTable tabl
     {
         using var transaction = connection.BeginTransaction();
         var importId = (int)Long("SELECT coalesce(max(import_id), 0) + 1 FROM imports");
-        var rejected = CheckReferences();
-        var staged = Long($"SELECT count(*) FROM {Stage}");
-        var (added, updated) = table.Identity switch
+        long staged, added, updated = 0, rejected = 0, created;
+        if (table.Identity == RowIdentity.Content)
         {
-            RowIdentity.Content => (StoreByContent(importId), 0L),
-            RowIdentity.Distinct => (StoreDistinct(importId), 0L),
-            _ => StoreUpsert(importId),
-        };
-        var created = CreateCustomers(importId);
+            // The big tables: load straight into the table, then take out what was there already.
+            (staged, added) = StoreByContent(importId);
+            created = CreateCustomers(importId, $"(SELECT * FROM main.{Quote(table.Name)} WHERE {ImportIdColumn} = {importId})");
+        }
+        else
+        {
+            Execute($"CREATE OR REPLACE TEMP TABLE clientele_stage AS SELECT * FROM {rows.ReadCsv()}");
+            rejected = CheckReferences();
+            staged = Long($"SELECT count(*) FROM {Stage}");
+            (added, updated) = table.Identity == RowIdentity.Distinct ? (StoreDistinct(importId), 0L) : StoreUpsert(importId);
+            created = CreateCustomers(importId, Stage);
+            Execute($"DROP TABLE {Stage}");
+        }
         var alreadyPresent = staged - added - updated;
         using (var command = connection.CreateCommand())
         {
@@ -82,25 +89,24 @@ internal sealed class ImportSql(DuckDBConnection connection, CanonicalTable tabl
     private string Columns(string? prefix = null) =>
         string.Join(", ", table.Columns.Select(c => (prefix ?? "") + Quote(c.Name)));
 
-    private long StoreByContent(int importId)
+    private (long Loaded, long Added) StoreByContent(int importId)
     {
         var id = Quote(table.Key[0]);
         var target = $"main.{Quote(table.Name)}";
-        var columns = Columns();
-        var withId = Execute($"""
-            INSERT INTO {target} ({columns}, {ImportIdColumn})
-            SELECT {Columns("s.")}, {importId} FROM {Stage} s
-            ANTI JOIN (SELECT DISTINCT {id} FROM {target} WHERE {id} IS NOT NULL) t ON t.{id} = s.{id}
-            WHERE s.{id} IS NOT NULL
+        var loaded = Execute($"""
+            INSERT INTO {target} ({Columns()}, {RowHashColumn}, {RowOccurrenceColumn}, {ImportIdColumn})
+            SELECT {Columns()}, {RowHashColumn}, {RowOccurrenceColumn}, {importId} FROM {rows.ReadCsv()}
             """);
-        var withoutId = Execute($"""
-            INSERT INTO {target} ({columns}, {RowHashColumn}, {RowOccurrenceColumn}, {ImportIdColumn})
-            SELECT {Columns("s.")}, s.row_hash, s.occurrence, {importId}
-            FROM (SELECT *, row_number() OVER (PARTITION BY row_hash ORDER BY _line) AS occurrence FROM {Stage} WHERE {id} IS NULL) s
-            ANTI JOIN (SELECT {RowHashColumn}, {RowOccurrenceColumn} FROM {target} WHERE {RowHashColumn} IS NOT NULL) t
-                ON t.{RowHashColumn} = s.row_hash AND t.{RowOccurrenceColumn} = s.occurrence
+        var earlier = $"{ImportIdColumn} <> {importId}";
+        var present = Execute($"""
+            DELETE FROM {target} USING (SELECT DISTINCT {id} AS id FROM {target} WHERE {earlier} AND {id} IS NOT NULL) p
+            WHERE {target}.{ImportIdColumn} = {importId} AND {target}.{id} = p.id
             """);
-        return withId + withoutId;
+        present += Execute($"""
+            DELETE FROM {target} USING (SELECT {RowHashColumn} AS h, {RowOccurrenceColumn} AS o FROM {target} WHERE {earlier} AND {RowHashColumn} IS NOT NULL) p
+            WHERE {target}.{ImportIdColumn} = {importId} AND {target}.{RowHashColumn} = p.h AND {target}.{RowOccurrenceColumn} = p.o
+            """);
+        return (loaded, loaded - present);
     }
 
     private long StoreDistinct(int importId)
@@ -146,10 +152,10 @@ internal sealed class ImportSql(DuckDBConnection connection, CanonicalTable tabl
         return (added, updated);
     }
 
-    private long CreateCustomers(int importId)
+    private long CreateCustomers(int importId, string source)
     {
         if (table.CustomerColumns.Count == 0) return 0;
-        var named = string.Join(" UNION ALL ", table.CustomerColumns.Select(c => $"SELECT {Quote(c)} AS id FROM {Stage}"));
+        var named = string.Join(" UNION ALL ", table.CustomerColumns.Select(c => $"SELECT {Quote(c)} AS id FROM {source}"));
         return Execute($"""
             INSERT INTO main.customers (customer_id, {ImportIdColumn})
             SELECT n.id, {importId} FROM (SELECT DISTINCT id FROM ({named}) WHERE id IS NOT NULL) n

@@ -60,11 +60,12 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
             var fileColumns = ReadHeader(reader, path, options);
             var plan = ColumnPlan.Build(table, fileColumns, options, path, parser);
             var keepRaw = ImportSql.ChecksReferences(table);
-            using var staging = new StagingTable(_workspace.Connection, table, keepRaw);
+            using var staging = new ValidatedRows(Path.GetDirectoryName(_workspace.Path)!, table, keepRaw);
             var scan = new RowScanner(plan, parser, staging, reader, path, rejects, keepRaw);
             scan.Run(info.Length, progress, cancellationToken);
             staging.Complete();
             hashing.Drain();
+            cancellationToken.ThrowIfCancellationRequested();
             var sha256 = hashing.HexDigest();
 
             if (scan.Errors.Count > 0 && rejects is null)
@@ -76,7 +77,7 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
             }
 
             progress?.Report(new ImportProgress("storing", info.Length, info.Length, scan.RowsRead));
-            var stored = new ImportSql(_workspace.Connection, table, plan, path, rejects).Store(new ImportSql.Source(
+            var stored = new ImportSql(_workspace.Connection, table, plan, path, rejects, staging).Store(new ImportSql.Source(
                 Path.GetFullPath(path), sha256, info.Length, fingerprint, _time.GetUtcNow().UtcDateTime,
                 scan.RowsRead, scan.RowsFiltered, string.Join(", ", plan.Ignored)), clock);
             rejects?.Commit();

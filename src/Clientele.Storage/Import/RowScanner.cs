@@ -7,7 +7,7 @@ namespace Clientele.Storage.Import;
 /// appends good rows to the staging table. Bad rows are collected as errors (or written to the
 /// rejects file with <c>--skip-bad-rows</c>); nothing reaches the workspace here.
 /// </summary>
-internal sealed class RowScanner(ColumnPlan plan, CellParser parser, StagingTable staging, RecordReader reader, string path, RejectsWriter? rejects, bool keepRaw)
+internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRows staging, RecordReader reader, string path, RejectsWriter? rejects, bool keepRaw)
 {
     private readonly List<ImportError> _rowErrors = [];
 
