@@ -13,6 +13,9 @@ public static class CliApp
     /// <summary>Exit code for a command line that does not parse.</summary>
     public const int UsageError = 2;
 
+    /// <summary>Exit code for a bug.</summary>
+    public const int InternalError = 70;
+
     /// <summary>The global <c>--workspace</c> option.</summary>
     public static Option<string?> WorkspaceOption() => new("--workspace", "-w")
     {
@@ -58,6 +61,12 @@ public static class CliApp
         {
             context.Error.WriteLine("cancelled; the workspace is as it was before the command.");
             return UserError;
+        }
+        catch (Exception e) when (context.Environment("CLIENTELE_DEBUG") is null)
+        {
+            context.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            context.Error.WriteLine("This is a bug in Clientele, not in your data. Run again with CLIENTELE_DEBUG=1 for the stack trace, and report it.");
+            return InternalError;
         }
     }
 

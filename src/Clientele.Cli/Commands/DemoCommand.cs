@@ -1,14 +1,88 @@
 using System.CommandLine;
+using System.Globalization;
+using Clientele.Cli.Output;
+using Clientele.Customers;
+using Clientele.Simulation;
+using Clientele.Storage;
+using Clientele.Storage.Import;
+using Clientele.Storage.Summary;
+using Clientele.Tables;
 
 namespace Clientele.Cli.Commands;
 
-/// <summary><c>clientele demo</c>: generates, imports and summarizes a seeded demo company.</summary>
+/// <summary>
+/// <c>clientele demo</c>: generates a seeded demo company as CSV files, imports them into the workspace
+/// through the ordinary importer, computes the per-customer summary and prints an overview.
+/// </summary>
 internal static class DemoCommand
 {
+    private const string MetaKey = "demo";
+
     public static Command Create(CliContext context, Option<string?> workspaceOption)
     {
-        var command = new Command("demo", "Generate a seeded demo company, import it into the workspace and show an overview.");
-        command.SetAction(_ => { context.Error.WriteLine("not yet"); return 1; });
+        var customers = new Option<int>("--customers") { Description = "Parties to simulate (default 5,000; 1,000,000 makes about 20M orders).", DefaultValueFactory = _ => 5_000 };
+        var seed = new Option<int>("--seed") { Description = "The seed: the same seed makes the same company (default 42).", DefaultValueFactory = _ => 42 };
+        var data = new Option<string?>("--data") { Description = "Folder for the generated CSV files (default: <workspace name>-demo-data beside the workspace)." };
+        var replace = new Option<bool>("--replace") { Description = "Delete the workspace first and start afresh." };
+        var command = new Command("demo", "Generate a seeded demo company, import it into the workspace, summarize every customer and print an overview.")
+        {
+            customers, seed, data, replace,
+        };
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var options = new SimulationOptions { Customers = parsed.GetValue(customers), Seed = parsed.GetValue(seed) };
+            if (options.Customers < SimulationOptions.MinCustomers || options.Customers > SimulationOptions.MaxCustomers)
+                throw new WorkspaceException($"--customers must be between {SimulationOptions.MinCustomers:N0} and {SimulationOptions.MaxCustomers:N0}.");
+            var path = CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption));
+            var folder = parsed.GetValue(data) ?? Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-demo-data");
+            Run(context, path, folder, options, parsed.GetValue(replace), cancellationToken);
+            return Task.FromResult(0);
+        });
         return command;
+    }
+
+    private static void Run(CliContext context, string path, string folder, SimulationOptions options, bool replace, CancellationToken cancellationToken)
+    {
+        var label = string.Create(CultureInfo.InvariantCulture, $"customers={options.Customers}; seed={options.Seed}");
+        if (replace)
+        {
+            File.Delete(path);
+            File.Delete(path + ".wal");
+        }
+        using var workspace = Workspace.OpenOrCreate(path, out var created);
+        var previous = workspace.Meta(MetaKey);
+        if (!created && previous != label && workspace.Imports().Count > 0)
+        {
+            throw new WorkspaceException(previous is null
+                ? $"{path} holds data of your own ({workspace.Imports().Count} imports); the demo will not mix its company into it. Name another workspace (--workspace demo.duckdb) or pass --replace to delete this one."
+                : $"{path} holds the demo company made with {previous}; pass --replace to make the one with {label}, or name another workspace.");
+        }
+        workspace.SetMeta(MetaKey, label);
+        context.Out.WriteLine($"Demo company ({label}) into {path}.");
+
+        var simulation = ProgressReporter.Run(context, "simulate", report =>
+            CompanySimulator.WriteFiles(options, folder, new SyncProgress<SimulationProgress>(p => report(p.Done, p.Total, p.Stage)), cancellationToken));
+        context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "Generated {0} files in {1}: {2}.", simulation.Files.Count, folder,
+            string.Join(", ", simulation.Files.Select(f => string.Format(CultureInfo.InvariantCulture, "{0} {1:N0}", f.Table, f.Rows)))));
+
+        var importer = new Importer(workspace, context.Time);
+        foreach (var file in simulation.Files)
+        {
+            var table = CanonicalTables.Find(file.Table) ?? throw new InvalidOperationException($"the simulator wrote an unknown table {file.Table}");
+            var result = ProgressReporter.Run(context, $"import {table.Name}", report =>
+                importer.Import(table, file.Path, new ImportOptions(), new SyncProgress<ImportProgress>(p => report(p.BytesRead, p.TotalBytes, "")), cancellationToken));
+            context.Out.WriteLine(result.PreviousImport is not null
+                ? $"  {table.Name}: already imported (import #{result.PreviousImport.ImportId})"
+                : string.Format(CultureInfo.InvariantCulture, "  {0}: {1:N0} rows added in {2:N1} s", table.Name, result.RowsAdded, result.Seconds));
+        }
+
+        var summary = ProgressReporter.Run(context, "summary", report =>
+        {
+            report(0, 1, "");
+            return CustomerSummaryQuery.Run(workspace, simulation.Options.End, TimeUnit.Week);
+        });
+        OverviewWriter.Write(context.Out, CustomerBaseOverview.From(summary));
+        context.Out.WriteLine("Next: clientele status · clientele summary --time-unit week · clientele summary --format csv --out summary.csv");
+        if (path != CliApp.WorkspacePath(context, null)) context.Out.WriteLine($"(with --workspace {path})");
     }
 }

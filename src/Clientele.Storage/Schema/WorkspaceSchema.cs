@@ -49,11 +49,9 @@ internal static class WorkspaceSchema
         }
         if (table.Identity == RowIdentity.Content)
             sql.Append($"{RowHashColumn} UBIGINT, {RowOccurrenceColumn} INTEGER, ");
+        // No PRIMARY KEY: the importer keeps keys unique itself (a key column such as buying_roles.deal_id
+        // may be empty, which a primary key forbids), and an index over millions of rows costs more than it saves.
         sql.Append($"{ImportIdColumn} INTEGER");
-        // Upsert tables need a key DuckDB can check for ON CONFLICT; the large content tables do not get
-        // one: an index over tens of millions of orders would cost more than the anti-join it saves.
-        if (table.Identity == RowIdentity.Upsert)
-            sql.Append(", PRIMARY KEY (").AppendJoin(", ", table.Key.Select(Quote)).Append(')');
         return sql.Append(')').ToString();
     }
 
