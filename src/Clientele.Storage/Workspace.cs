@@ -69,6 +69,7 @@ public sealed class Workspace : IDisposable
         try
         {
             WorkspaceSchema.EnsureCurrent(connection, path);
+            Import.ValidatedRows.DeleteLeftovers(path);
         }
         catch
         {

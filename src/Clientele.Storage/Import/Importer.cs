@@ -60,7 +60,7 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
             var fileColumns = ReadHeader(reader, path, options);
             var plan = ColumnPlan.Build(table, fileColumns, options, path, parser);
             var keepRaw = ImportSql.ChecksReferences(table);
-            using var staging = new ValidatedRows(Path.GetDirectoryName(_workspace.Path)!, table, keepRaw);
+            using var staging = new ValidatedRows(_workspace.Path, table, keepRaw);
             var scan = new RowScanner(plan, parser, staging, reader, path, rejects, keepRaw);
             scan.Run(info.Length, progress, cancellationToken);
             staging.Complete();

@@ -19,7 +19,7 @@ internal sealed class ValidatedRows : IDisposable
     private readonly char[] _scratch = new char[64];
     private StreamWriter? _writer;
 
-    public ValidatedRows(string folder, CanonicalTable table, bool keepRaw)
+    public ValidatedRows(string workspacePath, CanonicalTable table, bool keepRaw)
     {
         _table = table;
         _keepRaw = keepRaw;
@@ -34,13 +34,23 @@ internal sealed class ValidatedRows : IDisposable
         Time = new DateTime[count];
         Flag = new bool[count];
         IsSet = new bool[count];
-        FilePath = Path.Combine(folder, $".clientele-import-{Guid.NewGuid():N}.csv");
+        FilePath = Path.Combine(Path.GetDirectoryName(workspacePath)!, $"{TemporaryPrefix(workspacePath)}{Guid.NewGuid():N}.csv");
         _writer = new StreamWriter(FilePath, false, new UTF8Encoding(false), 1 << 20);
     }
 
     private readonly int _idColumn = -1;
 
     public string FilePath { get; }
+
+    /// <summary>The name every temporary file of this workspace's imports starts with.</summary>
+    public static string TemporaryPrefix(string workspacePath) => $".{Path.GetFileName(workspacePath)}.import-";
+
+    /// <summary>Deletes files left by an import whose process was killed (only the process holding the workspace may run).</summary>
+    public static void DeleteLeftovers(string workspacePath)
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(workspacePath)!, TemporaryPrefix(workspacePath) + "*.csv"))
+            File.Delete(file);
+    }
 
     // The row being built: one slot per canonical column, typed by the column.
     public string?[] Text { get; }
