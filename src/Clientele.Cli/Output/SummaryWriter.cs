@@ -44,12 +44,15 @@ internal static class SummaryWriter
     private static string Text(object? value) => value switch
     {
         null => "",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => d.ToString("G15", CultureInfo.InvariantCulture),
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         string s when s.AsSpan().IndexOfAny(",\"\n\r") >= 0 => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>The value at 15 significant digits, so sums like 11.769999999999996 print as 11.77.</summary>
+    private static double Clean(double value) => double.Parse(value.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public static void WriteCsv(CustomerSummary summary, TextWriter writer)
     {
@@ -82,7 +85,7 @@ internal static class SummaryWriter
                 {
                     case null: json.WriteNull(name); break;
                     case string s: json.WriteString(name, s); break;
-                    case double d: json.WriteNumber(name, d); break;
+                    case double d: json.WriteNumber(name, Clean(d)); break;
                     case int n: json.WriteNumber(name, n); break;
                     case DateOnly day: json.WriteString(name, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
                     default: json.WriteString(name, value.ToString()); break;

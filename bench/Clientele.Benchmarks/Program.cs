@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+using Clientele.Benchmarks;
+
+// scale: the 1M-customer run of docs/benchmarks.md; phase: one step of it (run by scale in a child process);
+// anything else goes to BenchmarkDotNet (e.g. --filter '*').
+return args.FirstOrDefault() switch
+{
+    "scale" => ScaleRun.Run(args[1..]),
+    "phase" => ScalePhase.Run(args[1..]),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(ScaleRun).Assembly).Run(args);
+    return 0;
+}

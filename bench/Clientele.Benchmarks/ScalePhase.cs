@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Clientele.Customers;
+using Clientele.Simulation;
+using Clientele.Storage;
+using Clientele.Storage.Import;
+using Clientele.Storage.Summary;
+using Clientele.Tables;
+using DuckDB.NET.Data;
+
+namespace Clientele.Benchmarks;
+
+/// <summary>
+/// One step of the scale run, in a process of its own so its peak memory is its own. Prints one JSON
+/// object: the step, seconds, rows and the process's peak working set.
+/// </summary>
+internal static class ScalePhase
+{
+    public static int Run(string[] args)
+    {
+        var (phase, data, workspace) = (args[0], args[1], args[2]);
+        var clock = Stopwatch.StartNew();
+        long rows = 0;
+        var detail = "";
+        switch (phase)
+        {
+            case "simulate":
+                var customers = int.Parse(args[3], CultureInfo.InvariantCulture);
+                var result = CompanySimulator.WriteFiles(new SimulationOptions { Customers = customers }, data);
+                rows = result.Files.Sum(f => f.Rows);
+                detail = string.Join(", ", result.Files.Select(f => $"{f.Table} {f.Rows:N0}"));
+                break;
+            case "import":
+                File.Delete(workspace);
+                File.Delete(workspace + ".wal");
+                using (var store = Workspace.Create(workspace))
+                {
+                    var importer = new Importer(store);
+                    foreach (var table in CanonicalTables.All)
+                    {
+                        var file = Path.Combine(data, table.Name + ".csv");
+                        if (!File.Exists(file)) continue;
+                        var step = Stopwatch.StartNew();
+                        var imported = importer.Import(table, file, new ImportOptions());
+                        rows += imported.RowsAdded;
+                        detail += $"{table.Name} {imported.RowsAdded:N0} rows {step.Elapsed.TotalSeconds:F1} s; ";
+                    }
+                }
+                break;
+            case "import-orders":
+                File.Delete(workspace);
+                File.Delete(workspace + ".wal");
+                using (var store = Workspace.Create(workspace))
+                    rows = new Importer(store).Import("orders", Path.Combine(data, "orders.csv"), new ImportOptions()).RowsAdded;
+                break;
+            case "summary":
+                using (var store = Workspace.Open(workspace))
+                {
+                    var summary = CustomerSummaryQuery.Run(store, null, TimeUnit.Week);
+                    rows = summary.Count;
+                    detail = $"sum of frequency {summary.Frequency.Sum():N0}";
+                }
+                break;
+            case "duckdb-load":
+                File.Delete(workspace + ".raw");
+                using (var connection = Open(workspace + ".raw"))
+                    rows = Execute(connection, $"CREATE TABLE orders AS SELECT * FROM read_csv('{Path.Combine(data, "orders.csv")}', header = true)");
+                File.Delete(workspace + ".raw");
+                break;
+            case "duckdb-summary":
+                using (var connection = Open(":memory:"))
+                {
+                    rows = Execute(connection, $"""
+                        CREATE TABLE result AS
+                        SELECT customer_id, count(*) AS orders, count(DISTINCT CAST(ordered_at AS DATE)) AS purchase_days,
+                               min(ordered_at) AS first, max(ordered_at) AS last, sum(amount) AS revenue, sum(margin) AS margin
+                        FROM read_csv('{Path.Combine(data, "orders.csv")}', header = true)
+                        GROUP BY customer_id
+                        """);
+                }
+                break;
+            default:
+                throw new ArgumentException($"unknown phase {phase}");
+        }
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        Console.WriteLine(JsonSerializer.Serialize(new PhaseResult(phase, clock.Elapsed.TotalSeconds, rows, peak / (1024.0 * 1024.0), detail)));
+        return 0;
+    }
+
+    private static DuckDBConnection Open(string path)
+    {
+        var connection = new DuckDBConnection($"Data Source={path}");
+        connection.Open();
+        return connection;
+    }
+
+    private static long Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
+}
+
+internal sealed record PhaseResult(string Phase, double Seconds, long Rows, double PeakMegabytes, string Detail);
