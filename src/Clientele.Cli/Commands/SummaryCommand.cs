@@ -64,11 +64,7 @@ internal static class SummaryCommand
                 SummaryWriter.WriteCsv(summary, context.Out.Profile.Out.Writer);
                 break;
             case OutputFormat.Json:
-                using (var stream = new MemoryStream())
-                {
-                    SummaryWriter.WriteJson(summary, stream);
-                    context.Out.Profile.Out.Writer.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-                }
+                SummaryWriter.WriteJson(summary, context.Out.Profile.Out.Writer);
                 break;
             default:
                 var shown = limit <= 0 ? summary.Count : Math.Min(limit, summary.Count);

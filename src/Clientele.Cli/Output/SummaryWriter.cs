@@ -69,7 +69,19 @@ internal static class SummaryWriter
         }
     }
 
-    public static void WriteJson(CustomerSummary summary, Stream stream)
+    /// <summary>Writes the JSON array to a text writer, a few thousand customers at a time.</summary>
+    public static void WriteJson(CustomerSummary summary, TextWriter writer)
+    {
+        using var buffer = new MemoryStream();
+        WriteJson(summary, buffer, () =>
+        {
+            writer.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            buffer.SetLength(0);
+        });
+        writer.WriteLine();
+    }
+
+    public static void WriteJson(CustomerSummary summary, Stream stream, Action? flushed = null)
     {
         var names = ColumnNames(summary).Select(n => JsonEncodedText.Encode(n)).ToArray();
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
@@ -92,9 +104,15 @@ internal static class SummaryWriter
                 }
             }
             json.WriteEndObject();
-            if ((i & 0xFFF) == 0) json.Flush();
+            if ((i & 0xFFF) == 0)
+            {
+                json.Flush();
+                flushed?.Invoke();
+            }
         }
         json.WriteEndArray();
+        json.Flush();
+        flushed?.Invoke();
     }
 
     /// <summary>A table of the first <paramref name="limit"/> customers with the main columns.</summary>

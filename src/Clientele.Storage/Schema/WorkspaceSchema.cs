@@ -93,7 +93,12 @@ internal static class WorkspaceSchema
         }
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT value FROM clientele_meta WHERE key = 'schema_version'";
-        var version = int.Parse((string)command.ExecuteScalar()!, System.Globalization.CultureInfo.InvariantCulture);
+        if (command.ExecuteScalar() is not string text || !int.TryParse(text, out var version) || version < 1)
+        {
+            throw new WorkspaceException(
+                $"{path} records no valid schema version in clientele_meta; it was not made by Clientele or was damaged. " +
+                "Move it away and run `clientele init`, then import your files again.");
+        }
         if (version > CurrentVersion)
         {
             throw new WorkspaceException(

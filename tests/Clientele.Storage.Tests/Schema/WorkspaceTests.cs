@@ -32,6 +32,13 @@ public sealed class WorkspaceTests : IDisposable
     }
 
     [Fact]
+    public void A_workspace_without_a_valid_version_is_refused()
+    {
+        using (var workspace = Workspace.Create(_temp.Path)) workspace.SetMeta("schema_version", "0");
+        Assert.Contains("no valid schema version", Assert.Throws<WorkspaceException>(() => Workspace.Open(_temp.Path)).Message);
+    }
+
+    [Fact]
     public void A_duckdb_file_that_is_not_a_workspace_is_refused()
     {
         using (var connection = new DuckDBConnection($"Data Source={_temp.Path}"))
