@@ -55,7 +55,21 @@ internal sealed class CellParser(string? dateFormat)
         return null;
     }
 
-    public static bool IsJsonObject(string text)
+    /// <summary>Digits with at most one '.' and a leading '-': text DuckDB reads as exactly the same double.</summary>
+    public static bool IsPlainDecimal(ReadOnlySpan<char> text)
+    {
+        if (text.Length > 0 && text[0] == '-') text = text[1..];
+        if (text.IsEmpty || text.Length > 20) return false;
+        var dots = 0;
+        foreach (var c in text)
+        {
+            if (c == '.') dots++;
+            else if ((uint)(c - '0') > 9) return false;
+        }
+        return dots <= 1 && text[0] != '.' && text[^1] != '.';
+    }
+
+    public static bool IsJsonObject(ReadOnlyMemory<char> text)
     {
         try
         {
@@ -83,6 +97,15 @@ internal sealed class CellParser(string? dateFormat)
         if (text.Length == 10 && text[4] == '-' && text[7] == '-'
             && TryDigits(text[..4], out var year) && TryDigits(text.Slice(5, 2), out var month) && TryDigits(text.Slice(8, 2), out var day))
             return TryDate(year, month, day, out value);
+        // ISO date-time without fraction or zone, the usual export shape, by hand too.
+        if (text.Length == 19 && text[4] == '-' && text[7] == '-' && (text[10] == 'T' || text[10] == ' ') && text[13] == ':' && text[16] == ':'
+            && TryDigits(text[..4], out year) && TryDigits(text.Slice(5, 2), out month) && TryDigits(text.Slice(8, 2), out day)
+            && TryDigits(text.Slice(11, 2), out var hour) && TryDigits(text.Slice(14, 2), out var minute) && TryDigits(text.Slice(17, 2), out var second)
+            && hour < 24 && minute < 60 && second < 60 && TryDate(year, month, day, out value))
+        {
+            value = value.Add(new TimeSpan(hour, minute, second));
+            return true;
+        }
         if (text.Length >= 16 && text[4] == '-' && text[7] == '-' && (text[10] == 'T' || text[10] == ' ')
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var offset))
         {

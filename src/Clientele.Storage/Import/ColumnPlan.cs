@@ -146,7 +146,7 @@ internal sealed class ColumnPlan
         ColumnType.Timestamp => parser.TryTimestamp(value, out _),
         ColumnType.Boolean => CellParser.TryBoolean(value, out _),
         ColumnType.Choice => CellParser.Choice(column, value) is not null,
-        ColumnType.Json => CellParser.IsJsonObject(value),
+        ColumnType.Json => CellParser.IsJsonObject(value.AsMemory()),
         _ => true,
     };
 }

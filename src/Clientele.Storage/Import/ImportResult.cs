@@ -15,6 +15,7 @@ namespace Clientele.Storage.Import;
 /// <param name="RejectsPath">The rejects file, when bad rows were skipped.</param>
 /// <param name="PreviousImport">The earlier import of the identical file, when this one was recognised as a repeat.</param>
 /// <param name="Seconds">Wall time.</param>
+/// <param name="ReadSeconds">Of that, reading and checking the file (the rest is storing).</param>
 public sealed record ImportResult(
     string Table,
     int? ImportId,
@@ -29,4 +30,5 @@ public sealed record ImportResult(
     IReadOnlyList<string> AttributeColumns,
     string? RejectsPath,
     ImportRecord? PreviousImport,
-    double Seconds);
+    double Seconds,
+    double ReadSeconds = 0);

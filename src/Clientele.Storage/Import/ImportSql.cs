@@ -6,36 +6,66 @@ using static Clientele.Storage.Schema.WorkspaceSchema;
 namespace Clientele.Storage.Import;
 
 /// <summary>
-/// The last step of an import, in one transaction: check references, move the staged rows into the
-/// canonical table by its <see cref="RowIdentity"/>, create customers named but unknown, and record
-/// the import. A failure anywhere rolls everything back.
+/// The database side of an import, in one transaction opened before the file is read: validated rows
+/// are loaded chunk by chunk while reading goes on (<see cref="LoadSql"/>), then <see cref="Finish"/>
+/// checks references, applies the table's <see cref="RowIdentity"/>, creates customers named but
+/// unknown, records the import and commits. Disposing without finishing rolls everything back.
 /// </summary>
-internal sealed class ImportSql(DuckDBConnection connection, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects, ValidatedRows rows)
+internal sealed class ImportSql : IDisposable
 {
     private const string Stage = "temp.clientele_stage";
 
+    private readonly DuckDBConnection connection;
+    private readonly CanonicalTable table;
+    private readonly ColumnPlan plan;
+    private readonly string path;
+    private readonly RejectsWriter? rejects;
+    private readonly ValidatedRows rows;
+    private readonly DuckDBTransaction _transaction;
+    private readonly int _importId;
+
     public sealed record Source(string Path, string Sha256, long Bytes, string Options, DateTime ImportedAt, long RowsRead, long RowsFiltered, string Ignored);
+
+    public ImportSql(DuckDBConnection connection, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects, ValidatedRows rows)
+    {
+        (this.connection, this.table, this.plan, this.path, this.rejects, this.rows) = (connection, table, plan, path, rejects, rows);
+        _transaction = connection.BeginTransaction();
+        _importId = (int)Long("SELECT coalesce(max(import_id), 0) + 1 FROM imports");
+        if (table.Identity != RowIdentity.Content)
+        {
+            var columns = string.Join(", ", rows.FileColumns().Select(c => $"{Quote(c.Name)} {c.Type}"));
+            Execute($"CREATE OR REPLACE TEMP TABLE clientele_stage ({columns})");
+        }
+    }
 
     /// <summary>Tables whose rows must name rows of another table that an import cannot create.</summary>
     public static bool ChecksReferences(CanonicalTable table) =>
         table == CanonicalTables.BuyingRoleTable || table == CanonicalTables.Overrides;
 
-    public ImportResult Store(Source source, Stopwatch clock)
+    /// <summary>
+    /// The statement that loads one file of validated rows: straight into the table for orders and
+    /// interactions (what was there already is taken out at the end), into a staging table otherwise.
+    /// </summary>
+    public string LoadSql(string file) => table.Identity == RowIdentity.Content
+        ? $"""
+            INSERT INTO main.{Quote(table.Name)} ({Columns()}, {RowHashColumn}, {RowOccurrenceColumn}, {ImportIdColumn})
+            SELECT {Columns()}, {RowHashColumn}, {RowOccurrenceColumn}, {_importId} FROM {rows.ReadCsv(file)}
+            """
+        : $"INSERT INTO {Stage} SELECT * FROM {rows.ReadCsv(file)}";
+
+    public ImportResult Finish(Source source, long loaded, Stopwatch clock)
     {
-        using var transaction = connection.BeginTransaction();
-        var importId = (int)Long("SELECT coalesce(max(import_id), 0) + 1 FROM imports");
-        long staged, added, updated = 0, rejected = 0, created;
+        var importId = _importId;
+        long staged = loaded, added, updated = 0, rejected = 0, created;
         if (table.Identity == RowIdentity.Content)
         {
-            // The big tables: load straight into the table, then take out what was there already.
-            (staged, added) = StoreByContent(importId);
+            added = loaded - RemoveAlreadyPresent();
             created = CreateCustomers(importId, $"(SELECT * FROM main.{Quote(table.Name)} WHERE {ImportIdColumn} = {importId})");
         }
         else
         {
-            Execute($"CREATE OR REPLACE TEMP TABLE clientele_stage AS SELECT * FROM {rows.ReadCsv()}");
             rejected = CheckReferences();
-            staged = Long($"SELECT count(*) FROM {Stage}");
+            staged = loaded - rejected;
             (added, updated) = table.Identity == RowIdentity.Distinct ? (StoreDistinct(importId), 0L) : StoreUpsert(importId);
             created = CreateCustomers(importId, Stage);
             Execute($"DROP TABLE {Stage}");
@@ -54,9 +84,22 @@ internal sealed class ImportSql(DuckDBConnection connection, CanonicalTable tabl
             }
             command.ExecuteNonQuery();
         }
-        transaction.Commit();
+        _transaction.Commit();
         return new ImportResult(table.Name, importId, source.RowsRead, added, updated, alreadyPresent, rejected,
             source.RowsFiltered, created, [], [], null, null, 0);
+    }
+
+    public void Dispose()
+    {
+        _transaction.Dispose();
+        try
+        {
+            Execute($"DROP TABLE IF EXISTS {Stage}");
+        }
+        catch (DuckDBException)
+        {
+            // The connection is going away; the temporary table goes with it.
+        }
     }
 
     private long CheckReferences()
@@ -89,24 +132,21 @@ internal sealed class ImportSql(DuckDBConnection connection, CanonicalTable tabl
     private string Columns(string? prefix = null) =>
         string.Join(", ", table.Columns.Select(c => (prefix ?? "") + Quote(c.Name)));
 
-    private (long Loaded, long Added) StoreByContent(int importId)
+    /// <summary>Deletes the rows of this import that were stored already (by id, or by content and occurrence); returns how many.</summary>
+    private long RemoveAlreadyPresent()
     {
         var id = Quote(table.Key[0]);
         var target = $"main.{Quote(table.Name)}";
-        var loaded = Execute($"""
-            INSERT INTO {target} ({Columns()}, {RowHashColumn}, {RowOccurrenceColumn}, {ImportIdColumn})
-            SELECT {Columns()}, {RowHashColumn}, {RowOccurrenceColumn}, {importId} FROM {rows.ReadCsv()}
-            """);
-        var earlier = $"{ImportIdColumn} <> {importId}";
+        var earlier = $"{ImportIdColumn} <> {_importId}";
         var present = Execute($"""
             DELETE FROM {target} USING (SELECT DISTINCT {id} AS id FROM {target} WHERE {earlier} AND {id} IS NOT NULL) p
-            WHERE {target}.{ImportIdColumn} = {importId} AND {target}.{id} = p.id
+            WHERE {target}.{ImportIdColumn} = {_importId} AND {target}.{id} = p.id
             """);
         present += Execute($"""
             DELETE FROM {target} USING (SELECT {RowHashColumn} AS h, {RowOccurrenceColumn} AS o FROM {target} WHERE {earlier} AND {RowHashColumn} IS NOT NULL) p
-            WHERE {target}.{ImportIdColumn} = {importId} AND {target}.{RowHashColumn} = p.h AND {target}.{RowOccurrenceColumn} = p.o
+            WHERE {target}.{ImportIdColumn} = {_importId} AND {target}.{RowHashColumn} = p.h AND {target}.{RowOccurrenceColumn} = p.o
             """);
-        return (loaded, loaded - present);
+        return present;
     }
 
     private long StoreDistinct(int importId)

@@ -15,6 +15,9 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
     private readonly Workspace _workspace = workspace;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <summary>Rows per file loaded while reading goes on (small in tests, to exercise many chunks).</summary>
+    internal int RowsPerChunk { get; init; } = ValidatedRows.DefaultChunkRows;
+
     /// <summary>Imports <paramref name="path"/> into the table named <paramref name="tableName"/> (see <c>clientele import --help</c>).</summary>
     /// <exception cref="ImportFailedException">The file was not imported; the workspace is unchanged.</exception>
     /// <exception cref="WorkspaceException">An unknown table or a missing file.</exception>
@@ -60,35 +63,40 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
             var fileColumns = ReadHeader(reader, path, options);
             var plan = ColumnPlan.Build(table, fileColumns, options, path, parser);
             var keepRaw = ImportSql.ChecksReferences(table);
-            using var staging = new ValidatedRows(_workspace.Path, table, keepRaw);
-            var scan = new RowScanner(plan, parser, staging, reader, path, rejects, keepRaw);
-            scan.Run(info.Length, progress, cancellationToken);
-            staging.Complete();
-            hashing.Drain();
-            cancellationToken.ThrowIfCancellationRequested();
-            var sha256 = hashing.HexDigest();
-
-            if (scan.Errors.Count > 0 && rejects is null)
-                throw new ImportFailedException(path, scan.Errors, scan.ErrorCount);
-            if (scan.RowsRead == 0)
+            ChunkLoader? loader = null;
+            using var staging = new ValidatedRows(_workspace.Path, table, keepRaw, file => loader!.Enqueue(file), RowsPerChunk);
+            using var sql = new ImportSql(_workspace.Connection, table, plan, path, rejects, staging);
+            using (loader = new ChunkLoader(_workspace.Connection, sql.LoadSql))
             {
-                throw new ImportFailedException(path, [new ImportError(path, 0, 0, null, null,
-                    options.HasHeader ? "the file has a header line but no data rows: there is nothing to import" : "the file has no data rows")], 1);
+                var scan = new RowScanner(plan, parser, staging, reader, path, rejects, keepRaw);
+                scan.Run(info.Length, progress, cancellationToken);
+                hashing.Drain();
+                cancellationToken.ThrowIfCancellationRequested();
+                if (scan.Errors.Count > 0 && rejects is null)
+                    throw new ImportFailedException(path, scan.Errors, scan.ErrorCount);
+                if (scan.RowsRead == 0)
+                {
+                    throw new ImportFailedException(path, [new ImportError(path, 0, 0, null, null,
+                        options.HasHeader ? "the file has a header line but no data rows: there is nothing to import" : "the file has no data rows")], 1);
+                }
+                staging.Complete();
+                var readSeconds = clock.Elapsed.TotalSeconds;
+                progress?.Report(new ImportProgress("storing", info.Length, info.Length, scan.RowsRead));
+                var loaded = loader.Finish();
+                var stored = sql.Finish(new ImportSql.Source(
+                    Path.GetFullPath(path), hashing.HexDigest(), info.Length, fingerprint, _time.GetUtcNow().UtcDateTime,
+                    scan.RowsRead, scan.RowsFiltered, string.Join(", ", plan.Ignored)), loaded, clock);
+                rejects?.Commit();
+                return stored with
+                {
+                    RowsRejected = scan.ErrorRows + stored.RowsRejected,
+                    IgnoredColumns = plan.Ignored,
+                    AttributeColumns = plan.Attributes.Select(a => a.Name).ToList(),
+                    RejectsPath = rejects?.Path,
+                    Seconds = clock.Elapsed.TotalSeconds,
+                    ReadSeconds = readSeconds,
+                };
             }
-
-            progress?.Report(new ImportProgress("storing", info.Length, info.Length, scan.RowsRead));
-            var stored = new ImportSql(_workspace.Connection, table, plan, path, rejects, staging).Store(new ImportSql.Source(
-                Path.GetFullPath(path), sha256, info.Length, fingerprint, _time.GetUtcNow().UtcDateTime,
-                scan.RowsRead, scan.RowsFiltered, string.Join(", ", plan.Ignored)), clock);
-            rejects?.Commit();
-            return stored with
-            {
-                RowsRejected = scan.ErrorRows + stored.RowsRejected,
-                IgnoredColumns = plan.Ignored,
-                AttributeColumns = plan.Attributes.Select(a => a.Name).ToList(),
-                RejectsPath = rejects?.Path,
-                Seconds = clock.Elapsed.TotalSeconds,
-            };
         }
         catch (FormatException e)
         {

@@ -67,11 +67,25 @@ internal sealed class RecordReader : IDisposable
     public ReadOnlySpan<char> Field(int index)
     {
         var (start, length) = _fields[index];
-        return _record.AsSpan(start, length);
+        return _text.AsSpan(start, length);
     }
 
-    /// <summary>The text of the current record as it was read (fields already unquoted are re-joined).</summary>
-    public string RawText { get; private set; } = "";
+    // The array the current record's fields point into: the read buffer itself for a record on one line
+    // (no copy), or _record for one whose quoted fields span lines.
+    private char[] _text = [];
+    private int _start;
+    private int _textLength;
+    private string? _rawText;
+
+    /// <summary>The text of the current record as it was read (made on demand: most records never need it).</summary>
+    public string RawText => _rawText ??= new string(_text, _start, _textLength);
+
+    /// <summary>The field at this index as memory over the reader's buffer, valid until the next <see cref="Read"/>.</summary>
+    public ReadOnlyMemory<char> FieldMemory(int index)
+    {
+        var (start, length) = _fields[index];
+        return new ReadOnlyMemory<char>(_text, start, length);
+    }
 
     /// <summary>The index of the first field holding bytes that are not valid in the file's encoding, or -1.</summary>
     public int InvalidEncodingField { get; private set; } = -1;
@@ -82,36 +96,46 @@ internal sealed class RecordReader : IDisposable
     /// </summary>
     public bool Read()
     {
-        _recordLength = 0;
         _fields.Clear();
         InvalidEncodingField = -1;
-        ReadOnlySpan<char> line;
+        int lineStart, lineLength;
         do
         {
-            if (!NextLine(out line)) return false;
+            if (!NextLine(out lineStart, out lineLength)) return false;
             Line = _nextLine - 1;
         }
-        while (IsBlank(line));
+        while (_buffer.AsSpan(lineStart, lineLength).IsWhiteSpace());
 
-        Append(line);
+        (_text, _start, _textLength) = (_buffer, lineStart, lineLength);
         LineSpan = 1;
+        var quoted = false;
         if (!_whitespace)
         {
-            var quotes = line.Count('"');
-            while ((quotes & 1) == 1)
+            var quotes = _buffer.AsSpan(lineStart, lineLength).Count('"');
+            quoted = quotes > 0;
+            if ((quotes & 1) == 1)
             {
-                if (LineSpan >= MaxRecordLines || !NextLine(out line))
-                    throw new FormatException($"a quoted field opened on line {Line} is never closed (a '\"' inside an unquoted field, or a missing closing quote)");
-                Append("\n");
-                Append(line);
-                LineSpan++;
-                quotes += line.Count('"');
+                // A quoted field goes on past the line: gather the lines (reading more may move the buffer).
+                _recordLength = 0;
+                Append(_buffer.AsSpan(lineStart, lineLength));
+                while ((quotes & 1) == 1)
+                {
+                    if (LineSpan >= MaxRecordLines || !NextLine(out lineStart, out lineLength))
+                        throw new FormatException($"a quoted field opened on line {Line} is never closed (a '\"' inside an unquoted field, or a missing closing quote)");
+                    var next = _buffer.AsSpan(lineStart, lineLength);
+                    Append("\n");
+                    Append(next);
+                    LineSpan++;
+                    quotes += next.Count('"');
+                }
+                (_text, _start, _textLength) = (_record, 0, _recordLength);
             }
         }
-        RawText = new string(_record, 0, _recordLength);
+        // Unquoting rewrites the text in place, so a record with quotes keeps its original text now.
+        _rawText = quoted ? new string(_text, _start, _textLength) : null;
         if (_whitespace) SplitWhitespace();
         else SplitDelimited();
-        if (_record.AsSpan(0, _recordLength).Contains(InvalidByteMarker))
+        if (_text.AsSpan(_start, _textLength).Contains(InvalidByteMarker))
         {
             for (var i = 0; i < _fields.Count; i++)
             {
@@ -125,8 +149,6 @@ internal sealed class RecordReader : IDisposable
         return true;
     }
 
-    private static bool IsBlank(ReadOnlySpan<char> line) => line.IsWhiteSpace();
-
     private void Append(ReadOnlySpan<char> text)
     {
         if (_recordLength + text.Length > _record.Length)
@@ -137,23 +159,24 @@ internal sealed class RecordReader : IDisposable
 
     private void SplitWhitespace()
     {
-        var span = _record.AsSpan(0, _recordLength);
-        var i = 0;
-        while (i < span.Length)
+        var text = _text;
+        var end = _start + _textLength;
+        var i = _start;
+        while (i < end)
         {
-            while (i < span.Length && (span[i] == ' ' || span[i] == '\t')) i++;
-            if (i >= span.Length) break;
+            while (i < end && (text[i] == ' ' || text[i] == '\t')) i++;
+            if (i >= end) break;
             var start = i;
-            while (i < span.Length && span[i] != ' ' && span[i] != '\t') i++;
+            while (i < end && text[i] != ' ' && text[i] != '\t') i++;
             _fields.Add((start, i - start));
         }
     }
 
     private void SplitDelimited()
     {
-        var record = _record;
-        var n = _recordLength;
-        var i = 0;
+        var record = _text;
+        var n = _start + _textLength;
+        var i = _start;
         while (true)
         {
             if (i < n && record[i] == '"')
@@ -179,15 +202,14 @@ internal sealed class RecordReader : IDisposable
                     i++;
                 }
                 _fields.Add((start, write - start));
-                // Anything between the closing quote and the delimiter is kept out; blanks are common there.
+                // Anything between the closing quote and the delimiter is left out; blanks are common there.
                 var next = record.AsSpan(i, n - i).IndexOf(_delimiter);
                 if (next < 0) break;
                 i += next + 1;
             }
             else
             {
-                var rest = record.AsSpan(i, n - i);
-                var next = rest.IndexOf(_delimiter);
+                var next = record.AsSpan(i, n - i).IndexOf(_delimiter);
                 if (next < 0)
                 {
                     _fields.Add((i, n - i));
@@ -204,7 +226,8 @@ internal sealed class RecordReader : IDisposable
         }
     }
 
-    private bool NextLine(out ReadOnlySpan<char> line)
+    /// <summary>The next line as a position in the read buffer, valid until the next call (which may move the buffer).</summary>
+    private bool NextLine(out int start, out int length)
     {
         while (true)
         {
@@ -212,7 +235,8 @@ internal sealed class RecordReader : IDisposable
             var newline = pending.IndexOf('\n');
             if (newline >= 0)
             {
-                line = TrimCarriageReturn(pending[..newline]);
+                start = _position;
+                length = newline > 0 && pending[newline - 1] == '\r' ? newline - 1 : newline;
                 _position += newline + 1;
                 _nextLine++;
                 return true;
@@ -221,10 +245,11 @@ internal sealed class RecordReader : IDisposable
             {
                 if (pending.IsEmpty)
                 {
-                    line = default;
+                    start = length = 0;
                     return false;
                 }
-                line = TrimCarriageReturn(pending);
+                start = _position;
+                length = pending[^1] == '\r' ? pending.Length - 1 : pending.Length;
                 _position = _length;
                 _nextLine++;
                 return true;
@@ -241,9 +266,6 @@ internal sealed class RecordReader : IDisposable
             else _length += read;
         }
     }
-
-    private static ReadOnlySpan<char> TrimCarriageReturn(ReadOnlySpan<char> line) =>
-        line.Length > 0 && line[^1] == '\r' ? line[..^1] : line;
 
     /// <summary>Detects the delimiter from a file's first non-blank line.</summary>
     public static Delimiter Detect(string firstLine)

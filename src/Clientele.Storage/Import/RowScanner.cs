@@ -58,11 +58,11 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
             for (var c = 0; c < columns.Count; c++) ReadCell(c, columns[c]);
             if (attributesColumn >= 0 && _rowErrors.Count == 0)
             {
-                staging.Text[attributesColumn] = Importer.AttributesJson(reader, plan.Attributes);
+                staging.Text[attributesColumn] = Importer.AttributesJson(reader, plan.Attributes).AsMemory();
                 staging.IsSet[attributesColumn] = true;
             }
             if (_rowErrors.Count > 0) RejectRow();
-            else staging.Append(reader.Line, keepRaw ? reader.RawText : null);
+            else staging.Append(reader.Line, keepRaw ? reader.RawText : "");
         }
         progress?.Report(new ImportProgress("reading", totalBytes, totalBytes, RowsRead));
     }
@@ -71,13 +71,14 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
     {
         if (c == plan.GeneratedColumn)
         {
-            staging.Text[c] = plan.GeneratedPrefix + reader.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            staging.Text[c] = (plan.GeneratedPrefix + reader.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).AsMemory();
             staging.IsSet[c] = true;
             return;
         }
         var source = plan.Source[c];
-        var text = source >= 0 ? reader.Field(source).Trim() : default;
-        if (text.IsEmpty && (plan.Default[c] ?? column.Fallback) is { } fallback) text = fallback;
+        var memory = source >= 0 ? reader.FieldMemory(source).Trim() : default;
+        if (memory.IsEmpty && (plan.Default[c] ?? column.Fallback) is { } fallback) memory = fallback.AsMemory();
+        var text = memory.Span;
         if (text.IsEmpty)
         {
             if (column.Required)
@@ -89,6 +90,7 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
         {
             case ColumnType.Number:
                 ok = CellParser.TryNumber(text, out staging.Number[c]);
+                if (ok && CellParser.IsPlainDecimal(text)) staging.NumberText[c] = memory;
                 break;
             case ColumnType.Integer:
                 ok = CellParser.TryInteger(text, out var whole);
@@ -101,15 +103,16 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
                 ok = CellParser.TryBoolean(text, out staging.Flag[c]);
                 break;
             case ColumnType.Choice:
-                staging.Text[c] = CellParser.Choice(column, text);
-                ok = staging.Text[c] is not null;
+                var choice = CellParser.Choice(column, text);
+                staging.Text[c] = choice.AsMemory();
+                ok = choice is not null;
                 break;
             case ColumnType.Json:
-                staging.Text[c] = text.ToString();
-                ok = CellParser.IsJsonObject(staging.Text[c]!);
+                staging.Text[c] = memory;
+                ok = CellParser.IsJsonObject(memory);
                 break;
             default:
-                staging.Text[c] = text.ToString();
+                staging.Text[c] = memory;
                 break;
         }
         if (ok) staging.IsSet[c] = true;

@@ -6,10 +6,10 @@ using Clientele.Tables;
 namespace Clientele.Storage.Import;
 
 /// <summary>
-/// The rows of one import that passed every check, written in a plain normalised CSV beside the
-/// workspace so that DuckDB's parallel reader can load them in one statement: every value already
-/// converted (ISO timestamps, round-trip numbers, lower-case choices), text always quoted, NULL empty.
-/// The file is deleted when the import ends.
+/// The rows of one import that passed every check, written as plain normalised CSV files beside the
+/// workspace so that DuckDB's parallel reader can load them: every value already converted (ISO
+/// timestamps, plain numbers, lower-case choices), text always quoted, NULL empty. Every
+/// <c>rowsPerChunk</c> rows the file is closed and handed on, so loading overlaps reading.
 /// </summary>
 internal sealed class ValidatedRows : IDisposable
 {
@@ -17,10 +17,22 @@ internal sealed class ValidatedRows : IDisposable
     private readonly bool _keepRaw;
     private readonly Dictionary<ulong, int>? _occurrences;
     private readonly char[] _scratch = new char[64];
+    private readonly string _workspacePath;
+    private readonly Action<string> _chunkReady;
     private StreamWriter? _writer;
+    private string? _chunkPath;
+    private long _chunkRows;
 
-    public ValidatedRows(string workspacePath, CanonicalTable table, bool keepRaw)
+    /// <summary>Rows per file handed to the loader, unless told otherwise.</summary>
+    public const int DefaultChunkRows = 1_000_000;
+
+    private readonly int _rowsPerChunk;
+
+    public ValidatedRows(string workspacePath, CanonicalTable table, bool keepRaw, Action<string> chunkReady, int rowsPerChunk = DefaultChunkRows)
     {
+        _rowsPerChunk = rowsPerChunk;
+        _workspacePath = workspacePath;
+        _chunkReady = chunkReady;
         _table = table;
         _keepRaw = keepRaw;
         if (table.Identity == RowIdentity.Content)
@@ -29,18 +41,15 @@ internal sealed class ValidatedRows : IDisposable
             _idColumn = ColumnPlan.IndexOf(table, table.Key[0]);
         }
         var count = table.Columns.Count;
-        Text = new string?[count];
+        Text = new ReadOnlyMemory<char>[count];
+        NumberText = new ReadOnlyMemory<char>[count];
         Number = new double[count];
         Time = new DateTime[count];
         Flag = new bool[count];
         IsSet = new bool[count];
-        FilePath = Path.Combine(Path.GetDirectoryName(workspacePath)!, $"{TemporaryPrefix(workspacePath)}{Guid.NewGuid():N}.csv");
-        _writer = new StreamWriter(FilePath, false, new UTF8Encoding(false), 1 << 20);
     }
 
     private readonly int _idColumn = -1;
-
-    public string FilePath { get; }
 
     /// <summary>The name every temporary file of this workspace's imports starts with.</summary>
     public static string TemporaryPrefix(string workspacePath) => $".{Path.GetFileName(workspacePath)}.import-";
@@ -53,7 +62,10 @@ internal sealed class ValidatedRows : IDisposable
     }
 
     // The row being built: one slot per canonical column, typed by the column.
-    public string?[] Text { get; }
+    public ReadOnlyMemory<char>[] Text { get; }
+
+    /// <summary>For number columns: the file's own text when it is a plain decimal (written as is), else empty.</summary>
+    public ReadOnlyMemory<char>[] NumberText { get; }
     public double[] Number { get; }
     public DateTime[] Time { get; }
     public bool[] Flag { get; }
@@ -61,11 +73,21 @@ internal sealed class ValidatedRows : IDisposable
 
     public long Rows { get; private set; }
 
-    public void Clear() => Array.Clear(IsSet);
-
-    public void Append(long line, string? raw)
+    public void Clear()
     {
-        var w = _writer!;
+        Array.Clear(IsSet);
+        Array.Clear(NumberText);
+    }
+
+    public void Append(long line, string raw)
+    {
+        if (_writer is null)
+        {
+            _chunkPath = Path.Combine(Path.GetDirectoryName(_workspacePath)!, $"{TemporaryPrefix(_workspacePath)}{Guid.NewGuid():N}.csv");
+            _writer = new StreamWriter(_chunkPath, false, new UTF8Encoding(false), 1 << 20);
+            _chunkRows = 0;
+        }
+        var w = _writer;
         w.Write(line);
         var columns = _table.Columns;
         for (var c = 0; c < columns.Count; c++)
@@ -75,6 +97,11 @@ internal sealed class ValidatedRows : IDisposable
             switch (columns[c].Type)
             {
                 case ColumnType.Number:
+                    if (!NumberText[c].IsEmpty)
+                    {
+                        w.Write(NumberText[c].Span);
+                        break;
+                    }
                     Number[c].TryFormat(_scratch, out var written, "R", CultureInfo.InvariantCulture);
                     w.Write(_scratch, 0, written);
                     break;
@@ -89,7 +116,7 @@ internal sealed class ValidatedRows : IDisposable
                     w.Write(Flag[c] ? "true" : "false");
                     break;
                 default:
-                    WriteQuoted(w, Text[c]!);
+                    WriteQuoted(w, Text[c].Span);
                     break;
             }
         }
@@ -111,32 +138,76 @@ internal sealed class ValidatedRows : IDisposable
         if (_keepRaw)
         {
             w.Write(',');
-            WriteQuoted(w, raw!);
+            WriteQuoted(w, raw);
         }
         w.Write('\n');
         Rows++;
+        if (++_chunkRows == _rowsPerChunk) Complete();
     }
 
+    /// <summary>Writes <c>yyyy-MM-dd[ HH:mm:ss[.ffffff]]</c> by hand: the custom-format path costs more than the rest of a row.</summary>
     private void WriteTimestamp(StreamWriter w, DateTime time)
     {
-        var format = time.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss.ffffff";
-        time.TryFormat(_scratch, out var written, format, CultureInfo.InvariantCulture);
-        w.Write(_scratch, 0, written);
+        var b = _scratch.AsSpan();
+        Digits(b, 0, time.Year, 4);
+        b[4] = '-';
+        Digits(b, 5, time.Month, 2);
+        b[7] = '-';
+        Digits(b, 8, time.Day, 2);
+        var length = 10;
+        var ticks = time.TimeOfDay.Ticks;
+        if (ticks != 0)
+        {
+            b[10] = ' ';
+            Digits(b, 11, time.Hour, 2);
+            b[13] = ':';
+            Digits(b, 14, time.Minute, 2);
+            b[16] = ':';
+            Digits(b, 17, time.Second, 2);
+            length = 19;
+            var micros = (int)(ticks % TimeSpan.TicksPerSecond / 10);
+            if (micros != 0)
+            {
+                b[19] = '.';
+                Digits(b, 20, micros, 6);
+                length = 26;
+            }
+        }
+        w.Write(_scratch, 0, length);
     }
 
-    private static void WriteQuoted(StreamWriter w, string text)
+    private static void Digits(Span<char> buffer, int at, int value, int width)
+    {
+        for (var i = at + width - 1; i >= at; i--)
+        {
+            buffer[i] = (char)('0' + value % 10);
+            value /= 10;
+        }
+    }
+
+    private static void WriteQuoted(StreamWriter w, ReadOnlySpan<char> text)
     {
         w.Write('"');
-        if (text.Contains('"', StringComparison.Ordinal)) w.Write(text.Replace("\"", "\"\"", StringComparison.Ordinal));
-        else w.Write(text);
+        var quote = text.IndexOf('"');
+        while (quote >= 0)
+        {
+            w.Write(text[..(quote + 1)]);
+            w.Write('"');
+            text = text[(quote + 1)..];
+            quote = text.IndexOf('"');
+        }
+        w.Write(text);
         w.Write('"');
     }
 
-    /// <summary>Closes the file so DuckDB can read it.</summary>
+    /// <summary>Closes the current file and hands it to the loader (which deletes it once loaded).</summary>
     public void Complete()
     {
-        _writer?.Dispose();
+        if (_writer is null) return;
+        _writer.Dispose();
         _writer = null;
+        _chunkReady(_chunkPath!);
+        _chunkPath = null;
     }
 
     /// <summary>The columns of the normalised file, in order, with their SQL types.</summary>
@@ -152,11 +223,11 @@ internal sealed class ValidatedRows : IDisposable
         if (_keepRaw) yield return ("_raw", "VARCHAR");
     }
 
-    /// <summary>A <c>read_csv</c> call that reads the file with every column's type given.</summary>
-    public string ReadCsv()
+    /// <summary>A <c>read_csv</c> call that reads one of the files with every column's type given.</summary>
+    public string ReadCsv(string path)
     {
         var columns = string.Join(", ", FileColumns().Select(c => $"'{c.Name}': '{c.Type}'"));
-        return $"read_csv('{FilePath.Replace("'", "''", StringComparison.Ordinal)}', header = false, auto_detect = false, " +
+        return $"read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = false, auto_detect = false, " +
                $"delim = ',', quote = '\"', escape = '\"', new_line = '\\n', columns = {{{columns}}})";
     }
 
@@ -179,7 +250,7 @@ internal sealed class ValidatedRows : IDisposable
                     ColumnType.Number or ColumnType.Integer => (ulong)BitConverter.DoubleToInt64Bits(Number[c]),
                     ColumnType.Timestamp => (ulong)Time[c].Ticks,
                     ColumnType.Boolean => Flag[c] ? 1UL : 2UL,
-                    _ => HashText(Text[c]!),
+                    _ => HashText(Text[c].Span),
                 };
             }
             hash = Mix(hash ^ Mix(value + (ulong)c));
@@ -187,7 +258,7 @@ internal sealed class ValidatedRows : IDisposable
         return hash;
     }
 
-    private static ulong HashText(string text)
+    private static ulong HashText(ReadOnlySpan<char> text)
     {
         var hash = 0xCBF29CE484222325UL;
         foreach (var ch in text)
@@ -207,7 +278,8 @@ internal sealed class ValidatedRows : IDisposable
 
     public void Dispose()
     {
-        Complete();
-        File.Delete(FilePath);
+        _writer?.Dispose();
+        _writer = null;
+        if (_chunkPath is not null) File.Delete(_chunkPath);
     }
 }

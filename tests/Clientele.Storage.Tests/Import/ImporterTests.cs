@@ -90,6 +90,32 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public void Rows_loaded_in_chunks_while_reading_are_rolled_back_when_the_last_line_fails()
+    {
+        Import("orders", _temp.File("a.csv", Orders));
+        var before = Dump();
+        var importer = new Importer(_temp.Workspace!) { RowsPerChunk = 7 };
+        var rows = string.Concat(Enumerable.Range(0, 100).Select(i => $"N{i},2024-02-{1 + i % 28:00},{i}\n"));
+        Assert.Throws<ImportFailedException>(() => importer.Import("orders", _temp.File("big.csv", "customer_id,ordered_at,amount\n" + rows + "N9,2024-13-01,1\n"), new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(before, Dump());
+        Assert.Empty(Directory.GetFiles(_temp.Folder, ".test.duckdb.import-*"));
+
+        var good = importer.Import("orders", _temp.File("good.csv", "customer_id,ordered_at,amount\n" + rows + Orders.Split('\n', 2)[1]), new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal((103L, 100L, 3L), (good.RowsRead, good.RowsAdded, good.RowsAlreadyPresent));
+        Assert.Equal(103, Count("SELECT count(*) FROM orders"));
+    }
+
+    [Fact]
+    public void Keyed_rows_loaded_in_chunks_are_merged_as_one_file()
+    {
+        var importer = new Importer(_temp.Workspace!) { RowsPerChunk = 2 };
+        var result = importer.Import("customers", _temp.File("c.csv", "customer_id,name,region\nC1,Ana,\nC2,Bo,North\nC1,,South\nC3,Cy,\nC2,Bob,\n"), new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal((5L, 3L, 2L), (result.RowsRead, result.RowsAdded, result.RowsAlreadyPresent));
+        Assert.Equal(1, Count("SELECT count(*) FROM customers WHERE customer_id = 'C1' AND name = 'Ana' AND region = 'South'"));
+        Assert.Equal(1, Count("SELECT count(*) FROM customers WHERE customer_id = 'C2' AND name = 'Bob' AND region = 'North'"));
+    }
+
+    [Fact]
     public void Skip_bad_rows_imports_the_good_ones_and_writes_each_bad_row_with_its_reason()
     {
         var rejects = Path.Combine(_temp.Folder, "rejects.csv");
