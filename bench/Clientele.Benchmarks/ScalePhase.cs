@@ -66,6 +66,19 @@ internal static class ScalePhase
                     detail = $"sum of frequency {summary.Frequency.Sum():N0}";
                 }
                 break;
+            case "summary-sql":
+                // The summary statement alone, its result kept inside DuckDB: what reading it into columns costs is the difference.
+                using (var store = Workspace.Open(workspace))
+                using (var command = store.Connection.CreateCommand())
+                {
+                    var day = CustomerSummaryQuery.LastOrderDay(store)!.Value;
+                    command.CommandText = "CREATE TEMP TABLE s AS " + CustomerSummaryQuery.Sql(CanonicalTables.InteractionKinds);
+                    command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
+                    command.Parameters.Add(new DuckDBParameter("next_day", day.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+                    command.Parameters.Add(new DuckDBParameter("unit", 7.0));
+                    rows = command.ExecuteNonQuery();
+                }
+                break;
             case "duckdb-load":
                 File.Delete(workspace + ".raw");
                 using (var connection = Open(workspace + ".raw"))

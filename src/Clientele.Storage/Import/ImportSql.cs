@@ -165,29 +165,36 @@ internal sealed class ImportSql : IDisposable
     {
         var keys = table.Key.Select(Quote).ToList();
         var others = table.Columns.Where(c => !table.Key.Contains(c.Name)).Select(c => Quote(c.Name)).ToList();
-        var on = string.Join(" AND ", keys.Select(k => $"i.{k} IS NOT DISTINCT FROM t.{k}"));
+        var all = string.Join(", ", keys.Concat(others));
+        var target = $"main.{Quote(table.Name)}";
         // Rows of one file that share a key are merged in file order: a later non-empty value wins.
-        var latest = string.Join("", others.Select(c => $", arg_max({c}, _line) FILTER (WHERE {c} IS NOT NULL) AS {c}"));
-        var merged = string.Join("", others.Select(c => $", coalesce(i.{c}, t.{c}) AS {c}"));
+        // Grouping every row by key is costly, so it is done only when some key repeats.
+        var repeats = Long($"SELECT count(*) - count(DISTINCT row({string.Join(", ", keys)})) FROM {Stage}") > 0;
+        var incoming = repeats
+            ? $"(SELECT {string.Join(", ", keys)}{string.Concat(others.Select(c => $", arg_max({c}, _line) FILTER (WHERE {c} IS NOT NULL) AS {c}"))} FROM {Stage} GROUP BY {string.Join(", ", keys)})"
+            : $"(SELECT {all} FROM {Stage})";
+        if (Long($"SELECT count(*) FROM (SELECT 1 FROM {target} LIMIT 1)") == 0)
+            return (Execute($"INSERT INTO {target} ({all}, {ImportIdColumn}) SELECT {all}, {importId} FROM {incoming}"), 0);
+
+        var on = string.Join(" AND ", keys.Select(k => $"i.{k} IS NOT DISTINCT FROM t.{k}"));
+        var merged = string.Concat(others.Select(c => $", coalesce(i.{c}, t.{c}) AS {c}"));
         var same = string.Concat(others.Select(c => $" AND coalesce(i.{c}, t.{c}) IS NOT DISTINCT FROM t.{c}"));
         const string Merge = "temp.clientele_merge";
         Execute($"""
             CREATE OR REPLACE TEMP TABLE clientele_merge AS
-            WITH i AS (SELECT {string.Join(", ", keys)}{latest} FROM {Stage} GROUP BY {string.Join(", ", keys)})
             SELECT {string.Join(", ", keys.Select(k => "i." + k))}{merged},
                    t._present IS NOT NULL AS existed,
                    t._present IS NOT NULL{same} AS unchanged
-            FROM i LEFT JOIN (SELECT *, true AS _present FROM main.{Quote(table.Name)}) t ON {on}
+            FROM {incoming} i LEFT JOIN (SELECT *, true AS _present FROM {target}) t ON {on}
             """);
         var added = Long($"SELECT count(*) FROM {Merge} WHERE NOT existed");
         var updated = Long($"SELECT count(*) FROM {Merge} WHERE existed AND NOT unchanged");
         if (updated > 0)
         {
-            var match = string.Join(" AND ", keys.Select(k => $"main.{Quote(table.Name)}.{k} IS NOT DISTINCT FROM m.{k}"));
-            Execute($"DELETE FROM main.{Quote(table.Name)} USING {Merge} m WHERE m.existed AND NOT m.unchanged AND {match}");
+            var match = string.Join(" AND ", keys.Select(k => $"{target}.{k} IS NOT DISTINCT FROM m.{k}"));
+            Execute($"DELETE FROM {target} USING {Merge} m WHERE m.existed AND NOT m.unchanged AND {match}");
         }
-        var all = string.Join(", ", keys.Concat(others));
-        Execute($"INSERT INTO main.{Quote(table.Name)} ({all}, {ImportIdColumn}) SELECT {all}, {importId} FROM {Merge} WHERE NOT unchanged");
+        Execute($"INSERT INTO {target} ({all}, {ImportIdColumn}) SELECT {all}, {importId} FROM {Merge} WHERE NOT unchanged");
         Execute($"DROP TABLE {Merge}");
         return (added, updated);
     }

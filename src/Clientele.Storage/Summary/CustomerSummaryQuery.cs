@@ -36,7 +36,7 @@ public static class CustomerSummaryQuery
             ?? throw new WorkspaceException("the workspace has no orders, so there is no last order date to summarize as of: import orders, or pass --as-of DATE.");
         var kinds = CanonicalTables.InteractionKinds;
         using var command = workspace.Connection.CreateCommand();
-        command.CommandText = Sql(kinds);
+        command.CommandText = Sql(kinds, HasRecordsAfter(workspace, day));
         command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
         command.Parameters.Add(new DuckDBParameter("next_day", day.AddDays(1).ToDateTime(TimeOnly.MinValue)));
         command.Parameters.Add(new DuckDBParameter("unit", (double)unit.Days()));
@@ -50,35 +50,41 @@ public static class CustomerSummaryQuery
 
     private static int CountCustomers(Workspace workspace) => (int)workspace.Scalar<long>("SELECT count(*) FROM customers");
 
-    /// <summary>The SQL of the summary; parameters <c>$as_of</c>, <c>$next_day</c> (timestamps) and <c>$unit</c> (days per unit).</summary>
-    internal static string Sql(IReadOnlyList<string> kinds)
+    /// <summary>Whether any order or interaction is dated after the day (only then can a customer be too new for the summary).</summary>
+    private static bool HasRecordsAfter(Workspace workspace, DateOnly day)
     {
+        var next = day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return workspace.Scalar<long>(
+            $"SELECT (SELECT count(*) FROM (SELECT 1 FROM orders WHERE ordered_at >= TIMESTAMP '{next}' LIMIT 1)) " +
+            $"+ (SELECT count(*) FROM (SELECT 1 FROM interactions WHERE occurred_at >= TIMESTAMP '{next}' LIMIT 1))") > 0;
+    }
+
+    /// <summary>
+    /// The SQL of the summary; parameters <c>$as_of</c>, <c>$next_day</c> (timestamps) and <c>$unit</c> (days per unit).
+    /// <paramref name="recordsAfter"/>: whether some orders or interactions are later than the as-of date.
+    /// </summary>
+    internal static string Sql(IReadOnlyList<string> kinds, bool recordsAfter = true)
+    {
+        var later = recordsAfter
+            ? "SELECT DISTINCT customer_id FROM orders WHERE ordered_at >= $next_day UNION SELECT DISTINCT customer_id FROM interactions WHERE occurred_at >= $next_day"
+            : "SELECT NULL::VARCHAR AS customer_id WHERE false";
         var kindCounts = new StringBuilder();
         foreach (var kind in kinds) kindCounts.Append(CultureInfo.InvariantCulture, $"count(*) FILTER (WHERE k = '{kind}') AS \"{kind}\", ");
         var kindList = string.Join(", ", kinds.Select(k => $"'{k}'"));
         var kindColumns = string.Join(", ", kinds.Select(k => $"coalesce(ia.\"{k}\", 0)"));
         return $"""
             WITH d AS (
-                SELECT customer_id, CAST(ordered_at AS DATE) AS day,
-                       sum(amount) FILTER (WHERE status = 'completed') AS spend,
-                       count(*) FILTER (WHERE status = 'completed') AS lines,
-                       sum(margin) FILTER (WHERE status = 'completed') AS margin,
-                       count(*) FILTER (WHERE status = 'returned') AS returns,
-                       sum(amount) FILTER (WHERE status = 'returned') AS returned
-                FROM orders WHERE ordered_at < $next_day
+                SELECT customer_id, CAST(ordered_at AS DATE) AS day, sum(amount) AS spend, count(*) AS lines, sum(margin) AS margin
+                FROM orders WHERE ordered_at < $next_day AND status = 'completed'
                 GROUP BY customer_id, day
             ), b AS (
-                SELECT customer_id,
-                       min(day) FILTER (WHERE lines > 0) AS first_day,
-                       max(day) FILTER (WHERE lines > 0) AS last_day,
-                       count(*) FILTER (WHERE lines > 0) AS purchase_days,
-                       sum(lines) AS orders,
-                       coalesce(sum(spend), 0) AS revenue,
-                       arg_min(spend, day) FILTER (WHERE lines > 0) AS first_spend,
-                       sum(margin) AS margin,
-                       sum(returns) AS returns,
-                       coalesce(sum(returned), 0) AS returned_amount
+                SELECT customer_id, min(day) AS first_day, max(day) AS last_day, count(*) AS purchase_days,
+                       sum(lines) AS orders, sum(spend) AS revenue, arg_min(spend, day) AS first_spend, sum(margin) AS margin
                 FROM d GROUP BY customer_id
+            ), ret AS (
+                SELECT customer_id, count(*) AS returns, sum(amount) AS returned_amount
+                FROM orders WHERE ordered_at < $next_day AND status = 'returned'
+                GROUP BY customer_id
             ), ia AS (
                 SELECT customer_id, {kindCounts}
                        count(*) FILTER (WHERE k NOT IN ({kindList})) AS other,
@@ -93,10 +99,7 @@ public static class CustomerSummaryQuery
                 LEFT JOIN (SELECT customer_id FROM b WHERE purchase_days > 0) bought ON bought.customer_id = r.referred_id
                 WHERE r.occurred_at IS NULL OR r.occurred_at < $next_day
                 GROUP BY r.referrer_id
-            ), later AS (
-                SELECT DISTINCT customer_id FROM orders WHERE ordered_at >= $next_day
-                UNION SELECT DISTINCT customer_id FROM interactions WHERE occurred_at >= $next_day
-            )
+            ), later AS ({later})
             SELECT c.customer_id, b.first_day, b.last_day,
                    coalesce(b.orders, 0) AS orders,
                    coalesce(b.purchase_days, 0) AS purchase_days,
@@ -106,8 +109,8 @@ public static class CustomerSummaryQuery
                    CASE WHEN b.purchase_days > 1 THEN (b.revenue - b.first_spend) / (b.purchase_days - 1) ELSE 0 END AS monetary_value,
                    coalesce(b.revenue, 0) AS revenue,
                    b.margin,
-                   coalesce(b.returns, 0) AS returns,
-                   coalesce(b.returned_amount, 0) AS returned_amount,
+                   coalesce(ret.returns, 0) AS returns,
+                   coalesce(ret.returned_amount, 0) AS returned_amount,
                    {kindColumns},
                    coalesce(ia.other, 0) AS other,
                    coalesce(ia.service_cost, 0) AS service_cost,
@@ -116,6 +119,7 @@ public static class CustomerSummaryQuery
                    coalesce(rf.bought, 0) AS referrals_bought
             FROM customers c
             LEFT JOIN b ON b.customer_id = c.customer_id
+            LEFT JOIN ret ON ret.customer_id = c.customer_id
             LEFT JOIN ia ON ia.customer_id = c.customer_id
             LEFT JOIN rf ON rf.customer_id = c.customer_id
             LEFT JOIN later ON later.customer_id = c.customer_id
