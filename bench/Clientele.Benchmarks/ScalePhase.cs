@@ -82,19 +82,23 @@ internal static class ScalePhase
             case "duckdb-load":
                 File.Delete(workspace + ".raw");
                 using (var connection = Open(workspace + ".raw"))
-                    rows = Execute(connection, $"CREATE TABLE orders AS SELECT * FROM read_csv('{Path.Combine(data, "orders.csv")}', header = true)");
+                {
+                    Execute(connection, $"CREATE TABLE orders AS SELECT * FROM read_csv('{Path.Combine(data, "orders.csv")}', header = true)");
+                    rows = Count(connection, "SELECT count(*) FROM orders");
+                }
                 File.Delete(workspace + ".raw");
                 break;
             case "duckdb-summary":
                 using (var connection = Open(":memory:"))
                 {
-                    rows = Execute(connection, $"""
+                    Execute(connection, $"""
                         CREATE TABLE result AS
                         SELECT customer_id, count(*) AS orders, count(DISTINCT CAST(ordered_at AS DATE)) AS purchase_days,
                                min(ordered_at) AS first, max(ordered_at) AS last, sum(amount) AS revenue, sum(margin) AS margin
                         FROM read_csv('{Path.Combine(data, "orders.csv")}', header = true)
                         GROUP BY customer_id
                         """);
+                    rows = Count(connection, "SELECT count(*) FROM result");
                 }
                 break;
             default:
@@ -110,6 +114,13 @@ internal static class ScalePhase
         var connection = new DuckDBConnection($"Data Source={path}");
         connection.Open();
         return connection;
+    }
+
+    private static long Count(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private static long Execute(DuckDBConnection connection, string sql)

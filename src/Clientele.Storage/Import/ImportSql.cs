@@ -15,12 +15,12 @@ internal sealed class ImportSql : IDisposable
 {
     private const string Stage = "temp.clientele_stage";
 
-    private readonly DuckDBConnection connection;
-    private readonly CanonicalTable table;
-    private readonly ColumnPlan plan;
-    private readonly string path;
-    private readonly RejectsWriter? rejects;
-    private readonly ValidatedRows rows;
+    private readonly DuckDBConnection _connection;
+    private readonly CanonicalTable _table;
+    private readonly ColumnPlan _plan;
+    private readonly string _path;
+    private readonly RejectsWriter? _rejects;
+    private readonly ValidatedRows _rows;
     private readonly DuckDBTransaction _transaction;
     private readonly int _importId;
 
@@ -28,12 +28,12 @@ internal sealed class ImportSql : IDisposable
 
     public ImportSql(DuckDBConnection connection, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects, ValidatedRows rows)
     {
-        (this.connection, this.table, this.plan, this.path, this.rejects, this.rows) = (connection, table, plan, path, rejects, rows);
+        (_connection, _table, _plan, _path, _rejects, _rows) = (connection, table, plan, path, rejects, rows);
         _transaction = connection.BeginTransaction();
         _importId = (int)Long("SELECT coalesce(max(import_id), 0) + 1 FROM imports");
-        if (table.Identity != RowIdentity.Content)
+        if (_table.Identity != RowIdentity.Content)
         {
-            var columns = string.Join(", ", rows.FileColumns().Select(c => $"{Quote(c.Name)} {c.Type}"));
+            var columns = string.Join(", ", _rows.FileColumns().Select(c => $"{Quote(c.Name)} {c.Type}"));
             Execute($"CREATE OR REPLACE TEMP TABLE clientele_stage ({columns})");
         }
     }
@@ -43,40 +43,39 @@ internal sealed class ImportSql : IDisposable
         table == CanonicalTables.BuyingRoleTable || table == CanonicalTables.Overrides;
 
     /// <summary>
-    /// The statement that loads one file of validated rows: straight into the table for orders and
-    /// interactions (what was there already is taken out at the end), into a staging table otherwise.
+    /// The statement that loads one file of validated rows: straight into the _table for orders and
+    /// interactions (what was there already is taken out at the end), into a staging _table otherwise.
     /// </summary>
-    public string LoadSql(string file) => table.Identity == RowIdentity.Content
+    public string LoadSql(string file) => _table.Identity == RowIdentity.Content
         ? $"""
-            INSERT INTO main.{Quote(table.Name)} ({Columns()}, {RowHashColumn}, {RowOccurrenceColumn}, {ImportIdColumn})
-            SELECT {Columns()}, {RowHashColumn}, {RowOccurrenceColumn}, {_importId} FROM {rows.ReadCsv(file)}
+            INSERT INTO main.{Quote(_table.Name)} ({Columns()}, {RowHashColumn}, {RowOccurrenceColumn}, {ImportIdColumn})
+            SELECT {Columns()}, {RowHashColumn}, {RowOccurrenceColumn}, {_importId} FROM {_rows.ReadCsv(file)}
             """
-        : $"INSERT INTO {Stage} SELECT * FROM {rows.ReadCsv(file)}";
+        : $"INSERT INTO {Stage} SELECT * FROM {_rows.ReadCsv(file)}";
 
     public ImportResult Finish(Source source, long loaded, Stopwatch clock)
     {
-        var importId = _importId;
-        long staged = loaded, added, updated = 0, rejected = 0, created;
-        if (table.Identity == RowIdentity.Content)
+                long staged = loaded, added, updated = 0, rejected = 0, created;
+        if (_table.Identity == RowIdentity.Content)
         {
             added = loaded - RemoveAlreadyPresent();
-            created = CreateCustomers(importId, $"(SELECT * FROM main.{Quote(table.Name)} WHERE {ImportIdColumn} = {importId})");
+            created = CreateCustomers($"(SELECT * FROM main.{Quote(_table.Name)} WHERE {ImportIdColumn} = {_importId})");
         }
         else
         {
             rejected = CheckReferences();
             staged = loaded - rejected;
-            (added, updated) = table.Identity == RowIdentity.Distinct ? (StoreDistinct(importId), 0L) : StoreUpsert(importId);
-            created = CreateCustomers(importId, Stage);
+            (added, updated) = _table.Identity == RowIdentity.Distinct ? (StoreDistinct(), 0L) : StoreUpsert();
+            created = CreateCustomers(Stage);
             Execute($"DROP TABLE {Stage}");
         }
         var alreadyPresent = staged - added - updated;
-        using (var command = connection.CreateCommand())
+        using (var command = _connection.CreateCommand())
         {
             command.CommandText = "INSERT INTO imports VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
             foreach (var value in new object[]
             {
-                importId, table.Name, source.Path, source.Sha256, source.Bytes, source.Options, source.ImportedAt, clock.Elapsed.TotalSeconds,
+                _importId, _table.Name, source.Path, source.Sha256, source.Bytes, source.Options, source.ImportedAt, clock.Elapsed.TotalSeconds,
                 source.RowsRead, added, updated, alreadyPresent, source.RowsRead - source.RowsFiltered - staged, source.RowsFiltered, created, source.Ignored,
             })
             {
@@ -85,7 +84,7 @@ internal sealed class ImportSql : IDisposable
             command.ExecuteNonQuery();
         }
         _transaction.Commit();
-        return new ImportResult(table.Name, importId, source.RowsRead, added, updated, alreadyPresent, rejected,
+        return new ImportResult(_table.Name, _importId, source.RowsRead, added, updated, alreadyPresent, rejected,
             source.RowsFiltered, created, [], [], null, null, 0);
     }
 
@@ -98,45 +97,45 @@ internal sealed class ImportSql : IDisposable
         }
         catch (DuckDBException)
         {
-            // The connection is going away; the temporary table goes with it.
+            // The _connection is going away; the temporary _table goes with it.
         }
     }
 
     private long CheckReferences()
     {
-        if (!ChecksReferences(table)) return 0;
-        var (column, target, targetColumn, hint) = table == CanonicalTables.BuyingRoleTable
-            ? ("contact_id", "contacts", "contact_id", "a contact_id of the contacts table (import the contacts first)")
+        if (!ChecksReferences(_table)) return 0;
+        var (column, target, targetColumn, hint) = _table == CanonicalTables.BuyingRoleTable
+            ? ("contact_id", "contacts", "contact_id", "a contact_id of the contacts _table (import the contacts first)")
             : ("customer_id", "customers", "customer_id", "a customer_id of the customers table");
-        var index = ColumnPlan.IndexOf(table, column);
+        var index = ColumnPlan.IndexOf(_table, column);
         var errors = new List<ImportError>();
         var lines = new List<long>();
-        using (var command = connection.CreateCommand())
+        using (var command = _connection.CreateCommand())
         {
             command.CommandText = $"SELECT s._line, s.{Quote(column)}, s._raw FROM {Stage} s ANTI JOIN main.{Quote(target)} t ON t.{Quote(targetColumn)} = s.{Quote(column)} ORDER BY s._line";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var error = new ImportError(path, reader.GetInt64(0), plan.FileColumnNumber(index), column, reader.GetString(1), hint);
+                var error = new ImportError(_path, reader.GetInt64(0), _plan.FileColumnNumber(index), column, reader.GetString(1), hint);
                 lines.Add(error.Line);
                 if (errors.Count < ImportFailedException.MaxListed) errors.Add(error);
-                rejects?.Write([error], reader.GetString(2));
+                _rejects?.Write([error], reader.GetString(2));
             }
         }
         if (lines.Count == 0) return 0;
-        if (rejects is null) throw new ImportFailedException(path, errors, lines.Count);
+        if (_rejects is null) throw new ImportFailedException(_path, errors, lines.Count);
         Execute($"DELETE FROM {Stage} WHERE {Quote(column)} NOT IN (SELECT {Quote(targetColumn)} FROM main.{Quote(target)})");
         return lines.Count;
     }
 
     private string Columns(string? prefix = null) =>
-        string.Join(", ", table.Columns.Select(c => (prefix ?? "") + Quote(c.Name)));
+        string.Join(", ", _table.Columns.Select(c => (prefix ?? "") + Quote(c.Name)));
 
-    /// <summary>Deletes the rows of this import that were stored already (by id, or by content and occurrence); returns how many.</summary>
+    /// <summary>Deletes the _rows of this import that were stored already (by id, or by content and occurrence); returns how many.</summary>
     private long RemoveAlreadyPresent()
     {
-        var id = Quote(table.Key[0]);
-        var target = $"main.{Quote(table.Name)}";
+        var id = Quote(_table.Key[0]);
+        var target = $"main.{Quote(_table.Name)}";
         var earlier = $"{ImportIdColumn} <> {_importId}";
         var present = Execute($"""
             DELETE FROM {target} USING (SELECT DISTINCT {id} AS id FROM {target} WHERE {earlier} AND {id} IS NOT NULL) p
@@ -149,24 +148,24 @@ internal sealed class ImportSql : IDisposable
         return present;
     }
 
-    private long StoreDistinct(int importId)
+    private long StoreDistinct()
     {
-        var keys = string.Join(", ", table.Key.Select(Quote));
-        var on = string.Join(" AND ", table.Key.Select(k => $"t.{Quote(k)} = s.{Quote(k)}"));
+        var keys = string.Join(", ", _table.Key.Select(Quote));
+        var on = string.Join(" AND ", _table.Key.Select(k => $"t.{Quote(k)} = s.{Quote(k)}"));
         return Execute($"""
-            INSERT INTO main.{Quote(table.Name)} ({Columns()}, {ImportIdColumn})
-            SELECT {Columns("s.")}, {importId}
+            INSERT INTO main.{Quote(_table.Name)} ({Columns()}, {ImportIdColumn})
+            SELECT {Columns("s.")}, {_importId}
             FROM (SELECT * FROM {Stage} QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY _line) = 1) s
-            ANTI JOIN main.{Quote(table.Name)} t ON {on}
+            ANTI JOIN main.{Quote(_table.Name)} t ON {on}
             """);
     }
 
-    private (long Added, long Updated) StoreUpsert(int importId)
+    private (long Added, long Updated) StoreUpsert()
     {
-        var keys = table.Key.Select(Quote).ToList();
-        var others = table.Columns.Where(c => !table.Key.Contains(c.Name)).Select(c => Quote(c.Name)).ToList();
+        var keys = _table.Key.Select(Quote).ToList();
+        var others = _table.Columns.Where(c => !_table.Key.Contains(c.Name)).Select(c => Quote(c.Name)).ToList();
         var all = string.Join(", ", keys.Concat(others));
-        var target = $"main.{Quote(table.Name)}";
+        var target = $"main.{Quote(_table.Name)}";
         // Rows of one file that share a key are merged in file order: a later non-empty value wins.
         // Grouping every row by key is costly, so it is done only when some key repeats.
         var repeats = Long($"SELECT count(*) - count(DISTINCT row({string.Join(", ", keys)})) FROM {Stage}") > 0;
@@ -174,7 +173,7 @@ internal sealed class ImportSql : IDisposable
             ? $"(SELECT {string.Join(", ", keys)}{string.Concat(others.Select(c => $", arg_max({c}, _line) FILTER (WHERE {c} IS NOT NULL) AS {c}"))} FROM {Stage} GROUP BY {string.Join(", ", keys)})"
             : $"(SELECT {all} FROM {Stage})";
         if (Long($"SELECT count(*) FROM (SELECT 1 FROM {target} LIMIT 1)") == 0)
-            return (Execute($"INSERT INTO {target} ({all}, {ImportIdColumn}) SELECT {all}, {importId} FROM {incoming}"), 0);
+            return (Execute($"INSERT INTO {target} ({all}, {ImportIdColumn}) SELECT {all}, {_importId} FROM {incoming}"), 0);
 
         var on = string.Join(" AND ", keys.Select(k => $"i.{k} IS NOT DISTINCT FROM t.{k}"));
         var merged = string.Concat(others.Select(c => $", coalesce(i.{c}, t.{c}) AS {c}"));
@@ -194,18 +193,18 @@ internal sealed class ImportSql : IDisposable
             var match = string.Join(" AND ", keys.Select(k => $"{target}.{k} IS NOT DISTINCT FROM m.{k}"));
             Execute($"DELETE FROM {target} USING {Merge} m WHERE m.existed AND NOT m.unchanged AND {match}");
         }
-        Execute($"INSERT INTO {target} ({all}, {ImportIdColumn}) SELECT {all}, {importId} FROM {Merge} WHERE NOT unchanged");
+        Execute($"INSERT INTO {target} ({all}, {ImportIdColumn}) SELECT {all}, {_importId} FROM {Merge} WHERE NOT unchanged");
         Execute($"DROP TABLE {Merge}");
         return (added, updated);
     }
 
-    private long CreateCustomers(int importId, string source)
+    private long CreateCustomers(string source)
     {
-        if (table.CustomerColumns.Count == 0) return 0;
-        var named = string.Join(" UNION ALL ", table.CustomerColumns.Select(c => $"SELECT {Quote(c)} AS id FROM {source}"));
+        if (_table.CustomerColumns.Count == 0) return 0;
+        var named = string.Join(" UNION ALL ", _table.CustomerColumns.Select(c => $"SELECT {Quote(c)} AS id FROM {source}"));
         return Execute($"""
             INSERT INTO main.customers (customer_id, {ImportIdColumn})
-            SELECT n.id, {importId} FROM (SELECT DISTINCT id FROM ({named}) WHERE id IS NOT NULL) n
+            SELECT n.id, {_importId} FROM (SELECT DISTINCT id FROM ({named}) WHERE id IS NOT NULL) n
             ANTI JOIN main.customers c ON c.customer_id = n.id
             ORDER BY n.id
             """);
@@ -213,14 +212,14 @@ internal sealed class ImportSql : IDisposable
 
     private long Execute(string sql)
     {
-        using var command = connection.CreateCommand();
+        using var command = _connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteNonQuery();
     }
 
     private long Long(string sql)
     {
-        using var command = connection.CreateCommand();
+        using var command = _connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
