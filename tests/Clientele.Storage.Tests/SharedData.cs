@@ -6,22 +6,25 @@ namespace Clientele.Storage.Tests;
 /// </summary>
 public static class SharedData
 {
+    /// <summary>The repository's root folder (the one holding Clientele.slnx), found upward from the test binaries.</summary>
+    public static string Repository { get; } = FindRepository();
+
     /// <summary>The data folder, or null. <c>CLIENTELE_SHARED_DATA</c> overrides the search.</summary>
     public static string? Folder { get; } = Find();
+
+    private static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Clientele.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("the repository root (Clientele.slnx) was not found above " + AppContext.BaseDirectory);
+    }
 
     private static string? Find()
     {
         var overridden = Environment.GetEnvironmentVariable("CLIENTELE_SHARED_DATA");
         if (!string.IsNullOrEmpty(overridden)) return Directory.Exists(overridden) ? overridden : null;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Clientele.slnx")))
-            {
-                var data = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data"));
-                return Directory.Exists(data) ? data : null;
-            }
-        }
-        return null;
+        var data = Path.GetFullPath(Path.Combine(Repository, "..", "shared", "data"));
+        return Directory.Exists(data) ? data : null;
     }
 
     /// <summary>The path of a file under the data folder; skips the calling test when the folder or file is absent.</summary>

@@ -16,7 +16,7 @@ internal static class OverviewWriter
         table.AddRow("  who have bought", N(o.Buyers), P(o.Buyers, o.Customers));
         table.AddRow("  who bought again (repeat buyers)", N(o.RepeatBuyers), P(o.RepeatBuyers, o.Buyers) + " of buyers");
         table.AddRow($"  who bought in the last {o.RecentDays} days", N(o.RecentBuyers), P(o.RecentBuyers, o.Buyers) + " of buyers");
-        table.AddRow("  who never bought (prospects, contacts)", N(o.NeverBought), P(o.NeverBought, o.Customers));
+        table.AddRow("  who never bought (prospects, others known)", N(o.NeverBought), P(o.NeverBought, o.Customers));
         table.AddRow("completed orders", N(o.Orders), "");
         table.AddRow("repeat purchase days per buyer", o.MeanRepeatPurchases.ToString("N1", CultureInfo.InvariantCulture), "");
         table.AddRow("revenue", N(o.Revenue), "");

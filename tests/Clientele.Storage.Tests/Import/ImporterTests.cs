@@ -192,6 +192,17 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public void A_spreadsheet_export_with_a_byte_order_mark_and_crlf_is_read_as_plain_text()
+    {
+        var bytes = new System.Text.UTF8Encoding(true).GetPreamble()
+            .Concat(System.Text.Encoding.UTF8.GetBytes("Customer_ID;Name;Kind\r\nC1;Müller GmbH;Organization\r\nC2;José;person\r\n")).ToArray();
+        var result = Import("customers", _temp.Bytes("excel.csv", bytes));
+        Assert.Equal(2, result.RowsAdded);
+        Assert.Empty(result.IgnoredColumns);
+        Assert.Equal(1, Count("SELECT count(*) FROM customers WHERE customer_id = 'C1' AND name = 'Müller GmbH' AND kind = 'organization'"));
+    }
+
+    [Fact]
     public void Generated_ids_number_the_lines_so_a_reimport_matches()
     {
         var path = _temp.File("w.csv", "Channel,Region,Fresh\n2,3,12669\n1,3,7057\n");

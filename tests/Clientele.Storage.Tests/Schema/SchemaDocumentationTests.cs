@@ -5,17 +5,10 @@ namespace Clientele.Storage.Tests.Schema;
 /// <summary>docs/schema.md lists every table and column of the catalogue, so the documentation stays true.</summary>
 public sealed class SchemaDocumentationTests
 {
-    private static string Repository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Clientele.slnx"))) return dir.FullName;
-        throw new InvalidOperationException("the repository root (Clientele.slnx) was not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public void Every_canonical_table_and_column_is_documented_with_its_type()
     {
-        var doc = File.ReadAllText(Path.Combine(Repository(), "docs", "schema.md"));
+        var doc = File.ReadAllText(Path.Combine(SharedData.Repository, "docs", "schema.md"));
         foreach (var table in CanonicalTables.All)
         {
             var start = doc.IndexOf($"\n## {table.Name}", StringComparison.Ordinal);
