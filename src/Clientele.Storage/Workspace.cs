@@ -101,7 +101,7 @@ public sealed class Workspace : IDisposable
         {
             connection.Dispose();
             var hint = e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)
-                ? " Another process (a running `clientele serve` or import) holds it; stop that process or wait for it."
+                ? " Another process (another clientele command, such as an import) holds it; wait for it to finish or stop it."
                 : "";
             throw new WorkspaceException($"cannot open {path}: {FirstLine(e.Message)}.{hint}", e);
         }

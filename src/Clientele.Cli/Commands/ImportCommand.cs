@@ -26,6 +26,7 @@ internal static class ImportCommand
         var defaults = new Option<string[]>("--default") { Description = "field=value: use this value where the file has no such column or the cell is empty (repeatable)." };
         var where = new Option<string[]>("--where") { Description = "column=value[,value]: import only rows whose column holds one of the values (repeatable; the others are counted and reported)." };
         var dateFormat = new Option<string?>("--date-format") { Description = "The dates' format, e.g. yyyyMMdd or dd/MM/yyyy (default: ISO 8601 dates and date-times)." };
+        var decimalComma = new Option<bool>("--decimal-comma") { Description = "Numbers use ',' as the decimal point (12,50), as in many European exports (use with --delimiter ';' or tab)." };
         var skipBad = new Option<bool>("--skip-bad-rows") { Description = "Import the good rows and write each bad one with its reason to the rejects file." };
         var rejectsPath = new Option<string?>("--rejects") { Description = "The rejects file for --skip-bad-rows (default: <file name>.rejects.csv in the current folder)." };
         var encoding = new Option<string>("--encoding") { Description = "utf-8 (default) or latin1.", DefaultValueFactory = _ => "utf-8" };
@@ -35,7 +36,7 @@ internal static class ImportCommand
 
         var command = new Command("import", "Import a file into a table of the workspace: whole or not at all; importing the same rows again adds nothing.")
         {
-            table, file, delimiter, noHeader, columns, map, defaults, where, dateFormat, skipBad, rejectsPath, encoding, generateIds,
+            table, file, delimiter, noHeader, columns, map, defaults, where, dateFormat, decimalComma, skipBad, rejectsPath, encoding, generateIds,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -48,6 +49,7 @@ internal static class ImportCommand
                 Defaults = Pairs("--default", parsed.GetValue(defaults)),
                 Where = (parsed.GetValue(where) ?? []).Select(RowFilter.Parse).ToArray(),
                 DateFormat = parsed.GetValue(dateFormat),
+                DecimalComma = parsed.GetValue(decimalComma),
                 SkipBadRows = parsed.GetValue(skipBad),
                 RejectsPath = parsed.GetValue(rejectsPath),
                 Encoding = parsed.GetValue(encoding) is "latin1" or "iso-8859-1" ? ImportEncoding.Latin1 : ImportEncoding.Utf8,

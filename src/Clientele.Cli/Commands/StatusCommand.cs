@@ -30,9 +30,27 @@ internal static class StatusCommand
             foreach (var (name, rows) in counts) table.AddRow(name, rows.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
             context.Out.Write(table);
             var imports = workspace.Imports();
-            context.Out.WriteLine(imports.Count == 0
-                ? "No imports yet: clientele import <table> <file>, or clientele demo."
-                : $"{imports.Count} imports; the last: {imports[^1].Table} from {imports[^1].SourcePath} at {imports[^1].ImportedAt:yyyy-MM-dd HH:mm} UTC.");
+            if (imports.Count == 0)
+            {
+                context.Out.WriteLine("No imports yet: clientele import <table> <file>, or clientele demo.");
+                return 0;
+            }
+            var shown = imports.TakeLast(10).ToList();
+            var history = new Table().Title(imports.Count > shown.Count ? $"The last {shown.Count} of {imports.Count} imports" : $"{imports.Count} imports")
+                .AddColumn(new TableColumn("#").RightAligned()).AddColumn("when (UTC)").AddColumn("table").AddColumn("file")
+                .AddColumn(new TableColumn("read").RightAligned()).AddColumn(new TableColumn("added").RightAligned())
+                .AddColumn(new TableColumn("updated").RightAligned()).AddColumn(new TableColumn("present").RightAligned())
+                .AddColumn(new TableColumn("rejected").RightAligned()).AddColumn(new TableColumn("left out").RightAligned())
+                .AddColumn(new TableColumn("customers created").RightAligned());
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            foreach (var i in shown)
+            {
+                history.AddRow(i.ImportId.ToString(culture), i.ImportedAt.ToString("yyyy-MM-dd HH:mm", culture), i.Table, Markup.Escape(i.SourcePath),
+                    i.RowsRead.ToString("N0", culture), i.RowsAdded.ToString("N0", culture), i.RowsUpdated.ToString("N0", culture),
+                    i.RowsAlreadyPresent.ToString("N0", culture), i.RowsRejected.ToString("N0", culture), i.RowsFiltered.ToString("N0", culture),
+                    i.CustomersCreated.ToString("N0", culture));
+            }
+            context.Out.Write(history);
             return 0;
         });
         return command;

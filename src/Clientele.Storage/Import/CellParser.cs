@@ -5,15 +5,21 @@ using Clientele.Tables;
 namespace Clientele.Storage.Import;
 
 /// <summary>Parses one cell into a canonical column's type. Fast paths for the common date and number shapes.</summary>
-internal sealed class CellParser(string? dateFormat)
+internal sealed class CellParser(string? dateFormat, bool decimalComma = false)
 {
+    private static readonly NumberFormatInfo CommaDecimals = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = "\u00a0" };
+
     private readonly string? _dateFormat = dateFormat;
+    private readonly NumberFormatInfo _numbers = decimalComma ? CommaDecimals : NumberFormatInfo.InvariantInfo;
+
+    /// <summary>Whether numbers use ',' as the decimal point (<c>--decimal-comma</c>).</summary>
+    public bool DecimalComma { get; } = decimalComma;
     private readonly bool _compactDates = dateFormat == "yyyyMMdd";
 
     /// <summary>What the column expects, in words, for error messages.</summary>
     public string Expected(CanonicalColumn column) => column.Type switch
     {
-        ColumnType.Number => "a number (like 12.50; '.' as the decimal point)",
+        ColumnType.Number => DecimalComma ? "a number (like 12,50; ',' as the decimal point, as --decimal-comma says)" : "a number (like 12.50; '.' as the decimal point; for 12,50 pass --decimal-comma)",
         ColumnType.Integer => "a whole number",
         ColumnType.Timestamp => _dateFormat is null
             ? "an ISO date or date-time (like 2024-03-31 or 2024-03-31T14:05:00; pass --date-format for other shapes)"
@@ -24,8 +30,9 @@ internal sealed class CellParser(string? dateFormat)
         _ => "text",
     };
 
-    public static bool TryNumber(ReadOnlySpan<char> text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    /// <summary>A finite number with the file's decimal point.</summary>
+    public bool TryNumber(ReadOnlySpan<char> text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, _numbers, out value) && double.IsFinite(value);
 
     public static bool TryInteger(ReadOnlySpan<char> text, out long value) =>
         long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);

@@ -141,7 +141,7 @@ internal sealed class ColumnPlan
 
     private static bool IsValid(CanonicalColumn column, string value, CellParser parser) => column.Type switch
     {
-        ColumnType.Number => CellParser.TryNumber(value, out _),
+        ColumnType.Number => parser.TryNumber(value, out _),
         ColumnType.Integer => CellParser.TryInteger(value, out _),
         ColumnType.Timestamp => parser.TryTimestamp(value, out _),
         ColumnType.Boolean => CellParser.TryBoolean(value, out _),

@@ -24,6 +24,9 @@ public sealed record ImportOptions
     /// <summary>A .NET date format such as <c>yyyyMMdd</c>; null accepts ISO 8601 dates and date-times.</summary>
     public string? DateFormat { get; init; }
 
+    /// <summary>Numbers use ',' as the decimal point (12,50), as European spreadsheets write them.</summary>
+    public bool DecimalComma { get; init; }
+
     /// <summary>Reject bad rows (to <see cref="RejectsPath"/>) instead of failing the whole import.</summary>
     public bool SkipBadRows { get; init; }
 
@@ -46,6 +49,7 @@ public sealed record ImportOptions
             $"defaults={string.Join(',', Defaults.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}",
             $"where={string.Join(',', Where.Select(w => w.ToString()))}",
             $"date-format={DateFormat}",
+            $"decimal-comma={DecimalComma}",
             $"encoding={Encoding}",
             $"generate-ids={GenerateIds}");
 }

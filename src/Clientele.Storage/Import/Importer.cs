@@ -54,7 +54,7 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
 
         CheckNotUtf16(path);
         var delimiter = options.Delimiter == Delimiter.Auto ? DetectDelimiter(path, options.Encoding) : options.Delimiter;
-        var parser = new CellParser(options.DateFormat);
+        var parser = new CellParser(options.DateFormat, options.DecimalComma);
         var rejects = options.SkipBadRows ? new RejectsWriter(options.RejectsPath ?? Path.GetFileName(path) + ".rejects.csv") : null;
         try
         {
@@ -157,7 +157,7 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
     internal static ImportError EncodingProblem(string path, long line, int column, string? columnName) =>
         new(path, line, column, columnName, null, "bytes that are not valid UTF-8 text (the file seems to be in another encoding; for Latin-1 or Windows-1252 pass --encoding latin1)");
 
-    internal static string AttributesJson(RecordReader reader, List<(int Index, string Name)> attributes)
+    internal static string AttributesJson(RecordReader reader, List<(int Index, string Name)> attributes, CellParser parser)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
         using (var json = new Utf8JsonWriter(buffer))
@@ -167,7 +167,7 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
             {
                 var text = reader.Field(index).Trim();
                 if (text.IsEmpty) continue;
-                if (CellParser.TryNumber(text, out var number)) json.WriteNumber(name, number);
+                if (parser.TryNumber(text, out var number)) json.WriteNumber(name, number);
                 else json.WriteString(name, text);
             }
             json.WriteEndObject();

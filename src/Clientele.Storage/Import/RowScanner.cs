@@ -58,7 +58,7 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
             for (var c = 0; c < columns.Count; c++) ReadCell(c, columns[c]);
             if (attributesColumn >= 0 && _rowErrors.Count == 0)
             {
-                staging.Text[attributesColumn] = Importer.AttributesJson(reader, plan.Attributes).AsMemory();
+                staging.Text[attributesColumn] = Importer.AttributesJson(reader, plan.Attributes, parser).AsMemory();
                 staging.IsSet[attributesColumn] = true;
             }
             if (_rowErrors.Count > 0) RejectRow();
@@ -89,8 +89,8 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
         switch (column.Type)
         {
             case ColumnType.Number:
-                ok = CellParser.TryNumber(text, out staging.Number[c]);
-                if (ok && CellParser.IsPlainDecimal(text)) staging.NumberText[c] = memory;
+                ok = parser.TryNumber(text, out staging.Number[c]);
+                if (ok && !parser.DecimalComma && CellParser.IsPlainDecimal(text)) staging.NumberText[c] = memory;
                 break;
             case ColumnType.Integer:
                 ok = CellParser.TryInteger(text, out var whole);

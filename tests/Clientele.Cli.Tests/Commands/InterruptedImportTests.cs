@@ -46,6 +46,7 @@ public sealed class InterruptedImportTests : IDisposable
         KillDuring(BigOrders(1_500_000), stage);
         Assert.Equal(before, Counts());
         Assert.Contains("1 imports", _cli.Run("status").Out);
+        Assert.Contains("small.csv", _cli.Run("status").Out);
         Assert.Empty(Directory.GetFiles(_cli.Folder, ".w.duckdb.import-*"));
     }
 

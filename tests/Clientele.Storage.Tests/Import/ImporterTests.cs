@@ -203,6 +203,18 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public void Decimal_commas_are_read_with_the_option_and_explained_without_it()
+    {
+        var path = _temp.File("eu.csv", "customer_id;ordered_at;amount;margin\nC1;2024-01-05;12,50;-1,25\nC2;2024-01-06;3;0,5\n");
+        var failure = Assert.Throws<ImportFailedException>(() => Import("orders", path));
+        Assert.Contains("'12,50' is not a number (like 12.50; '.' as the decimal point; for 12,50 pass --decimal-comma)", failure.Message);
+        var result = Import("orders", path, new ImportOptions { DecimalComma = true });
+        Assert.Equal(2, result.RowsAdded);
+        Assert.Equal(1, Count("SELECT count(*) FROM orders WHERE amount = 12.5 AND margin = -1.25"));
+        Assert.Equal(1, Count("SELECT count(*) FROM orders WHERE amount = 3 AND margin = 0.5"));
+    }
+
+    [Fact]
     public void Generated_ids_number_the_lines_so_a_reimport_matches()
     {
         var path = _temp.File("w.csv", "Channel,Region,Fresh\n2,3,12669\n1,3,7057\n");
