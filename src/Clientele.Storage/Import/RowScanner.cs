@@ -4,7 +4,7 @@ namespace Clientele.Storage.Import;
 
 /// <summary>
 /// The parse loop of an import: reads every record, checks and converts each mapped cell, and
-/// appends good rows to the staging table. Bad rows are collected as errors (or written to the
+/// hands good rows to <see cref="ValidatedRows"/>. Bad rows are collected as errors (or written to the
 /// rejects file with <c>--skip-bad-rows</c>); nothing reaches the workspace here.
 /// </summary>
 internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRows staging, RecordReader reader, string path, RejectsWriter? rejects, bool keepRaw)

@@ -13,20 +13,23 @@ namespace Clientele.Storage.Import;
 /// </summary>
 internal sealed class ValidatedRows : IDisposable
 {
-    private readonly CanonicalTable _table;
-    private readonly bool _keepRaw;
-    private readonly Dictionary<ulong, int>? _occurrences;
-    private readonly char[] _scratch = new char[64];
-    private readonly string _workspacePath;
-    private readonly Action<string> _chunkReady;
-    private StreamWriter? _writer;
-    private string? _chunkPath;
-    private long _chunkRows;
-
     /// <summary>Rows per file handed to the loader, unless told otherwise.</summary>
     public const int DefaultChunkRows = 1_000_000;
 
+    private readonly CanonicalTable _table;
+    private readonly bool _keepRaw;
+    private readonly string _workspacePath;
+    private readonly Action<string> _chunkReady;
     private readonly int _rowsPerChunk;
+    private readonly char[] _scratch = new char[64];
+
+    // For rows identified by content: how often each row hash has been seen in this file, and the id column.
+    private readonly Dictionary<ulong, int>? _occurrences;
+    private readonly int _idColumn = -1;
+
+    private StreamWriter? _writer;
+    private string? _chunkPath;
+    private long _chunkRows;
 
     public ValidatedRows(string workspacePath, CanonicalTable table, bool keepRaw, Action<string> chunkReady, int rowsPerChunk = DefaultChunkRows)
     {
@@ -49,8 +52,6 @@ internal sealed class ValidatedRows : IDisposable
         IsSet = new bool[count];
     }
 
-    private readonly int _idColumn = -1;
-
     /// <summary>The name every temporary file of this workspace's imports starts with.</summary>
     public static string TemporaryPrefix(string workspacePath) => $".{Path.GetFileName(workspacePath)}.import-";
 
@@ -70,8 +71,6 @@ internal sealed class ValidatedRows : IDisposable
     public DateTime[] Time { get; }
     public bool[] Flag { get; }
     public bool[] IsSet { get; }
-
-    public long Rows { get; private set; }
 
     public void Clear()
     {
@@ -141,7 +140,6 @@ internal sealed class ValidatedRows : IDisposable
             WriteQuoted(w, raw);
         }
         w.Write('\n');
-        Rows++;
         if (++_chunkRows == _rowsPerChunk) Complete();
     }
 
