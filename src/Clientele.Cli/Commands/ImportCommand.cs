@@ -91,6 +91,8 @@ internal static class ImportCommand
             result.RowsRejected, result.RowsFiltered, result.Seconds));
         if (result.CustomersCreated > 0)
             context.Out.WriteLine(string.Format(culture, "Created {0:N0} customers named in {1} that the customers table did not have.", result.CustomersCreated, file));
+        if (result.MatchedByName is { Count: > 0 } matched)
+            context.Out.WriteLine($"Columns matched by name: {string.Join(", ", matched)} (--map field=column overrides).");
         if (result.AttributeColumns.Count > 0)
             context.Out.WriteLine($"Kept in customers.attributes: {string.Join(", ", result.AttributeColumns)}.");
         if (result.IgnoredColumns.Count > 0)

@@ -39,6 +39,9 @@ internal sealed class ColumnPlan
     /// <summary>File columns the table cannot keep.</summary>
     public List<string> Ignored { get; } = [];
 
+    /// <summary>File columns matched to a field by their spelled-out name ("Customer ID" for customer_id), as "file column → field".</summary>
+    public List<string> MatchedByName { get; } = [];
+
     /// <summary>Row filters: the file column index and the accepted values.</summary>
     public List<(int Index, HashSet<string> Values)> Filters { get; } = [];
 
@@ -58,6 +61,13 @@ internal sealed class ColumnPlan
             else if (!byName.TryAdd(fileColumns[i], i)) Fail($"the header names column '{fileColumns[i]}' twice (columns {byName[fileColumns[i]] + 1} and {i + 1})");
         }
         var fields = string.Join(", ", table.Columns.Select(c => c.Name));
+        // Headers such as "Customer ID", "customerId" or "Amount ($)" name canonical fields too; -1 marks a spelling two columns share.
+        var spelled = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < fileColumns.Count; i++)
+        {
+            var key = SnakeCase(fileColumns[i]);
+            spelled[key] = spelled.ContainsKey(key) ? -1 : i;
+        }
         var used = new HashSet<int>();
 
         foreach (var (field, column) in options.Map)
@@ -75,6 +85,12 @@ internal sealed class ColumnPlan
             {
                 plan.Source[c] = source;
                 used.Add(source);
+            }
+            else if (spelled.TryGetValue(table.Columns[c].Name, out source) && source >= 0 && !used.Contains(source))
+            {
+                plan.Source[c] = source;
+                used.Add(source);
+                plan.MatchedByName.Add($"{fileColumns[source]} → {table.Columns[c].Name}");
             }
         }
         foreach (var (field, value) in options.Defaults)
@@ -130,6 +146,24 @@ internal sealed class ColumnPlan
                 return $"The header was read as one column '{only}'. It contains {(c == ' ' ? "blanks" : name)}: is the delimiter {name}? (--delimiter {(c == ' ' ? "whitespace" : c == '\t' ? "tab" : c.ToString())}; you gave {options.Delimiter.ToString().ToLowerInvariant()})";
         }
         return null;
+    }
+
+    /// <summary>A header in snake_case: words split at blanks, punctuation and lower-to-upper case changes ("Customer ID", "customerId" → customer_id).</summary>
+    public static string SnakeCase(string header)
+    {
+        var text = new System.Text.StringBuilder(header.Length + 4);
+        var previous = '\0';
+        foreach (var c in header.Trim())
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (char.IsUpper(c) && (char.IsLower(previous) || char.IsDigit(previous))) text.Append('_');
+                text.Append(char.ToLowerInvariant(c));
+            }
+            else if (text.Length > 0 && text[^1] != '_') text.Append('_');
+            previous = c;
+        }
+        return text.ToString().Trim('_');
     }
 
     public static int IndexOf(CanonicalTable table, string field)

@@ -16,6 +16,7 @@ namespace Clientele.Storage.Import;
 /// <param name="PreviousImport">The earlier import of the identical file, when this one was recognised as a repeat.</param>
 /// <param name="Seconds">Wall time.</param>
 /// <param name="ReadSeconds">Of that, reading and checking the file (the rest is storing).</param>
+/// <param name="MatchedByName">File columns matched to a field by their spelled-out name, as "file column → field".</param>
 public sealed record ImportResult(
     string Table,
     int? ImportId,
@@ -31,4 +32,5 @@ public sealed record ImportResult(
     string? RejectsPath,
     ImportRecord? PreviousImport,
     double Seconds,
-    double ReadSeconds = 0);
+    double ReadSeconds = 0,
+    IReadOnlyList<string>? MatchedByName = null);

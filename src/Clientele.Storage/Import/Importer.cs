@@ -92,6 +92,7 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
                     RowsRejected = scan.ErrorRows + stored.RowsRejected,
                     IgnoredColumns = plan.Ignored,
                     AttributeColumns = plan.Attributes.Select(a => a.Name).ToList(),
+                    MatchedByName = plan.MatchedByName,
                     RejectsPath = rejects?.Path,
                     Seconds = clock.Elapsed.TotalSeconds,
                     ReadSeconds = readSeconds,

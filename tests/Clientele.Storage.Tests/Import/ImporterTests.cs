@@ -215,6 +215,17 @@ public sealed class ImporterTests : IDisposable
     }
 
     [Fact]
+    public void Spelled_out_headers_match_their_fields_and_are_reported()
+    {
+        var result = Import("orders", _temp.File("crm.csv", "Customer ID,OrderedAt,Amount ($),Sales Agent\nC1,2024-01-05,10,Moe\n"));
+        Assert.Equal(1, result.RowsAdded);
+        Assert.Equal(["Customer ID → customer_id", "OrderedAt → ordered_at", "Amount ($) → amount"], result.MatchedByName);
+        Assert.Equal(["Sales Agent"], result.IgnoredColumns);
+        Assert.Equal("customer_id", Clientele.Storage.Import.ColumnPlan.SnakeCase("customerID"));
+        Assert.Equal("detergents_paper", Clientele.Storage.Import.ColumnPlan.SnakeCase("Detergents_Paper"));
+    }
+
+    [Fact]
     public void Generated_ids_number_the_lines_so_a_reimport_matches()
     {
         var path = _temp.File("w.csv", "Channel,Region,Fresh\n2,3,12669\n1,3,7057\n");
