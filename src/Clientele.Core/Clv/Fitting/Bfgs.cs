@@ -1,0 +1,156 @@
+namespace Clientele.Clv.Fitting;
+
+/// <summary>The function to minimise: its value at a point, with the gradient written to <c>gradient</c>. Non-finite values mark points to avoid.</summary>
+internal delegate double Objective(ReadOnlySpan<double> point, Span<double> gradient);
+
+/// <summary>Where a minimisation ended.</summary>
+internal sealed record Minimum(double[] Point, double Value, double[] Gradient, int Iterations, bool Converged, string Reason);
+
+/// <summary>
+/// Unconstrained quasi-Newton minimisation: BFGS with the inverse-Hessian update and a line search for
+/// the weak Wolfe conditions (Nocedal &amp; Wright, Numerical Optimization, 2nd ed., algorithms 6.1 and 3.5).
+/// Converged means the largest gradient component fell below <c>tolerance × max(1, |f|)</c>, a test that
+/// does not depend on how many customers the likelihood sums over.
+/// </summary>
+internal static class Bfgs
+{
+    private const double Armijo = 1e-4;
+    private const double Curvature = 0.9;
+
+    public static Minimum Minimize(Objective f, double[] start, int maxIterations = 1000, double tolerance = 1e-9)
+    {
+        var n = start.Length;
+        var x = (double[])start.Clone();
+        var g = new double[n];
+        var fx = f(x, g);
+        if (!double.IsFinite(fx) || g.Any(v => !double.IsFinite(v)))
+            return new Minimum(x, fx, g, 0, false, "the likelihood is not finite at the starting point");
+        var h = Identity(n);
+        var direction = new double[n];
+        var next = new double[n];
+        var gNext = new double[n];
+        var stalls = 0;
+        for (var iteration = 1; iteration <= maxIterations; iteration++)
+        {
+            if (Norm(g) <= tolerance * Math.Max(1, Math.Abs(fx)))
+                return new Minimum(x, fx, g, iteration - 1, true, "the gradient fell below the tolerance");
+            Multiply(h, g, direction, -1);
+            var slope = Dot(g, direction);
+            if (!(slope < 0))
+            {
+                h = Identity(n);
+                Multiply(h, g, direction, -1);
+                slope = Dot(g, direction);
+            }
+            var step = iteration == 1 ? Math.Min(1, 1 / Math.Max(Norm(g), 1e-12)) : 1;
+            var fNext = LineSearch(f, x, fx, direction, slope, ref step, next, gNext);
+            if (!double.IsFinite(fNext) || fNext > fx)
+            {
+                if (++stalls >= 2)
+                    return new Minimum(x, fx, g, iteration, false, $"the line search found no lower point (largest gradient component {Norm(g):G3})");
+                h = Identity(n);
+                continue;
+            }
+            stalls = 0;
+            var s = new double[n];
+            var y = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                s[i] = next[i] - x[i];
+                y[i] = gNext[i] - g[i];
+            }
+            var sy = Dot(s, y);
+            if (iteration == 1 && sy > 0) h = Scaled(Identity(n), sy / Dot(y, y));
+            if (sy > 1e-12 * Math.Sqrt(Dot(s, s) * Dot(y, y))) Update(h, s, y, sy);
+            var change = Math.Abs(fx - fNext);
+            Array.Copy(next, x, n);
+            Array.Copy(gNext, g, n);
+            fx = fNext;
+            if (change <= 1e-15 * Math.Max(1, Math.Abs(fx)) && Norm(g) <= Math.Sqrt(tolerance) * Math.Max(1, Math.Abs(fx)))
+                return new Minimum(x, fx, g, iteration, true, "the likelihood stopped changing at machine precision with a near-zero gradient");
+        }
+        return new Minimum(x, fx, g, maxIterations, Norm(g) <= tolerance * Math.Max(1, Math.Abs(fx)),
+            $"the iteration limit ({maxIterations}) was reached (largest gradient component {Norm(g):G3})");
+    }
+
+    /// <summary>Finds a step meeting the weak Wolfe conditions by bisection and expansion; returns f there (or a larger value on failure).</summary>
+    private static double LineSearch(Objective f, double[] x, double fx, double[] direction, double slope, ref double step, double[] next, double[] gNext)
+    {
+        double low = 0, high = double.PositiveInfinity;
+        var best = double.PositiveInfinity;
+        for (var trial = 0; trial < 60; trial++)
+        {
+            for (var i = 0; i < x.Length; i++) next[i] = x[i] + step * direction[i];
+            var value = f(next, gNext);
+            var finite = double.IsFinite(value) && gNext.All(double.IsFinite);
+            if (!finite || value > fx + Armijo * step * slope)
+            {
+                high = step;
+            }
+            else if (Dot(gNext, direction) < Curvature * slope)
+            {
+                low = step;
+                best = value;
+            }
+            else
+            {
+                return value;
+            }
+            step = double.IsPositiveInfinity(high) ? 2 * low : (low + high) / 2;
+            if (high - low < 1e-16 * Math.Max(1, high)) break;
+        }
+        if (low > 0)
+        {
+            step = low;
+            for (var i = 0; i < x.Length; i++) next[i] = x[i] + step * direction[i];
+            return f(next, gNext);
+        }
+        return double.IsPositiveInfinity(best) ? double.NaN : best;
+    }
+
+    private static void Update(double[,] h, double[] s, double[] y, double sy)
+    {
+        var n = s.Length;
+        var hy = new double[n];
+        Multiply(h, y, hy, 1);
+        var yhy = Dot(y, hy);
+        var factor = (sy + yhy) / (sy * sy);
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < n; j++)
+                h[i, j] += factor * s[i] * s[j] - (hy[i] * s[j] + s[i] * hy[j]) / sy;
+    }
+
+    private static double[,] Identity(int n)
+    {
+        var m = new double[n, n];
+        for (var i = 0; i < n; i++) m[i, i] = 1;
+        return m;
+    }
+
+    private static double[,] Scaled(double[,] m, double factor)
+    {
+        for (var i = 0; i < m.GetLength(0); i++)
+            for (var j = 0; j < m.GetLength(1); j++) m[i, j] *= factor;
+        return m;
+    }
+
+    private static void Multiply(double[,] m, double[] v, double[] result, double sign)
+    {
+        for (var i = 0; i < v.Length; i++)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < v.Length; j++) sum += m[i, j] * v[j];
+            result[i] = sign * sum;
+        }
+    }
+
+    private static double Dot(double[] a, double[] b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
+    /// <summary>The largest absolute component.</summary>
+    public static double Norm(double[] v) => v.Length == 0 ? 0 : v.Max(Math.Abs);
+}

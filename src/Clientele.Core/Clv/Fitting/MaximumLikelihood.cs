@@ -1,0 +1,114 @@
+using System.Diagnostics;
+
+namespace Clientele.Clv.Fitting;
+
+/// <summary>
+/// The negative log-likelihood of a model at positive parameters, with its gradient written to
+/// <c>gradient</c> (both in the model's own parameters, summed over weighted rows).
+/// </summary>
+internal delegate double NegativeLogLikelihood(ReadOnlySpan<double> parameters, Span<double> gradient);
+
+/// <summary>
+/// Fits positive parameters by maximum likelihood: BFGS on their logarithms (so they stay positive
+/// without bounds), an optional L2 penalty λ·Σp², standard errors from the inverse of the Hessian
+/// (central differences of the analytic gradient), and a <see cref="FitReport"/>.
+/// </summary>
+internal static class MaximumLikelihood
+{
+    public static (double[] Parameters, FitReport Report) Fit(
+        IReadOnlyList<string> names, double[] start, NegativeLogLikelihood nll, double customers, int rows, double penalty = 0, int maxIterations = 1000)
+    {
+        var clock = Stopwatch.StartNew();
+        var n = start.Length;
+        var p = new double[n];
+        var gp = new double[n];
+        double Objective(ReadOnlySpan<double> theta, Span<double> gradient)
+        {
+            for (var i = 0; i < n; i++) p[i] = Math.Exp(theta[i]);
+            var value = nll(p, gp);
+            for (var i = 0; i < n; i++)
+            {
+                value += penalty * p[i] * p[i];
+                // d/dθ = d/dp · p, as p = e^θ.
+                gradient[i] = (gp[i] + 2 * penalty * p[i]) * p[i];
+            }
+            return value;
+        }
+        var minimum = Bfgs.Minimize(Objective, start.Select(v => Math.Log(v)).ToArray(), maxIterations);
+        var parameters = minimum.Point.Select(t => Math.Exp(t)).ToArray();
+        var logLikelihood = -nll(parameters, new double[n]);
+        var errors = StandardErrors(nll, parameters, penalty);
+        var report = new FitReport(
+            logLikelihood, minimum.Iterations, minimum.Converged, minimum.Reason, Bfgs.Norm(minimum.Gradient),
+            names.Select((name, i) => (name, errors[i])).ToDictionary(e => e.name, e => e.Item2),
+            customers, rows, clock.Elapsed.TotalSeconds);
+        return (parameters, report);
+    }
+
+    /// <summary>Square roots of the diagonal of the inverse Hessian of the (penalised) negative log-likelihood; null where it is not positive definite.</summary>
+    private static double?[] StandardErrors(NegativeLogLikelihood nll, double[] p, double penalty)
+    {
+        var n = p.Length;
+        var hessian = new double[n, n];
+        var up = new double[n];
+        var down = new double[n];
+        var point = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var h = 1e-5 * Math.Max(Math.Abs(p[i]), 1e-3);
+            Array.Copy(p, point, n);
+            point[i] = p[i] + h;
+            nll(point, up);
+            point[i] = p[i] - h;
+            nll(point, down);
+            for (var j = 0; j < n; j++) hessian[i, j] = (up[j] - down[j]) / (2 * h);
+            hessian[i, i] += 2 * penalty;
+        }
+        for (var i = 0; i < n; i++)
+            for (var j = i + 1; j < n; j++) hessian[i, j] = hessian[j, i] = (hessian[i, j] + hessian[j, i]) / 2;
+        var inverse = Invert(hessian);
+        var errors = new double?[n];
+        for (var i = 0; i < n; i++)
+            errors[i] = inverse is not null && inverse[i, i] > 0 && double.IsFinite(inverse[i, i]) ? Math.Sqrt(inverse[i, i]) : null;
+        return errors;
+    }
+
+    /// <summary>The inverse of a symmetric matrix by Cholesky factorisation, or null when it is not positive definite.</summary>
+    private static double[,]? Invert(double[,] a)
+    {
+        var n = a.GetLength(0);
+        var l = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                var sum = a[i, j];
+                for (var k = 0; k < j; k++) sum -= l[i, k] * l[j, k];
+                if (i == j)
+                {
+                    if (!(sum > 0)) return null;
+                    l[i, i] = Math.Sqrt(sum);
+                }
+                else l[i, j] = sum / l[j, j];
+            }
+        }
+        var inverse = new double[n, n];
+        for (var column = 0; column < n; column++)
+        {
+            var y = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                var sum = i == column ? 1.0 : 0.0;
+                for (var k = 0; k < i; k++) sum -= l[i, k] * y[k];
+                y[i] = sum / l[i, i];
+            }
+            for (var i = n - 1; i >= 0; i--)
+            {
+                var sum = y[i];
+                for (var k = i + 1; k < n; k++) sum -= l[k, i] * inverse[k, column];
+                inverse[i, column] = sum / l[i, i];
+            }
+        }
+        return inverse;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using Clientele.Customers;
+
+namespace Clientele.Clv;
+
+/// <summary>
+/// The input of the repeat-purchase models, as columns: per row the frequency x (repeat purchases),
+/// the recency t_x (time of the last repeat purchase since the first), the age T (time since the first
+/// purchase) and a weight (how many customers share this row; 1 when not compressed). Times are in
+/// one unit throughout (days or weeks), the unit the fitted rates are then per.
+/// </summary>
+public sealed class RepeatPurchases
+{
+    private readonly double[] _frequency;
+    private readonly double[] _recency;
+    private readonly double[] _age;
+    private readonly double[] _weight;
+
+    private RepeatPurchases(double[] frequency, double[] recency, double[] age, double[] weight)
+    {
+        _frequency = frequency;
+        _recency = recency;
+        _age = age;
+        _weight = weight;
+        Customers = weight.Sum();
+    }
+
+    /// <summary>x: repeat purchases per row.</summary>
+    public ReadOnlySpan<double> Frequency => _frequency;
+
+    /// <summary>t_x: from the first to the last purchase (0 without repeats).</summary>
+    public ReadOnlySpan<double> Recency => _recency;
+
+    /// <summary>T: from the first purchase to the end of the calibration period.</summary>
+    public ReadOnlySpan<double> Age => _age;
+
+    /// <summary>How many customers each row stands for.</summary>
+    public ReadOnlySpan<double> Weight => _weight;
+
+    /// <summary>The number of rows.</summary>
+    public int Rows => _frequency.Length;
+
+    /// <summary>The number of customers: the sum of the weights.</summary>
+    public double Customers { get; }
+
+    /// <summary>
+    /// Checks and copies the columns. Throws <see cref="ClvDataException"/> naming the first bad row:
+    /// a non-finite or negative value, a fractional frequency, T before the last purchase, a recency
+    /// without repeat purchases, a weight that is not positive.
+    /// </summary>
+    public static RepeatPurchases Create(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, ReadOnlySpan<double> weight = default)
+    {
+        if (recency.Length != frequency.Length || age.Length != frequency.Length || (!weight.IsEmpty && weight.Length != frequency.Length))
+            throw new ClvDataException($"the columns differ in length: frequency {frequency.Length}, recency {recency.Length}, T {age.Length}, weight {weight.Length}.");
+        for (var i = 0; i < frequency.Length; i++)
+        {
+            double x = frequency[i], tx = recency[i], t = age[i];
+            var w = weight.IsEmpty ? 1 : weight[i];
+            if (!double.IsFinite(x) || !double.IsFinite(tx) || !double.IsFinite(t) || !double.IsFinite(w))
+                throw new ClvDataException(Row(i, x, tx, t, "holds a value that is not a finite number"));
+            if (x < 0 || x != Math.Floor(x)) throw new ClvDataException(Row(i, x, tx, t, "needs a frequency that is a whole number >= 0"));
+            if (tx < 0) throw new ClvDataException(Row(i, x, tx, t, "has a negative recency"));
+            if (t < tx) throw new ClvDataException(Row(i, x, tx, t, "has T < recency: the calibration period cannot end before the last purchase"));
+            if (x == 0 && tx != 0) throw new ClvDataException(Row(i, x, tx, t, "has a recency but no repeat purchase (recency must be 0 when frequency is 0)"));
+            if (w <= 0) throw new ClvDataException($"row {i}: the weight {w.ToString(CultureInfo.InvariantCulture)} is not positive.");
+        }
+        var weights = weight.IsEmpty ? Enumerable.Repeat(1.0, frequency.Length).ToArray() : weight.ToArray();
+        return new RepeatPurchases(frequency.ToArray(), recency.ToArray(), age.ToArray(), weights);
+    }
+
+    /// <summary>The customers of a summary who have bought (T known), in the summary's time unit.</summary>
+    public static RepeatPurchases From(CustomerSummary summary)
+    {
+        var buyers = Enumerable.Range(0, summary.Count).Where(i => !double.IsNaN(summary.T[i])).ToArray();
+        return Create(
+            buyers.Select(i => summary.Frequency[i]).ToArray(),
+            buyers.Select(i => summary.Recency[i]).ToArray(),
+            buyers.Select(i => summary.T[i]).ToArray());
+    }
+
+    /// <summary>
+    /// Customers with the same (x, t_x, T) as one row whose weight is their count: millions of customers
+    /// become tens of thousands of rows, and every likelihood is the same. Rows keep the order of their first occurrence.
+    /// </summary>
+    public RepeatPurchases Compress()
+    {
+        var index = new Dictionary<(double, double, double), int>();
+        var x = new List<double>();
+        var tx = new List<double>();
+        var t = new List<double>();
+        var w = new List<double>();
+        for (var i = 0; i < _frequency.Length; i++)
+        {
+            var key = (_frequency[i], _recency[i], _age[i]);
+            if (index.TryGetValue(key, out var row))
+            {
+                w[row] += _weight[i];
+                continue;
+            }
+            index[key] = x.Count;
+            x.Add(key.Item1);
+            tx.Add(key.Item2);
+            t.Add(key.Item3);
+            w.Add(_weight[i]);
+        }
+        return new RepeatPurchases([.. x], [.. tx], [.. t], [.. w]);
+    }
+
+    /// <summary>Whether any customer made a repeat purchase (the models need some to identify their parameters).</summary>
+    public bool HasRepeatBuyers()
+    {
+        foreach (var x in _frequency) if (x > 0) return true;
+        return false;
+    }
+
+    private static string Row(int i, double x, double tx, double t, string problem) =>
+        string.Create(CultureInfo.InvariantCulture, $"row {i} (frequency {x}, recency {tx}, T {t}) {problem}.");
+}
