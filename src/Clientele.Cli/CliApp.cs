@@ -34,6 +34,7 @@ public static class CliApp
         root.Subcommands.Add(StatusCommand.Create(context, workspace));
         root.Subcommands.Add(SummaryCommand.Create(context, workspace));
         root.Subcommands.Add(DemoCommand.Create(context, workspace));
+        root.Subcommands.Add(ModelCommand.Create(context, workspace));
         return root;
     }
 

@@ -115,7 +115,7 @@ internal static class ImportCommand
         _ => throw new WorkspaceException($"--delimiter '{text}' is not one of: auto, ',', ';', tab, whitespace."),
     };
 
-    private static Dictionary<string, string> Pairs(string option, string[]? values)
+    internal static Dictionary<string, string> Pairs(string option, string[]? values)
     {
         var pairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var value in values ?? [])

@@ -32,6 +32,7 @@ internal static class SummaryCommand
         return command;
     }
 
+    /// <summary>A yyyy-MM-dd option value, or null when the option was not given.</summary>
     public static DateOnly? ParseDay(string? text, string option)
     {
         if (text is null) return null;

@@ -12,10 +12,20 @@ namespace Clientele.Storage.Schema;
 internal static class WorkspaceSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2).</summary>
-    private static readonly string[][] Upgrades = [];
+    private static readonly string[][] Upgrades =
+    [
+        // 1 → 2: fitted customer-base models and their reports.
+        [ModelFitsTable],
+    ];
+
+    private const string ModelFitsTable = """
+        CREATE TABLE model_fits (
+            fit_id INTEGER NOT NULL, model VARCHAR NOT NULL, fitted_at TIMESTAMP NOT NULL, source VARCHAR NOT NULL,
+            as_of DATE, time_unit VARCHAR NOT NULL, parameters VARCHAR NOT NULL, report VARCHAR NOT NULL)
+        """;
 
     /// <summary>Columns every imported row carries besides its canonical ones.</summary>
     public const string ImportIdColumn = "import_id";
@@ -73,7 +83,7 @@ internal static class WorkspaceSchema
     public static void Create(DuckDBConnection connection)
     {
         using var transaction = connection.BeginTransaction();
-        foreach (var statement in MetaTables.Concat(CanonicalTables.All.Select(CreateTable)))
+        foreach (var statement in MetaTables.Concat(CanonicalTables.All.Select(CreateTable)).Append(ModelFitsTable))
             Execute(connection, statement);
         Execute(connection, $"INSERT INTO clientele_meta VALUES ('schema_version', '{CurrentVersion}')");
         transaction.Commit();

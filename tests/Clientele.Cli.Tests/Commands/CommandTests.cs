@@ -13,6 +13,7 @@ public sealed class CommandTests : IDisposable
     [InlineData("status", "--format")]
     [InlineData("summary", "--as-of")]
     [InlineData("demo", "--customers")]
+    [InlineData("model", "fit")]
     public void Every_command_has_help(string command, string expected)
     {
         var (code, output, _) = _cli.Run(command, "--help");

@@ -13,7 +13,32 @@ public sealed class WorkspaceTests : IDisposable
         using var workspace = Workspace.Create(_temp.Path);
         Assert.Equal(Clientele.Tables.CanonicalTables.All.Select(t => t.Name), workspace.CountRows().Select(p => p.Key));
         Assert.All(workspace.CountRows(), p => Assert.Equal(0, p.Value));
-        Assert.Equal(1, workspace.SchemaVersion);
+        Assert.Equal(2, workspace.SchemaVersion);
+    }
+
+    [Fact]
+    public void A_version_1_workspace_is_upgraded_when_opened_and_keeps_its_data()
+    {
+        using (var workspace = Workspace.Create(_temp.Path))
+        {
+            new Clientele.Storage.Import.Importer(workspace).Import("orders", System.IO.Path.Combine(_temp.Folder, WriteOrders()), new Clientele.Storage.Import.ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+            // Make it what version 1 wrote: no model_fits table.
+            using var command = workspace.Connection.CreateCommand();
+            command.CommandText = "DROP TABLE model_fits; UPDATE clientele_meta SET value = '1' WHERE key = 'schema_version'";
+            command.ExecuteNonQuery();
+        }
+        using (var upgraded = Workspace.Open(_temp.Path))
+        {
+            Assert.Equal(2, upgraded.SchemaVersion);
+            Assert.Empty(ModelFit.All(upgraded));
+            Assert.Equal(2, upgraded.CountRows().Single(p => p.Key == "orders").Value);
+        }
+    }
+
+    private string WriteOrders()
+    {
+        File.WriteAllText(System.IO.Path.Combine(_temp.Folder, "o.csv"), "customer_id,ordered_at,amount\nC1,2024-01-01,1\nC1,2024-01-02,2\n");
+        return "o.csv";
     }
 
     [Fact]

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Clientele.Storage.Tests;
+
+namespace Clientele.Cli.Tests.Commands;
+
+/// <summary><c>clientele model fit</c> on a summary file and on the workspace, its JSON, storage and errors.</summary>
+public sealed class ModelCommandTests : IDisposable
+{
+    private readonly CliRun _cli = new();
+
+    [Fact]
+    public void Fitting_bgnbd_on_the_cdnow_summary_prints_the_published_parameters_as_json_and_stores_the_fit()
+    {
+        var summary = SharedData.Require("cdnow/cdnow_customers_summary.csv");
+        var (code, output, error) = _cli.Run("model", "fit", "--model", "bgnbd", "--summary", summary, "--format", "json");
+        Assert.True(code == 0, error);
+        var json = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("bgnbd", json.GetProperty("model").GetString());
+        Assert.Equal(0.2426, json.GetProperty("parameters").GetProperty("r").GetDouble(), 0.00051);
+        Assert.Equal(4.4135, json.GetProperty("parameters").GetProperty("alpha").GetDouble(), 0.00051);
+        Assert.Equal(-9582.43, json.GetProperty("logLikelihood").GetDouble(), 0.0051);
+        Assert.True(json.GetProperty("converged").GetBoolean());
+        Assert.Equal(2357, json.GetProperty("customers").GetDouble());
+        Assert.True(json.GetProperty("uniqueRows").GetInt32() < 2357);
+        foreach (var name in new[] { "iterations", "standardErrors", "seconds" }) Assert.True(json.TryGetProperty(name, out _), name);
+        Assert.Equal(1, json.GetProperty("fitId").GetInt32());
+    }
+
+    [Fact]
+    public void Fitting_on_the_workspace_uses_its_summary_as_of_the_date_and_in_the_unit_asked()
+    {
+        var log = SharedData.Require("cdnow/CDNOW_sample.txt");
+        Assert.Equal(0, _cli.Run("import", "orders", log, "--no-header", "--columns", "master_id,customer_id,ordered_at,quantity,amount",
+            "--delimiter", "whitespace", "--date-format", "yyyyMMdd").Code);
+        var (code, output, error) = _cli.Run("model", "fit", "--model", "mbgnbd", "--as-of", "1997-09-30", "--time-unit", "week");
+        Assert.True(code == 0, error);
+        Assert.Contains("MBG/NBD", output);
+        Assert.Contains("as of 1997-09-30, in weeks", output);
+        Assert.Contains("converged", output);
+        Assert.Contains("2,357 customers", output);
+    }
+
+    [Fact]
+    public void A_summary_without_the_needed_columns_says_which_and_how_to_map_them()
+    {
+        var path = _cli.File("s.csv", "id,x,t_x,T\n1,2,30.43,38.86\n");
+        var (code, _, error) = _cli.Run("model", "fit", "--model", "bgnbd", "--summary", path);
+        Assert.Equal(1, code);
+        Assert.Contains("a column for frequency", error);
+        Assert.Contains("--map frequency=COLUMN", error);
+        Assert.DoesNotContain("--skip-bad-rows", error);
+        Assert.Equal(0, _cli.Run("model", "fit", "--model", "bgnbd", "--summary", _cli.File("ok.csv", "id,x,t_x,T\n1,2,30.43,38.86\n2,0,0,38\n3,1,5,30\n"),
+            "--map", "frequency=x", "--map", "recency=t_x").Code);
+    }
+
+    [Fact]
+    public void Data_a_model_cannot_be_fitted_to_is_refused_with_the_reason()
+    {
+        var path = _cli.File("s.csv", "frequency,recency,T\n0,0,10\n0,0,12\n");
+        var (code, _, error) = _cli.Run("model", "fit", "--model", "bgnbd", "--summary", path);
+        Assert.Equal(1, code);
+        Assert.Contains("no customer made a repeat purchase", error);
+        var bad = _cli.File("bad.csv", "frequency,recency,T\n2,40,10\n");
+        Assert.Contains("T < recency", _cli.Run("model", "fit", "--model", "bgnbd", "--summary", bad).Error);
+    }
+
+    public void Dispose() => _cli.Dispose();
+}
