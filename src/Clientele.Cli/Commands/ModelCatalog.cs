@@ -1,18 +1,20 @@
 using Clientele.Clv;
 using Clientele.Clv.BgNbd;
 using Clientele.Clv.MbgNbd;
+using Clientele.Clv.ParetoNbd;
 
 namespace Clientele.Cli.Commands;
 
 /// <summary>The models <c>clientele model fit</c> knows: their names, the columns they need, and how to fit each.</summary>
 internal static class ModelCatalog
 {
-    public static IReadOnlyList<string> Names { get; } = ["bgnbd", "mbgnbd"];
+    public static IReadOnlyList<string> Names { get; } = ["bgnbd", "pnbd", "mbgnbd"];
 
     public static string Title(string name) => name switch
     {
         "bgnbd" => "BG/NBD (Fader, Hardie & Lee 2005)",
         "mbgnbd" => "MBG/NBD (Batislam, Denizel & Filiztekin 2007)",
+        "pnbd" => "Pareto/NBD (Schmittlein, Morrison & Colombo 1987)",
         _ => name,
     };
 
@@ -30,6 +32,9 @@ internal static class ModelCatalog
                 case "bgnbd":
                     var bg = BgNbdModel.Fit(input.RepeatPurchases(), options);
                     return (Named(BgNbdModel.ParameterNames, bg.R, bg.Alpha, bg.A, bg.B), bg.Report!);
+                case "pnbd":
+                    var pnbd = ParetoNbdModel.Fit(input.RepeatPurchases(), new ParetoNbdFitOptions { Penalty = penalty });
+                    return (Named(ParetoNbdModel.ParameterNames, pnbd.R, pnbd.Alpha, pnbd.S, pnbd.Beta), pnbd.Report!);
                 case "mbgnbd":
                     var mbg = MbgNbdModel.Fit(input.RepeatPurchases(), options);
                     return (Named(MbgNbdModel.ParameterNames, mbg.R, mbg.Alpha, mbg.A, mbg.B), mbg.Report!);

@@ -27,6 +27,18 @@ public sealed class ModelCommandTests : IDisposable
     }
 
     [Fact]
+    public void Fitting_pareto_nbd_on_the_cdnow_summary_gives_the_reference_fit()
+    {
+        var summary = SharedData.Require("cdnow/cdnow_customers_summary.csv");
+        var (code, output, error) = _cli.Run("model", "fit", "--model", "pnbd", "--summary", summary, "--format", "json");
+        Assert.True(code == 0, error);
+        var parameters = JsonDocument.Parse(output).RootElement.GetProperty("parameters");
+        Assert.Equal(0.5533, parameters.GetProperty("r").GetDouble(), 0.00051);
+        Assert.Equal(11.6679, parameters.GetProperty("beta").GetDouble(), 0.0051);
+        Assert.Equal(-9594.97, JsonDocument.Parse(output).RootElement.GetProperty("logLikelihood").GetDouble(), 0.0051);
+    }
+
+    [Fact]
     public void Fitting_on_the_workspace_uses_its_summary_as_of_the_date_and_in_the_unit_asked()
     {
         var log = SharedData.Require("cdnow/CDNOW_sample.txt");

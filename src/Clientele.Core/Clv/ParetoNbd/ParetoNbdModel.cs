@@ -1,0 +1,100 @@
+using Clientele.Clv.Fitting;
+using static Clientele.Clv.SpecialFunctions;
+
+namespace Clientele.Clv.ParetoNbd;
+
+/// <summary>
+/// The Pareto/NBD model of repeat buying (Schmittlein, Morrison &amp; Colombo 1987; Fader &amp; Hardie 2005,
+/// "A Note on Deriving the Pareto/NBD Model and Related Expressions"): while alive a customer buys as a Poisson
+/// process with rate λ ~ Gamma(r, α) and has an exponential lifetime with rate μ ~ Gamma(s, β), dying at any
+/// moment rather than only after a purchase (as in the BG/NBD). Times are in the unit of the data it was fitted on
+/// (α and β are in that unit).
+/// </summary>
+/// <param name="R">r, the shape of the purchase-rate distribution.</param>
+/// <param name="Alpha">α, its scale, in the data's time unit.</param>
+/// <param name="S">s, the shape of the dropout-rate distribution.</param>
+/// <param name="Beta">β, its scale, in the data's time unit.</param>
+public sealed record ParetoNbdModel(double R, double Alpha, double S, double Beta)
+{
+    /// <summary>The parameter names, as in the paper.</summary>
+    public static readonly IReadOnlyList<string> ParameterNames = ["r", "alpha", "s", "beta"];
+
+    /// <summary>The report of the fit that produced this model, or null for a model made from given parameters.</summary>
+    public FitReport? Report { get; init; }
+
+    /// <summary>
+    /// Fits the model by maximum likelihood, starting from r = s = 1 and α = β = the mean age. The likelihood is
+    /// the stable log form of <see cref="ParetoNbdLikelihood"/> with its analytic gradient (the hypergeometric series
+    /// differentiated term by term in r, s, α and β; no finite differences). Throws <see cref="ClvDataException"/> when no customer made a repeat purchase
+    /// (nothing identifies the purchase and dropout processes apart). A fit that does not converge returns its best
+    /// point with <see cref="FitReport.Converged"/> false and the reason.
+    /// </summary>
+    public static ParetoNbdModel Fit(RepeatPurchases data, ParetoNbdFitOptions? options = null)
+    {
+        var o = options ?? new ParetoNbdFitOptions();
+        if (data.Rows == 0) throw new ClvDataException("there are no customers to fit.");
+        if (!data.HasRepeatBuyers())
+            throw new ClvDataException("no customer made a repeat purchase, so the Pareto/NBD model cannot be fitted: use a longer calibration period, or the rule-based classification.");
+        var rows = o.Compress ? data.Compress() : data;
+        var meanAge = 0.0;
+        for (var i = 0; i < rows.Rows; i++) meanAge += rows.Age[i] * rows.Weight[i];
+        meanAge = Math.Max(meanAge / rows.Customers, 1e-3);
+        var (p, report) = MaximumLikelihood.Fit(ParameterNames, [1, meanAge, 1, meanAge],
+            (parameters, gradient) => -LogLikelihood(rows, parameters, gradient, negate: true),
+            rows.Customers, rows.Rows, o.Penalty, o.MaxIterations);
+        return new ParetoNbdModel(p[0], p[1], p[2], p[3]) { Report = report };
+    }
+
+    /// <summary>The weighted log-likelihood of the data under these parameters.</summary>
+    public double LogLikelihood(RepeatPurchases data) => LogLikelihood(data, [R, Alpha, S, Beta], new double[4], negate: false);
+
+    private static double LogLikelihood(RepeatPurchases data, ReadOnlySpan<double> p, Span<double> gradient, bool negate)
+    {
+        var x = data.Frequency.ToArray();
+        var tx = data.Recency.ToArray();
+        var t = data.Age.ToArray();
+        var w = data.Weight.ToArray();
+        var value = WeightedSum.Sum(data.Rows, p, gradient, (i, q, g) => ParetoNbdLikelihood.LogLikelihood(x[i], tx[i], t[i], w[i], q, g));
+        if (negate)
+            for (var k = 0; k < gradient.Length; k++) gradient[k] = -gradient[k];
+        return value;
+    }
+
+    /// <summary>
+    /// P(alive | x, t_x, T): the probability that each customer is still active at T (from the note), as
+    /// 1 / (1 + e^(log-odds of death)) so it stays in [0, 1] for hundreds of purchases; 1 when t_x = T.
+    /// </summary>
+    public void ProbabilityAlive(ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        for (var i = 0; i < frequency.Length; i++)
+            destination[i] = 1 / (1 + Math.Exp(ParetoNbdLikelihood.LogOddsDead(frequency[i], recency[i], age[i], R, Alpha, S, Beta)));
+    }
+
+    /// <summary>
+    /// E[Y(t) | x, t_x, T]: the expected purchases of each customer in the next <paramref name="t"/> time units
+    /// (from the note): (r+x)(β+T) / ((α+T)(s−1)) · [1 − ((β+T)/(β+T+t))^(s−1)] · P(alive), with the bracket
+    /// over s−1 formed by expm1 so that s = 1 (where it tends to ln((β+T+t)/(β+T))) needs no special case.
+    /// </summary>
+    public void ExpectedPurchases(double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
+    {
+        ProbabilityAlive(frequency, recency, age, destination);
+        for (var i = 0; i < frequency.Length; i++)
+        {
+            double x = frequency[i], T = age[i];
+            destination[i] *= (R + x) / (Alpha + T) * (Beta + T) * SurvivalIntegral(Math.Log((Beta + T + t) / (Beta + T)));
+        }
+    }
+
+    /// <summary>
+    /// E[X(t)]: the expected purchases of a new customer in its first <paramref name="t"/> time units
+    /// (from the note): rβ / (α(s−1)) · [1 − (β/(β+t))^(s−1)].
+    /// </summary>
+    public double ExpectedPurchasesNewCustomer(double t) => R / Alpha * Beta * SurvivalIntegral(LogP1(t / Beta));
+
+    /// <summary>[1 − e^(−(s−1)L)] / (s−1), which is L at s = 1.</summary>
+    private double SurvivalIntegral(double logRatio)
+    {
+        var d = S - 1;
+        return d == 0 ? logRatio : -ExpM1(-d * logRatio) / d;
+    }
+}
