@@ -1,5 +1,7 @@
 using Clientele.Clv;
+using Clientele.Clv.BgBb;
 using Clientele.Clv.BgNbd;
+using Clientele.Clv.GammaGamma;
 using Clientele.Clv.MbgNbd;
 using Clientele.Clv.ParetoNbd;
 
@@ -8,17 +10,24 @@ namespace Clientele.Cli.Commands;
 /// <summary>The models <c>clientele model fit</c> knows: their names, the columns they need, and how to fit each.</summary>
 internal static class ModelCatalog
 {
-    public static IReadOnlyList<string> Names { get; } = ["bgnbd", "pnbd", "mbgnbd"];
+    public static IReadOnlyList<string> Names { get; } = ["bgnbd", "pnbd", "gg", "mbgnbd", "bgbb"];
 
     public static string Title(string name) => name switch
     {
         "bgnbd" => "BG/NBD (Fader, Hardie & Lee 2005)",
         "mbgnbd" => "MBG/NBD (Batislam, Denizel & Filiztekin 2007)",
         "pnbd" => "Pareto/NBD (Schmittlein, Morrison & Colombo 1987)",
+        "gg" => "Gamma-Gamma spend model (Fader & Hardie 2013)",
+        "bgbb" => "BG/BB for discrete opportunities (Fader, Hardie & Shang 2010)",
         _ => name,
     };
 
-    public static IReadOnlyList<string> Required(string name) => ["frequency", "recency", "T"];
+    public static IReadOnlyList<string> Required(string name) => name switch
+    {
+        "gg" => ["frequency", "monetary_value"],
+        "bgbb" => ["frequency", "recency", "periods"],
+        _ => ["frequency", "recency", "T"],
+    };
 
     public static IReadOnlyList<string> Optional(string name) => ["weight"];
 
@@ -35,6 +44,15 @@ internal static class ModelCatalog
                 case "pnbd":
                     var pnbd = ParetoNbdModel.Fit(input.RepeatPurchases(), new ParetoNbdFitOptions { Penalty = penalty });
                     return (Named(ParetoNbdModel.ParameterNames, pnbd.R, pnbd.Alpha, pnbd.S, pnbd.Beta), pnbd.Report!);
+                case "gg":
+                    var spend = input.MonetaryValue ?? throw new Storage.WorkspaceException("the Gamma-Gamma model needs monetary_value (the mean spend of repeat purchases).");
+                    var gg = GammaGammaModel.Fit(input.Frequency, spend, input.Weight, new GammaGammaFitOptions { Penalty = penalty });
+                    return (Named(GammaGammaModel.ParameterNames, gg.P, gg.Q, gg.Gamma), gg.Report!);
+                case "bgbb":
+                    var periods = input.Periods ?? throw new Storage.WorkspaceException(
+                        "BG/BB counts purchases in discrete opportunities (periods), which a transaction log does not give: fit it on a summary file with frequency, recency and periods (--summary FILE).");
+                    var bb = BgBbModel.Fit(input.Frequency, input.Recency, periods, input.Weight, new BgBbFitOptions { Penalty = penalty });
+                    return (Named(BgBbModel.ParameterNames, bb.Alpha, bb.Beta, bb.Gamma, bb.Delta), bb.Report!);
                 case "mbgnbd":
                     var mbg = MbgNbdModel.Fit(input.RepeatPurchases(), options);
                     return (Named(MbgNbdModel.ParameterNames, mbg.R, mbg.Alpha, mbg.A, mbg.B), mbg.Report!);

@@ -20,7 +20,7 @@ internal sealed record ModelInput(double[] Frequency, double[] Recency, double[]
     {
         double[]? Get(string name) => columns.TryGetValue(name, out var values) ? values : null;
         var frequency = Get("frequency")!;
-        return new ModelInput(frequency, Get("recency") ?? new double[frequency.Length], Get("T") ?? Get("periods") ?? new double[frequency.Length],
+        return new ModelInput(frequency, Get("recency") ?? new double[frequency.Length], Get("T") ?? new double[frequency.Length],
             Get("weight"), Get("monetary_value"), Get("periods"));
     }
 

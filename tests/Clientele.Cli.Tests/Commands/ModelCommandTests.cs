@@ -39,6 +39,35 @@ public sealed class ModelCommandTests : IDisposable
     }
 
     [Fact]
+    public void Fitting_gamma_gamma_and_bg_bb_on_their_published_data()
+    {
+        var spend = SharedData.Require("cdnow/cdnow_customers_summary_with_transactions.csv");
+        var (code, output, error) = _cli.Run("model", "fit", "--model", "gg", "--summary", spend, "--map", "frequency=x", "--map", "monetary_value=zbar", "--format", "json");
+        Assert.True(code == 0, error);
+        var gg = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(6.2488, gg.GetProperty("parameters").GetProperty("p").GetDouble(), 0.0051);
+        Assert.Equal(-4055.92, gg.GetProperty("logLikelihood").GetDouble(), 0.0051);
+        Assert.Equal(946, gg.GetProperty("customers").GetDouble());
+
+        var donations = SharedData.Require("donations-bgbb/donations.csv");
+        (code, output, error) = _cli.Run("model", "fit", "--model", "bgbb", "--summary", donations, "--map", "weight=weights", "--format", "json");
+        Assert.True(code == 0, error);
+        var bb = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(1.2035, bb.GetProperty("parameters").GetProperty("alpha").GetDouble(), 0.00051);
+        Assert.Equal(-33225.58, bb.GetProperty("logLikelihood").GetDouble(), 0.0051);
+        Assert.Equal(11104, bb.GetProperty("customers").GetDouble());
+    }
+
+    [Fact]
+    public void Bg_bb_on_a_transaction_log_says_it_needs_discrete_opportunities()
+    {
+        _cli.Run("import", "orders", _cli.File("o.csv", "customer_id,ordered_at,amount\nC1,2024-01-01,1\nC1,2024-02-01,2\n"));
+        var (code, _, error) = _cli.Run("model", "fit", "--model", "bgbb");
+        Assert.Equal(1, code);
+        Assert.Contains("discrete opportunities", error);
+    }
+
+    [Fact]
     public void Fitting_on_the_workspace_uses_its_summary_as_of_the_date_and_in_the_unit_asked()
     {
         var log = SharedData.Require("cdnow/CDNOW_sample.txt");

@@ -1,0 +1,14 @@
+namespace Clientele.Clv.GammaGamma;
+
+/// <summary>Options of <see cref="GammaGammaModel.Fit"/>. Change with <c>with</c>.</summary>
+public sealed record GammaGammaFitOptions
+{
+    /// <summary>L2 penalty λ on the parameters (λ·Σp² added to the negative log-likelihood); 0 (default) for plain maximum likelihood.</summary>
+    public double Penalty { get; init; }
+
+    /// <summary>Fit on unique (x, m_x) rows with weights: the same result, faster (default true).</summary>
+    public bool Compress { get; init; } = true;
+
+    /// <summary>Quasi-Newton iterations at most (default 1,000).</summary>
+    public int MaxIterations { get; init; } = 1000;
+}
