@@ -18,6 +18,7 @@ internal static class ModelCommand
     {
         var command = new Command("model", "Customer-base models: fit them on the workspace or on a summary file.");
         command.Subcommands.Add(Fit(context, workspaceOption));
+        command.Subcommands.Add(ModelEvaluateCommand.Create(context, workspaceOption));
         return command;
     }
 

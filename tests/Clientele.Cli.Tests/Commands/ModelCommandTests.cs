@@ -82,6 +82,29 @@ public sealed class ModelCommandTests : IDisposable
     }
 
     [Fact]
+    public void Evaluating_bgnbd_on_the_cdnow_holdout_gives_1882_actual_and_1653_4_predicted()
+    {
+        var log = SharedData.Require("cdnow/CDNOW_sample.txt");
+        Assert.Equal(0, _cli.Run("import", "orders", log, "--no-header", "--columns", "master_id,customer_id,ordered_at,quantity,amount",
+            "--delimiter", "whitespace", "--date-format", "yyyyMMdd").Code);
+        var (code, output, error) = _cli.Run("model", "evaluate", "--calibration-end", "1997-09-30", "--holdout-end", "1998-06-30", "--time-unit", "week", "--format", "json");
+        Assert.True(code == 0, error);
+        var e = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(1882, e.GetProperty("actual").GetInt32());
+        Assert.Equal(1653.4, e.GetProperty("predicted").GetDouble(), 0.05);
+        Assert.Equal(39, e.GetProperty("holdoutLength").GetDouble());
+        var groups = e.GetProperty("byCalibrationPurchases");
+        Assert.Equal(8, groups.GetArrayLength());
+        Assert.Equal(1411, groups[0].GetProperty("customers").GetInt32());
+        Assert.Equal("7+", groups[7].GetProperty("calibrationPurchases").GetString());
+        var tracking = e.GetProperty("tracking");
+        Assert.Equal(39, tracking.GetArrayLength());
+        Assert.Equal(1882, tracking[38].GetProperty("actual").GetInt32());
+        Assert.Equal(1653.4, tracking[38].GetProperty("predicted").GetDouble(), 0.05);
+        Assert.Contains("actual 1,882, predicted 1,653.4", _cli.Run("model", "evaluate", "--calibration-end", "1997-09-30", "--holdout-end", "1998-06-30", "--time-unit", "week").Out);
+    }
+
+    [Fact]
     public void A_summary_without_the_needed_columns_says_which_and_how_to_map_them()
     {
         var path = _cli.File("s.csv", "id,x,t_x,T\n1,2,30.43,38.86\n");

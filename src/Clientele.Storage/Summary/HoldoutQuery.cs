@@ -1,0 +1,55 @@
+using DuckDB.NET.Data;
+
+namespace Clientele.Storage.Summary;
+
+/// <summary>
+/// What customers actually did after the calibration period: purchase days (same-day orders merged, as
+/// the models count them) in (calibration end, holdout end], per customer and per day.
+/// </summary>
+public static class HoldoutQuery
+{
+    /// <summary>Purchase days of each customer in the holdout period, in the order of <paramref name="customerIds"/> (0 for none).</summary>
+    public static int[] PurchaseDays(Workspace workspace, IReadOnlyList<string> customerIds, DateOnly calibrationEnd, DateOnly holdoutEnd)
+    {
+        var index = new Dictionary<string, int>(customerIds.Count);
+        for (var i = 0; i < customerIds.Count; i++) index[customerIds[i]] = i;
+        var counts = new int[customerIds.Count];
+        using var command = Command(workspace, """
+            SELECT customer_id, count(DISTINCT CAST(ordered_at AS DATE))
+            FROM orders WHERE status = 'completed' AND ordered_at >= $start AND ordered_at < $end
+            GROUP BY customer_id
+            """, calibrationEnd, holdoutEnd);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            if (index.TryGetValue(reader.GetString(0), out var i)) counts[i] = (int)reader.GetInt64(1);
+        return counts;
+    }
+
+    /// <summary>For each day of the holdout period (1 = the day after calibration end): purchase days of the given customers on that day.</summary>
+    public static int[] DailyPurchaseDays(Workspace workspace, IReadOnlyList<string> customerIds, DateOnly calibrationEnd, DateOnly holdoutEnd)
+    {
+        var wanted = customerIds.ToHashSet();
+        var days = new int[holdoutEnd.DayNumber - calibrationEnd.DayNumber];
+        using var command = Command(workspace, """
+            SELECT DISTINCT customer_id, CAST(ordered_at AS DATE) AS day
+            FROM orders WHERE status = 'completed' AND ordered_at >= $start AND ordered_at < $end
+            """, calibrationEnd, holdoutEnd);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (!wanted.Contains(reader.GetString(0))) continue;
+            var day = reader.GetFieldValue<DateOnly>(1);
+            days[day.DayNumber - calibrationEnd.DayNumber - 1]++;
+        }
+        return days;
+    }
+
+    private static DuckDBCommand Command(Workspace workspace, string sql, DateOnly calibrationEnd, DateOnly holdoutEnd)
+    {
+        var command = workspace.Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.Add(new DuckDBParameter("start", calibrationEnd.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        command.Parameters.Add(new DuckDBParameter("end", holdoutEnd.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        return command;
+    }
+}
