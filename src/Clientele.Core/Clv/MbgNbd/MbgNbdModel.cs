@@ -13,7 +13,7 @@ namespace Clientele.Clv.MbgNbd;
 /// <param name="Alpha">α, its scale, in the data's time unit.</param>
 /// <param name="A">a of the dropout-probability Beta distribution.</param>
 /// <param name="B">b of the dropout-probability Beta distribution.</param>
-public sealed record MbgNbdModel(double R, double Alpha, double A, double B)
+public sealed record MbgNbdModel(double R, double Alpha, double A, double B) : IRepeatPurchaseModel
 {
     /// <summary>The parameter names, as in the paper.</summary>
     public static readonly IReadOnlyList<string> ParameterNames = ["r", "alpha", "a", "b"];

@@ -14,7 +14,7 @@ namespace Clientele.Clv.ParetoNbd;
 /// <param name="Alpha">α, its scale, in the data's time unit.</param>
 /// <param name="S">s, the shape of the dropout-rate distribution.</param>
 /// <param name="Beta">β, its scale, in the data's time unit.</param>
-public sealed record ParetoNbdModel(double R, double Alpha, double S, double Beta)
+public sealed record ParetoNbdModel(double R, double Alpha, double S, double Beta) : IRepeatPurchaseModel
 {
     /// <summary>The parameter names, as in the paper.</summary>
     public static readonly IReadOnlyList<string> ParameterNames = ["r", "alpha", "s", "beta"];
