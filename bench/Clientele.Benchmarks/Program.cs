@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "scale" => ScaleRun.Run(args[1..]),
     "phase" => ScalePhase.Run(args[1..]),
+    "models" => ModelRun.Run(args[1..]),
     _ => Run(args),
 };
 

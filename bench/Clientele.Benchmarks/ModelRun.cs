@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using Clientele.Clv;
+using Clientele.Clv.BgNbd;
+using Clientele.Clv.ParetoNbd;
+using Clientele.Customers;
+using Clientele.Storage;
+using Clientele.Storage.Import;
+using Clientele.Storage.Summary;
+
+namespace Clientele.Benchmarks;
+
+/// <summary>
+/// The model timings of docs/benchmarks.md, at the sizes the lifetimes figures were measured at: the CDNOW
+/// summary (2,357 customers), replicated 290× (683,530) and 2,868× (6,759,876), and Pareto/NBD on the full
+/// CDNOW cohort (23,570). Usage: Clientele.Benchmarks models --data ../shared/data
+/// </summary>
+internal static class ModelRun
+{
+    public static int Run(string[] args)
+    {
+        var data = args.Length > 1 && args[0] == "--data" ? args[1] : Path.Combine("..", "shared", "data");
+        var rows = File.ReadAllLines(Path.Combine(data, "cdnow", "cdnow_customers_summary.csv")).Skip(1).Where(l => l.Length > 0)
+            .Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+        double[] Column(int c, int copies) => [.. Enumerable.Repeat(rows.Select(r => r[c]), copies).SelectMany(v => v)];
+        RepeatPurchases Replicated(int copies) => RepeatPurchases.Create(Column(1, copies), Column(2, copies), Column(3, copies));
+
+        Console.WriteLine("| step | customers | median seconds (runs) | result |");
+        Console.WriteLine("|---|---:|---:|---|");
+        var cdnow = Replicated(1);
+        Report("BG/NBD fit, CDNOW summary", cdnow.Customers, Time(50, () => BgNbdModel.Fit(cdnow)), BgNbdModel.Fit(cdnow));
+        foreach (var copies in new[] { 290, 2868 })
+        {
+            var clock = Stopwatch.StartNew();
+            var big = Replicated(copies);
+            var build = clock.Elapsed.TotalSeconds;
+            var model = BgNbdModel.Fit(big);
+            var seconds = Time(3, () => BgNbdModel.Fit(big));
+            Report($"BG/NBD fit, CDNOW × {copies} (checks and compression included; building the columns took {build:N2} s)", big.Customers, seconds, model);
+            if (copies == 2868)
+            {
+                var x = big.Frequency.ToArray();
+                var tx = big.Recency.ToArray();
+                var t = big.Age.ToArray();
+                var expected = new double[x.Length];
+                var predict = Time(3, () => model.ExpectedPurchases(39, x, tx, t, expected));
+                Console.WriteLine($"| BG/NBD E[Y(39) \\| x, t_x, T] for every customer | {x.Length:N0} | {predict.Median:N3} ({predict.Runs}) | sum {expected.Sum():N1} |");
+                var alive = Time(3, () => model.ProbabilityAlive(x, tx, t, expected));
+                Console.WriteLine($"| BG/NBD P(alive) for every customer | {x.Length:N0} | {alive.Median:N3} ({alive.Runs}) | mean {expected.Average():N4} |");
+            }
+        }
+        var master = MasterSummary(data);
+        var pnbd = ParetoNbdModel.Fit(master);
+        var pnbdTime = Time(5, () => ParetoNbdModel.Fit(master));
+        Console.WriteLine($"| Pareto/NBD fit, CDNOW master (23,570; summary as of 1997-09-30 in weeks) | {master.Customers:N0} | {pnbdTime.Median:N3} ({pnbdTime.Runs}) | r {pnbd.R:G4}, α {pnbd.Alpha:G4}, s {pnbd.S:G4}, β {pnbd.Beta:G4}; LL {pnbd.Report!.LogLikelihood:N2}; {pnbd.Report.UniqueRows:N0} unique rows |");
+        var pnbdCdnow = Time(10, () => ParetoNbdModel.Fit(cdnow));
+        Console.WriteLine($"| Pareto/NBD fit, CDNOW summary | {cdnow.Customers:N0} | {pnbdCdnow.Median:N3} ({pnbdCdnow.Runs}) | |");
+        return 0;
+    }
+
+    private static void Report(string step, double customers, (double Median, int Runs) time, BgNbdModel model) =>
+        Console.WriteLine($"| {step} | {customers:N0} | {time.Median:N4} ({time.Runs}) | r {model.R:G4}, α {model.Alpha:G4}, a {model.A:G4}, b {model.B:G4}; LL {model.Report!.LogLikelihood:N2}; {model.Report.UniqueRows:N0} unique rows; {(model.Report.Converged ? "converged" : "NOT converged")}; SE {string.Join(", ", model.Report.StandardErrors.Values.Select(v => v?.ToString("G3", CultureInfo.InvariantCulture) ?? "n/a"))} |");
+
+    private static (double Median, int Runs) Time(int runs, Action work)
+    {
+        work();
+        var times = new double[runs];
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            work();
+            times[i] = clock.Elapsed.TotalSeconds;
+        }
+        Array.Sort(times);
+        return (times[runs / 2], runs);
+    }
+
+    private static RepeatPurchases MasterSummary(string data)
+    {
+        var folder = Directory.CreateTempSubdirectory("clientele-models-").FullName;
+        try
+        {
+            using var workspace = Workspace.Create(Path.Combine(folder, "master.duckdb"));
+            new Importer(workspace).Import("orders", Path.Combine(data, "cdnow", "CDNOW_master.txt"), new ImportOptions
+            {
+                Delimiter = Delimiter.Whitespace,
+                DateFormat = "yyyyMMdd",
+                Map = new Dictionary<string, string> { ["ordered_at"] = "date", ["quantity"] = "number_of_cds", ["amount"] = "dollar_value" },
+            });
+            return RepeatPurchases.From(CustomerSummaryQuery.Run(workspace, new DateOnly(1997, 9, 30), TimeUnit.Week));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
