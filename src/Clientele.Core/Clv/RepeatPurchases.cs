@@ -37,6 +37,12 @@ public sealed class RepeatPurchases
     /// <summary>How many customers each row stands for.</summary>
     public ReadOnlySpan<double> Weight => _weight;
 
+    // The columns themselves, for the likelihood loops (read-only by convention; never handed out publicly).
+    internal double[] FrequencyColumn => _frequency;
+    internal double[] RecencyColumn => _recency;
+    internal double[] AgeColumn => _age;
+    internal double[] WeightColumn => _weight;
+
     /// <summary>The number of rows.</summary>
     public int Rows => _frequency.Length;
 
@@ -104,6 +110,32 @@ public sealed class RepeatPurchases
             w.Add(_weight[i]);
         }
         return new RepeatPurchases([.. x], [.. tx], [.. t], [.. w]);
+    }
+
+    private (double[] Distinct, int[] Index)? _frequencies;
+
+    /// <summary>
+    /// The distinct frequencies, and for each row the index of its frequency among them: the likelihoods'
+    /// gamma terms depend on x alone, so they are computed once per distinct x (computed once, then kept).
+    /// </summary>
+    internal (double[] Distinct, int[] Index) DistinctFrequencies()
+    {
+        if (_frequencies is { } known) return known;
+        var positions = new Dictionary<double, int>();
+        var index = new int[_frequency.Length];
+        for (var i = 0; i < _frequency.Length; i++)
+        {
+            if (!positions.TryGetValue(_frequency[i], out var k))
+            {
+                k = positions.Count;
+                positions[_frequency[i]] = k;
+            }
+            index[i] = k;
+        }
+        var distinct = new double[positions.Count];
+        foreach (var (x, k) in positions) distinct[k] = x;
+        _frequencies = (distinct, index);
+        return _frequencies.Value;
     }
 
     /// <summary>Whether any customer made a repeat purchase (the models need some to identify their parameters).</summary>

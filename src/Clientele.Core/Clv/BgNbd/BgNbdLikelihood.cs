@@ -12,33 +12,50 @@ namespace Clientele.Clv.BgNbd;
 /// A3 = −(r+x) ln(α+T)
 /// A4 = ln a − ln(b+x−1) − (r+x) ln(α+t_x)
 /// </code>
+/// The gamma and digamma parts depend on x alone, so they are computed once per distinct frequency
+/// (<see cref="Terms"/>) and each row adds only logarithms.
 /// </summary>
 internal static class BgNbdLikelihood
 {
+    /// <summary>The parts of one frequency's likelihood and gradient that do not depend on t_x or T.</summary>
+    internal readonly record struct Terms(double Gammas, double DigammaR, double DigammaA, double DigammaB)
+    {
+        public static Terms For(double x, ReadOnlySpan<double> p)
+        {
+            double r = p[0], a = p[2], b = p[3];
+            var common = Digamma(a + b) - Digamma(a + b + x);
+            return new Terms(
+                LogGamma(r + x) - LogGamma(r) + LogGamma(a + b) + LogGamma(b + x) - LogGamma(b) - LogGamma(a + b + x),
+                Digamma(r + x) - Digamma(r),
+                common,
+                common + Digamma(b + x) - Digamma(b));
+        }
+    }
+
     /// <summary>ln L for one customer; adds weight × ∂ln L/∂(r, α, a, b) to <paramref name="gradient"/>.</summary>
-    public static double LogLikelihood(double x, double tx, double T, double weight, ReadOnlySpan<double> p, Span<double> gradient)
+    public static double LogLikelihood(double x, double tx, double T, double weight, ReadOnlySpan<double> p, Span<double> gradient) =>
+        LogLikelihood(x, tx, T, weight, p, Terms.For(x, p), gradient);
+
+    /// <summary>As above, with the frequency's <see cref="Terms"/> computed already.</summary>
+    public static double LogLikelihood(double x, double tx, double T, double weight, ReadOnlySpan<double> p, in Terms terms, Span<double> gradient)
     {
         double r = p[0], alpha = p[1], a = p[2], b = p[3];
-        var a1 = LogGamma(r + x) - LogGamma(r) + r * Math.Log(alpha);
-        var a2 = LogGamma(a + b) + LogGamma(b + x) - LogGamma(b) - LogGamma(a + b + x);
-        var a3 = -(r + x) * Math.Log(alpha + T);
-        double w3 = 1, w4 = 0, mix = a3;
+        var logAlpha = Math.Log(alpha);
+        var logT = Math.Log(alpha + T);
+        var a3 = -(r + x) * logT;
+        double w3 = 1, w4 = 0, mix = a3, logTx = 0;
         if (x > 0)
         {
-            var a4 = Math.Log(a) - Math.Log(b + x - 1) - (r + x) * Math.Log(alpha + tx);
+            logTx = Math.Log(alpha + tx);
+            var a4 = Math.Log(a) - Math.Log(b + x - 1) - (r + x) * logTx;
             mix = LogSumExp(a3, a4);
             w3 = Math.Exp(a3 - mix);
             w4 = Math.Exp(a4 - mix);
         }
-        var dr = Digamma(r + x) - Digamma(r) + Math.Log(alpha) - w3 * Math.Log(alpha + T) - (x > 0 ? w4 * Math.Log(alpha + tx) : 0);
-        var dalpha = r / alpha - w3 * (r + x) / (alpha + T) - (x > 0 ? w4 * (r + x) / (alpha + tx) : 0);
-        var common = Digamma(a + b) - Digamma(a + b + x);
-        var da = common + (x > 0 ? w4 / a : 0);
-        var db = common + Digamma(b + x) - Digamma(b) - (x > 0 ? w4 / (b + x - 1) : 0);
-        gradient[0] += weight * dr;
-        gradient[1] += weight * dalpha;
-        gradient[2] += weight * da;
-        gradient[3] += weight * db;
-        return weight * (a1 + a2 + mix);
+        gradient[0] += weight * (terms.DigammaR + logAlpha - w3 * logT - w4 * logTx);
+        gradient[1] += weight * (r / alpha - w3 * (r + x) / (alpha + T) - (x > 0 ? w4 * (r + x) / (alpha + tx) : 0));
+        gradient[2] += weight * (terms.DigammaA + (x > 0 ? w4 / a : 0));
+        gradient[3] += weight * (terms.DigammaB - (x > 0 ? w4 / (b + x - 1) : 0));
+        return weight * (terms.Gammas + r * logAlpha + mix);
     }
 }

@@ -46,11 +46,11 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IR
 
     private static double LogLikelihood(RepeatPurchases data, ReadOnlySpan<double> p, Span<double> gradient, bool negate)
     {
-        var x = data.Frequency.ToArray();
-        var tx = data.Recency.ToArray();
-        var t = data.Age.ToArray();
-        var w = data.Weight.ToArray();
-        var value = WeightedSum.Sum(data.Rows, p, gradient, (i, q, g) => BgNbdLikelihood.LogLikelihood(x[i], tx[i], t[i], w[i], q, g));
+        var (x, tx, t, w) = (data.FrequencyColumn, data.RecencyColumn, data.AgeColumn, data.WeightColumn);
+        var (distinct, index) = data.DistinctFrequencies();
+        var terms = new BgNbdLikelihood.Terms[distinct.Length];
+        for (var k = 0; k < distinct.Length; k++) terms[k] = BgNbdLikelihood.Terms.For(distinct[k], p);
+        var value = WeightedSum.Sum(data.Rows, p, gradient, (i, q, g) => BgNbdLikelihood.LogLikelihood(x[i], tx[i], t[i], w[i], q, terms[index[i]], g));
         if (negate)
             for (var k = 0; k < gradient.Length; k++) gradient[k] = -gradient[k];
         return value;
@@ -86,11 +86,17 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IR
             for (var i = 0; i < destination.Length; i++) destination[i] = (destination[i] + above[i]) / 2;
             return;
         }
+        // The hypergeometric part depends on (x, T) only, and customers share a few of those pairs: compute each once.
+        var cache = new Dictionary<(double, double), double>();
         for (var i = 0; i < frequency.Length; i++)
         {
             double x = frequency[i], tx = recency[i], T = age[i];
-            var hyper = Hypergeometric2F1(R + x, B + x, A + B + x - 1, t / (Alpha + T + t));
-            var first = (A + B + x - 1) / (A - 1) * (1 - Math.Exp((R + x) * (Math.Log(Alpha + T) - Math.Log(Alpha + T + t))) * hyper);
+            if (!cache.TryGetValue((x, T), out var first))
+            {
+                var hyper = Hypergeometric2F1(R + x, B + x, A + B + x - 1, t / (Alpha + T + t));
+                first = (A + B + x - 1) / (A - 1) * (1 - Math.Exp((R + x) * (Math.Log(Alpha + T) - Math.Log(Alpha + T + t))) * hyper);
+                cache[(x, T)] = first;
+            }
             var alive = x == 0 ? 1 : 1 + Math.Exp(Math.Log(A) - Math.Log(B + x - 1) + (R + x) * (Math.Log(Alpha + T) - Math.Log(Alpha + tx)));
             destination[i] = first / alive;
         }
