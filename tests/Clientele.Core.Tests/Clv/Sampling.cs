@@ -6,7 +6,7 @@ internal static class Sampling
     public static double Gamma(Random random, double shape)
     {
         // Shape below 1 is boosted: Gamma(k) = Gamma(k+1) · U^(1/k).
-        if (shape < 1) return Gamma(random, shape + 1) * Math.Pow(random.NextDouble(), 1 / shape);
+        if (shape < 1) return Gamma(random, shape + 1) * Math.Pow(1 - random.NextDouble(), 1 / shape);
         var d = shape - 1.0 / 3;
         var c = 1 / Math.Sqrt(9 * d);
         while (true)
@@ -19,7 +19,7 @@ internal static class Sampling
             }
             while (v <= 0);
             v = v * v * v;
-            if (Math.Log(random.NextDouble()) < 0.5 * z * z + d - d * v + d * Math.Log(v)) return d * v;
+            if (Math.Log(1 - random.NextDouble()) < 0.5 * z * z + d - d * v + d * Math.Log(v)) return d * v;
         }
     }
 
@@ -29,7 +29,7 @@ internal static class Sampling
         return x / (x + Gamma(random, b));
     }
 
-    public static double Exponential(Random random, double rate) => -Math.Log(1 - random.NextDouble()) / rate;
+    public static double Exponential(Random random, double rate = 1) => -Math.Log(1 - random.NextDouble()) / rate;
 
     private static double Normal(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());

@@ -132,8 +132,8 @@ public sealed class BgBbModelTests
         double[] x = new double[customers], tx = new double[customers], n = new double[customers];
         for (var c = 0; c < customers; c++)
         {
-            var p = Beta(random, alpha, beta);
-            var theta = Beta(random, gamma, delta);
+            var p = Sampling.Beta(random, alpha, beta);
+            var theta = Sampling.Beta(random, gamma, delta);
             // Cohorts of 4 to 12 opportunities: longer histories than the donations' 6 tell death from inactivity better.
             n[c] = random.Next(4, 13);
             for (var t = 1; t <= n[c]; t++)
@@ -214,30 +214,5 @@ public sealed class BgBbModelTests
         return ([.. rows.Select(r => r[0])], [.. rows.Select(r => r[1])], [.. rows.Select(r => r[2])], [.. rows.Select(r => r[3])]);
     }
 
-    /// <summary>A Beta(a, b) draw as X/(X + Y) of Gamma draws.</summary>
-    private static double Beta(Random random, double a, double b)
-    {
-        var u = Gamma(random, a);
-        return u / (u + Gamma(random, b));
-    }
 
-    /// <summary>A Gamma(shape, 1) draw (Marsaglia &amp; Tsang 2000; shape &lt; 1 boosted by U^(1/shape)).</summary>
-    private static double Gamma(Random random, double shape)
-    {
-        if (shape < 1) return Gamma(random, shape + 1) * Math.Pow(1 - random.NextDouble(), 1 / shape);
-        var d = shape - 1.0 / 3;
-        var c = 1 / Math.Sqrt(9 * d);
-        while (true)
-        {
-            double z, v;
-            do
-            {
-                z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-                v = 1 + c * z;
-            } while (v <= 0);
-            v = v * v * v;
-            var u = 1 - random.NextDouble();
-            if (Math.Log(u) < 0.5 * z * z + d - d * v + d * Math.Log(v)) return d * v;
-        }
-    }
 }

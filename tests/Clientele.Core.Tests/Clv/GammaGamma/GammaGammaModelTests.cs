@@ -84,9 +84,9 @@ public sealed class GammaGammaModelTests
         {
             // x from 0 to 8: the ninth of customers without repeats must be skipped.
             x[i] = random.Next(0, 9);
-            var nu = Gamma(random, q) / gamma;
+            var nu = Sampling.Gamma(random, q) / gamma;
             // The mean of x Gamma(p, ν) values is Gamma(px, xν).
-            m[i] = x[i] == 0 ? 0 : Gamma(random, p * x[i]) / (x[i] * nu);
+            m[i] = x[i] == 0 ? 0 : Sampling.Gamma(random, p * x[i]) / (x[i] * nu);
         }
         var model = GammaGammaModel.Fit(x, m);
         Assert.True(model.Report!.Converged, model.Report.Reason);
@@ -163,23 +163,4 @@ public sealed class GammaGammaModelTests
         return ([.. rows.Select(r => r[1])], [.. rows.Select(r => r[4])]);
     }
 
-    /// <summary>A Gamma(shape, 1) draw (Marsaglia &amp; Tsang 2000; shape &lt; 1 boosted by U^(1/shape)).</summary>
-    private static double Gamma(Random random, double shape)
-    {
-        if (shape < 1) return Gamma(random, shape + 1) * Math.Pow(1 - random.NextDouble(), 1 / shape);
-        var d = shape - 1.0 / 3;
-        var c = 1 / Math.Sqrt(9 * d);
-        while (true)
-        {
-            double z, v;
-            do
-            {
-                z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-                v = 1 + c * z;
-            } while (v <= 0);
-            v = v * v * v;
-            var u = 1 - random.NextDouble();
-            if (Math.Log(u) < 0.5 * z * z + d - d * v + d * Math.Log(v)) return d * v;
-        }
-    }
 }

@@ -166,41 +166,20 @@ public sealed class ParetoNbdModelTests
         double[] x = new double[customers], tx = new double[customers], T = new double[customers];
         for (var i = 0; i < customers; i++)
         {
-            var lambda = Gamma(random, model.R) / model.Alpha;
-            var mu = Gamma(random, model.S) / model.Beta;
+            var lambda = Sampling.Gamma(random, model.R) / model.Alpha;
+            var mu = Sampling.Gamma(random, model.S) / model.Beta;
             T[i] = 26 + 26 * random.NextDouble();
-            var end = Math.Min(T[i], Exponential(random) / mu);
-            var time = Exponential(random) / lambda;
+            var end = Math.Min(T[i], Sampling.Exponential(random) / mu);
+            var time = Sampling.Exponential(random) / lambda;
             while (time <= end)
             {
                 x[i]++;
                 tx[i] = time;
-                time += Exponential(random) / lambda;
+                time += Sampling.Exponential(random) / lambda;
             }
         }
         return RepeatPurchases.Create(x, tx, T);
     }
 
-    private static double Exponential(Random random) => -Math.Log(1 - random.NextDouble());
 
-    /// <summary>A Gamma(shape, 1) draw by Marsaglia &amp; Tsang (2000), boosted by U^(1/shape) below shape 1.</summary>
-    private static double Gamma(Random random, double shape)
-    {
-        if (shape < 1) return Gamma(random, shape + 1) * Math.Pow(1 - random.NextDouble(), 1 / shape);
-        var d = shape - 1.0 / 3;
-        var c = 1 / Math.Sqrt(9 * d);
-        while (true)
-        {
-            double z, v;
-            do
-            {
-                // Box–Muller.
-                z = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-                v = 1 + c * z;
-            } while (v <= 0);
-            v = v * v * v;
-            var u = 1 - random.NextDouble();
-            if (Math.Log(u) < 0.5 * z * z + d - d * v + d * Math.Log(v)) return d * v;
-        }
-    }
 }
