@@ -15,6 +15,14 @@ internal static class WeightedSum
     {
         var n = parameters.Length;
         var chunks = (rows + ChunkRows - 1) / ChunkRows;
+        if (chunks <= 1)
+        {
+            // One chunk (a compressed data set of a few thousand rows): no threads to start.
+            gradient.Clear();
+            var single = 0.0;
+            for (var i = 0; i < rows; i++) single += term(i, parameters, gradient);
+            return single;
+        }
         var values = new double[chunks];
         var gradients = new double[chunks * n];
         var p = parameters.ToArray();

@@ -130,6 +130,18 @@ public sealed class BgNbdModelTests
     }
 
     [Fact]
+    public void The_likelihood_of_the_data_is_the_sum_of_the_customers_likelihoods()
+    {
+        var data = CdnowSummary.Load();
+        var sum = 0.0;
+        var gradient = new double[4];
+        double[] p = [Published.R, Published.Alpha, Published.A, Published.B];
+        for (var i = 0; i < data.Rows; i++)
+            sum += BgNbdLikelihood.LogLikelihood(data.Frequency[i], data.Recency[i], data.Age[i], 1, p, gradient);
+        Assert.Equal(sum, Published.LogLikelihood(data), 1e-9 * Math.Abs(sum));
+    }
+
+    [Fact]
     public void Very_large_frequencies_and_ages_stay_finite()
     {
         var data = RepeatPurchases.Create([0, 300, 1500, 2], [0, 1000, 2999, 10], [5, 1100, 3000, 3000]);
