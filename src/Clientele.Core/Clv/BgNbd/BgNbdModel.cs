@@ -123,7 +123,8 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IR
         if (n == 0) return first;
         var sum = 0.0;
         for (var j = 0; j < n; j++) sum += Math.Exp(LogGamma(R + j) - LogGamma(R) - LogGamma(j + 1) + j * logT);
-        var second = Math.Exp(LogBeta(A + 1, B + n - 1) - logBeta) * (1 - Math.Exp(R * logAlpha) * sum);
+        // 1 − Σ cancels to rounding noise far in the tail, where the true value is below 1e-16: keep it non-negative.
+        var second = Math.Exp(LogBeta(A + 1, B + n - 1) - logBeta) * Math.Max(0, 1 - Math.Exp(R * logAlpha) * sum);
         return first + second;
     }
 }

@@ -80,6 +80,25 @@ public sealed record MbgNbdModel(double R, double Alpha, double A, double B) : I
         }
     }
 
+    /// <summary>
+    /// P(X(t) = n) for a new customer: alive after n purchases with probability E[(1−p)^(n+1)] = B(a, b+n+1)/B(a, b),
+    /// or gone right after the n-th (the first included) with E[p(1−p)^n] = B(a+1, b+n)/B(a, b) having bought at least n:
+    /// <c>B(a,b+n+1)/B(a,b)·NBD(n) + B(a+1,b+n)/B(a,b)·(1 − Σ_{j&lt;n} NBD(j))</c>, NBD(j) the count distribution
+    /// Γ(r+j)/(Γ(r) j!) (α/(α+t))^r (t/(α+t))^j of the Gamma-Poisson mixture.
+    /// </summary>
+    public double ProbabilityOfPurchases(double t, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        var logBeta = LogBeta(A, B);
+        var logAlpha = Math.Log(Alpha / (Alpha + t));
+        var logT = Math.Log(t / (Alpha + t));
+        double Nbd(int j) => Math.Exp(LogGamma(R + j) - LogGamma(R) - LogGamma(j + 1) + R * logAlpha + j * logT);
+        var below = 0.0;
+        for (var j = 0; j < n; j++) below += Nbd(j);
+        // 1 − Σ cancels to rounding noise far in the tail, where the true value is below 1e-16: keep it non-negative.
+        return Math.Exp(LogBeta(A, B + n + 1) - logBeta) * Nbd(n) + Math.Exp(LogBeta(A + 1, B + n) - logBeta) * Math.Max(0, 1 - below);
+    }
+
     /// <summary>E[X(t)] = b/(a−1) · [1 − (α/(α+t))^r · ₂F₁(r, b+1; a+b; t/(α+t))]: the expected purchases of a new customer in its first t time units.</summary>
     public double ExpectedPurchasesNewCustomer(double t)
     {
