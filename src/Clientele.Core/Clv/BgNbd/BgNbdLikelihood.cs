@@ -18,7 +18,7 @@ namespace Clientele.Clv.BgNbd;
 internal static class BgNbdLikelihood
 {
     /// <summary>The parts of one frequency's likelihood and gradient that do not depend on t_x or T.</summary>
-    internal readonly record struct Terms(double Gammas, double DigammaR, double DigammaA, double DigammaB)
+    internal readonly record struct Terms(double Gammas, double DigammaR, double DigammaA, double DigammaB, double LogDropout)
     {
         public static Terms For(double x, ReadOnlySpan<double> p)
         {
@@ -28,7 +28,9 @@ internal static class BgNbdLikelihood
                 LogGamma(r + x) - LogGamma(r) + LogGamma(a + b) + LogGamma(b + x) - LogGamma(b) - LogGamma(a + b + x),
                 Digamma(r + x) - Digamma(r),
                 common,
-                common + Digamma(b + x) - Digamma(b));
+                common + Digamma(b + x) - Digamma(b),
+                // ln a − ln(b+x−1): the part of A4 that does not depend on t_x.
+                x > 0 ? Math.Log(a) - Math.Log(b + x - 1) : 0);
         }
     }
 
@@ -47,10 +49,13 @@ internal static class BgNbdLikelihood
         if (x > 0)
         {
             logTx = Math.Log(alpha + tx);
-            var a4 = Math.Log(a) - Math.Log(b + x - 1) - (r + x) * logTx;
-            mix = LogSumExp(a3, a4);
-            w3 = Math.Exp(a3 - mix);
-            w4 = Math.Exp(a4 - mix);
+            var a4 = terms.LogDropout - (r + x) * logTx;
+            // ln(e^A3 + e^A4) and the two shares from one exponential: e = e^−|A4−A3|.
+            var e = Math.Exp(-Math.Abs(a4 - a3));
+            mix = Math.Max(a3, a4) + LogP1(e);
+            var larger = 1 / (1 + e);
+            w4 = a4 > a3 ? larger : 1 - larger;
+            w3 = 1 - w4;
         }
         gradient[0] += weight * (terms.DigammaR + logAlpha - w3 * logT - w4 * logTx);
         gradient[1] += weight * (r / alpha - w3 * (r + x) / (alpha + T) - (x > 0 ? w4 * (r + x) / (alpha + tx) : 0));

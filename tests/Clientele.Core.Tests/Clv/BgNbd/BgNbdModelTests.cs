@@ -115,6 +115,39 @@ public sealed class BgNbdModelTests
         Recovery.AssertRecovered(fit.Report!, ("r", fit.R, truth.R), ("alpha", fit.Alpha, truth.Alpha), ("a", fit.A, truth.A), ("b", fit.B, truth.B));
     }
 
+    /// <summary>
+    /// lifetimes reports overflow warnings and NaN standard errors at 2.5M customers (its issue #332): 2.5M customers
+    /// simulated from known parameters (ages spread over two years, so about a million distinct rows) fit with
+    /// finite standard errors, and give the parameters back.
+    /// </summary>
+    [Fact]
+    public void Two_and_a_half_million_customers_fit_without_overflow_or_missing_standard_errors()
+    {
+        var truth = new BgNbdModel(0.25, 4, 0.8, 2.5);
+        var random = new Random(332);
+        const int customers = 2_500_000;
+        var x = new double[customers];
+        var tx = new double[customers];
+        var age = new double[customers];
+        for (var c = 0; c < customers; c++)
+        {
+            age[c] = Math.Round(1 + 103 * random.NextDouble(), 2);
+            var lambda = Sampling.Gamma(random, truth.R) / truth.Alpha;
+            var p = Sampling.Beta(random, truth.A, truth.B);
+            var clock = 0.0;
+            while ((clock += Sampling.Exponential(random, lambda)) <= age[c])
+            {
+                x[c]++;
+                tx[c] = Math.Round(clock, 2);
+                if (random.NextDouble() < p) break;
+            }
+        }
+        var fit = BgNbdModel.Fit(RepeatPurchases.Create(x, tx, age));
+        Assert.True(double.IsFinite(fit.Report!.LogLikelihood));
+        Assert.All(fit.Report.StandardErrors.Values, e => Assert.True(e is > 0 && double.IsFinite(e.Value)));
+        Recovery.AssertRecovered(fit.Report, ("r", fit.R, truth.R), ("alpha", fit.Alpha, truth.Alpha), ("a", fit.A, truth.A), ("b", fit.B, truth.B));
+    }
+
     [Fact]
     public void A_small_sample_of_extreme_customers_converges_or_says_why()
     {
