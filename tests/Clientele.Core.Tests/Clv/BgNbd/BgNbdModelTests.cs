@@ -112,7 +112,7 @@ public sealed class BgNbdModelTests
             }
         }
         var fit = BgNbdModel.Fit(RepeatPurchases.Create(x, tx, age));
-        Recovery.AssertRecovered(fit.Report!, ("r", fit.R, truth.R), ("alpha", fit.Alpha, truth.Alpha), ("a", fit.A, truth.A), ("b", fit.B, truth.B));
+        Recovery.AssertRecovered(fit.Report!, 0.25, ("r", fit.R, truth.R), ("alpha", fit.Alpha, truth.Alpha), ("a", fit.A, truth.A), ("b", fit.B, truth.B));
     }
 
     /// <summary>
@@ -145,7 +145,7 @@ public sealed class BgNbdModelTests
         var fit = BgNbdModel.Fit(RepeatPurchases.Create(x, tx, age));
         Assert.True(double.IsFinite(fit.Report!.LogLikelihood));
         Assert.All(fit.Report.StandardErrors.Values, e => Assert.True(e is > 0 && double.IsFinite(e.Value)));
-        Recovery.AssertRecovered(fit.Report, ("r", fit.R, truth.R), ("alpha", fit.Alpha, truth.Alpha), ("a", fit.A, truth.A), ("b", fit.B, truth.B));
+        Recovery.AssertRecovered(fit.Report, 0.25, ("r", fit.R, truth.R), ("alpha", fit.Alpha, truth.Alpha), ("a", fit.A, truth.A), ("b", fit.B, truth.B));
     }
 
     [Fact]

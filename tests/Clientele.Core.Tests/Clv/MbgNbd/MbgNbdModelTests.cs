@@ -62,7 +62,7 @@ public sealed class MbgNbdModelTests
         var truth = new MbgNbdModel(0.5, 6, 1.2, 2.5);
         var data = Simulate(truth, 20_000, new Random(2007));
         var fit = MbgNbdModel.Fit(data);
-        Recovery.AssertRecovered(fit.Report!, ("r", fit.R, truth.R), ("alpha", fit.Alpha, truth.Alpha), ("a", fit.A, truth.A), ("b", fit.B, truth.B));
+        Recovery.AssertRecovered(fit.Report!, 0.25, ("r", fit.R, truth.R), ("alpha", fit.Alpha, truth.Alpha), ("a", fit.A, truth.A), ("b", fit.B, truth.B));
     }
 
     private static RepeatPurchases Simulate(MbgNbdModel model, int customers, Random random)
