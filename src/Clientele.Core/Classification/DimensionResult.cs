@@ -1,0 +1,20 @@
+namespace Clientele.Classification;
+
+/// <summary>
+/// One dimension's answer for every customer: the class and the reason (the figures and thresholds that
+/// decided it, in words an analyst reads). A null class means the dimension does not apply to the customer
+/// (a value tier for a prospect); its reason then says why.
+/// </summary>
+/// <param name="Dimension">The dimension's name, e.g. "ladder" (<see cref="Dimensions"/>).</param>
+/// <param name="Class">The class per customer, or null where the dimension does not apply.</param>
+/// <param name="Reason">The reason per customer.</param>
+/// <param name="Method">How the classes were decided, e.g. "model: Pareto/NBD P(alive)" or "rules: no model could be fitted".</param>
+public sealed record DimensionResult(string Dimension, string?[] Class, string?[] Reason, string Method)
+{
+    /// <summary>Notes for the run's report (fallbacks, what was estimated, how many were skipped and why).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Customers per class (nulls counted under "n/a"), in descending order of count.</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> Counts() =>
+        [.. Class.GroupBy(c => c ?? "n/a").Select(g => KeyValuePair.Create(g.Key, g.Count())).OrderByDescending(p => p.Value)];
+}

@@ -1,0 +1,49 @@
+namespace Clientele.Classification;
+
+/// <summary>The names of the classification dimensions, as used in options, overrides, snapshots and on the command line.</summary>
+public static class Dimensions
+{
+    /// <summary>Relationship ladder: no-relationship, prospect, buyer, customer, supporter, advocate.</summary>
+    public const string Ladder = "ladder";
+
+    /// <summary>Value tier of actual customers: small, medium, large, VIP.</summary>
+    public const string ValueTier = "value_tier";
+
+    /// <summary>Value class: MVC, MGC, BZC, other.</summary>
+    public const string ValueClass = "value_class";
+
+    /// <summary>Prospect grade: A, B, C, D.</summary>
+    public const string ProspectGrade = "prospect_grade";
+
+    /// <summary>Strategy matrix: keep, maintain-or-acquire, develop, acquire-or-abandon.</summary>
+    public const string Strategy = "strategy";
+
+    /// <summary>Supply-chain position: direct, indirect, ultimate.</summary>
+    public const string SupplyChain = "supply_chain";
+
+    /// <summary>Churn status: active, at-risk, lapsed, lost.</summary>
+    public const string ChurnStatus = "churn_status";
+
+    /// <summary>Churn reason of lapsed and lost customers: price, quality, service, delivery, competitor, no_follow_up, need_ended, unknown.</summary>
+    public const string ChurnReason = "churn_reason";
+
+    /// <summary>Influence roles, comma-separated: positive-spreader, negative-spreader, leader, caller, referrer, contributor; or none.</summary>
+    public const string Influence = "influence";
+
+    /// <summary>Buying center of organizations: complete, or which roles are missing.</summary>
+    public const string BuyingCenter = "buying_center";
+
+    /// <summary>Structure-map segment: industry/domain or population group.</summary>
+    public const string Segment = "segment";
+
+    /// <summary>Every dimension, in the order they are shown.</summary>
+    public static readonly IReadOnlyList<string> All =
+        [Ladder, ValueTier, ValueClass, ProspectGrade, Strategy, SupplyChain, ChurnStatus, ChurnReason, Influence, BuyingCenter, Segment];
+
+    /// <summary>The dimension with this name (case-insensitive, '-' for '_'), or null.</summary>
+    public static string? Find(string name)
+    {
+        var normal = name.Trim().Replace('-', '_').ToLowerInvariant();
+        return All.FirstOrDefault(d => d == normal);
+    }
+}
