@@ -9,6 +9,9 @@ namespace Clientele.Classification;
 /// </summary>
 public sealed record ClassificationOptions
 {
+    /// <summary>How customers are scored (model, horizons, discounting).</summary>
+    public Scoring.ScoringOptions Scoring { get; init; } = new();
+
     /// <summary>The relationship ladder.</summary>
     public RelationshipLadderOptions Ladder { get; init; } = new();
 
@@ -41,6 +44,9 @@ public sealed record ClassificationOptions
 
     /// <summary>Per product line classes.</summary>
     public ProductLinesOptions ProductLines { get; init; } = new();
+
+    /// <summary>The recommended action per class (replacements of the defaults).</summary>
+    public Playbook Playbook { get; init; } = new();
 
     /// <summary>The serializer settings of the options file: camelCase, indented, comments and trailing commas allowed.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

@@ -12,13 +12,15 @@ namespace Clientele.Storage.Schema;
 internal static class WorkspaceSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2).</summary>
     private static readonly string[][] Upgrades =
     [
         // 1 → 2: fitted customer-base models and their reports.
         [ModelFitsTable],
+        // 2 → 3: analysis snapshots.
+        [.. Snapshots.SnapshotSchema.Tables],
     ];
 
     private const string ModelFitsTable = """
@@ -83,7 +85,7 @@ internal static class WorkspaceSchema
     public static void Create(DuckDBConnection connection)
     {
         using var transaction = connection.BeginTransaction();
-        foreach (var statement in MetaTables.Concat(CanonicalTables.All.Select(CreateTable)).Append(ModelFitsTable))
+        foreach (var statement in MetaTables.Concat(CanonicalTables.All.Select(CreateTable)).Append(ModelFitsTable).Concat(Snapshots.SnapshotSchema.Tables))
             Execute(connection, statement);
         Execute(connection, $"INSERT INTO clientele_meta VALUES ('schema_version', '{CurrentVersion}')");
         transaction.Commit();

@@ -13,24 +13,26 @@ public sealed class WorkspaceTests : IDisposable
         using var workspace = Workspace.Create(_temp.Path);
         Assert.Equal(Clientele.Tables.CanonicalTables.All.Select(t => t.Name), workspace.CountRows().Select(p => p.Key));
         Assert.All(workspace.CountRows(), p => Assert.Equal(0, p.Value));
-        Assert.Equal(2, workspace.SchemaVersion);
+        Assert.Equal(3, workspace.SchemaVersion);
     }
 
     [Fact]
-    public void A_version_1_workspace_is_upgraded_when_opened_and_keeps_its_data()
+    public void A_version_1_workspace_is_upgraded_through_every_version_when_opened_and_keeps_its_data()
     {
         using (var workspace = Workspace.Create(_temp.Path))
         {
             new Clientele.Storage.Import.Importer(workspace).Import("orders", System.IO.Path.Combine(_temp.Folder, WriteOrders()), new Clientele.Storage.Import.ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
             // Make it what version 1 wrote: no model_fits table.
             using var command = workspace.Connection.CreateCommand();
-            command.CommandText = "DROP TABLE model_fits; UPDATE clientele_meta SET value = '1' WHERE key = 'schema_version'";
+            command.CommandText = "DROP TABLE model_fits; DROP TABLE snapshots; DROP TABLE snapshot_customers; DROP TABLE snapshot_product_lines; " +
+                "DROP TABLE snapshot_buying_roles; DROP TABLE snapshot_segments; UPDATE clientele_meta SET value = '1' WHERE key = 'schema_version'";
             command.ExecuteNonQuery();
         }
         using (var upgraded = Workspace.Open(_temp.Path))
         {
-            Assert.Equal(2, upgraded.SchemaVersion);
+            Assert.Equal(3, upgraded.SchemaVersion);
             Assert.Empty(ModelFit.All(upgraded));
+            Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM snapshot_customers"));
             Assert.Equal(2, upgraded.CountRows().Single(p => p.Key == "orders").Value);
         }
     }

@@ -1,0 +1,205 @@
+using System.Globalization;
+using Clientele.Classification;
+using Clientele.Clv;
+using Clientele.Clv.BgNbd;
+using Clientele.Clv.GammaGamma;
+using Clientele.Clv.ParetoNbd;
+using Clientele.Customers;
+
+namespace Clientele.Scoring;
+
+/// <summary>
+/// Scores every customer of a set of columns: P(alive) and its trend, expected purchases and revenue in the
+/// horizon, lifetime value, and net value (past and future) after the cost to serve — from a repeat-purchase
+/// model (BG/NBD or Pareto/NBD) with Gamma-Gamma for spend, or from transparent rules where the data is too thin.
+/// </summary>
+public static class CustomerScoring
+{
+    /// <summary>Scores the customers. <paramref name="holdout"/> (optional) lets "auto" choose the model by holdout fit.</summary>
+    public static ScoringResult Score(CustomerColumns columns, ScoringOptions options, HoldoutSample? holdout = null)
+    {
+        var s = columns.Summary;
+        var unitDays = (double)s.Unit.Days();
+        var scores = new CustomerScores(columns.Count, options.HorizonDays) { TrendDays = options.TrendDays };
+        var notes = new List<string>();
+        var buyers = Buyers(s);
+        var x = buyers.Select(i => s.Frequency[i]).ToArray();
+        var tx = buyers.Select(i => s.Recency[i]).ToArray();
+        var age = buyers.Select(i => s.T[i]).ToArray();
+        var repeaters = x.Count(v => v > 0);
+
+        IReadOnlyList<ModelCandidate> candidates = [];
+        IRepeatPurchaseModel? model = null;
+        string? name = null;
+        IReadOnlyDictionary<string, double> parameters = new Dictionary<string, double>();
+        FitReport? fit = null;
+        if (repeaters < options.MinimumRepeatCustomers)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"no repeat-purchase model: {repeaters:N0} customers have a repeat purchase, fewer than the {options.MinimumRepeatCustomers:N0} a model needs; expected purchases follow each customer's own past rate and P(alive) is left to the churn rules."));
+        }
+        else
+        {
+            name = options.Model;
+            if (name == "auto")
+            {
+                if (holdout is { Count: > 0 } && holdout.Frequency.Count(v => v > 0) >= options.MinimumRepeatCustomers)
+                {
+                    candidates = ModelChoice.Compare(holdout);
+                    name = double.IsFinite(candidates[0].Error) ? candidates[0].Model : "bgnbd";
+                    notes.Add($"model chosen by holdout fit (calibration to {holdout.CalibrationEnd:yyyy-MM-dd}): {string.Join("; ", candidates)}.");
+                }
+                else
+                {
+                    name = "bgnbd";
+                    notes.Add("BG/NBD used without a holdout comparison: the data is too short or too thin for a holdout period.");
+                }
+            }
+            try
+            {
+                var data = RepeatPurchases.Create(x, tx, age).Compress();
+                if (name == "pnbd")
+                {
+                    var p = ParetoNbdModel.Fit(data);
+                    (model, fit, parameters) = (p, p.Report, new Dictionary<string, double> { ["r"] = p.R, ["alpha"] = p.Alpha, ["s"] = p.S, ["beta"] = p.Beta });
+                }
+                else
+                {
+                    var b = BgNbdModel.Fit(data);
+                    (model, fit, parameters) = (b, b.Report, new Dictionary<string, double> { ["r"] = b.R, ["alpha"] = b.Alpha, ["a"] = b.A, ["b"] = b.B });
+                }
+            }
+            catch (ClvDataException e)
+            {
+                notes.Add($"no repeat-purchase model: {ModelNames.Display(name)} could not be fitted ({e.Message}); expected purchases follow each customer's own past rate.");
+                (model, name) = (null, null);
+            }
+        }
+
+        var spend = SpendPerPurchase(s, buyers, x, options, notes, out var spendParameters, out var spendFit);
+        var horizon = options.HorizonDays / unitDays;
+        var n = buyers.Length;
+        var pAlive = new double[n];
+        var pPrevious = new double[n];
+        var expected = new double[n];
+        var lifetimePurchases = new double[n];
+        var ltv = new double[n];
+        if (model is not null)
+        {
+            model.ProbabilityAlive(x, tx, age, pAlive);
+            Previous(model, x, tx, age, options.TrendDays / unitDays, pPrevious);
+            model.ExpectedPurchases(horizon, x, tx, age, expected);
+            model.ExpectedPurchases(options.LifetimeMonths * CustomerLifetimeValue.DaysPerMonth / unitDays, x, tx, age, lifetimePurchases);
+            CustomerLifetimeValue.Compute(model, s.Unit, x, tx, age, spend, options.LifetimeMonths, options.AnnualDiscountRate, ltv);
+            scores.ModelBased = true;
+            scores.Method = $"{ModelNames.Display(name!)}{(spendParameters.Count > 0 ? " + Gamma-Gamma" : " + each customer's mean spend")}";
+        }
+        else
+        {
+            Array.Fill(pAlive, double.NaN);
+            Array.Fill(pPrevious, double.NaN);
+            var lifetime = options.LifetimeMonths * CustomerLifetimeValue.DaysPerMonth / unitDays;
+            for (var k = 0; k < n; k++)
+            {
+                var rate = age[k] > 0 ? x[k] / age[k] : 0;
+                expected[k] = rate * horizon;
+                lifetimePurchases[k] = rate * lifetime;
+                ltv[k] = lifetimePurchases[k] * spend[k];
+            }
+            scores.Method = "rules: each customer's own repeat rate x / T over the horizon, no dropout";
+        }
+        Values(columns, scores, buyers, options, notes);
+        for (var k = 0; k < n; k++)
+        {
+            var i = buyers[k];
+            scores.ProbabilityAlive[i] = pAlive[k];
+            scores.ProbabilityAlivePrevious[i] = pPrevious[k];
+            scores.ExpectedPurchases[i] = expected[k];
+            scores.ExpectedSpendPerPurchase[i] = spend[k];
+            scores.ExpectedRevenue[i] = expected[k] * spend[k];
+            scores.LifetimeValue[i] = ltv[k];
+            var costPerPurchase = s.ServiceCost[i] / Math.Max(1, s.PurchaseDays[i]);
+            scores.FutureNetValue[i] = ltv[k] * scores.MarginRate[i] - costPerPurchase * lifetimePurchases[k];
+        }
+        return new ScoringResult(scores, name, parameters, fit, spendParameters, spendFit, candidates, notes);
+    }
+
+    private static int[] Buyers(CustomerSummary s)
+    {
+        var list = new List<int>(s.Count);
+        for (var i = 0; i < s.Count; i++) if (!double.IsNaN(s.T[i])) list.Add(i);
+        return [.. list];
+    }
+
+    /// <summary>P(alive) as it stood <paramref name="lag"/> units ago, for customers whose every purchase came before then (NaN for the others).</summary>
+    private static void Previous(IRepeatPurchaseModel model, double[] x, double[] tx, double[] age, double lag, double[] destination)
+    {
+        var earlier = new double[age.Length];
+        for (var k = 0; k < age.Length; k++) earlier[k] = Math.Max(age[k] - lag, tx[k]);
+        model.ProbabilityAlive(x, tx, earlier, destination);
+        for (var k = 0; k < age.Length; k++)
+            if (age[k] - lag < tx[k]) destination[k] = double.NaN;
+    }
+
+    private static double[] SpendPerPurchase(CustomerSummary s, int[] buyers, double[] x, ScoringOptions options, List<string> notes,
+        out IReadOnlyDictionary<string, double> parameters, out FitReport? fit)
+    {
+        var n = buyers.Length;
+        var m = buyers.Select(i => s.MonetaryValue[i]).ToArray();
+        var spend = new double[n];
+        parameters = new Dictionary<string, double>();
+        fit = null;
+        var fitted = Enumerable.Range(0, n).Where(k => x[k] > 0 && m[k] > 0).ToArray();
+        if (fitted.Length >= options.MinimumSpendCustomers)
+        {
+            try
+            {
+                var gg = GammaGammaModel.Fit(fitted.Select(k => x[k]).ToArray(), fitted.Select(k => m[k]).ToArray());
+                gg.ConditionalExpectedAverageSpend(x, m, spend);
+                parameters = new Dictionary<string, double> { ["p"] = gg.P, ["q"] = gg.Q, ["gamma"] = gg.Gamma };
+                fit = gg.Report;
+                if (spend.All(double.IsFinite)) return spend;
+                notes.Add("Gamma-Gamma's expected spend is infinite (q ≤ 1: spend too heavy-tailed); each customer's mean spend is used instead.");
+                parameters = new Dictionary<string, double>();
+            }
+            catch (ClvDataException e)
+            {
+                notes.Add($"Gamma-Gamma could not be fitted ({e.Message}); each customer's mean spend is used instead.");
+            }
+        }
+        else
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"no Gamma-Gamma: {fitted.Length:N0} customers have positive repeat spend, fewer than {options.MinimumSpendCustomers:N0}; each customer's mean spend is used."));
+        }
+        for (var k = 0; k < n; k++) spend[k] = s.Revenue[buyers[k]] / Math.Max(1, s.PurchaseDays[buyers[k]]);
+        return spend;
+    }
+
+    /// <summary>Past net value for everyone; the margin rate for buyers, each shrunk toward the base's.</summary>
+    private static void Values(CustomerColumns columns, CustomerScores scores, int[] buyers, ScoringOptions options, List<string> notes)
+    {
+        var s = columns.Summary;
+        double marginSum = 0, revenueSum = 0;
+        var withMargin = 0;
+        for (var i = 0; i < s.Count; i++)
+        {
+            if (s.Margin[i] is not { } margin) continue;
+            withMargin++;
+            marginSum += margin + columns.ReturnMargin[i];
+            revenueSum += s.Revenue[i];
+        }
+        scores.UsesMargin = withMargin > 0;
+        var baseRate = revenueSum > 0 ? marginSum / revenueSum : 1;
+        if (!scores.UsesMargin) notes.Add("the orders carry no margin: values are revenue minus cost to serve, not margin.");
+        for (var i = 0; i < s.Count; i++)
+            scores.PastNetValue[i] = (s.Margin[i] ?? (scores.UsesMargin ? 0 : s.Revenue[i])) + columns.ReturnMargin[i] - s.ServiceCost[i];
+        foreach (var i in buyers)
+        {
+            if (!scores.UsesMargin) { scores.MarginRate[i] = 1; continue; }
+            var own = s.Revenue[i] > 0 && s.Margin[i] is { } margin ? (margin + columns.ReturnMargin[i]) / s.Revenue[i] : baseRate;
+            var weight = s.PurchaseDays[i];
+            scores.MarginRate[i] = (weight * own + options.MarginShrinkage * baseRate) / (weight + options.MarginShrinkage);
+        }
+    }
+}
