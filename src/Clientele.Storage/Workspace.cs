@@ -144,6 +144,15 @@ public sealed class Workspace : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Removes a value from the workspace's metadata (nothing happens when it is absent).</summary>
+    public void DeleteMeta(string key)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = "DELETE FROM clientele_meta WHERE key = $key";
+        command.Parameters.Add(new DuckDBParameter("key", key));
+        command.ExecuteNonQuery();
+    }
+
     internal T? Scalar<T>(string sql)
     {
         using var command = Connection.CreateCommand();

@@ -1,3 +1,5 @@
+using Clientele.Customers;
+using Clientele.Scoring;
 using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Summary;
@@ -42,6 +44,44 @@ public static class HoldoutQuery
             days[day.DayNumber - calibrationEnd.DayNumber - 1]++;
         }
         return days;
+    }
+
+    /// <summary>
+    /// The model-choice sample in one pass over the orders: each customer who bought by the calibration end, with
+    /// its (x, t_x, T) then (in <paramref name="unit"/>s) and its purchase days in (calibration end, holdout end].
+    /// </summary>
+    public static HoldoutSample Sample(Workspace workspace, DateOnly calibrationEnd, DateOnly holdoutEnd, TimeUnit unit)
+    {
+        using var command = Command(workspace, """
+            WITH d AS (
+                SELECT customer_id, CAST(ordered_at AS DATE) AS day
+                FROM orders WHERE status = 'completed' AND ordered_at < $end
+                GROUP BY customer_id, day
+            ), c AS (
+                SELECT customer_id,
+                       min(day) FILTER (WHERE day < CAST($start AS DATE)) AS first_day,
+                       max(day) FILTER (WHERE day < CAST($start AS DATE)) AS last_day,
+                       count(*) FILTER (WHERE day < CAST($start AS DATE)) AS days,
+                       count(*) FILTER (WHERE day >= CAST($start AS DATE)) AS holdout
+                FROM d GROUP BY customer_id
+            )
+            SELECT days - 1, date_diff('day', first_day, last_day), date_diff('day', first_day, CAST($start AS DATE)) - 1, holdout
+            FROM c WHERE days > 0 ORDER BY customer_id
+            """, calibrationEnd, holdoutEnd);
+        var unitDays = (double)unit.Days();
+        var x = new List<double>();
+        var tx = new List<double>();
+        var t = new List<double>();
+        var actual = new List<int>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            x.Add(reader.GetInt64(0));
+            tx.Add(reader.GetInt64(1) / unitDays);
+            t.Add(reader.GetInt64(2) / unitDays);
+            actual.Add((int)reader.GetInt64(3));
+        }
+        return new HoldoutSample([.. x], [.. tx], [.. t], [.. actual], (holdoutEnd.DayNumber - calibrationEnd.DayNumber) / unitDays, calibrationEnd);
     }
 
     private static DuckDBCommand Command(Workspace workspace, string sql, DateOnly calibrationEnd, DateOnly holdoutEnd)
