@@ -86,13 +86,13 @@ public static class StrategyMatrix
             if (double.IsFinite(er))
             {
                 large = er > 0 && er >= predictedCut;
-                volumeText = $"expected revenue {ValueText.Money(er)} in {ValueText.Money(scores.HorizonDays)} days {Compare(er, large)} the {quantile} {ValueText.Money(predictedCut)}";
+                volumeText = $"expected revenue {ValueText.Money(er)} in {ValueText.Money(scores.HorizonDays)} days {Compare(er, large)} the {quantile} {ValueText.Cut(predictedCut)}";
             }
             else
             {
                 fromPast++;
                 large = yearly[i] > 0 && yearly[i] >= pastCut;
-                volumeText = $"no predicted revenue, so revenue last year {ValueText.Money(yearly[i])} {Compare(yearly[i], large)} the {quantile} {ValueText.Money(pastCut)} of actual customers";
+                volumeText = $"no predicted revenue, so revenue last year {ValueText.Money(yearly[i])} {Compare(yearly[i], large)} the {quantile} {ValueText.Cut(pastCut)} of actual customers";
             }
             var c = (high, large) switch
             {
@@ -113,7 +113,7 @@ public static class StrategyMatrix
         else
         {
             notes.Add($"share of wallet from a known wallet for {ValueText.Money(known)}, estimated from comparable customers for {ValueText.Money(fromComparable)}, unknown (counted as low) for {ValueText.Money(unknown)} of {ValueText.Money(buyers)} actual customers");
-            if (fromPast > 0) notes.Add($"{ValueText.Money(fromPast)} actual customers have no predicted revenue: their volume is the revenue of the last year (large from {ValueText.Money(pastCut)})");
+            if (fromPast > 0) notes.Add($"{ValueText.Money(fromPast)} actual customers have no predicted revenue: their volume is the revenue of the last year (large from {ValueText.Cut(pastCut)})");
         }
         var result = new DimensionResult(Dimensions.Strategy, classes, reasons, method) { Notes = notes };
         return new StrategyResult(result, share, estimated);

@@ -68,22 +68,22 @@ public static class ValueClass
             if (isMvc[i])
             {
                 classes[i] = "MVC";
-                reasons[i] = $"MVC: {valueText}, {mvcText} is {ValueText.Money(mvcCut)}";
+                reasons[i] = $"MVC: {valueText}, {mvcText} is {ValueText.Cut(mvcCut)}";
                 continue;
             }
             var g = growth[i];
             var madeUp = past < options.BzcBelow ? $"; past {ValueText.Money(past)} made up by the predicted future" : "";
-            var notMvc = double.IsNaN(mvcCut) || value > mvcCut ? "not above 0" : $"not above the MVC {mvcText} {ValueText.Money(mvcCut)}";
+            var notMvc = double.IsNaN(mvcCut) || value > mvcCut ? "not above 0" : $"not above the MVC {mvcText} {ValueText.Cut(mvcCut)}";
             if (g.Potential > mgcFloor)
             {
                 classes[i] = "MGC";
-                reasons[i] = $"MGC: growth potential {ValueText.Money(g.Potential)} a year ({g.Describe()}), {mgcText} is {ValueText.Money(mgcCut)}; {valueText} {notMvc}{madeUp}";
+                reasons[i] = $"MGC: growth potential {ValueText.Money(g.Potential)} a year ({g.Describe()}), {mgcText} is {ValueText.Cut(mgcCut)}; {valueText} {notMvc}{madeUp}";
             }
             else
             {
                 classes[i] = "other";
                 var growthText = g.Potential > 0
-                    ? $"growth potential {ValueText.Money(g.Potential)} a year ({g.Describe()}) not above the MGC {(mgcFloor > mgcCut || double.IsNaN(mgcCut) ? "minimum" : mgcText)} {ValueText.Money(mgcFloor)}"
+                    ? $"growth potential {ValueText.Money(g.Potential)} a year ({g.Describe()}) not above the MGC {(mgcFloor > mgcCut || double.IsNaN(mgcCut) ? "minimum" : mgcText)} {ValueText.Cut(mgcFloor)}"
                     : $"no growth potential ({g.Describe()})";
                 reasons[i] = $"other: {valueText} {notMvc}; {growthText}{madeUp}";
             }
@@ -95,7 +95,7 @@ public static class ValueClass
         if (values.Length == 0) notes.Add("no actual customers: nobody has a value class");
         else
         {
-            notes.Add($"cuts: MVC above {ValueText.Money(mvcCut)}, MGC growth potential above {ValueText.Money(mgcFloor)} a year");
+            notes.Add($"cuts: MVC above {ValueText.Cut(mvcCut)}, MGC growth potential above {ValueText.Cut(mgcFloor)} a year");
             var withWallet = 0;
             var withPrediction = 0;
             for (var i = 0; i < n; i++)

@@ -69,20 +69,20 @@ public static class ValueTier
                 ? $"past {ValueText.Money(scores.PastNetValue[i])}, no prediction"
                 : $"past {ValueText.Money(scores.PastNetValue[i])} + future {ValueText.Money(future)}";
             var cut = tier == 0
-                ? $"below the {labels[0]} {ValueText.Money(cuts[0])}"
+                ? $"below the {labels[0]} {ValueText.Cut(cuts[0])}"
                 : tier == 3
-                    ? $"{labels[2]} is {ValueText.Money(cuts[2])}"
-                    : $"{labels[tier - 1]} is {ValueText.Money(cuts[tier - 1])}, {Classes[tier + 1]} {next} {ValueText.Money(cuts[tier])}";
+                    ? $"{labels[2]} is {ValueText.Cut(cuts[2])}"
+                    : $"{labels[tier - 1]} is {ValueText.Cut(cuts[tier - 1])}, {Classes[tier + 1]} {next} {ValueText.Cut(cuts[tier])}";
             classes[i] = Classes[tier];
             reasons[i] = $"{Classes[tier]}: value {ValueText.Money(value)} in {kind} ({parts}), {cut}";
         }
 
         var method = fixedCuts
-            ? $"fixed money cuts of customer value ({kind}): medium from {ValueText.Money(cuts[0])}, large from {ValueText.Money(cuts[1])}, VIP from {ValueText.Money(cuts[2])}"
+            ? $"fixed money cuts of customer value ({kind}): medium from {ValueText.Cut(cuts[0])}, large from {ValueText.Cut(cuts[1])}, VIP from {ValueText.Cut(cuts[2])}"
             : $"quantile cuts of customer value ({kind}) among {ValueText.Money(values.Length)} actual customers: VIP top {ValueText.Percent(options.VipShare)}, large next {ValueText.Percent(options.LargeShare)}, medium next {ValueText.Percent(options.MediumShare)}, small the rest";
         var notes = new List<string>();
         if (values.Length == 0) notes.Add("no actual customers: nobody has a value tier");
-        else if (!fixedCuts) notes.Add($"cuts: medium above {ValueText.Money(cuts[0])}, large above {ValueText.Money(cuts[1])}, VIP above {ValueText.Money(cuts[2])}");
+        else if (!fixedCuts) notes.Add($"cuts: medium above {ValueText.Cut(cuts[0])}, large above {ValueText.Cut(cuts[1])}, VIP above {ValueText.Cut(cuts[2])}");
         if (withoutFuture > 0)
             notes.Add($"{ValueText.Money(withoutFuture)} of {ValueText.Money(values.Length)} actual customers have no predicted future value (no model): their value is the past alone");
         return new DimensionResult(Dimensions.ValueTier, classes, reasons, method) { Notes = notes };

@@ -7,6 +7,10 @@ internal static class ValueText
 {
     public static string Money(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>A cut between customers' values: "N0" from 100 up, else with up to two decimals so a cut of 10.5 does not read as 10.</summary>
+    public static string Cut(double value) =>
+        value.ToString(Math.Abs(value) >= 100 ? "N0" : "#,##0.##", CultureInfo.InvariantCulture);
+
     public static string Rate(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>A share as a percentage without trailing zeros: 0.05 → "5%", 0.125 → "12.5%".</summary>
