@@ -7,14 +7,17 @@ namespace Clientele.Classification;
 /// </summary>
 public sealed class ProductLineResult
 {
-    /// <summary>Wraps the classes; <paramref name="interest"/> (per line per customer, interactions about the line) ranks <see cref="CrossSellLines"/>.</summary>
-    public ProductLineResult(IReadOnlyList<string> lines, string?[][] @class, string?[][] reason, int[][] interest)
+    /// <summary>
+    /// Wraps the classes of <paramref name="customers"/> customers; <paramref name="interest"/> (per line per customer,
+    /// interactions about the line) ranks <see cref="CrossSellLines"/>.
+    /// </summary>
+    public ProductLineResult(int customers, IReadOnlyList<string> lines, string?[][] @class, string?[][] reason, int[][] interest)
     {
         Lines = lines;
         Class = @class;
         Reason = reason;
         Interest = interest;
-        var n = @class.Length == 0 ? 0 : @class[0].Length;
+        var n = customers;
         CrossSellCount = new int[n];
         foreach (var perLine in @class)
             for (var i = 0; i < n; i++)

@@ -75,7 +75,7 @@ public static class ProductLines
 
         var notes = new List<string>();
         if (lines.Count == 0) notes.Add("the data has no product lines: no per line classes");
-        return new ProductLineResult(lines, classes, reasons, columns.LineInterest) { Notes = notes };
+        return new ProductLineResult(n, lines, classes, reasons, columns.LineInterest) { Notes = notes };
     }
 
     private static string Asked(int interest) => interest == 0 ? "has not asked about it" : $"asked about it {Times(interest)}";
