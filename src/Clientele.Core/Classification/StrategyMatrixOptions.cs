@@ -1,6 +1,48 @@
 namespace Clientele.Classification;
 
-/// <summary>The thresholds of StrategyMatrix, with their defaults (documented in docs/classification.md).</summary>
+/// <summary>
+/// The thresholds of <see cref="StrategyMatrix"/>, with their defaults (documented in docs/classification.md): share of
+/// wallet high/low × upcoming purchase volume large/small.
+/// </summary>
 public sealed record StrategyMatrixOptions
 {
+    /// <summary>
+    /// High share of wallet from this share (0-1) up. Default 0.5: we hold at least half of what the customer spends in
+    /// our category. It also separates the simulator's regular customers (share ~ Beta(2, 4), mean 0.33) from its
+    /// supporters (Beta(6, 3), mean 0.67).
+    /// </summary>
+    public double HighShareFrom { get; init; } = 0.5;
+
+    /// <summary>
+    /// Large volume from this quantile (0-1) of the actual customers' expected revenue up. Default 0.5, the median: the
+    /// larger half of upcoming volume.
+    /// </summary>
+    public double LargeVolumeQuantile { get; init; } = 0.5;
+
+    /// <summary>
+    /// Fewest known wallets a comparable group needs for its median to estimate a missing wallet. Default 5: a median of
+    /// five is already robust to one odd wallet; fewer and the next, broader group is used.
+    /// </summary>
+    public int MinimumComparableWallets { get; init; } = 5;
+
+    /// <summary>
+    /// Customers whose first purchase is less than a year before the as-of date have their revenue of the last year
+    /// scaled up to a year, over at least this many days (default 90), so that a new customer's share is not understated
+    /// by the months before it bought; a customer of a few days is scaled as if of this many.
+    /// </summary>
+    public int AnnualiseFromDays { get; init; } = 90;
+
+    /// <summary>Throws when an option is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; <c>ParamName</c> names it.</exception>
+    public void Validate()
+    {
+        if (!(HighShareFrom >= 0) || !double.IsFinite(HighShareFrom))
+            throw new ArgumentOutOfRangeException(nameof(HighShareFrom), HighShareFrom, "HighShareFrom must be a share of at least 0.");
+        if (!(LargeVolumeQuantile is >= 0 and <= 1))
+            throw new ArgumentOutOfRangeException(nameof(LargeVolumeQuantile), LargeVolumeQuantile, "LargeVolumeQuantile must be between 0 and 1.");
+        if (MinimumComparableWallets < 1)
+            throw new ArgumentOutOfRangeException(nameof(MinimumComparableWallets), MinimumComparableWallets, "MinimumComparableWallets must be at least 1.");
+        if (AnnualiseFromDays is < 1 or > 365)
+            throw new ArgumentOutOfRangeException(nameof(AnnualiseFromDays), AnnualiseFromDays, "AnnualiseFromDays must be between 1 and 365.");
+    }
 }

@@ -1,6 +1,43 @@
 namespace Clientele.Classification;
 
-/// <summary>The thresholds of ValueClass, with their defaults (documented in docs/classification.md).</summary>
+/// <summary>
+/// The thresholds of <see cref="ValueClass"/>, with their defaults (documented in docs/classification.md).
+/// BZC first (value below <see cref="BzcBelow"/> with a past net value below it too), then MVC (the top
+/// <see cref="MvcShare"/> of actual customers by value), then MGC (the top <see cref="MgcShare"/> of the remaining
+/// customers by growth potential); everyone else is "other".
+/// </summary>
 public sealed record ValueClassOptions
 {
+    /// <summary>
+    /// Share of actual customers (0-1) that are MVC: value above the (1 − share)-quantile and above zero. Default 0.20:
+    /// the Pareto rule of thumb (the top fifth carries most of the value), and the same line as VIP + large in
+    /// <see cref="ValueTierOptions"/>, so "most valuable" means the same customers in both dimensions.
+    /// </summary>
+    public double MvcShare { get; init; } = 0.20;
+
+    /// <summary>
+    /// Share (0-1) of the customers left after BZC and MVC that are MGC: growth potential above the (1 − share)-quantile
+    /// of theirs and above <see cref="MinimumGrowth"/>. Default 0.25: with about 20% MVC and 10-15% BZC, a quarter of the
+    /// rest is about 15% of customers, a development list about the size of the MVC list.
+    /// </summary>
+    public double MgcShare { get; init; } = 0.25;
+
+    /// <summary>
+    /// BZC when customer value (past + predicted future net value) and the past net value are both below this amount
+    /// (money). Default 0: "costs more to serve than it returns".
+    /// </summary>
+    public double BzcBelow { get; init; }
+
+    /// <summary>Least yearly growth potential (money) for an MGC. Default 0: any customer with room to grow can qualify by rank.</summary>
+    public double MinimumGrowth { get; init; }
+
+    /// <summary>Throws when a share is outside 0-1.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; <c>ParamName</c> names it.</exception>
+    public void Validate()
+    {
+        if (!(MvcShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(MvcShare), MvcShare, "MvcShare must be a share between 0 and 1.");
+        if (!(MgcShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(MgcShare), MgcShare, "MgcShare must be a share between 0 and 1.");
+        if (!double.IsFinite(BzcBelow)) throw new ArgumentOutOfRangeException(nameof(BzcBelow), BzcBelow, "BzcBelow must be a finite amount.");
+        if (!double.IsFinite(MinimumGrowth)) throw new ArgumentOutOfRangeException(nameof(MinimumGrowth), MinimumGrowth, "MinimumGrowth must be a finite amount.");
+    }
 }

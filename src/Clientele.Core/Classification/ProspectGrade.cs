@@ -1,0 +1,206 @@
+using System.Globalization;
+using Clientele.Classification.Internal;
+
+namespace Clientele.Classification;
+
+/// <summary>
+/// Prospect grade A-D (DOMAIN.md, article 001): how likely a prospect is to close. Prospects are parties without a kept
+/// order (no completed or returned order) who engaged: an inquiry, visit, trial, quote, opportunity or a cancelled order.
+/// <para>
+/// Learned where the data has enough past outcomes (<see cref="ProspectGradeOptions.MinimumOutcomes"/>): parties whose
+/// latest opportunity is tagged won or lost train an L2-regularised logistic regression of the outcome on the
+/// pre-purchase journey (inquiries, visits, trials, quotes; see the split for buyers in the journey's documentation) and
+/// the kind (organization or person), cross-validated in k deterministic folds against always predicting the majority
+/// outcome and against the points rule. P(close) is the chance of winning once a decision is reached (it is learned from
+/// decided opportunities); the journey's recency is not a feature, as it is not known as of the past outcomes. Prospects
+/// are then graded by P(close) cuts. Otherwise a transparent points rule grades them: points per inquiry, visit, trial,
+/// quote, open opportunity and cancelled order, plus or minus points for the recency of the last touch.
+/// </para>
+/// A prospect whose latest opportunity was lost is D, one whose latest was won but who has not bought yet is A.
+/// </summary>
+public static class ProspectGrade
+{
+    /// <summary>The classes, from the most likely to close.</summary>
+    public static readonly IReadOnlyList<string> Classes = ["A", "B", "C", "D"];
+
+    /// <summary>Grades every party of <paramref name="columns"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ProspectGradeOptions.Validate"/>).</exception>
+    public static ProspectGrades Classify(CustomerColumns columns, ProspectGradeOptions options)
+    {
+        options.Validate();
+        var n = columns.Count;
+        var kinds = ProspectJourney.Kinds.Of(columns.Summary);
+        var (model, report) = Learn(columns, kinds, options);
+        var classes = new string?[n];
+        var reasons = new string?[n];
+        var probability = new double[n];
+        Array.Fill(probability, double.NaN);
+        var modelText = model is null ? "" : $"model trained on {ValueText.Money(report.TrainingExamples)} closed prospects, accuracy {ValueText.Rate(report.CrossValidatedAccuracy)} vs {ValueText.Rate(report.MajorityAccuracy)} baseline ({ValueText.Rate(report.PointsRuleAccuracy)} by the points rule)";
+        var pointsWhy = $"points rule: {ValueText.Count(report.TrainingExamples, "closed prospect", "closed prospects")} ({report.Won} won, {report.Lost} lost), need {report.MinimumOutcomes} with at least {report.MinimumPerOutcome} of each to learn";
+        var s = columns.Summary;
+
+        for (var i = 0; i < n; i++)
+        {
+            if (s.Orders[i] + s.Returns[i] > 0 || columns.HasBought(i))
+            {
+                reasons[i] = "has bought: grades are for prospects";
+                continue;
+            }
+            var journey = ProspectJourney.Of(columns, kinds, i);
+            var cancelled = columns.CancelledOrders[i];
+            var touches = journey.Inquiries + journey.Visits + journey.Trials + journey.Quotes + journey.Opportunities;
+            if (touches == 0 && cancelled == 0)
+            {
+                reasons[i] = "no engagement (no inquiry, visit, trial, quote, opportunity or cancelled order): not a prospect";
+                continue;
+            }
+            var outcome = columns.OpportunityOutcome[i];
+            var journeyText = journey.Describe() + (cancelled > 0 ? ", " + ValueText.Count(cancelled, "cancelled order", "cancelled orders") : "");
+            if (IsOutcome(outcome, "lost"))
+            {
+                classes[i] = "D";
+                probability[i] = 0;
+                reasons[i] = $"D: the latest opportunity was lost (after {journeyText})";
+                continue;
+            }
+            if (IsOutcome(outcome, "won"))
+            {
+                classes[i] = "A";
+                probability[i] = 1;
+                reasons[i] = $"A: the latest opportunity was won, no completed order yet (after {journeyText})";
+                continue;
+            }
+            var open = journey.Opportunities > 0 ? $"; opportunity {outcome ?? "open"}" : "";
+            var last = columns.LastTouch[i] is { } day ? $"; last touch {ValueText.Count(columns.AsOf.DayNumber - day.DayNumber, "day", "days")} ago" : "";
+            if (model is not null)
+            {
+                var p = model.Probability(journey.Features(columns.Kind[i] == "organization"));
+                var grade = p >= options.GradeAFrom ? "A" : p >= options.GradeBFrom ? "B" : p >= options.GradeCFrom ? "C" : "D";
+                probability[i] = p;
+                classes[i] = grade;
+                reasons[i] = $"{grade}: learned model P(close) {ValueText.Rate(p)} ({CutText(grade, options.GradeAFrom, options.GradeBFrom, options.GradeCFrom, ValueText.Rate)}) from {journeyText}{(columns.Kind[i] == "organization" ? " (organization)" : "")}{open}{last}; {modelText}";
+            }
+            else
+            {
+                var (points, breakdown) = Points(columns, journey, outcome, i, options);
+                var grade = points >= options.PointsAFrom ? "A" : points >= options.PointsBFrom ? "B" : points >= options.PointsCFrom ? "C" : "D";
+                classes[i] = grade;
+                reasons[i] = $"{grade}: {Number(points)} points ({breakdown}), {CutText(grade, options.PointsAFrom, options.PointsBFrom, options.PointsCFrom, Number)}; {pointsWhy}";
+            }
+        }
+
+        var method = model is not null
+            ? $"learned: L2-regularised logistic regression of won/lost on {string.Join(", ", ProspectJourney.FeatureNames)}; {modelText}; A from P(close) {ValueText.Rate(options.GradeAFrom)}, B from {ValueText.Rate(options.GradeBFrom)}, C from {ValueText.Rate(options.GradeCFrom)}"
+            : $"{pointsWhy}; A from {Number(options.PointsAFrom)} points, B from {Number(options.PointsBFrom)}, C from {Number(options.PointsCFrom)}";
+        var notes = new List<string> { report.Description };
+        var result = new DimensionResult(Dimensions.ProspectGrade, classes, reasons, method) { Notes = notes };
+        return new ProspectGrades(result, probability, report);
+    }
+
+    private static bool IsOutcome(string? outcome, string word) => string.Equals(outcome?.Trim(), word, StringComparison.OrdinalIgnoreCase);
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string CutText(string grade, double a, double b, double c, Func<double, string> format) => grade switch
+    {
+        "A" => $"A from {format(a)}",
+        "B" => $"B from {format(b)}, A from {format(a)}",
+        "C" => $"C from {format(c)}, B from {format(b)}",
+        _ => $"C from {format(c)}",
+    };
+
+    /// <summary>The points rule's score and its breakdown, e.g. "1 inquiry 1, 1 visit 2, last touch 30 days ago +2".</summary>
+    private static (double Points, string Breakdown) Points(CustomerColumns columns, ProspectJourney journey, string? outcome, int i, ProspectGradeOptions options)
+    {
+        var parts = new List<string>(7);
+        var points = 0.0;
+        void Add(int count, double each, string singular, string plural)
+        {
+            if (count == 0) return;
+            points += count * each;
+            parts.Add($"{ValueText.Count(count, singular, plural)} {Number(count * each)}");
+        }
+        Add(journey.Inquiries, options.InquiryPoints, "inquiry", "inquiries");
+        Add(journey.Visits, options.VisitPoints, "visit", "visits");
+        Add(journey.Trials, options.TrialPoints, "trial", "trials");
+        Add(journey.Quotes, options.QuotePoints, "quote", "quotes");
+        if (journey.Opportunities > 0)
+        {
+            points += options.OpenOpportunityPoints;
+            parts.Add($"opportunity {outcome ?? "open"} {Number(options.OpenOpportunityPoints)}");
+        }
+        Add(columns.CancelledOrders[i], options.CancelledOrderPoints, "cancelled order", "cancelled orders");
+        if (columns.LastTouch[i] is { } day)
+        {
+            var ago = columns.AsOf.DayNumber - day.DayNumber;
+            var recency = ago <= options.RecentDays ? options.RecentPoints : ago > options.StaleDays ? options.StalePoints : 0;
+            points += recency;
+            parts.Add($"last touch {ValueText.Count(ago, "day", "days")} ago {(recency > 0 ? "+" : "")}{Number(recency)}");
+        }
+        return (points, string.Join(", ", parts));
+    }
+
+    /// <summary>The points rule without recency or opportunity (unknown, or the outcome itself, as of a past outcome): the baseline of the accuracy report.</summary>
+    private static double JourneyPoints(ProspectJourney journey, ProspectGradeOptions options) =>
+        journey.Inquiries * options.InquiryPoints + journey.Visits * options.VisitPoints + journey.Trials * options.TrialPoints + journey.Quotes * options.QuotePoints;
+
+    /// <summary>Fits the close model on the closed prospects when there are enough of them, with its cross-validated report.</summary>
+    private static (RidgeLogisticRegression? Model, ProspectModelReport Report) Learn(CustomerColumns columns, ProspectJourney.Kinds kinds, ProspectGradeOptions options)
+    {
+        var x = new List<double[]>();
+        var y = new List<bool>();
+        var points = new List<double>();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var outcome = columns.OpportunityOutcome[i];
+            var won = IsOutcome(outcome, "won");
+            if (!won && !IsOutcome(outcome, "lost")) continue;
+            var journey = ProspectJourney.Of(columns, kinds, i);
+            x.Add(journey.Features(columns.Kind[i] == "organization"));
+            y.Add(won);
+            points.Add(JourneyPoints(journey, options));
+        }
+        var m = x.Count;
+        var wins = y.Count(w => w);
+        var enough = m >= options.MinimumOutcomes && wins >= options.MinimumPerOutcome && m - wins >= options.MinimumPerOutcome;
+        var pointsCorrect = 0;
+        for (var k = 0; k < m; k++) if (points[k] >= options.PointsBFrom == y[k]) pointsCorrect++;
+        var pointsAccuracy = m > 0 ? (double)pointsCorrect / m : double.NaN;
+        if (!enough)
+        {
+            var description = $"points rule: {ValueText.Count(m, "closed prospect", "closed prospects")} ({wins} won, {m - wins} lost) are too few to learn from (need {options.MinimumOutcomes}, at least {options.MinimumPerOutcome} won and {options.MinimumPerOutcome} lost)"
+                + (m > 0 ? $"; the points rule predicts {ValueText.Rate(pointsAccuracy)} of them" : "");
+            return (null, new ProspectModelReport("points", m, wins, m - wins, options.MinimumOutcomes, options.MinimumPerOutcome, options.Folds,
+                double.NaN, double.NaN, pointsAccuracy, [], [], description));
+        }
+
+        var features = x.ToArray();
+        var outcomes = y.ToArray();
+        int modelCorrect = 0, majorityCorrect = 0;
+        for (var fold = 0; fold < options.Folds; fold++)
+        {
+            var train = new List<int>(m);
+            for (var k = 0; k < m; k++) if (k % options.Folds != fold) train.Add(k);
+            var fit = RidgeLogisticRegression.Fit(features, outcomes, train, options.Regularisation);
+            var trainWins = 0;
+            foreach (var k in train) if (outcomes[k]) trainWins++;
+            var majority = 2 * trainWins >= train.Count;
+            for (var k = fold; k < m; k += options.Folds)
+            {
+                if (fit.Probability(features[k]) >= 0.5 == outcomes[k]) modelCorrect++;
+                if (majority == outcomes[k]) majorityCorrect++;
+            }
+        }
+        var model = RidgeLogisticRegression.Fit(features, outcomes, [.. Enumerable.Range(0, m)], options.Regularisation);
+        var accuracy = (double)modelCorrect / m;
+        var majorityAccuracy = (double)majorityCorrect / m;
+        var coefficients = model.RawCoefficients();
+        var names = new List<string> { "intercept" };
+        names.AddRange(ProspectJourney.FeatureNames);
+        var terms = string.Join(", ", names.Select((name, j) => $"{name} {coefficients[j].ToString("0.###", CultureInfo.InvariantCulture)}"));
+        var text = $"learned: logistic regression on {m} closed prospects ({wins} won, {m - wins} lost), {options.Folds}-fold cross-validated accuracy {ValueText.Rate(accuracy)} vs {ValueText.Rate(majorityAccuracy)} for the majority outcome and {ValueText.Rate(pointsAccuracy)} for the points rule; log-odds: {terms}"
+            + (accuracy <= Math.Max(majorityAccuracy, pointsAccuracy) ? "; the model does not beat the simpler predictions: treat its grades with care" : "");
+        return (model, new ProspectModelReport("learned", m, wins, m - wins, options.MinimumOutcomes, options.MinimumPerOutcome, options.Folds,
+            accuracy, majorityAccuracy, pointsAccuracy, names, coefficients, text));
+    }
+}

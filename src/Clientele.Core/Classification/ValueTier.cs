@@ -1,0 +1,90 @@
+using Clientele.Classification.Internal;
+
+namespace Clientele.Classification;
+
+/// <summary>
+/// Value tier of actual customers (DOMAIN.md, article 001): small, medium, large or VIP by customer value =
+/// past net value + predicted future net value (<see cref="CustomerScores.Value"/>; net margin, or revenue where the data
+/// has no margins). Cuts are quantiles of value among the customers who have bought (a customer is in a tier when its
+/// value is above the cut, so tied values fall to the lower tier), or fixed money cuts (value at or above the cut).
+/// Parties who have not bought get no tier.
+/// </summary>
+public static class ValueTier
+{
+    /// <summary>The classes, from the lowest.</summary>
+    public static readonly IReadOnlyList<string> Classes = ["small", "medium", "large", "VIP"];
+
+    /// <summary>Classifies every customer of <paramref name="columns"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ValueTierOptions.Validate"/>).</exception>
+    public static DimensionResult Classify(CustomerColumns columns, CustomerScores scores, ValueTierOptions options)
+    {
+        options.Validate();
+        var n = columns.Count;
+        var classes = new string?[n];
+        var reasons = new string?[n];
+        var values = ValueQuantile.Sorted(n, columns.HasBought, scores.Value);
+        var kind = ValueText.ValueKind(scores);
+        var fixedCuts = options.UsesFixedCuts;
+
+        // cuts[0] medium, [1] large, [2] VIP; labels say how each was set.
+        double[] cuts;
+        string[] labels;
+        if (fixedCuts)
+        {
+            cuts = [options.MediumFrom!.Value, options.LargeFrom!.Value, options.VipFrom!.Value];
+            labels = ["fixed cut", "fixed cut", "fixed cut"];
+        }
+        else
+        {
+            var vip = options.VipShare;
+            var large = vip + options.LargeShare;
+            var medium = large + options.MediumShare;
+            cuts = [ValueQuantile.Of(values, 1 - medium), ValueQuantile.Of(values, 1 - large), ValueQuantile.Of(values, 1 - vip)];
+            labels = [$"top {ValueText.Percent(medium)} cut", $"top {ValueText.Percent(large)} cut", $"top {ValueText.Percent(vip)} cut"];
+        }
+
+        var next = fixedCuts ? "from" : "above";
+        var withoutFuture = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (!columns.HasBought(i))
+            {
+                reasons[i] = "no completed order: value tiers are for actual customers";
+                continue;
+            }
+            var value = scores.Value(i);
+            var tier = 0;
+            for (var t = 2; t >= 0; t--)
+            {
+                // A quantile share of 0 puts nobody in the tier: its cut equals the next one up (the maximum for VIP).
+                if (fixedCuts ? value >= cuts[t] : value > cuts[t])
+                {
+                    tier = t + 1;
+                    break;
+                }
+            }
+            var future = scores.FutureNetValue[i];
+            if (double.IsNaN(future)) withoutFuture++;
+            var parts = double.IsNaN(future)
+                ? $"past {ValueText.Money(scores.PastNetValue[i])}, no prediction"
+                : $"past {ValueText.Money(scores.PastNetValue[i])} + future {ValueText.Money(future)}";
+            var cut = tier == 0
+                ? $"below the {labels[0]} {ValueText.Cut(cuts[0])}"
+                : tier == 3
+                    ? $"{labels[2]} is {ValueText.Cut(cuts[2])}"
+                    : $"{labels[tier - 1]} is {ValueText.Cut(cuts[tier - 1])}, {Classes[tier + 1]} {next} {ValueText.Cut(cuts[tier])}";
+            classes[i] = Classes[tier];
+            reasons[i] = $"{Classes[tier]}: value {ValueText.Money(value)} in {kind} ({parts}), {cut}";
+        }
+
+        var method = fixedCuts
+            ? $"fixed money cuts of customer value ({kind}): medium from {ValueText.Cut(cuts[0])}, large from {ValueText.Cut(cuts[1])}, VIP from {ValueText.Cut(cuts[2])}"
+            : $"quantile cuts of customer value ({kind}) among {ValueText.Money(values.Length)} actual customers: VIP top {ValueText.Percent(options.VipShare)}, large next {ValueText.Percent(options.LargeShare)}, medium next {ValueText.Percent(options.MediumShare)}, small the rest";
+        var notes = new List<string>();
+        if (values.Length == 0) notes.Add("no actual customers: nobody has a value tier");
+        else if (!fixedCuts) notes.Add($"cuts: medium above {ValueText.Cut(cuts[0])}, large above {ValueText.Cut(cuts[1])}, VIP above {ValueText.Cut(cuts[2])}");
+        if (withoutFuture > 0)
+            notes.Add($"{ValueText.Money(withoutFuture)} of {ValueText.Money(values.Length)} actual customers have no predicted future value (no model): their value is the past alone");
+        return new DimensionResult(Dimensions.ValueTier, classes, reasons, method) { Notes = notes };
+    }
+}
