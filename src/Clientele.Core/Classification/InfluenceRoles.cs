@@ -85,18 +85,19 @@ public static class InfluenceRoles
             var followers = columns.Followers[i];
             var expected = columns.FollowersExpected[i];
             var followed = followers >= options.MinFollowers && followers >= options.MinFollowersLift * expected;
+            var drawn = followers >= options.MinFollowers && followers >= options.CallerMinFollowersLift * expected;
             var earlyText = columns.EarliestAdoptionDays[i] is { } days && days <= options.LeaderMaxAdoptionDays
                 ? $"bought a new line {N0(days)} days after launch"
                 : columns.EarliestAdoptionRank[i] is { } rank && rank <= options.LeaderMaxAdoptionRank
                     ? $"among the first {(rank * 100).ToString("0.#", CultureInfo.InvariantCulture)}% of a new line's buyers"
                     : null;
             var early = earlyText is not null;
-            var followText = followed
-                ? $"{N0(followers)} followers of {columns.FollowedLine[i] ?? "a line"} vs {expected.ToString("0.0", CultureInfo.InvariantCulture)} by chance"
-                : "";
-            if (early && followed) Role(2, $"{earlyText}, {followText}");
-            if (columns.IsProminent[i] && followed) Role(3, $"prominent, {followText}");
-            if ((early || columns.IsProminent[i]) && followed)
+            var followText = $"{N0(followers)} followers of {columns.FollowedLine[i] ?? "a line"} vs {expected.ToString("0.0", CultureInfo.InvariantCulture)} by chance";
+            var leader = early && followed;
+            var caller = columns.IsProminent[i] && drawn;
+            if (leader) Role(2, $"{earlyText}, {followText}");
+            if (caller) Role(3, $"prominent, {followText}");
+            if (leader || caller)
                 influence[i] = columns.FollowersRevenue[i] * marginRate;
 
             if (made > 0)
@@ -120,7 +121,7 @@ public static class InfluenceRoles
             string.Join(", ", Roles.Select((r, k) => string.Create(CultureInfo.InvariantCulture, $"{counts[k]:N0} {r}"))),
         };
         var method = string.Create(CultureInfo.InvariantCulture,
-            $"rules: referrals, survey answers, reviews and sentiment, suggestions; followers ≥ {options.MinFollowers} and ≥ {options.MinFollowersLift:0.#} × chance");
+            $"rules: referrals, survey answers, reviews and sentiment, suggestions; followers ≥ {options.MinFollowers} and ≥ {options.MinFollowersLift:0.#} × chance (callers {options.CallerMinFollowersLift:0.#} ×)");
         return new InfluenceResult(new DimensionResult(Dimensions.Influence, classes, reasons, method) { Notes = notes }, own, referral, influence, full);
 
         void Role(int k, string evidence)

@@ -10,8 +10,9 @@ namespace Clientele.Classification;
 /// prospect when the party engaged with us and no-relationship otherwise, one is buyer, more is customer. A
 /// customer becomes supporter or advocate by a transparent points rule (<see cref="RelationshipLadderOptions"/>):
 /// advocacy points from referrals that bought, promoter answers, positive reviews, early adoption of new lines and
-/// suggestions; loyalty points from tenure, regular buying, a high P(alive), a high share of wallet and good survey
-/// scores. A customer whose P(alive) is below <see cref="RelationshipLadderOptions.LapsingBelow"/> keeps the class
+/// suggestions, less for negative reviews; loyalty points from the share of wallet, good survey scores, repeated
+/// survey answers and positive reviews (tenure, regular buying and a high P(alive) have weights too, 0 by default:
+/// they did not separate the seeded supporters from customers). Evidence of weight 0 is not listed in the reason. A customer whose P(alive) is below <see cref="RelationshipLadderOptions.LapsingBelow"/> keeps the class
 /// and is marked lapsing in the reason.
 /// </summary>
 public static class RelationshipLadder
@@ -184,13 +185,30 @@ public static class RelationshipLadder
     {
         var s = columns.Summary;
         var points = 0;
+        if (columns.WalletEstimate[i] is { } wallet && wallet > 0 && tenureDays >= o.ShareMinTenureDays)
+        {
+            withShare++;
+            var share = columns.RevenueLastYear[i] * 365 / Math.Min(365, tenureDays + 1) / wallet;
+            if (share >= o.HighShareOfWallet) points += Add(e, o.HighShareWeight, $"share of wallet {P2(share)}");
+            else if (share < o.LowShareOfWallet) points += Add(e, o.LowShareWeight, $"share of wallet {P2(share)}");
+        }
+
+        var promoters = columns.PromoterAnswers[i];
+        var detractors = columns.DetractorAnswers[i];
+        if (s.MeanSurveyScore[i] is { } survey && survey >= o.GoodSurveyScore)
+            points += Add(e, o.GoodSurveyWeight, $"mean survey score {survey.ToString("0.0", CultureInfo.InvariantCulture)}");
+        if (detractors > promoters)
+            points += Add(e, o.DetractorWeight, $"{N0(detractors)} detractor vs {N0(promoters)} promoter answers");
+        if (columns.SurveyAnswers[i] >= o.MinSurveyAnswers)
+            points += Add(e, o.SurveyAnswersWeight, $"{N0(columns.SurveyAnswers[i])} survey answers");
+        if (columns.PositiveReviews[i] > 0)
+            points += Add(e, o.PositiveReviewWeight, $"{N0(columns.PositiveReviews[i])} positive {(columns.PositiveReviews[i] == 1 ? "review" : "reviews")}");
+
         if (tenureDays >= o.LongTenureDays)
             points += Add(e, o.TenureWeight, $"tenure {N0(tenureDays)} days");
-
         if (s.Frequency[i] >= o.RegularMinRepeats && rhythm.OwnGapDays(i) is var own && !double.IsNaN(own)
             && rhythm.DaysSinceLast(i) <= o.LapsingAfterGaps * own)
             points += Add(e, o.RegularityWeight, $"regular: {N0(s.Frequency[i])} repeats every {Gap(own)} days");
-
         if (!double.IsNaN(p))
         {
             if (p >= o.AliveFrom) points += Add(e, o.AliveWeight, $"P(alive) {P2(p)}");
@@ -200,18 +218,6 @@ public static class RelationshipLadder
             points += Add(e, o.AliveWeight, $"last purchase {N0(rhythm.DaysSinceLast(i))} days ago, within one usual gap of {Gap(rhythm.ExpectedGapDays(i))} days");
         }
 
-        if (columns.WalletEstimate[i] is { } wallet && wallet > 0 && tenureDays >= o.ShareMinTenureDays)
-        {
-            withShare++;
-            var share = columns.RevenueLastYear[i] * 365 / Math.Min(365, tenureDays + 1) / wallet;
-            if (share >= o.HighShareOfWallet) points += Add(e, o.HighShareWeight, $"share of wallet {P2(share)}");
-            else if (share < o.LowShareOfWallet) points += Add(e, o.LowShareWeight, $"share of wallet {P2(share)}");
-        }
-
-        if (s.MeanSurveyScore[i] is { } survey && survey >= o.GoodSurveyScore && columns.DetractorAnswers[i] <= columns.PromoterAnswers[i])
-            points += Add(e, o.SurveyWeight, $"mean survey score {survey.ToString("0.0", CultureInfo.InvariantCulture)}");
-        else if (columns.DetractorAnswers[i] > columns.PromoterAnswers[i])
-            points += Add(e, -o.SurveyWeight, $"{N0(columns.DetractorAnswers[i])} detractor vs {N0(columns.PromoterAnswers[i])} promoter answers");
         return points;
     }
 
