@@ -140,11 +140,15 @@ public static class ChurnStatus
 
         sb.Append(cls switch
         {
-            Active => $" ≥ {P2(o.ActiveFrom)}",
-            AtRisk => $" in [{P2(o.AtRiskFrom)}, {P2(o.ActiveFrom)})",
-            Lapsed => $" in [{P2(o.LapsedFrom)}, {P2(o.AtRiskFrom)})",
-            _ => $" < {P2(o.LapsedFrom)}",
+            Active => " ≥ ",
+            AtRisk => " in [",
+            Lapsed => " in [",
+            _ => " < ",
         });
+        if (cls == Active) sb.Append(P2(o.ActiveFrom));
+        else if (cls == AtRisk) sb.Append(P2(o.AtRiskFrom)).Append(", ").Append(P2(o.ActiveFrom)).Append(')');
+        else if (cls == Lapsed) sb.Append(P2(o.LapsedFrom)).Append(", ").Append(P2(o.AtRiskFrom)).Append(')');
+        else sb.Append(P2(o.LapsedFrom));
         if (!double.IsNaN(previous) && Math.Abs(drop) >= 0.005)
             sb.Append(drop > 0 ? ", down from " : ", up from ").Append(P2(previous)).Append(' ')
               .Append(trendDays.ToString("0", CultureInfo.InvariantCulture)).Append(" days before");
@@ -165,13 +169,13 @@ public static class ChurnStatus
         var cls = gaps <= o.ActiveWithinGaps ? Active : gaps <= o.AtRiskWithinGaps ? AtRisk : gaps <= o.LapsedWithinGaps ? Lapsed : Lost;
         var limit = cls switch
         {
-            Active => $" ≤ {o.ActiveWithinGaps.ToString("0.#", CultureInfo.InvariantCulture)}",
-            AtRisk => $" ≤ {o.AtRiskWithinGaps.ToString("0.#", CultureInfo.InvariantCulture)}",
-            Lapsed => $" ≤ {o.LapsedWithinGaps.ToString("0.#", CultureInfo.InvariantCulture)}",
-            _ => $" > {o.LapsedWithinGaps.ToString("0.#", CultureInfo.InvariantCulture)}",
+            Active => o.ActiveWithinGaps,
+            AtRisk => o.AtRiskWithinGaps,
+            _ => o.LapsedWithinGaps,
         };
         sb.Append(cls).Append(": last purchase ").Append(N0(since)).Append(" days ago = ")
-          .Append(gaps.ToString("0.0", CultureInfo.InvariantCulture)).Append(limit).Append(" gaps of ").Append(Days(gap))
+          .Append(gaps.ToString("0.0", CultureInfo.InvariantCulture)).Append(cls == Lost ? " > " : " ≤ ")
+          .Append(limit.ToString("0.#", CultureInfo.InvariantCulture)).Append(" gaps of ").Append(Days(gap))
           .Append(rhythm.UsesOwnGap(i) ? " days (own mean gap)" : " days (the base's typical gap)");
         return cls;
     }
