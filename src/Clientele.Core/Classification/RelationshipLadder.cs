@@ -246,7 +246,7 @@ public static class RelationshipLadder
     }
 
     private static string Points(string what, int points, int needed, string evidence) =>
-        string.Create(CultureInfo.InvariantCulture, $"{what} {points} {(points >= needed ? "≥" : "<")} {needed} ({evidence})");
+        string.Create(CultureInfo.InvariantCulture, $"{what} {(points < 0 ? "−" : "")}{Math.Abs(points)} {(points >= needed ? "≥" : "<")} {needed} ({evidence})");
 
     private static StringBuilder Item(StringBuilder sb, ref bool first)
     {
