@@ -1,0 +1,264 @@
+using System.Globalization;
+using System.Text;
+
+namespace Clientele.Classification;
+
+/// <summary>
+/// Churn status (DOMAIN.md, article 001): active, at-risk, lapsed or lost, and the reason seen before a customer
+/// left. With a model the status is P(alive) against <see cref="ChurnStatusOptions.ActiveFrom"/>,
+/// <see cref="ChurnStatusOptions.AtRiskFrom"/> and <see cref="ChurnStatusOptions.LapsedFrom"/>, an active customer whose
+/// P(alive) fell by more than <see cref="ChurnStatusOptions.TrendDrop"/> over the trend lag moving to at-risk. Where a
+/// buyer has no P(alive) (no model could be fitted) the days since the last purchase are counted in the customer's own
+/// mean gaps between purchase days (the base's typical gap with too few repeats). The reason comes from the signals of
+/// the churn window: the most frequent complaint tag (mapped by <see cref="ChurnReasons"/>), else returns (quality),
+/// else a service cost far above the base's (service); "unknown" without a signal.
+/// </summary>
+public static class ChurnStatus
+{
+    /// <summary>Likely still buying.</summary>
+    public const string Active = "active";
+
+    /// <summary>Still likely alive, but slipping (P(alive) middling or falling).</summary>
+    public const string AtRisk = "at-risk";
+
+    /// <summary>Probably gone, perhaps recoverable.</summary>
+    public const string Lapsed = "lapsed";
+
+    /// <summary>Almost surely gone.</summary>
+    public const string Lost = "lost";
+
+    /// <summary>The statuses, from the best to the worst.</summary>
+    public static readonly IReadOnlyList<string> Classes = [Active, AtRisk, Lapsed, Lost];
+
+    /// <summary>Classifies every customer of <paramref name="columns"/>: the status and, where it applies, the reason.</summary>
+    public static ChurnResult Classify(CustomerColumns columns, CustomerScores scores, ChurnStatusOptions options)
+    {
+        var n = columns.Count;
+        var s = columns.Summary;
+        var status = new string?[n];
+        var statusReason = new string?[n];
+        var reason = new string?[n];
+        var reasonText = new string?[n];
+        var rhythm = PurchaseRhythm.Of(s, options.OwnGapMinRepeats);
+        var typicalServiceCost = MedianPositive(columns.RecentServiceCost);
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sb = new StringBuilder(200);
+        int byModel = 0, byRule = 0, undecided = 0, unrecognised = 0;
+
+        for (var i = 0; i < n; i++)
+        {
+            if (!columns.HasBought(i))
+            {
+                statusReason[i] = "n/a: has not bought";
+                reasonText[i] = "n/a: has not bought";
+                continue;
+            }
+
+            sb.Clear();
+            var p = scores.ProbabilityAlive[i];
+            string? cls;
+            if (!double.IsNaN(p))
+            {
+                byModel++;
+                cls = ByModel(p, scores.ProbabilityAlivePrevious[i], scores.TrendDays, options, sb);
+            }
+            else
+            {
+                cls = ByRule(rhythm, i, options, sb);
+                byRule += cls is null ? 0 : 1;
+                undecided += cls is null ? 1 : 0;
+            }
+
+            status[i] = cls;
+            statusReason[i] = sb.ToString();
+
+            sb.Clear();
+            var why = Reason(columns, i, cls, typicalServiceCost, options, tags, sb, ref unrecognised);
+            reason[i] = why;
+            reasonText[i] = sb.ToString();
+        }
+
+        var statusNotes = new List<string>();
+        if (byRule > 0)
+            statusNotes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{byRule:N0} buyers without P(alive): days since the last purchase in expected gaps (own mean gap from {options.OwnGapMinRepeats} repeats, else the base's typical gap of {Days(rhythm.TypicalGapDays)} days); active ≤ {options.ActiveWithinGaps:0.#}, at-risk ≤ {options.AtRiskWithinGaps:0.#}, lapsed ≤ {options.LapsedWithinGaps:0.#} gaps."));
+        if (undecided > 0)
+            statusNotes.Add(string.Create(CultureInfo.InvariantCulture, $"{undecided:N0} buyers left without a status: no P(alive) and no purchase gap in the base to compare with."));
+        var method = byRule == 0 && undecided == 0
+            ? $"model: P(alive) and its {scores.TrendDays.ToString("0", CultureInfo.InvariantCulture)}-day trend ({scores.Method})"
+            : byModel == 0
+                ? "rules: no model could be fitted; days since the last purchase against the customer's own mean gap between purchases"
+                : $"model: P(alive) and its trend ({scores.Method}); rules for buyers without P(alive)";
+        var reasonNotes = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"signals of the churn window ({options.SignalWindowDays:N0} days before the last purchase to the as-of date): complaint tag, then returns (quality), then service cost ≥ {options.HighServiceCostMultiple:0.#} × the base's median of {typicalServiceCost:N0} (service)."),
+        };
+        if (unrecognised > 0)
+            reasonNotes.Add(string.Create(CultureInfo.InvariantCulture, $"{unrecognised:N0} customers' complaint tags match no reason (shown as unknown with the tag); add them to ChurnReasons.Synonyms."));
+        return new ChurnResult(
+            new DimensionResult(Dimensions.ChurnStatus, status, statusReason, method) { Notes = statusNotes },
+            new DimensionResult(Dimensions.ChurnReason, reason, reasonText, "rules: the churn window's complaint tags, returns and service cost") { Notes = reasonNotes });
+    }
+
+    /// <summary>
+    /// Customers per segment and reason, for the customers with a reason: segment (null as "(none)"), reason, count;
+    /// ordered by segment, then by count descending, then by reason.
+    /// </summary>
+    public static IReadOnlyList<(string Segment, string Reason, int Customers)> ReasonsBySegment(string?[] segment, DimensionResult reason)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(segment.Length, reason.Class.Length, nameof(segment));
+        var counts = new Dictionary<(string, string), int>();
+        for (var i = 0; i < segment.Length; i++)
+        {
+            if (reason.Class[i] is not { } r) continue;
+            var key = (segment[i] ?? "(none)", r);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+
+        return [.. counts
+            .Select(c => (Segment: c.Key.Item1, Reason: c.Key.Item2, Customers: c.Value))
+            .OrderBy(c => c.Segment, StringComparer.Ordinal)
+            .ThenByDescending(c => c.Customers)
+            .ThenBy(c => c.Reason, StringComparer.Ordinal)];
+    }
+
+    private static string ByModel(double p, double previous, double trendDays, ChurnStatusOptions o, StringBuilder sb)
+    {
+        var drop = double.IsNaN(previous) ? 0 : previous - p;
+        var cls = p >= o.ActiveFrom ? (drop > o.TrendDrop ? AtRisk : Active)
+            : p >= o.AtRiskFrom ? AtRisk
+            : p >= o.LapsedFrom ? Lapsed
+            : Lost;
+        sb.Append(cls).Append(": P(alive) ").Append(P2(p));
+        if (cls == AtRisk && p >= o.ActiveFrom)
+        {
+            sb.Append(" ≥ ").Append(P2(o.ActiveFrom)).Append(" but fell from ").Append(P2(previous)).Append(" in ")
+              .Append(trendDays.ToString("0", CultureInfo.InvariantCulture)).Append(" days (by more than ").Append(P2(o.TrendDrop)).Append(')');
+            return cls;
+        }
+
+        sb.Append(cls switch
+        {
+            Active => " ≥ ",
+            AtRisk => " in [",
+            Lapsed => " in [",
+            _ => " < ",
+        });
+        if (cls == Active) sb.Append(P2(o.ActiveFrom));
+        else if (cls == AtRisk) sb.Append(P2(o.AtRiskFrom)).Append(", ").Append(P2(o.ActiveFrom)).Append(')');
+        else if (cls == Lapsed) sb.Append(P2(o.LapsedFrom)).Append(", ").Append(P2(o.AtRiskFrom)).Append(')');
+        else sb.Append(P2(o.LapsedFrom));
+        if (!double.IsNaN(previous) && Math.Abs(drop) >= 0.005)
+            sb.Append(drop > 0 ? ", down from " : ", up from ").Append(P2(previous)).Append(' ')
+              .Append(trendDays.ToString("0", CultureInfo.InvariantCulture)).Append(" days before");
+        return cls;
+    }
+
+    private static string? ByRule(PurchaseRhythm rhythm, int i, ChurnStatusOptions o, StringBuilder sb)
+    {
+        var since = rhythm.DaysSinceLast(i);
+        var gap = rhythm.ExpectedGapDays(i);
+        if (double.IsNaN(gap))
+        {
+            sb.Append("n/a: no P(alive), and no customer has a gap between purchases to compare ").Append(N0(since)).Append(" days without buying with");
+            return null;
+        }
+
+        var gaps = since / gap;
+        var cls = gaps <= o.ActiveWithinGaps ? Active : gaps <= o.AtRiskWithinGaps ? AtRisk : gaps <= o.LapsedWithinGaps ? Lapsed : Lost;
+        var limit = cls switch
+        {
+            Active => o.ActiveWithinGaps,
+            AtRisk => o.AtRiskWithinGaps,
+            _ => o.LapsedWithinGaps,
+        };
+        sb.Append(cls).Append(": last purchase ").Append(N0(since)).Append(" days ago = ")
+          .Append(gaps.ToString("0.0", CultureInfo.InvariantCulture)).Append(cls == Lost ? " > " : " ≤ ")
+          .Append(limit.ToString("0.#", CultureInfo.InvariantCulture)).Append(" gaps of ").Append(Days(gap))
+          .Append(rhythm.UsesOwnGap(i) ? " days (own mean gap)" : " days (the base's typical gap)");
+        return cls;
+    }
+
+    private static string? Reason(CustomerColumns c, int i, string? status, double typicalServiceCost, ChurnStatusOptions o,
+        Dictionary<string, string> tags, StringBuilder sb, ref int unrecognised)
+    {
+        if (status is null or Active)
+        {
+            sb.Append(status is null ? "n/a: no churn status" : "n/a: active");
+            return null;
+        }
+
+        var complaints = c.RecentComplaints[i];
+        var tag = c.RecentComplaintTag[i];
+        var lowScores = c.RecentLowScores[i];
+        var returns = c.RecentReturns[i];
+        var cost = c.RecentServiceCost[i];
+        var highCost = typicalServiceCost > 0 && cost >= o.HighServiceCostMultiple * typicalServiceCost;
+
+        string? reason;
+        if (!string.IsNullOrWhiteSpace(tag))
+        {
+            if (!tags.TryGetValue(tag, out reason))
+            {
+                reason = ChurnReasons.Map(tag);
+                tags[tag] = reason;
+            }
+
+            sb.Append(reason);
+            if (reason == ChurnReasons.Unknown && !ChurnReasons.IsRecognised(tag))
+            {
+                unrecognised++;
+                sb.Append(": complaint tag \"").Append(tag).Append("\" matches no reason");
+            }
+            else
+            {
+                sb.Append(": complaint tag \"").Append(tag).Append('"');
+            }
+        }
+        else if (returns > 0)
+        {
+            reason = ChurnReasons.Quality;
+            sb.Append(reason).Append(": ").Append(N0(returns)).Append(returns == 1 ? " return" : " returns").Append(" (returns point to quality or delivery)");
+        }
+        else if (highCost)
+        {
+            reason = ChurnReasons.Service;
+            sb.Append(reason).Append(": service cost ").Append(N0(cost)).Append(" ≥ ")
+              .Append(o.HighServiceCostMultiple.ToString("0.#", CultureInfo.InvariantCulture)).Append(" × the typical ").Append(N0(typicalServiceCost));
+        }
+        else if (status == AtRisk && lowScores == 0 && complaints == 0)
+        {
+            sb.Append("n/a: at-risk without warning signs");
+            return null;
+        }
+        else
+        {
+            reason = ChurnReasons.Unknown;
+            sb.Append(reason).Append(lowScores > 0 || complaints > 0 ? ": no tag, return or service cost points to a cause" : ": no signal in the churn window");
+        }
+
+        sb.Append(" (window: ").Append(N0(complaints)).Append(complaints == 1 ? " complaint, " : " complaints, ")
+          .Append(N0(lowScores)).Append(lowScores == 1 ? " low score, " : " low scores, ")
+          .Append(N0(returns)).Append(returns == 1 ? " return, " : " returns, ")
+          .Append("service cost ").Append(N0(cost)).Append(')');
+        return reason;
+    }
+
+    private static double MedianPositive(double[] values)
+    {
+        var positive = new List<double>();
+        foreach (var v in values)
+            if (v > 0) positive.Add(v);
+        if (positive.Count == 0) return 0;
+        positive.Sort();
+        var mid = positive.Count / 2;
+        return positive.Count % 2 == 1 ? positive[mid] : (positive[mid - 1] + positive[mid]) / 2;
+    }
+
+    private static string N0(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string P2(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Days(double days) => double.IsNaN(days) ? "n/a" : days.ToString("N0", CultureInfo.InvariantCulture);
+}
