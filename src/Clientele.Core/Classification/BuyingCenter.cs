@@ -178,8 +178,16 @@ public static class BuyingCenter
             }
 
             if (m == 0) continue;
+            // Heaviest first, ties in contact order (rows are in contact order): an insertion sort, as m is a handful.
             var byWeight = rows[..m];
-            byWeight.Sort((a, b) => Heavier(holders.Weight[b], holders.Weight[a]) is var order and not 0 ? order : a.CompareTo(b));
+            for (var x = 1; x < m; x++)
+            {
+                var row = byWeight[x];
+                var y = x - 1;
+                for (; y >= 0 && Heavier(holders.Weight[row], holders.Weight[byWeight[y]]) > 0; y--) byWeight[y + 1] = byWeight[y];
+                byWeight[y + 1] = row;
+            }
+
             text.Append(shown++ == 0 ? "" : ", ").Append(Roles[r]).Append(' ');
             var limit = Math.Max(1, options.HoldersShownPerRole);
             for (var j = 0; j < Math.Min(m, limit); j++)
@@ -189,7 +197,7 @@ public static class BuyingCenter
                 text.Append(contacts.ContactId[holders.Contact[k]]).Append(" (")
                     .Append(string.IsNullOrWhiteSpace(contacts.Title[holders.Contact[k]]) ? "no title" : contacts.Title[holders.Contact[k]]!.Trim())
                     .Append(holders.Inferred[k] ? ", inferred from title, " : ", ")
-                    .Append(double.IsNaN(holders.Weight[k]) ? "no weight" : holders.Weight[k].ToString("0.00", CultureInfo.InvariantCulture))
+                    .Append(WeightText(holders.Weight[k]))
                     .Append(')');
             }
 
@@ -256,6 +264,19 @@ public static class BuyingCenter
             ? index
             : throw new ArgumentException($"{option} names \"{role}\", which is not a buying role ({string.Join(", ", Roles)}).", nameof(role));
     }
+
+    /// <summary>"0.90"; "no weight" for NaN. Weights of hundredths in 0-1, nearly all of them, come from a table: formatting is the cost of the reasons.</summary>
+    private static string WeightText(double weight)
+    {
+        if (double.IsNaN(weight)) return "no weight";
+        var hundredths = Math.Round(weight * 100);
+        return hundredths is >= 0 and <= 100 && Math.Abs((weight * 100) - hundredths) < 1e-9
+            ? Hundredths[(int)hundredths]
+            : weight.ToString("0.00", CultureInfo.InvariantCulture);
+    }
+
+    private static readonly string[] Hundredths =
+        [.. Enumerable.Range(0, 101).Select(h => (h / 100.0).ToString("0.00", CultureInfo.InvariantCulture))];
 
     private static int Bits(int mask) => System.Numerics.BitOperations.PopCount((uint)mask);
 

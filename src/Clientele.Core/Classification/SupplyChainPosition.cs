@@ -89,6 +89,7 @@ public static class SupplyChainPosition
         var classes = new string?[n];
         var reasons = new string?[n];
         int cutParties = 0, directInChain = 0;
+        var directReasons = new string?[1024]; // most direct customers have no links: their reasons are shared by order count
         for (var i = 0; i < n; i++)
         {
             if (depth[i] == 0)
@@ -107,7 +108,7 @@ public static class SupplyChainPosition
         for (var i = 0; i < n; i++)
         {
             if (depth[i] == 0 && graph.InDegree(i) > 0) directInChain++;
-            reasons[i] = Reason(columns, graph, classes, depth, via, cutOff, leafOrganizations, i);
+            reasons[i] = Reason(columns, graph, classes, depth, via, cutOff, leafOrganizations, directReasons, i);
         }
 
         var notes = new List<string>();
@@ -159,7 +160,7 @@ public static class SupplyChainPosition
     }
 
     private static string? Reason(CustomerColumns columns, SupplyGraph graph, string?[] classes, int[] depth, int[] via,
-        bool[] cutOff, string leafOrganizations, int i)
+        bool[] cutOff, string leafOrganizations, string?[] directReasons, int i)
     {
         var sellsOn = graph.OutDegree(i);
         if (depth[i] < 0)
@@ -169,7 +170,13 @@ public static class SupplyChainPosition
 
         if (depth[i] == 0)
         {
-            var text = $"direct: {Count(columns.Summary.Orders[i])} completed {Plural(columns.Summary.Orders[i], "order", "orders")} with us";
+            var orders = columns.Summary.Orders[i];
+            if (graph.InDegree(i) == 0 && sellsOn == 0 && (uint)orders < (uint)directReasons.Length)
+            {
+                return directReasons[orders] ??= $"direct: {Count(orders)} completed {Plural(orders, "order", "orders")} with us";
+            }
+
+            var text = $"direct: {Count(orders)} completed {Plural(orders, "order", "orders")} with us";
             if (graph.InDegree(i) > 0)
             {
                 text += $"; also buys through the supply chain from {Sellers(columns, graph, classes, graph.InSeller[graph.InStart[i]], i)}";
