@@ -33,8 +33,7 @@ public static class BuyingCenter
     /// <summary>No contact at the organization is on record.</summary>
     public const string NoContacts = "no contacts";
 
-    /// <summary>The six roles in their canonical order (bit <c>r</c> of a role mask is <c>Roles[r]</c>).</summary>
-    private static readonly string[] Roles = ["payer", "user", "beneficiary", "decider", "promoter", "stimulator"];
+    private static readonly string[] Roles = RecordedRoles.Names;
 
     private const int DeciderBit = 1 << 3;
 
@@ -69,7 +68,7 @@ public static class BuyingCenter
         var recorded = RecordedRoles.Read(contacts);
         var (start, members, orphans) = ContactsByCustomer(contacts, n);
         var matcher = new TitleRoleMatcher(options.TitleRules);
-        var holders = new HolderTable();
+        var holders = new RoleHolderTable();
         var unmatched = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var classes = new string?[n];
         var reasons = new string?[n];
@@ -156,7 +155,7 @@ public static class BuyingCenter
         return new BuyingCenterResult(result, holders.ToColumns());
     }
 
-    private static string Reason(string @class, ContactColumns contacts, HolderTable holders, int first, int contactCount,
+    private static string Reason(string @class, ContactColumns contacts, RoleHolderTable holders, int first, int contactCount,
         int required, int missing, BuyingCenterOptions options, StringBuilder text)
     {
         text.Clear();
@@ -184,7 +183,7 @@ public static class BuyingCenter
             {
                 var row = byWeight[x];
                 var y = x - 1;
-                for (; y >= 0 && Heavier(holders.Weight[row], holders.Weight[byWeight[y]]) > 0; y--) byWeight[y + 1] = byWeight[y];
+                for (; y >= 0 && RecordedRoles.Heavier(holders.Weight[row], holders.Weight[byWeight[y]]) > 0; y--) byWeight[y + 1] = byWeight[y];
                 byWeight[y + 1] = row;
             }
 
@@ -225,14 +224,10 @@ public static class BuyingCenter
         return text.ToString();
     }
 
-    private static bool Counts(HolderTable holders, int k, BuyingCenterOptions options) =>
+    private static bool Counts(RoleHolderTable holders, int k, BuyingCenterOptions options) =>
         holders.Inferred[k]
             ? options.InferredCountsAsKnown && holders.Weight[k] >= options.MinWeight
             : double.IsNaN(holders.Weight[k]) || holders.Weight[k] >= options.MinWeight;
-
-    /// <summary>Orders weights ascending with NaN (no weight) lowest.</summary>
-    private static int Heavier(double a, double b) =>
-        double.IsNaN(a) ? (double.IsNaN(b) ? 0 : -1) : double.IsNaN(b) ? 1 : a.CompareTo(b);
 
     /// <summary>Contacts grouped by customer, in contact order: those of customer <c>i</c> are <c>members[start[i]..start[i + 1]]</c>.</summary>
     private static (int[] Start, int[] Members, int Orphans) ContactsByCustomer(ContactColumns contacts, int n)
@@ -281,88 +276,4 @@ public static class BuyingCenter
     private static int Bits(int mask) => System.Numerics.BitOperations.PopCount((uint)mask);
 
     private static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
-
-    /// <summary>The recorded roles per contact: a mask of the six roles and the highest weight of each.</summary>
-    private sealed class RecordedRoles
-    {
-        private double[] _weight = [];
-
-        public byte[] Mask { get; private init; } = [];
-
-        public int UnknownRoles { get; private set; }
-
-        public int UnknownContacts { get; private set; }
-
-        public int Repeated { get; private set; }
-
-        public double Weight(int contact, int role) => _weight[(contact * Roles.Length) + role];
-
-        public static RecordedRoles Read(ContactColumns contacts)
-        {
-            var recorded = new RecordedRoles { Mask = new byte[contacts.Count] };
-            if (contacts.RoleContact.Length > 0) recorded._weight = new double[contacts.Count * Roles.Length];
-            for (var k = 0; k < contacts.RoleContact.Length; k++)
-            {
-                var contact = contacts.RoleContact[k];
-                var role = Array.IndexOf(Roles, contacts.Role[k]?.Trim().ToLowerInvariant());
-                if ((uint)contact >= (uint)contacts.Count)
-                {
-                    recorded.UnknownContacts++;
-                    continue;
-                }
-
-                if (role < 0)
-                {
-                    recorded.UnknownRoles++;
-                    continue;
-                }
-
-                var at = (contact * Roles.Length) + role;
-                var weight = contacts.RoleWeight[k];
-                if ((recorded.Mask[contact] & (1 << role)) != 0)
-                {
-                    recorded.Repeated++;
-                    if (Heavier(weight, recorded._weight[at]) > 0) recorded._weight[at] = weight;
-                }
-                else
-                {
-                    recorded.Mask[contact] |= (byte)(1 << role);
-                    recorded._weight[at] = weight;
-                }
-            }
-
-            return recorded;
-        }
-    }
-
-    /// <summary>The growing long table of role holders.</summary>
-    private sealed class HolderTable
-    {
-        public List<int> Customer { get; } = [];
-
-        public List<int> Contact { get; } = [];
-
-        public List<int> Role { get; } = [];
-
-        public List<double> Weight { get; } = [];
-
-        public List<bool> Inferred { get; } = [];
-
-        public int Count => Customer.Count;
-
-        public int InferredCount { get; private set; }
-
-        public void Add(int customer, int contact, int role, double weight, bool inferred)
-        {
-            Customer.Add(customer);
-            Contact.Add(contact);
-            Role.Add(role);
-            Weight.Add(weight);
-            Inferred.Add(inferred);
-            if (inferred) InferredCount++;
-        }
-
-        public BuyingRoleHolders ToColumns() =>
-            new([.. Customer], [.. Contact], [.. Role.Select(r => Roles[r])], [.. Weight], [.. Inferred]);
-    }
 }
