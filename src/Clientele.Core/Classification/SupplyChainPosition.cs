@@ -9,7 +9,7 @@ namespace Clientele.Classification;
 /// </summary>
 /// <remarks>
 /// <para>Rules, in order: a party with completed orders is <b>direct</b> (also when it buys through the supply links
-/// too; the reason says both). The others are found by a breadth-first walk along
+/// too; the reason says both), and so, by option, is one whose orders were all cancelled or returned. The others are found by a breadth-first walk along
 /// <see cref="CustomerColumns.SupplySeller"/> → <see cref="CustomerColumns.SupplyBuyer"/> from all direct customers at
 /// once, so <see cref="SupplyChainResult.Depth"/> is the fewest links from us. A party reached this way that sells on to
 /// anyone is <b>indirect</b>; one that sells on to nobody is <b>ultimate</b> when it is a person (or of unknown kind),
@@ -57,7 +57,8 @@ public static class SupplyChainPosition
         int head = 0, tail = 0;
         for (var i = 0; i < n; i++)
         {
-            if (columns.HasBought(i))
+            if (columns.HasBought(i) || (options.DirectIncludesCancelledOrReturned
+                    && columns.CancelledOrders[i] + columns.Summary.Returns[i] > 0))
             {
                 depth[i] = 0;
                 queue[tail++] = i;
@@ -171,12 +172,14 @@ public static class SupplyChainPosition
         if (depth[i] == 0)
         {
             var orders = columns.Summary.Orders[i];
-            if (graph.InDegree(i) == 0 && sellsOn == 0 && (uint)orders < (uint)directReasons.Length)
+            if (orders > 0 && graph.InDegree(i) == 0 && sellsOn == 0 && orders < directReasons.Length)
             {
                 return directReasons[orders] ??= $"direct: {Count(orders)} completed {Plural(orders, "order", "orders")} with us";
             }
 
-            var text = $"direct: {Count(orders)} completed {Plural(orders, "order", "orders")} with us";
+            var text = orders > 0
+                ? $"direct: {Count(orders)} completed {Plural(orders, "order", "orders")} with us"
+                : $"direct: no completed order, but {Count(columns.CancelledOrders[i])} cancelled and {Count(columns.Summary.Returns[i])} returned orders with us (directIncludesCancelledOrReturned)";
             if (graph.InDegree(i) > 0)
             {
                 text += $"; also buys through the supply chain from {Sellers(columns, graph, classes, graph.InSeller[graph.InStart[i]], i)}";

@@ -3,7 +3,8 @@ namespace Clientele.Classification;
 /// <summary>
 /// The choices of <see cref="SupplyChainPosition"/>, with their defaults. Supply-chain position has no numeric
 /// threshold: a party is direct when it has completed orders with us, and otherwise its place in the supply links
-/// decides; the one judgement call is what to call an organization at the bottom of a chain.
+/// decides; the judgement calls are what to call an organization at the bottom of a chain and a party whose orders were
+/// all cancelled or returned.
 /// </summary>
 public sealed record SupplyChainPositionOptions
 {
@@ -15,4 +16,11 @@ public sealed record SupplyChainPositionOptions
     /// Persons at the bottom are always ultimate. A party whose kind is unknown is treated as a person.
     /// </summary>
     public string LeafOrganizations { get; init; } = SupplyChainPosition.Indirect;
+
+    /// <summary>
+    /// Whether a party whose orders were all cancelled or returned is direct too (it deals with us, though nothing was
+    /// kept). Default false: direct means it has bought, as for the ladder, where such a party is still a prospect. The
+    /// simulator's truth counts them as direct (under 1% of parties).
+    /// </summary>
+    public bool DirectIncludesCancelledOrReturned { get; init; }
 }

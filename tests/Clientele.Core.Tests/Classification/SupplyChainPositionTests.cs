@@ -155,6 +155,24 @@ public sealed class SupplyChainPositionTests
     }
 
     [Fact]
+    public void A_party_whose_orders_were_all_cancelled_or_returned_is_direct_only_when_the_option_says_so()
+    {
+        var columns = Columns(2, (0, 1));
+        columns.CancelledOrders[0] = 1;
+        columns.Summary.Returns[0] = 2;
+        columns.Kind[1] = "person";
+
+        var byDefault = Classify(columns);
+        var included = Classify(columns, new SupplyChainPositionOptions { DirectIncludesCancelledOrReturned = true });
+
+        Assert.Equal(SupplyChainPosition.Indirect, byDefault.Result.Class[0]);
+        Assert.Equal(1, byDefault.Depth[0]);
+        Assert.Equal(SupplyChainPosition.Direct, included.Result.Class[0]);
+        Assert.Equal("direct: no completed order, but 1 cancelled and 2 returned orders with us (directIncludesCancelledOrReturned); sells on to 1 party", included.Result.Reason[0]);
+        Assert.Equal(1, included.Depth[1]);
+    }
+
+    [Fact]
     public void No_customers_give_an_empty_result()
     {
         var result = Classify(Columns(0));
