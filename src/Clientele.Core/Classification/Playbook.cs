@@ -96,7 +96,7 @@ public sealed record Playbook
     public IEnumerable<string> For(string dimension, string? @class)
     {
         if (@class is null) yield break;
-        var classes = dimension == Dimensions.Influence ? @class.Split(", ") : [@class];
+        var classes = dimension == Dimensions.Influence ? @class.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [@class];
         foreach (var one in classes)
         {
             if (Actions.TryGetValue(dimension, out var custom) && custom.TryGetValue(one, out var action)) yield return action;
@@ -111,7 +111,7 @@ public sealed record Playbook
         foreach (var (dimension, @class) in classes)
         {
             if (@class is null) continue;
-            var roles = dimension == Dimensions.Influence ? @class.Split(", ") : [@class];
+            var roles = dimension == Dimensions.Influence ? @class.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [@class];
             foreach (var role in roles)
                 foreach (var action in For(dimension, role))
                     actions.Add(new PlaybookAction(dimension, role, action));

@@ -1,0 +1,32 @@
+using Clientele.Scoring;
+
+namespace Clientele.Classification;
+
+/// <summary>
+/// Everything one analysis decided about every customer as of a date: the scores, each dimension's class and
+/// reason (overrides applied), and the per-dimension detail the dimensions produce beside their classes.
+/// </summary>
+public sealed record AnalysisResult(
+    CustomerColumns Columns,
+    ScoringResult Scoring,
+    IReadOnlyList<DimensionResult> Dimensions,
+    StrategyResult Strategy,
+    ProspectGrades Prospects,
+    SupplyChainResult SupplyChain,
+    HierarchyRollUp Hierarchy,
+    ChurnResult Churn,
+    InfluenceResult Influence,
+    BuyingCenterResult BuyingCenters,
+    StructureMapResult StructureMap,
+    ProductLineResult ProductLines,
+    IReadOnlyList<Override> AppliedOverrides,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The result of one dimension by name.</summary>
+    public DimensionResult Dimension(string name) =>
+        Dimensions.FirstOrDefault(d => d.Dimension == name) ?? throw new ArgumentException($"no dimension named '{name}'.", nameof(name));
+
+    /// <summary>The dimensions overridden for customer <paramref name="i"/>.</summary>
+    public IEnumerable<string> OverriddenDimensions(int i) =>
+        AppliedOverrides.Where(o => o.CustomerId == Columns.CustomerId[i]).Select(o => o.Dimension);
+}
