@@ -2,12 +2,14 @@ using BenchmarkDotNet.Running;
 using Clientele.Benchmarks;
 
 // scale: the 1M-customer run of docs/benchmarks.md; phase: one step of it (run by scale in a child process);
+// columns: summary + classification columns on an existing workspace;
 // anything else goes to BenchmarkDotNet (e.g. --filter '*').
 return args.FirstOrDefault() switch
 {
     "scale" => ScaleRun.Run(args[1..]),
     "phase" => ScalePhase.Run(args[1..]),
     "models" => ModelRun.Run(args[1..]),
+    "columns" => ColumnsRun.Run(args[1..]),
     _ => Run(args),
 };
 
