@@ -35,6 +35,8 @@ public static class CliApp
         root.Subcommands.Add(SummaryCommand.Create(context, workspace));
         root.Subcommands.Add(DemoCommand.Create(context, workspace));
         root.Subcommands.Add(ModelCommand.Create(context, workspace));
+        root.Subcommands.Add(AnalyzeCommand.Create(context, workspace));
+        root.Subcommands.Add(OptionsCommand.Create(context, workspace));
         return root;
     }
 

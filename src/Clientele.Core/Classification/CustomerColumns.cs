@@ -145,8 +145,8 @@ public sealed class CustomerColumns
     public double?[] EarliestAdoptionRank { get; }
 
     /// <summary>
-    /// The most customers of the same region who first bought a line 7 to 56 days after this customer first
-    /// bought it (maximum over the lines), i.e. the customer's apparent followers.
+    /// The customers of the same region who first bought a line 7 to 56 days after this customer first bought it,
+    /// on the line where they most exceed what chance gives (<see cref="FollowersExpected"/>): the customer's apparent followers.
     /// </summary>
     public int[] Followers { get; }
 

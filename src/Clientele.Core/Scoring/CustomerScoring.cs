@@ -158,9 +158,19 @@ public static class CustomerScoring
                 gg.ConditionalExpectedAverageSpend(x, m, spend);
                 parameters = new Dictionary<string, double> { ["p"] = gg.P, ["q"] = gg.Q, ["gamma"] = gg.Gamma };
                 fit = gg.Report;
-                if (spend.All(double.IsFinite)) return spend;
-                notes.Add("Gamma-Gamma's expected spend is infinite (q ≤ 1: spend too heavy-tailed); each customer's mean spend is used instead.");
-                parameters = new Dictionary<string, double>();
+                var own = 0;
+                for (var k = 0; k < n; k++)
+                {
+                    if (double.IsFinite(spend[k]) && spend[k] > 0) continue;
+                    spend[k] = s.Revenue[buyers[k]] / Math.Max(1, s.PurchaseDays[buyers[k]]);
+                    own++;
+                }
+                if (own > 0)
+                {
+                    notes.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"Gamma-Gamma (q = {gg.Q:0.###}) gives no finite expected spend for {own:N0} customers without repeat purchases (q ≤ 1: spend is too heavy-tailed for a population mean); their own first spend is used."));
+                }
+                return spend;
             }
             catch (ClvDataException e)
             {

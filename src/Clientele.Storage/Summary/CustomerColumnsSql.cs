@@ -215,7 +215,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// <summary>
     /// r, line code, followers, expected followers, followers' first-order revenue: per line and region, the other
     /// customers whose first purchase of the line came FollowerMinDays..FollowerMaxDays later (a range frame over the
-    /// first-purchase day), the line with the most followers kept per customer (ties: fewer expected, then the first
+    /// first-purchase day), the line with the most followers beyond chance (followers − expected) kept per customer (ties: the first
     /// line by name: the rank <c>k</c> of the line within its region, below 2^20 lines).
     /// </summary>
     public string ReadFollowers
@@ -238,8 +238,8 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
                           FROM f JOIN cc_launch n ON n.code = f.line
                           GROUP BY f.line, f.region)
                 )
-                SELECT w.r, arg_max(w.line, w.followers * 1048576 + e.k), max(w.followers)::INTEGER,
-                       arg_max(e.expected, w.followers * 1048576 + e.k), arg_max(coalesce(w.revenue, 0), w.followers * 1048576 + e.k)
+                SELECT w.r, arg_max(w.line, (w.followers - e.expected) * 1048576 + e.k), arg_max(w.followers, (w.followers - e.expected) * 1048576 + e.k)::INTEGER,
+                       arg_max(e.expected, (w.followers - e.expected) * 1048576 + e.k), arg_max(coalesce(w.revenue, 0), (w.followers - e.expected) * 1048576 + e.k)
                 FROM w JOIN e ON e.line = w.line AND e.region IS NOT DISTINCT FROM w.region
                 WHERE w.followers > 0
                 GROUP BY w.r

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using Clientele.Classification;
+using Clientele.Cli.Output;
+using Clientele.Customers;
+using Clientele.Storage;
+using Clientele.Storage.Analysis;
+using Spectre.Console;
+
+namespace Clientele.Cli.Commands;
+
+/// <summary>
+/// <c>clientele analyze</c>: summary → models → scores → every classification → playbook → a snapshot stored
+/// under the as-of date, with progress per step; prints what each dimension found and how it was decided.
+/// </summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(CliContext context, Option<string?> workspaceOption)
+    {
+        var asOf = new Option<string?>("--as-of") { Description = "Analyze as of this date, yyyy-MM-dd: later orders and interactions are ignored (default: the last order date)." };
+        var horizon = new Option<double?>("--horizon") { Description = "The horizon of expected purchases and revenue, in --time-unit units (default one year: 52 weeks or 365 days)." };
+        var unit = new Option<TimeUnit>("--time-unit") { Description = "week (default) or day: the unit the models are fitted in and --horizon is given in.", DefaultValueFactory = _ => TimeUnit.Week };
+        var model = new Option<string?>("--model") { Description = "auto (default: BG/NBD or Pareto/NBD, whichever predicts a holdout period better), bgnbd or pnbd." };
+        model.AcceptOnlyFromAmong("auto", "bgnbd", "pnbd");
+        var optionsFile = new Option<string?>("--options") { Description = "A classification options file (JSON) for this run; `clientele options` shows the defaults and stores a file in the workspace." };
+        var format = new Option<OutputFormat>("--format") { Description = "table (default) or json (the run's report).", DefaultValueFactory = _ => OutputFormat.Table };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("analyze", "Score and classify every customer on every dimension (ladder, value, prospects, strategy, supply chain, churn, influence, buying centers, structure map, product lines) and store the result as a snapshot of the as-of date.")
+        {
+            asOf, horizon, unit, model, optionsFile, format,
+        };
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var timeUnit = parsed.GetValue(unit);
+            var request = new AnalysisRequest
+            {
+                AsOf = SummaryCommand.ParseDay(parsed.GetValue(asOf), "--as-of"),
+                Unit = timeUnit,
+                HorizonDays = parsed.GetValue(horizon) is { } h
+                    ? (h > 0 ? h * timeUnit.Days() : throw new WorkspaceException($"--horizon must be positive, not {h.ToString(CultureInfo.InvariantCulture)}."))
+                    : null,
+                Model = parsed.GetValue(model),
+                Options = parsed.GetValue(optionsFile) is { } file ? OptionsCommand.Read(file) : null,
+                CreatedAt = context.Time.GetUtcNow().UtcDateTime,
+            };
+            using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
+            var steps = new[] { "summary", "customer columns", "holdout sample", "models", "classification", "snapshot" };
+            var run = ProgressReporter.Run(context, "analyze", report =>
+                AnalysisRunner.Run(workspace, request, step =>
+                {
+                    var index = Array.FindIndex(steps, s => step.StartsWith(s, StringComparison.Ordinal));
+                    report(Math.Max(index, 0), steps.Length, step);
+                }, cancellationToken));
+            if (parsed.GetValue(format) == OutputFormat.Json) context.Out.Profile.Out.Writer.WriteLine(run.Report.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            else Print(context, run);
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static void Print(CliContext context, AnalysisRun run)
+    {
+        var r = run.Result;
+        var culture = CultureInfo.InvariantCulture;
+        var buyers = r.Columns.Summary.PurchaseDays.Count(d => d > 0);
+        context.Out.WriteLine(string.Create(culture,
+            $"Analyzed {r.Columns.Count:N0} parties ({buyers:N0} have bought) as of {r.Columns.AsOf:yyyy-MM-dd}; snapshot stored in {run.Steps.Sum(s => s.Seconds):0.0} s."));
+        context.Out.WriteLine($"Scores: {r.Scoring.Scores.Method}.");
+        foreach (var note in r.Notes) context.Out.WriteLine($"  note: {note}");
+        foreach (var dimension in r.Dimensions)
+        {
+            if (dimension.Dimension == Dimensions.Segment) continue;
+            var table = new Table().Title($"{dimension.Dimension} ({dimension.Method})").AddColumn("class")
+                .AddColumn(new TableColumn("customers").RightAligned()).AddColumn(new TableColumn("share").RightAligned());
+            var counts = dimension.Counts();
+            var total = counts.Sum(c => c.Value);
+            foreach (var (name, count) in counts)
+                table.AddRow(Markup.Escape(name), count.ToString("N0", culture), (count / (double)Math.Max(1, total)).ToString("P1", culture));
+            context.Out.Write(table);
+        }
+        context.Out.WriteLine("Read the results with `clientele customers`, `clientele customer <id>`, `clientele segments` and `clientele export`.");
+    }
+}

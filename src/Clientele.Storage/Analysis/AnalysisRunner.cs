@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Clientele.Classification;
+using Clientele.Customers;
+using Clientele.Scoring;
+using Clientele.Storage.Snapshots;
+using Clientele.Storage.Summary;
+
+namespace Clientele.Storage.Analysis;
+
+/// <summary>
+/// The whole flow of DESIGN.md on a workspace: summary → customer columns → (holdout sample) → models and
+/// scores → every classification → snapshot stored under the as-of date. Used by <c>clientele analyze</c>,
+/// the API and the benchmarks.
+/// </summary>
+public static class AnalysisRunner
+{
+    /// <summary>The options key under which a workspace stores its classification options (JSON).</summary>
+    public const string OptionsMetaKey = "classification_options";
+
+    /// <summary>Runs the analysis; <paramref name="progress"/> hears each step's name as it starts.</summary>
+    public static AnalysisRun Run(Workspace workspace, AnalysisRequest request, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var options = request.Options ?? StoredOptions(workspace);
+        if (request.HorizonDays is { } horizon) options = options with { Scoring = options.Scoring with { HorizonDays = horizon } };
+        if (request.Model is { } model) options = options with { Scoring = options.Scoring with { Model = model } };
+        var steps = new List<AnalysisStep>();
+        var clock = Stopwatch.StartNew();
+        T Step<T>(string name, Func<T> work)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Invoke(name);
+            var started = clock.Elapsed;
+            var value = work();
+            steps.Add(new AnalysisStep(name, (clock.Elapsed - started).TotalSeconds));
+            return value;
+        }
+
+        var asOf = request.AsOf ?? CustomerSummaryQuery.LastOrderDay(workspace)
+            ?? throw new WorkspaceException("the workspace has no orders, so there is nothing to analyze as of: import orders (`clientele import orders FILE`), or pass --as-of DATE.");
+        var summary = Step("summary", () => CustomerSummaryQuery.Run(workspace, asOf, request.Unit));
+        if (summary.Count == 0) throw new WorkspaceException($"no customer is known by {asOf:yyyy-MM-dd}: import customers or orders first, or pass a later --as-of.");
+        var columns = Step("customer columns", () => CustomerColumnsQuery.Run(workspace, summary));
+        var holdout = options.Scoring.Model == "auto" ? Step("holdout sample", () => HoldoutSample(workspace, asOf, request.Unit)) : null;
+        var scoring = Step("models", () => CustomerScoring.Score(columns, options.Scoring, holdout));
+        var overrides = OverrideRows(workspace);
+        var result = Step("classification", () => CustomerAnalysis.Run(columns, scoring, options, overrides, step => progress?.Invoke("classification: " + step)));
+        var report = Report(result, steps);
+        Step("snapshot", () =>
+        {
+            SnapshotWriter.Save(workspace, result, options, report, request.CreatedAt);
+            return 0;
+        });
+        report["steps"] = new JsonArray([.. steps.Select(s => (JsonNode)new JsonObject { ["step"] = s.Name, ["seconds"] = Math.Round(s.Seconds, 3) })]);
+        return new AnalysisRun(result, options, report, steps);
+    }
+
+    /// <summary>The workspace's stored options, or the defaults.</summary>
+    public static ClassificationOptions StoredOptions(Workspace workspace) =>
+        workspace.Meta(OptionsMetaKey) is { } json ? ClassificationOptions.FromJson(json, "the workspace's stored options") : new ClassificationOptions();
+
+    /// <summary>
+    /// The calibration/holdout split for choosing the model: the last quarter of the data's span, at most a year,
+    /// when the span is at least 120 days; null otherwise.
+    /// </summary>
+    private static HoldoutSample? HoldoutSample(Workspace workspace, DateOnly asOf, TimeUnit unit)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "SELECT CAST(min(ordered_at) AS DATE) FROM orders WHERE status = 'completed'";
+        if (command.ExecuteScalar() is not DateOnly start) return null;
+        var span = asOf.DayNumber - start.DayNumber;
+        if (span < 120) return null;
+        var holdoutDays = Math.Min(365, span / 4);
+        return HoldoutQuery.Sample(workspace, asOf.AddDays(-holdoutDays), asOf, unit);
+    }
+
+    private static List<Override> OverrideRows(Workspace workspace)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "SELECT customer_id, dimension, class, reason, set_by, set_at FROM overrides ORDER BY set_at NULLS FIRST, customer_id";
+        using var reader = command.ExecuteReader();
+        var rows = new List<Override>();
+        while (reader.Read())
+        {
+            rows.Add(new Override(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetDateTime(5)));
+        }
+        return rows;
+    }
+
+    private static JsonObject Report(AnalysisResult result, List<AnalysisStep> steps)
+    {
+        var scoring = result.Scoring;
+        var dimensions = new JsonObject();
+        foreach (var d in result.Dimensions)
+        {
+            dimensions[d.Dimension] = new JsonObject
+            {
+                ["method"] = d.Method,
+                ["counts"] = new JsonObject([.. d.Counts().Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
+            };
+        }
+        return new JsonObject
+        {
+            ["asOf"] = result.Columns.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["timeUnit"] = result.Columns.Summary.Unit.ToString().ToLowerInvariant(),
+            ["customers"] = result.Columns.Count,
+            ["buyers"] = result.Columns.Summary.PurchaseDays.Count(d => d > 0),
+            ["scoring"] = new JsonObject
+            {
+                ["method"] = scoring.Scores.Method,
+                ["modelBased"] = scoring.Scores.ModelBased,
+                ["model"] = scoring.Model,
+                ["parameters"] = JsonSerializer.SerializeToNode(scoring.Parameters),
+                ["fit"] = scoring.Fit is null ? null : JsonSerializer.SerializeToNode(scoring.Fit, SnapshotWriter.Json),
+                ["spend"] = JsonSerializer.SerializeToNode(scoring.Spend),
+                ["spendFit"] = scoring.SpendFit is null ? null : JsonSerializer.SerializeToNode(scoring.SpendFit, SnapshotWriter.Json),
+                ["candidates"] = JsonSerializer.SerializeToNode(scoring.Candidates, SnapshotWriter.Json),
+                ["usesMargin"] = scoring.Scores.UsesMargin,
+                ["horizonDays"] = scoring.Scores.HorizonDays,
+            },
+            ["prospectModel"] = JsonSerializer.SerializeToNode(result.Prospects.Report, SnapshotWriter.Json),
+            ["dimensions"] = dimensions,
+            ["overridesApplied"] = result.AppliedOverrides.Count,
+            ["notes"] = new JsonArray([.. result.Notes.Select(n => (JsonNode)n)]),
+        };
+    }
+}
+
+/// <summary>What to analyze: the as-of date (default the last order day), the time unit of the models, the horizon, the options (default the workspace's).</summary>
+public sealed record AnalysisRequest
+{
+    /// <summary>The as-of date, or null for the last order day.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>The models' time unit.</summary>
+    public TimeUnit Unit { get; init; } = TimeUnit.Week;
+
+    /// <summary>The horizon in days, or null for the options' (a year by default).</summary>
+    public double? HorizonDays { get; init; }
+
+    /// <summary>The model ("auto", "bgnbd", "pnbd"), or null for the options'.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>The options, or null for the workspace's stored ones (else the defaults).</summary>
+    public ClassificationOptions? Options { get; init; }
+
+    /// <summary>When the snapshot is made (UTC).</summary>
+    public DateTime CreatedAt { get; init; } = DateTime.UnixEpoch;
+}
+
+/// <summary>One step's name and its wall time.</summary>
+public sealed record AnalysisStep(string Name, double Seconds);
+
+/// <summary>An analysis that ran and was stored.</summary>
+/// <param name="Result">Every class, score and reason.</param>
+/// <param name="Options">The options used.</param>
+/// <param name="Report">The run's report, as stored in the snapshot.</param>
+/// <param name="Steps">The steps with their times.</param>
+public sealed record AnalysisRun(AnalysisResult Result, ClassificationOptions Options, JsonObject Report, IReadOnlyList<AnalysisStep> Steps);
