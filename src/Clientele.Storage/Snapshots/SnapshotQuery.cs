@@ -76,18 +76,16 @@ public static partial class SnapshotQuery
         var figures = KeyFigures.ToList();
         if (FigureNames.Contains(sortColumn) && sortColumn is not ("name" or "kind") && !figures.Contains(sortColumn)) figures.Add(sortColumn);
 
-        using var command = workspace.Connection.CreateCommand();
+        var parameters = new List<DuckDBParameter> { DayParameter("as_of", day) };
         var where = new StringBuilder("as_of = CAST($as_of AS DATE)");
-        command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
-        var f = 0;
         foreach (var filter in filters ?? [])
         {
             var dimension = Dimension(filter.Dimension);
             var alternatives = new List<string>();
             foreach (var text in filter.Classes)
             {
-                var name = $"f{f++}";
-                command.Parameters.Add(new DuckDBParameter(name, Class(dimension, text)));
+                var name = $"f{parameters.Count}";
+                parameters.Add(new DuckDBParameter(name, Class(dimension, text)));
                 alternatives.Add(dimension switch
                 {
                     Dimensions.Influence => $"list_contains(string_split({dimension}, ', '), ${name})",
@@ -98,6 +96,17 @@ public static partial class SnapshotQuery
             }
             where.Append(" AND (").AppendJoin(" OR ", alternatives).Append(')');
         }
+
+        // Two statements: a count, then a top-N sort (a window count over the matches would make DuckDB keep every row).
+        long matching;
+        using (var count = workspace.Connection.CreateCommand())
+        {
+            count.CommandText = $"SELECT count(*) FROM snapshot_customers WHERE {where}";
+            foreach (var p in parameters) count.Parameters.Add(new DuckDBParameter(p.ParameterName, p.Value));
+            matching = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        using var command = workspace.Connection.CreateCommand();
+        foreach (var p in parameters) command.Parameters.Add(p);
         var limit = "";
         if (top is not null)
         {
@@ -110,10 +119,9 @@ public static partial class SnapshotQuery
             command.Parameters.Add(new DuckDBParameter("offset", (long)offset));
         }
         command.CommandText =
-            $"SELECT customer_id, name, kind, {string.Join(", ", figures)}, {string.Join(", ", Dimensions.All)}, count(*) OVER () " +
+            $"SELECT customer_id, name, kind, {string.Join(", ", figures)}, {string.Join(", ", Dimensions.All)} " +
             $"FROM snapshot_customers WHERE {where} ORDER BY {OrderBy(sortColumn, sort.Descending)}, customer_id{limit}";
         var rows = new List<CustomerRow>();
-        long matching = 0;
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -123,11 +131,8 @@ public static partial class SnapshotQuery
                 var classes = new string?[Dimensions.All.Count];
                 for (var i = 0; i < classes.Length; i++) classes[i] = Text(reader, 3 + figures.Count + i);
                 rows.Add(new CustomerRow(reader.GetString(0), Text(reader, 1), Text(reader, 2), values, classes));
-                matching = reader.GetInt64(3 + figures.Count + classes.Length);
             }
         }
-        // Past the last match the window count has no row to ride on.
-        if (rows.Count == 0 && offset > 0) matching = Customers(workspace, day, filters, sort, 1).Matching;
         return new CustomerListing(day, matching, figures, rows);
     }
 
