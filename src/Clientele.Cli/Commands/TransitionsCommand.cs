@@ -67,15 +67,22 @@ internal static class TransitionsCommand
             report.Dimension, report.From, report.To, stayed, report.Appeared.Sum(c => c.Customers), report.Disappeared.Sum(c => c.Customers)));
         var table = new Table().AddColumn("from \\ to");
         foreach (var c in report.Classes) table.AddColumn(RowsWriter.Column(Markup.Escape(c ?? None), true));
-        table.AddColumn(RowsWriter.Column(Gone, true));
+        var gone = report.Disappeared.Count > 0;
+        if (gone) table.AddColumn(RowsWriter.Column(Gone, true));
         foreach (var row in report.Classes)
         {
             var cells = new List<string> { Markup.Escape(row ?? None) };
             cells.AddRange(report.Classes.Select(column => Count(report.Matrix.Where(c => c.From == row && c.To == column).Sum(c => c.Customers))));
-            cells.Add(Count(report.Disappeared.Where(c => c.Class == row).Sum(c => c.Customers)));
+            if (gone) cells.Add(Count(report.Disappeared.Where(c => c.Class == row).Sum(c => c.Customers)));
             table.AddRow([.. cells]);
         }
-        table.AddRow([New, .. report.Classes.Select(column => Count(report.Appeared.Where(c => c.Class == column).Sum(c => c.Customers))), ""]);
+        if (report.Appeared.Count > 0)
+        {
+            var cells = new List<string> { New };
+            cells.AddRange(report.Classes.Select(column => Count(report.Appeared.Where(c => c.Class == column).Sum(c => c.Customers))));
+            if (gone) cells.Add("");
+            table.AddRow([.. cells]);
+        }
         context.Out.Write(table);
         if (report.MovedDown is not { } moved) return;
         if (report.MovedDownCount == 0)
