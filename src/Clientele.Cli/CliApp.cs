@@ -37,6 +37,12 @@ public static class CliApp
         root.Subcommands.Add(ModelCommand.Create(context, workspace));
         root.Subcommands.Add(AnalyzeCommand.Create(context, workspace));
         root.Subcommands.Add(OptionsCommand.Create(context, workspace));
+        root.Subcommands.Add(CustomersCommand.Create(context, workspace));
+        root.Subcommands.Add(CustomerCommand.Create(context, workspace));
+        root.Subcommands.Add(SegmentsCommand.Create(context, workspace));
+        root.Subcommands.Add(TransitionsCommand.Create(context, workspace));
+        root.Subcommands.Add(ExportCommand.Create(context, workspace));
+        root.Subcommands.Add(OverrideCommand.Create(context, workspace));
         return root;
     }
 

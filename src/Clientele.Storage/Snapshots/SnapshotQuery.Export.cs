@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using Clientele.Classification;
+using DuckDB.NET.Data;
+
+namespace Clientele.Storage.Snapshots;
+
+public static partial class SnapshotQuery
+{
+    /// <summary>
+    /// Writes one row per customer of a snapshot (default: the latest) with every figure, score, class and reason, and an
+    /// <c>actions</c> column joining the playbook's actions ("dimension=class: action", separated by " | "), to a .csv file
+    /// (with a header) or a .parquet file. DuckDB writes a temporary file beside the target, which then replaces the
+    /// target, so an interrupted export leaves no half-written file. Rows come in no particular order: sorting a million
+    /// wide rows would cost more than writing them.
+    /// </summary>
+    /// <exception cref="WorkspaceException">Another extension, a missing folder, no snapshot, or none as of that date.</exception>
+    public static ExportResult Export(Workspace workspace, string path, DateOnly? asOf = null)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        var format = System.IO.Path.GetExtension(full).ToLowerInvariant() switch
+        {
+            ".csv" => "FORMAT csv, HEADER true",
+            ".parquet" => "FORMAT parquet",
+            var other => throw new WorkspaceException(
+                $"cannot export to {path}: {(other.Length == 0 ? "the file has no extension" : $"'{other}' is not a format Clientele writes")}; name a .csv or a .parquet file."),
+        };
+        var directory = System.IO.Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory)) throw new WorkspaceException($"cannot export to {full}: the folder {directory} does not exist.");
+        var day = Resolve(workspace, asOf);
+        var playbook = PlaybookOf(workspace, day, []);
+        var temporary = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
+        try
+        {
+            Execute(workspace, "CREATE OR REPLACE TEMP TABLE export_actions (dimension VARCHAR, class VARCHAR, action VARCHAR, position INTEGER)");
+            FillActions(workspace, playbook);
+            // COPY takes no parameters: the date is formatted from a DateOnly and the path is quoted as an SQL string.
+            var date = $"DATE '{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";
+            Execute(workspace, $"""
+                COPY (
+                    SELECT s.*, {ActionsColumn()} AS actions
+                    FROM snapshot_customers s {ActionJoins(date)}
+                    WHERE s.as_of = {date}
+                ) TO {Literal(temporary)} ({format})
+                """);
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            Execute(workspace, "DROP TABLE IF EXISTS export_actions");
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+        return new ExportResult(full, day, Count(workspace, day), 2 + SnapshotSchema.FigureColumns.Count + 2 * Dimensions.All.Count + 1);
+    }
+
+    /// <summary>The actions of each customer: one text per dimension, joined, without the dimensions that have none.</summary>
+    private static string ActionsColumn() =>
+        $"NULLIF(concat_ws(' | ', {string.Join(", ", Dimensions.All.Select((_, i) => $"a{i}.text"))}), '')";
+
+    /// <summary>
+    /// One small lookup per dimension from each class seen in the snapshot to the text of its actions ("dimension=class: action",
+    /// an influence list giving one per role), joined to the customers on the class: a few thousand distinct classes are
+    /// matched with the playbook instead of a million customers.
+    /// </summary>
+    private static string ActionJoins(string date)
+    {
+        var sql = new StringBuilder();
+        for (var i = 0; i < Dimensions.All.Count; i++)
+        {
+            var dimension = Dimensions.All[i];
+            var roles = dimension == Dimensions.Influence ? "string_split(v.class, ', ')" : "[v.class]";
+            sql.Append(CultureInfo.InvariantCulture, $"""
+
+                LEFT JOIN (
+                    SELECT v.class, string_agg(a.dimension || '=' || a.class || ': ' || a.action, ' | ' ORDER BY a.position) AS text
+                    FROM (SELECT DISTINCT {dimension} AS class FROM snapshot_customers WHERE as_of = {date} AND {dimension} IS NOT NULL) v
+                    JOIN export_actions a ON a.dimension = '{dimension}' AND list_contains({roles}, a.class)
+                    GROUP BY v.class
+                ) a{i} ON a{i}.class = s.{dimension}
+                """);
+        }
+        return sql.ToString();
+    }
+
+    /// <summary>Every action of the playbook (defaults and replacements) with its dimension, class and display position.</summary>
+    private static void FillActions(Workspace workspace, Playbook playbook)
+    {
+        using var transaction = workspace.Connection.BeginTransaction();
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "INSERT INTO export_actions VALUES ($dimension, $class, $action, $position)";
+        var position = 0;
+        foreach (var dimension in Dimensions.All)
+        {
+            IEnumerable<string> defaults = Playbook.Defaults.GetValueOrDefault(dimension)?.Keys ?? [];
+            IEnumerable<string> replaced = playbook.Actions.TryGetValue(dimension, out var custom) ? custom.Keys : [];
+            foreach (var @class in defaults.Concat(replaced).Distinct())
+            {
+                foreach (var action in playbook.For(dimension, @class))
+                {
+                    command.Parameters.Clear();
+                    command.Parameters.Add(new DuckDBParameter("dimension", dimension));
+                    command.Parameters.Add(new DuckDBParameter("class", @class));
+                    command.Parameters.Add(new DuckDBParameter("action", action));
+                    command.Parameters.Add(new DuckDBParameter("position", (object)position++));
+                    command.ExecuteNonQuery();
+                }
+            }
+        }
+        transaction.Commit();
+    }
+
+    private static void Execute(Workspace workspace, string sql)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

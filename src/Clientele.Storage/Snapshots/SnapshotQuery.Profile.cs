@@ -1,0 +1,118 @@
+using System.Globalization;
+using Clientele.Classification;
+using DuckDB.NET.Data;
+
+namespace Clientele.Storage.Snapshots;
+
+public static partial class SnapshotQuery
+{
+    /// <summary>One customer as a snapshot (default: the latest) classified it, with its actions and its history across every snapshot.</summary>
+    /// <exception cref="WorkspaceException">No snapshot, or the customer is not in it (the message says which snapshots hold it, if any).</exception>
+    public static CustomerProfile Profile(Workspace workspace, string customerId, DateOnly? asOf = null)
+    {
+        var day = Resolve(workspace, asOf);
+        var notes = new List<string>();
+        string? name, kind;
+        var classes = new List<DimensionClass>();
+        var figures = new List<ProfileFigure>();
+        using (var command = workspace.Connection.CreateCommand())
+        {
+            var reasons = Dimensions.All.Select(d => $"{d}, {SnapshotSchema.ReasonColumn(d)}");
+            command.CommandText =
+                $"SELECT {string.Join(", ", FigureNames)}, {string.Join(", ", reasons)} FROM snapshot_customers " +
+                "WHERE as_of = CAST($as_of AS DATE) AND customer_id = $id";
+            command.Parameters.Add(DayParameter("as_of", day));
+            command.Parameters.Add(new DuckDBParameter("id", customerId));
+            using var reader = command.ExecuteReader();
+            if (!reader.Read()) throw NotInSnapshot(workspace, customerId, day);
+            name = Text(reader, 0);
+            kind = Text(reader, 1);
+            for (var i = 2; i < FigureNames.Count; i++)
+                figures.Add(new ProfileFigure(FigureNames[i], SnapshotSchema.FigureColumns[i].Meaning, Value(reader, i)));
+            for (var d = 0; d < Dimensions.All.Count; d++)
+            {
+                var at = FigureNames.Count + 2 * d;
+                classes.Add(new DimensionClass(Dimensions.All[d], Text(reader, at), Text(reader, at + 1)));
+            }
+        }
+        var actions = PlaybookOf(workspace, day, notes).ActionsFor(classes.Select(c => KeyValuePair.Create(c.Dimension, c.Class)));
+        return new CustomerProfile(day, customerId, name, kind, classes, actions, figures,
+            ProductLines(workspace, customerId, day), BuyingRoles(workspace, customerId, day), History(workspace, customerId), notes);
+    }
+
+    /// <summary>The playbook of a snapshot's options; the default one, with a note, when they cannot be read.</summary>
+    internal static Playbook PlaybookOf(Workspace workspace, DateOnly day, List<string> notes)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "SELECT options FROM snapshots WHERE as_of = CAST($as_of AS DATE)";
+        command.Parameters.Add(DayParameter("as_of", day));
+        var json = command.ExecuteScalar() as string;
+        if (string.IsNullOrWhiteSpace(json)) return new Playbook();
+        try
+        {
+            return ClassificationOptions.FromJson(json, $"the options of the analysis as of {day:yyyy-MM-dd}").Playbook;
+        }
+        catch (FormatException e)
+        {
+            notes.Add($"{e.Message}; the default playbook is shown.");
+            return new Playbook();
+        }
+    }
+
+    private static WorkspaceException NotInSnapshot(Workspace workspace, string customerId, DateOnly day)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "SELECT as_of FROM snapshot_customers WHERE customer_id = $id ORDER BY as_of";
+        command.Parameters.Add(new DuckDBParameter("id", customerId));
+        using var reader = command.ExecuteReader();
+        var days = new List<string>();
+        while (reader.Read()) days.Add(Day(reader, 0).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        return new WorkspaceException(days.Count == 0
+            ? $"unknown customer '{customerId}': no analysis holds it (ids are matched exactly; `clientele customers` lists them)."
+            : $"customer '{customerId}' is not in the analysis as of {day:yyyy-MM-dd}; it is in the analyses as of {string.Join(", ", days)} (choose one with --as-of).");
+    }
+
+    private static List<ProductLineClass> ProductLines(Workspace workspace, string customerId, DateOnly day)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText =
+            "SELECT product_line, class, reason FROM snapshot_product_lines WHERE as_of = CAST($as_of AS DATE) AND customer_id = $id ORDER BY product_line";
+        command.Parameters.Add(DayParameter("as_of", day));
+        command.Parameters.Add(new DuckDBParameter("id", customerId));
+        using var reader = command.ExecuteReader();
+        var lines = new List<ProductLineClass>();
+        while (reader.Read()) lines.Add(new ProductLineClass(reader.GetString(0), reader.GetString(1), Text(reader, 2)));
+        return lines;
+    }
+
+    private static List<ContactRole> BuyingRoles(Workspace workspace, string customerId, DateOnly day)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText =
+            "SELECT contact_id, contact_name, title, role, weight, inferred FROM snapshot_buying_roles " +
+            "WHERE as_of = CAST($as_of AS DATE) AND customer_id = $id ORDER BY role, weight DESC, contact_id";
+        command.Parameters.Add(DayParameter("as_of", day));
+        command.Parameters.Add(new DuckDBParameter("id", customerId));
+        using var reader = command.ExecuteReader();
+        var roles = new List<ContactRole>();
+        while (reader.Read())
+            roles.Add(new ContactRole(reader.GetString(0), Text(reader, 1), Text(reader, 2), reader.GetString(3), reader.GetDouble(4), reader.GetBoolean(5)));
+        return roles;
+    }
+
+    private static List<ClassHistory> History(Workspace workspace, string customerId)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = $"SELECT as_of, {string.Join(", ", Dimensions.All)} FROM snapshot_customers WHERE customer_id = $id ORDER BY as_of";
+        command.Parameters.Add(new DuckDBParameter("id", customerId));
+        using var reader = command.ExecuteReader();
+        var history = new List<ClassHistory>();
+        while (reader.Read())
+        {
+            var classes = new string?[Dimensions.All.Count];
+            for (var i = 0; i < classes.Length; i++) classes[i] = Text(reader, 1 + i);
+            history.Add(new ClassHistory(Day(reader, 0), classes));
+        }
+        return history;
+    }
+}

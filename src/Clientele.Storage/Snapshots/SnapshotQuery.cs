@@ -1,0 +1,202 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Clientele.Classification;
+using DuckDB.NET.Data;
+
+namespace Clientele.Storage.Snapshots;
+
+/// <summary>
+/// Reads the analyses <c>clientele analyze</c> stored: the snapshots, a filtered and sorted customer listing, one
+/// customer's profile and history, the classes of a dimension, the movement between two snapshots, and an export.
+/// Every read is one or a few SQL statements over the snapshot tables; user values travel as parameters, and
+/// column and dimension names are checked against <see cref="SnapshotSchema"/> and <see cref="Dimensions.All"/> before
+/// they reach the SQL.
+/// </summary>
+public static partial class SnapshotQuery
+{
+    /// <summary>The figures a listing shows besides name, kind and the classes.</summary>
+    public static readonly IReadOnlyList<string> KeyFigures = ["orders", "revenue", "p_alive", "expected_revenue", "clv", "value"];
+
+    /// <summary>What the read commands say when there is nothing to read.</summary>
+    public const string NoAnalysis = "no analysis yet: run `clientele analyze`";
+
+    /// <summary>Every snapshot, oldest first.</summary>
+    public static IReadOnlyList<SnapshotInfo> List(Workspace workspace)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "SELECT as_of, created_at, customers, model FROM snapshots ORDER BY as_of";
+        using var reader = command.ExecuteReader();
+        var snapshots = new List<SnapshotInfo>();
+        while (reader.Read())
+            snapshots.Add(new SnapshotInfo(Day(reader, 0), reader.GetDateTime(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        return snapshots;
+    }
+
+    /// <summary>The as-of date of the latest snapshot, or null when there is none.</summary>
+    public static DateOnly? Latest(Workspace workspace)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "SELECT max(as_of) FROM snapshots";
+        return command.ExecuteScalar() switch
+        {
+            DateOnly day => day,
+            DateTime time => DateOnly.FromDateTime(time),
+            _ => null,
+        };
+    }
+
+    /// <summary>The snapshot to read: <paramref name="asOf"/> when it exists, else the latest.</summary>
+    /// <exception cref="WorkspaceException">There is no snapshot, or none as of that date (the message lists the dates there are).</exception>
+    public static DateOnly Resolve(Workspace workspace, DateOnly? asOf)
+    {
+        var snapshots = List(workspace);
+        if (snapshots.Count == 0) throw new WorkspaceException(NoAnalysis + ".");
+        if (asOf is not { } day) return snapshots[^1].AsOf;
+        if (snapshots.Any(s => s.AsOf == day)) return day;
+        var dates = snapshots.TakeLast(10).Select(s => s.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        throw new WorkspaceException(
+            $"no analysis as of {day:yyyy-MM-dd}; the workspace has analyses as of {string.Join(", ", dates)}{(snapshots.Count > 10 ? " (the latest 10)" : "")}. " +
+            "Run `clientele analyze --as-of DATE` to add one.");
+    }
+
+    /// <summary>
+    /// The customers of a snapshot (default: the latest) that pass every filter, sorted (default: value, largest first;
+    /// then by id), from <paramref name="offset"/> on, at most <paramref name="top"/> of them (null: all).
+    /// </summary>
+    /// <exception cref="WorkspaceException">No snapshot; an unknown dimension, class of a closed set, or sort column (the message lists the valid ones).</exception>
+    public static CustomerListing Customers(
+        Workspace workspace, DateOnly? asOf = null, IReadOnlyList<ClassFilter>? filters = null, CustomerSort? sort = null, int? top = null, int offset = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        if (top < 0) throw new ArgumentOutOfRangeException(nameof(top), top, "top must be 0 or more.");
+        sort ??= CustomerSort.Default;
+        var sortColumn = SortColumn(sort.Column);
+        var day = Resolve(workspace, asOf);
+        var figures = KeyFigures.ToList();
+        if (FigureNames.Contains(sortColumn) && sortColumn is not ("name" or "kind") && !figures.Contains(sortColumn)) figures.Add(sortColumn);
+
+        var parameters = new List<DuckDBParameter> { DayParameter("as_of", day) };
+        var where = new StringBuilder("as_of = CAST($as_of AS DATE)");
+        foreach (var filter in filters ?? [])
+        {
+            var dimension = Dimension(filter.Dimension);
+            var alternatives = new List<string>();
+            foreach (var text in filter.Classes)
+            {
+                var name = $"f{parameters.Count}";
+                parameters.Add(new DuckDBParameter(name, Class(dimension, text)));
+                alternatives.Add(dimension switch
+                {
+                    Dimensions.Influence => $"list_contains(string_split({dimension}, ', '), ${name})",
+                    Dimensions.Segment => $"({dimension} = ${name} OR starts_with({dimension}, ${name} || '/'))",
+                    _ when DimensionClasses.IsClosed(dimension) => $"{dimension} = ${name}",
+                    _ => $"lower({dimension}) = lower(${name})",
+                });
+            }
+            where.Append(" AND (").AppendJoin(" OR ", alternatives).Append(')');
+        }
+
+        // Two statements: a count, then a top-N sort (a window count over the matches would make DuckDB keep every row).
+        long matching;
+        using (var count = workspace.Connection.CreateCommand())
+        {
+            count.CommandText = $"SELECT count(*) FROM snapshot_customers WHERE {where}";
+            foreach (var p in parameters) count.Parameters.Add(new DuckDBParameter(p.ParameterName, p.Value));
+            matching = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        using var command = workspace.Connection.CreateCommand();
+        foreach (var p in parameters) command.Parameters.Add(p);
+        var limit = "";
+        if (top is not null)
+        {
+            limit = " LIMIT $top";
+            command.Parameters.Add(new DuckDBParameter("top", (long)top.Value));
+        }
+        if (offset > 0)
+        {
+            limit += " OFFSET $offset";
+            command.Parameters.Add(new DuckDBParameter("offset", (long)offset));
+        }
+        command.CommandText =
+            $"SELECT customer_id, name, kind, {string.Join(", ", figures)}, {string.Join(", ", Dimensions.All)} " +
+            $"FROM snapshot_customers WHERE {where} ORDER BY {OrderBy(sortColumn, sort.Descending)}, customer_id{limit}";
+        var rows = new List<CustomerRow>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var values = new object?[figures.Count];
+                for (var i = 0; i < values.Length; i++) values[i] = Value(reader, 3 + i);
+                var classes = new string?[Dimensions.All.Count];
+                for (var i = 0; i < classes.Length; i++) classes[i] = Text(reader, 3 + figures.Count + i);
+                rows.Add(new CustomerRow(reader.GetString(0), Text(reader, 1), Text(reader, 2), values, classes));
+            }
+        }
+        return new CustomerListing(day, matching, figures, rows);
+    }
+
+    /// <summary>The names of the figure and score columns.</summary>
+    public static IReadOnlyList<string> FigureNames { get; } = [.. SnapshotSchema.FigureColumns.Select(c => c.Name)];
+
+    /// <summary>The columns a listing can be sorted by: customer_id, every figure and score, every dimension.</summary>
+    public static IReadOnlyList<string> SortColumns { get; } = ["customer_id", .. FigureNames, .. Dimensions.All];
+
+    /// <summary>The dimension of that name ('-' for '_', any case).</summary>
+    /// <exception cref="WorkspaceException">No such dimension; the message lists them.</exception>
+    public static string Dimension(string name) =>
+        Dimensions.Find(name) ?? throw new WorkspaceException($"unknown dimension '{name}': choose one of {string.Join(", ", Dimensions.All)}.");
+
+    /// <summary>The class as the dimension spells it; any text for an open dimension.</summary>
+    /// <exception cref="WorkspaceException">A closed dimension has no such class; the message lists its classes.</exception>
+    public static string Class(string dimension, string text) =>
+        DimensionClasses.Find(dimension, text)
+        ?? throw new WorkspaceException(DimensionClasses.Closed.TryGetValue(dimension, out var classes)
+            ? $"unknown class '{text}' of {dimension}: choose one of {string.Join(", ", classes)}."
+            : $"an empty class of {dimension}.");
+
+    private static string SortColumn(string name)
+    {
+        var column = SortColumns.FirstOrDefault(c => string.Equals(c, name.Trim(), StringComparison.OrdinalIgnoreCase)) ?? Dimensions.Find(name);
+        return column ?? throw new WorkspaceException($"cannot sort by '{name}': choose one of {string.Join(", ", SortColumns)}.");
+    }
+
+    /// <summary>The ORDER BY term of a checked column: closed dimensions by their classes' order, nulls last.</summary>
+    private static string OrderBy(string column, bool descending)
+    {
+        var term = DimensionClasses.Closed.TryGetValue(column, out var classes) ? Rank(column, classes) : column;
+        return $"{term} {(descending ? "DESC" : "ASC")} NULLS LAST";
+    }
+
+    /// <summary>A CASE giving each class of a closed dimension its position (the classes are constants of <see cref="DimensionClasses"/>).</summary>
+    private static string Rank(string column, IReadOnlyList<string> classes)
+    {
+        var sql = new StringBuilder($"CASE {column}");
+        for (var i = 0; i < classes.Count; i++) sql.Append(CultureInfo.InvariantCulture, $" WHEN {Literal(classes[i])} THEN {i}");
+        return sql.Append(" END").ToString();
+    }
+
+    private static string Literal(string constant) => "'" + constant.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static DuckDBParameter DayParameter(string name, DateOnly day) => new(name, day.ToDateTime(TimeOnly.MinValue));
+
+    private static DateOnly Day(DbDataReader reader, int i) => reader.GetValue(i) switch
+    {
+        DateOnly day => day,
+        DateTime time => DateOnly.FromDateTime(time),
+        var other => throw new InvalidCastException($"expected a date, got {other.GetType().Name}"),
+    };
+
+    private static string? Text(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+
+    private static double? Number(DbDataReader reader, int i) =>
+        reader.IsDBNull(i) ? null : Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture) is var d && double.IsFinite(d) ? d : null;
+
+    /// <summary>A figure as double, int, bool or string; NaN and infinities (no score) as null.</summary>
+    private static object? Value(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetValue(i) switch
+    {
+        double d => double.IsFinite(d) ? d : null,
+        float s => float.IsFinite(s) ? (double)s : null,
+        var other => other,
+    };
+}
