@@ -77,7 +77,7 @@ internal static class SegmentsCommand
         }
     }
 
-    private static Table StructureMap(IReadOnlyList<StructureNode> nodes)
+    private static Table StructureMap(IReadOnlyList<SegmentNode> nodes)
     {
         var culture = CultureInfo.InvariantCulture;
         var table = new Table().Title("Structure map: current and target").AddColumn("segment");

@@ -27,7 +27,7 @@ public static class Dimensions
     /// <summary>Churn reason of lapsed and lost customers: price, quality, service, delivery, competitor, no_follow_up, need_ended, unknown.</summary>
     public const string ChurnReason = "churn_reason";
 
-    /// <summary>Influence roles, comma-separated without spaces: positive-spreader, negative-spreader, leader, caller, referrer, contributor; or none.</summary>
+    /// <summary>Influence roles, comma-separated (", "): positive-spreader, negative-spreader, leader, caller, referrer, contributor; or none.</summary>
     public const string Influence = "influence";
 
     /// <summary>Buying center of organizations: complete, or which roles are missing.</summary>

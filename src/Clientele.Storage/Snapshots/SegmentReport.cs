@@ -8,4 +8,4 @@ namespace Clientele.Storage.Snapshots;
 /// <param name="Classes">Closed sets in their order, open ones largest first; classes only the previous snapshot had are included with 0 customers.</param>
 /// <param name="Nodes">For the segment dimension, the structure map with targets, by path; otherwise empty.</param>
 public sealed record SegmentReport(
-    string Dimension, DateOnly AsOf, DateOnly? PreviousAsOf, long Customers, IReadOnlyList<SegmentClass> Classes, IReadOnlyList<StructureNode> Nodes);
+    string Dimension, DateOnly AsOf, DateOnly? PreviousAsOf, long Customers, IReadOnlyList<SegmentClass> Classes, IReadOnlyList<SegmentNode> Nodes);

@@ -74,7 +74,7 @@ public static partial class SnapshotQuery
     }
 
     /// <summary>The structure map's nodes depth-first, each parent before its children, siblings by name.</summary>
-    private static List<StructureNode> StructureMap(Workspace workspace, DateOnly day)
+    private static List<SegmentNode> StructureMap(Workspace workspace, DateOnly day)
     {
         using var command = workspace.Connection.CreateCommand();
         command.CommandText = """
@@ -84,16 +84,16 @@ public static partial class SnapshotQuery
             """;
         command.Parameters.Add(DayParameter("as_of", day));
         using var reader = command.ExecuteReader();
-        var nodes = new List<StructureNode>();
+        var nodes = new List<SegmentNode>();
         while (reader.Read())
         {
-            nodes.Add(new StructureNode(reader.GetString(0), Text(reader, 1), reader.GetInt32(2), reader.GetString(3), reader.GetInt64(4),
+            nodes.Add(new SegmentNode(reader.GetString(0), Text(reader, 1), reader.GetInt32(2), reader.GetString(3), reader.GetInt64(4),
                 reader.GetInt64(5), reader.GetInt64(6), Number(reader, 7) ?? 0, Number(reader, 8) ?? 0, Number(reader, 9), Number(reader, 10),
                 Number(reader, 11), Number(reader, 12), reader.IsDBNull(13) ? null : Day(reader, 13), reader.GetBoolean(14)));
         }
         var paths = nodes.Select(n => n.Path).ToHashSet(StringComparer.Ordinal);
         var children = nodes.ToLookup(n => n.Parent is { } parent && parent != n.Path && paths.Contains(parent) ? parent : null);
-        var ordered = new List<StructureNode>(nodes.Count);
+        var ordered = new List<SegmentNode>(nodes.Count);
         void Visit(string? parent)
         {
             foreach (var node in children[parent].OrderBy(n => n.Name, StringComparer.Ordinal).ThenBy(n => n.Path, StringComparer.Ordinal))

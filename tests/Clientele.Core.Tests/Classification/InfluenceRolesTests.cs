@@ -42,7 +42,7 @@ public sealed class InfluenceRolesTests
         columns.ReferredMargin[0] = 1_240;
         columns.ReferredRevenue[0] = 4_000;
         var result = Classify(columns);
-        Assert.Equal("positive-spreader,referrer", result.Roles.Class[0]);
+        Assert.Equal("positive-spreader, referrer", result.Roles.Class[0]);
         Assert.Contains("referrer 3 referred, 2 bought, their margin 1,240", result.Roles.Reason[0]);
         Assert.Equal(1_240, result.ReferralValue[0]);
         Assert.Equal(1_360, result.FullValue[0], 9);
@@ -147,7 +147,7 @@ public sealed class InfluenceRolesTests
         columns.Followers[0] = 10;
         columns.FollowersExpected[0] = 1;
         var result = Classify(columns);
-        Assert.Equal("positive-spreader,negative-spreader,leader,caller,referrer,contributor", result.Roles.Class[0]);
+        Assert.Equal("positive-spreader, negative-spreader, leader, caller, referrer, contributor", result.Roles.Class[0]);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace Clientele.Storage.Snapshots;
 /// <param name="TargetValue">The target value, or null.</param>
 /// <param name="TargetDueAt">When the target is due, or null.</param>
 /// <param name="TargetOnly">A target group with no customers yet.</param>
-public sealed record StructureNode(
+public sealed record SegmentNode(
     string Path, string? Parent, int Level, string Name, long Parties, long ActualCustomers, long ActiveCustomers,
     double Value, double ExpectedRevenue, double? NewCustomersGrowth, double? ValueGrowth,
     double? TargetCustomers, double? TargetValue, DateOnly? TargetDueAt, bool TargetOnly);
