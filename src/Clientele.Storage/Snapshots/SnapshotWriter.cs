@@ -122,5 +122,5 @@ public static class SnapshotWriter
     }
 
     /// <summary>The serializer of report parts.</summary>
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new FiniteDoubleConverter() } };
 }
