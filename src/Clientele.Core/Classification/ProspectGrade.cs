@@ -37,7 +37,7 @@ public static class ProspectGrade
         Array.Fill(probability, double.NaN);
         var modelText = model is null ? "" : $"model trained on {ValueText.Money(report.TrainingExamples)} closed prospects, accuracy {ValueText.Rate(report.CrossValidatedAccuracy)} vs {ValueText.Rate(report.MajorityAccuracy)} baseline ({ValueText.Rate(report.PointsRuleAccuracy)} by the points rule)";
         var pointsWhy = double.IsFinite(report.CrossValidatedAccuracy)
-            ? $"points rule: a model learned from {ValueText.Money(report.TrainingExamples)} closed prospects predicted {ValueText.Rate(report.CrossValidatedAccuracy)} of them, no better than the majority ({ValueText.Rate(report.MajorityAccuracy)}) or these points ({ValueText.Rate(report.PointsRuleAccuracy)})"
+            ? $"points rule: a model learned from {ValueText.Money(report.TrainingExamples)} closed prospects predicted {ValueText.Rate(report.CrossValidatedAccuracy)} of them, no better than always guessing the majority ({ValueText.Rate(report.MajorityAccuracy)}); these points predict {ValueText.Rate(report.PointsRuleAccuracy)}"
             : $"points rule: {ValueText.Count(report.TrainingExamples, "closed prospect", "closed prospects")} ({report.Won} won, {report.Lost} lost), need {report.MinimumOutcomes} with at least {report.MinimumPerOutcome} of each to learn";
         var s = columns.Summary;
 
@@ -200,11 +200,11 @@ public static class ProspectGrade
         var names = new List<string> { "intercept" };
         names.AddRange(ProspectJourney.FeatureNames);
         var terms = string.Join(", ", names.Select((name, j) => $"{name} {coefficients[j].ToString("0.###", CultureInfo.InvariantCulture)}"));
-        if (accuracy <= Math.Max(majorityAccuracy, pointsAccuracy))
+        if (accuracy <= majorityAccuracy)
         {
-            // A model that predicts no better than always guessing the majority, or than the points, must not grade:
+            // A model that predicts no better than always guessing the majority outcome must not grade:
             // the transparent rule does, and the report says why.
-            var fallback = $"points rule: a logistic regression learned from {m} closed prospects ({wins} won, {m - wins} lost) reached a {options.Folds}-fold cross-validated accuracy of {ValueText.Rate(accuracy)}, no better than the majority outcome ({ValueText.Rate(majorityAccuracy)}) or the points rule ({ValueText.Rate(pointsAccuracy)}); log-odds: {terms}";
+            var fallback = $"points rule: a logistic regression learned from {m} closed prospects ({wins} won, {m - wins} lost) reached a {options.Folds}-fold cross-validated accuracy of {ValueText.Rate(accuracy)}, no better than always guessing the majority outcome ({ValueText.Rate(majorityAccuracy)}; the points rule predicts {ValueText.Rate(pointsAccuracy)}); log-odds: {terms}";
             return (null, new ProspectModelReport("points", m, wins, m - wins, options.MinimumOutcomes, options.MinimumPerOutcome, options.Folds,
                 accuracy, majorityAccuracy, pointsAccuracy, names, coefficients, fallback));
         }

@@ -127,6 +127,29 @@ public sealed class ProspectGradeTests
     }
 
     [Fact]
+    public void A_learned_model_that_predicts_no_better_than_the_majority_hands_the_grades_to_the_points_rule()
+    {
+        // Outcomes unrelated to the journey: 300 won, 100 lost, whatever the touches.
+        var random = new Random(3);
+        var columns = TestColumns.Create(401);
+        for (var i = 0; i < 400; i++)
+        {
+            Journey(columns, i, 1, random.Next(2), random.Next(2), random.Next(2), 1, lastTouchDaysAgo: 200);
+            columns.OpportunityOutcome[i] = i % 4 == 0 ? "lost" : "won";
+        }
+        Journey(columns, 400, inquiries: 1, visits: 1, trials: 1, quotes: 1, lastTouchDaysAgo: 10);
+
+        var grades = ProspectGrade.Classify(columns, new ProspectGradeOptions());
+
+        Assert.Equal("points", grades.Report.Method);
+        Assert.True(grades.Report.CrossValidatedAccuracy <= grades.Report.MajorityAccuracy, grades.Report.Description);
+        Assert.StartsWith("points rule: a logistic regression learned from 400 closed prospects", grades.Report.Description);
+        Assert.Equal("A", grades.Result.Class[400]);
+        Assert.Contains("points rule: a model learned from 400 closed prospects predicted", grades.Result.Reason[400]);
+        Assert.True(double.IsNaN(grades.CloseProbability[400]));
+    }
+
+    [Fact]
     public void Post_purchase_cross_sell_inquiries_of_won_prospects_are_not_counted_in_their_journey()
     {
         var columns = ClosedProspects(400, 0);
