@@ -65,6 +65,7 @@ internal static class AnalyzeCommand
         var buyers = r.Columns.Summary.PurchaseDays.Count(d => d > 0);
         context.Out.WriteLine(string.Create(culture,
             $"Analyzed {r.Columns.Count:N0} parties ({buyers:N0} have bought) as of {r.Columns.AsOf:yyyy-MM-dd}; snapshot stored in {run.Steps.Sum(s => s.Seconds):0.0} s."));
+        context.Out.WriteLine("Steps: " + string.Join(", ", run.Steps.Select(s => string.Create(culture, $"{s.Name} {s.Seconds:0.0} s"))) + ".");
         context.Out.WriteLine($"Scores: {r.Scoring.Scores.Method}.");
         foreach (var note in r.Notes) context.Out.WriteLine($"  note: {note}");
         foreach (var dimension in r.Dimensions)

@@ -86,11 +86,7 @@ public static class CustomerScoring
         var ltv = new double[n];
         if (model is not null)
         {
-            model.ProbabilityAlive(x, tx, age, pAlive);
-            Previous(model, x, tx, age, options.TrendDays / unitDays, pPrevious);
-            model.ExpectedPurchases(horizon, x, tx, age, expected);
-            model.ExpectedPurchases(options.LifetimeMonths * CustomerLifetimeValue.DaysPerMonth / unitDays, x, tx, age, lifetimePurchases);
-            CustomerLifetimeValue.Compute(model, s.Unit, x, tx, age, spend, options.LifetimeMonths, options.AnnualDiscountRate, ltv);
+            Predict(model, x, tx, age, spend, horizon, unitDays, options, pAlive, pPrevious, expected, lifetimePurchases, ltv);
             scores.ModelBased = true;
             scores.Method = $"{ModelNames.Display(name!)}{(spendParameters.Count > 0 ? " + Gamma-Gamma" : " + each customer's mean spend")}";
         }
@@ -124,6 +120,49 @@ public static class CustomerScoring
         return new ScoringResult(scores, name, parameters, fit, spendParameters, spendFit, candidates, notes);
     }
 
+    /// <summary>
+    /// Every model score, in parallel over chunks of customers: P(alive) now and a trend lag ago, purchases in the
+    /// horizon and the lifetime, and lifetime value month by month as <see cref="CustomerLifetimeValue"/> computes it
+    /// (Pareto/NBD reuses P(alive) across the months, see <see cref="ParetoNbdModel.ExpectedPurchasesGivenAlive"/>).
+    /// </summary>
+    private static void Predict(IRepeatPurchaseModel model, double[] x, double[] tx, double[] age, double[] spend, double horizon, double unitDays,
+        ScoringOptions options, double[] pAlive, double[] pPrevious, double[] expected, double[] lifetimePurchases, double[] ltv)
+    {
+        var n = x.Length;
+        var chunk = Math.Max(4_096, n / (4 * Environment.ProcessorCount) + 1);
+        var monthly = Math.Pow(1 + options.AnnualDiscountRate, 1.0 / 12) - 1;
+        Parallel.For(0, (n + chunk - 1) / chunk, c =>
+        {
+            var start = c * chunk;
+            var length = Math.Min(chunk, n - start);
+            var cx = new ReadOnlySpan<double>(x, start, length);
+            var ctx = new ReadOnlySpan<double>(tx, start, length);
+            var cage = new ReadOnlySpan<double>(age, start, length);
+            var alive = new Span<double>(pAlive, start, length);
+            model.ProbabilityAlive(cx, ctx, cage, alive);
+            Previous(model, cx, ctx, cage, options.TrendDays / unitDays, new Span<double>(pPrevious, start, length));
+            var aliveCopy = alive.ToArray();
+            void ExpectedAt(double t, Span<double> destination)
+            {
+                if (model is ParetoNbdModel pareto) pareto.ExpectedPurchasesGivenAlive(t, new ReadOnlySpan<double>(x, start, length), new ReadOnlySpan<double>(age, start, length), aliveCopy, destination);
+                else model.ExpectedPurchases(t, new ReadOnlySpan<double>(x, start, length), new ReadOnlySpan<double>(tx, start, length), new ReadOnlySpan<double>(age, start, length), destination);
+            }
+            ExpectedAt(horizon, new Span<double>(expected, start, length));
+            var previous = new double[length];
+            var current = new double[length];
+            var value = new Span<double>(ltv, start, length);
+            value.Clear();
+            for (var month = 1; month <= options.LifetimeMonths; month++)
+            {
+                ExpectedAt(month * CustomerLifetimeValue.DaysPerMonth / unitDays, current);
+                var discount = Math.Pow(1 + monthly, -month);
+                for (var k = 0; k < length; k++) value[k] += (current[k] - previous[k]) * spend[start + k] * discount;
+                (previous, current) = (current, previous);
+            }
+            previous.CopyTo(new Span<double>(lifetimePurchases, start, length));
+        });
+    }
+
     private static int[] Buyers(CustomerSummary s)
     {
         var list = new List<int>(s.Count);
@@ -132,7 +171,7 @@ public static class CustomerScoring
     }
 
     /// <summary>P(alive) as it stood <paramref name="lag"/> units ago, for customers whose every purchase came before then (NaN for the others).</summary>
-    private static void Previous(IRepeatPurchaseModel model, double[] x, double[] tx, double[] age, double lag, double[] destination)
+    private static void Previous(IRepeatPurchaseModel model, ReadOnlySpan<double> x, ReadOnlySpan<double> tx, ReadOnlySpan<double> age, double lag, Span<double> destination)
     {
         var earlier = new double[age.Length];
         for (var k = 0; k < age.Length; k++) earlier[k] = Math.Max(age[k] - lag, tx[k]);

@@ -86,6 +86,20 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
     }
 
     /// <summary>
+    /// As <see cref="ExpectedPurchases(double, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double})"/>
+    /// with each customer's P(alive) already known: the expectation is P(alive) times a closed form in t, so a
+    /// lifetime value summed month by month evaluates the (costly) P(alive) once instead of once per month.
+    /// </summary>
+    public void ExpectedPurchasesGivenAlive(double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> age, ReadOnlySpan<double> probabilityAlive, Span<double> destination)
+    {
+        for (var i = 0; i < frequency.Length; i++)
+        {
+            double x = frequency[i], T = age[i];
+            destination[i] = probabilityAlive[i] * (R + x) / (Alpha + T) * (Beta + T) * SurvivalIntegral(Math.Log((Beta + T + t) / (Beta + T)));
+        }
+    }
+
+    /// <summary>
     /// P(X(t) = n) for a new customer. A lifetime τ ~ Lomax(s, β) (exponential with a gamma rate) and purchases a
     /// Gamma-Poisson mixture while alive, so <c>P = (β/(β+t))^s·NBD_t(n) + ∫₀ᵗ (s/β)(β/(β+τ))^(s+1)·NBD_τ(n) dτ</c>, with
     /// NBD_τ(n) = Γ(r+n)/(Γ(r) n!) (α/(α+τ))^r (τ/(α+τ))^n. The integral is smooth and evaluated by adaptive

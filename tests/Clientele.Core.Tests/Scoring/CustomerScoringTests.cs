@@ -1,0 +1,127 @@
+using Clientele.Classification;
+using Clientele.Clv;
+using Clientele.Clv.BgNbd;
+using Clientele.Clv.ParetoNbd;
+using Clientele.Core.Tests.Classification;
+using Clientele.Scoring;
+
+namespace Clientele.Core.Tests.Scoring;
+
+public sealed class CustomerScoringTests
+{
+    /// <summary>400 customers with random purchase rhythms over two years, a few of them stopping early; C401 never bought.</summary>
+    private static CustomerColumns Base()
+    {
+        var random = new Random(11);
+        var columns = TestColumns.Create(401);
+        for (var i = 0; i < 400; i++)
+        {
+            var first = new DateOnly(2024, 1, 1).AddDays(random.Next(300));
+            var gap = 5 + random.Next(60);
+            var stop = random.NextDouble() < 0.4 ? first.AddDays(random.Next(400)) : TestColumns.AsOf;
+            var days = new List<DateOnly> { first };
+            for (var d = first.AddDays(gap + random.Next(gap)); d <= stop && d <= TestColumns.AsOf; d = d.AddDays(gap + random.Next(gap))) days.Add(d);
+            TestColumns.Buy(columns, i, days, amount: 20 + random.Next(200), marginRate: 0.3);
+            columns.Summary.ServiceCost[i] = random.Next(50);
+        }
+        return columns;
+    }
+
+    [Theory]
+    [InlineData("pnbd")]
+    [InlineData("bgnbd")]
+    public void Lifetime_value_and_expected_purchases_equal_the_library_functions_for_the_chosen_model(string name)
+    {
+        var columns = Base();
+        var result = CustomerScoring.Score(columns, new ScoringOptions { Model = name });
+        Assert.Equal(name, result.Model);
+        var p = result.Parameters;
+        IRepeatPurchaseModel model = name == "pnbd" ? new ParetoNbdModel(p["r"], p["alpha"], p["s"], p["beta"]) : new BgNbdModel(p["r"], p["alpha"], p["a"], p["b"]);
+        var s = columns.Summary;
+        var buyers = Enumerable.Range(0, 400).ToArray();
+        double[] x = [.. buyers.Select(i => s.Frequency[i])], tx = [.. buyers.Select(i => s.Recency[i])], age = [.. buyers.Select(i => s.T[i])];
+        double[] spend = [.. buyers.Select(i => result.Scores.ExpectedSpendPerPurchase[i])];
+        var ltv = new double[400];
+        CustomerLifetimeValue.Compute(model, s.Unit, x, tx, age, spend, 36, 0.10, ltv);
+        var expected = new double[400];
+        model.ExpectedPurchases(365, x, tx, age, expected);
+        var alive = new double[400];
+        model.ProbabilityAlive(x, tx, age, alive);
+        for (var i = 0; i < 400; i++)
+        {
+            Assert.Equal(ltv[i], result.Scores.LifetimeValue[i], 1e-9 * Math.Max(1, ltv[i]));
+            Assert.Equal(expected[i], result.Scores.ExpectedPurchases[i], 1e-12);
+            Assert.Equal(alive[i], result.Scores.ProbabilityAlive[i], 1e-12);
+            Assert.Equal(expected[i] * spend[i], result.Scores.ExpectedRevenue[i], 1e-9 * Math.Max(1, expected[i] * spend[i]));
+        }
+        Assert.True(double.IsNaN(result.Scores.ProbabilityAlive[400]));
+        Assert.Equal(0, result.Scores.PastNetValue[400]);
+    }
+
+    [Fact]
+    public void The_trend_is_the_p_alive_of_ninety_days_earlier_for_customers_who_have_not_bought_since()
+    {
+        var columns = Base();
+        var result = CustomerScoring.Score(columns, new ScoringOptions { Model = "pnbd" });
+        var p = result.Parameters;
+        var model = new ParetoNbdModel(p["r"], p["alpha"], p["s"], p["beta"]);
+        var s = columns.Summary;
+        var checkedOne = false;
+        for (var i = 0; i < 400; i++)
+        {
+            if (s.T[i] - 90 < s.Recency[i]) { Assert.True(double.IsNaN(result.Scores.ProbabilityAlivePrevious[i])); continue; }
+            var then = new double[1];
+            model.ProbabilityAlive([s.Frequency[i]], [s.Recency[i]], [s.T[i] - 90], then);
+            Assert.Equal(then[0], result.Scores.ProbabilityAlivePrevious[i], 1e-12);
+            Assert.True(then[0] >= result.Scores.ProbabilityAlive[i] - 1e-12, "without purchases P(alive) only falls");
+            checkedOne = true;
+        }
+        Assert.True(checkedOne);
+    }
+
+    [Fact]
+    public void Net_values_take_margin_returns_and_cost_to_serve_with_the_margin_rate_shrunk_toward_the_base()
+    {
+        var columns = Base();
+        columns.ReturnMargin[0] = -15;
+        var result = CustomerScoring.Score(columns, new ScoringOptions { Model = "bgnbd" });
+        var s = columns.Summary;
+        Assert.True(result.Scores.UsesMargin);
+        Assert.Equal(s.Margin[0]!.Value - 15 - s.ServiceCost[0], result.Scores.PastNetValue[0], 9);
+        var own = (s.Margin[0]!.Value - 15) / s.Revenue[0];
+        Assert.InRange(result.Scores.MarginRate[0], Math.Min(own, 0.3) - 1e-9, Math.Max(own, 0.3) + 1e-9);
+        Assert.Equal(result.Scores.PastNetValue[0] + result.Scores.FutureNetValue[0], result.Scores.Value(0), 9);
+    }
+
+    [Fact]
+    public void Automatic_choice_compares_both_models_on_the_holdout_and_keeps_the_better()
+    {
+        var columns = Base();
+        var s = columns.Summary;
+        // The holdout: the same customers' purchases after a calibration end 180 days before; here simply their rates.
+        var holdout = new HoldoutSample([.. Enumerable.Range(0, 400).Select(i => s.Frequency[i])], [.. Enumerable.Range(0, 400).Select(i => s.Recency[i])],
+            [.. Enumerable.Range(0, 400).Select(i => s.T[i])], [.. Enumerable.Range(0, 400).Select(i => (int)Math.Round(s.Frequency[i] / Math.Max(1, s.T[i]) * 180 * (s.T[i] - s.Recency[i] < 90 ? 1 : 0)))], 180, TestColumns.AsOf.AddDays(-180));
+        var result = CustomerScoring.Score(columns, new ScoringOptions(), holdout);
+        Assert.Equal(2, result.Candidates.Count);
+        Assert.Equal(result.Candidates[0].Model, result.Model);
+        Assert.True(result.Candidates[0].Error <= result.Candidates[1].Error);
+        Assert.Contains("model chosen by holdout fit", string.Join(" ", result.Notes));
+    }
+
+    [Fact]
+    public void Too_few_repeat_customers_fall_back_to_each_customers_own_rate_and_say_so()
+    {
+        var columns = TestColumns.Create(3);
+        TestColumns.Buy(columns, 0, TestColumns.Every(new DateOnly(2025, 1, 1), 30, 5));
+        TestColumns.Buy(columns, 1, [new DateOnly(2025, 6, 1)]);
+        var result = CustomerScoring.Score(columns, new ScoringOptions());
+        Assert.Null(result.Model);
+        Assert.False(result.Scores.ModelBased);
+        Assert.StartsWith("rules:", result.Scores.Method);
+        Assert.Contains("no repeat-purchase model", string.Join(" ", result.Notes));
+        var s = columns.Summary;
+        Assert.Equal(s.Frequency[0] / s.T[0] * 365, result.Scores.ExpectedPurchases[0], 9);
+        Assert.Equal(0, result.Scores.ExpectedPurchases[1]);
+        Assert.True(double.IsNaN(result.Scores.ProbabilityAlive[0]));
+    }
+}
