@@ -44,13 +44,7 @@ internal static class AnalyzeCommand
                 CreatedAt = context.Time.GetUtcNow().UtcDateTime,
             };
             using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
-            var steps = new[] { "summary", "customer columns", "holdout sample", "models", "classification", "snapshot" };
-            var run = ProgressReporter.Run(context, "analyze", report =>
-                AnalysisRunner.Run(workspace, request, step =>
-                {
-                    var index = Array.FindIndex(steps, s => step.StartsWith(s, StringComparison.Ordinal));
-                    report(Math.Max(index, 0), steps.Length, step);
-                }, cancellationToken));
+            var run = Run(context, workspace, request, cancellationToken);
             if (parsed.GetValue(format) == OutputFormat.Json) context.Out.Profile.Out.Writer.WriteLine(run.Report.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
             else Print(context, run);
             return Task.FromResult(0);
@@ -58,7 +52,20 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    private static void Print(CliContext context, AnalysisRun run)
+    /// <summary>Runs the analysis with a progress display per step.</summary>
+    public static AnalysisRun Run(CliContext context, Workspace workspace, AnalysisRequest request, CancellationToken cancellationToken)
+    {
+        var steps = new[] { "summary", "customer columns", "holdout sample", "models", "classification", "snapshot" };
+        return ProgressReporter.Run(context, "analyze", report =>
+            AnalysisRunner.Run(workspace, request, step =>
+            {
+                var index = Array.FindIndex(steps, s => step.StartsWith(s, StringComparison.Ordinal));
+                report(Math.Max(index, 0), steps.Length, step);
+            }, cancellationToken));
+    }
+
+    /// <summary>Prints what the analysis found: counts per class of every dimension, how each was decided, the notes.</summary>
+    public static void Print(CliContext context, AnalysisRun run)
     {
         var r = run.Result;
         var culture = CultureInfo.InvariantCulture;
@@ -68,17 +75,23 @@ internal static class AnalyzeCommand
         context.Out.WriteLine("Steps: " + string.Join(", ", run.Steps.Select(s => string.Create(culture, $"{s.Name} {s.Seconds:0.0} s"))) + ".");
         context.Out.WriteLine($"Scores: {r.Scoring.Scores.Method}.");
         foreach (var note in r.Notes) context.Out.WriteLine($"  note: {note}");
+        var table = new Table().Title("Classes").AddColumn("dimension").AddColumn("class")
+            .AddColumn(new TableColumn("customers").RightAligned()).AddColumn(new TableColumn("share").RightAligned());
         foreach (var dimension in r.Dimensions)
         {
             if (dimension.Dimension == Dimensions.Segment) continue;
-            var table = new Table().Title($"{dimension.Dimension} ({dimension.Method})").AddColumn("class")
-                .AddColumn(new TableColumn("customers").RightAligned()).AddColumn(new TableColumn("share").RightAligned());
-            var counts = dimension.Counts();
-            var total = counts.Sum(c => c.Value);
-            foreach (var (name, count) in counts)
-                table.AddRow(Markup.Escape(name), count.ToString("N0", culture), (count / (double)Math.Max(1, total)).ToString("P1", culture));
-            context.Out.Write(table);
+            var counts = dimension.Counts().Where(c => c.Key != "n/a").ToList();
+            var total = r.Columns.Count;
+            for (var k = 0; k < counts.Count; k++)
+            {
+                table.AddRow(k == 0 ? dimension.Dimension : "", Markup.Escape(counts[k].Key), counts[k].Value.ToString("N0", culture),
+                    (counts[k].Value / (double)Math.Max(1, total)).ToString("P1", culture));
+            }
         }
+        context.Out.Write(table);
+        context.Out.WriteLine("Shares are of all parties; a dimension that does not apply to a party (a value tier for a prospect) leaves it out.");
+        context.Out.WriteLine("How each dimension decided:");
+        foreach (var dimension in r.Dimensions) context.Out.WriteLine($"  {dimension.Dimension}: {dimension.Method}");
         context.Out.WriteLine("Read the results with `clientele customers`, `clientele customer <id>`, `clientele segments` and `clientele export`.");
     }
 }

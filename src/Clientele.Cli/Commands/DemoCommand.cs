@@ -4,6 +4,7 @@ using Clientele.Cli.Output;
 using Clientele.Customers;
 using Clientele.Simulation;
 using Clientele.Storage;
+using Clientele.Storage.Analysis;
 using Clientele.Storage.Import;
 using Clientele.Storage.Summary;
 using Clientele.Tables;
@@ -24,9 +25,10 @@ internal static class DemoCommand
         var seed = new Option<int>("--seed") { Description = "The seed: the same seed makes the same company (default 42).", DefaultValueFactory = _ => 42 };
         var data = new Option<string?>("--data") { Description = "Folder for the generated CSV files (default: <workspace name>-demo-data beside the workspace)." };
         var replace = new Option<bool>("--replace") { Description = "Delete the workspace first and start afresh." };
-        var command = new Command("demo", "Generate a seeded demo company, import it into the workspace, summarize every customer and print an overview.")
+        var noAnalyze = new Option<bool>("--no-analyze") { Description = "Stop after the import and the overview: do not classify the customers." };
+        var command = new Command("demo", "Generate a seeded demo company, import it into the workspace, print an overview and analyze it (every customer classified, a snapshot stored).")
         {
-            customers, seed, data, replace,
+            customers, seed, data, replace, noAnalyze,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -35,13 +37,13 @@ internal static class DemoCommand
                 throw new WorkspaceException($"--customers must be between {SimulationOptions.MinCustomers:N0} and {SimulationOptions.MaxCustomers:N0}.");
             var path = CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption));
             var folder = parsed.GetValue(data) ?? Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-demo-data");
-            Run(context, path, folder, options, parsed.GetValue(replace), cancellationToken);
+            Run(context, path, folder, options, parsed.GetValue(replace), !parsed.GetValue(noAnalyze), cancellationToken);
             return Task.FromResult(0);
         });
         return command;
     }
 
-    private static void Run(CliContext context, string path, string folder, SimulationOptions options, bool replace, CancellationToken cancellationToken)
+    private static void Run(CliContext context, string path, string folder, SimulationOptions options, bool replace, bool analyze, CancellationToken cancellationToken)
     {
         var label = string.Create(CultureInfo.InvariantCulture, $"customers={options.Customers}; seed={options.Seed}");
         if (replace)
@@ -82,7 +84,12 @@ internal static class DemoCommand
             return CustomerSummaryQuery.Run(workspace, simulation.Options.End, TimeUnit.Week);
         });
         OverviewWriter.Write(context.Out, CustomerBaseOverview.From(summary));
-        context.Out.WriteLine("Next: clientele status · clientele summary --time-unit week · clientele summary --format csv --out summary.csv");
+        if (analyze)
+        {
+            var run = AnalyzeCommand.Run(context, workspace, new AnalysisRequest { AsOf = simulation.Options.End, CreatedAt = context.Time.GetUtcNow().UtcDateTime }, cancellationToken);
+            AnalyzeCommand.Print(context, run);
+        }
+        context.Out.WriteLine("Next: clientele customers --where ladder=advocate · clientele customer <id> · clientele segments · clientele export --out all.csv");
         if (path != CliApp.WorkspacePath(context, null)) context.Out.WriteLine($"(with --workspace {path})");
     }
 }

@@ -45,9 +45,12 @@ public static class CustomerScoring
             {
                 if (holdout is { Count: > 0 } && holdout.Frequency.Count(v => v > 0) >= options.MinimumRepeatCustomers)
                 {
-                    candidates = ModelChoice.Compare(holdout);
+                    candidates = ModelChoice.Compare(holdout, ScoringOptions.ModelChoiceCustomers);
                     name = double.IsFinite(candidates[0].Error) ? candidates[0].Model : "bgnbd";
-                    notes.Add($"model chosen by holdout fit (calibration to {holdout.CalibrationEnd:yyyy-MM-dd}): {string.Join("; ", candidates)}.");
+                    var sampled = holdout.Count > ScoringOptions.ModelChoiceCustomers
+                        ? string.Create(CultureInfo.InvariantCulture, $", on a systematic sample of {ScoringOptions.ModelChoiceCustomers:N0} of its {holdout.Count:N0} customers")
+                        : "";
+                    notes.Add($"model chosen by holdout fit (calibration to {holdout.CalibrationEnd:yyyy-MM-dd}{sampled}): {string.Join("; ", candidates)}.");
                 }
                 else
                 {

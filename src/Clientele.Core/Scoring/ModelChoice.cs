@@ -16,9 +16,15 @@ public static class ModelChoice
     /// <summary>The candidates' names, as <see cref="ScoringOptions.Model"/> names them.</summary>
     public static readonly IReadOnlyList<string> Candidates = ["bgnbd", "pnbd"];
 
-    /// <summary>Fits each candidate on the calibration period and returns their holdout errors, the best first.</summary>
-    public static IReadOnlyList<ModelCandidate> Compare(HoldoutSample sample)
+    /// <summary>
+    /// Fits each candidate on the calibration period and returns their holdout errors, the best first. Above
+    /// <paramref name="maxCustomers"/> customers a systematic sample (every k-th) is compared: the choice between
+    /// two four-parameter models is settled long before a million customers, and it saves two full fits.
+    /// </summary>
+    public static IReadOnlyList<ModelCandidate> Compare(HoldoutSample sample, int maxCustomers = 100_000)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCustomers, 1);
+        if (sample.Count > maxCustomers) sample = Systematic(sample, maxCustomers);
         var data = RepeatPurchases.Create(sample.Frequency, sample.Recency, sample.Age).Compress();
         var results = new List<ModelCandidate>();
         foreach (var name in Candidates)
@@ -36,6 +42,19 @@ public static class ModelChoice
             }
         }
         return [.. results.OrderBy(r => r.Error)];
+    }
+
+    private static HoldoutSample Systematic(HoldoutSample sample, int size)
+    {
+        var step = (double)sample.Count / size;
+        var picked = Enumerable.Range(0, size).Select(k => (int)(k * step)).ToArray();
+        return sample with
+        {
+            Frequency = [.. picked.Select(i => sample.Frequency[i])],
+            Recency = [.. picked.Select(i => sample.Recency[i])],
+            Age = [.. picked.Select(i => sample.Age[i])],
+            Actual = [.. picked.Select(i => sample.Actual[i])],
+        };
     }
 
     private static double Error(HoldoutSample sample, double[] predicted)

@@ -3,6 +3,9 @@ namespace Clientele.Scoring;
 /// <summary>How customers are scored: which repeat-purchase model, the horizons, discounting and when the data is too thin for a model.</summary>
 public sealed record ScoringOptions
 {
+    /// <summary>The most customers the automatic model choice compares on (a systematic sample above it).</summary>
+    public const int ModelChoiceCustomers = 100_000;
+
     /// <summary>"auto" (BG/NBD or Pareto/NBD, whichever predicts the holdout period better), "bgnbd" or "pnbd".</summary>
     public string Model { get; init; } = "auto";
 

@@ -11,7 +11,7 @@ public sealed class AnalyzeCommandTests : IDisposable
 
     private void Demo(int customers = 1_000)
     {
-        var demo = _cli.Run("demo", "--customers", customers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var demo = _cli.Run("demo", "--no-analyze", "--customers", customers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(demo.Code == 0, demo.Error);
     }
 
@@ -40,6 +40,16 @@ public sealed class AnalyzeCommandTests : IDisposable
         var lines = File.ReadAllLines(export);
         Assert.Equal(1_000 + 1, lines.Length);
         Assert.Contains("ladder_reason", lines[0]);
+    }
+
+    [Fact]
+    public void The_demo_ends_with_the_analysis_of_its_company()
+    {
+        var demo = _cli.Run("demo", "--customers", "500");
+        Assert.True(demo.Code == 0, demo.Error);
+        Assert.Contains("Analyzed 500 parties", demo.Out);
+        Assert.Contains("How each dimension decided:", demo.Out);
+        Assert.Equal(0, _cli.Run("customers", "--top", "3").Code);
     }
 
     [Fact]
