@@ -153,6 +153,13 @@ public sealed class Workspace : IDisposable
         command.ExecuteNonQuery();
     }
 
+    internal void Execute(string sql)
+    {
+        using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
     internal T? Scalar<T>(string sql)
     {
         using var command = Connection.CreateCommand();

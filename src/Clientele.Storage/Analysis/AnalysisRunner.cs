@@ -26,6 +26,23 @@ public static class AnalysisRunner
         var options = request.Options ?? StoredOptions(workspace);
         if (request.HorizonDays is { } horizon) options = options with { Scoring = options.Scoring with { HorizonDays = horizon } };
         if (request.Model is { } model) options = options with { Scoring = options.Scoring with { Model = model } };
+        // DuckDB would keep up to 80% of the machine's memory as cache; the analysis holds its own columns beside it.
+        workspace.Execute($"SET memory_limit = '{MemoryLimitMegabytes}MB'");
+        try
+        {
+            return Run(workspace, request, options, progress, cancellationToken);
+        }
+        finally
+        {
+            workspace.Execute("RESET memory_limit");
+        }
+    }
+
+    /// <summary>DuckDB's memory limit during an analysis (it spills to disk beyond it).</summary>
+    public const int MemoryLimitMegabytes = 3_072;
+
+    private static AnalysisRun Run(Workspace workspace, AnalysisRequest request, ClassificationOptions options, Action<string>? progress, CancellationToken cancellationToken)
+    {
         var steps = new List<AnalysisStep>();
         var clock = Stopwatch.StartNew();
         T Step<T>(string name, Func<T> work)

@@ -25,17 +25,19 @@ public static class SnapshotWriter
         Execute(connection, "INSERT INTO snapshots VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             asOf, createdAt, columns.Summary.Unit.ToString().ToLowerInvariant(), result.Scoring.Scores.HorizonDays, (long)columns.Count,
             result.Scoring.Model, result.Scoring.Scores.Method, options.ToJson(), report.ToJsonString());
-        WriteCustomers(connection, result, Path.GetDirectoryName(Path.GetFullPath(workspace.Path))!);
-        WriteProductLines(connection, result);
-        WriteBuyingRoles(connection, result);
+        // Named like the importer's chunks, so a run killed mid-write leaves nothing that the next open does not delete.
+        var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workspace.Path))!, Import.ValidatedRows.TemporaryPrefix(workspace.Path) + "snapshot");
+        WriteCustomers(connection, result, folder);
+        WriteProductLines(connection, result, folder);
+        WriteBuyingRoles(connection, result, folder);
         WriteSegments(connection, result);
         transaction.Commit();
     }
 
     /// <summary>
-    /// One wide row per customer. Written as a CSV file beside the workspace and loaded by DuckDB's parallel reader
-    /// inside the snapshot's transaction: at a million customers and some fifty values a row, the appender's call per
-    /// value cost most of a minute, the file a few seconds.
+    /// One wide row per customer. Like the per-line and buying-role rows, written as a CSV file beside the workspace
+    /// and loaded by DuckDB's parallel reader inside the snapshot's transaction: at a million customers the
+    /// appender's call per value (some fifty a row, and millions of line and role rows) cost most of a minute.
     /// </summary>
     private static void WriteCustomers(DuckDBConnection connection, AnalysisResult result, string folder)
     {
@@ -46,40 +48,80 @@ public static class SnapshotWriter
         var overridden = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var group in result.AppliedOverrides.GroupBy(o => o.CustomerId))
             overridden[group.Key] = string.Join(", ", group.Select(o => o.Dimension).Distinct());
-        var path = Path.Combine(folder, $".snapshot-{Guid.NewGuid():N}.csv");
+        var types = new List<(string, string)> { ("as_of", "DATE"), ("customer_id", "VARCHAR") };
+        types.AddRange(SnapshotSchema.FigureColumns.Select(f => (f.Name, f.Type)));
+        foreach (var dimension in Dimensions.All) types.AddRange([(dimension, "VARCHAR"), (SnapshotSchema.ReasonColumn(dimension), "VARCHAR")]);
+        var asOf = Day(c.AsOf);
+        Load(connection, folder, "snapshot_customers", types, row =>
+        {
+            for (var i = 0; i < c.Count; i++)
+            {
+                row.Raw(asOf).Text(c.CustomerId[i]).Text(c.Name[i]).Text(c.Kind[i])
+                    .Number(s.Frequency[i]).Number(s.Recency[i]).Number(s.T[i]).Number(s.MonetaryValue[i])
+                    .Integer(s.Orders[i]).Number(s.Revenue[i]).Number(c.RevenueLastYear[i]).Number(s.Margin[i]).Number(s.ServiceCost[i])
+                    .Number(scores.ProbabilityAlive[i]).Number(scores.ProbabilityAlivePrevious[i])
+                    .Number(scores.ExpectedPurchases[i]).Number(scores.ExpectedRevenue[i]).Number(scores.LifetimeValue[i])
+                    .Number(scores.PastNetValue[i]).Number(scores.FutureNetValue[i]).Number(scores.Value(i))
+                    .Number(result.Strategy.ShareOfWallet[i]).Boolean(double.IsFinite(result.Strategy.ShareOfWallet[i]) ? result.Strategy.ShareEstimated[i] : null)
+                    .Number(result.Prospects.CloseProbability[i])
+                    .Integer(result.SupplyChain.Depth[i] >= 0 ? result.SupplyChain.Depth[i] : null)
+                    .Number(result.Hierarchy.Subsidiaries[i] > 0 ? result.Hierarchy.GroupValue[i] : null)
+                    .Integer(result.Hierarchy.Subsidiaries[i])
+                    .Number(result.Influence.ReferralValue[i]).Number(result.Influence.InfluenceValue[i]).Number(result.Influence.FullValue[i])
+                    .Text(result.ProductLines.CrossSellCount[i] > 0 ? string.Join(", ", result.ProductLines.CrossSellLines(i)) : null)
+                    .Text(overridden.GetValueOrDefault(c.CustomerId[i]));
+                foreach (var d in dimensions) row.Text(d.Class[i]).Text(d.Reason[i]);
+                row.End();
+            }
+        });
+    }
+
+    private static void WriteProductLines(DuckDBConnection connection, AnalysisResult result, string folder)
+    {
+        var lines = result.ProductLines;
+        var asOf = Day(result.Columns.AsOf);
+        Load(connection, folder, "snapshot_product_lines",
+            [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("product_line", "VARCHAR"), ("class", "VARCHAR"), ("reason", "VARCHAR")], row =>
+            {
+                for (var l = 0; l < lines.Lines.Count; l++)
+                    for (var i = 0; i < result.Columns.Count; i++)
+                    {
+                        if (lines.Class[l][i] is not { } @class) continue;
+                        row.Raw(asOf).Text(result.Columns.CustomerId[i]).Text(lines.Lines[l]).Text(@class).Text(lines.Reason[l][i]).End();
+                    }
+            });
+    }
+
+    private static void WriteBuyingRoles(DuckDBConnection connection, AnalysisResult result, string folder)
+    {
+        var holders = result.BuyingCenters.RoleHolders;
+        var contacts = result.Columns.Contacts;
+        var asOf = Day(result.Columns.AsOf);
+        Load(connection, folder, "snapshot_buying_roles",
+            [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("contact_id", "VARCHAR"), ("contact_name", "VARCHAR"), ("title", "VARCHAR"),
+             ("role", "VARCHAR"), ("weight", "DOUBLE"), ("inferred", "BOOLEAN")], row =>
+            {
+                for (var k = 0; k < holders.CustomerIndex.Length; k++)
+                {
+                    var contact = holders.ContactIndex[k];
+                    row.Raw(asOf).Text(result.Columns.CustomerId[holders.CustomerIndex[k]]).Text(contacts.ContactId[contact]).Text(contacts.Name[contact])
+                        .Text(contacts.Title[contact]).Text(holders.Role[k]).Number(holders.Weight[k]).Boolean(holders.Inferred[k]).End();
+                }
+            });
+    }
+
+    /// <summary>Writes rows to a CSV file beside the workspace (<paramref name="folder"/> is the path prefix) and inserts them into <paramref name="table"/> with DuckDB's reader; the file is deleted after.</summary>
+    private static void Load(DuckDBConnection connection, string folder, string table, IReadOnlyList<(string Name, string Type)> columns, Action<CsvRow> write)
+    {
+        var path = $"{folder}-{table}-{Guid.NewGuid():N}.csv";
         try
         {
-            using (var file = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20))
-            {
-                var row = new CsvRow(file);
-                var asOf = c.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                for (var i = 0; i < c.Count; i++)
-                {
-                    row.Raw(asOf).Text(c.CustomerId[i]).Text(c.Name[i]).Text(c.Kind[i])
-                        .Number(s.Frequency[i]).Number(s.Recency[i]).Number(s.T[i]).Number(s.MonetaryValue[i])
-                        .Integer(s.Orders[i]).Number(s.Revenue[i]).Number(c.RevenueLastYear[i]).Number(s.Margin[i]).Number(s.ServiceCost[i])
-                        .Number(scores.ProbabilityAlive[i]).Number(scores.ProbabilityAlivePrevious[i])
-                        .Number(scores.ExpectedPurchases[i]).Number(scores.ExpectedRevenue[i]).Number(scores.LifetimeValue[i])
-                        .Number(scores.PastNetValue[i]).Number(scores.FutureNetValue[i]).Number(scores.Value(i))
-                        .Number(result.Strategy.ShareOfWallet[i]).Boolean(double.IsFinite(result.Strategy.ShareOfWallet[i]) ? result.Strategy.ShareEstimated[i] : null)
-                        .Number(result.Prospects.CloseProbability[i])
-                        .Integer(result.SupplyChain.Depth[i] >= 0 ? result.SupplyChain.Depth[i] : null)
-                        .Number(result.Hierarchy.Subsidiaries[i] > 0 ? result.Hierarchy.GroupValue[i] : null)
-                        .Integer(result.Hierarchy.Subsidiaries[i])
-                        .Number(result.Influence.ReferralValue[i]).Number(result.Influence.InfluenceValue[i]).Number(result.Influence.FullValue[i])
-                        .Text(result.ProductLines.CrossSellCount[i] > 0 ? string.Join(", ", result.ProductLines.CrossSellLines(i)) : null)
-                        .Text(overridden.GetValueOrDefault(c.CustomerId[i]));
-                    foreach (var d in dimensions) row.Text(d.Class[i]).Text(d.Reason[i]);
-                    row.End();
-                }
-            }
-            var types = new StringBuilder("{'as_of': 'DATE', 'customer_id': 'VARCHAR'");
-            foreach (var (name, type, _) in SnapshotSchema.FigureColumns) types.Append($", '{name}': '{type}'");
-            foreach (var dimension in Dimensions.All) types.Append($", '{dimension}': 'VARCHAR', '{SnapshotSchema.ReasonColumn(dimension)}': 'VARCHAR'");
-            types.Append('}');
+            using (var file = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20)) write(new CsvRow(file));
+            if (new FileInfo(path).Length == 0) return;
+            var types = "{" + string.Join(", ", columns.Select(c => $"'{c.Name}': '{c.Type}'")) + "}";
             using var command = connection.CreateCommand();
-            command.CommandText = $"INSERT INTO snapshot_customers SELECT * FROM read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = false, delim = ',', quote = '\"', escape = '\"', " +
-                $"allow_quoted_nulls = false, columns = {types})";
+            command.CommandText = $"INSERT INTO {table} SELECT * FROM read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = false, delim = ',', " +
+                $"quote = '\"', escape = '\"', allow_quoted_nulls = false, columns = {types})";
             command.ExecuteNonQuery();
         }
         finally
@@ -88,32 +130,7 @@ public static class SnapshotWriter
         }
     }
 
-    private static void WriteProductLines(DuckDBConnection connection, AnalysisResult result)
-    {
-        var lines = result.ProductLines;
-        using var appender = connection.CreateAppender("snapshot_product_lines");
-        for (var l = 0; l < lines.Lines.Count; l++)
-            for (var i = 0; i < result.Columns.Count; i++)
-            {
-                if (lines.Class[l][i] is not { } @class) continue;
-                appender.CreateRow().AppendValue(result.Columns.AsOf).AppendValue(result.Columns.CustomerId[i]).AppendValue(lines.Lines[l])
-                    .AppendValue(@class).AppendValue(lines.Reason[l][i]).EndRow();
-            }
-    }
-
-    private static void WriteBuyingRoles(DuckDBConnection connection, AnalysisResult result)
-    {
-        var holders = result.BuyingCenters.RoleHolders;
-        var contacts = result.Columns.Contacts;
-        using var appender = connection.CreateAppender("snapshot_buying_roles");
-        for (var k = 0; k < holders.CustomerIndex.Length; k++)
-        {
-            var contact = holders.ContactIndex[k];
-            appender.CreateRow().AppendValue(result.Columns.AsOf).AppendValue(result.Columns.CustomerId[holders.CustomerIndex[k]])
-                .AppendValue(contacts.ContactId[contact]).AppendValue(contacts.Name[contact]).AppendValue(contacts.Title[contact])
-                .AppendValue(holders.Role[k]).AppendValue(holders.Weight[k]).AppendValue(holders.Inferred[k]).EndRow();
-        }
-    }
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static void WriteSegments(DuckDBConnection connection, AnalysisResult result)
     {
