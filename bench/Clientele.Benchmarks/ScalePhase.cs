@@ -66,6 +66,15 @@ internal static class ScalePhase
                     detail = $"sum of frequency {summary.Frequency.Sum():N0}";
                 }
                 break;
+            case "analyze":
+                // The whole of `clientele analyze`: summary, columns, holdout sample, models, every dimension, snapshot.
+                using (var store = Workspace.Open(workspace))
+                {
+                    var run = Clientele.Storage.Analysis.AnalysisRunner.Run(store, new Clientele.Storage.Analysis.AnalysisRequest());
+                    rows = run.Result.Columns.Count;
+                    detail = string.Join(", ", run.Steps.Select(s => $"{s.Name} {s.Seconds:F1} s")) + $"; {run.Result.Scoring.Scores.Method}";
+                }
+                break;
             case "summary-sql":
                 // The summary statement alone, its result kept inside DuckDB: what reading it into columns costs is the difference.
                 using (var store = Workspace.Open(workspace))

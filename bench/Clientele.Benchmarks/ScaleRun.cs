@@ -6,7 +6,7 @@ namespace Clientele.Benchmarks;
 
 /// <summary>
 /// The scale run of docs/benchmarks.md: simulate N customers (default 1,000,000), import every file into a
-/// fresh workspace, summarize; and, on the same orders file, DuckDB's own read_csv load and read_csv +
+/// fresh workspace, summarize, analyze; and, on the same orders file, DuckDB's own read_csv load and read_csv +
 /// GROUP BY. Each step runs in a child process; the table of results is printed as Markdown.
 /// Usage: Clientele.Benchmarks scale [--customers N] [--dir DIR] [--keep-data]
 /// </summary>
@@ -24,6 +24,7 @@ internal static class ScaleRun
             results.Add(Phase("simulate", data, workspace, customers.ToString(CultureInfo.InvariantCulture)));
         results.Add(Phase("import", data, workspace));
         results.Add(Phase("summary", data, workspace));
+        results.Add(Phase("analyze", data, workspace));
         results.Add(Phase("duckdb-load", data, workspace));
         results.Add(Phase("duckdb-summary", data, workspace));
 

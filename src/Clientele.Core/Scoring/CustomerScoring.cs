@@ -197,7 +197,10 @@ public static class CustomerScoring
             try
             {
                 var gg = GammaGammaModel.Fit(fitted.Select(k => x[k]).ToArray(), fitted.Select(k => m[k]).ToArray());
-                gg.ConditionalExpectedAverageSpend(x, m, spend);
+                // Repeat buyers whose repeat spend is zero (free orders) tell the model nothing about their spend: the population's expectation.
+                var xSpend = new double[n];
+                for (var k = 0; k < n; k++) xSpend[k] = m[k] > 0 ? x[k] : 0;
+                gg.ConditionalExpectedAverageSpend(xSpend, m, spend);
                 parameters = new Dictionary<string, double> { ["p"] = gg.P, ["q"] = gg.Q, ["gamma"] = gg.Gamma };
                 fit = gg.Report;
                 var own = 0;

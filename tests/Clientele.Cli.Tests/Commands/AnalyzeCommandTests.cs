@@ -126,6 +126,8 @@ public sealed class AnalyzeCommandTests : IDisposable
         TestContext.Current.SendDiagnosticMessage(report.ToJsonString());
         Assert.Equal(23_570, (int)report["customers"]!);
         Assert.False((bool)report["scoring"]!["usesMargin"]!);
+        // CDNOW has repeat buyers whose repeat orders are all $0: they must not stop Gamma-Gamma.
+        Assert.Equal("Pareto/NBD + Gamma-Gamma", (string)report["scoring"]!["method"]!);
         var ladder = report["dimensions"]!["ladder"]!["counts"]!;
         // One order: 11,908 customers (11,756 have one purchase day; 152 of them placed two orders on that day and are customers).
         Assert.Equal(11_908, (int)ladder["buyer"]!);

@@ -11,8 +11,13 @@ namespace Clientele.Storage.Tests.Analysis;
 /// </summary>
 public sealed class TruthRecoveryTests(SimulatedCompany company) : IClassFixture<SimulatedCompany>
 {
-    private static void Report(ConfusionMatrix matrix) =>
-        TestContext.Current.SendDiagnosticMessage(matrix.ToMarkdown(TruthRecovery.LadderOrder));
+    private static void Report(ConfusionMatrix matrix)
+    {
+        var markdown = matrix.ToMarkdown(TruthRecovery.LadderOrder);
+        TestContext.Current.SendDiagnosticMessage(markdown);
+        // CLIENTELE_RECOVERY_REPORT=FILE collects every matrix, e.g. to refresh docs/classification.md.
+        if (Environment.GetEnvironmentVariable("CLIENTELE_RECOVERY_REPORT") is { Length: > 0 } file) File.AppendAllText(file, markdown + "\n");
+    }
 
     [Fact]
     public void The_ladder_is_exact_where_orders_decide_and_finds_most_advocates()
