@@ -61,7 +61,7 @@ public static class CustomerColumnsQuery
             ReadAdoptionAndFollowers(db, sql, columns);
             var notes = new List<string>();
             ReadSupplyLinks(db, columns, notes);
-            columns.Contacts = CustomerContactColumns.Read(db, levels[^1]);
+            columns.Contacts = CustomerContactColumns.Read(db, columns.Count, levels[^1]);
             columns.Targets = ReadTargets(db);
             return new CustomerColumnsQueryResult(columns, notes);
         }

@@ -253,12 +253,11 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         ORDER BY s.r NULLS LAST, b.r NULLS LAST
         """;
 
-    /// <summary>The contacts of the summary's customers, in customer order, then by contact_id: r, contact_id, name, title code.</summary>
+    /// <summary>The contacts of the summary's customers, unordered: r, contact_id, name, title code.</summary>
     public static string ReadContacts => $"""
         SELECT p.r, c.contact_id, c.name, lv.code
         FROM contacts c JOIN cc_party p USING (customer_id)
         LEFT JOIN cc_levels lv ON lv.col = {PartyLevels.Length} AND lv.v = c.title
-        ORDER BY p.r, c.contact_id
         """;
 
     /// <summary>contact_id, role, weight (default 1) of every buying role; a role given for several deals comes once per deal.</summary>
