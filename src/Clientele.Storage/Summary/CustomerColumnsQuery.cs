@@ -49,6 +49,7 @@ public static class CustomerColumnsQuery
                     throw new WorkspaceException($"the summary names customer {r.GetString(0)}, which this workspace does not have: compute the summary on the same workspace, then the columns.");
             });
             db.Execute(sql.OrderLines);
+            db.Execute(sql.OtherOrders);
             db.Execute(CustomerColumnsSql.Lines);
             var lines = new List<string>();
             db.Query(CustomerColumnsSql.ReadLines, r => lines.Add(r.GetString(0)));
@@ -115,11 +116,15 @@ public static class CustomerColumnsQuery
         {
             var i = r.GetInt32(0);
             if (!r.IsDBNull(1)) columns.LineOrders[r.GetInt32(1)][i] = r.GetInt32(2);
-            columns.CancelledOrders[i] += r.GetInt32(3);
-            columns.ReturnMargin[i] += r.GetDouble(4);
-            columns.RevenueLastYear[i] += r.GetDouble(5);
+            columns.RevenueLastYear[i] += r.GetDouble(3);
         });
-        db.Query(sql.ReadRecentReturns, r => columns.RecentReturns[r.GetInt32(0)] = r.GetInt32(1));
+        db.Query(CustomerColumnsSql.ReadOtherOrders, r =>
+        {
+            var i = r.GetInt32(0);
+            columns.CancelledOrders[i] += r.GetInt32(1);
+            columns.ReturnMargin[i] += r.GetDouble(2);
+            columns.RecentReturns[i] += r.GetInt32(3);
+        });
         // The summary holds every customer's revenue and margin by the as-of date.
         var summary = columns.Summary;
         db.Query(sql.ReadReferrals, r =>

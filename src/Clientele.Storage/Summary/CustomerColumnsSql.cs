@@ -6,14 +6,14 @@ namespace Clientele.Storage.Summary;
 /// The statements of <see cref="CustomerColumnsQuery"/>. The summary's customer ids are appended to <c>cc_ids</c>
 /// with their index <c>r</c> and the start of their churn-signal window (from the summary's last purchase day);
 /// every result carries that index, not the id, and leaves out customers the summary does not have.
-/// Orders are read once, grouped by customer and product line into <c>cc_ol</c>; everything about orders comes
-/// from that table except returns in the signal window (one filtered pass over the returned orders).
+/// Completed orders are read once, grouped by customer and product line into <c>cc_ol</c>; the few returned and
+/// cancelled ones likewise into <c>cc_other</c> (the status filter skips the completed ones cheaply).
 /// Dates and windows are written into the text (validated integers and formatted dates), not bound.
 /// </summary>
 internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOptions options)
 {
     /// <summary>The temporary tables, dropped at the end.</summary>
-    public static readonly string[] TempTables = ["cc_ids", "cc_party", "cc_levels", "cc_ol", "cc_lines", "cc_launch"];
+    public static readonly string[] TempTables = ["cc_ids", "cc_party", "cc_levels", "cc_ol", "cc_other", "cc_lines", "cc_launch"];
 
     /// <summary>The categorical columns of customers read as codes into <c>cc_levels</c> (column number = index).</summary>
     public static readonly string[] PartyLevels = ["kind", "industry", "domain", "population_group", "region", "country", "channel"];
@@ -76,49 +76,52 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
 
     /// <summary>The one pass over orders: per customer and product line (null included).</summary>
     /// <summary>
-    /// The one pass over orders, per customer and product line (null included); grouped by the id first, so that
-    /// only the groups, not the 19M orders, are joined to the index. <c>region</c> is the customer's region code.
+    /// The one pass over completed orders, per customer and product line (null included): orders, first order (its
+    /// time and amount), revenue of the last 365 days. Grouped by the id first, so that only the groups, not the
+    /// orders, are joined to the index; <c>region</c> is the customer's region code.
     /// </summary>
     public string OrderLines => $"""
         CREATE OR REPLACE TEMP TABLE cc_ol AS
         SELECT p.r, p.region, o.* EXCLUDE (customer_id) FROM (
-            SELECT customer_id, product_line AS line,
-                   count(*) FILTER (WHERE done)::INTEGER AS completed,
-                   min(ordered_at) FILTER (WHERE done) AS first_at,
-                   arg_min(amount, ordered_at) FILTER (WHERE done) AS first_amount,
-                   max(ordered_at) FILTER (WHERE done) AS last_at,
-                   sum(amount) FILTER (WHERE done) AS revenue,
-                   sum(margin) FILTER (WHERE done) AS margin,
-                   count(*) FILTER (WHERE status = 'cancelled')::INTEGER AS cancelled,
-                   sum(margin) FILTER (WHERE status = 'returned') AS return_margin,
-                   sum(amount) FILTER (WHERE done AND ordered_at >= {YearStart}) AS revenue_year,
-                   min(ordered_at) AS first_any
-            FROM (SELECT *, status = 'completed' AS done FROM orders WHERE ordered_at < {NextDay})
+            SELECT customer_id, product_line AS line, count(*)::INTEGER AS completed, min(ordered_at) AS first_at,
+                   arg_min(amount, ordered_at) AS first_amount,
+                   sum(amount) FILTER (WHERE ordered_at >= {YearStart}) AS revenue_year
+            FROM orders WHERE ordered_at < {NextDay} AND status = 'completed'
             GROUP BY customer_id, product_line) o
         JOIN cc_party p USING (customer_id)
+        """;
+
+    /// <summary>Returned and cancelled orders per customer and line: cancelled, return margin, returns in the signal window, first order.</summary>
+    public string OtherOrders => $"""
+        CREATE OR REPLACE TEMP TABLE cc_other AS
+        SELECT p.r, o.product_line AS line,
+               count(*) FILTER (WHERE o.status = 'cancelled')::INTEGER AS cancelled,
+               coalesce(sum(o.margin) FILTER (WHERE o.status = 'returned'), 0) AS return_margin,
+               count(*) FILTER (WHERE o.status = 'returned' AND o.ordered_at >= p.window_start)::INTEGER AS recent_returns,
+               min(o.ordered_at) AS first_at
+        FROM orders o JOIN cc_party p USING (customer_id)
+        WHERE o.ordered_at < {NextDay} AND o.status <> 'completed'
+        GROUP BY p.r, o.product_line
         """;
 
     public static string Lines => """
         CREATE OR REPLACE TEMP TABLE cc_lines AS
         SELECT line, (row_number() OVER (ORDER BY line) - 1)::INTEGER AS code FROM (
             SELECT line FROM cc_ol WHERE line IS NOT NULL
+            UNION SELECT line FROM cc_other WHERE line IS NOT NULL
             UNION SELECT product_line FROM products WHERE product_line IS NOT NULL)
         """;
 
     public static string ReadLines => "SELECT line FROM cc_lines ORDER BY code";
 
-    /// <summary>r, line code (null for orders without a line or of a line the catalogue lacks), completed, cancelled, return margin, revenue last year.</summary>
+    /// <summary>r, line code (null for orders without a line), completed orders, revenue of the last 365 days.</summary>
     public static string ReadOrderLines => """
-        SELECT o.r, l.code, o.completed, o.cancelled, coalesce(o.return_margin, 0), coalesce(o.revenue_year, 0)
+        SELECT o.r, l.code, o.completed, coalesce(o.revenue_year, 0)
         FROM cc_ol o LEFT JOIN cc_lines l USING (line)
         """;
 
-    /// <summary>r, returned orders in the signal window.</summary>
-    public string ReadRecentReturns => $"""
-        SELECT p.r, count(*)::INTEGER FROM orders o JOIN cc_party p USING (customer_id)
-        WHERE o.status = 'returned' AND o.ordered_at < {NextDay} AND o.ordered_at >= p.window_start
-        GROUP BY p.r
-        """;
+    /// <summary>r, cancelled, return margin, returns in the signal window (per line: to be summed).</summary>
+    public static string ReadOtherOrders => "SELECT r, cancelled, return_margin, recent_returns FROM cc_other";
 
     public string ReadLineInterest => $"""
         SELECT p.r, l.code, i.n::INTEGER FROM (
@@ -184,11 +187,12 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     public string Launches => $"""
         CREATE OR REPLACE TEMP TABLE cc_launch AS
         WITH launch AS (
-            SELECT l.line, l.code, CAST(coalesce(pr.launched, o.first_any) AS DATE) AS launch_day
+            SELECT l.line, l.code, CAST(coalesce(pr.launched, o.first_at) AS DATE) AS launch_day
             FROM cc_lines l
             LEFT JOIN (SELECT product_line AS line, min(launched_at) AS launched FROM products WHERE product_line IS NOT NULL GROUP BY product_line) pr USING (line)
-            LEFT JOIN (SELECT line, min(first_any) AS first_any FROM cc_ol WHERE line IS NOT NULL GROUP BY line) o USING (line)
-        ), data AS (SELECT CAST(min(first_any) AS DATE) AS first_day FROM cc_ol)
+            LEFT JOIN (SELECT line, min(first_at) AS first_at FROM (SELECT line, first_at FROM cc_ol UNION ALL SELECT line, first_at FROM cc_other)
+                       WHERE line IS NOT NULL GROUP BY line) o USING (line)
+        ), data AS (SELECT CAST(min(first_at) AS DATE) AS first_day FROM (SELECT min(first_at) AS first_at FROM cc_ol UNION ALL SELECT min(first_at) FROM cc_other))
         SELECT line, code, launch_day,
                launch_day > data.first_day + {options.NewLineMinDaysAfterFirstOrder} AS is_new,
                greatest(date_diff('day', greatest(launch_day, data.first_day), {AsOfDate}) + 1, 1) AS days_on_sale
