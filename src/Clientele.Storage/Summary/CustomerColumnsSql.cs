@@ -77,18 +77,17 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// <summary>The one pass over orders: per customer and product line (null included).</summary>
     /// <summary>
     /// The one pass over completed orders, per customer and product line (null included): orders, first order (its
-    /// time and amount), revenue of the last 365 days. Grouped by the id first, so that only the groups, not the
-    /// orders, are joined to the index; <c>region</c> is the customer's region code.
+    /// time and amount), revenue of the last 365 days; <c>region</c> is the customer's region code. Joining the
+    /// orders to the index first and grouping by the integer measured faster than grouping by the id.
     /// </summary>
     public string OrderLines => $"""
         CREATE OR REPLACE TEMP TABLE cc_ol AS
-        SELECT p.r, p.region, o.* EXCLUDE (customer_id) FROM (
-            SELECT customer_id, product_line AS line, count(*)::INTEGER AS completed, min(ordered_at) AS first_at,
-                   arg_min(amount, ordered_at) AS first_amount,
-                   sum(amount) FILTER (WHERE ordered_at >= {YearStart}) AS revenue_year
-            FROM orders WHERE ordered_at < {NextDay} AND status = 'completed'
-            GROUP BY customer_id, product_line) o
-        JOIN cc_party p USING (customer_id)
+        SELECT p.r, any_value(p.region) AS region, o.product_line AS line, count(*)::INTEGER AS completed,
+               min(o.ordered_at) AS first_at, arg_min(o.amount, o.ordered_at) AS first_amount,
+               sum(o.amount) FILTER (WHERE o.ordered_at >= {YearStart}) AS revenue_year
+        FROM orders o JOIN cc_party p USING (customer_id)
+        WHERE o.ordered_at < {NextDay} AND o.status = 'completed'
+        GROUP BY p.r, o.product_line
         """;
 
     /// <summary>Returned and cancelled orders per customer and line: cancelled, return margin, returns in the signal window, first order.</summary>
@@ -124,11 +123,10 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     public static string ReadOtherOrders => "SELECT r, cancelled, return_margin, recent_returns FROM cc_other";
 
     public string ReadLineInterest => $"""
-        SELECT p.r, l.code, i.n::INTEGER FROM (
-            SELECT customer_id, product_line, count(*) AS n FROM interactions
-            WHERE occurred_at < {NextDay} AND product_line IS NOT NULL
-            GROUP BY customer_id, product_line) i
-        JOIN cc_party p USING (customer_id) JOIN cc_lines l ON l.line = i.product_line
+        SELECT p.r, l.code, count(*)::INTEGER
+        FROM interactions i JOIN cc_party p USING (customer_id) JOIN cc_lines l ON l.line = i.product_line
+        WHERE i.occurred_at < {NextDay}
+        GROUP BY p.r, l.code
         """;
 
     /// <summary>
