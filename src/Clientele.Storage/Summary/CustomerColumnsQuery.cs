@@ -93,22 +93,30 @@ public static class CustomerColumnsQuery
             var i = r.GetInt32(0);
             columns.Name[i] = r.IsDBNull(1) ? null : r.GetString(1);
             var c = 2;
-            columns.Kind[i] = Level(r, c++, levels[0]);
-            columns.Industry[i] = Level(r, c++, levels[1]);
-            columns.Domain[i] = Level(r, c++, levels[2]);
-            columns.PopulationGroup[i] = Level(r, c++, levels[3]);
-            columns.Region[i] = Level(r, c++, levels[4]);
-            columns.Country[i] = Level(r, c++, levels[5]);
-            columns.Channel[i] = Level(r, c++, levels[6]);
+            columns.Kind[i] = Code(r, c++, levels[0]);
+            columns.Industry[i] = Code(r, c++, levels[1]);
+            columns.Domain[i] = Code(r, c++, levels[2]);
+            columns.PopulationGroup[i] = Code(r, c++, levels[3]);
+            columns.Region[i] = Code(r, c++, levels[4]);
+            columns.Country[i] = Code(r, c++, levels[5]);
+            columns.Channel[i] = Code(r, c++, levels[6]);
             columns.AcquiredAt[i] = r.IsDBNull(c) ? null : r.GetFieldValue<DateOnly>(c);
-            columns.IsProminent[i] = !r.IsDBNull(++c) && r.GetBoolean(c);
+            columns.IsProminent[i] = r.GetBoolean(++c);
             columns.WalletEstimate[i] = r.IsDBNull(++c) ? null : r.GetDouble(c);
-            columns.ParentIndex[i] = r.IsDBNull(++c) ? -1 : r.GetInt32(c);
-            columns.ReferredByIndex[i] = r.IsDBNull(++c) ? -1 : r.GetInt32(c);
+            columns.ParentIndex[i] = r.GetInt32(++c);
+            columns.ReferredByIndex[i] = r.GetInt32(++c);
         });
     }
 
+    /// <summary>The value of a code column: null for none (a null code).</summary>
     internal static string? Level(DuckDBDataReader r, int column, string[] values) => r.IsDBNull(column) ? null : values[r.GetInt32(column)];
+
+    /// <summary>The value of a code column that says none with −1.</summary>
+    private static string? Code(DuckDBDataReader r, int column, string[] values)
+    {
+        var code = r.GetInt32(column);
+        return code < 0 ? null : values[code];
+    }
 
     private static void ReadOrders(CustomerColumnsDb db, CustomerColumnsSql sql, CustomerColumns columns)
     {

@@ -31,13 +31,25 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// <summary>Filled by the appender: the summary's ids, their index and the start of their signal window.</summary>
     public static string Ids => "CREATE OR REPLACE TEMP TABLE cc_ids (customer_id VARCHAR NOT NULL, r INTEGER NOT NULL, window_start TIMESTAMP NOT NULL)";
 
-    /// <summary>The summary's customers found in <c>customers</c> (all of them, unless the summary came from another workspace).</summary>
-    public static string Parties => """
-        CREATE OR REPLACE TEMP TABLE cc_party AS
-        SELECT customer_id, r, window_start, lv.code AS region
-        FROM cc_ids JOIN customers c USING (customer_id)
-        LEFT JOIN cc_levels lv ON lv.col = 4 AND lv.v = c.region
-        """;
+    /// <summary>
+    /// The summary's customers found in <c>customers</c> (all of them, unless the summary came from another
+    /// workspace), with their attributes; categorical ones as codes of <c>cc_levels</c> (−1 for none), so that a
+    /// million rows bring integers, not strings, into memory.
+    /// </summary>
+    public static string Parties
+    {
+        get
+        {
+            var codes = string.Concat(PartyLevels.Select((column, i) => $"coalesce(lv{i}.code, -1) AS {column}, "));
+            var joins = string.Concat(PartyLevels.Select((column, i) => $"\nLEFT JOIN cc_levels lv{i} ON lv{i}.col = {i} AND lv{i}.v = c.{column}"));
+            return $"""
+                CREATE OR REPLACE TEMP TABLE cc_party AS
+                SELECT customer_id, r, window_start, {codes}c.name, CAST(c.acquired_at AS DATE) AS acquired_at,
+                       coalesce(c.is_prominent, false) AS is_prominent, c.wallet_estimate, c.parent_id, c.referred_by
+                FROM cc_ids JOIN customers c USING (customer_id){joins}
+                """;
+        }
+    }
 
     /// <summary>The first summary customer that <c>customers</c> lacks, or nothing.</summary>
     public static string MissingParty => """
@@ -58,23 +70,15 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
 
     public static string ReadLevels => "SELECT col, code, v FROM cc_levels";
 
-    /// <summary>r, name, a code per <see cref="PartyLevels"/>, acquired_at, is_prominent, wallet_estimate, parent r, referrer r.</summary>
-    public static string ReadParties
-    {
-        get
-        {
-            var codes = string.Concat(PartyLevels.Select((_, i) => $"lv{i}.code, "));
-            var joins = string.Concat(PartyLevels.Select((column, i) => $" LEFT JOIN cc_levels lv{i} ON lv{i}.col = {i} AND lv{i}.v = c.{column}"));
-            return $"""
-                SELECT p.r, c.name, {codes}CAST(c.acquired_at AS DATE), c.is_prominent, c.wallet_estimate, par.r, ref.r
-                FROM customers c JOIN cc_party p USING (customer_id)
-                LEFT JOIN cc_party par ON par.customer_id = c.parent_id
-                LEFT JOIN cc_party ref ON ref.customer_id = c.referred_by{joins}
-                """;
-        }
-    }
+    /// <summary>r, name, a code per <see cref="PartyLevels"/> (−1 for none), acquired_at, is_prominent, wallet_estimate, parent r, referrer r (−1 for none).</summary>
+    public static string ReadParties => $"""
+        SELECT p.r, p.name, {string.Join(", ", PartyLevels.Select(column => "p." + column))}, p.acquired_at, p.is_prominent, p.wallet_estimate,
+               coalesce(par.r, -1), coalesce(ref.r, -1)
+        FROM cc_party p
+        LEFT JOIN cc_party par ON par.customer_id = p.parent_id
+        LEFT JOIN cc_party ref ON ref.customer_id = p.referred_by
+        """;
 
-    /// <summary>The one pass over orders: per customer and product line (null included).</summary>
     /// <summary>
     /// The one pass over completed orders, per customer and product line (null included): orders, first order (its
     /// time and amount), revenue of the last 365 days; <c>region</c> is the customer's region code. Joining the
@@ -144,7 +148,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
                count(*) FILTER (WHERE i.sentiment = 'positive')::INTEGER,
                count(*) FILTER (WHERE i.sentiment = 'negative')::INTEGER,
                CAST(max(i.occurred_at) AS DATE),
-               arg_max(lower(i.tag), i.occurred_at) FILTER (WHERE i.k = 'opportunity'),
+               lower(arg_max(i.tag, i.occurred_at) FILTER (WHERE i.k = 'opportunity')),
                count(*) FILTER (WHERE i.k = 'complaint' AND i.occurred_at >= c.window_start)::INTEGER,
                count(*) FILTER (WHERE i.occurred_at >= c.window_start AND (
                    (i.k = 'survey' AND 10 * i.score <= 4 * coalesce(i.scale_max, 10))
