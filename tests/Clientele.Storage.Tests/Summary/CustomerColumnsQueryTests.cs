@@ -404,6 +404,23 @@ public sealed class CustomerColumnsQueryTests : IDisposable
     }
 
     [Fact]
+    public void A_workspace_without_customers_gives_empty_columns_with_the_catalogue_lines()
+    {
+        using var empty = new TempWorkspace();
+        new Importer(empty.Workspace!).Import("products", empty.File("p.csv", "product_id,product_line\nP1,filters\n"), new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+        var summary = CustomerSummaryQuery.Run(empty.Workspace!, AsOf, TimeUnit.Day);
+        var result = CustomerColumnsQuery.Read(empty.Workspace!, summary);
+        var c = result.Columns;
+        Assert.Equal(0, c.Count);
+        Assert.Equal(["filters"], c.ProductLines);
+        Assert.Empty(c.LineOrders[0]);
+        Assert.Empty(c.SupplySeller);
+        Assert.Equal(0, c.Contacts.Count);
+        Assert.Empty(c.Targets);
+        Assert.Empty(result.Notes);
+    }
+
+    [Fact]
     public void Temporary_tables_are_dropped_so_the_query_can_run_again()
     {
         var first = Read().Columns;
