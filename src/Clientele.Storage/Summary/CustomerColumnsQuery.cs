@@ -43,11 +43,13 @@ public static class CustomerColumnsQuery
             db.AppendCustomers("cc_ids", summary, options.SignalWindowDays);
             db.Execute(CustomerColumnsSql.Levels);
             db.Execute(CustomerColumnsSql.Parties);
-            db.Query(CustomerColumnsSql.MissingParty, r =>
+            var found = 0L;
+            db.Query(CustomerColumnsSql.PartyCount, r => found = r.GetInt64(0));
+            if (found != summary.Count)
             {
-                if (!r.IsDBNull(0))
-                    throw new WorkspaceException($"the summary names customer {r.GetString(0)}, which this workspace does not have: compute the summary on the same workspace, then the columns.");
-            });
+                db.Query(CustomerColumnsSql.MissingParty, r => throw new WorkspaceException(
+                    $"the summary names customer {(r.IsDBNull(0) ? "ids" : r.GetString(0))}, which this workspace does not have: compute the summary on the same workspace, then the columns."));
+            }
             db.Execute(sql.OrderLines);
             db.Execute(sql.OtherOrders);
             db.Execute(CustomerColumnsSql.Lines);

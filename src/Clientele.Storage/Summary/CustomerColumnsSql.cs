@@ -51,6 +51,8 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         }
     }
 
+    public static string PartyCount => "SELECT count(*) FROM cc_party";
+
     /// <summary>The first summary customer that <c>customers</c> lacks, or nothing.</summary>
     public static string MissingParty => """
         SELECT min(customer_id) FROM cc_ids WHERE customer_id NOT IN (SELECT customer_id FROM cc_party)
