@@ -51,6 +51,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         }
     }
 
+    /// <summary>How many of the summary's customers <c>customers</c> has.</summary>
     public static string PartyCount => "SELECT count(*) FROM cc_party";
 
     /// <summary>The first summary customer that <c>customers</c> lacks, or nothing.</summary>
@@ -128,6 +129,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// <summary>r, cancelled, return margin, returns in the signal window (per line: to be summed).</summary>
     public static string ReadOtherOrders => "SELECT r, cancelled, return_margin, recent_returns FROM cc_other";
 
+    /// <summary>r, line code, interactions about the line.</summary>
     public string ReadLineInterest => $"""
         SELECT p.r, l.code, count(*)::INTEGER
         FROM interactions i JOIN cc_party p USING (customer_id) JOIN cc_lines l ON l.line = i.product_line
@@ -209,7 +211,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
             SELECT o.r, CAST(o.first_at AS DATE) - n.launch_day AS days,
                    percent_rank() OVER (PARTITION BY o.line ORDER BY CAST(o.first_at AS DATE)) AS rank
             FROM cc_ol o JOIN cc_launch n USING (line)
-            WHERE n.is_new AND o.completed > 0)
+            WHERE n.is_new)
         GROUP BY r
         """;
 
@@ -229,7 +231,6 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
                 WITH f AS (
                     SELECT o.r, n.code AS line, coalesce(o.region, -1) AS region, CAST(o.first_at AS DATE) - DATE '1970-01-01' AS d, o.first_amount
                     FROM cc_ol o JOIN cc_launch n USING (line)
-                    WHERE o.completed > 0
                 ), days AS (
                     SELECT line, region, d, count(*) AS n, sum(first_amount) AS amount FROM f GROUP BY line, region, d
                 ), w AS (
