@@ -42,6 +42,8 @@ public static class CustomerColumnsQuery
             db.Execute(CustomerColumnsSql.Ids);
             db.AppendCustomers("cc_ids", summary, options.SignalWindowDays);
             db.Execute(CustomerColumnsSql.Levels);
+            db.Execute(sql.OrderLines);
+            db.Execute(sql.OtherOrders);
             db.Execute(CustomerColumnsSql.Parties);
             var found = 0L;
             db.Query(CustomerColumnsSql.PartyCount, r => found = r.GetInt64(0));
@@ -50,8 +52,6 @@ public static class CustomerColumnsQuery
                 db.Query(CustomerColumnsSql.MissingParty, r => throw new WorkspaceException(
                     $"the summary names customer {(r.IsDBNull(0) ? "ids" : r.GetString(0))}, which this workspace does not have: compute the summary on the same workspace, then the columns."));
             }
-            db.Execute(sql.OrderLines);
-            db.Execute(sql.OtherOrders);
             db.Execute(CustomerColumnsSql.Lines);
             var lines = new List<string>();
             db.Query(CustomerColumnsSql.ReadLines, r => lines.Add(r.GetString(0)));

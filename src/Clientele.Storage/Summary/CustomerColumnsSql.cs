@@ -33,8 +33,8 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
 
     /// <summary>
     /// The summary's customers found in <c>customers</c> (all of them, unless the summary came from another
-    /// workspace), with their attributes; categorical ones as codes of <c>cc_levels</c> (−1 for none), so that a
-    /// million rows bring integers, not strings, into memory.
+    /// workspace), with their first completed order (<c>first_at</c>) and their attributes; categorical ones as
+    /// codes of <c>cc_levels</c> (−1 for none), so that a million rows bring integers, not strings, into memory.
     /// </summary>
     public static string Parties
     {
@@ -44,9 +44,10 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
             var joins = string.Concat(PartyLevels.Select((column, i) => $"\nLEFT JOIN cc_levels lv{i} ON lv{i}.col = {i} AND lv{i}.v = c.{column}"));
             return $"""
                 CREATE OR REPLACE TEMP TABLE cc_party AS
-                SELECT customer_id, r, window_start, {codes}c.name, CAST(c.acquired_at AS DATE) AS acquired_at,
+                SELECT customer_id, r, window_start, f.first_at, {codes}c.name, CAST(c.acquired_at AS DATE) AS acquired_at,
                        coalesce(c.is_prominent, false) AS is_prominent, c.wallet_estimate, c.parent_id, c.referred_by
-                FROM cc_ids JOIN customers c USING (customer_id){joins}
+                FROM cc_ids JOIN customers c USING (customer_id)
+                LEFT JOIN (SELECT r, min(first_at) AS first_at FROM cc_ol GROUP BY r) f USING (r){joins}
                 """;
         }
     }
@@ -84,15 +85,15 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
 
     /// <summary>
     /// The one pass over completed orders, per customer and product line (null included): orders, first order (its
-    /// time and amount), revenue of the last 365 days; <c>region</c> is the customer's region code. Joining the
-    /// orders to the index first and grouping by the integer measured faster than grouping by the id.
+    /// time and amount), revenue of the last 365 days. Joining the orders to the index first and grouping by the
+    /// integer measured faster than grouping by the id.
     /// </summary>
     public string OrderLines => $"""
         CREATE OR REPLACE TEMP TABLE cc_ol AS
-        SELECT p.r, any_value(p.region) AS region, o.product_line AS line, count(*)::INTEGER AS completed,
+        SELECT p.r, o.product_line AS line, count(*)::INTEGER AS completed,
                min(o.ordered_at) AS first_at, arg_min(o.amount, o.ordered_at) AS first_amount,
                sum(o.amount) FILTER (WHERE o.ordered_at >= {YearStart}) AS revenue_year
-        FROM orders o JOIN cc_party p USING (customer_id)
+        FROM orders o JOIN cc_ids p USING (customer_id)
         WHERE o.ordered_at < {NextDay} AND o.status = 'completed'
         GROUP BY p.r, o.product_line
         """;
@@ -105,7 +106,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
                coalesce(sum(o.margin) FILTER (WHERE o.status = 'returned'), 0) AS return_margin,
                count(*) FILTER (WHERE o.status = 'returned' AND o.ordered_at >= p.window_start)::INTEGER AS recent_returns,
                min(o.ordered_at) AS first_at
-        FROM orders o JOIN cc_party p USING (customer_id)
+        FROM orders o JOIN cc_ids p USING (customer_id)
         WHERE o.ordered_at < {NextDay} AND o.status <> 'completed'
         GROUP BY p.r, o.product_line
         """;
@@ -139,7 +140,8 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
 
     /// <summary>
     /// r, survey answers, promoters, detractors, positive reviews, negative reviews, positive, negative, last touch,
-    /// opportunity outcome, recent complaints, recent low scores, recent service cost.
+    /// opportunity outcome, recent complaints, recent low scores, recent service cost, prospect touches (inquiries,
+    /// visits, trials, quotes and opportunities before the first completed order; all of them without one).
     /// Scores compare as products so that integer scores meet the cut-offs exactly (9 of 10 is 10·9 ≥ 9·10).
     /// </summary>
     public string ReadInteractions => $"""
@@ -157,20 +159,12 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
                count(*) FILTER (WHERE i.occurred_at >= c.window_start AND (
                    (i.k = 'survey' AND 10 * i.score <= 4 * coalesce(i.scale_max, 10))
                    OR (i.k = 'review' AND 5 * i.score <= 2 * coalesce(i.scale_max, 5))))::INTEGER,
-               coalesce(sum(i.cost) FILTER (WHERE i.occurred_at >= c.window_start), 0)
+               coalesce(sum(i.cost) FILTER (WHERE i.occurred_at >= c.window_start), 0),
+               count(*) FILTER (WHERE i.k IN ({ProspectKinds}) AND (c.first_at IS NULL OR i.occurred_at < c.first_at))::INTEGER
         FROM (SELECT customer_id, occurred_at, lower(kind) AS k, score, scale_max, sentiment, cost, tag
               FROM interactions WHERE occurred_at < {NextDay}) i
         JOIN cc_party c USING (customer_id)
         GROUP BY c.r
-        """;
-
-    /// <summary>r, inquiries, visits, trials, quotes and opportunities before the first completed order (all of them without one).</summary>
-    public string ReadProspectTouches => $"""
-        SELECT p.r, count(*) FILTER (WHERE f.first_at IS NULL OR i.occurred_at < f.first_at)::INTEGER
-        FROM interactions i JOIN cc_party p USING (customer_id)
-        LEFT JOIN (SELECT r, min(first_at) AS first_at FROM cc_ol GROUP BY r) f USING (r)
-        WHERE lower(i.kind) IN ({ProspectKinds}) AND i.occurred_at < {NextDay}
-        GROUP BY p.r
         """;
 
     /// <summary>
@@ -229,8 +223,8 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
             var (min, max) = (options.FollowerMinDays, options.FollowerMaxDays);
             return $"""
                 WITH f AS (
-                    SELECT o.r, n.code AS line, coalesce(o.region, -1) AS region, CAST(o.first_at AS DATE) - DATE '1970-01-01' AS d, o.first_amount
-                    FROM cc_ol o JOIN cc_launch n USING (line)
+                    SELECT o.r, n.code AS line, p.region, CAST(o.first_at AS DATE) - DATE '1970-01-01' AS d, o.first_amount
+                    FROM cc_ol o JOIN cc_launch n USING (line) JOIN cc_party p USING (r)
                 ), days AS (
                     SELECT line, region, d, count(*) AS n, sum(first_amount) AS amount FROM f GROUP BY line, region, d
                 ), w AS (

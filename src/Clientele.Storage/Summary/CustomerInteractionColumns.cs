@@ -25,8 +25,8 @@ internal static class CustomerInteractionColumns
             columns.RecentComplaints[i] = r.GetInt32(10);
             columns.RecentLowScores[i] = r.GetInt32(11);
             columns.RecentServiceCost[i] = r.GetDouble(12);
+            columns.ProspectTouches[i] = r.GetInt32(13);
         });
-        db.Query(sql.ReadProspectTouches, r => columns.ProspectTouches[r.GetInt32(0)] = r.GetInt32(1));
         db.Query(sql.ReadLineInterest, r => columns.LineInterest[r.GetInt32(1)][r.GetInt32(0)] = r.GetInt32(2));
         ReadTags(db, sql, columns, words);
     }
