@@ -18,8 +18,6 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// <summary>The categorical columns of customers read as codes into <c>cc_levels</c> (column number = index).</summary>
     public static readonly string[] PartyLevels = ["kind", "industry", "domain", "population_group", "region", "country", "channel"];
 
-    private const string ProspectKinds = "'inquiry', 'visit', 'trial', 'quote', 'opportunity'";
-
     private string AsOfDate => Date(asOf);
 
     /// <summary>Orders and interactions before this instant count.</summary>
@@ -142,26 +140,30 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// r, survey answers, promoters, detractors, positive reviews, negative reviews, positive, negative, last touch,
     /// opportunity outcome, recent complaints, recent low scores, recent service cost, prospect touches (inquiries,
     /// visits, trials, quotes and opportunities before the first completed order; all of them without one).
-    /// Scores compare as products so that integer scores meet the cut-offs exactly (9 of 10 is 10·9 ≥ 9·10).
+    /// Each interaction's kind is made a small number once (<c>kc</c>: 1 survey, 2 review, 3 complaint,
+    /// 4 opportunity, 5 other prospect touch) and its score 10·score against <c>m</c>, the top of its scale (10 for
+    /// surveys, 5 for reviews when the data gives none), so that integer scores meet the cut-offs exactly:
+    /// promoter 10·score ≥ 9·m, detractor ≤ 6·m, positive review ≥ 8·m, negative review and low score ≤ 4·m.
     /// </summary>
     public string ReadInteractions => $"""
         SELECT c.r,
-               count(*) FILTER (WHERE i.k = 'survey' AND i.score IS NOT NULL)::INTEGER,
-               count(*) FILTER (WHERE i.k = 'survey' AND 10 * i.score >= 9 * coalesce(i.scale_max, 10))::INTEGER,
-               count(*) FILTER (WHERE i.k = 'survey' AND 10 * i.score <= 6 * coalesce(i.scale_max, 10))::INTEGER,
-               count(*) FILTER (WHERE i.k = 'review' AND 5 * i.score >= 4 * coalesce(i.scale_max, 5))::INTEGER,
-               count(*) FILTER (WHERE i.k = 'review' AND 5 * i.score <= 2 * coalesce(i.scale_max, 5))::INTEGER,
+               count(*) FILTER (WHERE i.kc = 1 AND i.score IS NOT NULL)::INTEGER,
+               count(*) FILTER (WHERE i.kc = 1 AND i.s10 >= 9 * i.m)::INTEGER,
+               count(*) FILTER (WHERE i.kc = 1 AND i.s10 <= 6 * i.m)::INTEGER,
+               count(*) FILTER (WHERE i.kc = 2 AND i.s10 >= 8 * i.m)::INTEGER,
+               count(*) FILTER (WHERE i.kc = 2 AND i.s10 <= 4 * i.m)::INTEGER,
                count(*) FILTER (WHERE i.sentiment = 'positive')::INTEGER,
                count(*) FILTER (WHERE i.sentiment = 'negative')::INTEGER,
                CAST(max(i.occurred_at) AS DATE),
-               lower(arg_max(i.tag, i.occurred_at) FILTER (WHERE i.k = 'opportunity')),
-               count(*) FILTER (WHERE i.k = 'complaint' AND i.occurred_at >= c.window_start)::INTEGER,
-               count(*) FILTER (WHERE i.occurred_at >= c.window_start AND (
-                   (i.k = 'survey' AND 10 * i.score <= 4 * coalesce(i.scale_max, 10))
-                   OR (i.k = 'review' AND 5 * i.score <= 2 * coalesce(i.scale_max, 5))))::INTEGER,
+               lower(arg_max(i.tag, i.occurred_at) FILTER (WHERE i.kc = 4)),
+               count(*) FILTER (WHERE i.kc = 3 AND i.occurred_at >= c.window_start)::INTEGER,
+               count(*) FILTER (WHERE i.kc IN (1, 2) AND i.s10 <= 4 * i.m AND i.occurred_at >= c.window_start)::INTEGER,
                coalesce(sum(i.cost) FILTER (WHERE i.occurred_at >= c.window_start), 0),
-               count(*) FILTER (WHERE i.k IN ({ProspectKinds}) AND (c.first_at IS NULL OR i.occurred_at < c.first_at))::INTEGER
-        FROM (SELECT customer_id, occurred_at, lower(kind) AS k, score, scale_max, sentiment, cost, tag
+               count(*) FILTER (WHERE i.kc >= 4 AND (c.first_at IS NULL OR i.occurred_at < c.first_at))::INTEGER
+        FROM (SELECT customer_id, occurred_at, sentiment, cost, tag, score, 10 * score AS s10,
+                     CASE lower(kind) WHEN 'survey' THEN 1 WHEN 'review' THEN 2 WHEN 'complaint' THEN 3 WHEN 'opportunity' THEN 4
+                          WHEN 'inquiry' THEN 5 WHEN 'visit' THEN 5 WHEN 'trial' THEN 5 WHEN 'quote' THEN 5 ELSE 0 END AS kc,
+                     coalesce(scale_max, CASE WHEN lower(kind) = 'review' THEN 5 ELSE 10 END) AS m
               FROM interactions WHERE occurred_at < {NextDay}) i
         JOIN cc_party c USING (customer_id)
         GROUP BY c.r
