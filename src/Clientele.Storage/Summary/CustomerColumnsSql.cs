@@ -18,6 +18,8 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// <summary>The categorical columns of customers read as codes into <c>cc_levels</c> (column number = index).</summary>
     public static readonly string[] PartyLevels = ["kind", "industry", "domain", "population_group", "region", "country", "channel"];
 
+    private static readonly int RegionLevel = Array.IndexOf(PartyLevels, "region");
+
     private string AsOfDate => Date(asOf);
 
     /// <summary>Orders and interactions before this instant count.</summary>
@@ -31,24 +33,16 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
 
     /// <summary>
     /// The summary's customers found in <c>customers</c> (all of them, unless the summary came from another
-    /// workspace), with their first completed order (<c>first_at</c>) and their attributes; categorical ones as
-    /// codes of <c>cc_levels</c> (−1 for none), so that a million rows bring integers, not strings, into memory.
+    /// workspace), with their first completed order (<c>first_at</c>) and region code (−1 for none). Kept narrow:
+    /// writing a temporary table costs, and the other attributes are read once, in <see cref="ReadParties"/>.
     /// </summary>
-    public static string Parties
-    {
-        get
-        {
-            var codes = string.Concat(PartyLevels.Select((column, i) => $"coalesce(lv{i}.code, -1) AS {column}, "));
-            var joins = string.Concat(PartyLevels.Select((column, i) => $"\nLEFT JOIN cc_levels lv{i} ON lv{i}.col = {i} AND lv{i}.v = c.{column}"));
-            return $"""
-                CREATE OR REPLACE TEMP TABLE cc_party AS
-                SELECT customer_id, r, window_start, f.first_at, {codes}c.name, CAST(c.acquired_at AS DATE) AS acquired_at,
-                       coalesce(c.is_prominent, false) AS is_prominent, c.wallet_estimate, c.parent_id, c.referred_by
-                FROM cc_ids JOIN customers c USING (customer_id)
-                LEFT JOIN (SELECT r, min(first_at) AS first_at FROM cc_ol GROUP BY r) f USING (r){joins}
-                """;
-        }
-    }
+    public static string Parties => $"""
+        CREATE OR REPLACE TEMP TABLE cc_party AS
+        SELECT customer_id, r, window_start, f.first_at, coalesce(lv.code, -1) AS region
+        FROM cc_ids JOIN customers c USING (customer_id)
+        LEFT JOIN (SELECT r, min(first_at) AS first_at FROM cc_ol GROUP BY r) f USING (r)
+        LEFT JOIN cc_levels lv ON lv.col = {RegionLevel} AND lv.v = c.region
+        """;
 
     /// <summary>How many of the summary's customers <c>customers</c> has.</summary>
     public static string PartyCount => "SELECT count(*) FROM cc_party";
@@ -72,14 +66,26 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
 
     public static string ReadLevels => "SELECT col, code, v FROM cc_levels";
 
-    /// <summary>r, name, a code per <see cref="PartyLevels"/> (−1 for none), acquired_at, is_prominent, wallet_estimate, parent r, referrer r (−1 for none).</summary>
-    public static string ReadParties => $"""
-        SELECT p.r, p.name, {string.Join(", ", PartyLevels.Select(column => "p." + column))}, p.acquired_at, p.is_prominent, p.wallet_estimate,
-               coalesce(par.r, -1), coalesce(ref.r, -1)
-        FROM cc_party p
-        LEFT JOIN cc_party par ON par.customer_id = p.parent_id
-        LEFT JOIN cc_party ref ON ref.customer_id = p.referred_by
-        """;
+    /// <summary>
+    /// r, name, a code per <see cref="PartyLevels"/> (−1 for none), acquired_at, is_prominent, wallet_estimate,
+    /// parent r, referrer r (−1 for none). Categorical columns come as codes of <c>cc_levels</c>, so that a million
+    /// rows bring integers, not strings, into memory.
+    /// </summary>
+    public static string ReadParties
+    {
+        get
+        {
+            var codes = string.Concat(PartyLevels.Select((column, i) => i == RegionLevel ? "p.region, " : $"coalesce(lv{i}.code, -1), "));
+            var joins = string.Concat(PartyLevels.Select((column, i) => i == RegionLevel ? "" : $"\nLEFT JOIN cc_levels lv{i} ON lv{i}.col = {i} AND lv{i}.v = c.{column}"));
+            return $"""
+                SELECT p.r, c.name, {codes}CAST(c.acquired_at AS DATE), coalesce(c.is_prominent, false), c.wallet_estimate,
+                       coalesce(par.r, -1), coalesce(ref.r, -1)
+                FROM cc_party p JOIN customers c USING (customer_id)
+                LEFT JOIN cc_party par ON par.customer_id = c.parent_id
+                LEFT JOIN cc_party ref ON ref.customer_id = c.referred_by{joins}
+                """;
+        }
+    }
 
     /// <summary>
     /// The one pass over completed orders, per customer and product line (null included): orders, first order (its
