@@ -90,6 +90,7 @@ public static class CustomerColumnsQuery
 
     private static void ReadParties(CustomerColumnsDb db, CustomerColumns columns, string[][] levels)
     {
+        var links = new List<(int Customer, string? Parent, string? Referrer)>();
         db.Query(CustomerColumnsSql.ReadParties, r =>
         {
             var i = r.GetInt32(0);
@@ -105,9 +106,18 @@ public static class CustomerColumnsQuery
             columns.AcquiredAt[i] = r.IsDBNull(c) ? null : r.GetFieldValue<DateOnly>(c);
             columns.IsProminent[i] = r.GetBoolean(++c);
             columns.WalletEstimate[i] = r.IsDBNull(++c) ? null : r.GetDouble(c);
-            columns.ParentIndex[i] = r.GetInt32(++c);
-            columns.ReferredByIndex[i] = r.GetInt32(++c);
+            var parent = r.IsDBNull(++c) ? null : r.GetString(c);
+            var referrer = r.IsDBNull(++c) ? null : r.GetString(c);
+            if (parent is not null || referrer is not null) links.Add((i, parent, referrer));
         });
+        if (links.Count == 0) return;
+        var index = new Dictionary<string, int>(columns.Count, StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count; i++) index.Add(columns.CustomerId[i], i);
+        foreach (var (i, parent, referrer) in links)
+        {
+            columns.ParentIndex[i] = parent is not null && index.TryGetValue(parent, out var p) ? p : -1;
+            columns.ReferredByIndex[i] = referrer is not null && index.TryGetValue(referrer, out var f) ? f : -1;
+        }
     }
 
     /// <summary>The value of a code column: null for none (a null code).</summary>

@@ -68,8 +68,9 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
 
     /// <summary>
     /// r, name, a code per <see cref="PartyLevels"/> (−1 for none), acquired_at, is_prominent, wallet_estimate,
-    /// parent r, referrer r (−1 for none). Categorical columns come as codes of <c>cc_levels</c>, so that a million
-    /// rows bring integers, not strings, into memory.
+    /// parent_id, referred_by. Categorical columns come as codes of <c>cc_levels</c>, so that a million rows bring
+    /// integers, not strings, into memory; the few parent and referrer ids are looked up in memory (two joins to a
+    /// million-row table cost more).
     /// </summary>
     public static string ReadParties
     {
@@ -79,10 +80,8 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
             var joins = string.Concat(PartyLevels.Select((column, i) => i == RegionLevel ? "" : $"\nLEFT JOIN cc_levels lv{i} ON lv{i}.col = {i} AND lv{i}.v = c.{column}"));
             return $"""
                 SELECT p.r, c.name, {codes}CAST(c.acquired_at AS DATE), coalesce(c.is_prominent, false), c.wallet_estimate,
-                       coalesce(par.r, -1), coalesce(ref.r, -1)
-                FROM cc_party p JOIN customers c USING (customer_id)
-                LEFT JOIN cc_party par ON par.customer_id = c.parent_id
-                LEFT JOIN cc_party ref ON ref.customer_id = c.referred_by{joins}
+                       c.parent_id, c.referred_by
+                FROM cc_party p JOIN customers c USING (customer_id){joins}
                 """;
         }
     }
