@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Clientele.Classification;
 using Clientele.Customers;
@@ -11,7 +10,8 @@ namespace Clientele.Storage.Summary;
 /// <see cref="CustomerSummary"/> (same customers, same order) and its as-of date: orders and interactions after
 /// that day are ignored, and so are referrals dated after it. The work is done inside the workspace's database
 /// (orders are grouped once, per customer and product line); only per-customer results come into memory, read
-/// with typed getters into the arrays.
+/// with typed getters into the arrays. What the summary already holds (last purchase, revenue, margin) is taken
+/// from it.
 /// </summary>
 public static class CustomerColumnsQuery
 {
@@ -21,14 +21,14 @@ public static class CustomerColumnsQuery
 
     /// <summary>
     /// The columns of the summary's customers, with notes on what was left out: supply links naming a party that is
-    /// not among the summary's customers (unknown, or known only after the as-of date). Parent accounts and referrers
-    /// outside the summary read as −1.
+    /// not among the summary's customers (unknown, or known only after the as-of date). Parent accounts, referrers,
+    /// referred parties and contacts' organizations outside the summary are left out without a note (−1 for links).
     /// </summary>
     /// <exception cref="WorkspaceException">The summary names customers the workspace does not have (it was computed on another workspace).</exception>
     public static CustomerColumnsQueryResult Read(Workspace workspace, CustomerSummary summary, CustomerColumnsQueryOptions? options = null) =>
         ReadTimed(workspace, summary, options, null);
 
-    /// <summary><see cref="Read(Workspace, CustomerSummary, CustomerColumnsQueryOptions?)"/>, reporting each statement's first line and time to <paramref name="step"/>.</summary>
+    /// <summary>As <see cref="Read"/>, reporting each statement's first line and time to <paramref name="step"/> (the benchmark's breakdown).</summary>
     internal static CustomerColumnsQueryResult ReadTimed(Workspace workspace, CustomerSummary summary, CustomerColumnsQueryOptions? options, Action<string, TimeSpan>? step)
     {
         ArgumentNullException.ThrowIfNull(workspace);
@@ -36,34 +36,35 @@ public static class CustomerColumnsQuery
         options ??= new CustomerColumnsQueryOptions();
         options.Validate();
         var sql = new CustomerColumnsSql(summary.AsOf, options);
-        var db = new Db(workspace.Connection, step);
+        var db = new CustomerColumnsDb(workspace.Connection, step);
         try
         {
             db.Execute(CustomerColumnsSql.Ids);
-            db.Append("cc_ids", summary.CustomerId);
+            db.AppendCustomers("cc_ids", summary, options.SignalWindowDays);
             db.Execute(CustomerColumnsSql.Levels);
-            db.Execute(CustomerColumnsSql.Parties);
-            db.Query(CustomerColumnsSql.MissingParty, r =>
-            {
-                if (!r.IsDBNull(0))
-                    throw new WorkspaceException($"the summary names customer {r.GetString(0)}, which this workspace does not have: compute the summary on the same workspace, then the columns.");
-            });
             db.Execute(sql.OrderLines);
+            db.Execute(sql.OtherOrders);
+            db.Execute(CustomerColumnsSql.Parties);
+            var found = 0L;
+            db.Query(CustomerColumnsSql.PartyCount, r => found = r.GetInt64(0));
+            if (found != summary.Count)
+            {
+                db.Query(CustomerColumnsSql.MissingParty, r => throw new WorkspaceException(
+                    $"the summary names customer {(r.IsDBNull(0) ? "ids" : r.GetString(0))}, which this workspace does not have: compute the summary on the same workspace, then the columns."));
+            }
             db.Execute(CustomerColumnsSql.Lines);
             var lines = new List<string>();
             db.Query(CustomerColumnsSql.ReadLines, r => lines.Add(r.GetString(0)));
             var columns = new CustomerColumns(summary, lines);
             var levels = ReadLevels(db);
             ReadParties(db, columns, levels);
-            db.Execute(sql.Customers);
             ReadOrders(db, sql, columns);
-            ReadInteractions(db, sql, columns);
+            CustomerInteractionColumns.Read(db, sql, columns);
             db.Execute(sql.Launches);
-            ReadLinesAndInfluence(db, sql, columns);
+            ReadAdoptionAndFollowers(db, sql, columns);
             var notes = new List<string>();
             ReadSupplyLinks(db, columns, notes);
-            db.Execute(CustomerColumnsSql.Contacts);
-            columns.Contacts = ReadContacts(db, levels[^1]);
+            columns.Contacts = CustomerContactColumns.Read(db, columns.Count, levels[^1]);
             columns.Targets = ReadTargets(db);
             return new CustomerColumnsQueryResult(columns, notes);
         }
@@ -74,7 +75,7 @@ public static class CustomerColumnsQuery
     }
 
     /// <summary>The values of each categorical column by code; the last entry is contacts' titles.</summary>
-    private static string[][] ReadLevels(Db db)
+    private static string[][] ReadLevels(CustomerColumnsDb db)
     {
         var lists = new List<(int Code, string Value)>[CustomerColumnsSql.PartyLevels.Length + 1];
         for (var c = 0; c < lists.Length; c++) lists[c] = [];
@@ -87,91 +88,74 @@ public static class CustomerColumnsQuery
         })];
     }
 
-    private static void ReadParties(Db db, CustomerColumns columns, string[][] levels)
+    private static void ReadParties(CustomerColumnsDb db, CustomerColumns columns, string[][] levels)
     {
+        var links = new List<(int Customer, string? Parent, string? Referrer)>();
         db.Query(CustomerColumnsSql.ReadParties, r =>
         {
             var i = r.GetInt32(0);
             columns.Name[i] = r.IsDBNull(1) ? null : r.GetString(1);
             var c = 2;
-            columns.Kind[i] = Level(r, c++, levels[0]);
-            columns.Industry[i] = Level(r, c++, levels[1]);
-            columns.Domain[i] = Level(r, c++, levels[2]);
-            columns.PopulationGroup[i] = Level(r, c++, levels[3]);
-            columns.Region[i] = Level(r, c++, levels[4]);
-            columns.Country[i] = Level(r, c++, levels[5]);
-            columns.Channel[i] = Level(r, c++, levels[6]);
+            columns.Kind[i] = Code(r, c++, levels[0]);
+            columns.Industry[i] = Code(r, c++, levels[1]);
+            columns.Domain[i] = Code(r, c++, levels[2]);
+            columns.PopulationGroup[i] = Code(r, c++, levels[3]);
+            columns.Region[i] = Code(r, c++, levels[4]);
+            columns.Country[i] = Code(r, c++, levels[5]);
+            columns.Channel[i] = Code(r, c++, levels[6]);
             columns.AcquiredAt[i] = r.IsDBNull(c) ? null : r.GetFieldValue<DateOnly>(c);
-            columns.IsProminent[i] = !r.IsDBNull(++c) && r.GetBoolean(c);
+            columns.IsProminent[i] = r.GetBoolean(++c);
             columns.WalletEstimate[i] = r.IsDBNull(++c) ? null : r.GetDouble(c);
-            columns.ParentIndex[i] = r.IsDBNull(++c) ? -1 : r.GetInt32(c);
-            columns.ReferredByIndex[i] = r.IsDBNull(++c) ? -1 : r.GetInt32(c);
+            var parent = r.IsDBNull(++c) ? null : r.GetString(c);
+            var referrer = r.IsDBNull(++c) ? null : r.GetString(c);
+            if (parent is not null || referrer is not null) links.Add((i, parent, referrer));
         });
+        if (links.Count == 0) return;
+        var index = new Dictionary<string, int>(columns.Count, StringComparer.Ordinal);
+        for (var i = 0; i < columns.Count; i++) index.Add(columns.CustomerId[i], i);
+        foreach (var (i, parent, referrer) in links)
+        {
+            columns.ParentIndex[i] = parent is not null && index.TryGetValue(parent, out var p) ? p : -1;
+            columns.ReferredByIndex[i] = referrer is not null && index.TryGetValue(referrer, out var f) ? f : -1;
+        }
     }
 
-    private static string? Level(DuckDBDataReader r, int column, string[] values) => r.IsDBNull(column) ? null : values[r.GetInt32(column)];
+    /// <summary>The value of a code column: null for none (a null code).</summary>
+    internal static string? Level(DuckDBDataReader r, int column, string[] values) => r.IsDBNull(column) ? null : values[r.GetInt32(column)];
 
-    private static void ReadOrders(Db db, CustomerColumnsSql sql, CustomerColumns columns)
+    /// <summary>The value of a code column that says none with −1.</summary>
+    private static string? Code(DuckDBDataReader r, int column, string[] values)
     {
-        db.Query(sql.ReadOrderTotals, r =>
-        {
-            var i = r.GetInt32(0);
-            columns.CancelledOrders[i] = r.GetInt32(1);
-            columns.ReturnMargin[i] = r.GetDouble(2);
-            columns.RevenueLastYear[i] = r.GetDouble(3);
-            columns.RecentReturns[i] = r.GetInt32(4);
-        });
-        db.Query(CustomerColumnsSql.ReadLineOrders, r =>
-        {
-            var i = r.GetInt32(0);
-            columns.LineOrders[r.GetInt32(1)][i] = r.GetInt32(2);
-        });
-        db.Query(sql.ReadReferred, r =>
-        {
-            var i = r.GetInt32(0);
-            columns.ReferredRevenue[i] = r.GetDouble(1);
-            columns.ReferredMargin[i] = r.GetDouble(2);
-        });
+        var code = r.GetInt32(column);
+        return code < 0 ? null : values[code];
     }
 
-    private static void ReadInteractions(Db db, CustomerColumnsSql sql, CustomerColumns columns)
+    private static void ReadOrders(CustomerColumnsDb db, CustomerColumnsSql sql, CustomerColumns columns)
     {
-        var words = new Words();
-        db.Query(sql.ReadInteractions, r =>
+        db.Query(CustomerColumnsSql.ReadOrderLines, r =>
         {
             var i = r.GetInt32(0);
-            columns.SurveyAnswers[i] = r.GetInt32(1);
-            columns.PromoterAnswers[i] = r.GetInt32(2);
-            columns.DetractorAnswers[i] = r.GetInt32(3);
-            columns.PositiveReviews[i] = r.GetInt32(4);
-            columns.NegativeReviews[i] = r.GetInt32(5);
-            columns.PositiveInteractions[i] = r.GetInt32(6);
-            columns.NegativeInteractions[i] = r.GetInt32(7);
-            columns.ProspectTouches[i] = r.GetInt32(8);
-            columns.LastTouch[i] = r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9);
-            columns.OpportunityOutcome[i] = r.IsDBNull(10) ? null : words.Get(r.GetString(10));
-            columns.RecentComplaints[i] = r.GetInt32(11);
-            columns.RecentLowScores[i] = r.GetInt32(12);
-            columns.RecentServiceCost[i] = r.GetDouble(13);
+            if (!r.IsDBNull(1)) columns.LineOrders[r.GetInt32(1)][i] = r.GetInt32(2);
+            columns.RevenueLastYear[i] += r.GetDouble(3);
         });
-        db.Query(sql.ReadComplaintTags, r =>
+        db.Query(CustomerColumnsSql.ReadOtherOrders, r =>
         {
             var i = r.GetInt32(0);
-            columns.RecentComplaintTag[i] = words.Get(r.GetString(1));
+            columns.CancelledOrders[i] += r.GetInt32(1);
+            columns.ReturnMargin[i] += r.GetDouble(2);
+            columns.RecentReturns[i] += r.GetInt32(3);
         });
-        db.Query(sql.ReadSuggestionTags, r =>
+        // The summary holds every customer's revenue and margin by the as-of date.
+        var summary = columns.Summary;
+        db.Query(sql.ReadReferrals, r =>
         {
-            var i = r.GetInt32(0);
-            columns.SuggestionTags[i] = r.GetString(1);
-        });
-        db.Query(sql.ReadLineInterest, r =>
-        {
-            var i = r.GetInt32(0);
-            columns.LineInterest[r.GetInt32(1)][i] = r.GetInt32(2);
+            var (referrer, referred) = (r.GetInt32(0), r.GetInt32(1));
+            columns.ReferredRevenue[referrer] += summary.Revenue[referred];
+            columns.ReferredMargin[referrer] += summary.Margin[referred] ?? summary.Revenue[referred];
         });
     }
 
-    private static void ReadLinesAndInfluence(Db db, CustomerColumnsSql sql, CustomerColumns columns)
+    private static void ReadAdoptionAndFollowers(CustomerColumnsDb db, CustomerColumnsSql sql, CustomerColumns columns)
     {
         db.Query(CustomerColumnsSql.ReadAdoption, r =>
         {
@@ -180,31 +164,39 @@ public static class CustomerColumnsQuery
             columns.EarliestAdoptionDays[i] = r.GetDouble(2);
             columns.EarliestAdoptionRank[i] = r.GetDouble(3);
         });
+        // Per customer the line where the followers most exceed what chance gives (an established line's steady
+        // first purchases would otherwise bury a new line's real followers); ties: the first line by name.
         db.Query(sql.ReadFollowers, r =>
         {
             var i = r.GetInt32(0);
-            columns.FollowedLine[i] = columns.ProductLines[r.GetInt32(1)];
-            columns.Followers[i] = r.GetInt32(2);
-            columns.FollowersExpected[i] = r.GetDouble(3);
+            var followers = r.GetInt32(2);
+            var expected = r.GetDouble(3);
+            var line = columns.ProductLines[r.GetInt32(1)];
+            var best = columns.FollowedLine[i];
+            var excess = followers - expected;
+            var bestExcess = columns.Followers[i] - columns.FollowersExpected[i];
+            if (best is not null && (excess < bestExcess || (excess == bestExcess && string.CompareOrdinal(line, best) > 0)))
+                return;
+            columns.FollowedLine[i] = line;
+            columns.Followers[i] = followers;
+            columns.FollowersExpected[i] = expected;
             columns.FollowersRevenue[i] = r.GetDouble(4);
         });
     }
 
-    private static void ReadSupplyLinks(Db db, CustomerColumns columns, List<string> notes)
+    private static void ReadSupplyLinks(CustomerColumnsDb db, CustomerColumns columns, List<string> notes)
     {
         var (sellers, buyers) = (new List<int>(), new List<int>());
         var dropped = 0;
         db.Query(CustomerColumnsSql.ReadSupplyLinks, r =>
         {
-            var seller = r.IsDBNull(0) ? -1 : r.GetInt32(0);
-            var buyer = r.IsDBNull(1) ? -1 : r.GetInt32(1);
-            if (seller < 0 || buyer < 0)
+            if (r.IsDBNull(0) || r.IsDBNull(1))
             {
                 dropped++;
                 return;
             }
-            sellers.Add(seller);
-            buyers.Add(buyer);
+            sellers.Add(r.GetInt32(0));
+            buyers.Add(r.GetInt32(1));
         });
         columns.SupplySeller = [.. sellers];
         columns.SupplyBuyer = [.. buyers];
@@ -216,28 +208,7 @@ public static class CustomerColumnsQuery
         }
     }
 
-    private static ContactColumns ReadContacts(Db db, string[] titles)
-    {
-        var (ids, customers, names, titleList) = (new List<string>(), new List<int>(), new List<string?>(), new List<string?>());
-        db.Query(CustomerColumnsSql.ReadContacts, r =>
-        {
-            customers.Add(r.GetInt32(1));
-            ids.Add(r.GetString(2));
-            names.Add(r.IsDBNull(3) ? null : r.GetString(3));
-            titleList.Add(Level(r, 4, titles));
-        });
-        var (roleContact, roles, weights) = (new List<int>(), new List<string>(), new List<double>());
-        var words = new Words();
-        db.Query(CustomerColumnsSql.ReadRoles, r =>
-        {
-            roleContact.Add(r.GetInt32(0));
-            roles.Add(words.Get(r.GetString(1)));
-            weights.Add(r.GetDouble(2));
-        });
-        return new ContactColumns([.. ids], [.. customers], [.. names], [.. titleList], [.. roleContact], [.. roles], [.. weights]);
-    }
-
-    private static List<TargetGroup> ReadTargets(Db db)
+    private static List<TargetGroup> ReadTargets(CustomerColumnsDb db)
     {
         var targets = new List<TargetGroup>();
         db.Query(CustomerColumnsSql.ReadTargets, r => targets.Add(new TargetGroup(
@@ -246,58 +217,5 @@ public static class CustomerColumnsQuery
             r.IsDBNull(2) ? null : r.GetDouble(2),
             r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3))));
         return targets;
-    }
-
-    /// <summary>The workspace's connection, timing each statement for <c>step</c> (the benchmark's breakdown).</summary>
-    private sealed class Db(DuckDBConnection connection, Action<string, TimeSpan>? step)
-    {
-        public void Execute(string sql)
-        {
-            var start = Stopwatch.GetTimestamp();
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = sql;
-                command.ExecuteNonQuery();
-            }
-            step?.Invoke(FirstLine(sql), Stopwatch.GetElapsedTime(start));
-        }
-
-        public void Query(string sql, Action<DuckDBDataReader> read)
-        {
-            var start = Stopwatch.GetTimestamp();
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = sql;
-                using var reader = command.ExecuteReader();
-                while (reader.Read()) read(reader);
-            }
-            step?.Invoke(FirstLine(sql), Stopwatch.GetElapsedTime(start));
-        }
-
-        /// <summary>Appends (id, index) rows to a temporary table of two columns.</summary>
-        public void Append(string table, string[] ids)
-        {
-            var start = Stopwatch.GetTimestamp();
-            using (var appender = connection.CreateAppender("temp", "main", table))
-            {
-                for (var i = 0; i < ids.Length; i++) appender.CreateRow().AppendValue(ids[i]).AppendValue(i).EndRow();
-            }
-            step?.Invoke("append " + table, Stopwatch.GetElapsedTime(start));
-        }
-
-        private static string FirstLine(string sql) => sql.Split('\n')[0];
-    }
-
-    /// <summary>One string instance per distinct word (tags, roles repeat across millions of rows).</summary>
-    private sealed class Words
-    {
-        private readonly Dictionary<string, string> _words = new(StringComparer.Ordinal);
-
-        public string Get(string word)
-        {
-            if (_words.TryGetValue(word, out var known)) return known;
-            _words.Add(word, word);
-            return word;
-        }
     }
 }

@@ -4,21 +4,21 @@ namespace Clientele.Storage.Summary;
 
 /// <summary>
 /// The statements of <see cref="CustomerColumnsQuery"/>. The summary's customer ids are appended to <c>cc_ids</c>
-/// with their index <c>r</c>; every result carries that index, not the id, and leaves out customers the summary
-/// does not have.
-/// Orders are read once, grouped by customer and product line into <c>cc_ol</c>; everything about orders comes
-/// from that table except returns in the signal window (one filtered pass over the returned orders).
+/// with their index <c>r</c> and the start of their churn-signal window (from the summary's last purchase day);
+/// every result carries that index, not the id, and leaves out customers the summary does not have.
+/// Completed orders are read once, grouped by customer and product line into <c>cc_ol</c>; the few returned and
+/// cancelled ones likewise into <c>cc_other</c> (the status filter skips the completed ones cheaply).
 /// Dates and windows are written into the text (validated integers and formatted dates), not bound.
 /// </summary>
 internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOptions options)
 {
     /// <summary>The temporary tables, dropped at the end.</summary>
-    public static readonly string[] TempTables = ["cc_ids", "cc_party", "cc_levels", "cc_ol", "cc_lines", "cc_cust", "cc_launch", "cc_contacts"];
+    public static readonly string[] TempTables = ["cc_ids", "cc_party", "cc_levels", "cc_ol", "cc_other", "cc_lines", "cc_launch"];
 
     /// <summary>The categorical columns of customers read as codes into <c>cc_levels</c> (column number = index).</summary>
     public static readonly string[] PartyLevels = ["kind", "industry", "domain", "population_group", "region", "country", "channel"];
 
-    private const string ProspectKinds = "'inquiry', 'visit', 'trial', 'quote', 'opportunity'";
+    private static readonly int RegionLevel = Array.IndexOf(PartyLevels, "region");
 
     private string AsOfDate => Date(asOf);
 
@@ -28,16 +28,24 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// <summary>RevenueLastYear: the 365 days up to and including the as-of date.</summary>
     private string YearStart => Timestamp(asOf.AddDays(-364));
 
-    /// <summary>Filled by the appender with the summary's ids.</summary>
-    public static string Ids => "CREATE OR REPLACE TEMP TABLE cc_ids (customer_id VARCHAR NOT NULL, r INTEGER NOT NULL)";
+    /// <summary>Filled by the appender: the summary's ids, their index and the start of their signal window.</summary>
+    public static string Ids => "CREATE OR REPLACE TEMP TABLE cc_ids (customer_id VARCHAR NOT NULL, r INTEGER NOT NULL, window_start TIMESTAMP NOT NULL)";
 
-    /// <summary>The summary's customers found in <c>customers</c> (all of them, unless the summary came from another workspace).</summary>
-    public static string Parties => """
+    /// <summary>
+    /// The summary's customers found in <c>customers</c> (all of them, unless the summary came from another
+    /// workspace), with their first completed order (<c>first_at</c>) and region code (−1 for none). Kept narrow:
+    /// writing a temporary table costs, and the other attributes are read once, in <see cref="ReadParties"/>.
+    /// </summary>
+    public static string Parties => $"""
         CREATE OR REPLACE TEMP TABLE cc_party AS
-        SELECT customer_id, r, lv.code AS region
+        SELECT customer_id, r, window_start, f.first_at, coalesce(lv.code, -1) AS region
         FROM cc_ids JOIN customers c USING (customer_id)
-        LEFT JOIN cc_levels lv ON lv.col = 4 AND lv.v = c.region
+        LEFT JOIN (SELECT r, min(first_at) AS first_at FROM cc_ol GROUP BY r) f USING (r)
+        LEFT JOIN cc_levels lv ON lv.col = {RegionLevel} AND lv.v = c.region
         """;
+
+    /// <summary>How many of the summary's customers <c>customers</c> has.</summary>
+    public static string PartyCount => "SELECT count(*) FROM cc_party";
 
     /// <summary>The first summary customer that <c>customers</c> lacks, or nothing.</summary>
     public static string MissingParty => """
@@ -58,38 +66,51 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
 
     public static string ReadLevels => "SELECT col, code, v FROM cc_levels";
 
-    /// <summary>r, name, a code per <see cref="PartyLevels"/>, acquired_at, is_prominent, wallet_estimate, parent r, referrer r.</summary>
+    /// <summary>
+    /// r, name, a code per <see cref="PartyLevels"/> (−1 for none), acquired_at, is_prominent, wallet_estimate,
+    /// parent_id, referred_by. Categorical columns come as codes of <c>cc_levels</c>, so that a million rows bring
+    /// integers, not strings, into memory; the few parent and referrer ids are looked up in memory (two joins to a
+    /// million-row table cost more).
+    /// </summary>
     public static string ReadParties
     {
         get
         {
-            var codes = string.Concat(PartyLevels.Select((_, i) => $"lv{i}.code, "));
-            var joins = string.Concat(PartyLevels.Select((column, i) => $" LEFT JOIN cc_levels lv{i} ON lv{i}.col = {i} AND lv{i}.v = c.{column}"));
+            var codes = string.Concat(PartyLevels.Select((column, i) => i == RegionLevel ? "p.region, " : $"coalesce(lv{i}.code, -1), "));
+            var joins = string.Concat(PartyLevels.Select((column, i) => i == RegionLevel ? "" : $"\nLEFT JOIN cc_levels lv{i} ON lv{i}.col = {i} AND lv{i}.v = c.{column}"));
             return $"""
-                SELECT p.r, c.name, {codes}CAST(c.acquired_at AS DATE), c.is_prominent, c.wallet_estimate, par.r, ref.r
-                FROM customers c JOIN cc_party p USING (customer_id)
-                LEFT JOIN cc_party par ON par.customer_id = c.parent_id
-                LEFT JOIN cc_party ref ON ref.customer_id = c.referred_by{joins}
+                SELECT p.r, c.name, {codes}CAST(c.acquired_at AS DATE), coalesce(c.is_prominent, false), c.wallet_estimate,
+                       c.parent_id, c.referred_by
+                FROM cc_party p JOIN customers c USING (customer_id){joins}
                 """;
         }
     }
 
-    /// <summary>The one pass over orders: per customer and product line (null included).</summary>
+    /// <summary>
+    /// The one pass over completed orders, per customer and product line (null included): orders, first order (its
+    /// time and amount), revenue of the last 365 days. Joining the orders to the index first and grouping by the
+    /// integer measured faster than grouping by the id.
+    /// </summary>
     public string OrderLines => $"""
         CREATE OR REPLACE TEMP TABLE cc_ol AS
+        SELECT p.r, o.product_line AS line, count(*)::INTEGER AS completed,
+               min(o.ordered_at) AS first_at, arg_min(o.amount, o.ordered_at) AS first_amount,
+               sum(o.amount) FILTER (WHERE o.ordered_at >= {YearStart}) AS revenue_year
+        FROM orders o JOIN cc_ids p USING (customer_id)
+        WHERE o.ordered_at < {NextDay} AND o.status = 'completed'
+        GROUP BY p.r, o.product_line
+        """;
+
+    /// <summary>Returned and cancelled orders per customer and line: cancelled, return margin, returns in the signal window, first order.</summary>
+    public string OtherOrders => $"""
+        CREATE OR REPLACE TEMP TABLE cc_other AS
         SELECT p.r, o.product_line AS line,
-               count(*) FILTER (WHERE o.done)::INTEGER AS completed,
-               min(o.ordered_at) FILTER (WHERE o.done) AS first_at,
-               arg_min(o.amount, o.ordered_at) FILTER (WHERE o.done) AS first_amount,
-               max(o.ordered_at) FILTER (WHERE o.done) AS last_at,
-               sum(o.amount) FILTER (WHERE o.done) AS revenue,
-               sum(o.margin) FILTER (WHERE o.done) AS margin,
                count(*) FILTER (WHERE o.status = 'cancelled')::INTEGER AS cancelled,
-               sum(o.margin) FILTER (WHERE o.status = 'returned') AS return_margin,
-               sum(o.amount) FILTER (WHERE o.done AND o.ordered_at >= {YearStart}) AS revenue_year,
-               min(o.ordered_at) AS first_any
-        FROM (SELECT *, status = 'completed' AS done FROM orders WHERE ordered_at < {NextDay}) o
-        JOIN cc_party p USING (customer_id)
+               coalesce(sum(o.margin) FILTER (WHERE o.status = 'returned'), 0) AS return_margin,
+               count(*) FILTER (WHERE o.status = 'returned' AND o.ordered_at >= p.window_start)::INTEGER AS recent_returns,
+               min(o.ordered_at) AS first_at
+        FROM orders o JOIN cc_ids p USING (customer_id)
+        WHERE o.ordered_at < {NextDay} AND o.status <> 'completed'
         GROUP BY p.r, o.product_line
         """;
 
@@ -97,37 +118,22 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         CREATE OR REPLACE TEMP TABLE cc_lines AS
         SELECT line, (row_number() OVER (ORDER BY line) - 1)::INTEGER AS code FROM (
             SELECT line FROM cc_ol WHERE line IS NOT NULL
+            UNION SELECT line FROM cc_other WHERE line IS NOT NULL
             UNION SELECT product_line FROM products WHERE product_line IS NOT NULL)
         """;
 
     public static string ReadLines => "SELECT line FROM cc_lines ORDER BY code";
 
-    /// <summary>Every customer with its first completed order, last purchase day, start of the signal window and order totals.</summary>
-    public string Customers => $"""
-        CREATE OR REPLACE TEMP TABLE cc_cust AS
-        SELECT p.customer_id, p.r, a.first_at, a.last_day,
-               CAST(coalesce(a.last_day, {AsOfDate}) - {options.SignalWindowDays} AS TIMESTAMP) AS window_start,
-               coalesce(a.revenue, 0) AS revenue, coalesce(a.margin, a.revenue, 0) AS margin_or_revenue,
-               a.cancelled, coalesce(a.return_margin, 0) AS return_margin, coalesce(a.revenue_year, 0) AS revenue_year
-        FROM cc_party p LEFT JOIN (
-            SELECT r, min(first_at) AS first_at, CAST(max(last_at) AS DATE) AS last_day, sum(revenue) AS revenue,
-                   sum(margin) AS margin, sum(cancelled) AS cancelled, sum(return_margin) AS return_margin,
-                   sum(revenue_year) AS revenue_year
-            FROM cc_ol GROUP BY r) a USING (r)
+    /// <summary>r, line code (null for orders without a line), completed orders, revenue of the last 365 days.</summary>
+    public static string ReadOrderLines => """
+        SELECT o.r, l.code, o.completed, coalesce(o.revenue_year, 0)
+        FROM cc_ol o LEFT JOIN cc_lines l USING (line)
         """;
 
-    /// <summary>r, cancelled, return margin, revenue last year, returns in the signal window; customers with orders.</summary>
-    public string ReadOrderTotals => $"""
-        SELECT c.r, c.cancelled::INTEGER, c.return_margin, c.revenue_year, coalesce(rr.n, 0)::INTEGER
-        FROM cc_cust c LEFT JOIN (
-            SELECT c.r, count(*) AS n FROM orders o JOIN cc_cust c USING (customer_id)
-            WHERE o.status = 'returned' AND o.ordered_at < {NextDay} AND o.ordered_at >= c.window_start
-            GROUP BY c.r) rr USING (r)
-        WHERE c.cancelled IS NOT NULL
-        """;
+    /// <summary>r, cancelled, return margin, returns in the signal window (per line: to be summed).</summary>
+    public static string ReadOtherOrders => "SELECT r, cancelled, return_margin, recent_returns FROM cc_other";
 
-    public static string ReadLineOrders => "SELECT o.r, l.code, o.completed FROM cc_ol o JOIN cc_lines l USING (line) WHERE o.completed > 0";
-
+    /// <summary>r, line code, interactions about the line.</summary>
     public string ReadLineInterest => $"""
         SELECT p.r, l.code, count(*)::INTEGER
         FROM interactions i JOIN cc_party p USING (customer_id) JOIN cc_lines l ON l.line = i.product_line
@@ -136,52 +142,49 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         """;
 
     /// <summary>
-    /// r, survey answers, promoters, detractors, positive reviews, negative reviews, positive, negative, prospect
-    /// touches, last touch, opportunity outcome, recent complaints, recent low scores, recent service cost.
-    /// Scores compare as products so that integer scores meet the cut-offs exactly (9 of 10 is 10·9 ≥ 9·10).
+    /// r, survey answers, promoters, detractors, positive reviews, negative reviews, positive, negative, last touch,
+    /// opportunity outcome, recent complaints, recent low scores, recent service cost, prospect touches (inquiries,
+    /// visits, trials, quotes and opportunities before the first completed order; all of them without one).
+    /// Each interaction's kind is made a small number once (<c>kc</c>: 1 survey, 2 review, 3 complaint,
+    /// 4 opportunity, 5 other prospect touch) and its score 10·score against <c>m</c>, the top of its scale (10 for
+    /// surveys, 5 for reviews when the data gives none), so that integer scores meet the cut-offs exactly:
+    /// promoter 10·score ≥ 9·m, detractor ≤ 6·m, positive review ≥ 8·m, negative review and low score ≤ 4·m.
     /// </summary>
     public string ReadInteractions => $"""
         SELECT c.r,
-               count(*) FILTER (WHERE i.k = 'survey' AND i.score IS NOT NULL)::INTEGER,
-               count(*) FILTER (WHERE i.k = 'survey' AND 10 * i.score >= 9 * coalesce(i.scale_max, 10))::INTEGER,
-               count(*) FILTER (WHERE i.k = 'survey' AND 10 * i.score <= 6 * coalesce(i.scale_max, 10))::INTEGER,
-               count(*) FILTER (WHERE i.k = 'review' AND 5 * i.score >= 4 * coalesce(i.scale_max, 5))::INTEGER,
-               count(*) FILTER (WHERE i.k = 'review' AND 5 * i.score <= 2 * coalesce(i.scale_max, 5))::INTEGER,
+               count(*) FILTER (WHERE i.kc = 1 AND i.score IS NOT NULL)::INTEGER,
+               count(*) FILTER (WHERE i.kc = 1 AND i.s10 >= 9 * i.m)::INTEGER,
+               count(*) FILTER (WHERE i.kc = 1 AND i.s10 <= 6 * i.m)::INTEGER,
+               count(*) FILTER (WHERE i.kc = 2 AND i.s10 >= 8 * i.m)::INTEGER,
+               count(*) FILTER (WHERE i.kc = 2 AND i.s10 <= 4 * i.m)::INTEGER,
                count(*) FILTER (WHERE i.sentiment = 'positive')::INTEGER,
                count(*) FILTER (WHERE i.sentiment = 'negative')::INTEGER,
-               count(*) FILTER (WHERE i.k IN ({ProspectKinds}) AND (c.first_at IS NULL OR i.occurred_at < c.first_at))::INTEGER,
                CAST(max(i.occurred_at) AS DATE),
-               arg_max(lower(i.tag), i.occurred_at) FILTER (WHERE i.k = 'opportunity'),
-               count(*) FILTER (WHERE i.k = 'complaint' AND i.occurred_at >= c.window_start)::INTEGER,
-               count(*) FILTER (WHERE i.occurred_at >= c.window_start AND (
-                   (i.k = 'survey' AND 10 * i.score <= 4 * coalesce(i.scale_max, 10))
-                   OR (i.k = 'review' AND 5 * i.score <= 2 * coalesce(i.scale_max, 5))))::INTEGER,
-               coalesce(sum(i.cost) FILTER (WHERE i.occurred_at >= c.window_start), 0)
-        FROM (SELECT customer_id, occurred_at, lower(kind) AS k, score, scale_max, sentiment, cost, tag
+               lower(arg_max(i.tag, i.occurred_at) FILTER (WHERE i.kc = 4)),
+               count(*) FILTER (WHERE i.kc = 3 AND i.occurred_at >= c.window_start)::INTEGER,
+               count(*) FILTER (WHERE i.kc IN (1, 2) AND i.s10 <= 4 * i.m AND i.occurred_at >= c.window_start)::INTEGER,
+               coalesce(sum(i.cost) FILTER (WHERE i.occurred_at >= c.window_start), 0),
+               count(*) FILTER (WHERE i.kc >= 4 AND (c.first_at IS NULL OR i.occurred_at < c.first_at))::INTEGER
+        FROM (SELECT customer_id, occurred_at, sentiment, cost, tag, score, 10 * score AS s10,
+                     CASE lower(kind) WHEN 'survey' THEN 1 WHEN 'review' THEN 2 WHEN 'complaint' THEN 3 WHEN 'opportunity' THEN 4
+                          WHEN 'inquiry' THEN 5 WHEN 'visit' THEN 5 WHEN 'trial' THEN 5 WHEN 'quote' THEN 5 ELSE 0 END AS kc,
+                     coalesce(scale_max, CASE WHEN lower(kind) = 'review' THEN 5 ELSE 10 END) AS m
               FROM interactions WHERE occurred_at < {NextDay}) i
-        JOIN cc_cust c USING (customer_id)
+        JOIN cc_party c USING (customer_id)
         GROUP BY c.r
         """;
 
-    /// <summary>r, the most frequent complaint tag in the signal window (ties: the latest, then the last by name).</summary>
-    public string ReadComplaintTags => $"""
-        SELECT r, arg_max(tag, struct_pack(n := n, last_at := last_at, tag := tag)) FROM (
-            SELECT c.r, lower(i.tag) AS tag, count(*) AS n, max(i.occurred_at) AS last_at
-            FROM interactions i JOIN cc_cust c USING (customer_id)
-            WHERE lower(i.kind) = 'complaint' AND i.tag IS NOT NULL
-              AND i.occurred_at < {NextDay} AND i.occurred_at >= c.window_start
-            GROUP BY c.r, lower(i.tag))
-        GROUP BY r
-        """;
-
-    /// <summary>r, "tag:count, ..." of the suggestions, most frequent first, then by name.</summary>
-    public string ReadSuggestionTags => $"""
-        SELECT r, string_agg(tag || ':' || n, ', ' ORDER BY n DESC, tag) FROM (
-            SELECT p.r, lower(i.tag) AS tag, count(*) AS n
-            FROM interactions i JOIN cc_party p USING (customer_id)
-            WHERE lower(i.kind) = 'suggestion' AND i.tag IS NOT NULL AND i.occurred_at < {NextDay}
-            GROUP BY p.r, lower(i.tag))
-        GROUP BY r
+    /// <summary>
+    /// r, kind, tag (lower case), count, latest: the tags of complaints in the signal window and of all suggestions,
+    /// counted per customer; the most frequent complaint tag and the suggestions' list are made from them.
+    /// </summary>
+    public string ReadTags => $"""
+        SELECT p.r, i.k = 'complaint', i.tag, count(*)::INTEGER, max(i.occurred_at)
+        FROM (SELECT customer_id, lower(kind) AS k, lower(tag) AS tag, occurred_at FROM interactions
+              WHERE occurred_at < {NextDay} AND tag IS NOT NULL AND lower(kind) IN ('complaint', 'suggestion')) i
+        JOIN cc_party p USING (customer_id)
+        WHERE i.k = 'suggestion' OR i.occurred_at >= p.window_start
+        GROUP BY p.r, i.k, i.tag
         """;
 
     /// <summary>
@@ -191,11 +194,12 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     public string Launches => $"""
         CREATE OR REPLACE TEMP TABLE cc_launch AS
         WITH launch AS (
-            SELECT l.line, l.code, CAST(coalesce(pr.launched, o.first_any) AS DATE) AS launch_day
+            SELECT l.line, l.code, CAST(coalesce(pr.launched, o.first_at) AS DATE) AS launch_day
             FROM cc_lines l
             LEFT JOIN (SELECT product_line AS line, min(launched_at) AS launched FROM products WHERE product_line IS NOT NULL GROUP BY product_line) pr USING (line)
-            LEFT JOIN (SELECT line, min(first_any) AS first_any FROM cc_ol WHERE line IS NOT NULL GROUP BY line) o USING (line)
-        ), data AS (SELECT CAST(min(first_any) AS DATE) AS first_day FROM cc_ol)
+            LEFT JOIN (SELECT line, min(first_at) AS first_at FROM (SELECT line, first_at FROM cc_ol UNION ALL SELECT line, first_at FROM cc_other)
+                       WHERE line IS NOT NULL GROUP BY line) o USING (line)
+        ), data AS (SELECT CAST(min(first_at) AS DATE) AS first_day FROM (SELECT min(first_at) AS first_at FROM cc_ol UNION ALL SELECT min(first_at) FROM cc_other))
         SELECT line, code, launch_day,
                launch_day > data.first_day + {options.NewLineMinDaysAfterFirstOrder} AS is_new,
                greatest(date_diff('day', greatest(launch_day, data.first_day), {AsOfDate}) + 1, 1) AS days_on_sale
@@ -208,15 +212,16 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
             SELECT o.r, CAST(o.first_at AS DATE) - n.launch_day AS days,
                    percent_rank() OVER (PARTITION BY o.line ORDER BY CAST(o.first_at AS DATE)) AS rank
             FROM cc_ol o JOIN cc_launch n USING (line)
-            WHERE n.is_new AND o.completed > 0)
+            WHERE n.is_new)
         GROUP BY r
         """;
 
     /// <summary>
-    /// r, line code, followers, expected followers, followers' first-order revenue: per line and region, the other
-    /// customers whose first purchase of the line came FollowerMinDays..FollowerMaxDays later (a range frame over the
-    /// first-purchase day), the line with the most followers beyond chance (followers − expected) kept per customer (ties: the first
-    /// line by name: the rank <c>k</c> of the line within its region, below 2^20 lines).
+    /// r, line code, followers, expected followers, followers' first-order revenue, for every first purchase of a line
+    /// with followers: the other customers of the same region (no region is a group of its own) whose first purchase
+    /// of the line came FollowerMinDays..FollowerMaxDays later. Everyone who first bought a line on the same day in the
+    /// same region has the same followers, so the range window runs over the first purchases counted per line, region
+    /// and day (thousands of rows), not over the customers (millions), and the customers join their day's figures.
     /// </summary>
     public string ReadFollowers
     {
@@ -226,35 +231,28 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
             return $"""
                 WITH f AS (
                     SELECT o.r, n.code AS line, p.region, CAST(o.first_at AS DATE) - DATE '1970-01-01' AS d, o.first_amount
-                    FROM cc_ol o JOIN cc_party p USING (r) JOIN cc_launch n USING (line)
-                    WHERE o.completed > 0
+                    FROM cc_ol o JOIN cc_launch n USING (line) JOIN cc_party p USING (r)
+                ), days AS (
+                    SELECT line, region, d, count(*) AS n, sum(first_amount) AS amount FROM f GROUP BY line, region, d
                 ), w AS (
-                    SELECT r, line, region, count(*) OVER win AS followers, sum(first_amount) OVER win AS revenue
-                    FROM f
-                    WINDOW win AS (PARTITION BY line, region ORDER BY d RANGE BETWEEN {min} FOLLOWING AND {max} FOLLOWING)
-                ), e AS (
-                    SELECT line, region, expected, row_number() OVER (PARTITION BY region ORDER BY expected DESC, line DESC) AS k
-                    FROM (SELECT f.line, f.region, count(*) * {max - min + 1} / any_value(n.days_on_sale) AS expected
-                          FROM f JOIN cc_launch n ON n.code = f.line
-                          GROUP BY f.line, f.region)
+                    SELECT days.line, region, d, sum(n) OVER win AS followers, sum(amount) OVER win AS revenue,
+                           sum(n) OVER (PARTITION BY days.line, region) * {max - min + 1} / n.days_on_sale AS expected
+                    FROM days JOIN cc_launch n ON n.code = days.line
+                    WINDOW win AS (PARTITION BY days.line, region ORDER BY d RANGE BETWEEN {min} FOLLOWING AND {max} FOLLOWING)
                 )
-                SELECT w.r, arg_max(w.line, (w.followers - e.expected) * 1048576 + e.k), arg_max(w.followers, (w.followers - e.expected) * 1048576 + e.k)::INTEGER,
-                       arg_max(e.expected, (w.followers - e.expected) * 1048576 + e.k), arg_max(coalesce(w.revenue, 0), (w.followers - e.expected) * 1048576 + e.k)
-                FROM w JOIN e ON e.line = w.line AND e.region IS NOT DISTINCT FROM w.region
+                SELECT f.r, f.line, w.followers::INTEGER, w.expected, coalesce(w.revenue, 0)
+                FROM f JOIN w USING (line, region, d)
                 WHERE w.followers > 0
-                GROUP BY w.r
                 """;
         }
     }
 
-    /// <summary>r of the referrer, revenue and margin (revenue where none) of the parties it referred by the as-of date.</summary>
-    public string ReadReferred => $"""
-        SELECT p.r, sum(c.revenue), sum(c.margin_or_revenue)
-        FROM referrals f
-        JOIN cc_party p ON p.customer_id = f.referrer_id
-        JOIN cc_cust c ON c.customer_id = f.referred_id
+    /// <summary>Referrer r and referred r of the referrals made by the as-of date (undated ones included).</summary>
+    public string ReadReferrals => $"""
+        SELECT a.r, b.r FROM referrals f
+        JOIN cc_party a ON a.customer_id = f.referrer_id
+        JOIN cc_party b ON b.customer_id = f.referred_id
         WHERE f.occurred_at IS NULL OR f.occurred_at < {NextDay}
-        GROUP BY p.r
         """;
 
     /// <summary>Seller r and buyer r of every supply link; null where the id is not a customer of the summary.</summary>
@@ -265,26 +263,15 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         ORDER BY s.r NULLS LAST, b.r NULLS LAST
         """;
 
-    public static string Contacts => """
-        CREATE OR REPLACE TEMP TABLE cc_contacts AS
-        SELECT c.contact_id, (row_number() OVER (ORDER BY c.contact_id) - 1)::INTEGER AS k, p.r AS r, c.name, c.title
-        FROM contacts c JOIN cc_party p USING (customer_id)
-        """;
-
-    /// <summary>k, customer r, contact_id, name, title code.</summary>
+    /// <summary>The contacts of the summary's customers, unordered: r, contact_id, name, title code.</summary>
     public static string ReadContacts => $"""
-        SELECT k.k, k.r, k.contact_id, k.name, lv.code
-        FROM cc_contacts k LEFT JOIN cc_levels lv ON lv.col = {PartyLevels.Length} AND lv.v = k.title
-        ORDER BY k.k
+        SELECT p.r, c.contact_id, c.name, lv.code
+        FROM contacts c JOIN cc_party p USING (customer_id)
+        LEFT JOIN cc_levels lv ON lv.col = {PartyLevels.Length} AND lv.v = c.title
         """;
 
-    /// <summary>Contact k, role, weight (default 1; the highest where deals repeat a role).</summary>
-    public static string ReadRoles => """
-        SELECT k.k, b.role, max(coalesce(b.weight, 1))
-        FROM buying_roles b JOIN cc_contacts k USING (contact_id)
-        GROUP BY k.k, b.role
-        ORDER BY k.k, b.role
-        """;
+    /// <summary>contact_id, role, weight (default 1) of every buying role; a role given for several deals comes once per deal.</summary>
+    public static string ReadRoles => "SELECT contact_id, role, coalesce(weight, 1) FROM buying_roles";
 
     public static string ReadTargets => "SELECT segment_path, planned_customers, planned_value, CAST(due_at AS DATE) FROM targets ORDER BY segment_path";
 

@@ -40,12 +40,14 @@ public sealed class CustomerColumnsQueryTests : IDisposable
             """);
         Import(importer, "contacts", """
             contact_id,customer_id,name,title
-            K1,A,Dana,Director
+            K0,B,Gus,Director
             K2,A,Eli,
+            K1,A,Dana,Director
             K3,LATE,Fay,CFO
             """);
         Import(importer, "buying_roles", """
             contact_id,role,weight,deal_id
+            K0,decider,0.4,
             K1,payer,0.5,
             K1,user,,
             K1,beneficiary,1,
@@ -337,13 +339,15 @@ public sealed class CustomerColumnsQueryTests : IDisposable
     public void Contacts_of_summary_customers_carry_their_roles_with_a_default_weight_and_deals_merged()
     {
         var k = Read().Columns.Contacts;
-        Assert.Equal(["K1", "K2"], k.ContactId);
-        Assert.Equal([0, 0], k.CustomerIndex);
-        Assert.Equal(["Director", null], k.Title);
-        Assert.Equal(["Dana", "Eli"], k.Name);
-        var roles = k.Role.Select((role, i) => (k.RoleContact[i], role, k.RoleWeight[i])).OrderBy(r => r.role, StringComparer.Ordinal).ToArray();
+        // In customer order (A, then B), then by id; LATE's contact is left out.
+        Assert.Equal(["K1", "K2", "K0"], k.ContactId);
+        Assert.Equal([0, 0, 1], k.CustomerIndex);
+        Assert.Equal(["Director", null, "Director"], k.Title);
+        Assert.Equal(["Dana", "Eli", "Gus"], k.Name);
+        Assert.Equal([0, 0, 0, 0, 0, 0, 2], k.RoleContact);
+        var roles = k.Role.Select((role, i) => (k.RoleContact[i], role, k.RoleWeight[i])).OrderBy(r => r.Item1).ThenBy(r => r.role, StringComparer.Ordinal).ToArray();
         Assert.Equal(
-            [(0, "beneficiary", 1.0), (0, "decider", 0.9), (0, "payer", 0.5), (0, "promoter", 0.3), (0, "stimulator", 0.2), (0, "user", 1.0)],
+            [(0, "beneficiary", 1.0), (0, "decider", 0.9), (0, "payer", 0.5), (0, "promoter", 0.3), (0, "stimulator", 0.2), (0, "user", 1.0), (2, "decider", 0.4)],
             roles);
     }
 
@@ -397,6 +401,23 @@ public sealed class CustomerColumnsQueryTests : IDisposable
         summary.CustomerId[0] = "STRANGER";
         var e = Assert.Throws<WorkspaceException>(() => CustomerColumnsQuery.Run(_temp.Workspace!, summary));
         Assert.Contains("STRANGER", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_workspace_without_customers_gives_empty_columns_with_the_catalogue_lines()
+    {
+        using var empty = new TempWorkspace();
+        new Importer(empty.Workspace!).Import("products", empty.File("p.csv", "product_id,product_line\nP1,filters\n"), new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+        var summary = CustomerSummaryQuery.Run(empty.Workspace!, AsOf, TimeUnit.Day);
+        var result = CustomerColumnsQuery.Read(empty.Workspace!, summary);
+        var c = result.Columns;
+        Assert.Equal(0, c.Count);
+        Assert.Equal(["filters"], c.ProductLines);
+        Assert.Empty(c.LineOrders[0]);
+        Assert.Empty(c.SupplySeller);
+        Assert.Equal(0, c.Contacts.Count);
+        Assert.Empty(c.Targets);
+        Assert.Empty(result.Notes);
     }
 
     [Fact]
