@@ -31,7 +31,7 @@ public static class CustomerLifetimeValue
     {
         ArgumentOutOfRangeException.ThrowIfNegative(months);
         if (!(annualDiscountRate > -1)) throw new ArgumentOutOfRangeException(nameof(annualDiscountRate), annualDiscountRate, "the discount rate must be above -100%.");
-        var monthly = Math.Pow(1 + annualDiscountRate, 1.0 / 12) - 1;
+        var monthly = MonthlyRate(annualDiscountRate);
         var n = frequency.Length;
         var previous = new double[n];
         var current = new double[n];
@@ -39,10 +39,20 @@ public static class CustomerLifetimeValue
         for (var month = 1; month <= months; month++)
         {
             model.ExpectedPurchases(month * DaysPerMonth / unit.Days(), frequency, recency, age, current);
-            var discount = Math.Pow(1 + monthly, -month);
-            for (var i = 0; i < n; i++) destination[i] += (current[i] - previous[i]) * spendPerPurchase[i] * discount;
+            AddMonth(month, monthly, current, previous, spendPerPurchase, destination);
             (previous, current) = (current, previous);
         }
+    }
+
+    /// <summary>The monthly rate of a yearly discount rate: (1+d)^(1/12) − 1.</summary>
+    internal static double MonthlyRate(double annualDiscountRate) => Math.Pow(1 + annualDiscountRate, 1.0 / 12) - 1;
+
+    /// <summary>Adds month <paramref name="month"/>'s discounted spend: (E[Y(month)] − E[Y(month − 1)]) × spend × (1 + monthly)^−month.</summary>
+    internal static void AddMonth(int month, double monthly, ReadOnlySpan<double> current, ReadOnlySpan<double> previous,
+        ReadOnlySpan<double> spendPerPurchase, Span<double> destination)
+    {
+        var discount = Math.Pow(1 + monthly, -month);
+        for (var i = 0; i < current.Length; i++) destination[i] += (current[i] - previous[i]) * spendPerPurchase[i] * discount;
     }
 
     /// <summary>As <see cref="Compute(IRepeatPurchaseModel, TimeUnit, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, int, double, Span{double})"/> with Gamma-Gamma's conditional expected spend per purchase.</summary>

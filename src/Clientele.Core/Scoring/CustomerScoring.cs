@@ -133,7 +133,7 @@ public static class CustomerScoring
     {
         var n = x.Length;
         var chunk = Math.Max(4_096, n / (4 * Environment.ProcessorCount) + 1);
-        var monthly = Math.Pow(1 + options.AnnualDiscountRate, 1.0 / 12) - 1;
+        var monthly = CustomerLifetimeValue.MonthlyRate(options.AnnualDiscountRate);
         Parallel.For(0, (n + chunk - 1) / chunk, c =>
         {
             var start = c * chunk;
@@ -158,8 +158,7 @@ public static class CustomerScoring
             for (var month = 1; month <= options.LifetimeMonths; month++)
             {
                 ExpectedAt(month * CustomerLifetimeValue.DaysPerMonth / unitDays, current);
-                var discount = Math.Pow(1 + monthly, -month);
-                for (var k = 0; k < length; k++) value[k] += (current[k] - previous[k]) * spend[start + k] * discount;
+                CustomerLifetimeValue.AddMonth(month, monthly, current, previous, new ReadOnlySpan<double>(spend, start, length), value);
                 (previous, current) = (current, previous);
             }
             previous.CopyTo(new Span<double>(lifetimePurchases, start, length));

@@ -62,15 +62,17 @@ public static class AnalysisRunner
         var columns = Step("customer columns", () => CustomerColumnsQuery.Run(workspace, summary));
         var holdout = options.Scoring.Model == "auto" ? Step("holdout sample", () => HoldoutSample(workspace, asOf, request.Unit)) : null;
         var scoring = Step("models", () => CustomerScoring.Score(columns, options.Scoring, holdout));
-        var overrides = OverrideRows(workspace);
+        var overrides = OverrideTable.All(workspace);
         var result = Step("classification", () => CustomerAnalysis.Run(columns, scoring, options, overrides, step => progress?.Invoke("classification: " + step)));
-        var report = Report(result, steps);
+        var report = Report(result);
+        // The stored report has every step's time but the snapshot's own; the returned one has that too.
+        report["steps"] = Steps(steps);
         Step("snapshot", () =>
         {
             SnapshotWriter.Save(workspace, result, options, report, request.CreatedAt);
             return 0;
         });
-        report["steps"] = new JsonArray([.. steps.Select(s => (JsonNode)new JsonObject { ["step"] = s.Name, ["seconds"] = Math.Round(s.Seconds, 3) })]);
+        report["steps"] = Steps(steps);
         return new AnalysisRun(result, options, report, steps);
     }
 
@@ -93,21 +95,10 @@ public static class AnalysisRunner
         return HoldoutQuery.Sample(workspace, asOf.AddDays(-holdoutDays), asOf, unit);
     }
 
-    private static List<Override> OverrideRows(Workspace workspace)
-    {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT customer_id, dimension, class, reason, set_by, set_at FROM overrides ORDER BY set_at NULLS FIRST, customer_id";
-        using var reader = command.ExecuteReader();
-        var rows = new List<Override>();
-        while (reader.Read())
-        {
-            rows.Add(new Override(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetDateTime(5)));
-        }
-        return rows;
-    }
+    private static JsonArray Steps(List<AnalysisStep> steps) =>
+        new([.. steps.Select(s => (JsonNode)new JsonObject { ["step"] = s.Name, ["seconds"] = Math.Round(s.Seconds, 3) })]);
 
-    private static JsonObject Report(AnalysisResult result, List<AnalysisStep> steps)
+    private static JsonObject Report(AnalysisResult result)
     {
         var scoring = result.Scoring;
         var dimensions = new JsonObject();
