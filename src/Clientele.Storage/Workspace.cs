@@ -79,6 +79,13 @@ public sealed class Workspace : IDisposable
         return new Workspace(path, connection);
     }
 
+    /// <summary>
+    /// Another connection to this open workspace, for work on another thread (one web request). DuckDB shares the open
+    /// database between the connections of a process, so this is cheap and sees what the others committed; the schema
+    /// was checked when this workspace was opened. Dispose it when done.
+    /// </summary>
+    public Workspace Connect() => new(Path, Connect(Path));
+
     /// <summary>Opens the workspace, creating it first when the file does not exist.</summary>
     public static Workspace OpenOrCreate(string path, out bool created)
     {

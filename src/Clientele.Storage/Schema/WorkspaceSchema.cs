@@ -12,7 +12,7 @@ namespace Clientele.Storage.Schema;
 internal static class WorkspaceSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2).</summary>
     private static readonly string[][] Upgrades =
@@ -21,6 +21,8 @@ internal static class WorkspaceSchema
         [ModelFitsTable],
         // 2 → 3: analysis snapshots.
         [.. Snapshots.SnapshotSchema.Tables],
+        // 3 → 4: the users and API keys of `clientele serve`.
+        [.. Access.AccessSchema.Tables],
     ];
 
     private const string ModelFitsTable = """
@@ -85,7 +87,7 @@ internal static class WorkspaceSchema
     public static void Create(DuckDBConnection connection)
     {
         using var transaction = connection.BeginTransaction();
-        foreach (var statement in MetaTables.Concat(CanonicalTables.All.Select(CreateTable)).Append(ModelFitsTable).Concat(Snapshots.SnapshotSchema.Tables))
+        foreach (var statement in MetaTables.Concat(CanonicalTables.All.Select(CreateTable)).Append(ModelFitsTable).Concat(Snapshots.SnapshotSchema.Tables).Concat(Access.AccessSchema.Tables))
             Execute(connection, statement);
         Execute(connection, $"INSERT INTO clientele_meta VALUES ('schema_version', '{CurrentVersion}')");
         transaction.Commit();

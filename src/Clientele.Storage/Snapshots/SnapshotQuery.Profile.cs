@@ -67,7 +67,7 @@ public static partial class SnapshotQuery
         using var reader = command.ExecuteReader();
         var days = new List<string>();
         while (reader.Read()) days.Add(Day(reader, 0).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        return new WorkspaceException(days.Count == 0
+        return new NotFoundException(days.Count == 0
             ? $"unknown customer '{customerId}': no analysis holds it (ids are matched exactly; `clientele customers` lists them)."
             : $"customer '{customerId}' is not in the analysis as of {day:yyyy-MM-dd}; it is in the analyses as of {string.Join(", ", days)} (choose one with --as-of).");
     }

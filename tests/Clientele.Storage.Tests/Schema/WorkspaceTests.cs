@@ -25,7 +25,7 @@ public sealed class WorkspaceTests : IDisposable
             // Make it what version 1 wrote: no model_fits table.
             using var command = workspace.Connection.CreateCommand();
             command.CommandText = "DROP TABLE model_fits; DROP TABLE snapshots; DROP TABLE snapshot_customers; DROP TABLE snapshot_product_lines; " +
-                "DROP TABLE snapshot_buying_roles; DROP TABLE snapshot_segments; UPDATE clientele_meta SET value = '1' WHERE key = 'schema_version'";
+                "DROP TABLE snapshot_buying_roles; DROP TABLE snapshot_segments; DROP TABLE users; DROP TABLE api_keys; UPDATE clientele_meta SET value = '1' WHERE key = 'schema_version'";
             command.ExecuteNonQuery();
         }
         using (var upgraded = Workspace.Open(_temp.Path))

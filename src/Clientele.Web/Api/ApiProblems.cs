@@ -1,0 +1,58 @@
+using Clientele.Storage;
+using Clientele.Storage.Import;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Clientele.Web.Api;
+
+/// <summary>
+/// Turns the user's mistakes into ProblemDetails with the same message the command line prints: a
+/// <see cref="WorkspaceException"/> is a 400 (a 404 for <see cref="NotFoundException"/>), a failed import lists every
+/// error with its file, line and column under <c>errors</c>. Anything else is a 500 with no detail leaked.
+/// </summary>
+internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is BadHttpRequestException bad)
+            return await Write(context, new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message });
+        if (exception is not WorkspaceException known) return false;
+        var problem = new ProblemDetails
+        {
+            Status = known is NotFoundException ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest,
+            Title = known switch
+            {
+                NotFoundException => "Not found",
+                ImportFailedException => "The file was not imported",
+                _ => "Bad request",
+            },
+            Detail = known.Message,
+        };
+        if (known is ImportFailedException failed)
+        {
+            problem.Extensions["errors"] = failed.Errors.Select(ImportProblem.From).ToArray();
+            problem.Extensions["totalErrors"] = failed.TotalErrors;
+        }
+        return await Write(context, problem);
+    }
+
+    private async ValueTask<bool> Write(HttpContext context, ProblemDetails problem)
+    {
+        context.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+    }
+}
+
+/// <summary>One error of a refused import, as the command line reports it.</summary>
+/// <param name="File">The file's name as uploaded.</param>
+/// <param name="Line">The line (1 is the first line of the file, header included).</param>
+/// <param name="Column">The column (1 is the first), or 0 when the error concerns the whole line.</param>
+/// <param name="ColumnName">The column's header, or null.</param>
+/// <param name="Value">The value found, or null.</param>
+/// <param name="Expected">What was expected.</param>
+/// <param name="Message">The whole error as one line: <c>file:line:column: ...</c>.</param>
+public sealed record ImportProblem(string File, long Line, int Column, string? ColumnName, string? Value, string Expected, string Message)
+{
+    internal static ImportProblem From(ImportError error) =>
+        new(error.File, error.Line, error.Column, error.ColumnName, error.Value, error.Expected, error.ToString());
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Clientele.Web.Api;
+
+/// <summary>The title, description and security schemes of the OpenAPI document (checked in as docs/openapi.json).</summary>
+internal sealed class OpenApiDescription : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "Clientele API",
+            Version = "v1",
+            Description =
+                "Who the customers are, what each is worth, and what to do about each group: the analyses of a Clientele workspace. " +
+                "Every endpoint but GET /health needs a signed-in session (the dashboard's cookie; changes then also need the " +
+                "X-CSRF-TOKEN header from GET /api/me) or an API key in the X-Api-Key header. Roles: viewer reads, analyst also " +
+                "imports, analyzes and overrides, admin also manages users and keys. Errors are RFC 9457 problem details.",
+        };
+        document.Servers = [];
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes["apiKey"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Header, Name = "X-Api-Key",
+            Description = "A key made by an admin (Settings → API keys, or POST /api/keys), scoped to a role.",
+        };
+        document.Components.SecuritySchemes["cookie"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey, In = ParameterLocation.Cookie, Name = "clientele",
+            Description = "The dashboard's sign-in cookie (POST /account/signin).",
+        };
+        document.Security =
+        [
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", document)] = [] },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("cookie", document)] = [] },
+        ];
+        return Task.CompletedTask;
+    }
+}

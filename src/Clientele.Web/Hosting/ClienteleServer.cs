@@ -1,0 +1,95 @@
+using System.Globalization;
+using Clientele.Storage.Snapshots;
+using Clientele.Web.Api;
+using Clientele.Web.Components;
+using Clientele.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Radzen;
+
+namespace Clientele.Web.Hosting;
+
+/// <summary>Puts the server together: the workspace, sign-in, the API under /api, the dashboard, and the health check.</summary>
+public static class ClienteleServer
+{
+    /// <summary>The authentication scheme that picks the API key handler when a key is sent, else the sign-in cookie.</summary>
+    public const string Scheme = "Clientele";
+
+    /// <summary>The header a cookie-authenticated script sends its anti-forgery token in, for changes through /api.</summary>
+    public const string CsrfHeader = "X-CSRF-TOKEN";
+
+    /// <summary>Builds the server from a host builder (configuration, addresses and environment already set).</summary>
+    public static WebApplication Build(WebApplicationBuilder builder, ServerSettings? settings = null)
+    {
+        settings ??= ServerSettings.From(builder.Configuration);
+        // Serve the static web assets (the dashboard's scripts and styles, Radzen's) from the build output in every
+        // environment, not only in Development: a `dotnet build` output run as Production would otherwise serve them empty.
+        builder.WebHost.UseStaticWebAssets();
+
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new WorkspaceHost(settings.WorkspacePath));
+        services.AddSingleton<AccessDirectory>();
+        services.AddSingleton<Accounts>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddClienteleApi();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiProblems>();
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer<OpenApiDescription>());
+        services.AddAntiforgery(options => options.HeaderName = CsrfHeader);
+
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "API key or sign-in cookie", options =>
+                options.ForwardDefaultSelector = context => ApiKeyAuthentication.Presented(context.Request) is null
+                    ? CookieAuthenticationDefaults.AuthenticationScheme
+                    : ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, options =>
+            {
+                options.Cookie.Name = "clientele";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.LoginPath = AccountEndpoints.SignInPage;
+                options.AccessDeniedPath = "/denied";
+                options.ReturnUrlParameter = "returnUrl";
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = true;
+                options.Events = CookieEvents.Create();
+            });
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Viewer, policy => policy.RequireRole(Policies.Viewer))
+            .AddPolicy(Policies.Analyst, policy => policy.RequireRole(Policies.Analyst))
+            .AddPolicy(Policies.Admin, policy => policy.RequireRole(Policies.Admin));
+        services.AddCascadingAuthenticationState();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapGet("/health", (WorkspaceHost workspace) => TypedResults.Ok(new Health("ok", workspace.Read(w => SnapshotQuery.Latest(w))?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
+            .AllowAnonymous().WithTags("Health").WithSummary("Is the server up? The only endpoint that needs no sign-in.");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapAccount();
+        app.MapClienteleApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        app.Services.GetRequiredService<Accounts>().EnsureAdminAsync(settings).GetAwaiter().GetResult();
+        return app;
+    }
+
+    /// <summary>The answer of <c>GET /health</c>.</summary>
+    /// <param name="Status">"ok" while the server answers and its workspace is readable.</param>
+    /// <param name="LatestAnalysis">The as-of date of the latest analysis (yyyy-MM-dd), or null before the first.</param>
+    public sealed record Health(string Status, string? LatestAnalysis);
+}

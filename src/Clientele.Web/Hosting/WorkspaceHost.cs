@@ -1,0 +1,59 @@
+using Clientele.Storage;
+
+namespace Clientele.Web.Hosting;
+
+/// <summary>
+/// The server's workspace. It stays open for the server's life (so another process cannot write to it underneath), and
+/// each request reads through a connection of its own. Writes (imports, analyses, overrides, users) take turns: DuckDB
+/// would reject two transactions that change the same rows, and an import or an analysis is one long transaction.
+/// </summary>
+public sealed class WorkspaceHost : IDisposable
+{
+    private readonly Workspace _workspace;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    /// <summary>Opens the workspace at <paramref name="path"/>, creating it when there is no such file.</summary>
+    public WorkspaceHost(string path)
+    {
+        _workspace = Workspace.OpenOrCreate(path, out var created);
+        Created = created;
+    }
+
+    /// <summary>The workspace file.</summary>
+    public string Path => _workspace.Path;
+
+    /// <summary>The file did not exist and was created when the server started.</summary>
+    public bool Created { get; }
+
+    /// <summary>Runs a read on a connection of its own.</summary>
+    public T Read<T>(Func<Workspace, T> read)
+    {
+        using var connection = _workspace.Connect();
+        return read(connection);
+    }
+
+    /// <summary>Runs a change once no other change is running, on a connection of its own.</summary>
+    public async Task<T> WriteAsync<T>(Func<Workspace, T> write, CancellationToken cancellationToken = default)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        try
+        {
+            using var connection = _workspace.Connect();
+            return write(connection);
+        }
+        finally
+        {
+            _writer.Release();
+        }
+    }
+
+    /// <summary>Whether a change is running now (an import or an analysis holds the turn for its whole length).</summary>
+    public bool Writing => _writer.CurrentCount == 0;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _workspace.Dispose();
+        _writer.Dispose();
+    }
+}

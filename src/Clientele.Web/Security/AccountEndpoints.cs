@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Clientele.Storage;
+using Clientele.Web.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Clientele.Web.Security;
+
+/// <summary>
+/// The sign-in, sign-out and change-password forms' endpoints. They take form posts, so ASP.NET Core checks their
+/// anti-forgery token (the pages render it); on failure they send the browser back to the page with a message.
+/// </summary>
+public static class AccountEndpoints
+{
+    /// <summary>The sign-in page's address.</summary>
+    public const string SignInPage = "/signin";
+
+    /// <summary>The change-password page's address.</summary>
+    public const string PasswordPage = "/account/password";
+
+    /// <summary>Maps the endpoints under /account.</summary>
+    public static void MapAccount(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/account").ExcludeFromDescription();
+        account.MapPost("/signin", SignIn).AllowAnonymous();
+        account.MapPost("/signout", (Func<HttpContext, Task<IResult>>)SignOut).RequireAuthorization();
+        account.MapPost("/password", ChangePassword).RequireAuthorization();
+    }
+
+    private static async Task<IResult> SignIn(
+        [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
+        HttpContext context, Accounts accounts, SignInThrottle throttle)
+    {
+        userName = userName?.Trim() ?? "";
+        var address = context.Connection.RemoteIpAddress?.ToString();
+        if (throttle.RetryAfter(userName, address) is { } wait)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Back("throttled", returnUrl, userName, minutes);
+        }
+        var user = userName.Length == 0 || string.IsNullOrEmpty(password) ? null : accounts.Verify(userName, password);
+        if (user is null)
+        {
+            throttle.Failed(userName, address);
+            return Back("invalid", returnUrl, userName);
+        }
+        throttle.Succeeded(userName);
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            Policies.Principal(user.UserName, user.Role, "password", CookieAuthenticationDefaults.AuthenticationScheme, user.MustChangePassword));
+        return TypedResults.LocalRedirect(user.MustChangePassword ? PasswordPage : LocalUrl(returnUrl));
+    }
+
+    private static async Task<IResult> SignOut(HttpContext context)
+    {
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.LocalRedirect(SignInPage);
+    }
+
+    private static async Task<IResult> ChangePassword(
+        [FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword,
+        HttpContext context, Accounts accounts, AccessDirectory directory)
+    {
+        var name = context.User.Identity?.Name ?? "";
+        if (context.User.FindFirstValue(Policies.MethodClaim) != "password") return TypedResults.Forbid();
+        if (accounts.Verify(name, currentPassword ?? "") is null) return PasswordBack("the current password is not right.");
+        if (newPassword != confirmPassword) return PasswordBack("the two new passwords differ.");
+        if (newPassword == currentPassword) return PasswordBack("choose a password other than the current one.");
+        try
+        {
+            await accounts.SetPasswordAsync(name, newPassword ?? "", oneTime: false);
+        }
+        catch (WorkspaceException e)
+        {
+            return PasswordBack(e.Message);
+        }
+        var user = directory.User(name)!;
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            Policies.Principal(user.UserName, user.Role, "password", CookieAuthenticationDefaults.AuthenticationScheme));
+        return TypedResults.LocalRedirect("/?password=changed");
+    }
+
+    private static IResult Back(string error, string? returnUrl, string userName, int? minutes = null) =>
+        TypedResults.LocalRedirect(
+            $"{SignInPage}?error={error}&user={Uri.EscapeDataString(userName)}&returnUrl={Uri.EscapeDataString(LocalUrl(returnUrl))}" +
+            (minutes is null ? "" : $"&minutes={minutes}"));
+
+    private static IResult PasswordBack(string message) =>
+        TypedResults.LocalRedirect($"{PasswordPage}?error={Uri.EscapeDataString(message)}");
+
+    /// <summary>The return address when it stays on this site, else the overview.</summary>
+    public static string LocalUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+}

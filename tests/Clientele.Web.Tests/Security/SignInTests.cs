@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using Clientele.Storage.Access;
+using Clientele.Web.Security;
+
+namespace Clientele.Web.Tests.Security;
+
+public sealed class SignInTests : IClassFixture<SignInTests.Server>
+{
+    public sealed class Server : IDisposable
+    {
+        public ClienteleFactory Factory { get; } = new();
+        public void Dispose() => Factory.Dispose();
+    }
+
+    private readonly ClienteleFactory _factory;
+
+    public SignInTests(Server server) => _factory = server.Factory;
+
+    [Fact]
+    public async Task Health_needs_no_sign_in_and_names_the_latest_analysis()
+    {
+        var response = await _factory.Anonymous().GetAsync("/health", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"\"latestAnalysis\":\"{DemoCompany.Latest:yyyy-MM-dd}\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task An_API_call_without_credentials_gets_401_as_problem_details()
+    {
+        var response = await _factory.Anonymous().GetAsync("/api/me", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_page_without_sign_in_redirects_to_the_sign_in_page()
+    {
+        var response = await _factory.Anonymous().GetAsync("/customers", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/signin?returnUrl=%2Fcustomers", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_first_admin_signs_in_with_the_password_from_the_environment()
+    {
+        var client = await _factory.SignedInAsync(Accounts.FirstAdminName, ClienteleFactory.AdminPassword);
+        var me = await client.GetFromJsonAsync<Api.Caller>("/api/me", TestContext.Current.CancellationToken);
+        Assert.Equal(("admin", "admin", "password"), (me!.Name, me.Role, me.Method));
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_and_after_five_failures_even_the_right_one_waits()
+    {
+        var name = await _factory.AddUserAsync(Role.Viewer);
+        for (var i = 0; i < SignInThrottle.MaxFailures; i++)
+        {
+            var wrong = await ClienteleFactory.SignInAsync(_factory.Anonymous(), name, "not-the-password");
+            Assert.Contains("error=invalid", wrong.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+        var client = _factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var right = await ClienteleFactory.SignInAsync(client, name, ClienteleFactory.UserPassword);
+        Assert.Contains("error=throttled", right.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.True(right.Headers.RetryAfter is not null);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sign_in_form_posted_without_its_anti_forgery_token_is_refused()
+    {
+        var name = await _factory.AddUserAsync(Role.Viewer);
+        var client = _factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = name, ["password"] = ClienteleFactory.UserPassword,
+        }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cookie_change_without_the_csrf_header_is_refused()
+    {
+        var admin = await _factory.SignedInAsync(Accounts.FirstAdminName, ClienteleFactory.AdminPassword);
+        admin.DefaultRequestHeaders.Remove(Hosting.ClienteleServer.CsrfHeader);
+        var response = await admin.PostAsJsonAsync("/api/keys", new { name = "forged", role = "admin" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("X-CSRF-TOKEN", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Passwords_are_stored_hashed()
+    {
+        var name = await _factory.AddUserAsync(Role.Analyst);
+        var user = _factory.Workspace.Read(w => UserTable.Find(w, name))!;
+        Assert.DoesNotContain(ClienteleFactory.UserPassword, user.PasswordHash, StringComparison.Ordinal);
+        Assert.True(user.PasswordHash.Length > 60);
+    }
+}
