@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Clientele.Benchmarks;
 
 // scale: the 1M-customer run of docs/benchmarks.md; phase: one step of it (run by scale in a child process);
-// columns: summary + classification columns on an existing workspace;
+// columns: summary + classification columns on an existing workspace; load: the customer list endpoint under concurrent requests;
 // anything else goes to BenchmarkDotNet (e.g. --filter '*').
 return args.FirstOrDefault() switch
 {
@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "phase" => ScalePhase.Run(args[1..]),
     "models" => ModelRun.Run(args[1..]),
     "columns" => ColumnsRun.Run(args[1..]),
+    "load" => LoadRun.Run(args[1..]),
     _ => Run(args),
 };
 

@@ -26,11 +26,13 @@ internal static class DemoCommand
         var data = new Option<string?>("--data") { Description = "Folder for the generated CSV files (default: <workspace name>-demo-data beside the workspace)." };
         var replace = new Option<bool>("--replace") { Description = "Delete the workspace first and start afresh." };
         var noAnalyze = new Option<bool>("--no-analyze") { Description = "Stop after the import and the overview: do not classify the customers." };
+        var serve = new Option<bool>("--serve") { Description = "Then serve the dashboard and the API over the demo company (as `clientele serve`), until Ctrl+C." };
+        var urls = ServeCommand.UrlsOption();
         var command = new Command("demo", "Generate a seeded demo company, import it into the workspace, print an overview and analyze it (every customer classified, a snapshot stored).")
         {
-            customers, seed, data, replace, noAnalyze,
+            customers, seed, data, replace, noAnalyze, serve, urls,
         };
-        command.SetAction((parsed, cancellationToken) =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
             var options = new SimulationOptions { Customers = parsed.GetValue(customers), Seed = parsed.GetValue(seed) };
             if (options.Customers < SimulationOptions.MinCustomers || options.Customers > SimulationOptions.MaxCustomers)
@@ -38,7 +40,8 @@ internal static class DemoCommand
             var path = CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption));
             var folder = parsed.GetValue(data) ?? Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-demo-data");
             Run(context, path, folder, options, parsed.GetValue(replace), !parsed.GetValue(noAnalyze), cancellationToken);
-            return Task.FromResult(0);
+            if (parsed.GetValue(serve)) await ServeCommand.Run(context, path, parsed.GetValue(urls)!, cancellationToken);
+            return 0;
         });
         return command;
     }
@@ -89,7 +92,7 @@ internal static class DemoCommand
             var run = AnalyzeCommand.Run(context, workspace, new AnalysisRequest { AsOf = simulation.Options.End, CreatedAt = context.Time.GetUtcNow().UtcDateTime }, cancellationToken);
             AnalyzeCommand.Print(context, run);
         }
-        context.Out.WriteLine("Next: clientele customers --where ladder=advocate · clientele customer <id> · clientele segments · clientele export --out all.csv");
+        context.Out.WriteLine("Next: clientele serve (the dashboard) · clientele customers --where ladder=advocate · clientele customer <id> · clientele segments · clientele export --out all.csv");
         if (path != CliApp.WorkspacePath(context, null)) context.Out.WriteLine($"(with --workspace {path})");
     }
 }

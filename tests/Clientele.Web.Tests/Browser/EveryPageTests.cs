@@ -1,0 +1,57 @@
+using Clientele.Storage.Access;
+
+namespace Clientele.Web.Tests.Browser;
+
+/// <summary>
+/// Every page of the dashboard opens for an admin, draws its charts, and raises no script error nor any request outside
+/// loopback. With CLIENTELE_SCREENSHOTS=docs/images each page is also photographed for docs/dashboard.md.
+/// </summary>
+public sealed class EveryPageTests(BrowserServer server) : IClassFixture<BrowserServer>
+{
+    public static TheoryData<string, string, int> Pages => new()
+    {
+        { "/", "overview", 4 },
+        { "/customers", "customers", 0 },
+        { "/structure", "structure", 1 },
+        { "/movement", "movement", 1 },
+        { "/value", "value", 1 },
+        { "/influence", "influence", 1 },
+        { "/buying-centers", "buying-centers", 0 },
+        { "/churn", "churn", 1 },
+        { "/models", "models", 1 },
+        { "/playbook", "playbook", 0 },
+        { "/data", "data", 0 },
+        { "/settings", "settings", 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task The_page_opens_and_draws_without_errors(string path, string name, int charts)
+    {
+        await using var browser = await server.SignedInAsync(Role.Admin);
+        await browser.GotoAsync(path);
+        await browser.Page.Locator("h1").First.WaitForAsync();
+        if (charts > 0)
+        {
+            var drawn = await browser.WaitForChartsAsync(charts);
+            foreach (var chart in drawn) Assert.True(await browser.CanvasColoursAsync(chart) > 2, $"the chart {chart} on {path} looks blank");
+        }
+        else
+        {
+            await browser.Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+        }
+        Assert.DoesNotContain("An unhandled error", await browser.Page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.ScreenshotAsync(name);
+        browser.AssertClean();
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_is_photographed_too()
+    {
+        await using var browser = await server.OpenAsync();
+        await browser.Page.GotoAsync("/signin");
+        await browser.Page.Locator("form[data-testid=signin-form]").WaitForAsync();
+        await browser.ScreenshotAsync("signin");
+        browser.AssertClean();
+    }
+}
