@@ -16,7 +16,7 @@ public static class OverrideTable
     /// </summary>
     /// <exception cref="WorkspaceException">
     /// An unknown dimension, a class the dimension does not have (closed sets: <see cref="DimensionClasses.Closed"/>),
-    /// an empty reason, or a customer the customers table does not hold.
+    /// an empty reason, or (a <see cref="NotFoundException"/>) a customer the customers table does not hold.
     /// </exception>
     public static Override Set(Workspace workspace, string customerId, string dimension, string @class, string reason, string? setBy, DateTime setAt)
     {
@@ -28,7 +28,7 @@ public static class OverrideTable
         if (string.IsNullOrWhiteSpace(reason))
             throw new WorkspaceException("--reason is empty: say why this customer gets this class (it is shown with the class).");
         if (!CustomerExists(workspace, customerId))
-            throw new WorkspaceException($"unknown customer '{customerId}': the customers table has no such id (ids are matched exactly).");
+            throw new NotFoundException($"unknown customer '{customerId}': the customers table has no such id (ids are matched exactly).");
         var stored = new Override(customerId, name, canonical, reason.Trim(), setBy, setAt);
         using var transaction = workspace.Connection.BeginTransaction();
         Delete(workspace, customerId, name);

@@ -50,7 +50,7 @@ public sealed class OverrideTableTests : IDisposable
         Assert.Contains("unknown dimension 'mood'", Assert.Throws<WorkspaceException>(() => OverrideTable.Set(Workspace, "C1", "mood", "x", "why", null, Noon)).Message);
         Assert.Contains("unknown class 'gold' of value_tier: choose one of small, medium, large, VIP.",
             Assert.Throws<WorkspaceException>(() => OverrideTable.Set(Workspace, "C1", "value_tier", "gold", "why", null, Noon)).Message);
-        Assert.Contains("unknown customer 'C9'", Assert.Throws<WorkspaceException>(() => OverrideTable.Set(Workspace, "C9", "ladder", "buyer", "why", null, Noon)).Message);
+        Assert.Contains("unknown customer 'C9'", Assert.Throws<NotFoundException>(() => OverrideTable.Set(Workspace, "C9", "ladder", "buyer", "why", null, Noon)).Message);
         Assert.Contains("--reason is empty", Assert.Throws<WorkspaceException>(() => OverrideTable.Set(Workspace, "C1", "ladder", "buyer", " ", null, Noon)).Message);
         Assert.Throws<WorkspaceException>(() => OverrideTable.Remove(Workspace, "C1", "mood"));
         Assert.Empty(OverrideTable.All(Workspace));

@@ -62,11 +62,12 @@ public static partial class SnapshotQuery
 
     /// <summary>
     /// The customers of a snapshot (default: the latest) that pass every filter, sorted (default: value, largest first;
-    /// then by id), from <paramref name="offset"/> on, at most <paramref name="top"/> of them (null: all).
+    /// then by id), from <paramref name="offset"/> on, at most <paramref name="top"/> of them (null: all). A
+    /// <paramref name="search"/> text keeps the customers whose id or name contains it, ignoring case.
     /// </summary>
     /// <exception cref="WorkspaceException">No snapshot; an unknown dimension, class of a closed set, or sort column (the message lists the valid ones).</exception>
     public static CustomerListing Customers(
-        Workspace workspace, DateOnly? asOf = null, IReadOnlyList<ClassFilter>? filters = null, CustomerSort? sort = null, int? top = null, int offset = 0)
+        Workspace workspace, DateOnly? asOf = null, IReadOnlyList<ClassFilter>? filters = null, CustomerSort? sort = null, int? top = null, int offset = 0, string? search = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         if (top < 0) throw new ArgumentOutOfRangeException(nameof(top), top, "top must be 0 or more.");
@@ -95,6 +96,12 @@ public static partial class SnapshotQuery
                 });
             }
             where.Append(" AND (").AppendJoin(" OR ", alternatives).Append(')');
+        }
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            // contains() rather than LIKE, so '%' and '_' in the text are matched as themselves.
+            parameters.Add(new DuckDBParameter("search", search.Trim().ToLowerInvariant()));
+            where.Append(" AND (contains(lower(customer_id), $search) OR contains(lower(coalesce(name, '')), $search))");
         }
 
         // Two statements: a count, then a top-N sort (a window count over the matches would make DuckDB keep every row).

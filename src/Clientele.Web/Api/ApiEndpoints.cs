@@ -27,6 +27,10 @@ public static class ApiEndpoints
         AccountApi.Map(api);
         UsersApi.Map(api);
         ApiKeysApi.Map(api);
+        SnapshotsApi.Map(api);
+        CustomersApi.Map(api);
+        OverridesApi.Map(api);
+        PlaybookApi.Map(api);
     }
 
     /// <summary>

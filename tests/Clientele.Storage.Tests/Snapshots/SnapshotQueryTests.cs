@@ -171,9 +171,9 @@ public sealed class SnapshotQueryTests : IDisposable
     [Fact]
     public void An_unknown_customer_and_one_missing_from_the_analysis_are_told_apart()
     {
-        var unknown = Assert.Throws<WorkspaceException>(() => SnapshotQuery.Profile(Workspace, "C99"));
+        var unknown = Assert.Throws<NotFoundException>(() => SnapshotQuery.Profile(Workspace, "C99"));
         Assert.Contains("unknown customer 'C99'", unknown.Message);
-        var gone = Assert.Throws<WorkspaceException>(() => SnapshotQuery.Profile(Workspace, "C4"));
+        var gone = Assert.Throws<NotFoundException>(() => SnapshotQuery.Profile(Workspace, "C4"));
         Assert.Contains("customer 'C4' is not in the analysis as of 2024-12-31; it is in the analyses as of 2024-06-30", gone.Message);
     }
 
