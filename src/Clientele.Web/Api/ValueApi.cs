@@ -30,7 +30,7 @@ public static class ValueApi
         var sampled = sample.Points.Count < sample.Customers;
         var text = sampled
             ? string.Create(CultureInfo.InvariantCulture,
-                $"{sample.Points.Count:N0} of {sample.Customers:N0} customers: the {sample.Top:N0} most valuable and every {sample.Step:N0}th of the rest by value (seeded start)")
+                $"{sample.Points.Count:N0} of {sample.Customers:N0} customers: the {sample.Top:N0} most valuable and an evenly spaced sample of the rest by value (about every {sample.Step:0.#}th, seeded start)")
             : string.Create(CultureInfo.InvariantCulture, $"all {sample.Customers:N0} customers");
         return new ValueScatter(sample.AsOf, "past_net_value", "future_net_value", sample.Customers, sampled, text, sample.Points);
     }
