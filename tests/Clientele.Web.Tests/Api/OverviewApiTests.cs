@@ -85,6 +85,15 @@ public sealed class OverviewApiTests : IClassFixture<OverviewApiTests.Server>
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_describes_every_report_endpoint()
+    {
+        var document = await _factory.ClientWithKey(Role.Viewer).GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+        foreach (var name in new[] { "GetOverview", "GetSegments", "GetStructureMap", "GetTransitions", "GetValueScatter", "GetChurn", "StrategyCell", "MovedDownCustomer" })
+            Assert.Contains(name, document, StringComparison.Ordinal);
+        Assert.Contains("future net value", document, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_credentials_the_overview_is_refused() => await SnapshotSql.AssertUnauthenticated(_factory, "/api/overview");
 
     [Fact]
