@@ -13,6 +13,8 @@ public static class ApiEndpoints
     /// <summary>Registers what the API's handlers need.</summary>
     public static IServiceCollection AddClienteleApi(this IServiceCollection services)
     {
+        // A query value that does not bind (asOf=yesterday, limit=many) becomes a 400 ProblemDetails saying which (ApiProblems).
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
 
@@ -31,6 +33,11 @@ public static class ApiEndpoints
         CustomersApi.Map(api);
         OverridesApi.Map(api);
         PlaybookApi.Map(api);
+        SegmentsApi.Map(api);
+        StructureApi.Map(api);
+        TransitionsApi.Map(api);
+        ValueApi.Map(api);
+        ChurnApi.Map(api);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Clientele.Web.Tests.Browser;
@@ -7,9 +8,18 @@ internal static class OverrideFormFiller
 {
     public static async Task FillAsync(IPage page, ILocator form, string dimension, string @class, string reason)
     {
-        await form.Locator("[data-testid=override-dimension]").SelectOptionAsync(dimension);
-        await form.Locator("[data-testid=override-class]").SelectOptionAsync(@class);
+        await ChooseAsync(page, form.Locator("[data-testid=override-dimension]"), dimension);
+        await ChooseAsync(page, form.Locator("[data-testid=override-class]"), @class);
         await form.Locator("[data-testid=override-reason]").FillAsync(reason);
         await form.Locator("[data-testid=override-save]").ClickAsync();
+    }
+
+    /// <summary>Opens a Radzen drop-down and clicks the item whose text is exactly <paramref name="text"/>.</summary>
+    private static async Task ChooseAsync(IPage page, ILocator dropdown, string text)
+    {
+        await dropdown.ClickAsync();
+        await page.Locator(".rz-dropdown-item:visible")
+            .Filter(new LocatorFilterOptions { HasTextRegex = new Regex($"^\\s*{Regex.Escape(text)}\\s*$") })
+            .First.ClickAsync();
     }
 }

@@ -1,0 +1,128 @@
+using System.Globalization;
+using Clientele.Classification;
+using DuckDB.NET.Data;
+
+namespace Clientele.Storage.Snapshots;
+
+public static partial class SnapshotQuery
+{
+    /// <summary>
+    /// Why customers left, by segment: the lapsed and lost customers of a snapshot (default: the latest) counted per
+    /// segment cut to its first <paramref name="segmentLevel"/> levels (1: the industry or population group) and churn reason.
+    /// </summary>
+    /// <exception cref="WorkspaceException">No snapshot, none as of that date, or a level below 1.</exception>
+    public static ChurnBySegment ChurnReasons(Workspace workspace, DateOnly? asOf, int segmentLevel = 1)
+    {
+        if (segmentLevel < 1) throw new WorkspaceException($"segment level {segmentLevel} is not possible: 1 is the top (industry or population group), 2 the domain.");
+        var day = Resolve(workspace, asOf);
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT array_to_string(list_slice(string_split({Dimensions.Segment}, '/'), 1, $level), '/') AS segment, {Dimensions.ChurnReason}, count(*)
+            FROM snapshot_customers
+            WHERE as_of = CAST($as_of AS DATE) AND {Dimensions.ChurnStatus} IN ('lapsed', 'lost')
+            GROUP BY ALL
+            """;
+        command.Parameters.Add(DayParameter("as_of", day));
+        command.Parameters.Add(new DuckDBParameter("level", (long)segmentLevel));
+        using var reader = command.ExecuteReader();
+        var counts = new List<SegmentReasonCount>();
+        while (reader.Read()) counts.Add(new SegmentReasonCount(Text(reader, 0), Text(reader, 1), reader.GetInt64(2)));
+        var totals = counts.GroupBy(c => c.Segment).ToDictionary(g => g.Key ?? "", g => g.Sum(c => c.Customers));
+        var ordered = counts.OrderByDescending(c => totals[c.Segment ?? ""]).ThenBy(c => c.Segment is null).ThenBy(c => c.Segment, StringComparer.Ordinal)
+            .ThenBy(c => Position(Dimensions.ChurnReason, c.Reason)).ThenBy(c => c.Reason, StringComparer.Ordinal);
+        return new ChurnBySegment(day, segmentLevel, counts.Sum(c => c.Customers), [.. ordered]);
+    }
+
+    /// <summary>
+    /// The at-risk customers of a snapshot (default: the latest), most valuable first, at most <paramref name="limit"/> of
+    /// them, with P(alive) now and a trend lag earlier and why they are at risk.
+    /// </summary>
+    /// <exception cref="WorkspaceException">No snapshot, or none as of that date.</exception>
+    public static AtRiskListing AtRisk(Workspace workspace, DateOnly? asOf, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        var day = Resolve(workspace, asOf);
+        var where = $"as_of = CAST($as_of AS DATE) AND {Dimensions.ChurnStatus} = 'at-risk'";
+        long total;
+        using (var count = workspace.Connection.CreateCommand())
+        {
+            count.CommandText = $"SELECT count(*) FROM snapshot_customers WHERE {where}";
+            count.Parameters.Add(DayParameter("as_of", day));
+            total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT customer_id, name, value, p_alive, p_alive_previous, {Dimensions.Segment}, {SnapshotSchema.ReasonColumn(Dimensions.ChurnStatus)}
+            FROM snapshot_customers WHERE {where}
+            ORDER BY CASE WHEN isfinite(value) THEN value END DESC NULLS LAST, customer_id
+            LIMIT $limit
+            """;
+        command.Parameters.Add(DayParameter("as_of", day));
+        command.Parameters.Add(new DuckDBParameter("limit", (long)limit));
+        using var reader = command.ExecuteReader();
+        var customers = new List<AtRiskCustomer>();
+        while (reader.Read())
+            customers.Add(new AtRiskCustomer(reader.GetString(0), Text(reader, 1), Number(reader, 2), Number(reader, 3), Number(reader, 4), Text(reader, 5), Text(reader, 6)));
+        return new AtRiskListing(day, total, customers);
+    }
+
+    /// <summary>The churn status and churn reason (with its reason) of some customers in a snapshot, by customer id; customers not in it are left out.</summary>
+    public static IReadOnlyDictionary<string, ChurnOfCustomer> ChurnOf(Workspace workspace, DateOnly asOf, IReadOnlyCollection<string> customerIds)
+    {
+        var churn = new Dictionary<string, ChurnOfCustomer>(StringComparer.Ordinal);
+        foreach (var chunk in customerIds.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            using var command = workspace.Connection.CreateCommand();
+            command.Parameters.Add(DayParameter("as_of", asOf));
+            var names = new List<string>();
+            foreach (var id in chunk)
+            {
+                var name = $"c{names.Count}";
+                names.Add("$" + name);
+                command.Parameters.Add(new DuckDBParameter(name, id));
+            }
+            command.CommandText = $"""
+                SELECT customer_id, {Dimensions.ChurnStatus}, {Dimensions.ChurnReason}, {SnapshotSchema.ReasonColumn(Dimensions.ChurnReason)}
+                FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE) AND customer_id IN ({string.Join(", ", names)})
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) churn[reader.GetString(0)] = new ChurnOfCustomer(Text(reader, 1), Text(reader, 2), Text(reader, 3));
+        }
+        return churn;
+    }
+}
+
+/// <summary>Lapsed and lost customers per segment and churn reason.</summary>
+/// <param name="AsOf">The snapshot.</param>
+/// <param name="SegmentLevel">How many levels of the segment path were kept (1: industry or population group).</param>
+/// <param name="Customers">Lapsed and lost customers in all.</param>
+/// <param name="Counts">Per segment (segments with most churned customers first) and reason (in the reasons' order).</param>
+public sealed record ChurnBySegment(DateOnly AsOf, int SegmentLevel, long Customers, IReadOnlyList<SegmentReasonCount> Counts);
+
+/// <summary>How many lapsed or lost customers of a segment left for one reason.</summary>
+/// <param name="Segment">The segment (cut to the level asked for), or null for customers without one.</param>
+/// <param name="Reason">The churn reason, or null.</param>
+/// <param name="Customers">How many.</param>
+public sealed record SegmentReasonCount(string? Segment, string? Reason, long Customers);
+
+/// <summary>The at-risk customers of a snapshot, most valuable first.</summary>
+/// <param name="AsOf">The snapshot.</param>
+/// <param name="Total">At-risk customers in all (the list may hold fewer).</param>
+/// <param name="Customers">The most valuable of them.</param>
+public sealed record AtRiskListing(DateOnly AsOf, long Total, IReadOnlyList<AtRiskCustomer> Customers);
+
+/// <summary>A customer at risk.</summary>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="Name">Its display name, or null.</param>
+/// <param name="Value">Its value (past + future net value), or null.</param>
+/// <param name="PAlive">P(alive) as of the snapshot, or null without a model.</param>
+/// <param name="PAlivePrevious">P(alive) a trend lag earlier, or null.</param>
+/// <param name="Segment">Its segment, or null.</param>
+/// <param name="Reason">Why it is at risk (the churn status reason).</param>
+public sealed record AtRiskCustomer(string CustomerId, string? Name, double? Value, double? PAlive, double? PAlivePrevious, string? Segment, string? Reason);
+
+/// <summary>A customer's churn status and churn reason in a snapshot.</summary>
+/// <param name="Status">active, at-risk, lapsed or lost, or null.</param>
+/// <param name="Reason">The churn reason of a lapsed or lost customer, or null.</param>
+/// <param name="Why">What decided the churn reason, or null.</param>
+public sealed record ChurnOfCustomer(string? Status, string? Reason, string? Why);

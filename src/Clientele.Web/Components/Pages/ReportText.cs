@@ -1,0 +1,33 @@
+using System.Globalization;
+using Clientele.Storage.Snapshots;
+
+namespace Clientele.Web.Components.Pages;
+
+/// <summary>How the report pages write figures and links: invariant culture, dashes for nothing.</summary>
+internal static class ReportText
+{
+    public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Money(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : "–";
+
+    public static string Share(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("P1", CultureInfo.InvariantCulture) : "–";
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A signed change, e.g. +12 or −3.</summary>
+    public static string Change(long? change) => change switch
+    {
+        null => "–",
+        > 0 => "+" + Count(change.Value),
+        _ => Count(change.Value),
+    };
+
+    /// <summary>The customer table filtered to one class of a dimension.</summary>
+    public static string CustomersWhere(string dimension, string @class) => "/customers?where=" + Uri.EscapeDataString($"{dimension}={@class}");
+
+    /// <summary>One customer's page.</summary>
+    public static string Customer(string customerId) => "/customers/" + Uri.EscapeDataString(customerId);
+
+    /// <summary>Whether a message says the workspace has no analysis yet.</summary>
+    public static bool IsNoAnalysis(string message) => message.StartsWith(SnapshotQuery.NoAnalysis, StringComparison.Ordinal);
+}
