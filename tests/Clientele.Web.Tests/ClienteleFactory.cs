@@ -80,7 +80,7 @@ public sealed partial class ClienteleFactory(string? workspacePath = null) : Web
         var response = await SignInAsync(client, userName, password);
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/signin", StringComparison.Ordinal) == true)
             throw new InvalidOperationException($"sign-in as {userName} failed: {(int)response.StatusCode} {response.Headers.Location}");
-        var me = await client.GetFromJsonAsync<Api.Caller>("/api/me");
+        var me = await client.GetFromJsonAsync<global::Clientele.Web.Api.Caller>("/api/me");
         client.DefaultRequestHeaders.Add(ClienteleServer.CsrfHeader, me!.CsrfToken);
         return client;
     }

@@ -13,6 +13,7 @@ public static class ApiEndpoints
     /// <summary>Registers what the API's handlers need.</summary>
     public static IServiceCollection AddClienteleApi(this IServiceCollection services)
     {
+        services.AddSingleton<AnalysisRuns>();
         return services;
     }
 
@@ -27,6 +28,11 @@ public static class ApiEndpoints
         AccountApi.Map(api);
         UsersApi.Map(api);
         ApiKeysApi.Map(api);
+        ReferralsApi.Map(api);
+        BuyingCentersApi.Map(api);
+        ModelsApi.Map(api);
+        ImportsApi.Map(api);
+        AnalysesApi.Map(api);
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ public sealed class SignInTests : IClassFixture<SignInTests.Server>
     public async Task The_first_admin_signs_in_with_the_password_from_the_environment()
     {
         var client = await _factory.SignedInAsync(Accounts.FirstAdminName, ClienteleFactory.AdminPassword);
-        var me = await client.GetFromJsonAsync<Api.Caller>("/api/me", TestContext.Current.CancellationToken);
+        var me = await client.GetFromJsonAsync<global::Clientele.Web.Api.Caller>("/api/me", TestContext.Current.CancellationToken);
         Assert.Equal(("admin", "admin", "password"), (me!.Name, me.Role, me.Method));
     }
 
