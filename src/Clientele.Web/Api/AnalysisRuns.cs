@@ -85,7 +85,7 @@ public sealed class AnalysisRuns(WorkspaceHost workspace, TimeProvider time, IHo
         foreach (var (dimension, node) in report["dimensions"] as JsonObject ?? [])
         {
             if (!AnalysesApi.SummaryDimensions.Contains(dimension)) continue;
-            classes[dimension] = (node?["counts"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.GetValue<long>() ?? 0);
+            classes[dimension] = (node?["counts"] as JsonObject ?? []).ToDictionary(p => p.Key, p => long.TryParse(p.Value?.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0);
         }
         return new AnalysisSummary(run.Result.Columns.AsOf, run.Result.Columns.Count, run.Result.Scoring.Model, run.Result.Scoring.Scores.Method,
             classes, [.. run.Result.Notes]);
