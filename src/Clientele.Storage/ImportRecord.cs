@@ -21,6 +21,17 @@ public sealed record ImportRecord(
     long CustomersCreated,
     string IgnoredColumns)
 {
+    /// <summary>Records where an import's file came from, when the path it was read from means nothing later (an upload's temporary copy).</summary>
+    public static void SetSourcePath(Workspace workspace, int importId, string sourcePath)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "UPDATE imports SET source_path = $path WHERE import_id = $id";
+        command.Parameters.Add(new DuckDBParameter("path", sourcePath));
+        command.Parameters.Add(new DuckDBParameter("id", importId));
+        command.ExecuteNonQuery();
+    }
+
     internal static IReadOnlyList<ImportRecord> ReadAll(DuckDBConnection connection)
     {
         using var command = connection.CreateCommand();

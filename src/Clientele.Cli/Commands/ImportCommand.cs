@@ -42,17 +42,17 @@ internal static class ImportCommand
         {
             var options = new ImportOptions
             {
-                Delimiter = ParseDelimiter(parsed.GetValue(delimiter)!),
+                Delimiter = ImportOptionText.Delimiter(parsed.GetValue(delimiter)!),
                 HasHeader = !parsed.GetValue(noHeader),
                 Columns = parsed.GetValue(columns)?.Split(',').Select(c => c.Trim()).ToArray(),
-                Map = Pairs("--map", parsed.GetValue(map)),
-                Defaults = Pairs("--default", parsed.GetValue(defaults)),
+                Map = ImportOptionText.Pairs("--map", parsed.GetValue(map)),
+                Defaults = ImportOptionText.Pairs("--default", parsed.GetValue(defaults)),
                 Where = (parsed.GetValue(where) ?? []).Select(RowFilter.Parse).ToArray(),
                 DateFormat = parsed.GetValue(dateFormat),
                 DecimalComma = parsed.GetValue(decimalComma),
                 SkipBadRows = parsed.GetValue(skipBad),
                 RejectsPath = parsed.GetValue(rejectsPath),
-                Encoding = parsed.GetValue(encoding) is "latin1" or "iso-8859-1" ? ImportEncoding.Latin1 : ImportEncoding.Utf8,
+                Encoding = ImportOptionText.Encoding(parsed.GetValue(encoding)),
                 GenerateIds = parsed.GetValue(generateIds),
             };
             if (options.RejectsPath is not null && !options.SkipBadRows)
@@ -103,30 +103,5 @@ internal static class ImportCommand
                 ? $"No row was rejected ({result.RejectsPath} lists none)."
                 : string.Format(culture, "{0:N0} rejected rows, each with its reason, are in {1}.", result.RowsRejected, result.RejectsPath));
         }
-    }
-
-    private static Delimiter ParseDelimiter(string text) => text.ToLowerInvariant() switch
-    {
-        "auto" => Delimiter.Auto,
-        "," or "comma" => Delimiter.Comma,
-        ";" or "semicolon" => Delimiter.Semicolon,
-        "tab" or "\t" or "\\t" => Delimiter.Tab,
-        "whitespace" or "space" or "blank" or " " => Delimiter.Whitespace,
-        _ => throw new WorkspaceException($"--delimiter '{text}' is not one of: auto, ',', ';', tab, whitespace."),
-    };
-
-    internal static Dictionary<string, string> Pairs(string option, string[]? values)
-    {
-        var pairs = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var value in values ?? [])
-        {
-            var equals = value.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0 || equals == value.Length - 1 && option == "--map")
-                throw new WorkspaceException($"{option} expects field=value, not '{value}'.");
-            var field = value[..equals].Trim();
-            if (!pairs.TryAdd(field, value[(equals + 1)..].Trim()))
-                throw new WorkspaceException($"{option} names the field '{field}' twice.");
-        }
-        return pairs;
     }
 }

@@ -55,7 +55,7 @@ internal static class ModelCommand
             }
             else
             {
-                var columns = NumericColumns.Read(file, ModelCatalog.Required(name), ModelCatalog.Optional(name), ImportCommand.Pairs("--map", parsed.GetValue(map)));
+                var columns = NumericColumns.Read(file, ModelCatalog.Required(name), ModelCatalog.Optional(name), ImportOptionText.Pairs("--map", parsed.GetValue(map)));
                 input = ModelInput.From(columns);
             }
             var (parameters, report) = ModelCatalog.Fit(name, input, parsed.GetValue(penalty));

@@ -14,4 +14,10 @@ public sealed record HoldoutSample(double[] Frequency, double[] Recency, double[
 {
     /// <summary>The number of customers.</summary>
     public int Count => Frequency.Length;
+
+    /// <summary>
+    /// For each day of the holdout period (index 0 = the day after <see cref="CalibrationEnd"/>): purchase days of these
+    /// customers (all of them, before any sampling) on that day; null when not known. Feeds the holdout tracking.
+    /// </summary>
+    public int[]? DailyActual { get; init; }
 }

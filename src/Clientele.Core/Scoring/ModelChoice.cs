@@ -24,7 +24,10 @@ public static class ModelChoice
     public static IReadOnlyList<ModelCandidate> Compare(HoldoutSample sample, int maxCustomers = 100_000)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCustomers, 1);
+        var population = sample.Count;
         if (sample.Count > maxCustomers) sample = Systematic(sample, maxCustomers);
+        var tracked = sample.Count > MaxTrackingCustomers ? Systematic(sample, MaxTrackingCustomers) : sample;
+        var trackingDays = TrackingDays(sample);
         var data = RepeatPurchases.Create(sample.Frequency, sample.Recency, sample.Age).Compress();
         var results = new List<ModelCandidate>();
         foreach (var name in Candidates)
@@ -34,7 +37,10 @@ public static class ModelChoice
                 IRepeatPurchaseModel model = name == "pnbd" ? ParetoNbdModel.Fit(data) : BgNbdModel.Fit(data);
                 var predicted = new double[sample.Count];
                 model.ExpectedPurchases(sample.Length, sample.Frequency, sample.Recency, sample.Age, predicted);
-                results.Add(new ModelCandidate(name, Error(sample, predicted), predicted.Sum(), sample.Actual.Sum(), null));
+                results.Add(new ModelCandidate(name, Error(sample, predicted), predicted.Sum(), sample.Actual.Sum(), null)
+                {
+                    Tracking = Track(model, tracked, trackingDays, (double)population / Math.Max(1, tracked.Count)),
+                });
             }
             catch (ClvDataException e)
             {
@@ -42,6 +48,60 @@ public static class ModelChoice
             }
         }
         return [.. results.OrderBy(r => r.Error)];
+    }
+
+    /// <summary>At most this many points on the holdout tracking curve.</summary>
+    public const int MaxTrackingPoints = 53;
+
+    /// <summary>The tracking curve is computed on a systematic sample of at most this many customers, scaled up (it only draws a chart).</summary>
+    public const int MaxTrackingCustomers = 20_000;
+
+    /// <summary>
+    /// The days after the calibration end (1 = the first holdout day) at which the tracking curve is drawn: every time
+    /// unit (7 days for weeks), coarser when that gives more than <see cref="MaxTrackingPoints"/>, and the last day. Empty
+    /// when the sample has no <see cref="HoldoutSample.DailyActual"/>.
+    /// </summary>
+    public static int[] TrackingDays(HoldoutSample sample)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        if (sample.DailyActual is not { Length: > 0 } daily || !(sample.Length > 0)) return [];
+        var days = daily.Length;
+        var unit = Math.Max(1, (int)Math.Round(days / sample.Length));
+        var step = unit * (int)Math.Ceiling(days / (double)(MaxTrackingPoints * unit));
+        var points = new List<int>();
+        for (var d = step; d < days; d += step) points.Add(d);
+        points.Add(days);
+        return [.. points];
+    }
+
+    /// <summary>Cumulative actual holdout purchases at each of <paramref name="days"/> (see <see cref="TrackingDays"/>).</summary>
+    public static int[] ActualTracking(HoldoutSample sample, IReadOnlyList<int> days)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(days);
+        var daily = sample.DailyActual ?? [];
+        var result = new int[days.Count];
+        int total = 0, next = 0;
+        for (var k = 0; k < days.Count; k++)
+        {
+            for (; next < Math.Min(days[k], daily.Length); next++) total += daily[next];
+            result[k] = total;
+        }
+        return result;
+    }
+
+    private static double[] Track(IRepeatPurchaseModel model, HoldoutSample sample, int[] days, double scale)
+    {
+        if (days.Length == 0) return [];
+        var unitDays = days[^1] / sample.Length;
+        var predicted = new double[sample.Count];
+        var result = new double[days.Length];
+        for (var k = 0; k < days.Length; k++)
+        {
+            model.ExpectedPurchases(days[k] / unitDays, sample.Frequency, sample.Recency, sample.Age, predicted);
+            result[k] = predicted.Sum() * scale;
+        }
+        return result;
     }
 
     private static HoldoutSample Systematic(HoldoutSample sample, int size)
@@ -81,6 +141,13 @@ public static class ModelChoice
 /// <param name="Failure">Why the fit failed, or null.</param>
 public sealed record ModelCandidate(string Model, double Error, double Predicted, int Actual, string? Failure)
 {
+    /// <summary>
+    /// Predicted cumulative holdout purchases of every calibration buyer at each day of <see cref="ModelChoice.TrackingDays"/>
+    /// (empty when the daily actuals were not known or the fit failed).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<double> Tracking { get; init; } = [];
+
     /// <summary>The result in words.</summary>
     public override string ToString() => Failure is { } failure
         ? $"{ModelNames.Display(Model)}: could not be fitted ({failure})"

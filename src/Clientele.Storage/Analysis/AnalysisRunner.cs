@@ -65,6 +65,7 @@ public static class AnalysisRunner
         var overrides = OverrideTable.All(workspace);
         var result = Step("classification", () => CustomerAnalysis.Run(columns, scoring, options, overrides, step => progress?.Invoke("classification: " + step)));
         var report = Report(result);
+        if (holdout is not null && Tracking(holdout, scoring) is { } tracking) report["holdoutTracking"] = tracking;
         // The stored report has every step's time but the snapshot's own; the returned one has that too.
         report["steps"] = Steps(steps);
         Step("snapshot", () =>
@@ -93,6 +94,26 @@ public static class AnalysisRunner
         if (span < 120) return null;
         var holdoutDays = Math.Min(365, span / 4);
         return HoldoutQuery.Sample(workspace, asOf.AddDays(-holdoutDays), asOf, unit);
+    }
+
+    /// <summary>
+    /// The holdout tracking chart's data: cumulative actual purchase days of the calibration buyers after the calibration
+    /// end, and each candidate's prediction, at the days of <see cref="ModelChoice.TrackingDays"/>; null without candidates.
+    /// </summary>
+    private static JsonObject? Tracking(HoldoutSample holdout, ScoringResult scoring)
+    {
+        var days = ModelChoice.TrackingDays(holdout);
+        if (days.Length == 0 || scoring.Candidates.Count == 0) return null;
+        var predicted = new JsonObject();
+        foreach (var candidate in scoring.Candidates.Where(c => c.Tracking.Count == days.Length))
+            predicted[candidate.Model] = new JsonArray([.. candidate.Tracking.Select(v => (JsonNode)Math.Round(v, 2))]);
+        return new JsonObject
+        {
+            ["calibrationEnd"] = holdout.CalibrationEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["days"] = new JsonArray([.. days.Select(d => (JsonNode)d)]),
+            ["actual"] = new JsonArray([.. ModelChoice.ActualTracking(holdout, days).Select(a => (JsonNode)a)]),
+            ["predicted"] = predicted,
+        };
     }
 
     private static JsonArray Steps(List<AnalysisStep> steps) =>

@@ -81,7 +81,36 @@ public static class HoldoutQuery
             t.Add(reader.GetInt64(2) / unitDays);
             actual.Add((int)reader.GetInt64(3));
         }
-        return new HoldoutSample([.. x], [.. tx], [.. t], [.. actual], (holdoutEnd.DayNumber - calibrationEnd.DayNumber) / unitDays, calibrationEnd);
+        return new HoldoutSample([.. x], [.. tx], [.. t], [.. actual], (holdoutEnd.DayNumber - calibrationEnd.DayNumber) / unitDays, calibrationEnd)
+        {
+            DailyActual = DailyOfCalibrationBuyers(workspace, calibrationEnd, holdoutEnd),
+        };
+    }
+
+    /// <summary>For each holdout day (index 0 = the day after calibration end): purchase days on it of the customers who bought by the calibration end.</summary>
+    private static int[] DailyOfCalibrationBuyers(Workspace workspace, DateOnly calibrationEnd, DateOnly holdoutEnd)
+    {
+        var days = new int[holdoutEnd.DayNumber - calibrationEnd.DayNumber];
+        using var command = Command(workspace, """
+            WITH d AS (
+                SELECT customer_id, CAST(ordered_at AS DATE) AS day
+                FROM orders WHERE status = 'completed' AND ordered_at < $end
+                GROUP BY customer_id, day
+            ), b AS (
+                SELECT customer_id FROM d WHERE day < CAST($start AS DATE) GROUP BY customer_id
+            )
+            SELECT date_diff('day', CAST($start AS DATE), d.day), count(*)
+            FROM d SEMI JOIN b ON d.customer_id = b.customer_id
+            WHERE d.day >= CAST($start AS DATE)
+            GROUP BY 1
+            """, calibrationEnd, holdoutEnd);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var offset = reader.GetInt64(0);
+            if (offset >= 0 && offset < days.Length) days[offset] = (int)reader.GetInt64(1);
+        }
+        return days;
     }
 
     private static DuckDBCommand Command(Workspace workspace, string sql, DateOnly calibrationEnd, DateOnly holdoutEnd)

@@ -15,6 +15,7 @@ public static class ApiEndpoints
     {
         // A query value that does not bind (asOf=yesterday, limit=many) becomes a 400 ProblemDetails saying which (ApiProblems).
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddSingleton<AnalysisRuns>();
         return services;
     }
 
@@ -38,6 +39,11 @@ public static class ApiEndpoints
         TransitionsApi.Map(api);
         ValueApi.Map(api);
         ChurnApi.Map(api);
+        ReferralsApi.Map(api);
+        BuyingCentersApi.Map(api);
+        ModelsApi.Map(api);
+        ImportsApi.Map(api);
+        AnalysesApi.Map(api);
     }
 
     /// <summary>
