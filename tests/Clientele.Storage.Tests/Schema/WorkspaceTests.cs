@@ -13,7 +13,7 @@ public sealed class WorkspaceTests : IDisposable
         using var workspace = Workspace.Create(_temp.Path);
         Assert.Equal(Clientele.Tables.CanonicalTables.All.Select(t => t.Name), workspace.CountRows().Select(p => p.Key));
         Assert.All(workspace.CountRows(), p => Assert.Equal(0, p.Value));
-        Assert.Equal(3, workspace.SchemaVersion);
+        Assert.Equal(4, workspace.SchemaVersion);
     }
 
     [Fact]
@@ -30,7 +30,8 @@ public sealed class WorkspaceTests : IDisposable
         }
         using (var upgraded = Workspace.Open(_temp.Path))
         {
-            Assert.Equal(3, upgraded.SchemaVersion);
+            Assert.Equal(4, upgraded.SchemaVersion);
+            Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM users"));
             Assert.Empty(ModelFit.All(upgraded));
             Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM snapshot_customers"));
             Assert.Equal(2, upgraded.CountRows().Single(p => p.Key == "orders").Value);

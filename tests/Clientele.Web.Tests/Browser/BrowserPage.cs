@@ -21,8 +21,17 @@ public sealed class BrowserPage(IBrowserContext context, IPage page) : IAsyncDis
         await Page.FillAsync("input[name=userName]", userName);
         await Page.FillAsync("input[name=password]", password);
         await Page.ClickAsync("button[type=submit]");
-        await Page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
-        await WaitForInteractiveAsync();
+        try
+        {
+            await Page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+            await WaitForInteractiveAsync();
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"signing in as {userName} did not reach the dashboard: at {Page.Url}, page says " +
+                $"'{(await Page.Locator("body").InnerTextAsync())[..Math.Min(300, (await Page.Locator("body").InnerTextAsync()).Length)]}'; " +
+                $"errors: {string.Join(" | ", Errors)}; outside requests: {string.Join(" | ", Outside)}", e);
+        }
     }
 
     /// <summary>Goes to a page of the dashboard and waits until the interactive circuit is up.</summary>
