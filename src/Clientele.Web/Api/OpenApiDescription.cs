@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -6,6 +7,17 @@ namespace Clientele.Web.Api;
 /// <summary>The title, description and security schemes of the OpenAPI document (checked in as docs/openapi.json).</summary>
 internal sealed class OpenApiDescription : IOpenApiDocumentTransformer
 {
+    /// <summary>
+    /// Keeps the summary an endpoint was mapped with (<c>WithSummary</c>, written for API users) over the handler
+    /// method's XML summary (written for the code's readers), which would otherwise replace it.
+    /// </summary>
+    public static Task EndpointSummary(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointSummaryMetadata>().LastOrDefault() is { } metadata)
+            operation.Summary = metadata.Summary;
+        return Task.CompletedTask;
+    }
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo

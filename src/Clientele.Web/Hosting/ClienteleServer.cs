@@ -38,7 +38,11 @@ public static class ClienteleServer
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiProblems>();
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer<OpenApiDescription>());
+        services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer<OpenApiDescription>();
+            options.AddOperationTransformer(OpenApiDescription.EndpointSummary);
+        });
         services.AddAntiforgery(options => options.HeaderName = CsrfHeader);
 
         services.AddAuthentication(Scheme)
