@@ -15,25 +15,41 @@ namespace Clientele.Benchmarks;
 
 /// <summary>
 /// A bounded load test of <c>GET /api/customers</c>: the real server on a loopback socket over an analyzed workspace,
-/// a fixed mix of filtered, sorted and paged listings sent by N concurrent clients, latencies as seen by the clients.
+/// a seeded mix of filtered, sorted and paged listings sent by N concurrent clients, latencies as seen by the clients.
 /// The clients run in the same process as the server, so on a small machine they take cores from it: the figures are
 /// an upper bound of what the server alone would need.
 /// Usage: Clientele.Benchmarks load --workspace PATH [--concurrency 8] [--requests 2000] [--warmup 100]
 /// </summary>
 internal static class LoadRun
 {
-    /// <summary>The listings asked for, in turn: what an analyst's clicks and an integration's paging produce.</summary>
-    private static readonly string[] Queries =
+    /// <summary>The filters an analyst clicks and an integration pages through; each request takes one, a sort and a page.</summary>
+    private static readonly string[] Filters =
     [
-        "/api/customers",
-        "/api/customers?where=ladder%3Dadvocate",
-        "/api/customers?where=churn_status%3Dat-risk&where=value_class%3DMVC",
-        "/api/customers?where=value_tier%3DVIP&sort=clv%20desc",
-        "/api/customers?where=ladder%3Dcustomer,supporter&sort=p_alive%20asc&page=20",
-        "/api/customers?where=churn_status%3Dlapsed&sort=revenue%20desc&page=5&pageSize=100",
-        "/api/customers?where=value_class%3DMGC&where=ladder%3Dcustomer",
-        "/api/customers?sort=expected_revenue%20desc&page=200",
+        "",
+        "where=ladder%3Dadvocate",
+        "where=churn_status%3Dat-risk&where=value_class%3DMVC",
+        "where=value_tier%3DVIP",
+        "where=ladder%3Dcustomer,supporter",
+        "where=churn_status%3Dlapsed",
+        "where=value_class%3DMGC&where=ladder%3Dcustomer",
+        "where=strategy%3Ddevelop",
+        "where=segment%3DManufacturing",
+        "where=churn_reason%3Dprice&where=churn_status%3Dlost",
     ];
+
+    private static readonly string[] Sorts = ["", "sort=clv%20desc", "sort=p_alive%20asc", "sort=revenue%20desc", "sort=expected_revenue%20desc", "sort=ladder%20desc"];
+
+    /// <summary>The requests, drawn with a fixed seed: a filter, a sort, a page from 1 to 40 (pages of 50, one in five of 100).</summary>
+    private static (string Url, int Filter)[] Requests(int count, int seed)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, count).Select(_ =>
+        {
+            var filter = random.Next(Filters.Length);
+            var parts = new[] { Filters[filter], Sorts[random.Next(Sorts.Length)], $"page={1 + random.Next(40)}", random.Next(5) == 0 ? "pageSize=100" : "" };
+            return ("/api/customers?" + string.Join('&', parts.Where(p => p.Length > 0)), filter);
+        })];
+    }
 
     public static int Run(string[] args)
     {
@@ -61,12 +77,14 @@ internal static class LoadRun
         Console.WriteLine($"Load test of GET /api/customers on {path}: {concurrency} concurrent clients, {requests:N0} requests after {warmup:N0} warm-up; {Environment.ProcessorCount} cores");
         Console.WriteLine($"first answer: {first[..Math.Min(160, first.Length)]}…");
 
-        await Send(client, warmup, concurrency, new double[warmup], new int[1]);
+        await Send(client, Requests(warmup, 1), concurrency, new double[warmup], new int[1]);
+        var sent = Requests(requests, 2);
         var latencies = new double[requests];
         var failures = new int[1];
         var clock = Stopwatch.StartNew();
-        await Send(client, requests, concurrency, latencies, failures);
+        await Send(client, sent, concurrency, latencies, failures);
         var seconds = clock.Elapsed.TotalSeconds;
+        var byQuery = (double[])latencies.Clone();
         Array.Sort(latencies);
         Console.WriteLine();
         Console.WriteLine("| requests | failed | per second | p50 ms | p95 ms | p99 ms | max ms |");
@@ -74,13 +92,24 @@ internal static class LoadRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {requests:N0} | {failures[0]} | {requests / seconds:N0} | {Percentile(latencies, 0.50):N1} | {Percentile(latencies, 0.95):N1} | {Percentile(latencies, 0.99):N1} | {latencies[^1]:N1} |"));
         Console.WriteLine();
+        Console.WriteLine("| filter | requests | p50 ms | p95 ms |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        for (var f = 0; f < Filters.Length; f++)
+        {
+            var own = byQuery.Where((_, i) => sent[i].Filter == f).Order().ToArray();
+            if (own.Length == 0) continue;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| `{(Filters[f].Length == 0 ? "(none)" : Uri.UnescapeDataString(Filters[f]))}` | {own.Length} | {Percentile(own, 0.50):N1} | {Percentile(own, 0.95):N1} |"));
+        }
+        Console.WriteLine();
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
         await app.StopAsync();
         return failures[0] == 0 ? 0 : 1;
     }
 
-    private static async Task Send(HttpClient client, int count, int concurrency, double[] latencies, int[] failures)
+    private static async Task Send(HttpClient client, (string Url, int Filter)[] requests, int concurrency, double[] latencies, int[] failures)
     {
+        var count = requests.Length;
         var next = -1;
         var workers = Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -88,13 +117,13 @@ internal static class LoadRun
             while ((i = Interlocked.Increment(ref next)) < count)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(Queries[i % Queries.Length]);
+                using var response = await client.GetAsync(requests[i].Url);
                 await response.Content.ReadAsByteArrayAsync();
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (!response.IsSuccessStatusCode)
                 {
                     if (Interlocked.Increment(ref failures[0]) <= 3)
-                        Console.WriteLine($"{(int)response.StatusCode} for {Queries[i % Queries.Length]}: {await response.Content.ReadAsStringAsync()}");
+                        Console.WriteLine($"{(int)response.StatusCode} for {requests[i].Url}: {await response.Content.ReadAsStringAsync()}");
                 }
             }
         });

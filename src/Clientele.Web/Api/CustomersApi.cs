@@ -34,6 +34,7 @@ public static class CustomersApi
 
     /// <summary>A page of the customers that pass the filters.</summary>
     /// <param name="workspace">The workspace.</param>
+    /// <param name="counts">The counts of listings already asked for.</param>
     /// <param name="where">Filters, each <c>dimension=class[,class...]</c>; all must hold.</param>
     /// <param name="sort"><c>column [asc|desc]</c>: customer_id, a figure or score, or a dimension.</param>
     /// <param name="page">The page, from 1.</param>
@@ -41,7 +42,7 @@ public static class CustomersApi
     /// <param name="search">Keeps the customers whose id or name contains this text (any case).</param>
     /// <param name="asOf">The analysis (default: the latest).</param>
     public static CustomerPage List(
-        WorkspaceHost workspace, [FromQuery] string[]? where = null, string? sort = null, int? page = null, int? pageSize = null,
+        WorkspaceHost workspace, ListingCounts counts, [FromQuery] string[]? where = null, string? sort = null, int? page = null, int? pageSize = null,
         string? search = null, DateOnly? asOf = null)
     {
         var number = page ?? 1;
@@ -52,7 +53,7 @@ public static class CustomersApi
         var order = string.IsNullOrWhiteSpace(sort) ? null : CustomerSort.Parse(sort);
         var offset = (long)(number - 1) * size;
         if (offset > int.MaxValue) throw new WorkspaceException($"page {number} is beyond the last customer.");
-        var listing = workspace.Read(w => SnapshotQuery.Customers(w, asOf, filters, order, size, (int)offset, search));
+        var listing = workspace.Read(w => counts.Customers(w, asOf, filters, order, size, (int)offset, search));
         var rows = listing.Rows.Select(r => new CustomerSummary(
             r.CustomerId, r.Name, r.Kind,
             listing.FigureNames.Select((f, i) => KeyValuePair.Create(f, r.Figures[i])).ToDictionary(),
