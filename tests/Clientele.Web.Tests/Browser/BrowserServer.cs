@@ -8,8 +8,14 @@ namespace Clientele.Web.Tests.Browser;
 /// Playwright, shared by the browser tests of a class. Every request the browser makes outside loopback is blocked and
 /// recorded, and so is every error the page's scripts raise; <see cref="OpenAsync"/> gives each test a fresh context.
 /// </summary>
-public sealed class BrowserServer : IAsyncLifetime
+public class BrowserServer : IAsyncLifetime
 {
+    /// <summary>Serves a copy of the demo company.</summary>
+    public BrowserServer() : this(null) { }
+
+    /// <summary>Serves the workspace at <paramref name="workspacePath"/> (null: a copy of the demo company).</summary>
+    protected BrowserServer(string? workspacePath) => Factory = new ClienteleFactory(workspacePath);
+
     /// <summary>Where Debian's package puts Chromium (`apt-get install chromium`; `.ci/run` installs it).</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -23,7 +29,7 @@ public sealed class BrowserServer : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public ClienteleFactory Factory { get; } = new();
+    public ClienteleFactory Factory { get; }
 
     public Uri Address { get; private set; } = null!;
 
@@ -80,5 +86,6 @@ public sealed class BrowserServer : IAsyncLifetime
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         await Factory.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
