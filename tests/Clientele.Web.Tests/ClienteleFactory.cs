@@ -24,6 +24,12 @@ public sealed partial class ClienteleFactory(string? workspacePath = null) : Web
     /// <summary>The password of every user <see cref="AddUserAsync"/> makes.</summary>
     public const string UserPassword = "a-good-long-password";
 
+    /// <summary>How the server writes JSON (web defaults, enums by name): read answers with these.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase) },
+    };
+
     /// <summary>The workspace the server serves.</summary>
     public string WorkspacePath { get; } = workspacePath ?? DemoCompany.Copy();
 

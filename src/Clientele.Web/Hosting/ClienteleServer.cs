@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Globalization;
 using Clientele.Storage.Snapshots;
 using Clientele.Web.Api;
@@ -36,6 +38,8 @@ public static class ClienteleServer
         services.AddSingleton<SignInThrottle>();
         services.AddClienteleApi();
 
+        // Roles and other enums travel by name ("analyst"), as the documentation and the forms spell them.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiProblems>();
         services.AddOpenApi("v1", options =>

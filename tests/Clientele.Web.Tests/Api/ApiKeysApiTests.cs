@@ -24,9 +24,10 @@ public sealed class ApiKeysApiTests : IClassFixture<ApiKeysApiTests.Server>
         var admin = _factory.ClientWithKey(Role.Admin);
         var made = await admin.PostAsJsonAsync("/api/keys", new NewApiKey("nightly export", "viewer"), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, made.StatusCode);
-        var key = await made.Content.ReadFromJsonAsync<CreatedApiKey>(TestContext.Current.CancellationToken);
+        var key = await made.Content.ReadFromJsonAsync<CreatedApiKey>(ClienteleFactory.Json, TestContext.Current.CancellationToken);
         Assert.Equal(("nightly export", Role.Viewer), (key!.Key.Name, key.Key.Role));
-        var listed = await admin.GetFromJsonAsync<List<ApiKey>>("/api/keys", TestContext.Current.CancellationToken);
+        var listed = await admin.GetFromJsonAsync<List<ApiKey>>("/api/keys", ClienteleFactory.Json, TestContext.Current.CancellationToken);
+        Assert.Contains("\"role\":\"viewer\"", await admin.GetStringAsync("/api/keys", TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Contains(listed!, k => k.KeyId == key.Key.KeyId);
         Assert.DoesNotContain(key.Secret, await admin.GetStringAsync("/api/keys", TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
