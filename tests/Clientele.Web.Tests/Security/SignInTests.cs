@@ -96,4 +96,52 @@ public sealed class SignInTests : IClassFixture<SignInTests.Server>
         Assert.DoesNotContain(ClienteleFactory.UserPassword, user.PasswordHash, StringComparison.Ordinal);
         Assert.True(user.PasswordHash.Length > 60);
     }
+
+    [Fact]
+    public async Task A_one_time_password_opens_only_the_change_password_page_until_it_is_replaced()
+    {
+        var accounts = (Accounts)_factory.ServerServices.GetService(typeof(Accounts))!;
+        var oneTime = Accounts.OneTimePassword();
+        var name = $"new-{Guid.NewGuid():N}"[..16];
+        await accounts.AddAsync(name, Role.Analyst, oneTime, "tests", oneTime: true, TestContext.Current.CancellationToken);
+        var client = _factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var signIn = await ClienteleFactory.SignInAsync(client, name, oneTime);
+        Assert.Equal("/account/password", signIn.Headers.Location!.OriginalString);
+        var refused = await client.GetAsync("/api/customers", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("one-time password", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        var page = await client.GetStringAsync("/account/password", TestContext.Current.CancellationToken);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var changed = await client.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["currentPassword"] = oneTime, ["newPassword"] = "my-very-own-password", ["confirmPassword"] = "my-very-own-password",
+        }), TestContext.Current.CancellationToken);
+        Assert.Equal("/?password=changed", changed.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/customers", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.False(_factory.Workspace.Read(w => UserTable.Find(w, name))!.MustChangePassword);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        var name = await _factory.AddUserAsync(Role.Viewer);
+        var client = await _factory.SignedInAsync(name);
+        var page = await client.GetStringAsync("/signin", TestContext.Current.CancellationToken);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }),
+            TestContext.Current.CancellationToken);
+        Assert.Equal("/signin", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_removed_user_loses_the_session_at_the_next_request()
+    {
+        var name = await _factory.AddUserAsync(Role.Analyst);
+        var client = await _factory.SignedInAsync(name);
+        var accounts = (Accounts)_factory.ServerServices.GetService(typeof(Accounts))!;
+        await accounts.RemoveAsync(name, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me", TestContext.Current.CancellationToken)).StatusCode);
+    }
 }
