@@ -73,9 +73,14 @@ internal static class LoadRun
 
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, key);
+        // The first listing builds the snapshot's in-memory index (ListingIndex): its time and the memory it holds.
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var firstStarted = Stopwatch.GetTimestamp();
         var first = await client.GetStringAsync("/api/customers?pageSize=1");
+        var firstMs = Stopwatch.GetElapsedTime(firstStarted).TotalMilliseconds;
+        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine($"Load test of GET /api/customers on {path}: {concurrency} concurrent clients, {requests:N0} requests after {warmup:N0} warm-up; {Environment.ProcessorCount} cores");
-        Console.WriteLine($"first answer: {first[..Math.Min(160, first.Length)]}…");
+        Console.WriteLine($"first answer ({firstMs:N0} ms, managed heap {heapBefore / 1e6:N0} MB before, {heapAfter / 1e6:N0} MB after): {first[..Math.Min(160, first.Length)]}…");
 
         await Send(client, Requests(warmup, 1), concurrency, new double[warmup], new int[1]);
         var sent = Requests(requests, 2);

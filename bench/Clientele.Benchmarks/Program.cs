@@ -3,6 +3,7 @@ using Clientele.Benchmarks;
 
 // scale: the 1M-customer run of docs/benchmarks.md; phase: one step of it (run by scale in a child process);
 // columns: summary + classification columns on an existing workspace; load: the customer list endpoint under concurrent requests;
+// listing: the in-memory customer listing alone (build time, memory, time per listing);
 // anything else goes to BenchmarkDotNet (e.g. --filter '*').
 return args.FirstOrDefault() switch
 {
@@ -11,6 +12,7 @@ return args.FirstOrDefault() switch
     "models" => ModelRun.Run(args[1..]),
     "columns" => ColumnsRun.Run(args[1..]),
     "load" => LoadRun.Run(args[1..]),
+    "listing" => ListingRun.Run(args[1..]),
     _ => Run(args),
 };
 

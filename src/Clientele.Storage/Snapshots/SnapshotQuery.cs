@@ -194,7 +194,8 @@ public static partial class SnapshotQuery
             ? $"unknown class '{text}' of {dimension}: choose one of {string.Join(", ", classes)}."
             : $"an empty class of {dimension}.");
 
-    private static string SortColumn(string name)
+    /// <summary>The sort column of that name (any case), checked.</summary>
+    internal static string SortColumn(string name)
     {
         var column = SortColumns.FirstOrDefault(c => string.Equals(c, name.Trim(), StringComparison.OrdinalIgnoreCase)) ?? Dimensions.Find(name);
         return column ?? throw new WorkspaceException($"cannot sort by '{name}': choose one of {string.Join(", ", SortColumns)}.");

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Clientele.Web.Api;
 
 /// <summary>
-/// The customers of an analysis: a filtered, sorted, paged listing (fast on a million customers: a count and a top-N
-/// sort), one customer's profile, and the dimensions with their classes to build filters from.
+/// The customers of an analysis: a filtered, sorted, paged listing (milliseconds on a million customers, from the
+/// snapshot's in-memory <see cref="ListingIndex"/>), one customer's profile, and the dimensions with their classes to build filters from.
 /// </summary>
 public static class CustomersApi
 {
@@ -34,7 +34,7 @@ public static class CustomersApi
 
     /// <summary>A page of the customers that pass the filters.</summary>
     /// <param name="workspace">The workspace.</param>
-    /// <param name="counts">The counts of listings already asked for.</param>
+    /// <param name="listings">The in-memory listings of the snapshots being read.</param>
     /// <param name="where">Filters, each <c>dimension=class[,class...]</c>; all must hold.</param>
     /// <param name="sort"><c>column [asc|desc]</c>: customer_id, a figure or score, or a dimension.</param>
     /// <param name="page">The page, from 1.</param>
@@ -42,7 +42,7 @@ public static class CustomersApi
     /// <param name="search">Keeps the customers whose id or name contains this text (any case).</param>
     /// <param name="asOf">The analysis (default: the latest).</param>
     public static CustomerPage List(
-        WorkspaceHost workspace, ListingCounts counts, [FromQuery] string[]? where = null, string? sort = null, int? page = null, int? pageSize = null,
+        WorkspaceHost workspace, ListingIndex listings, [FromQuery] string[]? where = null, string? sort = null, int? page = null, int? pageSize = null,
         string? search = null, DateOnly? asOf = null)
     {
         var number = page ?? 1;
@@ -53,7 +53,7 @@ public static class CustomersApi
         var order = string.IsNullOrWhiteSpace(sort) ? null : CustomerSort.Parse(sort);
         var offset = (long)(number - 1) * size;
         if (offset > int.MaxValue) throw new WorkspaceException($"page {number} is beyond the last customer.");
-        var listing = workspace.Read(w => counts.Customers(w, asOf, filters, order, size, (int)offset, search));
+        var listing = workspace.Read(w => listings.Customers(w, asOf, filters, order, size, (int)offset, search));
         var rows = listing.Rows.Select(r => new CustomerSummary(
             r.CustomerId, r.Name, r.Kind,
             listing.FigureNames.Select((f, i) => KeyValuePair.Create(f, r.Figures[i])).ToDictionary(),

@@ -1,0 +1,59 @@
+using Clientele.Storage;
+using Clientele.Storage.Snapshots;
+
+namespace Clientele.Web.Api;
+
+/// <summary>
+/// The in-memory listings (<see cref="SnapshotListing"/>) of the snapshots being read, so a page of a million customers
+/// is answered in milliseconds rather than by a count and a sort in DuckDB. A listing is built the first time its
+/// snapshot is asked for (seconds at a million customers; concurrent requests for it wait for the one build) and kept
+/// while its snapshot is unchanged: each request compares the snapshot's creation time, so a new analysis of the same
+/// date is listed afresh. At most <see cref="Capacity"/> listings are kept, the most recently used.
+/// </summary>
+public sealed class ListingIndex
+{
+    /// <summary>How many snapshots' listings are kept (each about 200 MB at a million customers).</summary>
+    public const int Capacity = 2;
+
+    private readonly Lock _lock = new();
+    /// <summary>Most recently used first.</summary>
+    private readonly List<(SnapshotInfo Snapshot, Lazy<SnapshotListing> Listing)> _listings = [];
+
+    /// <summary>The listing of <see cref="SnapshotQuery.Customers"/> (same rows, order and count), from the snapshot's index.</summary>
+    /// <exception cref="WorkspaceException">No snapshot, none as of <paramref name="asOf"/>; an unknown dimension, class or sort column.</exception>
+    public CustomerListing Customers(
+        Workspace workspace, DateOnly? asOf, IReadOnlyList<ClassFilter> filters, CustomerSort? sort, int top, int offset, string? search)
+    {
+        var snapshots = SnapshotQuery.List(workspace);
+        if (snapshots.Count == 0) throw new WorkspaceException(SnapshotQuery.NoAnalysis + ".");
+        var snapshot = asOf is { } day ? snapshots.FirstOrDefault(s => s.AsOf == day) : snapshots[^1];
+        // Resolve says which dates there are.
+        if (snapshot is null) SnapshotQuery.Resolve(workspace, asOf);
+        return Listing(workspace, snapshot!, snapshots).Customers(workspace, filters, sort, top, offset, search);
+    }
+
+    private SnapshotListing Listing(Workspace workspace, SnapshotInfo snapshot, IReadOnlyList<SnapshotInfo> snapshots)
+    {
+        Lazy<SnapshotListing> listing;
+        lock (_lock)
+        {
+            // A replaced or deleted snapshot's listing is of no more use.
+            _listings.RemoveAll(l => !snapshots.Contains(l.Snapshot));
+            var i = _listings.FindIndex(l => l.Snapshot == snapshot);
+            listing = i >= 0 ? _listings[i].Listing : new Lazy<SnapshotListing>(() => SnapshotListing.Load(workspace, snapshot));
+            if (i >= 0) _listings.RemoveAt(i);
+            _listings.Insert(0, (snapshot, listing));
+            if (_listings.Count > Capacity) _listings.RemoveRange(Capacity, _listings.Count - Capacity);
+        }
+        try
+        {
+            return listing.Value;
+        }
+        catch
+        {
+            // A failed build is not kept: the next request tries again.
+            lock (_lock) _listings.RemoveAll(l => l.Listing == listing);
+            throw;
+        }
+    }
+}

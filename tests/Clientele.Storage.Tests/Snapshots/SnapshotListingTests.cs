@@ -1,0 +1,188 @@
+using System.Globalization;
+using Clientele.Classification;
+using Clientele.Storage.Snapshots;
+using Clientele.Storage.Tests.Analysis;
+
+namespace Clientele.Storage.Tests.Snapshots;
+
+public sealed class SnapshotListingTests(SnapshotListingTests.ListedCompany company) : IClassFixture<SnapshotListingTests.ListedCompany>
+{
+    /// <summary>
+    /// The demo company (5,000 parties) analyzed, then roughened where a listing's order is delicate: NaN, infinite and
+    /// missing figures, many equal revenues, names missing or with characters UTF-16 and UTF-8 order differently,
+    /// buying centers in other cases, a ladder class outside the closed set.
+    /// </summary>
+    public sealed class ListedCompany : IDisposable
+    {
+        private readonly SimulatedCompany _company = new();
+
+        public ListedCompany()
+        {
+            foreach (var sql in (string[])[
+                "UPDATE snapshot_customers SET p_alive = 'NaN'::DOUBLE WHERE hash(customer_id) % 17 = 0",
+                "UPDATE snapshot_customers SET clv = NULL WHERE hash(customer_id) % 13 = 0",
+                "UPDATE snapshot_customers SET value = 'inf'::DOUBLE WHERE hash(customer_id) % 101 = 0",
+                "UPDATE snapshot_customers SET value = '-inf'::DOUBLE WHERE hash(customer_id) % 103 = 0",
+                "UPDATE snapshot_customers SET revenue = round(revenue, -3)",
+                "UPDATE snapshot_customers SET name = NULL WHERE hash(customer_id) % 29 = 0",
+                "UPDATE snapshot_customers SET name = 'Zeta 😀' WHERE hash(customer_id) % 31 = 0",
+                "UPDATE snapshot_customers SET name = 'Zeta ｚ' WHERE hash(customer_id) % 37 = 0",
+                "UPDATE snapshot_customers SET buying_center = upper(buying_center) WHERE hash(customer_id) % 7 = 0",
+                "UPDATE snapshot_customers SET ladder = 'retired' WHERE hash(customer_id) % 211 = 0",
+            ])
+                HandMadeSnapshots.Execute(Workspace.Connection, sql);
+            Snapshot = SnapshotQuery.List(Workspace)[^1];
+            Listing = SnapshotListing.Load(Workspace, Snapshot);
+        }
+
+        public Workspace Workspace => _company.Temp.Workspace!;
+
+        public SnapshotInfo Snapshot { get; }
+
+        public SnapshotListing Listing { get; }
+
+        public void Dispose() => _company.Dispose();
+    }
+
+    private Workspace Workspace => company.Workspace;
+
+    [Fact]
+    public void The_index_holds_every_customer_of_the_snapshot()
+    {
+        Assert.Equal(company.Snapshot.Customers, company.Listing.Count);
+        Assert.Equal(company.Snapshot, company.Listing.Snapshot);
+    }
+
+    [Fact]
+    public void Without_filters_the_index_lists_what_the_query_lists()
+    {
+        Same(filters: [], sort: null, top: 50, offset: 0, search: null);
+        Same(filters: [], sort: null, top: null, offset: 0, search: null);
+    }
+
+    [Fact]
+    public void Every_sort_column_both_ways_gives_the_query_s_order()
+    {
+        foreach (var column in SnapshotQuery.SortColumns)
+            foreach (var descending in (bool[])[false, true])
+            {
+                Same([], new CustomerSort(column, descending), 30, 0, null);
+                Same([], new CustomerSort(column, descending), 20, 4_990, null);
+            }
+    }
+
+    [Fact]
+    public void Seeded_random_filters_sorts_pages_and_searches_give_the_query_s_rows_order_and_count()
+    {
+        var random = new Random(20261123);
+        var choices = Choices();
+        var sortColumns = SnapshotQuery.SortColumns.Concat(["VALUE", "Churn-Status", " clv "]).ToArray();
+        var ids = SnapshotQuery.Customers(Workspace, top: 200).Rows;
+        var filled = 0;
+        for (var n = 0; n < 400; n++)
+        {
+            var filters = Enumerable.Range(0, random.Next(4)).Select(_ =>
+            {
+                var (dimension, classes) = choices[random.Next(choices.Count)];
+                var picked = Enumerable.Range(0, 1 + random.Next(2)).Select(_ => classes[random.Next(classes.Count)]).Distinct().ToList();
+                return new ClassFilter(random.Next(4) == 0 ? dimension.ToUpperInvariant().Replace('_', '-') : dimension, picked);
+            }).ToList();
+            var sort = random.Next(6) == 0 ? null : new CustomerSort(sortColumns[random.Next(sortColumns.Length)], random.Next(2) == 0);
+            int? top = random.Next(8) switch { 0 => null, 1 => 0, 2 => 1, _ => 1 + random.Next(120) };
+            var offset = random.Next(6) switch { 0 or 1 or 2 => 0, 3 => random.Next(300), 4 => 2_000 + random.Next(1_000), _ => 4_000 + random.Next(3_000) };
+            var search = random.Next(4) switch
+            {
+                0 => Fragment(random, ids[random.Next(ids.Count)].CustomerId),
+                1 => Fragment(random, ids[random.Next(ids.Count)].Name ?? "ab"),
+                2 => random.Next(2) == 0 ? " " : null,
+                _ => null,
+            };
+            if (Same(filters, sort, top, offset, search) > 1) filled++;
+        }
+        // The cases are not mostly empty pages.
+        Assert.InRange(filled, 150, 400);
+    }
+
+    [Fact]
+    public void Filters_on_open_dimensions_match_as_the_query_does()
+    {
+        foreach (var segment in SnapshotQuery.Classes(Workspace, Dimensions.Segment))
+        {
+            Same([new ClassFilter("segment", [segment])], null, 10, 0, null);
+            Same([new ClassFilter("segment", [segment.Split('/')[0]])], null, 10, 0, null);
+        }
+        foreach (var center in SnapshotQuery.Classes(Workspace, Dimensions.BuyingCenter))
+            Same([new ClassFilter("buying_center", [center.ToUpperInvariant()])], null, 10, 0, null);
+        foreach (var role in (string[])["positive-spreader", "negative-spreader", "leader", "caller", "referrer", "contributor", "none", "LEADER", "lead"])
+            Same([new ClassFilter("influence", [role])], new CustomerSort("influence", true), 10, 0, null);
+    }
+
+    [Theory]
+    [InlineData("colour=red", null)]
+    [InlineData("ladder=champion", null)]
+    [InlineData("segment= ", null)]
+    [InlineData(null, "shoe_size")]
+    [InlineData("ladder=advocate", "nonsense desc")]
+    public void An_unknown_dimension_class_or_sort_column_is_refused_with_the_query_s_message(string? where, string? sort)
+    {
+        ClassFilter[] filters = where is null ? [] : [new ClassFilter(where.Split('=')[0], [where.Split('=')[1]])];
+        var order = sort is null ? null : CustomerSort.Parse(sort);
+        var expected = Assert.Throws<WorkspaceException>(() => SnapshotQuery.Customers(Workspace, filters: filters, sort: order, top: 5));
+        var actual = Assert.Throws<WorkspaceException>(() => company.Listing.Customers(Workspace, filters, order, 5));
+        Assert.Equal(expected.Message, actual.Message);
+    }
+
+    [Fact]
+    public void A_figure_that_is_not_a_key_figure_is_read_when_sorted_by_and_given_with_the_rows()
+    {
+        var listing = company.Listing.Customers(Workspace, sort: new CustomerSort("share_estimated", true), top: 5);
+        Assert.Equal([.. SnapshotQuery.KeyFigures, "share_estimated"], listing.FigureNames);
+        Same([], new CustomerSort("cross_sell", false), 40, 10, null);
+    }
+
+    private static string Fragment(Random random, string text)
+    {
+        var start = random.Next(Math.Max(1, text.Length - 2));
+        var fragment = text.Substring(start, Math.Min(text.Length - start, 1 + random.Next(3)));
+        return random.Next(2) == 0 ? fragment.ToUpperInvariant() : " " + fragment + " ";
+    }
+
+    /// <summary>Per dimension, classes to filter by: those present, other spellings, prefixes of segment paths, single influence roles, and one absent.</summary>
+    private List<(string Dimension, List<string> Classes)> Choices()
+    {
+        var choices = new List<(string, List<string>)>();
+        foreach (var dimension in Dimensions.All)
+        {
+            var present = SnapshotQuery.Classes(Workspace, dimension).ToList();
+            var classes = DimensionClasses.Closed.TryGetValue(dimension, out var closed) ? [.. closed, .. closed.Select(c => c.ToUpperInvariant())] : present;
+            if (dimension == Dimensions.Segment) classes = [.. classes, .. present.Select(p => p.Split('/')[0]).Distinct(), "Nowhere"];
+            if (dimension == Dimensions.Influence) classes = [.. classes, "leader", "referrer", "caller", "none", "Leader"];
+            if (dimension == Dimensions.BuyingCenter) classes = [.. classes, .. present.Select(p => p.ToUpperInvariant())];
+            if (classes.Count > 0) choices.Add((dimension, classes));
+        }
+        return choices;
+    }
+
+    /// <summary>Asserts the index gives what the query gives; returns how many rows.</summary>
+    private int Same(IReadOnlyList<ClassFilter> filters, CustomerSort? sort, int? top, int offset, string? search)
+    {
+        var expected = SnapshotQuery.Customers(Workspace, company.Snapshot.AsOf, filters, sort, top, offset, search);
+        var actual = company.Listing.Customers(Workspace, filters, sort, top, offset, search);
+        var asked = $"where {string.Join(" & ", filters)}, sort {sort}, top {top}, offset {offset}, search '{search}'";
+        Assert.True(expected.Matching == actual.Matching, $"{asked}: {actual.Matching} match, the query says {expected.Matching}");
+        Assert.Equal(expected.AsOf, actual.AsOf);
+        Assert.Equal(expected.FigureNames, actual.FigureNames);
+        Assert.Equal(Lines(expected), Lines(actual));
+        return actual.Rows.Count;
+    }
+
+    private static List<string> Lines(CustomerListing listing) => [.. listing.Rows.Select(r => string.Join(" | ",
+        [r.CustomerId, r.Name ?? "∅", r.Kind ?? "∅", .. r.Figures.Select(Text), .. r.Classes.Select(c => c ?? "∅")]))];
+
+    private static string Text(object? value) => value switch
+    {
+        null => "∅",
+        IFormattable f => $"{f.GetType().Name}:{f.ToString(null, CultureInfo.InvariantCulture)}",
+        var other => $"{other.GetType().Name}:{other}",
+    };
+}
