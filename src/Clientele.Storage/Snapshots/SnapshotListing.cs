@@ -213,7 +213,7 @@ public sealed class SnapshotListing
     }
 
     /// <summary>The rows in ascending order of a checked sort column, ties by id, NULLs last; computed once per column.</summary>
-    private ListingOrder Ordered(Workspace workspace, string column, bool isFigure) => _orders.GetOrAdd(column, _ => new Lazy<ListingOrder>(() =>
+    private ListingOrder Ordered(Workspace workspace, string column, bool isFigure) => Once(_orders, column, () =>
     {
         var places = Places(workspace, column, isFigure);
         var keys = new long[places.Length];
@@ -228,7 +228,7 @@ public sealed class SnapshotListing
             if (i == 0 || places[rows[i]] != places[rows[i - 1]]) groups.Add(i);
         }
         return new ListingOrder(rows, [.. groups], nullStart);
-    })).Value;
+    });
 
     /// <summary>Rows sorted ascending (ties by id, NULLs last); where each group of equal values starts; where the NULLs start.</summary>
     private sealed record ListingOrder(int[] Rows, int[] Groups, int NullStart);
@@ -263,7 +263,7 @@ public sealed class SnapshotListing
     }
 
     /// <summary>A figure column, read from the workspace the first time it is asked for.</summary>
-    private ListingColumn Figure(Workspace workspace, string figure) => _figures.GetOrAdd(figure, _ => new Lazy<ListingColumn>(() =>
+    private ListingColumn Figure(Workspace workspace, string figure) => Once(_figures, figure, () =>
     {
         using var command = workspace.Connection.CreateCommand();
         command.CommandText = $"SELECT customer_id, {figure} FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)";
@@ -282,5 +282,20 @@ public sealed class SnapshotListing
         }
         read.Complete(_ids.Length);
         return read;
-    })).Value;
+    });
+
+    /// <summary>The value of <paramref name="key"/>, made once even when asked by several requests at a time; a failure is not kept (the next request tries again).</summary>
+    private static T Once<T>(ConcurrentDictionary<string, Lazy<T>> made, string key, Func<T> make)
+    {
+        var lazy = made.GetOrAdd(key, _ => new Lazy<T>(make, LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            made.TryRemove(new KeyValuePair<string, Lazy<T>>(key, lazy));
+            throw;
+        }
+    }
 }
