@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Clientele.Cli.Commands;
+using Spectre.Console.Testing;
+
+namespace Clientele.Cli.Tests.Commands;
+
+public sealed partial class ServeCommandTests : IDisposable
+{
+    private readonly CliRun _cli = new();
+
+    [Fact]
+    public async Task Serve_creates_the_workspace_and_the_first_admin_answers_health_and_stops_when_cancelled()
+    {
+        var (output, error, url, serving, stop) = await StartAsync("http://127.0.0.1:0", "admin-password-from-env");
+        using var http = new HttpClient { BaseAddress = new Uri(url) };
+        var health = await http.GetAsync("/health", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/me", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Contains("Created the user 'admin' (admin) with the password from CLIENTELE_ADMIN_PASSWORD.", output.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", error.ToString(), StringComparison.Ordinal);
+        await stop.CancelAsync();
+        await serving;
+        Assert.Contains("Stopped.", output.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(_cli.Workspace));
+    }
+
+    [Fact]
+    public async Task Without_a_password_in_the_environment_a_one_time_password_is_printed_once()
+    {
+        var (output, _, _, serving, stop) = await StartAsync("http://127.0.0.1:0", null);
+        Assert.Matches("one-time password [A-Za-z0-9]{16}", output.Output);
+        await stop.CancelAsync();
+        await serving;
+    }
+
+    [Fact]
+    public async Task Listening_beyond_loopback_warns_to_put_https_in_front()
+    {
+        var (_, error, _, serving, stop) = await StartAsync("http://0.0.0.0:0", "admin-password-from-env");
+        Assert.Contains("put HTTPS", error.ToString(), StringComparison.Ordinal);
+        await stop.CancelAsync();
+        await serving;
+    }
+
+    private async Task<(TestConsole Output, StringWriter Error, string Url, Task Serving, CancellationTokenSource Stop)> StartAsync(string urls, string? password)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 4000;
+        var error = new StringWriter();
+        var context = new CliContext(console, error, TimeProvider.System, name => name == "CLIENTELE_ADMIN_PASSWORD" ? password : null, Interactive: false);
+        var stop = new CancellationTokenSource();
+        var serving = ServeCommand.Run(context, _cli.Workspace, urls, stop.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        Match match;
+        while (!(match = Serving().Match(console.Output)).Success)
+        {
+            if (serving.IsCompleted) await serving;
+            Assert.True(DateTime.UtcNow < deadline, "the server did not start within a minute: " + console.Output + error);
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+        return (console, error, match.Groups[1].Value.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal), serving, stop);
+    }
+
+    [GeneratedRegex(@"at (http://[^ ,]+)\. Press Ctrl\+C")]
+    private static partial Regex Serving();
+
+    public void Dispose() => _cli.Dispose();
+}
