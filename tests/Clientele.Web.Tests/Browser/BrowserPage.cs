@@ -41,9 +41,8 @@ public sealed class BrowserPage(IBrowserContext context, IPage page) : IAsyncDis
         await WaitForInteractiveAsync();
     }
 
-    /// <summary>Waits until Blazor's circuit has started (the page answers clicks from then on).</summary>
-    public Task WaitForInteractiveAsync() =>
-        Page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('.rz-layout') !== null");
+    /// <summary>Waits until Blazor's circuit has started and the layout rendered interactively (the page answers clicks from then on).</summary>
+    public Task WaitForInteractiveAsync() => Page.Locator("[data-interactive=true]").WaitForAsync();
 
     /// <summary>Waits until every chart on the page has drawn, and returns their names.</summary>
     public async Task<IReadOnlyList<string>> WaitForChartsAsync(int atLeast = 1)
