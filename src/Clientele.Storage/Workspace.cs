@@ -6,8 +6,9 @@ using DuckDB.NET.Data;
 namespace Clientele.Storage;
 
 /// <summary>
-/// A Clientele workspace: one DuckDB file holding the canonical tables, the record of imports and
-/// (later) snapshots. Open one per process; DuckDB allows one writing process per file.
+/// A Clientele workspace: one DuckDB file holding the canonical tables, the record of imports, the
+/// analyses' snapshots and the server's users. Open it once per process (DuckDB allows one writing
+/// process per file); further connections for other threads come from <see cref="Connect()"/>.
 /// </summary>
 public sealed class Workspace : IDisposable
 {

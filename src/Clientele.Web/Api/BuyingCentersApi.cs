@@ -27,10 +27,7 @@ public static class BuyingCentersApi
     /// <param name="missing">Only organizations where nobody is known to hold this role.</param>
     public static BuyingCenterPage List(WorkspaceHost workspace, DateOnly? asOf = null, int? page = null, int? pageSize = null, string? missing = null)
     {
-        var number = page ?? 1;
-        var size = pageSize ?? 50;
-        if (number < 1) throw new WorkspaceException($"page must be 1 or more, not {number}.");
-        if (size is < 1 or > MaxPageSize) throw new WorkspaceException($"pageSize must be 1 to {MaxPageSize}, not {size}.");
+        var (number, size) = ReportLimits.Page(page, pageSize, 50, MaxPageSize);
         var listing = workspace.Read(w => SnapshotQuery.BuyingCenters(w, asOf, string.IsNullOrWhiteSpace(missing) ? null : missing, size, (number - 1) * size));
         return new BuyingCenterPage(listing.AsOf, listing.Missing, listing.Total, number, size, SnapshotQuery.BuyingRoleNames, listing.Organizations);
     }

@@ -45,10 +45,7 @@ public static class CustomersApi
         WorkspaceHost workspace, ListingIndex listings, [FromQuery] string[]? where = null, string? sort = null, int? page = null, int? pageSize = null,
         string? search = null, DateOnly? asOf = null)
     {
-        var number = page ?? 1;
-        var size = pageSize ?? DefaultPageSize;
-        if (number < 1) throw new WorkspaceException($"page must be 1 or more, not {number}.");
-        if (size is < 1 or > MaxPageSize) throw new WorkspaceException($"pageSize must be from 1 to {MaxPageSize}, not {size}.");
+        var (number, size) = ReportLimits.Page(page, pageSize, DefaultPageSize, MaxPageSize);
         var filters = (where ?? []).Where(w => !string.IsNullOrWhiteSpace(w)).Select(ClassFilter.Parse).ToList();
         var order = string.IsNullOrWhiteSpace(sort) ? null : CustomerSort.Parse(sort);
         var offset = (long)(number - 1) * size;
