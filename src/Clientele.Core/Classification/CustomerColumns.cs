@@ -32,6 +32,10 @@ public sealed class CustomerColumns
         CancelledOrders = new int[n];
         ReturnMargin = new double[n];
         RevenueLastYear = new double[n];
+        KeptPurchaseDays = new int[n];
+        PeriodStart = new DateOnly?[n];
+        Size = new double?[n];
+        SizeAttribute = new string?[n];
         ProductLines = productLines;
         LineOrders = productLines.Select(_ => new int[n]).ToArray();
         LineInterest = productLines.Select(_ => new int[n]).ToArray();
@@ -125,6 +129,35 @@ public sealed class CustomerColumns
 
     /// <summary>Revenue of completed orders in the 365 days up to and including the as-of date.</summary>
     public double[] RevenueLastYear { get; }
+
+    /// <summary>
+    /// Purchase occasions: days with at least one kept order (completed or returned; a cancelled order was never
+    /// bought). Several orders or order lines on one day are one occasion, as the summary's purchase days count them.
+    /// </summary>
+    public int[] KeptPurchaseDays { get; }
+
+    /// <summary>
+    /// The earliest <c>orders.period_start</c> of the customer's completed orders: where an order totals a period's
+    /// purchases (an annual spend export imported with <c>--lines-from-columns</c>), the day that period began, so the
+    /// customer is known to have bought over the whole period, not only on the order's day. Null where no order has one.
+    /// </summary>
+    public DateOnly?[] PeriodStart { get; }
+
+    /// <summary>
+    /// The party's size as the data states it (employees, yearly turnover, ...): the first attribute of
+    /// <c>customers.attributes</c> named in the size attributes of the options with a positive number, or null.
+    /// Used to compare customers of the same size band (wallet estimates).
+    /// </summary>
+    public double?[] Size { get; }
+
+    /// <summary>The attribute <see cref="Size"/> was read from (e.g. "employees"), or null.</summary>
+    public string?[] SizeAttribute { get; }
+
+    /// <summary>
+    /// Product ids named by completed orders up to the as-of date that the products table lacks, with their order
+    /// counts, most orders first (the orders' lines are then unknown unless they carry a product_line themselves).
+    /// </summary>
+    public IReadOnlyList<(string ProductId, int Orders)> UnknownProducts { get; set; } = [];
 
     /// <summary>The product lines of the orders and products (empty when the data has none).</summary>
     public IReadOnlyList<string> ProductLines { get; }

@@ -26,6 +26,28 @@ public sealed record StrategyMatrixOptions
     public int MinimumComparableWallets { get; init; } = 5;
 
     /// <summary>
+    /// Attributes of <c>customers.attributes</c> that state a party's size, tried in this order (names matched ignoring
+    /// case; the first with a positive number wins): comparable customers for a wallet estimate are of the same size
+    /// band. Default employees, headcount, staff, size, revenue, turnover, annual_revenue: a firm's headcount or its own
+    /// turnover (not what it spends with us) is what the published wallet models condition on.
+    /// </summary>
+    public IReadOnlyList<string> SizeAttributes { get; init; } = ["employees", "headcount", "staff", "size", "revenue", "turnover", "annual_revenue"];
+
+    /// <summary>
+    /// Where no wallet is known for a customer nor for enough comparable ones, its wallet is estimated as this quantile
+    /// (0.5-1) of the yearly spend of comparable customers: the customers who spend the most among comparable ones
+    /// approximate what such a customer could spend (high-quantile wallet estimation, Perlich, Rosset et al., IBM 2007).
+    /// Default 0.9.
+    /// </summary>
+    public double WalletSpendQuantile { get; init; } = 0.9;
+
+    /// <summary>
+    /// Fewest comparable customers with spend in the last year a group needs for <see cref="WalletSpendQuantile"/> of
+    /// their spend to estimate a wallet. Default 8: fewer, and a high quantile is little more than the largest of them.
+    /// </summary>
+    public int MinimumComparableCustomers { get; init; } = 8;
+
+    /// <summary>
     /// Customers whose first purchase is less than a year before the as-of date have their revenue of the last year
     /// scaled up to a year, over at least this many days (default 90), so that a new customer's share is not understated
     /// by the months before it bought; a customer of a few days is scaled as if of this many.

@@ -59,7 +59,8 @@ public static class AnalysisRunner
             ?? throw new WorkspaceException("the workspace has no orders, so there is nothing to analyze as of: import orders (`clientele import orders FILE`), or pass --as-of DATE.");
         var summary = Step("summary", () => CustomerSummaryQuery.Run(workspace, asOf, request.Unit));
         if (summary.Count == 0) throw new WorkspaceException($"no customer is known by {asOf:yyyy-MM-dd}: import customers or orders first, or pass a later --as-of.");
-        var columns = Step("customer columns", () => CustomerColumnsQuery.Run(workspace, summary));
+        var columnOptions = new CustomerColumnsQueryOptions { SignalWindowDays = options.Churn.SignalWindowDays, SizeAttributes = options.Strategy.SizeAttributes };
+        var columns = Step("customer columns", () => CustomerColumnsQuery.Run(workspace, summary, columnOptions));
         var holdout = options.Scoring.Model == "auto" ? Step("holdout sample", () => HoldoutSample(workspace, asOf, request.Unit)) : null;
         var scoring = Step("models", () => CustomerScoring.Score(columns, options.Scoring, holdout));
         var overrides = OverrideTable.All(workspace);

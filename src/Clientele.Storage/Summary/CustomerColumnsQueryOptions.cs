@@ -32,6 +32,13 @@ public sealed record CustomerColumnsQueryOptions
     /// </summary>
     public int NewLineMinDaysAfterFirstOrder { get; init; } = 30;
 
+    /// <summary>
+    /// The attributes of <c>customers.attributes</c> that state a party's size, in order of preference (names matched
+    /// ignoring case): <see cref="Classification.CustomerColumns.Size"/> is the first of them holding a positive number.
+    /// The analysis passes <see cref="Classification.StrategyMatrixOptions.SizeAttributes"/>.
+    /// </summary>
+    public IReadOnlyList<string> SizeAttributes { get; init; } = new Classification.StrategyMatrixOptions().SizeAttributes;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> when a window is negative or empty.</summary>
     internal void Validate()
     {
