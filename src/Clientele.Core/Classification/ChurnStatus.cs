@@ -83,7 +83,7 @@ public static class ChurnStatus
             statusNotes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{byRule:N0} buyers without P(alive): days since the last purchase in expected gaps (own mean gap from {options.OwnGapMinRepeats} repeats, else the base's typical gap of {Days(rhythm.TypicalGapDays)} days); active ≤ {options.ActiveWithinGaps:0.#}, at-risk ≤ {options.AtRiskWithinGaps:0.#}, lapsed ≤ {options.LapsedWithinGaps:0.#} gaps."));
         if (undecided > 0)
-            statusNotes.Add(string.Create(CultureInfo.InvariantCulture, $"{undecided:N0} buyers left without a status: no P(alive) and no purchase gap in the base to compare with."));
+            statusNotes.Add(string.Create(CultureInfo.InvariantCulture, $"{undecided:N0} buyers have no churn status: the data has no repeat history to model (no model could be fitted and no customer has bought on two different days)."));
         var method = byRule == 0 && undecided == 0
             ? $"model: P(alive) and its {scores.TrendDays.ToString("0", CultureInfo.InvariantCulture)}-day trend ({scores.Method})"
             : byModel == 0
@@ -130,28 +130,31 @@ public static class ChurnStatus
             : p >= o.AtRiskFrom ? AtRisk
             : p >= o.LapsedFrom ? Lapsed
             : Lost;
-        sb.Append(cls).Append(": P(alive) ").Append(P2(p));
+        var days = trendDays.ToString("0", CultureInfo.InvariantCulture);
         if (cls == AtRisk && p >= o.ActiveFrom)
         {
-            sb.Append(" ≥ ").Append(P2(o.ActiveFrom)).Append(" but fell from ").Append(P2(previous)).Append(" in ")
-              .Append(trendDays.ToString("0", CultureInfo.InvariantCulture)).Append(" days (by more than ").Append(P2(o.TrendDrop)).Append(')');
+            var t = Internal.ValueText.Together(2, [p, o.ActiveFrom, previous, o.TrendDrop], r => r[0] >= r[1] && r[2] - r[0] > r[3]);
+            sb.Append(cls).Append(": P(alive) ").Append(t[0]).Append(" ≥ ").Append(t[1]).Append(" but fell from ").Append(t[2]).Append(" in ")
+              .Append(days).Append(" days (by more than ").Append(t[3]).Append(')');
             return cls;
         }
 
-        sb.Append(cls switch
+        // The bounds of the class the reason states, printed with enough decimals to read true.
+        var (lo, hi) = cls switch
         {
-            Active => " ≥ ",
-            AtRisk => " in [",
-            Lapsed => " in [",
-            _ => " < ",
-        });
-        if (cls == Active) sb.Append(P2(o.ActiveFrom));
-        else if (cls == AtRisk) sb.Append(P2(o.AtRiskFrom)).Append(", ").Append(P2(o.ActiveFrom)).Append(')');
-        else if (cls == Lapsed) sb.Append(P2(o.LapsedFrom)).Append(", ").Append(P2(o.AtRiskFrom)).Append(')');
-        else sb.Append(P2(o.LapsedFrom));
+            Active => (o.ActiveFrom, double.NaN),
+            AtRisk => (o.AtRiskFrom, o.ActiveFrom),
+            Lapsed => (o.LapsedFrom, o.AtRiskFrom),
+            _ => (double.NaN, o.LapsedFrom),
+        };
+        var f = Internal.ValueText.Together(2, [p, double.IsNaN(lo) ? 0 : lo, double.IsNaN(hi) ? 1 : hi, double.IsNaN(previous) ? p : previous],
+            r => (double.IsNaN(lo) || r[0] >= r[1]) && (double.IsNaN(hi) || r[0] < r[2]) && (double.IsNaN(previous) || Math.Abs(drop) < 0.005 || r[3] != r[0]));
+        sb.Append(cls).Append(": P(alive) ").Append(f[0]);
+        if (cls == Active) sb.Append(" ≥ ").Append(f[1]);
+        else if (cls == Lost) sb.Append(" < ").Append(f[2]);
+        else sb.Append(" in [").Append(f[1]).Append(", ").Append(f[2]).Append(')');
         if (!double.IsNaN(previous) && Math.Abs(drop) >= 0.005)
-            sb.Append(drop > 0 ? ", down from " : ", up from ").Append(P2(previous)).Append(' ')
-              .Append(trendDays.ToString("0", CultureInfo.InvariantCulture)).Append(" days before");
+            sb.Append(drop > 0 ? ", down from " : ", up from ").Append(f[3]).Append(' ').Append(days).Append(" days before");
         return cls;
     }
 
@@ -161,7 +164,8 @@ public static class ChurnStatus
         var gap = rhythm.ExpectedGapDays(i);
         if (double.IsNaN(gap))
         {
-            sb.Append("n/a: no P(alive), and no customer has a gap between purchases to compare ").Append(N0(since)).Append(" days without buying with");
+            sb.Append("n/a: no repeat history to model churn: no customer has bought on two different days (as when each order totals a period), so ")
+              .Append(N0(since)).Append(" days without buying cannot be compared with a usual gap");
             return null;
         }
 
@@ -173,11 +177,19 @@ public static class ChurnStatus
             AtRisk => o.AtRiskWithinGaps,
             _ => o.LapsedWithinGaps,
         };
+        var (gapsText, limitText) = GapsText(gaps, limit);
         sb.Append(cls).Append(": last purchase ").Append(N0(since)).Append(" days ago = ")
-          .Append(gaps.ToString("0.0", CultureInfo.InvariantCulture)).Append(cls == Lost ? " > " : " ≤ ")
-          .Append(limit.ToString("0.#", CultureInfo.InvariantCulture)).Append(" gaps of ").Append(Days(gap))
+          .Append(gapsText).Append(cls == Lost ? " > " : " ≤ ")
+          .Append(limitText).Append(" gaps of ").Append(Days(gap))
           .Append(rhythm.UsesOwnGap(i) ? " days (own mean gap)" : " days (the base's typical gap)");
         return cls;
+    }
+
+    /// <summary>The gaps and the limit they are compared with, with one decimal or more where one would not read true.</summary>
+    private static (string Gaps, string Limit) GapsText(double gaps, double limit)
+    {
+        var f = Internal.ValueText.Together(1, [gaps, limit], r => gaps > limit ? r[0] > r[1] : r[0] <= r[1]);
+        return (f[0], f[1]);
     }
 
     private static string? Reason(CustomerColumns c, int i, string? status, double typicalServiceCost, ChurnStatusOptions o,

@@ -1,3 +1,4 @@
+using Clientele.Classification.Internal;
 using Clientele.Scoring;
 
 namespace Clientele.Classification;
@@ -9,7 +10,7 @@ namespace Clientele.Classification;
 public static class CustomerAnalysis
 {
     /// <summary>The steps, in order, as reported to <c>progress</c>.</summary>
-    public static readonly IReadOnlyList<string> Steps = ["ladder", "value", "prospects", "strategy", "supply chain", "churn", "influence", "buying centers", "structure map", "product lines", "overrides"];
+    public static readonly IReadOnlyList<string> Steps = ["churn", "ladder", "value", "prospects", "strategy", "supply chain", "influence", "buying centers", "structure map", "product lines", "overrides"];
 
     /// <summary>Runs every dimension. <paramref name="progress"/> hears the name of each step as it starts.</summary>
     public static AnalysisResult Run(CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
@@ -17,27 +18,31 @@ public static class CustomerAnalysis
     {
         var scores = scoring.Scores;
         progress?.Invoke(Steps[0]);
-        var ladder = RelationshipLadder.Classify(columns, scores, options.Ladder);
+        // Churn first: "active" has one meaning, the churn status's, and the ladder, value classes, strategy and map read it.
+        var churn = ChurnStatus.Classify(columns, scores, options.Churn);
+        var status = churn.Status.Class;
         progress?.Invoke(Steps[1]);
-        var tier = ValueTier.Classify(columns, scores, options.ValueTier);
-        var valueClass = ValueClass.Classify(columns, scores, options.ValueClass);
+        var ladder = RelationshipLadder.Classify(columns, scores, options.Ladder, status);
         progress?.Invoke(Steps[2]);
-        var prospects = ProspectGrade.Classify(columns, options.ProspectGrade);
+        var tier = ValueTier.Classify(columns, scores, options.ValueTier);
+        var yearly = YearlyRevenue.All(columns, options.Strategy.AnnualiseFromDays);
+        var wallets = WalletEstimates.Build(columns, yearly, new SegmentKeys(columns, options.StructureMap), options.Strategy);
+        var valueClass = ValueClass.Classify(columns, scores, options.ValueClass, status, yearly, wallets);
         progress?.Invoke(Steps[3]);
-        var strategy = StrategyMatrix.Classify(columns, scores, options.Strategy);
+        var prospects = ProspectGrade.Classify(columns, options.ProspectGrade);
         progress?.Invoke(Steps[4]);
+        var strategy = StrategyMatrix.Classify(columns, scores, options.Strategy, status, valueClass.Class, yearly, wallets);
+        progress?.Invoke(Steps[5]);
         var supply = SupplyChainPosition.Classify(columns, options.SupplyChain);
         var value = new double[columns.Count];
         for (var i = 0; i < value.Length; i++) value[i] = scores.Value(i);
         var hierarchy = AccountHierarchy.RollUp(columns, value);
-        progress?.Invoke(Steps[5]);
-        var churn = ChurnStatus.Classify(columns, scores, options.Churn);
         progress?.Invoke(Steps[6]);
         var influence = InfluenceRoles.Classify(columns, scores, options.Influence);
         progress?.Invoke(Steps[7]);
         var buying = BuyingCenter.Classify(columns, options.BuyingCenter);
         progress?.Invoke(Steps[8]);
-        var map = StructureMap.Build(columns, scores, options.StructureMap);
+        var map = StructureMap.Build(columns, scores, status, options.StructureMap);
         progress?.Invoke(Steps[9]);
         var lines = ProductLines.Classify(columns, options.ProductLines);
         progress?.Invoke(Steps[10]);

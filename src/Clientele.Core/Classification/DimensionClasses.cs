@@ -12,13 +12,13 @@ public static class DimensionClasses
     /// <summary>The classes of each closed dimension, in the order they are shown.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Closed = new Dictionary<string, IReadOnlyList<string>>
     {
-        [Dimensions.Ladder] = ["no-relationship", "prospect", "buyer", "customer", "supporter", "advocate"],
-        [Dimensions.ValueTier] = ["small", "medium", "large", "VIP"],
-        [Dimensions.ValueClass] = ["MVC", "MGC", "BZC", "other"],
+        [Dimensions.Ladder] = RelationshipLadder.Classes,
+        [Dimensions.ValueTier] = ValueTier.Classes,
+        [Dimensions.ValueClass] = ValueClass.Classes,
         [Dimensions.ProspectGrade] = ["A", "B", "C", "D"],
-        [Dimensions.Strategy] = ["keep", "maintain-or-acquire", "develop", "acquire-or-abandon"],
+        [Dimensions.Strategy] = StrategyMatrix.Classes,
         [Dimensions.SupplyChain] = ["direct", "indirect", "ultimate"],
-        [Dimensions.ChurnStatus] = ["active", "at-risk", "lapsed", "lost"],
+        [Dimensions.ChurnStatus] = ChurnStatus.Classes,
         [Dimensions.ChurnReason] = ["price", "quality", "service", "delivery", "competitor", "no_follow_up", "need_ended", "unknown"],
     };
 

@@ -15,7 +15,7 @@ public static class Dimensions
     /// <summary>Prospect grade: A, B, C, D.</summary>
     public const string ProspectGrade = "prospect_grade";
 
-    /// <summary>Strategy matrix: keep, maintain-or-acquire, develop, acquire-or-abandon.</summary>
+    /// <summary>Strategy matrix: keep, maintain-or-acquire, develop, acquire-or-abandon, or share-unknown.</summary>
     public const string Strategy = "strategy";
 
     /// <summary>Supply-chain position: direct, indirect, ultimate.</summary>

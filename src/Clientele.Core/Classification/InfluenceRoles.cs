@@ -111,7 +111,7 @@ public static class InfluenceRoles
             var cls = roles.Length == 0 ? None : roles.ToString();
             classes[i] = cls;
             reasons[i] = string.Create(CultureInfo.InvariantCulture,
-                $"{cls}: {(why.Length == 0 ? "no referral, suggestion, spreading or followers" : why.ToString())}; full value {N0(full[i])} = own {N0(own[i])} + referrals {N0(referral[i])} + influence {N0(influence[i])}");
+                $"{cls}: {(why.Length == 0 ? "no referral, suggestion, spreading or followers" : why.ToString())}; {FullValue(full[i], own[i], referral[i], influence[i])}");
         }
 
         var notes = new List<string>
@@ -158,4 +158,10 @@ public static class InfluenceRoles
     }
 
     private static string N0(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string FullValue(double full, double own, double referral, double influence)
+    {
+        var (total, parts) = Internal.ValueText.Sum(full, own, referral, influence);
+        return $"full value {total} = own {parts[0]} + referrals {parts[1]} + influence {parts[2]}";
+    }
 }

@@ -46,6 +46,7 @@ public sealed record Playbook
             ["maintain-or-acquire"] = "Maintain the relationship; acquire more volume where it appears.",
             ["develop"] = "Develop: they buy much, mostly elsewhere; win share of their wallet.",
             ["acquire-or-abandon"] = "Acquire more share at low cost, or let go.",
+            [StrategyMatrix.ShareUnknown] = "Find out the share of wallet first (ask, survey, compare with similar accounts); meanwhile serve by value tier.",
         },
         [Dimensions.SupplyChain] = new Dictionary<string, string>
         {

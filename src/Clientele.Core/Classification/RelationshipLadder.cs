@@ -6,14 +6,17 @@ namespace Clientele.Classification;
 
 /// <summary>
 /// The relationship ladder (DOMAIN.md, article 004): no-relationship, prospect, buyer, customer, supporter,
-/// advocate. Kept orders (completed + returned; cancelled ones were never bought) decide the lower rungs: none is
-/// prospect when the party engaged with us and no-relationship otherwise, one is buyer, more is customer. A
+/// advocate. Purchase occasions — days with a kept order (completed or returned; a cancelled order was never bought),
+/// several orders or order lines on one day being one occasion, as the summary's purchase days count them — decide the
+/// lower rungs: none is prospect when the party engaged with us and no-relationship otherwise, one is buyer, more is
+/// customer. A
 /// customer becomes supporter or advocate by a transparent points rule (<see cref="RelationshipLadderOptions"/>):
 /// advocacy points from referrals that bought, promoter answers, positive reviews, early adoption of new lines and
 /// suggestions, less for negative reviews; loyalty points from the share of wallet, good survey scores, repeated
 /// survey answers and positive reviews (tenure, regular buying and a high P(alive) have weights too, 0 by default:
-/// they did not separate the seeded supporters from customers). Evidence of weight 0 is not listed in the reason. A customer whose P(alive) is below <see cref="RelationshipLadderOptions.LapsingBelow"/> keeps the class
-/// and is marked lapsing in the reason.
+/// they did not separate the seeded supporters from customers). Evidence of weight 0 is not listed in the reason. A customer
+/// whose churn status is not active keeps the class, and the reason names its churn status (at-risk, lapsed or lost): one
+/// word for a relationship in decline, the churn status's.
 /// </summary>
 public static class RelationshipLadder
 {
@@ -23,23 +26,26 @@ public static class RelationshipLadder
     /// <summary>Engaged, never bought.</summary>
     public const string Prospect = "prospect";
 
-    /// <summary>One kept order.</summary>
+    /// <summary>One purchase occasion.</summary>
     public const string Buyer = "buyer";
 
-    /// <summary>Several kept orders.</summary>
+    /// <summary>Several purchase occasions.</summary>
     public const string Customer = "customer";
 
-    /// <summary>Several kept orders and enough loyalty points.</summary>
+    /// <summary>Several purchase occasions and enough loyalty points.</summary>
     public const string Supporter = "supporter";
 
-    /// <summary>Several kept orders and enough advocacy points.</summary>
+    /// <summary>Several purchase occasions and enough advocacy points.</summary>
     public const string Advocate = "advocate";
 
     /// <summary>The classes, from the bottom rung to the top.</summary>
     public static readonly IReadOnlyList<string> Classes = [NoRelationship, Prospect, Buyer, Customer, Supporter, Advocate];
 
-    /// <summary>Classifies every customer of <paramref name="columns"/>; the reason lists the orders, the evidence with its points, and the thresholds.</summary>
-    public static DimensionResult Classify(CustomerColumns columns, CustomerScores scores, RelationshipLadderOptions options)
+    /// <summary>
+    /// Classifies every customer of <paramref name="columns"/>; the reason lists the purchase occasions, the evidence with its
+    /// points, and the thresholds. <paramref name="churnStatus"/> (optional) marks customers whose relationship declines.
+    /// </summary>
+    public static DimensionResult Classify(CustomerColumns columns, CustomerScores scores, RelationshipLadderOptions options, string?[]? churnStatus = null)
     {
         var n = columns.Count;
         var s = columns.Summary;
@@ -58,7 +64,8 @@ public static class RelationshipLadder
         for (var i = 0; i < n; i++)
         {
             sb.Clear();
-            var kept = s.Orders[i] + s.Returns[i];
+            var kept = columns.KeptPurchaseDays[i];
+            var orders = s.Orders[i] + s.Returns[i];
             if (kept == 0)
             {
                 classes[i] = NonBuyer(columns, i, visit, options, sb);
@@ -74,8 +81,10 @@ public static class RelationshipLadder
             {
                 cls = Buyer;
                 sb.Append(Buyer);
-                AppendLapsing(sb, p, gaps, options, ref lapsing);
-                sb.Append(": 1 kept order (").Append(s.Returns[i] == 1 ? "returned" : "completed").Append(')');
+                AppendDecline(sb, churnStatus?[i], ref lapsing);
+                sb.Append(": bought on 1 day");
+                if (orders == 1) sb.Append(" (1 order, ").Append(s.Returns[i] == 1 ? "returned" : "completed").Append(')');
+                else sb.Append(" (").Append(N0(orders)).Append(" orders on that day)");
             }
             else
             {
@@ -90,9 +99,9 @@ public static class RelationshipLadder
                 supporters += cls == Supporter ? 1 : 0;
 
                 sb.Append(cls);
-                AppendLapsing(sb, p, gaps, options, ref lapsing);
-                sb.Append(": ").Append(N0(kept)).Append(" kept orders");
-                if (!double.IsNaN(tenureDays)) sb.Append(" over ").Append(N0(tenureDays)).Append(" days");
+                AppendDecline(sb, churnStatus?[i], ref lapsing);
+                sb.Append(": ").Append(N0(orders)).Append(orders == 1 ? " order" : " orders").Append(" on ").Append(N0(kept)).Append(" days");
+                if (!double.IsNaN(tenureDays)) sb.Append(", the first ").Append(N0(tenureDays)).Append(" days ago");
                 var advocacyPart = Points("advocacy", advocacy, options.AdvocatePoints, advocacyText);
                 var loyaltyPart = Points("loyalty", loyalty, options.SupporterPoints, loyaltyText);
                 sb.Append("; ").Append(cls == Supporter ? loyaltyPart : advocacyPart)
@@ -109,14 +118,14 @@ public static class RelationshipLadder
                 $"supporter: at least {options.SupporterPoints} loyalty points; advocate: at least {options.AdvocatePoints} advocacy points; {advocates:N0} advocates, {supporters:N0} supporters."),
             string.Create(CultureInfo.InvariantCulture,
                 $"share of wallet judged for {withShare:N0} customers with a wallet estimate and at least {options.ShareMinTenureDays:N0} days of tenure."),
-            string.Create(CultureInfo.InvariantCulture, $"{lapsing:N0} customers marked lapsing (class kept)."),
+            string.Create(CultureInfo.InvariantCulture, $"{lapsing:N0} buyers are at-risk, lapsed or lost by the churn status (ladder class kept, the status named in the reason)."),
         };
         if (!modelBased)
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"no P(alive) from a model: the days since the last purchase in the customer's own mean gaps stand in (typical gap {Gap(rhythm.TypicalGapDays)} days)."));
         var method = modelBased
-            ? $"rules: kept orders, then loyalty and advocacy points; P(alive) from the model ({scores.Method})"
-            : "rules: kept orders, then loyalty and advocacy points; no model could be fitted, recency in own purchase gaps stands in for P(alive)";
+            ? $"rules: purchase occasions (days with a kept order), then loyalty and advocacy points; P(alive) from the model ({scores.Method})"
+            : "rules: purchase occasions (days with a kept order), then loyalty and advocacy points; no model could be fitted, recency in own purchase gaps stands in for P(alive)";
         return new DimensionResult(Dimensions.Ladder, classes, reasons, method) { Notes = notes };
     }
 
@@ -221,20 +230,11 @@ public static class RelationshipLadder
         return points;
     }
 
-    private static void AppendLapsing(StringBuilder sb, double p, double gaps, RelationshipLadderOptions o, ref int lapsing)
+    private static void AppendDecline(StringBuilder sb, string? status, ref int declining)
     {
-        if (!double.IsNaN(p))
-        {
-            if (p >= o.LapsingBelow) return;
-            sb.Append(" (lapsing: P(alive) ").Append(P2(p)).Append(')');
-        }
-        else
-        {
-            if (!(gaps > o.LapsingAfterGaps)) return;
-            sb.Append(" (lapsing: ").Append(gaps.ToString("0.0", CultureInfo.InvariantCulture)).Append(" usual gaps without buying)");
-        }
-
-        lapsing++;
+        if (status is null or ChurnStatus.Active) return;
+        sb.Append(" (").Append(status).Append(" by the churn status)");
+        declining++;
     }
 
     private static int Add(StringBuilder e, int weight, string what)

@@ -130,16 +130,9 @@ public sealed record RelationshipLadderOptions
     public int NegativeWeight { get; init; } = -1;
 
     /// <summary>
-    /// P(alive) below which a customer is marked lapsing in the reason (the class is kept). Default 0.6, the
-    /// churn status's active threshold (<see cref="ChurnStatusOptions.ActiveFrom"/>): a customer the churn
-    /// status does not call active is moving down the ladder.
-    /// </summary>
-    public double LapsingBelow { get; init; } = 0.6;
-
-    /// <summary>
-    /// Without a model: the days since the last purchase, in the customer's own mean gaps (the base's typical gap
-    /// for fewer than two repeats), after which the customer is lapsing. Default 2, as
-    /// <see cref="ChurnStatusOptions.ActiveWithinGaps"/>.
+    /// Buying regularly (<see cref="RegularityWeight"/>) needs the last purchase within this many of the customer's own mean
+    /// gaps between purchase days; without a model, the same count of gaps stands in for a high P(alive)
+    /// (<see cref="AliveWeight"/>) when it is 1 or less. Default 2, as <see cref="ChurnStatusOptions.ActiveWithinGaps"/>.
     /// </summary>
     public double LapsingAfterGaps { get; init; } = 2;
 }

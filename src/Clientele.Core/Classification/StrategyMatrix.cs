@@ -3,31 +3,46 @@ using Clientele.Classification.Internal;
 namespace Clientele.Classification;
 
 /// <summary>
-/// Strategy matrix of actual customers (DOMAIN.md, article 001): share of wallet (high/low) × upcoming purchase volume
+/// Strategy matrix of live actual customers (DOMAIN.md, article 001): share of wallet (high/low) × upcoming purchase volume
 /// (large/small). high × large: keep (hold the relationship close); high × small: maintain-or-acquire; low × large:
-/// develop; low × small: acquire-or-abandon.
+/// develop; low × small: acquire-or-abandon. Where the share cannot be known or estimated the class is
+/// <see cref="ShareUnknown"/>, never a guessed "low".
 /// <para>
-/// Share of wallet = revenue of the last 365 days (scaled up to a year for customers of less than a year) / the customer's
-/// wallet (<see cref="CustomerColumns.WalletEstimate"/>). Where the wallet is unknown it is estimated as the median known
-/// wallet of comparable customers: the same domain (organizations) or population group (persons) and the same revenue band
-/// (1-2-5 series), falling back to the same kind, then to everyone of the band; such shares are labelled estimated. Where
-/// no comparable group has enough known wallets the share is unknown and counted as low: we cannot claim to hold most of
-/// that customer's spend, and both low-share actions (develop, acquire-or-abandon) start by finding out.
+/// Share of wallet = yearly revenue (the last 365 days, annualised for customers known less than a year) / the customer's
+/// wallet: <c>wallet_estimate</c>, else estimated from comparable customers of the same segment and size band (the median
+/// of their known wallets, or a high quantile of their spend: Perlich, Rosset et al. 2007), labelled estimated.
 /// </para>
 /// <para>
-/// Volume = the expected revenue of the horizon (<see cref="CustomerScores.ExpectedRevenue"/>), large at or above a
-/// quantile of the actual customers' expected revenues (and above 0). Where a customer has no prediction (no model), its
-/// revenue of the last year is compared with the same quantile of the actual customers' revenues of the last year.
+/// Volume = the expected revenue of the horizon, large at or above a quantile of the live customers' expected revenues (and
+/// above 0); without a model, the yearly revenue against the same quantile of theirs. Lapsed and lost customers (churn status)
+/// are not in the matrix: their upcoming volume is nil by definition and the churn status's action (win back) applies. An MVC
+/// is never told to abandon: where its share is low and its volume small, it is "develop", and the reason says why.
 /// </para>
 /// </summary>
 public static class StrategyMatrix
 {
-    /// <summary>The classes.</summary>
-    public static readonly IReadOnlyList<string> Classes = ["keep", "maintain-or-acquire", "develop", "acquire-or-abandon"];
+    /// <summary>The class of a live customer whose share of wallet can be neither known nor estimated.</summary>
+    public const string ShareUnknown = "share-unknown";
 
-    /// <summary>Classifies every customer of <paramref name="columns"/>.</summary>
+    /// <summary>The classes.</summary>
+    public static readonly IReadOnlyList<string> Classes = ["keep", "maintain-or-acquire", "develop", "acquire-or-abandon", ShareUnknown];
+
+    /// <summary>
+    /// Classifies every customer of <paramref name="columns"/>. Without <paramref name="churnStatus"/> every buyer counts as
+    /// live; without <paramref name="valueClass"/> no customer is known to be an MVC.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="StrategyMatrixOptions.Validate"/>).</exception>
-    public static StrategyResult Classify(CustomerColumns columns, CustomerScores scores, StrategyMatrixOptions options)
+    public static StrategyResult Classify(CustomerColumns columns, CustomerScores scores, StrategyMatrixOptions options,
+        string?[]? churnStatus = null, string?[]? valueClass = null, StructureMapOptions? map = null)
+    {
+        options.Validate();
+        var yearly = YearlyRevenue.All(columns, options.AnnualiseFromDays);
+        var wallets = WalletEstimates.Build(columns, yearly, new SegmentKeys(columns, map ?? new StructureMapOptions()), options);
+        return Classify(columns, scores, options, churnStatus, valueClass, yearly, wallets);
+    }
+
+    internal static StrategyResult Classify(CustomerColumns columns, CustomerScores scores, StrategyMatrixOptions options,
+        string?[]? churnStatus, string?[]? valueClass, double[] yearly, WalletEstimates wallets)
     {
         options.Validate();
         var n = columns.Count;
@@ -35,50 +50,54 @@ public static class StrategyMatrix
         var reasons = new string?[n];
         var share = new double[n];
         var estimated = new bool[n];
-        var yearly = new double[n];
-        var days = new int[n];
-        for (var i = 0; i < n; i++) yearly[i] = Yearly(columns, i, options, out days[i]);
-
-        var wallets = ComparableWallets.Build(columns, yearly, options.MinimumComparableWallets);
-        var predicted = ValueQuantile.Sorted(n, columns.HasBought, i => scores.ExpectedRevenue[i]);
-        var past = ValueQuantile.Sorted(n, columns.HasBought, i => yearly[i]);
+        Array.Fill(share, double.NaN);
+        bool Live(int i) => columns.HasBought(i) && churnStatus?[i] is not (ChurnStatus.Lapsed or ChurnStatus.Lost);
+        var predicted = ValueQuantile.Sorted(n, Live, i => scores.ExpectedRevenue[i]);
+        var past = ValueQuantile.Sorted(n, Live, i => yearly[i]);
         var predictedCut = ValueQuantile.Of(predicted, options.LargeVolumeQuantile);
         var pastCut = ValueQuantile.Of(past, options.LargeVolumeQuantile);
         var quantile = options.LargeVolumeQuantile == 0.5 ? "median" : $"{ValueText.Percent(options.LargeVolumeQuantile)} quantile";
-        var threshold = ValueText.Rate(options.HighShareFrom);
-        int known = 0, fromComparable = 0, unknown = 0, fromPast = 0;
+        int known = 0, fromComparable = 0, unknown = 0, fromPast = 0, notLive = 0, mvcDevelop = 0;
 
         for (var i = 0; i < n; i++)
         {
-            var wallet = columns.WalletEstimate[i] is { } w && w > 0 && double.IsFinite(w) ? w : double.NaN;
-            var buyer = columns.HasBought(i);
-            share[i] = yearly[i] / wallet;
-            if (!buyer)
+            if (!columns.HasBought(i))
             {
-                reasons[i] = "no completed order: the strategy matrix is for actual customers";
+                reasons[i] = "n/a: no completed order: the strategy matrix is for actual customers";
                 continue;
             }
-            var revenueText = RevenueText(columns.RevenueLastYear[i], yearly[i], days[i]);
-            string shareText;
-            if (!double.IsNaN(wallet))
+            if (!Live(i))
             {
-                known++;
-                shareText = $"share of wallet {ValueText.Rate(share[i])} (revenue last year {revenueText} of wallet {ValueText.Money(wallet)})";
+                notLive++;
+                reasons[i] = $"n/a: {churnStatus![i]} by the churn status: the matrix plans live relationships (a lapsed or lost customer has no upcoming volume); the churn status's action applies";
+                continue;
             }
-            else if (wallets.TryEstimate(columns, i, yearly[i], out var median, out var count, out var group))
+
+            var wallet = wallets.Wallet[i];
+            var basis = wallets.Basis[i];
+            string shareText;
+            var high = false;
+            if (basis == WalletBasis.Unknown)
             {
-                fromComparable++;
-                share[i] = yearly[i] / median;
-                estimated[i] = true;
-                shareText = $"share of wallet {ValueText.Rate(share[i])} estimated (revenue last year {revenueText} of an estimated wallet {ValueText.Money(median)}: median of {ValueText.Count(count, "known wallet", "known wallets")} of {group})";
+                unknown++;
             }
             else
             {
-                unknown++;
-                shareText = $"share of wallet unknown (no wallet, and fewer than {ValueText.Count(options.MinimumComparableWallets, "known wallet", "known wallets")} among comparable {group}): treated as low";
+                share[i] = yearly[i] / wallet;
+                estimated[i] = basis != WalletBasis.Known;
+                high = share[i] >= options.HighShareFrom;
+                if (estimated[i]) fromComparable++;
+                else known++;
             }
-            var high = share[i] >= options.HighShareFrom;
-            if (!double.IsNaN(share[i])) shareText += high ? $" at or above {threshold}" : $" below {threshold}";
+            var (shareValue, threshold) = ValueText.Pair(double.IsNaN(share[i]) ? 0 : share[i], options.HighShareFrom);
+            var revenueText = RevenueText(columns, i, yearly[i], options);
+            shareText = basis switch
+            {
+                WalletBasis.Known => $"share of wallet {shareValue} {(high ? "at or above" : "below")} {threshold} ({revenueText} of a wallet of {ValueText.Money(wallet)})",
+                WalletBasis.ComparableWallets => $"share of wallet {shareValue} (estimated) {(high ? "at or above" : "below")} {threshold} ({revenueText} of an estimated wallet of {ValueText.Money(wallet)}: the median known wallet of {ValueText.Count(wallets.GroupSize[i], "comparable customer", "comparable customers")}, {wallets.Group[i]})",
+                WalletBasis.ComparableSpend => $"share of wallet {shareValue} (estimated) {(high ? "at or above" : "below")} {threshold} ({revenueText} of an estimated wallet of {ValueText.Money(wallet)}: the {Ordinal(options.WalletSpendQuantile)} percentile of the yearly spend of {ValueText.Count(wallets.GroupSize[i], "comparable customer", "comparable customers")}, {wallets.Group[i]})",
+                _ => "share of wallet unknown: no wallet in the data, and too few comparable customers (same segment or size band) to estimate one",
+            };
 
             string volumeText;
             bool large;
@@ -86,54 +105,70 @@ public static class StrategyMatrix
             if (double.IsFinite(er))
             {
                 large = er > 0 && er >= predictedCut;
-                volumeText = $"expected revenue {ValueText.Money(er)} in {ValueText.Money(scores.HorizonDays)} days {Compare(er, large)} the {quantile} {ValueText.Cut(predictedCut)}";
+                var (v, cutText) = ValueText.Pair(er, predictedCut);
+                volumeText = $"expected revenue over the next {ValueText.Money(scores.HorizonDays)} days {v} {Compare(er, large)} the {quantile} {cutText} of live customers";
             }
             else
             {
                 fromPast++;
                 large = yearly[i] > 0 && yearly[i] >= pastCut;
-                volumeText = $"no predicted revenue, so revenue last year {ValueText.Money(yearly[i])} {Compare(yearly[i], large)} the {quantile} {ValueText.Cut(pastCut)} of actual customers";
+                var (v, cutText) = ValueText.Pair(yearly[i], pastCut);
+                volumeText = $"no predicted revenue, so the yearly revenue {v} {Compare(yearly[i], large)} the {quantile} {cutText} of live customers";
             }
-            var c = (high, large) switch
+
+            string cls;
+            var note = "";
+            if (basis == WalletBasis.Unknown)
             {
-                (true, true) => "keep",
-                (true, false) => "maintain-or-acquire",
-                (false, true) => "develop",
-                _ => "acquire-or-abandon",
-            };
-            classes[i] = c;
-            reasons[i] = $"{c}: {shareText}; {volumeText}";
+                cls = ShareUnknown;
+                note = $"; {(large ? "large" : "small")} volume: find out the share of wallet before choosing {(large ? "keep or develop" : "maintain or let go")}";
+            }
+            else
+            {
+                cls = (high, large) switch
+                {
+                    (true, true) => "keep",
+                    (true, false) => "maintain-or-acquire",
+                    (false, true) => "develop",
+                    _ => "acquire-or-abandon",
+                };
+                if (cls == "acquire-or-abandon" && valueClass?[i] == "MVC")
+                {
+                    cls = "develop";
+                    mvcDevelop++;
+                    note = "; an MVC (most valuable customer) is developed, not abandoned: low share and small volume would be acquire-or-abandon";
+                }
+            }
+            classes[i] = cls;
+            reasons[i] = $"{cls}: {shareText}; {volumeText}{note}";
         }
 
-        var buyers = known + fromComparable + unknown;
-        var method = $"share of wallet (high from {threshold}) × volume (large from the {quantile} of actual customers' "
-            + (predicted.Length > 0 ? "expected revenue" : "revenue last year, no model") + ")";
+        var live = known + fromComparable + unknown;
+        var method = $"share of wallet (high from {ValueText.Rate(options.HighShareFrom)}; known, else estimated from comparable customers, else unknown) × volume (large from the {quantile} of live customers' "
+            + (predicted.Length > 0 ? "expected revenue" : "yearly revenue, no model") + "); lapsed and lost customers are not in the matrix";
         var notes = new List<string>();
-        if (buyers == 0) notes.Add("no actual customers: nobody is in the strategy matrix");
+        if (live == 0) notes.Add("no live actual customers: nobody is in the strategy matrix");
         else
         {
-            notes.Add($"share of wallet from a known wallet for {ValueText.Money(known)}, estimated from comparable customers for {ValueText.Money(fromComparable)}, unknown (counted as low) for {ValueText.Money(unknown)} of {ValueText.Money(buyers)} actual customers");
-            if (fromPast > 0) notes.Add($"{ValueText.Money(fromPast)} actual customers have no predicted revenue: their volume is the revenue of the last year (large from {ValueText.Cut(pastCut)})");
+            notes.Add($"share of wallet known for {ValueText.Money(known)}, estimated from comparable customers for {ValueText.Money(fromComparable)}, unknown for {ValueText.Money(unknown)} of {ValueText.Money(live)} live actual customers");
+            if (unknown == live) notes.Add("no wallet can be known or estimated (the data has no wallet_estimate, no segment and no size): every live customer is share-unknown; import wallet estimates, or segment fields and a size (employees, turnover) to compare customers");
+            if (fromPast > 0) notes.Add($"{ValueText.Money(fromPast)} live customers have no predicted revenue: their volume is the yearly revenue (large from {ValueText.Cut(pastCut)})");
         }
+        if (notLive > 0) notes.Add($"{ValueText.Money(notLive)} lapsed or lost customers are not in the matrix");
+        if (mvcDevelop > 0) notes.Add($"{ValueText.Money(mvcDevelop)} MVCs with low share and small volume are develop, not acquire-or-abandon");
         var result = new DimensionResult(Dimensions.Strategy, classes, reasons, method) { Notes = notes };
         return new StrategyResult(result, share, estimated);
     }
 
-    /// <summary>Revenue of the last 365 days, scaled up to a year when the first purchase is more recent; <paramref name="days"/> is then the days since it (else 0).</summary>
-    private static double Yearly(CustomerColumns columns, int i, StrategyMatrixOptions options, out int days)
+    private static string RevenueText(CustomerColumns columns, int i, double yearly, StrategyMatrixOptions options)
     {
-        days = 0;
-        var revenue = columns.RevenueLastYear[i];
-        if (columns.Summary.FirstPurchase[i] is not { } first) return revenue;
-        var known = columns.AsOf.DayNumber - first.DayNumber + 1;
-        if (known >= 365) return revenue;
-        days = Math.Max(known, 1);
-        return revenue * 365 / Math.Max(days, options.AnnualiseFromDays);
+        YearlyRevenue.Of(columns, i, options.AnnualiseFromDays, out var days);
+        return days == 0
+            ? $"yearly revenue {ValueText.Money(yearly)}"
+            : $"yearly revenue {ValueText.Money(yearly)} ({ValueText.Money(columns.RevenueLastYear[i])} in the {ValueText.Count(days, "day", "days")} since the first purchase, scaled to a year)";
     }
 
-    private static string RevenueText(double revenue, double yearly, int days) => days == 0
-        ? ValueText.Money(revenue)
-        : $"{ValueText.Money(revenue)} in {ValueText.Count(days, "day", "days")} since the first purchase, {ValueText.Money(yearly)} a year";
+    private static string Ordinal(double quantile) => ValueText.Percent(quantile).TrimEnd('%') + "th";
 
-    private static string Compare(double volume, bool large) => large ? "at or above" : volume > 0 ? "below" : "(none) not above";
+    private static string Compare(double volume, bool large) => large ? "at or above" : volume > 0 ? "below" : "(none) below";
 }

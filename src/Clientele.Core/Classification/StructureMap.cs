@@ -38,11 +38,13 @@ public static class StructureMap
 
     /// <summary>Builds the map; see the remarks for the paths and the matching of targets.</summary>
     /// <exception cref="ArgumentException"><paramref name="scores"/> are not for the same customers.</exception>
-    public static StructureMapResult Build(CustomerColumns columns, CustomerScores scores, StructureMapOptions options)
+    public static StructureMapResult Build(CustomerColumns columns, CustomerScores scores, string?[] churnStatus, StructureMapOptions options)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(scores);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(churnStatus);
+        options.Validate();
         var n = columns.Count;
         if (scores.ProbabilityAlive.Length != n)
         {
@@ -54,17 +56,20 @@ public static class StructureMap
         var leafOf = new int[n];
         var classes = new string?[n];
         var reasons = new string?[n];
-        var leaves = new Dictionary<(int Kind, string? First, string? Second), int>();
+        var leaves = new Dictionary<string, int>();
         var leafReason = new Dictionary<int, string>();
+        var unknownLeaves = new HashSet<int>();
+        var segmentKeys = new SegmentKeys(columns, options);
         for (var i = 0; i < n; i++)
         {
-            var key = Key(columns, i);
-            if (!leaves.TryGetValue(key, out var leaf))
+            var key = segmentKeys.Of(i);
+            if (!leaves.TryGetValue(key.Text, out var leaf))
             {
-                var (path, reason) = Describe(key);
+                var (path, reason) = segmentKeys.Describe(key);
                 leaf = tree.Ensure(path, Root);
-                leaves[key] = leaf;
+                leaves[key.Text] = leaf;
                 leafReason[leaf] = $"{path}: {reason}";
+                if (key.HasUnknown) unknownLeaves.Add(leaf);
             }
 
             leafOf[i] = leaf;
@@ -74,7 +79,7 @@ public static class StructureMap
 
         var notes = new List<string>();
         var targets = MatchTargets(columns.Targets, tree, notes);
-        var figures = SegmentFigures.Sum(columns, scores, options, tree, leafOf, notes);
+        var figures = SegmentFigures.Sum(columns, scores, churnStatus, tree, leafOf, notes);
         var nodes = new List<StructureNode>(tree.Count);
         for (var node = 0; node < tree.Count; node++)
         {
@@ -93,54 +98,22 @@ public static class StructureMap
         }
 
         nodes.Sort((a, b) => SegmentTree.Compare(a.Path, b.Path, Root));
-        var unknownLeaves = leaves.Where(p => p.Key.Kind == 2 || Word(p.Key.First) is null || (p.Key.Kind == 0 && Word(p.Key.Second) is null))
-            .Select(p => p.Value).ToHashSet();
         var unknown = 0;
         foreach (var leaf in leafOf)
         {
             if (unknownLeaves.Contains(leaf)) unknown++;
         }
 
-        if (unknown > 0) notes.Insert(0, $"{Count(unknown)} parties lack the industry, domain or population group of their segment and sit under \"{Unknown}\".");
+        if (unknown > 0) notes.Insert(0, $"{Count(unknown)} parties lack a field of their segment ({segmentKeys.LevelsText}) and sit under \"{Unknown}\".");
         var segment = new DimensionResult(Dimensions.Segment, classes, reasons,
-            "rules: organizations by industry → domain, persons by population group (traders a group of their own)")
+            $"rules: {segmentKeys.LevelsText} (traders a group of their own)")
         {
             Notes = notes,
         };
         return new StructureMapResult(segment, nodes);
     }
 
-    /// <summary>Kind code (0 organization, 1 person, 2 unknown) and the two raw segment words that decide the leaf.</summary>
-    private static (int Kind, string? First, string? Second) Key(CustomerColumns columns, int i)
-    {
-        if (PartyKind.IsOrganization(columns, i))
-        {
-            return (0, columns.Industry[i], columns.Domain[i]);
-        }
-
-        return PartyKind.IsPerson(columns, i) || columns.PopulationGroup[i] is not null
-            ? (1, columns.PopulationGroup[i], null)
-            : (2, null, null);
-    }
-
-    private static (string Path, string Reason) Describe((int Kind, string? First, string? Second) key)
-    {
-        var first = Word(key.First);
-        var second = Word(key.Second);
-        return key.Kind switch
-        {
-            0 when first is null && second is null => ($"{Organizations}/{Unknown}", "an organization with no industry or domain in the data"),
-            0 when first is null => ($"{Organizations}/{Unknown}/{second}", $"an organization in domain {second}, industry not in the data"),
-            0 when second is null => ($"{Organizations}/{first}/{Unknown}", $"an organization in industry {first}, domain not in the data"),
-            0 => ($"{Organizations}/{first}/{second}", $"an organization in industry {first}, domain {second}"),
-            1 when first is null => ($"{Persons}/{Unknown}", "a person with no population group in the data"),
-            1 when first is "traders" or "trader" => ($"{Persons}/{first}", $"a person in population group {first} (traders buy for resale: a group of their own)"),
-            1 => ($"{Persons}/{first}", $"a person in population group {first}"),
-            _ => (Unknown, "neither the kind nor an industry, domain or population group is in the data"),
-        };
-    }
-
-    private static string? Word(string? raw) =>
+    internal static string? Word(string? raw) =>
         string.IsNullOrWhiteSpace(raw) ? null : raw.Trim().ToLowerInvariant().Replace('/', '-');
 
     private static Dictionary<int, Target> MatchTargets(IReadOnlyList<TargetGroup> groups, SegmentTree tree, List<string> notes)

@@ -6,19 +6,36 @@ namespace Clientele.Classification;
 /// Value class of actual customers (DOMAIN.md, article 001): MVC the most valuable (keep close), MGC the most growable
 /// (develop), BZC below zero (costs more to serve than it returns: fix the cost or let go), other. Decided in that order of
 /// precedence BZC, MVC, MGC. Value is <see cref="CustomerScores.Value"/> (net margin, or revenue without margins).
-/// Growth potential is a yearly amount in the same unit: the larger of the unrealised wallet
-/// (<c>WalletEstimate − RevenueLastYear</c>, × margin rate, × P(alive) where a model gives it) and the predicted growth
-/// (expected revenue per year − revenue last year, × margin rate). Manual overrides are applied elsewhere.
-/// Parties who have not bought get no class.
+/// <para>
+/// MGC means material, realistic room to grow: only a customer whose churn status is active can be one, and its yearly
+/// growth potential is the larger of its <b>headroom</b> — (wallet − yearly revenue) × margin rate × P(alive), the wallet
+/// known or estimated from comparable customers — and the <b>predicted growth</b> of the live relationship — (predicted
+/// yearly revenue − yearly revenue) × margin rate —, never the absence of last year's purchases (yearly revenue is
+/// annualised for customers known less than a year). The potential must be material (at least
+/// <see cref="ValueClassOptions.MinimumGrowthShare"/> of the median active customer's yearly value) and among the top
+/// <see cref="ValueClassOptions.MgcShare"/> of the active customers left after BZC and MVC. Where the data supports no MGC
+/// (no active customer: no model and no repeat history), there are none and the notes say why.
+/// </para>
+/// Manual overrides are applied elsewhere. Parties who have not bought get no class.
 /// </summary>
 public static class ValueClass
 {
     /// <summary>The classes.</summary>
     public static readonly IReadOnlyList<string> Classes = ["MVC", "MGC", "BZC", "other"];
 
-    /// <summary>Classifies every customer of <paramref name="columns"/>.</summary>
+    /// <summary>Classifies every customer of <paramref name="columns"/>; without <paramref name="churnStatus"/> nobody counts as active, so nobody is an MGC.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ValueClassOptions.Validate"/>).</exception>
-    public static DimensionResult Classify(CustomerColumns columns, CustomerScores scores, ValueClassOptions options)
+    public static DimensionResult Classify(CustomerColumns columns, CustomerScores scores, ValueClassOptions options,
+        string?[]? churnStatus = null, StrategyMatrixOptions? strategy = null, StructureMapOptions? map = null)
+    {
+        strategy ??= new StrategyMatrixOptions();
+        var yearly = YearlyRevenue.All(columns, strategy.AnnualiseFromDays);
+        var wallets = WalletEstimates.Build(columns, yearly, new SegmentKeys(columns, map ?? new StructureMapOptions()), strategy);
+        return Classify(columns, scores, options, churnStatus ?? new string?[columns.Count], yearly, wallets);
+    }
+
+    internal static DimensionResult Classify(CustomerColumns columns, CustomerScores scores, ValueClassOptions options,
+        string?[] churnStatus, double[] yearly, WalletEstimates wallets)
     {
         options.Validate();
         var n = columns.Count;
@@ -38,74 +55,98 @@ public static class ValueClass
             var value = scores.Value(i);
             isBzc[i] = value < options.BzcBelow && scores.PastNetValue[i] < options.BzcBelow;
             isMvc[i] = !isBzc[i] && value > mvcCut && value > 0;
-            growth[i] = Growth.Of(columns, scores, i, baseMargin);
+            growth[i] = Growth.Of(columns, scores, wallets, yearly, i, baseMargin);
         }
-        var rest = ValueQuantile.Sorted(n, i => columns.HasBought(i) && !isBzc[i] && !isMvc[i], i => growth[i].Potential);
-        var mgcCut = ValueQuantile.Of(rest, 1 - options.MgcShare);
-        var mgcFloor = double.IsNaN(mgcCut) ? options.MinimumGrowth : Math.Max(mgcCut, options.MinimumGrowth);
-        var mvcText = $"top {ValueText.Percent(options.MvcShare)} cut";
-        var mgcText = $"top {ValueText.Percent(options.MgcShare)} of the rest cut";
+        bool Active(int i) => churnStatus[i] == ChurnStatus.Active;
+        var activeValues = ValueQuantile.Sorted(n, i => columns.HasBought(i) && Active(i), i => yearly[i] * growth[i].MarginRate);
+        var medianActive = ValueQuantile.Of(activeValues, 0.5);
+        var floor = Math.Max(options.MinimumGrowth, double.IsNaN(medianActive) ? 0 : options.MinimumGrowthShare * medianActive);
+        var eligible = ValueQuantile.Sorted(n, i => columns.HasBought(i) && !isBzc[i] && !isMvc[i] && Active(i), i => growth[i].Potential);
+        var rankCut = ValueQuantile.Of(eligible, 1 - options.MgcShare);
+        var mgcCut = double.IsNaN(rankCut) ? floor : Math.Max(rankCut, floor);
+        var cutText = double.IsNaN(rankCut) || floor >= rankCut
+            ? $"the MGC floor ({ValueText.Percent(options.MinimumGrowthShare)} of the median active customer's yearly value {ValueText.Money(medianActive)})"
+            : $"the MGC cut (top {ValueText.Percent(options.MgcShare)} of active customers outside MVC and BZC)";
+        var mvcText = $"the MVC cut (top {ValueText.Percent(options.MvcShare)})";
+        int mgc = 0, grewButNotActive = 0;
 
         for (var i = 0; i < n; i++)
         {
             if (!columns.HasBought(i))
             {
-                reasons[i] = "no completed order: value classes are for actual customers";
+                reasons[i] = "n/a: no completed order: value classes are for actual customers";
                 continue;
             }
             var value = scores.Value(i);
             var past = scores.PastNetValue[i];
             var future = scores.FutureNetValue[i];
-            var valueText = $"value {ValueText.Money(value)} in {kind} ({(double.IsNaN(future) ? $"past {ValueText.Money(past)}, no prediction" : $"past {ValueText.Money(past)} + future {ValueText.Money(future)}")})";
+            var hasFuture = !double.IsNaN(future);
             if (isBzc[i])
             {
                 classes[i] = "BZC";
-                reasons[i] = $"BZC: net value {ValueText.Money(value)} below {ValueText.Money(options.BzcBelow)}: past {ValueText.Money(past)} "
-                    + $"({PastParts(columns, scores, i)}); "
-                    + (double.IsNaN(future) ? "no prediction to make up for it" : $"predicted future {ValueText.Money(future)} does not make up for it");
+                var f = ValueText.Together(ValueText.StartDecimals(value, past, future, options.BzcBelow), [value, past, hasFuture ? future : 0, options.BzcBelow],
+                    r => r[0] == r[1] + r[2] && r[0] < r[3] && r[1] < r[3]);
+                reasons[i] = $"BZC: value {f[0]} in {kind} (past {f[1]} + future {f[2]}) below {f[3]}, and the past {f[1]} below {f[3]} too: "
+                    + $"{PastParts(columns, scores, i)}; " + (hasFuture ? "the predicted future does not make up for it" : "no prediction to make up for it");
                 continue;
             }
+            var v = ValueText.Together(ValueText.StartDecimals(value, past, future, mvcCut), [value, past, hasFuture ? future : 0, double.IsNaN(mvcCut) ? 0 : mvcCut],
+                r => r[0] == r[1] + r[2] && (isMvc[i] ? r[0] > r[3] : r[0] <= r[3] || r[0] <= 0));
+            var valueText = hasFuture ? $"value {v[0]} in {kind} (past {v[1]} + future {v[2]})" : $"value {v[0]} in {kind} (past only: no prediction)";
             if (isMvc[i])
             {
                 classes[i] = "MVC";
-                reasons[i] = $"MVC: {valueText}, {mvcText} is {ValueText.Cut(mvcCut)}";
+                reasons[i] = $"MVC: {valueText} above {mvcText} {v[3]}";
                 continue;
             }
+            var notMvc = value <= 0 ? "not above 0" : $"not above {mvcText} {v[3]}";
             var g = growth[i];
-            var madeUp = past < options.BzcBelow ? $"; past {ValueText.Money(past)} made up by the predicted future" : "";
-            var notMvc = double.IsNaN(mvcCut) || value > mvcCut ? "not above 0" : $"not above the MVC {mvcText} {ValueText.Cut(mvcCut)}";
-            if (g.Potential > mgcFloor)
+            var (potential, cut) = ValueText.Pair(g.Potential, mgcCut);
+            if (!Active(i))
+            {
+                classes[i] = "other";
+                if (g.Potential > mgcCut) grewButNotActive++;
+                var status = churnStatus[i] is { } st ? $"{st} by the churn status" : "not known to be alive (no churn status: no model and no repeat history)";
+                reasons[i] = $"other: {valueText} {notMvc}; not an MGC: {status}, and room to grow counts only in a live relationship";
+                continue;
+            }
+            if (g.Potential > mgcCut)
             {
                 classes[i] = "MGC";
-                reasons[i] = $"MGC: growth potential {ValueText.Money(g.Potential)} a year ({g.Describe()}), {mgcText} is {ValueText.Cut(mgcCut)}; {valueText} {notMvc}{madeUp}";
+                mgc++;
+                reasons[i] = $"MGC: growth potential {potential} a year above {cutText} {cut} ({g.Describe()}); active by the churn status; {valueText} {notMvc}";
             }
             else
             {
                 classes[i] = "other";
-                var growthText = g.Potential > 0
-                    ? $"growth potential {ValueText.Money(g.Potential)} a year ({g.Describe()}) not above the MGC {(mgcFloor > mgcCut || double.IsNaN(mgcCut) ? "minimum" : mgcText)} {ValueText.Cut(mgcFloor)}"
-                    : $"no growth potential ({g.Describe()})";
-                reasons[i] = $"other: {valueText} {notMvc}; {growthText}{madeUp}";
+                reasons[i] = g.Potential > 0
+                    ? $"other: growth potential {potential} a year not above {cutText} {cut} ({g.Describe()}); {valueText} {notMvc}"
+                    : $"other: no growth potential ({g.Describe()}); {valueText} {notMvc}";
             }
         }
 
         var method = $"BZC: value and past net value below {ValueText.Money(options.BzcBelow)}; MVC: top {ValueText.Percent(options.MvcShare)} of {ValueText.Money(values.Length)} actual customers by value ({kind}); "
-            + $"MGC: top {ValueText.Percent(options.MgcShare)} of the rest by yearly growth potential (unrealised wallet or predicted growth, × margin rate)";
+            + $"MGC: active customers (churn status) in the top {ValueText.Percent(options.MgcShare)} of the rest by yearly growth potential (headroom to a known or estimated wallet, or predicted growth, × margin rate), at least {ValueText.Percent(options.MinimumGrowthShare)} of the median active customer's yearly value";
         var notes = new List<string>();
         if (values.Length == 0) notes.Add("no actual customers: nobody has a value class");
         else
         {
-            notes.Add($"cuts: MVC above {ValueText.Cut(mvcCut)}, MGC growth potential above {ValueText.Cut(mgcFloor)} a year");
+            notes.Add($"cuts: MVC value above {ValueText.Cut(mvcCut)}; MGC growth potential above {ValueText.Cut(mgcCut)} a year (floor {ValueText.Cut(floor)}: {ValueText.Percent(options.MinimumGrowthShare)} of the median active customer's yearly value {ValueText.Cut(double.IsNaN(medianActive) ? 0 : medianActive)})");
             var withWallet = 0;
             var withPrediction = 0;
             for (var i = 0; i < n; i++)
             {
                 if (!columns.HasBought(i)) continue;
-                if (growth[i].Wallet > 0) withWallet++;
+                if (!double.IsNaN(growth[i].Wallet)) withWallet++;
                 if (!double.IsNaN(growth[i].PredictedYearly)) withPrediction++;
             }
-            notes.Add($"growth potential from a known wallet for {ValueText.Money(withWallet)} and from predicted revenue for {ValueText.Money(withPrediction)} of {ValueText.Money(values.Length)} actual customers");
-            if (withPrediction == 0) notes.Add("no predicted revenue (no model): growth potential is the unrealised wallet alone");
+            notes.Add($"growth potential from a known or estimated wallet for {ValueText.Money(withWallet)} and from predicted revenue for {ValueText.Money(withPrediction)} of {ValueText.Money(values.Length)} actual customers");
+            if (activeValues.Length == 0)
+                notes.Add("no MGC: no customer is active by the churn status (no model could be fitted and the data has no repeat history), so no room to grow can be called realistic");
+            else if (mgc == 0)
+                notes.Add($"no MGC: no active customer outside MVC and BZC has a growth potential above {ValueText.Cut(mgcCut)} a year");
+            if (grewButNotActive > 0)
+                notes.Add($"{ValueText.Money(grewButNotActive)} customers with growth potential above the cut are not MGC because their churn status is not active");
         }
         return new DimensionResult(Dimensions.ValueClass, classes, reasons, method) { Notes = notes };
     }
@@ -138,21 +179,22 @@ public static class ValueClass
     }
 
     /// <summary>A customer's yearly growth potential and what it is made of (NaN where a part is unknown).</summary>
-    private readonly record struct Growth(double Potential, double Wallet, double LastYear, double PredictedYearly, double MarginRate, double ProbabilityAlive)
+    private readonly record struct Growth(double Potential, double Headroom, double Wallet, bool Estimated, double Yearly, double PredictedYearly, double MarginRate, double ProbabilityAlive)
     {
-        public static Growth Of(CustomerColumns columns, CustomerScores scores, int i, double baseMargin)
+        public static Growth Of(CustomerColumns columns, CustomerScores scores, WalletEstimates wallets, double[] yearly, int i, double baseMargin)
         {
             var margin = scores.MarginRate[i];
             if (!double.IsFinite(margin))
                 margin = !scores.UsesMargin ? 1 : columns.Summary.Margin[i] is { } m && columns.Summary.Revenue[i] > 0 ? m / columns.Summary.Revenue[i] : baseMargin;
             margin = Math.Max(0, margin);
-            var lastYear = columns.RevenueLastYear[i];
-            var wallet = columns.WalletEstimate[i] is { } w && w > 0 ? w : double.NaN;
+            var own = yearly[i];
+            var wallet = wallets.Wallet[i];
             var alive = scores.ProbabilityAlive[i];
-            var headroom = double.IsNaN(wallet) ? 0 : Math.Max(0, wallet - lastYear) * margin * (double.IsNaN(alive) ? 1 : alive);
+            var headroom = double.IsNaN(wallet) ? 0 : Math.Max(0, wallet - own) * margin * (double.IsNaN(alive) ? 1 : alive);
             var predicted = scores.HorizonDays > 0 ? scores.ExpectedRevenue[i] * 365 / scores.HorizonDays : double.NaN;
-            var trend = double.IsFinite(predicted) ? Math.Max(0, predicted - lastYear) * margin : 0;
-            return new Growth(Math.Max(headroom, trend), wallet, lastYear, double.IsFinite(predicted) ? predicted : double.NaN, margin, alive);
+            var trend = double.IsFinite(predicted) ? Math.Max(0, predicted - own) * margin : 0;
+            return new Growth(Math.Max(headroom, trend), headroom, wallet, wallets.Basis[i] is not WalletBasis.Known, own,
+                double.IsFinite(predicted) ? predicted : double.NaN, margin, alive);
         }
 
         public string Describe()
@@ -161,11 +203,19 @@ public static class ValueClass
             if (!double.IsNaN(Wallet))
             {
                 var alive = double.IsNaN(ProbabilityAlive) ? "" : $" × P(alive) {ValueText.Rate(ProbabilityAlive)}";
-                parts.Add($"unrealised wallet {ValueText.Money(Math.Max(0, Wallet - LastYear))} of {ValueText.Money(Wallet)} × margin {ValueText.Rate(MarginRate)}{alive}");
+                var (w, y) = ValueText.Pair(Wallet, Yearly);
+                parts.Add(Wallet > Yearly
+                    ? $"headroom {ValueText.Cut(Headroom)}: {(Estimated ? "estimated " : "")}wallet {w} above yearly revenue {y}, the difference × margin {ValueText.Rate(MarginRate)}{alive}"
+                    : $"no headroom: yearly revenue {y} not below the {(Estimated ? "estimated " : "")}wallet {w}");
             }
             else parts.Add("wallet unknown");
             if (!double.IsNaN(PredictedYearly))
-                parts.Add($"predicted yearly revenue {ValueText.Money(PredictedYearly)} vs {ValueText.Money(LastYear)} last year{(PredictedYearly > LastYear ? $" × margin {ValueText.Rate(MarginRate)}" : "")}");
+            {
+                var (p, y) = ValueText.Pair(PredictedYearly, Yearly);
+                parts.Add(PredictedYearly > Yearly
+                    ? $"predicted yearly revenue {p} above yearly revenue {y}, the difference × margin {ValueText.Rate(MarginRate)}"
+                    : $"predicted yearly revenue {p} not above yearly revenue {y}");
+            }
             else parts.Add("no predicted revenue");
             return string.Join("; ", parts);
         }

@@ -4,7 +4,7 @@ namespace Clientele.Classification;
 /// The thresholds of <see cref="ValueClass"/>, with their defaults (documented in docs/classification.md).
 /// BZC first (value below <see cref="BzcBelow"/> with a past net value below it too), then MVC (the top
 /// <see cref="MvcShare"/> of actual customers by value), then MGC (the top <see cref="MgcShare"/> of the remaining
-/// customers by growth potential); everyone else is "other".
+/// active customers by growth potential, above a material floor); everyone else is "other".
 /// </summary>
 public sealed record ValueClassOptions
 {
@@ -28,8 +28,15 @@ public sealed record ValueClassOptions
     /// </summary>
     public double BzcBelow { get; init; }
 
-    /// <summary>Least yearly growth potential (money) for an MGC. Default 0: any customer with room to grow can qualify by rank.</summary>
+    /// <summary>Least yearly growth potential (money) for an MGC, besides <see cref="MinimumGrowthShare"/>. Default 0.</summary>
     public double MinimumGrowth { get; init; }
+
+    /// <summary>
+    /// Least yearly growth potential for an MGC, as a share (0-10) of the median yearly value (yearly revenue × margin rate)
+    /// of the active customers. Default 0.5: room to grow by half of what a typical live customer brings in a year is
+    /// material; less is noise an account manager cannot act on.
+    /// </summary>
+    public double MinimumGrowthShare { get; init; } = 0.5;
 
     /// <summary>Throws when a share is outside 0-1.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; <c>ParamName</c> names it.</exception>
@@ -38,6 +45,7 @@ public sealed record ValueClassOptions
         if (!(MvcShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(MvcShare), MvcShare, "MvcShare must be a share between 0 and 1.");
         if (!(MgcShare is >= 0 and <= 1)) throw new ArgumentOutOfRangeException(nameof(MgcShare), MgcShare, "MgcShare must be a share between 0 and 1.");
         if (!double.IsFinite(BzcBelow)) throw new ArgumentOutOfRangeException(nameof(BzcBelow), BzcBelow, "BzcBelow must be a finite amount.");
-        if (!double.IsFinite(MinimumGrowth)) throw new ArgumentOutOfRangeException(nameof(MinimumGrowth), MinimumGrowth, "MinimumGrowth must be a finite amount.");
+        if (!(MinimumGrowth >= 0) || !double.IsFinite(MinimumGrowth)) throw new ArgumentOutOfRangeException(nameof(MinimumGrowth), MinimumGrowth, "MinimumGrowth must be a finite amount of at least 0.");
+        if (!(MinimumGrowthShare is >= 0 and <= 10)) throw new ArgumentOutOfRangeException(nameof(MinimumGrowthShare), MinimumGrowthShare, "MinimumGrowthShare must be between 0 and 10.");
     }
 }

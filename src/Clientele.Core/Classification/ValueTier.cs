@@ -32,7 +32,7 @@ public static class ValueTier
         if (fixedCuts)
         {
             cuts = [options.MediumFrom!.Value, options.LargeFrom!.Value, options.VipFrom!.Value];
-            labels = ["fixed cut", "fixed cut", "fixed cut"];
+            labels = ["fixed", "fixed", "fixed"];
         }
         else
         {
@@ -40,10 +40,9 @@ public static class ValueTier
             var large = vip + options.LargeShare;
             var medium = large + options.MediumShare;
             cuts = [ValueQuantile.Of(values, 1 - medium), ValueQuantile.Of(values, 1 - large), ValueQuantile.Of(values, 1 - vip)];
-            labels = [$"top {ValueText.Percent(medium)} cut", $"top {ValueText.Percent(large)} cut", $"top {ValueText.Percent(vip)} cut"];
+            labels = [$"top {ValueText.Percent(medium)}", $"top {ValueText.Percent(large)}", $"top {ValueText.Percent(vip)}"];
         }
 
-        var next = fixedCuts ? "from" : "above";
         var withoutFuture = 0;
         for (var i = 0; i < n; i++)
         {
@@ -64,17 +63,26 @@ public static class ValueTier
                 }
             }
             var future = scores.FutureNetValue[i];
+            var past = scores.PastNetValue[i];
             if (double.IsNaN(future)) withoutFuture++;
-            var parts = double.IsNaN(future)
-                ? $"past {ValueText.Money(scores.PastNetValue[i])}, no prediction"
-                : $"past {ValueText.Money(scores.PastNetValue[i])} + future {ValueText.Money(future)}";
+            // The cuts the reason states: the one passed (below the tier) and the next one up, each compared with the value.
+            var lower = tier > 0 ? cuts[tier - 1] : double.NaN;
+            var upper = tier < 3 ? cuts[tier] : double.NaN;
+            var f = ValueText.Together(ValueText.StartDecimals(value, past, future, lower, upper),
+                [value, past, double.IsNaN(future) ? 0 : future, double.IsNaN(lower) ? 0 : lower, double.IsNaN(upper) ? 0 : upper],
+                r => r[0] == r[1] + r[2]
+                    && (double.IsNaN(lower) || (fixedCuts ? r[0] >= r[3] : r[0] > r[3]))
+                    && (double.IsNaN(upper) || (fixedCuts ? r[0] < r[4] : r[0] <= r[4])));
+            var parts = double.IsNaN(future) ? $"past {f[1]}, no prediction" : $"past {f[1]} + future {f[2]}";
+            var passed = fixedCuts ? "at or above" : "above";
+            var notNext = fixedCuts ? "below" : "not above";
             var cut = tier == 0
-                ? $"below the {labels[0]} {ValueText.Cut(cuts[0])}"
+                ? $"{notNext} the {Classes[1]} cut ({labels[0]}) {f[4]}"
                 : tier == 3
-                    ? $"{labels[2]} is {ValueText.Cut(cuts[2])}"
-                    : $"{labels[tier - 1]} is {ValueText.Cut(cuts[tier - 1])}, {Classes[tier + 1]} {next} {ValueText.Cut(cuts[tier])}";
+                    ? $"{passed} the VIP cut ({labels[2]}) {f[3]}"
+                    : $"{passed} the {Classes[tier]} cut ({labels[tier - 1]}) {f[3]}, {notNext} the {Classes[tier + 1]} cut ({labels[tier]}) {f[4]}";
             classes[i] = Classes[tier];
-            reasons[i] = $"{Classes[tier]}: value {ValueText.Money(value)} in {kind} ({parts}), {cut}";
+            reasons[i] = $"{Classes[tier]}: value {f[0]} in {kind} ({parts}) {cut}";
         }
 
         var method = fixedCuts

@@ -145,6 +145,7 @@ public static class CustomerColumnsQuery
             columns.ReturnMargin[i] += r.GetDouble(2);
             columns.RecentReturns[i] += r.GetInt32(3);
         });
+        db.Query(sql.ReadKeptPurchaseDays, r => columns.KeptPurchaseDays[r.GetInt32(0)] = r.GetInt32(1));
         // The summary holds every customer's revenue and margin by the as-of date.
         var summary = columns.Summary;
         db.Query(sql.ReadReferrals, r =>

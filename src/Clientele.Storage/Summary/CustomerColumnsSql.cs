@@ -101,6 +101,14 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         GROUP BY p.r, o.product_line
         """;
 
+    /// <summary>r, purchase occasions: distinct days with a completed or returned order.</summary>
+    public string ReadKeptPurchaseDays => $"""
+        SELECT p.r, count(DISTINCT CAST(o.ordered_at AS DATE))::INTEGER
+        FROM orders o JOIN cc_ids p USING (customer_id)
+        WHERE o.ordered_at < {NextDay} AND o.status <> 'cancelled'
+        GROUP BY p.r
+        """;
+
     /// <summary>Returned and cancelled orders per customer and line: cancelled, return margin, returns in the signal window, first order.</summary>
     public string OtherOrders => $"""
         CREATE OR REPLACE TEMP TABLE cc_other AS

@@ -50,14 +50,15 @@ internal sealed class SegmentFigures
     /// <summary>Whether any customer has an expected revenue (a model gave scores) and the horizon is usable.</summary>
     public bool ModelBased { get; private set; }
 
-    public static SegmentFigures Sum(CustomerColumns columns, CustomerScores scores, StructureMapOptions options,
+    /// <summary>Sums the figures per leaf and up the tree; a customer is active where <paramref name="churnStatus"/> says "active".</summary>
+    public static SegmentFigures Sum(CustomerColumns columns, CustomerScores scores, string?[] churnStatus,
         SegmentTree tree, int[] leafOf, List<string> notes)
     {
         var figures = new SegmentFigures(tree.Count);
         var s = columns.Summary;
         var asOf = columns.AsOf.DayNumber;
         var toYear = scores.HorizonDays > 0 ? Year / scores.HorizonDays : double.NaN;
-        int fallback = 0, modelled = 0;
+        var modelled = 0;
         for (var i = 0; i < columns.Count; i++)
         {
             var leaf = leafOf[i];
@@ -71,19 +72,7 @@ internal sealed class SegmentFigures
             }
 
             figures.Actual[leaf]++;
-            var p = scores.ProbabilityAlive[i];
-            bool active;
-            if (double.IsNaN(p))
-            {
-                fallback++;
-                active = ActiveByRecency(s, i, asOf, options);
-            }
-            else
-            {
-                active = p >= options.ActiveProbability;
-            }
-
-            if (active) figures.Active[leaf]++;
+            if (churnStatus[i] == ChurnStatus.Active) figures.Active[leaf]++;
             if (s.FirstPurchase[i] is { } first)
             {
                 var age = asOf - first.DayNumber;
@@ -116,13 +105,7 @@ internal sealed class SegmentFigures
             figures.CurrentYearlyRevenue[node] = figures.ModelBased ? figures.ExpectedRevenue[node] * toYear : figures.RevenueLastYear[node];
         }
 
-        if (fallback > 0)
-        {
-            notes.Add($"{Count(fallback)} buyers have no P(alive) (no model score): active while the days since their last purchase are at most "
-                + $"{Number(options.FallbackGapMultiple)} of their own typical gaps (at least {Number(options.FallbackMinActiveDays)} days), "
-                + $"or {Number(options.FallbackOneTimeActiveDays)} days after a single purchase.");
-        }
-
+        notes.Add("active customers are those whose churn status is active.");
         var basis = scores.UsesMargin ? "margin" : "revenue (the data has no margins)";
         notes.Add(figures.ModelBased
             ? $"predicted value growth: the expected {basis} of the next 365 days (expected revenue over {Number(scores.HorizonDays)} days scaled to a year) against the last 365 days'; target values are compared with the expected revenue of the next 365 days."
@@ -150,24 +133,6 @@ internal sealed class SegmentFigures
         PredictedValueGrowth = ModelBased && LastYearMargin[node] > 0 ? (NextYearMargin[node] / LastYearMargin[node]) - 1 : null,
     };
 
-    /// <summary>The fallback without P(alive): recency against the customer's own typical gap between purchase days.</summary>
-    private static bool ActiveByRecency(Customers.CustomerSummary s, int i, int asOf, StructureMapOptions options)
-    {
-        if (s.LastPurchase[i] is not { } last || s.FirstPurchase[i] is not { } first)
-        {
-            return false;
-        }
-
-        var since = asOf - last.DayNumber;
-        if (s.PurchaseDays[i] < 2)
-        {
-            return since <= options.FallbackOneTimeActiveDays;
-        }
-
-        var gap = (last.DayNumber - first.DayNumber) / (double)(s.PurchaseDays[i] - 1);
-        return since <= Math.Max(options.FallbackGapMultiple * gap, options.FallbackMinActiveDays);
-    }
-
     private void AddTo(int parent, int node)
     {
         Parties[parent] += Parties[node];
@@ -182,8 +147,6 @@ internal sealed class SegmentFigures
         NextYearMargin[parent] += NextYearMargin[node];
         LastYearMargin[parent] += LastYearMargin[node];
     }
-
-    private static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

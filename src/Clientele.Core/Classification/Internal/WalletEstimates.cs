@@ -1,0 +1,180 @@
+using System.Globalization;
+
+namespace Clientele.Classification.Internal;
+
+/// <summary>How a customer's wallet (its yearly spend in our category, all suppliers) is known.</summary>
+internal enum WalletBasis
+{
+    /// <summary>Neither the data nor comparable customers give one.</summary>
+    Unknown,
+
+    /// <summary><c>customers.wallet_estimate</c>.</summary>
+    Known,
+
+    /// <summary>The median known wallet of comparable customers.</summary>
+    ComparableWallets,
+
+    /// <summary>A high quantile of comparable customers' yearly spend with us (Perlich, Rosset et al. 2007).</summary>
+    ComparableSpend,
+}
+
+/// <summary>
+/// Every customer's wallet: the known <c>wallet_estimate</c>; else, from comparable customers — the same segment of the
+/// structure map (<see cref="SegmentKeys"/>) and, where the data states a size (<see cref="CustomerColumns.Size"/>:
+/// employees, turnover, ...), the same 1-2-5 size band — the median of their known wallets when enough are known, else a
+/// high quantile of their yearly spend with us: the customers who spend the most among comparable ones approximate what
+/// such a customer could spend (high-quantile wallet estimation, Perlich, Rosset et al., "High-quantile modeling for
+/// customer wallet estimation", IBM 2007). The narrowest group with enough customers is used: segment and size band,
+/// then the segment alone, then each coarser level of the segment, then the size band within the kind. A customer with
+/// neither a segment nor a size has no comparable customers (everyone is not a comparison): its wallet is unknown.
+/// </summary>
+internal sealed class WalletEstimates
+{
+    private WalletEstimates(int n)
+    {
+        Wallet = new double[n];
+        Basis = new WalletBasis[n];
+        Group = new string?[n];
+        GroupSize = new int[n];
+        Array.Fill(Wallet, double.NaN);
+    }
+
+    /// <summary>The wallet per customer (NaN where unknown).</summary>
+    public double[] Wallet { get; }
+
+    /// <summary>How each wallet is known.</summary>
+    public WalletBasis[] Basis { get; }
+
+    /// <summary>For estimated wallets: the comparable group ("organizations/technology with employees 1,000-2,000").</summary>
+    public string?[] Group { get; }
+
+    /// <summary>For estimated wallets: how many known wallets or spends the estimate rests on.</summary>
+    public int[] GroupSize { get; }
+
+    /// <summary>Estimates the wallets. <paramref name="yearly"/> is each customer's yearly spend with us (annualised).</summary>
+    public static WalletEstimates Build(CustomerColumns columns, double[] yearly, SegmentKeys segments, StrategyMatrixOptions options)
+    {
+        var n = columns.Count;
+        var estimates = new WalletEstimates(n);
+        var groups = new string[n][];
+        var known = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var spend = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+        {
+            groups[i] = Groups(columns, segments.Of(i), i);
+            var wallet = columns.WalletEstimate[i] is { } w && w > 0 && double.IsFinite(w) ? w : double.NaN;
+            var spends = columns.HasBought(i) && yearly[i] > 0 && double.IsFinite(yearly[i]);
+            foreach (var group in groups[i])
+            {
+                if (!double.IsNaN(wallet)) Add(known, group, wallet);
+                if (spends) Add(spend, group, yearly[i]);
+            }
+            if (!double.IsNaN(wallet))
+            {
+                estimates.Wallet[i] = wallet;
+                estimates.Basis[i] = WalletBasis.Known;
+            }
+        }
+        var sortedKnown = Sorted(known);
+        var sortedSpend = Sorted(spend);
+        var cache = new Dictionary<string, (double Wallet, WalletBasis Basis, int Count)>(StringComparer.Ordinal);
+        for (var i = 0; i < n; i++)
+        {
+            if (estimates.Basis[i] == WalletBasis.Known) continue;
+            foreach (var group in groups[i])
+            {
+                if (!cache.TryGetValue(group, out var estimate))
+                {
+                    estimate = (double.NaN, WalletBasis.Unknown, 0);
+                    if (sortedKnown.TryGetValue(group, out var wallets) && wallets.Length >= options.MinimumComparableWallets)
+                        estimate = (ValueQuantile.Of(wallets, 0.5), WalletBasis.ComparableWallets, wallets.Length);
+                    else if (sortedSpend.TryGetValue(group, out var spends) && spends.Length >= options.MinimumComparableCustomers)
+                        estimate = (ValueQuantile.Of(spends, options.WalletSpendQuantile), WalletBasis.ComparableSpend, spends.Length);
+                    cache[group] = estimate;
+                }
+                if (estimate.Basis == WalletBasis.Unknown) continue;
+                estimates.Wallet[i] = estimate.Wallet;
+                estimates.Basis[i] = estimate.Basis;
+                estimates.Group[i] = Display(group);
+                estimates.GroupSize[i] = estimate.Count;
+                break;
+            }
+        }
+        return estimates;
+    }
+
+    /// <summary>The comparable groups of a customer, narrowest first, as keys "path|band".</summary>
+    private static string[] Groups(CustomerColumns columns, SegmentKeys.Key key, int i)
+    {
+        var band = columns.Size[i] is { } size && size > 0 && double.IsFinite(size) && columns.SizeAttribute[i] is { } attribute
+            ? $"{attribute.ToLowerInvariant()} {BandText(Band(size))}"
+            : null;
+        var list = new List<string>(2 * key.Words.Length + 1);
+        for (var depth = key.Words.Length; depth >= 1; depth--)
+        {
+            if (key.KnownPath(depth) is not { } path) continue;
+            if (band is not null) list.Add(path + "|" + band);
+            list.Add(path + "|");
+        }
+        if (band is not null && key.Kind != 2) list.Add((key.Kind == 0 ? StructureMap.Organizations : StructureMap.Persons) + "|" + band);
+        else if (band is not null) list.Add("|" + band);
+        return [.. list];
+    }
+
+    private static string Display(string group)
+    {
+        var bar = group.IndexOf('|', StringComparison.Ordinal);
+        var path = group[..bar];
+        var band = group[(bar + 1)..];
+        return (path.Length, band.Length) switch
+        {
+            (0, _) => $"parties with {band}",
+            (_, 0) => path,
+            _ => $"{path} with {band}",
+        };
+    }
+
+    private static void Add(Dictionary<string, List<double>> lists, string key, double value)
+    {
+        if (!lists.TryGetValue(key, out var list)) lists[key] = list = [];
+        list.Add(value);
+    }
+
+    private static Dictionary<string, double[]> Sorted(Dictionary<string, List<double>> lists)
+    {
+        var sorted = new Dictionary<string, double[]>(lists.Count, StringComparer.Ordinal);
+        foreach (var (key, list) in lists)
+        {
+            var array = list.ToArray();
+            Array.Sort(array);
+            sorted[key] = array;
+        }
+        return sorted;
+    }
+
+    /// <summary>The 1-2-5 band of a positive amount: 3 per power of ten.</summary>
+    public static int Band(double amount)
+    {
+        var e = (int)Math.Floor(Math.Log10(amount));
+        var mantissa = amount / Math.Pow(10, e);
+        // Log10 can land a hair below an exact power of ten.
+        if (mantissa >= 10) { e++; mantissa /= 10; }
+        if (mantissa < 1) { e--; mantissa *= 10; }
+        return 3 * e + (mantissa < 2 ? 0 : mantissa < 5 ? 1 : 2);
+    }
+
+    /// <summary>"1,000-2,000".</summary>
+    public static string BandText(int band)
+    {
+        var e = (int)Math.Floor(band / 3.0);
+        var step = band - 3 * e;
+        double[] steps = [1, 2, 5];
+        var lower = steps[step] * Math.Pow(10, e);
+        var upper = step == 2 ? Math.Pow(10, e + 1) : steps[step + 1] * Math.Pow(10, e);
+        return $"{Format(lower)}-{Format(upper)}";
+    }
+
+    private static string Format(double amount) => amount >= 1
+        ? amount.ToString("N0", CultureInfo.InvariantCulture)
+        : amount.ToString("0.###", CultureInfo.InvariantCulture);
+}
