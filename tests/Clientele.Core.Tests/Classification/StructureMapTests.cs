@@ -19,8 +19,12 @@ public sealed class StructureMapTests
         columns.PopulationGroup[i] = group;
     }
 
-    private static StructureMapResult Build(CustomerColumns columns, CustomerScores? scores = null, StructureMapOptions? options = null) =>
-        StructureMap.Build(columns, scores ?? TestColumns.Scores(columns), options ?? new StructureMapOptions());
+    private static StructureMapResult Build(CustomerColumns columns, CustomerScores? scores = null, StructureMapOptions? options = null)
+    {
+        scores ??= TestColumns.Scores(columns);
+        var churn = ChurnStatus.Classify(columns, scores, new ChurnStatusOptions());
+        return StructureMap.Build(columns, scores, churn.Status.Class, options ?? new StructureMapOptions());
+    }
 
     private static StructureNode Node(StructureMapResult map, string path) => Assert.Single(map.Nodes, n => n.Path == path);
 
@@ -108,19 +112,19 @@ public sealed class StructureMapTests
     }
 
     [Fact]
-    public void Without_P_alive_a_buyer_is_active_by_recency_against_its_own_gap_and_the_notes_say_so()
+    public void Active_means_active_by_the_churn_status_with_or_without_a_model()
     {
         var columns = TestColumns.Create(4);
         for (var i = 0; i < 4; i++) Person(columns, i, "retirees");
         TestColumns.Buy(columns, 0, TestColumns.Every(AsOf.AddDays(-200), 30, 6)); // last 50 days ago, gap 30: active
         TestColumns.Buy(columns, 1, TestColumns.Every(AsOf.AddDays(-400), 30, 6)); // last 250 days ago: lapsed
-        TestColumns.Buy(columns, 2, [AsOf.AddDays(-300)]);                         // one purchase within a year: active
+        TestColumns.Buy(columns, 2, [AsOf.AddDays(-300)]);                         // one purchase 10 typical gaps ago: lost
         TestColumns.Buy(columns, 3, [AsOf.AddDays(-20), AsOf.AddDays(-20)]);       // all orders on one day: one purchase
 
         var map = Build(columns);
 
-        Assert.Equal(3, Node(map, "persons/retirees").ActiveCustomers);
-        Assert.Contains(map.Segment.Notes, n => n.StartsWith("4 buyers have no P(alive) (no model score): active while the days since their last purchase are at most 3 of their own typical gaps (at least 90 days), or 365 days after a single purchase.", StringComparison.Ordinal));
+        Assert.Equal(2, Node(map, "persons/retirees").ActiveCustomers);
+        Assert.Contains("active customers are those whose churn status is active.", map.Segment.Notes);
         Assert.Contains("no model scores: predicted value growth is not shown, and target values are compared with the last 365 days' revenue.", map.Segment.Notes);
         Assert.Null(Node(map, "persons/retirees").PredictedValueGrowth);
     }
@@ -238,6 +242,22 @@ public sealed class StructureMapTests
     {
         var columns = TestColumns.Create(2);
 
-        Assert.Throws<ArgumentException>(() => StructureMap.Build(columns, new CustomerScores(3, 365), new StructureMapOptions()));
+        Assert.Throws<ArgumentException>(() => StructureMap.Build(columns, new CustomerScores(3, 365), new string?[2], new StructureMapOptions()));
+    }
+
+    [Fact]
+    public void The_levels_of_the_map_can_be_any_segment_field()
+    {
+        var columns = TestColumns.Create(3);
+        for (var i = 0; i < 3; i++) columns.Kind[i] = "organization";
+        (columns.Industry[0], columns.Region[0]) = ("Horeca", "Lisbon");
+        (columns.Industry[1], columns.Region[1]) = ("Retail", "Oporto");
+        (columns.Industry[2], columns.Region[2]) = ("Horeca", null);
+
+        var map = Build(columns, options: new StructureMapOptions { OrganizationLevels = ["industry", "region"] });
+
+        Assert.Equal(["organizations/horeca/lisbon", "organizations/retail/oporto", "organizations/horeca/unknown"], map.Segment.Class);
+        Assert.Equal("organizations/horeca/unknown: an organization in industry horeca, region not in the data", map.Segment.Reason[2]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Build(columns, options: new StructureMapOptions { OrganizationLevels = ["industry", "wallet"] }));
     }
 }
