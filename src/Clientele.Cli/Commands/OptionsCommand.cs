@@ -16,12 +16,18 @@ internal static class OptionsCommand
         var set = new Option<string?>("--set") { Description = "Check this options file (JSON) and store it in the workspace: every later `clientele analyze` uses it." };
         var reset = new Option<bool>("--reset") { Description = "Forget the stored options: back to the defaults." };
         var defaults = new Option<bool>("--defaults") { Description = "Print the defaults, whatever is stored." };
+        var explain = new Option<bool>("--explain") { Description = "Explain every option: its default, its allowed range and what it means (docs/options.md)." };
         var command = new Command("options", "Print the thresholds and playbook every dimension uses (JSON: save it, edit it, then store it with --set).")
         {
-            set, reset, defaults,
+            set, reset, defaults, explain,
         };
         command.SetAction(parsed =>
         {
+            if (parsed.GetValue(explain))
+            {
+                context.Out.Profile.Out.Writer.Write(Output.OptionsGuide.Markdown());
+                return 0;
+            }
             if (parsed.GetValue(defaults))
             {
                 context.Out.Profile.Out.Writer.WriteLine(new ClassificationOptions().ToJson());

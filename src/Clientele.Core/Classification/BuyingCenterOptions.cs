@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Clientele.Classification;
 
 /// <summary>
@@ -33,9 +35,11 @@ public sealed record BuyingCenterOptions
     /// The least weight (0-1) at which a role holder makes the role known. Default 0: any holder counts, since a weak
     /// holder is still a person to talk to. A recorded role without a weight always counts.
     /// </summary>
+    [Range(0d, 1d)]
     public double MinWeight { get; init; }
 
     /// <summary>Holders named per role in the reason (the heaviest first; the rest counted). Default 2.</summary>
+    [Range(1, 1000)]
     public int HoldersShownPerRole { get; init; } = 2;
 
     /// <summary>

@@ -58,21 +58,48 @@ public sealed record ClassificationOptions
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
+    /// <summary>Options earlier versions had, and what decides instead.</summary>
+    private static readonly (string Key, string Advice)[] Retired =
+    [
+        ("lapsingBelow", "the ladder names the churn status (churn.activeFrom) instead of marking lapsing by its own threshold."),
+        ("activeProbability", "a customer is active on the structure map when its churn status is active (churn.activeFrom)."),
+        ("fallbackGapMultiple", "without a model, the churn status's gap rules decide who is active (churn.activeWithinGaps)."),
+        ("fallbackMinActiveDays", "without a model, the churn status's gap rules decide who is active (churn.activeWithinGaps)."),
+        ("fallbackOneTimeActiveDays", "without a model, the churn status's gap rules decide who is active (churn.activeWithinGaps)."),
+    ];
+
     /// <summary>The options as the JSON of the options file.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Reads an options file's JSON; <paramref name="source"/> names it in errors.</summary>
-    /// <exception cref="FormatException">The JSON is malformed or names an unknown option; the message says where.</exception>
+    /// <summary>Throws naming the first option out of its allowed range (<see cref="OptionsCheck"/>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><c>ParamName</c> is the option's key in the file; the message says the allowed range.</exception>
+    public void Validate() => OptionsCheck.Validate(this);
+
+    /// <summary>Reads an options file's JSON and checks every value; <paramref name="source"/> names it in errors.</summary>
+    /// <exception cref="FormatException">The JSON is malformed, names an unknown option, or a value is out of its range; the message says where and what is allowed.</exception>
     public static ClassificationOptions FromJson(string json, string source)
     {
+        ClassificationOptions options;
         try
         {
-            return JsonSerializer.Deserialize<ClassificationOptions>(json, Json) ?? new ClassificationOptions();
+            options = JsonSerializer.Deserialize<ClassificationOptions>(json, Json) ?? new ClassificationOptions();
         }
         catch (JsonException e)
         {
+            foreach (var (key, advice) in Retired)
+                if (e.Message.Contains($"'{key}'", StringComparison.Ordinal))
+                    throw new FormatException($"{source}: the option {key} was retired: {advice} Remove it from the file (`clientele options --set FILE`, or `clientele options --reset`).", e);
             var where = e.LineNumber is { } line ? $":{line + 1}:{(e.BytePositionInLine ?? 0) + 1}" : "";
             throw new FormatException($"{source}{where}: {e.Message.Split(" Path:")[0]}{(e.Path is { Length: > 0 } p ? $" (at {p})" : "")}", e);
         }
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new FormatException($"{source}: {e.Message.Split(" (Parameter")[0].Split(Environment.NewLine)[0]}", e);
+        }
+        return options;
     }
 }

@@ -93,6 +93,24 @@ public sealed record Playbook
     /// <summary>Replacements of the default actions, per dimension and class.</summary>
     public Dictionary<string, Dictionary<string, string>> Actions { get; init; } = [];
 
+    /// <summary>Throws when a replacement names a dimension without a playbook, a class the dimension does not have, or is empty.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><c>ParamName</c> names the dimension.</exception>
+    public void Validate()
+    {
+        foreach (var (dimension, actions) in Actions)
+        {
+            if (!Defaults.TryGetValue(dimension, out var defaults))
+                throw new ArgumentOutOfRangeException(nameof(Actions), dimension, $"actions.{dimension}: not a dimension with a playbook; allowed: {string.Join(", ", Defaults.Keys)}.");
+            foreach (var (@class, action) in actions)
+            {
+                if (!defaults.ContainsKey(@class))
+                    throw new ArgumentOutOfRangeException(nameof(Actions), @class, $"actions.{dimension}.{@class}: not a class of {dimension}; allowed: {string.Join(", ", defaults.Keys)}.");
+                if (string.IsNullOrWhiteSpace(action))
+                    throw new ArgumentOutOfRangeException(nameof(Actions), @class, $"actions.{dimension}.{@class}: the action is empty.");
+            }
+        }
+    }
+
     /// <summary>The action of a class (for the influence dimension, of each role in the list), or null when the playbook has none.</summary>
     public IEnumerable<string> For(string dimension, string? @class)
     {

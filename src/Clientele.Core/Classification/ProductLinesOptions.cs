@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Clientele.Classification;
 
 /// <summary>
@@ -7,9 +9,11 @@ namespace Clientele.Classification;
 public sealed record ProductLinesOptions
 {
     /// <summary>Customer of a line from this many completed orders of it. Default 1: one purchase makes an actual customer (DOMAIN.md: actual customers have transacted).</summary>
+    [Range(1, 1000)]
     public int CustomerFromOrders { get; init; } = 1;
 
     /// <summary>Prospect for a line from this many interactions about it (inquiry, quote, trial, ...). Default 1: anyone who asked is a prospect.</summary>
+    [Range(1, 1000)]
     public int ProspectFromInterest { get; init; } = 1;
 
     /// <summary>

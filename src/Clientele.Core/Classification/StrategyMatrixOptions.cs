@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Clientele.Classification;
 
 /// <summary>
@@ -11,18 +13,21 @@ public sealed record StrategyMatrixOptions
     /// our category. It also separates the simulator's regular customers (share ~ Beta(2, 4), mean 0.33) from its
     /// supporters (Beta(6, 3), mean 0.67).
     /// </summary>
+    [Range(0d, 10d)]
     public double HighShareFrom { get; init; } = 0.5;
 
     /// <summary>
     /// Large volume from this quantile (0-1) of the actual customers' expected revenue up. Default 0.5, the median: the
     /// larger half of upcoming volume.
     /// </summary>
+    [Range(0d, 1d)]
     public double LargeVolumeQuantile { get; init; } = 0.5;
 
     /// <summary>
     /// Fewest known wallets a comparable group needs for its median to estimate a missing wallet. Default 5: a median of
     /// five is already robust to one odd wallet; fewer and the next, broader group is used.
     /// </summary>
+    [Range(1, 1000000)]
     public int MinimumComparableWallets { get; init; } = 5;
 
     /// <summary>
@@ -39,12 +44,14 @@ public sealed record StrategyMatrixOptions
     /// approximate what such a customer could spend (high-quantile wallet estimation, Perlich, Rosset et al., IBM 2007).
     /// Default 0.9.
     /// </summary>
+    [Range(0.5d, 1d)]
     public double WalletSpendQuantile { get; init; } = 0.9;
 
     /// <summary>
     /// Fewest comparable customers with spend in the last year a group needs for <see cref="WalletSpendQuantile"/> of
     /// their spend to estimate a wallet. Default 8: fewer, and a high quantile is little more than the largest of them.
     /// </summary>
+    [Range(2, 1000000)]
     public int MinimumComparableCustomers { get; init; } = 8;
 
     /// <summary>
@@ -52,6 +59,7 @@ public sealed record StrategyMatrixOptions
     /// scaled up to a year, over at least this many days (default 90), so that a new customer's share is not understated
     /// by the months before it bought; a customer of a few days is scaled as if of this many.
     /// </summary>
+    [Range(1, 365)]
     public int AnnualiseFromDays { get; init; } = 90;
 
     /// <summary>Throws when an option is out of range.</summary>

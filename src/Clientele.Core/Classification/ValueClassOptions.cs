@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Clientele.Classification;
 
 /// <summary>
@@ -13,22 +15,26 @@ public sealed record ValueClassOptions
     /// the Pareto rule of thumb (the top fifth carries most of the value), and the same line as VIP + large in
     /// <see cref="ValueTierOptions"/>, so "most valuable" means the same customers in both dimensions.
     /// </summary>
+    [Range(0d, 1d)]
     public double MvcShare { get; init; } = 0.20;
 
     /// <summary>
-    /// Share (0-1) of the customers left after BZC and MVC that are MGC: growth potential above the (1 − share)-quantile
-    /// of theirs and above <see cref="MinimumGrowth"/>. Default 0.25: with about 20% MVC and 10-15% BZC, a quarter of the
-    /// rest is about 15% of customers, a development list about the size of the MVC list.
+    /// Share (0-1) of the active customers (churn status) left after BZC and MVC that can be MGC: growth potential above
+    /// the (1 − share)-quantile of theirs, and above the floors <see cref="MinimumGrowthShare"/> and <see cref="MinimumGrowth"/>.
+    /// Default 0.25: at most a quarter of the live, ordinary customers, a development list an account team can work through.
     /// </summary>
+    [Range(0d, 1d)]
     public double MgcShare { get; init; } = 0.25;
 
     /// <summary>
     /// BZC when customer value (past + predicted future net value) and the past net value are both below this amount
     /// (money). Default 0: "costs more to serve than it returns".
     /// </summary>
+    [Range(-1000000000000d, 1000000000000d)]
     public double BzcBelow { get; init; }
 
     /// <summary>Least yearly growth potential (money) for an MGC, besides <see cref="MinimumGrowthShare"/>. Default 0.</summary>
+    [Range(0d, 1000000000000d)]
     public double MinimumGrowth { get; init; }
 
     /// <summary>
@@ -36,6 +42,7 @@ public sealed record ValueClassOptions
     /// of the active customers. Default 0.5: room to grow by half of what a typical live customer brings in a year is
     /// material; less is noise an account manager cannot act on.
     /// </summary>
+    [Range(0d, 10d)]
     public double MinimumGrowthShare { get; init; } = 0.5;
 
     /// <summary>Throws when a share is outside 0-1.</summary>

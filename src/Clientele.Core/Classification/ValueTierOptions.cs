@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace Clientele.Classification;
@@ -13,21 +14,27 @@ namespace Clientele.Classification;
 public sealed record ValueTierOptions
 {
     /// <summary>Share of actual customers (0-1) that are VIP: value above the (1 − share)-quantile. Default 0.05.</summary>
+    [Range(0d, 1d)]
     public double VipShare { get; init; } = 0.05;
 
     /// <summary>Share of actual customers (0-1) in the large tier, below the VIP. Default 0.15 (VIP and large: the top 20%).</summary>
+    [Range(0d, 1d)]
     public double LargeShare { get; init; } = 0.15;
 
     /// <summary>Share of actual customers (0-1) in the medium tier, below the large. Default 0.30 (the top half is medium or better).</summary>
+    [Range(0d, 1d)]
     public double MediumShare { get; init; } = 0.30;
 
     /// <summary>Fixed cut: VIP from this value (money, the data's currency), or null for the quantile cuts. Default null.</summary>
+    [Range(-1000000000000d, 1000000000000d)]
     public double? VipFrom { get; init; }
 
     /// <summary>Fixed cut: large from this value up to <see cref="VipFrom"/>, or null. Default null.</summary>
+    [Range(-1000000000000d, 1000000000000d)]
     public double? LargeFrom { get; init; }
 
     /// <summary>Fixed cut: medium from this value up to <see cref="LargeFrom"/>, or null. Default null.</summary>
+    [Range(-1000000000000d, 1000000000000d)]
     public double? MediumFrom { get; init; }
 
     /// <summary>Whether fixed money cuts replace the quantiles (all three set).</summary>

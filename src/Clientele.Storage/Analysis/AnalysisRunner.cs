@@ -79,8 +79,19 @@ public static class AnalysisRunner
     }
 
     /// <summary>The workspace's stored options, or the defaults.</summary>
-    public static ClassificationOptions StoredOptions(Workspace workspace) =>
-        workspace.Meta(OptionsMetaKey) is { } json ? ClassificationOptions.FromJson(json, "the workspace's stored options") : new ClassificationOptions();
+    /// <exception cref="WorkspaceException">The stored options no longer pass the checks (an option retired or out of range).</exception>
+    public static ClassificationOptions StoredOptions(Workspace workspace)
+    {
+        if (workspace.Meta(OptionsMetaKey) is not { } json) return new ClassificationOptions();
+        try
+        {
+            return ClassificationOptions.FromJson(json, "the workspace's stored options");
+        }
+        catch (FormatException e)
+        {
+            throw new WorkspaceException($"{e.Message} Fix them with `clientele options --set FILE` (see `clientele options --explain`), or return to the defaults with `clientele options --reset`.", e);
+        }
+    }
 
     /// <summary>
     /// The calibration/holdout split for choosing the model: the last quarter of the data's span, at most a year,

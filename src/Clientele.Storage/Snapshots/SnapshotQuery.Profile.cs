@@ -50,11 +50,14 @@ public static partial class SnapshotQuery
         if (string.IsNullOrWhiteSpace(json)) return new Playbook();
         try
         {
-            return ClassificationOptions.FromJson(json, $"the options of the analysis as of {day:yyyy-MM-dd}").Playbook;
+            // Only the playbook: the snapshot's other options may be those of an older version (retired keys).
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            if (!document.RootElement.TryGetProperty("playbook", out var playbook)) return new Playbook();
+            return System.Text.Json.JsonSerializer.Deserialize<Playbook>(playbook.GetRawText(), ClassificationOptions.Json) ?? new Playbook();
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException)
         {
-            notes.Add($"{e.Message}; the default playbook is shown.");
+            notes.Add($"the playbook of the analysis as of {day:yyyy-MM-dd} cannot be read ({e.Message.Split(" Path:")[0]}); the default playbook is shown.");
             return new Playbook();
         }
     }
