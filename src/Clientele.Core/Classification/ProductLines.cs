@@ -75,6 +75,12 @@ public static class ProductLines
 
         var notes = new List<string>();
         if (lines.Count == 0) notes.Add("the data has no product lines: no per line classes");
+        if (columns.UnknownProducts.Count > 0)
+        {
+            var orders = columns.UnknownProducts.Sum(p => p.Orders);
+            var named = string.Join(", ", columns.UnknownProducts.Take(5).Select(p => $"{p.ProductId} ({ValueText.Count(p.Orders, "order", "orders")})"));
+            notes.Add($"{ValueText.Count(orders, "order names a product id", "orders name product ids")} the products table lacks: {named}{(columns.UnknownProducts.Count > 5 ? ", ..." : "")}; their line is unknown unless the order gives one (import those products, or fix the ids)");
+        }
         return new ProductLineResult(n, lines, classes, reasons, columns.LineInterest) { Notes = notes };
     }
 
