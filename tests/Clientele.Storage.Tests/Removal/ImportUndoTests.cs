@@ -37,6 +37,7 @@ public sealed class ImportUndoTests : IDisposable
         var again = new Importer(Workspace, TimeProvider.System).Import("orders", _temp.File("o.csv", orders), new ImportOptions(), null, TestContext.Current.CancellationToken);
         Assert.Null(again.PreviousImport);
         Assert.Equal(3, again.RowsAdded);
+        Assert.Equal(id + 1, again.ImportId);
     }
 
     [Fact]
