@@ -43,6 +43,7 @@ public static class CliApp
         root.Subcommands.Add(TransitionsCommand.Create(context, workspace));
         root.Subcommands.Add(ExportCommand.Create(context, workspace));
         root.Subcommands.Add(OverrideCommand.Create(context, workspace));
+        root.Subcommands.Add(EraseCommand.Create(context, workspace));
         root.Subcommands.Add(ServeCommand.Create(context, workspace));
         return root;
     }

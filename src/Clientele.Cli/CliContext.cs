@@ -15,6 +15,9 @@ public sealed record CliContext(
     Func<string, string?> Environment,
     bool Interactive)
 {
+    /// <summary>The command as the user runs it (<see cref="Invocation"/>), for hints: <c>clientele</c> unless detected otherwise.</summary>
+    public string CommandName { get; init; } = "clientele";
+
     /// <summary>The context of a real process.</summary>
     public static CliContext FromProcess()
     {
@@ -26,6 +29,10 @@ public sealed record CliContext(
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
         });
         if (!interactive) console.Profile.Width = 4096;
-        return new CliContext(console, Console.Error, TimeProvider.System, System.Environment.GetEnvironmentVariable, interactive);
+        return new CliContext(console, Console.Error, TimeProvider.System, System.Environment.GetEnvironmentVariable, interactive)
+        {
+            CommandName = Invocation.Detect(System.Environment.ProcessPath, typeof(CliContext).Assembly.Location, System.Environment.CurrentDirectory,
+                System.Environment.GetEnvironmentVariable("PATH")),
+        };
     }
 }

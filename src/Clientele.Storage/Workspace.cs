@@ -108,10 +108,11 @@ public sealed class Workspace : IDisposable
         catch (DuckDBException e)
         {
             connection.Dispose();
-            var hint = e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)
-                ? " Another process (another clientele command, such as an import) holds it; wait for it to finish or stop it."
-                : "";
-            throw new WorkspaceException($"cannot open {path}: {FirstLine(e.Message)}.{hint}", e);
+            if (!e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+                throw new WorkspaceException($"cannot open {path}: {FirstLine(e.Message)}.", e);
+            throw new WorkspaceException(ServingRecord.Read(path) is { } serving
+                ? $"cannot open {path}: {serving.Advice()}"
+                : $"cannot open {path}: {FirstLine(e.Message)}. Another process (another clientele command, such as an import) holds it; run this command again when it has finished, or stop it.", e);
         }
         return connection;
     }

@@ -13,8 +13,10 @@ internal static class ImportCommand
     public static Command Create(CliContext context, Option<string?> workspaceOption)
     {
         var tables = CanonicalTables.Importable.Select(t => t.Name).ToArray();
-        var table = new Argument<string>("table") { Description = "The table to fill: " + string.Join(", ", tables) + "." };
-        var file = new Argument<string>("file") { Description = "The delimited text file (CSV, TSV, or blank-separated columns)." };
+        var table = new Argument<string>("table") { Description = "The table to fill: " + string.Join(", ", tables) + ".", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Argument<string>("file") { Description = "The delimited text file (CSV, TSV, or blank-separated columns).", Arity = ArgumentArity.ZeroOrOne };
+        var undo = new Option<int?>("--undo") { Description = "Undo import N instead (`clientele status` lists them): shows what it removes, asks, removes every row of it." };
+        var yes = new Option<bool>("--yes", "-y") { Description = "With --undo: do not ask for confirmation." };
         var delimiter = new Option<string>("--delimiter", "-d")
         {
             Description = "auto (default), ',', ';', tab, or whitespace (runs of blanks, as in CDNOW).",
@@ -36,10 +38,17 @@ internal static class ImportCommand
 
         var command = new Command("import", "Import a file into a table of the workspace: whole or not at all; importing the same rows again adds nothing.")
         {
-            table, file, delimiter, noHeader, columns, map, defaults, where, dateFormat, decimalComma, skipBad, rejectsPath, encoding, generateIds,
+            table, file, delimiter, noHeader, columns, map, defaults, where, dateFormat, decimalComma, skipBad, rejectsPath, encoding, generateIds, undo, yes,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(undo) is null && (result.GetValue(table) is null || result.GetValue(file) is null))
+                result.AddError("name the table and the file to import (or --undo N to undo an import).");
+        });
         command.SetAction((parsed, cancellationToken) =>
         {
+            if (parsed.GetValue(undo) is { } importId)
+                return Task.FromResult(UndoImport.Run(context, CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)), importId, parsed.GetValue(yes)));
             var options = new ImportOptions
             {
                 Delimiter = ImportOptionText.Delimiter(parsed.GetValue(delimiter)!),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using Clientele.Storage;
 using Clientele.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -49,6 +50,7 @@ internal static class ServeCommand
         };
         await using var app = ClienteleServer.Build(builder, settings);
         await app.StartAsync(cancellationToken);
+        new ServingRecord([.. app.Urls], Environment.ProcessId).Write(path);
         context.Out.WriteLine($"Serving {path} at {string.Join(", ", app.Urls)}. Press Ctrl+C to stop.");
         if (!LoopbackOnly(app.Urls))
             context.Error.WriteLine("warning: the server listens on more than this machine; put HTTPS (a reverse proxy) in front of it before others use it.");
@@ -58,6 +60,10 @@ internal static class ServeCommand
         }
         catch (OperationCanceledException)
         {
+        }
+        finally
+        {
+            ServingRecord.Delete(path);
         }
         await app.StopAsync(CancellationToken.None);
         context.Out.WriteLine("Stopped.");

@@ -30,7 +30,8 @@ internal sealed class ImportSql : IDisposable
     {
         (_connection, _table, _plan, _path, _rejects, _rows) = (connection, table, plan, path, rejects, rows);
         _transaction = connection.BeginTransaction();
-        _importId = (int)Long("SELECT coalesce(max(import_id), 0) + 1 FROM imports");
+        // An undone import's number is not given again, so undone_imports never names two imports.
+        _importId = (int)Long("SELECT greatest((SELECT coalesce(max(import_id), 0) FROM imports), (SELECT coalesce(max(import_id), 0) FROM undone_imports)) + 1");
         if (_table.Identity != RowIdentity.Content)
         {
             var columns = string.Join(", ", _rows.FileColumns().Select(c => $"{Quote(c.Name)} {c.Type}"));

@@ -12,7 +12,7 @@ namespace Clientele.Storage.Schema;
 internal static class WorkspaceSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 6;
 
     /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2).</summary>
     private static readonly string[][] Upgrades =
@@ -23,6 +23,10 @@ internal static class WorkspaceSchema
         [.. Snapshots.SnapshotSchema.Tables],
         // 3 → 4: the users and API keys of `clientele serve`.
         [.. Access.AccessSchema.Tables],
+        // 4 → 5: left empty on this branch; another branch adds its step here (the lead renumbers when merging).
+        [],
+        // 5 → 6: the record of undone imports and erasures.
+        [.. Removal.RemovalSchema.Tables],
     ];
 
     private const string ModelFitsTable = """
@@ -87,7 +91,7 @@ internal static class WorkspaceSchema
     public static void Create(DuckDBConnection connection)
     {
         using var transaction = connection.BeginTransaction();
-        foreach (var statement in MetaTables.Concat(CanonicalTables.All.Select(CreateTable)).Append(ModelFitsTable).Concat(Snapshots.SnapshotSchema.Tables).Concat(Access.AccessSchema.Tables))
+        foreach (var statement in MetaTables.Concat(CanonicalTables.All.Select(CreateTable)).Append(ModelFitsTable).Concat(Snapshots.SnapshotSchema.Tables).Concat(Access.AccessSchema.Tables).Concat(Removal.RemovalSchema.Tables))
             Execute(connection, statement);
         Execute(connection, $"INSERT INTO clientele_meta VALUES ('schema_version', '{CurrentVersion}')");
         transaction.Commit();

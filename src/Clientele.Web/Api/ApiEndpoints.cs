@@ -44,6 +44,8 @@ public static class ApiEndpoints
         BuyingCentersApi.Map(api);
         ModelsApi.Map(api);
         ImportsApi.Map(api);
+        ImportUndoApi.Map(api);
+        ErasuresApi.Map(api);
         AnalysesApi.Map(api);
     }
 

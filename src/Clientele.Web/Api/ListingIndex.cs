@@ -32,6 +32,12 @@ public sealed class ListingIndex
         return Listing(workspace, snapshot!, snapshots).Customers(workspace, filters, sort, top, offset, search);
     }
 
+    /// <summary>Drops every kept listing: rows of a snapshot were removed in place (an erasure), which its creation time does not show.</summary>
+    public void Forget()
+    {
+        lock (_lock) _listings.Clear();
+    }
+
     private SnapshotListing Listing(Workspace workspace, SnapshotInfo snapshot, IReadOnlyList<SnapshotInfo> snapshots)
     {
         Lazy<SnapshotListing> listing;

@@ -48,7 +48,7 @@ public sealed class AnalyzeCommandTests : IDisposable
         var demo = _cli.Run("demo", "--customers", "500");
         Assert.True(demo.Code == 0, demo.Error);
         Assert.Contains("Analyzed 500 parties", demo.Out);
-        Assert.Contains("How each dimension decided:", demo.Out);
+        Assert.Contains("Worth a first look:", demo.Out);
         Assert.Equal(0, _cli.Run("customers", "--top", "3").Code);
     }
 

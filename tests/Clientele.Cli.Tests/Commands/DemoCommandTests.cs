@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Text.Json;
 
 namespace Clientele.Cli.Tests.Commands;
@@ -20,11 +21,36 @@ public sealed class DemoCommandTests : IDisposable
         foreach (var table in new[] { "customers", "products", "contacts", "buying_roles", "orders", "interactions", "referrals", "supply_links", "targets", "truth_customers", "truth_contacts" })
             Assert.True(counts[table] > 0, $"{table} is empty");
         Assert.Equal(400, counts["customers"]);
+        Assert.DoesNotContain("note:", output);
+        Assert.InRange(output.Split('\n').Count(l => Regex.IsMatch(l, @"^  [\d,]+ customers ")), 1, 3);
+        Assert.Contains("    clientele customers --where churn_status=at-risk", output);
+        Assert.Contains("  clientele serve ", output);
 
         var again = _cli.Run("demo", "--customers", "400", "--seed", "7");
         Assert.Equal(0, again.Code);
-        Assert.Contains("already imported", again.Out);
+        Assert.Contains("It is imported already: nothing generated or imported (--replace makes it afresh).", again.Out);
+        Assert.Contains("It is analyzed already as of 2025-12-31; `clientele analyze` analyzes it again.", again.Out);
+        Assert.Contains("Worth a first look:", again.Out);
         Assert.Equal(counts, Counts());
+        Assert.Single(SnapshotLines());
+    }
+
+    private string[] SnapshotLines() => [.. _cli.Run("segments", "--dimension", "ladder", "--format", "json").Out.Split('\n').Where(l => l.Contains("\"asOf\"", StringComparison.Ordinal)).Distinct()];
+
+    [Fact]
+    public void Verbose_prints_each_import_every_class_count_and_the_analysis_notes_and_an_undone_import_makes_the_demo_import_again()
+    {
+        var (code, output, error) = _cli.Run("demo", "--customers", "300", "--seed", "3", "--verbose");
+        Assert.True(code == 0, error);
+        Assert.Contains("  orders: ", output);
+        Assert.Contains("  note: ", output);
+        Assert.Contains("How each dimension decided:", output);
+        Assert.Equal(0, _cli.Run("import", "--undo", "11", "--yes").Code);
+
+        var again = _cli.Run("demo", "--customers", "300", "--seed", "3");
+        Assert.Equal(0, again.Code);
+        Assert.DoesNotContain("It is imported already", again.Out);
+        Assert.Contains("Generated and imported 11 tables", again.Out);
     }
 
     [Fact]

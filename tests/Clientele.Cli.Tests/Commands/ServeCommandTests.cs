@@ -43,6 +43,30 @@ public sealed partial class ServeCommandTests : IDisposable
         await serving;
     }
 
+    [Fact]
+    public async Task Another_process_finding_the_workspace_served_says_where_and_how_to_read_and_change_it()
+    {
+        var (_, _, url, serving, stop) = await StartAsync("http://127.0.0.1:0", "admin-password-from-env");
+        var note = Clientele.Storage.ServingRecord.PathFor(_cli.Workspace);
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(note));
+
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "clientele.dll"), "--workspace", _cli.Workspace, "status" }) start.ArgumentList.Add(arg);
+        using var other = System.Diagnostics.Process.Start(start)!;
+        var error = await other.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await other.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, other.ExitCode);
+        Assert.Contains($"`clientele serve` (process {Environment.ProcessId}) holds it and serves it at {url}.", error, StringComparison.Ordinal);
+        Assert.Contains($"GET {url}/api/customers", error, StringComparison.Ordinal);
+        Assert.Contains($"POST {url}/api/imports", error, StringComparison.Ordinal);
+        Assert.Contains("or stop the server", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
+        await stop.CancelAsync();
+        await serving;
+        Assert.False(File.Exists(note));
+    }
+
     private async Task<(TestConsole Output, StringWriter Error, string Url, Task Serving, CancellationTokenSource Stop)> StartAsync(string urls, string? password)
     {
         var console = new TestConsole();

@@ -13,7 +13,7 @@ public sealed class WorkspaceTests : IDisposable
         using var workspace = Workspace.Create(_temp.Path);
         Assert.Equal(Clientele.Tables.CanonicalTables.All.Select(t => t.Name), workspace.CountRows().Select(p => p.Key));
         Assert.All(workspace.CountRows(), p => Assert.Equal(0, p.Value));
-        Assert.Equal(4, workspace.SchemaVersion);
+        Assert.Equal(6, workspace.SchemaVersion);
     }
 
     [Fact]
@@ -25,12 +25,13 @@ public sealed class WorkspaceTests : IDisposable
             // Make it what version 1 wrote: no model_fits table.
             using var command = workspace.Connection.CreateCommand();
             command.CommandText = "DROP TABLE model_fits; DROP TABLE snapshots; DROP TABLE snapshot_customers; DROP TABLE snapshot_product_lines; " +
-                "DROP TABLE snapshot_buying_roles; DROP TABLE snapshot_segments; DROP TABLE users; DROP TABLE api_keys; UPDATE clientele_meta SET value = '1' WHERE key = 'schema_version'";
+                "DROP TABLE snapshot_buying_roles; DROP TABLE snapshot_segments; DROP TABLE users; DROP TABLE api_keys; DROP TABLE undone_imports; DROP TABLE erasures; UPDATE clientele_meta SET value = '1' WHERE key = 'schema_version'";
             command.ExecuteNonQuery();
         }
         using (var upgraded = Workspace.Open(_temp.Path))
         {
-            Assert.Equal(4, upgraded.SchemaVersion);
+            Assert.Equal(6, upgraded.SchemaVersion);
+            Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM erasures"));
             Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM users"));
             Assert.Empty(ModelFit.All(upgraded));
             Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM snapshot_customers"));

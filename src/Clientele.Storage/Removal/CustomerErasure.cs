@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using Clientele.Tables;
+using DuckDB.NET.Data;
+using static Clientele.Storage.Schema.WorkspaceSchema;
+
+namespace Clientele.Storage.Removal;
+
+/// <summary>
+/// Erasing a person or an organization on request: every row naming the customer goes, in one transaction — the
+/// customer, its orders and interactions, referrals on both sides, its contacts and their buying roles, supply links on
+/// both sides, overrides, the simulator's truth, and its rows in every analysis (customers, product lines, buying
+/// roles). Other customers' parent or referrer fields that name it are emptied. Totals that already include it (an
+/// analysis's segment sums, a fitted model) stay as they were; the next analysis no longer sees it. The erasure is
+/// recorded in <c>erasures</c> with when, by whom and a salted hash of the id (HMAC-SHA256 with the workspace's random
+/// salt), never what was erased.
+/// </summary>
+public static class CustomerErasure
+{
+    private const string Contacts = "temp.clientele_erase_contacts";
+
+    /// <summary>What erasing the customer would remove, without changing anything.</summary>
+    /// <exception cref="NotFoundException">No row of the workspace names the customer.</exception>
+    public static ErasurePlan Plan(Workspace workspace, string customerId) => Run(workspace, customerId, null, default, apply: false, null);
+
+    /// <summary>Erases the customer, whole or not at all, and records that an erasure was done; returns what it removed.</summary>
+    /// <remarks>The progress callback is told each table's name before its rows are removed.</remarks>
+    /// <exception cref="NotFoundException">No row of the workspace names the customer.</exception>
+    public static ErasurePlan Apply(Workspace workspace, string customerId, string? erasedBy, DateTime erasedAt, Action<string>? progress = null) =>
+        Run(workspace, customerId, erasedBy, erasedAt, apply: true, progress);
+
+    private static ErasurePlan Run(Workspace workspace, string customerId, string? erasedBy, DateTime erasedAt, bool apply, Action<string>? progress)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var sql = new RemovalSql(workspace.Connection, [new DuckDBParameter("id", customerId)]);
+        using var transaction = workspace.Connection.BeginTransaction();
+        sql.Execute($"CREATE OR REPLACE TEMP TABLE clientele_erase_contacts AS SELECT contact_id FROM main.contacts WHERE customer_id = $id");
+        var removed = sql.Remove(Conditions(), apply, progress);
+        if (removed.Count == 0)
+            throw new NotFoundException($"unknown customer '{customerId}': no table of the workspace names it (ids are matched exactly).");
+        long cleared = 0;
+        foreach (var column in CanonicalTables.Customers.CustomerColumns)
+        {
+            var where = $"{Quote(column)} = $id";
+            cleared += apply ? sql.Execute($"UPDATE main.customers SET {Quote(column)} = NULL WHERE {where}") : sql.Count("customers", where);
+        }
+        if (apply)
+        {
+            using (var command = workspace.Connection.CreateCommand())
+            {
+                command.CommandText = "INSERT INTO erasures VALUES ($at, $by, $hash)";
+                command.Parameters.Add(new DuckDBParameter("at", erasedAt));
+                command.Parameters.Add(new DuckDBParameter("by", (object?)erasedBy ?? DBNull.Value));
+                command.Parameters.Add(new DuckDBParameter("hash", Hash(workspace, customerId)));
+                command.ExecuteNonQuery();
+            }
+            sql.Execute($"DROP TABLE {Contacts}");
+            transaction.Commit();
+        }
+        else
+        {
+            transaction.Rollback();
+        }
+        return new ErasurePlan(customerId, removed, cleared);
+    }
+
+    /// <summary>The salted hash recorded for an erased id; the same id gives the same hash in the same workspace only.</summary>
+    public static string Hash(Workspace workspace, string customerId)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var salt = workspace.Meta(RemovalSchema.SaltKey);
+        if (salt is null)
+        {
+            salt = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+            workspace.SetMeta(RemovalSchema.SaltKey, salt);
+        }
+        return Convert.ToHexString(HMACSHA256.HashData(Convert.FromHexString(salt), Encoding.UTF8.GetBytes(customerId))).ToLowerInvariant();
+    }
+
+    private static IEnumerable<(string Table, string Where)> Conditions()
+    {
+        // Rows that follow a contact go first, while the contacts are still there to say whose they are (the list is also kept apart).
+        foreach (var table in CanonicalTables.All.Where(CustomerReferences.FollowsContact))
+            yield return (table.Name, $"contact_id IN (SELECT contact_id FROM {Contacts})");
+        foreach (var table in CanonicalTables.All)
+        {
+            if (table == CanonicalTables.Customers) yield return (table.Name, "customer_id = $id");
+            else if (CustomerReferences.Columns(table) is { Count: > 0 } columns) yield return (table.Name, CustomerReferences.AnyEquals(columns, "$id"));
+        }
+        foreach (var table in CustomerReferences.SnapshotTables)
+            yield return (table, "customer_id = $id");
+    }
+}

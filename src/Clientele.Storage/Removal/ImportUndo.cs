@@ -1,0 +1,106 @@
+using System.Globalization;
+using Clientele.Tables;
+using DuckDB.NET.Data;
+using static Clientele.Storage.Schema.WorkspaceSchema;
+
+namespace Clientele.Storage.Removal;
+
+/// <summary>
+/// Undoing an import: every row that carries its import id goes, in one transaction, and the import's record with
+/// it (so the same file can be imported again). The rules (docs/importing.md, "Undoing an import"):
+/// <list type="bullet">
+/// <item>A row of a keyed table (customers, contacts, ...) carries the id of the import that last added or changed it;
+/// the values it had before are not kept. Undoing that import removes the row; undoing an earlier one leaves it.</item>
+/// <item>A customer of the import that rows of other imports (or an override) still name is kept as a bare id, with
+/// the id of the earliest such import, as that import would have created it.</item>
+/// <item>The buying roles of the import's contacts go with them, whichever import brought the roles.</item>
+/// <item>Analyses (snapshots) stay as they were: the latest one still includes the removed rows until the next.</item>
+/// </list>
+/// </summary>
+public static class ImportUndo
+{
+    private const string Contacts = "temp.clientele_undo_contacts";
+    private const string Kept = "temp.clientele_undo_kept";
+
+    /// <summary>What undoing the import would change, without changing anything.</summary>
+    /// <exception cref="NotFoundException">No import with this id.</exception>
+    public static UndoPlan Plan(Workspace workspace, int importId) => Run(workspace, importId, null, default, apply: false, null);
+
+    /// <summary>Undoes the import, whole or not at all, and records it in <c>undone_imports</c>; returns what it changed.</summary>
+    /// <remarks>The progress callback is told each table's name before its rows are removed.</remarks>
+    /// <exception cref="NotFoundException">No import with this id.</exception>
+    public static UndoPlan Apply(Workspace workspace, int importId, string? undoneBy, DateTime undoneAt, Action<string>? progress = null) =>
+        Run(workspace, importId, undoneBy, undoneAt, apply: true, progress);
+
+    private static UndoPlan Run(Workspace workspace, int importId, string? undoneBy, DateTime undoneAt, bool apply, Action<string>? progress)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var import = workspace.Imports().FirstOrDefault(i => i.ImportId == importId)
+            ?? throw new NotFoundException(workspace.Imports().Count == 0
+                ? $"there is no import #{importId}: the workspace records no imports."
+                : $"there is no import #{importId}: the workspace records imports {string.Join(", ", workspace.Imports().Select(i => "#" + i.ImportId))} (`clientele status` lists them).");
+        var sql = new RemovalSql(workspace.Connection, [new DuckDBParameter("import", importId)]);
+        using var transaction = workspace.Connection.BeginTransaction();
+        Prepare(sql);
+        var removed = sql.Remove(Conditions(), apply, progress);
+        var kept = workspace.Scalar<long>($"SELECT count(*) FROM {Kept}");
+        var latest = workspace.Scalar<string>("SELECT strftime(max(as_of), '%Y-%m-%d') FROM snapshots");
+        var plan = new UndoPlan(import, removed, kept, latest is null ? null : DateOnly.ParseExact(latest, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (apply)
+        {
+            KeepNamedCustomers(sql);
+            sql.Execute("DELETE FROM imports WHERE import_id = $import");
+            using var command = workspace.Connection.CreateCommand();
+            command.CommandText = "INSERT INTO undone_imports VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+            foreach (var value in new object?[] { importId, import.Table, import.SourcePath, import.ImportedAt, undoneAt, undoneBy, plan.RowsRemoved, kept })
+                command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+            command.ExecuteNonQuery();
+            sql.Execute($"DROP TABLE {Contacts}");
+            sql.Execute($"DROP TABLE {Kept}");
+            transaction.Commit();
+        }
+        else
+        {
+            transaction.Rollback();
+        }
+        return plan;
+    }
+
+    /// <summary>The import's contacts, and its customers still named elsewhere with the earliest import naming each.</summary>
+    private static void Prepare(RemovalSql sql)
+    {
+        sql.Execute($"CREATE OR REPLACE TEMP TABLE clientele_undo_contacts AS SELECT contact_id FROM main.contacts WHERE {ImportIdColumn} = $import");
+        var named = CanonicalTables.All
+            .SelectMany(t => CustomerReferences.Columns(t).Select(c =>
+                $"SELECT {Quote(c)} AS id, {ImportIdColumn} AS import_id FROM main.{Quote(t.Name)} WHERE {ImportIdColumn} IS DISTINCT FROM $import AND {Quote(c)} IS NOT NULL"));
+        sql.Execute($"""
+            CREATE OR REPLACE TEMP TABLE clientele_undo_kept AS
+            SELECT c.customer_id, min(n.import_id) AS import_id
+            FROM main.customers c JOIN ({string.Join(" UNION ALL ", named)}) n ON n.id = c.customer_id
+            WHERE c.{ImportIdColumn} = $import
+            GROUP BY c.customer_id
+            """);
+    }
+
+    private static IEnumerable<(string Table, string Where)> Conditions()
+    {
+        foreach (var table in CanonicalTables.All)
+        {
+            var where = $"{ImportIdColumn} = $import";
+            if (table == CanonicalTables.Customers) where += $" AND customer_id NOT IN (SELECT customer_id FROM {Kept})";
+            else if (CustomerReferences.FollowsContact(table))
+                where = $"({where} OR contact_id IN (SELECT contact_id FROM {Contacts}))";
+            yield return (table.Name, where);
+        }
+    }
+
+    /// <summary>Reduces the kept customers to their ids, owned by the earliest other import that names them.</summary>
+    private static void KeepNamedCustomers(RemovalSql sql)
+    {
+        var others = CanonicalTables.Customers.Columns.Where(c => c.Name != "customer_id").Select(c => $"{Quote(c.Name)} = NULL");
+        sql.Execute($"""
+            UPDATE main.customers SET {string.Join(", ", others)}, {ImportIdColumn} = k.import_id
+            FROM {Kept} k WHERE main.customers.customer_id = k.customer_id
+            """);
+    }
+}
