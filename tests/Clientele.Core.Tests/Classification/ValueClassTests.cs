@@ -135,6 +135,73 @@ public sealed class ValueClassTests
     }
 
     [Fact]
+    public void An_at_risk_customer_with_a_large_headroom_is_not_an_MGC_and_the_reason_says_why()
+    {
+        var (columns, scores) = Regulars(10, i => (i + 1) * 100);
+        columns.WalletEstimate[0] = 10_000;
+        var churn = AllActive(10);
+        churn[0] = ChurnStatus.AtRisk;
+
+        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), churn);
+
+        Assert.Equal("other", result.Class[0]);
+        Assert.Equal("other: value 100 in net margin (past only: no prediction) not above the MVC cut (top 20%) 820; not an MGC: at-risk by the churn status, and room to grow counts only in a live relationship", result.Reason[0]);
+        Assert.DoesNotContain("MGC", result.Class);
+        Assert.Contains("1 customers with growth potential above the cut are not MGC because their churn status is not active", result.Notes);
+    }
+
+    [Fact]
+    public void A_growth_potential_below_half_the_median_active_customers_yearly_value_is_not_material()
+    {
+        var (columns, scores) = Regulars(10, i => (i + 1) * 100);
+        columns.WalletEstimate[0] = 120; // headroom (120 − 100) × 0.30 = 6, under the floor 15
+        columns.WalletEstimate[1] = 160; // headroom 18, over it
+
+        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), AllActive(10));
+        var withoutFloor = ValueClass.Classify(columns, scores, new ValueClassOptions { MinimumGrowthShare = 0 }, AllActive(10));
+
+        Assert.Equal(["other", "MGC"], result.Class[..2]);
+        Assert.StartsWith($"other: growth potential 6.00 a year not above {Floor} (headroom 6: wallet 120 above yearly revenue 100, the difference × margin 0.30; no predicted revenue);", result.Reason[0]);
+        Assert.StartsWith($"MGC: growth potential 18.00 a year above {Floor} (headroom 18: wallet 160 above yearly revenue 100,", result.Reason[1]);
+        Assert.Contains("cuts: MVC value above 820; MGC growth potential above 15 a year (floor 15: 50% of the median active customer's yearly value 30)", result.Notes);
+        // Without the floor the rank cut alone decides: the 0.75-quantile of six 0, 6 and 18 is 0 + 0.25 × 6 = 1.5.
+        Assert.Equal(["MGC", "MGC"], withoutFloor.Class[..2]);
+        Assert.StartsWith("MGC: growth potential 6.00 a year above the MGC cut (top 25% of active customers outside MVC and BZC) 1.50 ", withoutFloor.Reason[0]);
+    }
+
+    [Fact]
+    public void Without_any_active_customer_there_is_no_MGC_and_the_notes_say_why()
+    {
+        var (columns, scores) = ValueTestColumns.Buyers(10, i => (i + 1) * 100);
+        columns.WalletEstimate[0] = 10_000;
+        var churn = ChurnStatus.Classify(columns, scores, new ChurnStatusOptions()).Status.Class;
+
+        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), churn);
+
+        Assert.All(churn, Assert.Null); // one purchase each: no repeat history, no churn status
+        Assert.DoesNotContain("MGC", result.Class);
+        Assert.Equal("other: value 100 in net margin (past only: no prediction) not above the MVC cut (top 20%) 820; not an MGC: not known to be alive (no churn status: no model and no repeat history), and room to grow counts only in a live relationship", result.Reason[0]);
+        Assert.Contains("no MGC: no customer is active by the churn status (no model could be fitted and the data has no repeat history), so no room to grow can be called realistic", result.Notes);
+    }
+
+    [Fact]
+    public void The_median_active_customers_yearly_value_counts_only_active_customers()
+    {
+        var (columns, scores) = Regulars(10, i => (i + 1) * 100);
+        TestColumns.Buy(columns, 9, [new DateOnly(2024, 6, 1), ValueTestColumns.Day], amount: 1_000);
+        scores.PastNetValue[9] = 1_000;
+        columns.WalletEstimate[0] = 160;
+        var churn = AllActive(10);
+        for (var i = 1; i < 9; i++) churn[i] = ChurnStatus.Lapsed;
+
+        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), churn);
+
+        // Active: customer 0 (yearly value 30) and customer 9 (300): median 165, floor 82.50 above the headroom 18.
+        Assert.Equal("other", result.Class[0]);
+        Assert.StartsWith("other: growth potential 18.00 a year not above the MGC floor (50% of the median active customer's yearly value 165) 82.50 ", result.Reason[0]);
+    }
+
+    [Fact]
     public void Parties_who_have_not_bought_get_no_class_and_empty_input_gives_none()
     {
         var (columns, scores) = ValueTestColumns.Buyers(2, i => i * 100);
