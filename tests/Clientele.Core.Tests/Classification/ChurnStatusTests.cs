@@ -78,7 +78,7 @@ public sealed class ChurnStatusTests
         TestColumns.Buy(columns, 3, TestColumns.Every(new DateOnly(2025, 8, 3), 30, 3));    // last 2025-10-02: 90 days = 3 gaps
         var result = ChurnStatus.Classify(columns, TestColumns.Scores(columns), Options);
         Assert.Equal(["active", "lapsed", "lost", "at-risk"], result.Status.Class);
-        Assert.Equal("lapsed: last purchase 150 days ago = 5.0 ≤ 8 gaps of 30 days (own mean gap)", result.Status.Reason[1]);
+        Assert.Equal("lapsed: last purchase 150 days ago = 5.0 ≤ 8.0 gaps of 30 days (own mean gap)", result.Status.Reason[1]);
         Assert.StartsWith("rules:", result.Status.Method);
         Assert.NotEmpty(result.Status.Notes);
     }
@@ -102,8 +102,8 @@ public sealed class ChurnStatusTests
         TestColumns.Buy(columns, 1, [new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 1)]);
         var result = ChurnStatus.Classify(columns, TestColumns.Scores(columns), Options);
         Assert.Equal([null, null], result.Status.Class);
-        Assert.StartsWith("n/a: no P(alive)", result.Status.Reason[0]);
-        Assert.Contains(result.Status.Notes, n => n.Contains("without a status"));
+        Assert.Equal("n/a: no repeat history to model churn: no customer has bought on two different days (as when each order totals a period), so 213 days without buying cannot be compared with a usual gap", result.Status.Reason[0]);
+        Assert.Contains("2 buyers have no churn status: the data has no repeat history to model (no model could be fitted and no customer has bought on two different days).", result.Status.Notes);
     }
 
     [Fact]

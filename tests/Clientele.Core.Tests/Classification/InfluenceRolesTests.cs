@@ -160,6 +160,6 @@ public sealed class InfluenceRolesTests
         var result = Classify(columns);
         Assert.Equal(-50, result.OwnValue[0], 9);
         Assert.Equal(30, result.FullValue[0], 9);
-        Assert.EndsWith("full value 30 = own -50 + referrals 80 + influence 0", result.Roles.Reason[0]);
+        Assert.EndsWith("full value 30.00 = own -50.00 + referrals 80.00 + influence 0.00", result.Roles.Reason[0]);
     }
 }

@@ -2,14 +2,14 @@ using Clientele.Classification;
 
 namespace Clientele.Core.Tests.Classification;
 
-/// <summary>The relationship ladder: kept orders decide the lower rungs exactly; points decide supporter and advocate.</summary>
+/// <summary>The relationship ladder: purchase occasions (days with a kept order) decide the lower rungs exactly; points decide supporter and advocate.</summary>
 public sealed class RelationshipLadderTests
 {
     private static readonly RelationshipLadderOptions Options = new();
     private static readonly DateOnly Start = new(2024, 1, 10);
 
-    private static DimensionResult Classify(CustomerColumns columns, CustomerScores? scores = null) =>
-        RelationshipLadder.Classify(columns, scores ?? TestColumns.Scores(columns), Options);
+    private static DimensionResult Classify(CustomerColumns columns, CustomerScores? scores = null, string?[]? churnStatus = null) =>
+        RelationshipLadder.Classify(columns, scores ?? TestColumns.Scores(columns), Options, churnStatus);
 
     [Fact]
     public void Empty_columns_give_an_empty_result()
@@ -69,32 +69,53 @@ public sealed class RelationshipLadderTests
         var columns = TestColumns.Create(2);
         TestColumns.Buy(columns, 0, [Start]);
         columns.Summary.Returns[1] = 1;
+        columns.KeptPurchaseDays[1] = 1;
         var result = Classify(columns);
         Assert.Equal("buyer", result.Class[0]);
-        Assert.Equal("buyer: 1 kept order (completed)", result.Reason[0]);
+        Assert.Equal("buyer: bought on 1 day (1 order, completed)", result.Reason[0]);
         Assert.Equal("buyer", result.Class[1]);
-        Assert.Equal("buyer: 1 kept order (returned)", result.Reason[1]);
+        Assert.Equal("buyer: bought on 1 day (1 order, returned)", result.Reason[1]);
     }
 
     [Fact]
-    public void Several_orders_without_evidence_make_a_customer_even_all_on_one_day()
+    public void Orders_on_several_days_without_evidence_make_a_customer_but_orders_all_on_one_day_a_buyer()
     {
-        var columns = TestColumns.Create(2);
+        var columns = TestColumns.Create(3);
         TestColumns.Buy(columns, 0, TestColumns.Every(Start, 30, 5));
         TestColumns.Buy(columns, 1, [Start, Start, Start]);
+        TestColumns.Buy(columns, 2, [Start, Start, Start.AddDays(1)]);
         var result = Classify(columns);
-        Assert.Equal("customer", result.Class[0]);
-        Assert.Equal("customer", result.Class[1]);
-        Assert.Contains("3 kept orders", result.Reason[1]);
+        Assert.Equal(["customer", "buyer", "customer"], result.Class);
+        // 2024-01-10 to the as-of date 2025-12-31: 721 days.
+        Assert.StartsWith("customer: 5 orders on 5 days, the first 721 days ago; ", result.Reason[0]);
+        Assert.Equal("buyer: bought on 1 day (3 orders on that day)", result.Reason[1]);
+        Assert.StartsWith("customer: 3 orders on 2 days, the first 721 days ago; ", result.Reason[2]);
     }
 
     [Fact]
-    public void A_completed_and_a_returned_order_are_two_kept_orders()
+    public void Two_orders_on_one_day_are_one_purchase_occasion()
     {
         var columns = TestColumns.Create(1);
+        TestColumns.Buy(columns, 0, [Start, Start]);
+        Assert.Equal(1, columns.KeptPurchaseDays[0]);
+        var result = Classify(columns);
+        Assert.Equal("buyer", result.Class[0]);
+        Assert.Equal("buyer: bought on 1 day (2 orders on that day)", result.Reason[0]);
+    }
+
+    [Fact]
+    public void A_completed_and_a_returned_order_on_two_days_are_two_occasions_and_on_one_day_one()
+    {
+        var columns = TestColumns.Create(2);
         TestColumns.Buy(columns, 0, [Start]);
         columns.Summary.Returns[0] = 1;
-        Assert.Equal("customer", Classify(columns).Class[0]);
+        columns.KeptPurchaseDays[0] = 2;
+        TestColumns.Buy(columns, 1, [Start]);
+        columns.Summary.Returns[1] = 1;
+        var result = Classify(columns);
+        Assert.Equal(["customer", "buyer"], result.Class);
+        Assert.StartsWith("customer: 2 orders on 2 days, ", result.Reason[0]);
+        Assert.Equal("buyer: bought on 1 day (2 orders on that day)", result.Reason[1]);
     }
 
     [Fact]
@@ -176,31 +197,50 @@ public sealed class RelationshipLadderTests
     }
 
     [Fact]
-    public void A_low_P_alive_marks_lapsing_in_the_reason_and_keeps_the_class()
+    public void A_declining_churn_status_is_named_in_the_reason_and_keeps_the_class()
     {
-        var columns = TestColumns.Create(2);
-        TestColumns.Buy(columns, 0, TestColumns.Every(Start, 30, 4));
-        TestColumns.Buy(columns, 1, TestColumns.Every(Start, 30, 4));
+        var columns = TestColumns.Create(4);
+        for (var i = 0; i < 3; i++) TestColumns.Buy(columns, i, TestColumns.Every(Start, 30, 4));
+        TestColumns.Buy(columns, 3, [Start]);
         var scores = TestColumns.Scores(columns);
         scores.ProbabilityAlive[0] = 0.12;
         scores.ProbabilityAlive[1] = 0.9;
-        var result = Classify(columns, scores);
-        Assert.Equal("customer", result.Class[0]);
-        Assert.StartsWith("customer (lapsing: P(alive) 0.12): 4 kept orders", result.Reason[0]);
-        Assert.StartsWith("customer: 4 kept orders", result.Reason[1]);
+        scores.ProbabilityAlive[2] = 0.5;
+        scores.ProbabilityAlive[3] = 0.01;
+        var result = Classify(columns, scores, [ChurnStatus.Lapsed, ChurnStatus.Active, ChurnStatus.AtRisk, ChurnStatus.Lost]);
+        Assert.Equal(["customer", "customer", "customer", "buyer"], result.Class);
+        Assert.StartsWith("customer (lapsed by the churn status): 4 orders on 4 days, the first 721 days ago; ", result.Reason[0]);
+        Assert.StartsWith("customer: 4 orders on 4 days, the first 721 days ago; ", result.Reason[1]);
+        Assert.StartsWith("customer (at-risk by the churn status): 4 orders on 4 days", result.Reason[2]);
+        Assert.Equal("buyer (lost by the churn status): bought on 1 day (1 order, completed)", result.Reason[3]);
+        Assert.Contains("3 buyers are at-risk, lapsed or lost by the churn status (ladder class kept, the status named in the reason).", result.Notes);
         Assert.Contains("P(alive) from the model", result.Method);
     }
 
     [Fact]
-    public void Without_a_model_a_long_silence_in_own_purchase_gaps_marks_lapsing()
+    public void Without_a_churn_status_no_decline_is_named_even_after_a_long_silence()
+    {
+        var columns = TestColumns.Create(1);
+        TestColumns.Buy(columns, 0, TestColumns.Every(new DateOnly(2024, 1, 1), 30, 4));
+        var result = Classify(columns);
+        Assert.StartsWith("customer: 4 orders on 4 days, ", result.Reason[0]);
+        Assert.Contains("0 buyers are at-risk, lapsed or lost by the churn status (ladder class kept, the status named in the reason).", result.Notes);
+        Assert.Contains("no model could be fitted", result.Method);
+    }
+
+    [Fact]
+    public void Without_a_model_the_churn_status_from_own_purchase_gaps_marks_the_long_silent_customer()
     {
         var columns = TestColumns.Create(2);
         TestColumns.Buy(columns, 0, TestColumns.Every(new DateOnly(2024, 1, 1), 30, 4));
         TestColumns.Buy(columns, 1, TestColumns.Every(new DateOnly(2025, 10, 1), 30, 4));
-        var result = Classify(columns);
-        Assert.Contains("(lapsing: ", result.Reason[0]);
-        Assert.DoesNotContain("lapsing", result.Reason[1]);
-        Assert.Contains("no model could be fitted", result.Method);
+        var scores = TestColumns.Scores(columns);
+        var churn = ChurnStatus.Classify(columns, scores, new ChurnStatusOptions()).Status.Class;
+        var result = Classify(columns, scores, churn);
+        Assert.Contains(churn[0], new[] { ChurnStatus.Lapsed, ChurnStatus.Lost });
+        Assert.Equal(ChurnStatus.Active, churn[1]);
+        Assert.StartsWith($"customer ({churn[0]} by the churn status): 4 orders on 4 days, ", result.Reason[0]);
+        Assert.StartsWith("customer: 4 orders on 4 days, ", result.Reason[1]);
     }
 
     [Fact]

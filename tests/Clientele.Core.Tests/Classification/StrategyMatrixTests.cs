@@ -30,15 +30,16 @@ public sealed class StrategyMatrixTests
         var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions());
 
         Assert.Equal(["keep", "maintain-or-acquire", "develop", "acquire-or-abandon"], result.Result.Class);
-        Assert.Equal("keep: share of wallet 0.80 (revenue last year 800 of wallet 1,000) at or above 0.50; expected revenue 500 in 365 days at or above the median 255", result.Result.Reason[0]);
-        Assert.Equal("acquire-or-abandon: share of wallet 0.20 (revenue last year 200 of wallet 1,000) below 0.50; expected revenue 10 in 365 days below the median 255", result.Result.Reason[3]);
+        // The median of 10, 10, 500, 500 is 255; 10 against 255 prints with two decimals, as amounts under 100 do.
+        Assert.Equal("keep: share of wallet 0.80 at or above 0.50 (yearly revenue 800 of a wallet of 1,000); expected revenue over the next 365 days 500 at or above the median 255 of live customers", result.Result.Reason[0]);
+        Assert.Equal("acquire-or-abandon: share of wallet 0.20 below 0.50 (yearly revenue 200 of a wallet of 1,000); expected revenue over the next 365 days 10.00 below the median 255.00 of live customers", result.Result.Reason[3]);
         Assert.Equal([0.8, 0.8, 0.2, 0.2], result.ShareOfWallet);
         Assert.All(result.ShareEstimated, Assert.False);
         Assert.Equal(Dimensions.Strategy, result.Result.Dimension);
     }
 
     [Fact]
-    public void A_missing_wallet_is_estimated_from_comparable_customers_of_the_same_segment_and_revenue_band()
+    public void A_missing_wallet_is_the_median_known_wallet_of_comparable_customers_of_the_same_segment()
     {
         var (columns, scores) = Customers([300, 300, 300, 300, 300, 300, 300], [1, 1, 1, 1, 1, 1, 1]);
         for (var i = 0; i < 6; i++) columns.WalletEstimate[i] = 1_000 + 100 * i;
@@ -47,30 +48,51 @@ public sealed class StrategyMatrixTests
 
         Assert.True(result.ShareEstimated[6]);
         Assert.Equal(300 / 1_250.0, result.ShareOfWallet[6], 12);
-        Assert.StartsWith("develop: share of wallet 0.24 estimated (revenue last year 300 of an estimated wallet 1,250: median of 6 known wallets of families with revenue last year 200-500) below 0.50", result.Result.Reason[6]);
-        Assert.Contains("estimated from comparable customers for 1", result.Result.Notes[0]);
+        Assert.Equal("develop: share of wallet 0.24 (estimated) below 0.50 (yearly revenue 300 of an estimated wallet of 1,250: the median known wallet of 6 comparable customers, persons/families); expected revenue over the next 365 days 1.00 at or above the median 1.00 of live customers", result.Result.Reason[6]);
+        Assert.Contains("share of wallet known for 6, estimated from comparable customers for 1, unknown for 0 of 7 live actual customers", result.Result.Notes);
     }
 
     [Fact]
-    public void Without_enough_wallets_in_the_segment_the_estimate_falls_back_to_the_kind_then_to_everyone()
+    public void Without_enough_known_wallets_the_estimate_is_the_90th_percentile_of_comparable_spend_in_the_same_size_band()
     {
-        var (columns, scores) = Customers([300, 300, 300, 300, 300, 300, 300, 300]);
-        for (var i = 0; i < 6; i++)
-        {
-            columns.WalletEstimate[i] = 1_000;
-            columns.PopulationGroup[i] = "retirees";
-        }
-        columns.Kind[7] = null;
-        columns.PopulationGroup[7] = null;
+        var (columns, scores) = Customers([100, 200, 300, 400, 500, 600, 700, 800, 900, 100, 100, 100]);
+        for (var i = 0; i < 12; i++) (columns.Kind[i], columns.PopulationGroup[i]) = ("organization", null);
+        for (var i = 0; i < 10; i++) columns.Industry[i] = "Retail";
+        for (var i = 0; i < 9; i++) (columns.Size[i], columns.SizeAttribute[i]) = (30, "employees");
+        (columns.Size[10], columns.SizeAttribute[10]) = (40, "employees"); // no industry: compared within organizations of its size band
+        // customer 9: retail without a size; customer 11: neither a segment field nor a size
 
         var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions());
 
-        Assert.Contains("median of 6 known wallets of persons with revenue last year 200-500", result.Result.Reason[6]);
-        Assert.Contains("median of 6 known wallets of all customers with revenue last year 200-500", result.Result.Reason[7]);
+        // Retail with 20-50 employees: 100..900, 0.9-quantile 800 + 0.2 × 100 = 820. Retail, and organizations with 20-50
+        // employees: 100, 100, 200..900, 0.9-quantile 800 + 0.1 × 100 = 810. Live yearly revenues: median 350.
+        const string Small = "no predicted revenue, so the yearly revenue 100 below the median 350 of live customers";
+        Assert.Equal($"acquire-or-abandon: share of wallet 0.12 (estimated) below 0.50 (yearly revenue 100 of an estimated wallet of 820: the 90th percentile of the yearly spend of 9 comparable customers, organizations/retail with employees 20-50); {Small}", result.Result.Reason[0]);
+        Assert.Equal($"acquire-or-abandon: share of wallet 0.12 (estimated) below 0.50 (yearly revenue 100 of an estimated wallet of 810: the 90th percentile of the yearly spend of 10 comparable customers, organizations/retail); {Small}", result.Result.Reason[9]);
+        Assert.Equal($"acquire-or-abandon: share of wallet 0.12 (estimated) below 0.50 (yearly revenue 100 of an estimated wallet of 810: the 90th percentile of the yearly spend of 10 comparable customers, organizations with employees 20-50); {Small}", result.Result.Reason[10]);
+        Assert.Equal(100 / 820.0, result.ShareOfWallet[0], 12);
+        Assert.Equal($"share-unknown: share of wallet unknown: no wallet in the data, and too few comparable customers (same segment or size band) to estimate one; {Small}; small volume: find out the share of wallet before choosing maintain or let go", result.Result.Reason[11]);
+        Assert.True(double.IsNaN(result.ShareOfWallet[11]));
+        Assert.Contains("share of wallet known for 0, estimated from comparable customers for 11, unknown for 1 of 12 live actual customers", result.Result.Notes);
     }
 
     [Fact]
-    public void Without_any_comparable_wallet_the_share_is_unknown_and_counted_as_low()
+    public void Fewer_comparable_spenders_than_the_minimum_give_no_estimate()
+    {
+        var (columns, scores) = Customers([100, 200, 300, 400, 500, 600, 700]);
+
+        var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions());
+        var seven = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions { MinimumComparableCustomers = 7 });
+
+        Assert.All(result.Result.Class, c => Assert.Equal(StrategyMatrix.ShareUnknown, c));
+        Assert.Contains("no wallet can be known or estimated (the data has no wallet_estimate, no segment and no size): every live customer is share-unknown; import wallet estimates, or segment fields and a size (employees, turnover) to compare customers", result.Result.Notes);
+        // Seven spenders are enough when seven are asked for: the 0.9-quantile of 100..700 is 600 + 0.4 × 100 = 640.
+        Assert.Equal(700 / 640.0, seven.ShareOfWallet[6], 12);
+        Assert.Contains("estimated wallet of 640: the 90th percentile of the yearly spend of 7 comparable customers, persons/families", seven.Result.Reason[0]);
+    }
+
+    [Fact]
+    public void Without_a_known_or_estimable_wallet_the_class_is_share_unknown_never_low()
     {
         var (columns, scores) = Customers([300, 3_000], [100, 100]);
         columns.WalletEstimate[1] = 4_000;
@@ -79,12 +101,44 @@ public sealed class StrategyMatrixTests
 
         Assert.True(double.IsNaN(result.ShareOfWallet[0]));
         Assert.False(result.ShareEstimated[0]);
-        Assert.Equal("develop", result.Result.Class[0]);
-        Assert.StartsWith("develop: share of wallet unknown (no wallet, and fewer than 5 known wallets among comparable customers with revenue last year 200-500): treated as low;", result.Result.Reason[0]);
+        Assert.Equal(["share-unknown", "keep"], result.Result.Class); // 3,000 of 4,000: 0.75, high
+        Assert.Equal("share-unknown: share of wallet unknown: no wallet in the data, and too few comparable customers (same segment or size band) to estimate one; expected revenue over the next 365 days 100 at or above the median 100 of live customers; large volume: find out the share of wallet before choosing keep or develop", result.Result.Reason[0]);
+        Assert.Contains("share of wallet known for 1, estimated from comparable customers for 0, unknown for 1 of 2 live actual customers", result.Result.Notes);
     }
 
     [Fact]
-    public void Without_a_prediction_the_revenue_of_the_last_year_is_the_volume()
+    public void Lapsed_and_lost_customers_are_out_of_the_matrix_and_the_volume_cut_is_among_live_customers()
+    {
+        var (columns, scores) = Customers([100, 1_000, 1_000, 300]);
+        for (var i = 0; i < 4; i++) columns.WalletEstimate[i] = 10_000;
+
+        var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions(),
+            [ChurnStatus.Active, ChurnStatus.Lapsed, ChurnStatus.Lost, ChurnStatus.AtRisk]);
+
+        // Live: 100 and 300, median 200 (with the lapsed and lost it would be 650 and 300 would be small).
+        Assert.Equal(["acquire-or-abandon", null, null, "develop"], result.Result.Class);
+        Assert.Equal("n/a: lapsed by the churn status: the matrix plans live relationships (a lapsed or lost customer has no upcoming volume); the churn status's action applies", result.Result.Reason[1]);
+        Assert.StartsWith("n/a: lost by the churn status:", result.Result.Reason[2]);
+        Assert.EndsWith("no predicted revenue, so the yearly revenue 300 at or above the median 200 of live customers", result.Result.Reason[3]);
+        Assert.True(double.IsNaN(result.ShareOfWallet[1]));
+        Assert.Contains("2 lapsed or lost customers are not in the matrix", result.Result.Notes);
+    }
+
+    [Fact]
+    public void An_MVC_is_never_told_to_abandon_low_share_and_small_volume_make_it_develop()
+    {
+        var (columns, scores) = Customers([200, 200, 800, 800], [10, 10, 500, 500]);
+        for (var i = 0; i < 4; i++) columns.WalletEstimate[i] = 1_000;
+
+        var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions(), valueClass: ["MVC", "other", "MVC", "other"]);
+
+        Assert.Equal(["develop", "acquire-or-abandon", "keep", "keep"], result.Result.Class);
+        Assert.Equal("develop: share of wallet 0.20 below 0.50 (yearly revenue 200 of a wallet of 1,000); expected revenue over the next 365 days 10.00 below the median 255.00 of live customers; an MVC (most valuable customer) is developed, not abandoned: low share and small volume would be acquire-or-abandon", result.Result.Reason[0]);
+        Assert.Contains("1 MVCs with low share and small volume are develop, not acquire-or-abandon", result.Result.Notes);
+    }
+
+    [Fact]
+    public void Without_a_prediction_the_yearly_revenue_is_the_volume()
     {
         var (columns, scores) = Customers([100, 900]);
         columns.WalletEstimate[0] = 150;
@@ -93,8 +147,8 @@ public sealed class StrategyMatrixTests
         var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions());
 
         Assert.Equal(["maintain-or-acquire", "keep"], result.Result.Class);
-        Assert.EndsWith("no predicted revenue, so revenue last year 900 at or above the median 500 of actual customers", result.Result.Reason[1]);
-        Assert.Contains("revenue last year, no model", result.Result.Method);
+        Assert.EndsWith("no predicted revenue, so the yearly revenue 900 at or above the median 500 of live customers", result.Result.Reason[1]);
+        Assert.Contains("yearly revenue, no model", result.Result.Method);
     }
 
     [Fact]
@@ -108,8 +162,9 @@ public sealed class StrategyMatrixTests
 
         var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions());
 
+        // 500 × 365 / 180 = 1,013.9; / 2,000 = 0.507.
         Assert.Equal(500 * 365 / 180.0 / 2_000, result.ShareOfWallet[0], 12);
-        Assert.StartsWith("keep: share of wallet 0.51 (revenue last year 500 in 180 days since the first purchase, 1,014 a year of wallet 2,000)", result.Result.Reason[0]);
+        Assert.StartsWith("keep: share of wallet 0.51 at or above 0.50 (yearly revenue 1,014 (500 in the 180 days since the first purchase, scaled to a year) of a wallet of 2,000)", result.Result.Reason[0]);
     }
 
     [Fact]
@@ -122,11 +177,11 @@ public sealed class StrategyMatrixTests
         var result = StrategyMatrix.Classify(columns, TestColumns.Scores(columns), new StrategyMatrixOptions());
 
         Assert.Equal(0.365, result.ShareOfWallet[0], 12);
-        Assert.Contains("90 in 1 day since the first purchase, 365 a year", result.Result.Reason[0]);
+        Assert.Contains("yearly revenue 365 (90 in the 1 day since the first purchase, scaled to a year)", result.Result.Reason[0]);
     }
 
     [Fact]
-    public void Parties_who_have_not_bought_get_no_strategy_but_a_known_wallet_gives_them_a_share_of_zero()
+    public void Parties_who_have_not_bought_get_no_strategy_and_no_share_even_with_a_known_wallet()
     {
         var (columns, scores) = Customers([300, 300]);
         ValueTestColumns.Unbuy(columns, scores, 1);
@@ -135,8 +190,8 @@ public sealed class StrategyMatrixTests
         var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions());
 
         Assert.Null(result.Result.Class[1]);
-        Assert.Equal("no completed order: the strategy matrix is for actual customers", result.Result.Reason[1]);
-        Assert.Equal(0, result.ShareOfWallet[1]);
+        Assert.Equal("n/a: no completed order: the strategy matrix is for actual customers", result.Result.Reason[1]);
+        Assert.True(double.IsNaN(result.ShareOfWallet[1]));
     }
 
     [Fact]
@@ -160,7 +215,7 @@ public sealed class StrategyMatrixTests
 
         Assert.Empty(result.Result.Class);
         Assert.Empty(result.ShareOfWallet);
-        Assert.Contains("no actual customers: nobody is in the strategy matrix", result.Result.Notes);
+        Assert.Contains("no live actual customers: nobody is in the strategy matrix", result.Result.Notes);
     }
 
     [Fact]

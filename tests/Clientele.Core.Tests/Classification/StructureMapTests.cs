@@ -53,7 +53,7 @@ public sealed class StructureMapTests
         Assert.Equal("persons/unknown: a person with no population group in the data", map.Segment.Reason[5]);
         Assert.Equal("organizations/unknown/grocery: an organization in domain grocery, industry not in the data", map.Segment.Reason[6]);
         Assert.Equal(Dimensions.Segment, map.Segment.Dimension);
-        Assert.StartsWith("4 parties lack the industry, domain or population group", map.Segment.Notes[0], StringComparison.Ordinal);
+        Assert.Equal("4 parties lack a field of their segment (organizations by industry → domain, persons by population group) and sit under \"unknown\".", map.Segment.Notes[0]);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class StructureMapTests
         var map = Build(columns);
 
         Assert.Equal("unknown", map.Segment.Class[0]);
-        Assert.Equal("unknown: neither the kind nor an industry, domain or population group is in the data", map.Segment.Reason[0]);
+        Assert.Equal("unknown: neither the kind nor a segment field (organizations by industry → domain, persons by population group) is in the data", map.Segment.Reason[0]);
         Assert.Equal(["all", "unknown"], map.Nodes.Select(n => n.Path));
     }
 
@@ -176,7 +176,7 @@ public sealed class StructureMapTests
         Organization(columns, 0, "healthcare", "hospitals");
         Person(columns, 1, "families");
         Person(columns, 2, "students");
-        TestColumns.Buy(columns, 0, [AsOf.AddDays(-30)], amount: 500);
+        TestColumns.Buy(columns, 0, [AsOf.AddDays(-60), AsOf.AddDays(-30)], amount: 250); // last bought one gap ago: active by the churn status
         var due = new DateOnly(2026, 12, 31);
         columns.Targets =
         [

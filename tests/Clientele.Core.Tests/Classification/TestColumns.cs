@@ -23,7 +23,7 @@ internal static class TestColumns
         return columns;
     }
 
-    /// <summary>Gives customer <paramref name="i"/> one completed order of <paramref name="amount"/> (margin <paramref name="marginRate"/> of it) on each day, keeping the summary consistent.</summary>
+    /// <summary>Gives customer <paramref name="i"/> one completed order of <paramref name="amount"/> (margin <paramref name="marginRate"/> of it) on each day (a day given twice: two orders, one purchase occasion), keeping the summary and the kept purchase days consistent.</summary>
     public static void Buy(CustomerColumns columns, int i, IEnumerable<DateOnly> days, double amount = 100, double marginRate = 0.3)
     {
         var s = columns.Summary;
@@ -31,6 +31,7 @@ internal static class TestColumns
         var distinct = sorted.Distinct().ToArray();
         s.Orders[i] = sorted.Length;
         s.PurchaseDays[i] = distinct.Length;
+        columns.KeptPurchaseDays[i] = distinct.Length;
         s.FirstPurchase[i] = distinct[0];
         s.LastPurchase[i] = distinct[^1];
         s.Frequency[i] = distinct.Length - 1;

@@ -4,6 +4,24 @@ namespace Clientele.Core.Tests.Classification;
 
 public sealed class ValueClassTests
 {
+    /// <summary>
+    /// <paramref name="count"/> regular customers who bought on 2024-06-01 and 2025-06-01 (100 each, margin 30): known over a
+    /// year, so their yearly revenue is the 100 of the last year and their margin rate 0.30; past value <paramref name="pastValue"/>(i).
+    /// </summary>
+    private static (CustomerColumns Columns, CustomerScores Scores) Regulars(int count, Func<int, double> pastValue)
+    {
+        var columns = TestColumns.Create(count);
+        for (var i = 0; i < count; i++) TestColumns.Buy(columns, i, [new DateOnly(2024, 6, 1), ValueTestColumns.Day]);
+        var scores = TestColumns.Scores(columns);
+        for (var i = 0; i < count; i++) scores.PastNetValue[i] = pastValue(i);
+        return (columns, scores);
+    }
+
+    private static string?[] AllActive(int count) => [.. Enumerable.Repeat<string?>(ChurnStatus.Active, count)];
+
+    // With ten regulars active, the median active customer's yearly value is 100 × 0.30 = 30 and the MGC floor half of it, 15.
+    private const string Floor = "the MGC floor (50% of the median active customer's yearly value 30) 15.00";
+
     [Fact]
     public void A_customer_whose_cost_to_serve_and_returns_exceed_its_margin_is_a_BZC()
     {
@@ -17,7 +35,8 @@ public sealed class ValueClassTests
         var result = ValueClass.Classify(columns, scores, new ValueClassOptions());
 
         Assert.Equal("BZC", result.Class[0]);
-        Assert.Equal("BZC: net value -490 below 0: past -490 (margin 30, returns -20 (1 returned order), cost to serve 500); no prediction to make up for it", result.Reason[0]);
+        // 30 margin − 20 returns − 500 cost to serve = −490; the cut 0 is under 100, so two decimals.
+        Assert.Equal("BZC: value -490.00 in net margin (past -490.00 + future 0.00) below 0.00, and the past -490.00 below 0.00 too: margin 30, returns -20 (1 returned order), cost to serve 500; no prediction to make up for it", result.Reason[0]);
     }
 
     [Fact]
@@ -29,7 +48,7 @@ public sealed class ValueClassTests
         var result = ValueClass.Classify(columns, scores, new ValueClassOptions());
 
         Assert.Equal("BZC", result.Class[0]);
-        Assert.EndsWith("predicted future 100 does not make up for it", result.Reason[0]);
+        Assert.Equal("BZC: value -200.00 in net margin (past -300.00 + future 100.00) below 0.00, and the past -300.00 below 0.00 too: margin 30, no returns, cost to serve 0; the predicted future does not make up for it", result.Reason[0]);
     }
 
     [Fact]
@@ -40,8 +59,8 @@ public sealed class ValueClassTests
 
         var result = ValueClass.Classify(columns, scores, new ValueClassOptions());
 
-        Assert.NotEqual("BZC", result.Class[0]);
-        Assert.Contains("past -300 made up by the predicted future", result.Reason[0]);
+        Assert.Equal("other", result.Class[0]);
+        Assert.StartsWith("other: value 600 in net margin (past -300 + future 900) not above the MVC cut (top 20%) 600;", result.Reason[0]);
     }
 
     [Fact]
@@ -64,51 +83,122 @@ public sealed class ValueClassTests
         var result = ValueClass.Classify(columns, scores, new ValueClassOptions());
 
         Assert.Equal(["other", "other", "other", "other", "other", "other", "other", "other", "MVC", "MVC"], result.Class);
-        Assert.Equal("MVC: value 1,000 in net margin (past 1,000, no prediction), top 20% cut is 820", result.Reason[9]);
+        // The 0.8-quantile of 100..1,000: 800 + 0.2 × 100 = 820.
+        Assert.Equal("MVC: value 1,000 in net margin (past only: no prediction) above the MVC cut (top 20%) 820", result.Reason[9]);
     }
 
     [Fact]
     public void An_unrealised_wallet_makes_an_MGC_with_the_headroom_in_the_reason()
     {
-        var (columns, scores) = ValueTestColumns.Buyers(10, i => (i + 1) * 100);
+        var (columns, scores) = Regulars(10, i => (i + 1) * 100);
         columns.WalletEstimate[0] = 10_000;
 
-        var result = ValueClass.Classify(columns, scores, new ValueClassOptions());
+        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), AllActive(10));
 
         Assert.Equal("MGC", result.Class[0]);
+        // (10,000 − 100) × 0.30 = 2,970.
         Assert.Equal(
-            "MGC: growth potential 2,970 a year (unrealised wallet 9,900 of 10,000 × margin 0.30; no predicted revenue), top 25% of the rest cut is 0; value 100 in net margin (past 100, no prediction) not above the MVC top 20% cut 820",
+            $"MGC: growth potential 2,970.00 a year above {Floor} (headroom 2,970: wallet 10,000 above yearly revenue 100, the difference × margin 0.30; no predicted revenue); active by the churn status; value 100 in net margin (past only: no prediction) not above the MVC cut (top 20%) 820",
             result.Reason[0]);
-        Assert.Equal("other: value 200 in net margin (past 200, no prediction) not above the MVC top 20% cut 820; no growth potential (wallet unknown; no predicted revenue)", result.Reason[1]);
+        Assert.Equal("other: no growth potential (wallet unknown; no predicted revenue); value 200 in net margin (past only: no prediction) not above the MVC cut (top 20%) 820", result.Reason[1]);
     }
 
     [Fact]
     public void Predicted_growth_over_last_year_counts_as_growth_potential()
     {
-        var (columns, scores) = ValueTestColumns.Buyers(10, i => (i + 1) * 100);
+        var (columns, scores) = Regulars(10, i => (i + 1) * 100);
         scores.ExpectedRevenue[2] = 1_000;
         scores.MarginRate[2] = 0.3;
 
-        var result = ValueClass.Classify(columns, scores, new ValueClassOptions());
+        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), AllActive(10));
 
         Assert.Equal("MGC", result.Class[2]);
-        Assert.Contains("growth potential 270 a year (wallet unknown; predicted yearly revenue 1,000 vs 100 last year × margin 0.30)", result.Reason[2]);
+        // (1,000 − 100) × 0.30 = 270.
+        Assert.StartsWith($"MGC: growth potential 270.00 a year above {Floor} (wallet unknown; predicted yearly revenue 1,000 above yearly revenue 100, the difference × margin 0.30); active by the churn status;", result.Reason[2]);
     }
 
     [Fact]
     public void The_unrealised_wallet_of_a_customer_likely_gone_counts_less()
     {
-        var (columns, scores) = ValueTestColumns.Buyers(10, i => (i + 1) * 100);
+        var (columns, scores) = Regulars(10, i => (i + 1) * 100);
         columns.WalletEstimate[0] = 10_000;
         columns.WalletEstimate[1] = 10_000;
         scores.ProbabilityAlive[1] = 0.1;
         var options = new ValueClassOptions { MgcShare = 0.125 };
 
-        var result = ValueClass.Classify(columns, scores, options);
+        var result = ValueClass.Classify(columns, scores, options, AllActive(10));
 
         Assert.Equal("MGC", result.Class[0]);
         Assert.Equal("other", result.Class[1]);
-        Assert.Contains("× P(alive) 0.10", result.Reason[1]);
+        // Potentials of the 8 eligible: 2,970, 9,900 × 0.30 × 0.10 = 297, and six 0; their 0.875-quantile is 297 + 0.125 × 2,673 = 631.125.
+        Assert.StartsWith("other: growth potential 297 a year not above the MGC cut (top 12.5% of active customers outside MVC and BZC) 631 (headroom 297: wallet 10,000 above yearly revenue 100, the difference × margin 0.30 × P(alive) 0.10; no predicted revenue);", result.Reason[1]);
+    }
+
+    [Fact]
+    public void An_at_risk_customer_with_a_large_headroom_is_not_an_MGC_and_the_reason_says_why()
+    {
+        var (columns, scores) = Regulars(10, i => (i + 1) * 100);
+        columns.WalletEstimate[0] = 10_000;
+        var churn = AllActive(10);
+        churn[0] = ChurnStatus.AtRisk;
+
+        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), churn);
+
+        Assert.Equal("other", result.Class[0]);
+        Assert.Equal("other: value 100 in net margin (past only: no prediction) not above the MVC cut (top 20%) 820; not an MGC: at-risk by the churn status, and room to grow counts only in a live relationship", result.Reason[0]);
+        Assert.DoesNotContain("MGC", result.Class);
+        Assert.Contains("1 customers with growth potential above the cut are not MGC because their churn status is not active", result.Notes);
+    }
+
+    [Fact]
+    public void A_growth_potential_below_half_the_median_active_customers_yearly_value_is_not_material()
+    {
+        var (columns, scores) = Regulars(10, i => (i + 1) * 100);
+        columns.WalletEstimate[0] = 120; // headroom (120 − 100) × 0.30 = 6, under the floor 15
+        columns.WalletEstimate[1] = 160; // headroom 18, over it
+
+        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), AllActive(10));
+        var withoutFloor = ValueClass.Classify(columns, scores, new ValueClassOptions { MinimumGrowthShare = 0 }, AllActive(10));
+
+        Assert.Equal(["other", "MGC"], result.Class[..2]);
+        Assert.StartsWith($"other: growth potential 6.00 a year not above {Floor} (headroom 6: wallet 120 above yearly revenue 100, the difference × margin 0.30; no predicted revenue);", result.Reason[0]);
+        Assert.StartsWith($"MGC: growth potential 18.00 a year above {Floor} (headroom 18: wallet 160 above yearly revenue 100,", result.Reason[1]);
+        Assert.Contains("cuts: MVC value above 820; MGC growth potential above 15 a year (floor 15: 50% of the median active customer's yearly value 30)", result.Notes);
+        // Without the floor the rank cut alone decides: the 0.75-quantile of six 0, 6 and 18 is 0 + 0.25 × 6 = 1.5.
+        Assert.Equal(["MGC", "MGC"], withoutFloor.Class[..2]);
+        Assert.StartsWith("MGC: growth potential 6.00 a year above the MGC cut (top 25% of active customers outside MVC and BZC) 1.50 ", withoutFloor.Reason[0]);
+    }
+
+    [Fact]
+    public void Without_any_active_customer_there_is_no_MGC_and_the_notes_say_why()
+    {
+        var (columns, scores) = ValueTestColumns.Buyers(10, i => (i + 1) * 100);
+        columns.WalletEstimate[0] = 10_000;
+        var churn = ChurnStatus.Classify(columns, scores, new ChurnStatusOptions()).Status.Class;
+
+        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), churn);
+
+        Assert.All(churn, Assert.Null); // one purchase each: no repeat history, no churn status
+        Assert.DoesNotContain("MGC", result.Class);
+        Assert.Equal("other: value 100 in net margin (past only: no prediction) not above the MVC cut (top 20%) 820; not an MGC: not known to be alive (no churn status: no model and no repeat history), and room to grow counts only in a live relationship", result.Reason[0]);
+        Assert.Contains("no MGC: no customer is active by the churn status (no model could be fitted and the data has no repeat history), so no room to grow can be called realistic", result.Notes);
+    }
+
+    [Fact]
+    public void The_median_active_customers_yearly_value_counts_only_active_customers()
+    {
+        var (columns, scores) = Regulars(10, i => (i + 1) * 100);
+        TestColumns.Buy(columns, 9, [new DateOnly(2024, 6, 1), ValueTestColumns.Day], amount: 1_000);
+        scores.PastNetValue[9] = 1_000;
+        columns.WalletEstimate[0] = 160;
+        var churn = AllActive(10);
+        for (var i = 1; i < 9; i++) churn[i] = ChurnStatus.Lapsed;
+
+        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), churn);
+
+        // Active: customer 0 (yearly value 30) and customer 9 (300): median 165, floor 82.50 above the headroom 18.
+        Assert.Equal("other", result.Class[0]);
+        Assert.StartsWith("other: growth potential 18.00 a year not above the MGC floor (50% of the median active customer's yearly value 165) 82.50 ", result.Reason[0]);
     }
 
     [Fact]
@@ -122,7 +212,7 @@ public sealed class ValueClassTests
         var none = ValueClass.Classify(empty, TestColumns.Scores(empty), new ValueClassOptions());
 
         Assert.Null(result.Class[1]);
-        Assert.Equal("no completed order: value classes are for actual customers", result.Reason[1]);
+        Assert.Equal("n/a: no completed order: value classes are for actual customers", result.Reason[1]);
         Assert.Empty(none.Class);
         Assert.Contains("no actual customers: nobody has a value class", none.Notes);
     }

@@ -26,6 +26,7 @@ internal static class ValueTestColumns
         var s = columns.Summary;
         s.Orders[i] = 0;
         s.PurchaseDays[i] = 0;
+        columns.KeptPurchaseDays[i] = 0;
         s.FirstPurchase[i] = null;
         s.LastPurchase[i] = null;
         s.Frequency[i] = 0;

@@ -15,9 +15,10 @@ public sealed class ValueTierTests
         Assert.All(result.Class[16..19], c => Assert.Equal("large", c));
         Assert.All(result.Class[10..16], c => Assert.Equal("medium", c));
         Assert.All(result.Class[..10], c => Assert.Equal("small", c));
-        Assert.Equal("VIP: value 20 in net margin (past 20, no prediction), top 5% cut is 19.05", result.Reason[19]);
-        Assert.Equal("large: value 17 in net margin (past 17, no prediction), top 20% cut is 16.2, VIP above 19.05", result.Reason[16]);
-        Assert.Equal("small: value 10 in net margin (past 10, no prediction), below the top 50% cut 10.5", result.Reason[9]);
+        // Type-7 quantiles of 1..20: 1 + 0.95 × 19 = 19.05, 1 + 0.8 × 19 = 16.2, 1 + 0.5 × 19 = 10.5; cuts under 100 print two decimals, and so does the value beside them.
+        Assert.Equal("VIP: value 20.00 in net margin (past 20.00, no prediction) above the VIP cut (top 5%) 19.05", result.Reason[19]);
+        Assert.Equal("large: value 17.00 in net margin (past 17.00, no prediction) above the large cut (top 20%) 16.20, not above the VIP cut (top 5%) 19.05", result.Reason[16]);
+        Assert.Equal("small: value 10.00 in net margin (past 10.00, no prediction) not above the medium cut (top 50%) 10.50", result.Reason[9]);
         Assert.Equal(Dimensions.ValueTier, result.Dimension);
     }
 
@@ -31,7 +32,8 @@ public sealed class ValueTierTests
         var result = ValueTier.Classify(columns, scores, new ValueTierOptions());
 
         Assert.Equal("VIP", result.Class[19]);
-        Assert.StartsWith("VIP: value 12,400 in net margin (past 8,100 + future 4,300), top 5% cut is ", result.Reason[19]);
+        // VIP cut: values 0, 100, ..., 1,800 and 12,400; the 0.95-quantile is 1,800 + 0.05 × (12,400 − 1,800) = 2,330.
+        Assert.Equal("VIP: value 12,400 in net margin (past 8,100 + future 4,300) above the VIP cut (top 5%) 2,330", result.Reason[19]);
     }
 
     [Fact]
@@ -68,7 +70,7 @@ public sealed class ValueTierTests
         var result = ValueTier.Classify(columns, scores, options);
 
         Assert.Equal(["small", "medium", "large", "VIP"], result.Class);
-        Assert.Equal("large: value 5,000 in net margin (past 5,000, no prediction), fixed cut is 5,000, VIP from 10,000", result.Reason[2]);
+        Assert.Equal("large: value 5,000 in net margin (past 5,000, no prediction) at or above the large cut (fixed) 5,000, below the VIP cut (fixed) 10,000", result.Reason[2]);
         Assert.StartsWith("fixed money cuts", result.Method);
     }
 
