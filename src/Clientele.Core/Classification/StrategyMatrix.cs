@@ -94,8 +94,8 @@ public static class StrategyMatrix
             shareText = basis switch
             {
                 WalletBasis.Known => $"share of wallet {shareValue} {(high ? "at or above" : "below")} {threshold} ({revenueText} of a wallet of {ValueText.Money(wallet)})",
-                WalletBasis.ComparableWallets => $"share of wallet {shareValue} (estimated) {(high ? "at or above" : "below")} {threshold} ({revenueText} of an estimated wallet of {ValueText.Money(wallet)}: the median known wallet of {ValueText.Count(wallets.GroupSize[i], "comparable customer", "comparable customers")}, {wallets.Group[i]})",
-                WalletBasis.ComparableSpend => $"share of wallet {shareValue} (estimated) {(high ? "at or above" : "below")} {threshold} ({revenueText} of an estimated wallet of {ValueText.Money(wallet)}: the {Ordinal(options.WalletSpendQuantile)} percentile of the yearly spend of {ValueText.Count(wallets.GroupSize[i], "comparable customer", "comparable customers")}, {wallets.Group[i]})",
+                WalletBasis.ComparableWallets => $"share of wallet {shareValue} (estimated) {(high ? "at or above" : "below")} {threshold} ({revenueText} of an estimated wallet of {ValueText.Money(wallet)}: {(wallets.Raised[i] ? "its own yearly spend, above " : "")}the median known wallet of {ValueText.Count(wallets.GroupSize[i], "comparable customer", "comparable customers")}, {wallets.Group[i]})",
+                WalletBasis.ComparableSpend => $"share of wallet {shareValue} (estimated) {(high ? "at or above" : "below")} {threshold} ({revenueText} of an estimated wallet of {ValueText.Money(wallet)}: {(wallets.Raised[i] ? "its own yearly spend, above " : "")}the {Ordinal(options.WalletSpendQuantile)} percentile of the yearly spend of {ValueText.Count(wallets.GroupSize[i], "comparable customer", "comparable customers")}, {wallets.Group[i]})",
                 _ => "share of wallet unknown: no wallet in the data, and too few comparable customers (same segment or size band) to estimate one",
             };
 
@@ -151,11 +151,14 @@ public static class StrategyMatrix
         else
         {
             notes.Add($"share of wallet known for {ValueText.Money(known)}, estimated from comparable customers for {ValueText.Money(fromComparable)}, unknown for {ValueText.Money(unknown)} of {ValueText.Money(live)} live actual customers");
-            if (unknown == live) notes.Add("no wallet can be known or estimated (the data has no wallet_estimate, no segment and no size): every live customer is share-unknown; import wallet estimates, or segment fields and a size (employees, turnover) to compare customers");
+            if (unknown == live)
+                notes.Add(wallets.AnyComparable
+                    ? $"no wallet can be known or estimated: no group of comparable customers (same segment or size band) has the {options.MinimumComparableWallets} known wallets or {options.MinimumComparableCustomers} spending customers an estimate needs; every live customer is share-unknown"
+                    : "no wallet can be known or estimated (the data has no wallet_estimate, no segment and no size): every live customer is share-unknown; import wallet estimates, or segment fields and a size (employees, turnover) to compare customers");
             if (fromPast > 0) notes.Add($"{ValueText.Money(fromPast)} live customers have no predicted revenue: their volume is the yearly revenue (large from {ValueText.Cut(pastCut)})");
         }
         if (notLive > 0) notes.Add($"{ValueText.Money(notLive)} lapsed or lost customers are not in the matrix");
-        if (mvcDevelop > 0) notes.Add($"{ValueText.Money(mvcDevelop)} MVCs with low share and small volume are develop, not acquire-or-abandon");
+        if (mvcDevelop > 0) notes.Add($"{ValueText.Count(mvcDevelop, "MVC", "MVCs")} with low share and small volume {(mvcDevelop == 1 ? "is" : "are")} develop, not acquire-or-abandon");
         var result = new DimensionResult(Dimensions.Strategy, classes, reasons, method) { Notes = notes };
         return new StrategyResult(result, share, estimated);
     }

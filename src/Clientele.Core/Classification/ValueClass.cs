@@ -65,7 +65,7 @@ public static class ValueClass
         var rankCut = ValueQuantile.Of(eligible, 1 - options.MgcShare);
         var mgcCut = double.IsNaN(rankCut) ? floor : Math.Max(rankCut, floor);
         var cutText = double.IsNaN(rankCut) || floor >= rankCut
-            ? $"the MGC floor ({ValueText.Percent(options.MinimumGrowthShare)} of the median active customer's yearly value {ValueText.Money(medianActive)})"
+            ? $"the MGC floor ({ValueText.Percent(options.MinimumGrowthShare)} of the median active customer's yearly value {ValueText.Fixed(medianActive, 2)})"
             : $"the MGC cut (top {ValueText.Percent(options.MgcShare)} of active customers outside MVC and BZC)";
         var mvcText = $"the MVC cut (top {ValueText.Percent(options.MvcShare)})";
         int mgc = 0, grewButNotActive = 0;
@@ -86,7 +86,7 @@ public static class ValueClass
                 classes[i] = "BZC";
                 var f = ValueText.Together(ValueText.StartDecimals(value, past, future, options.BzcBelow), [value, past, hasFuture ? future : 0, options.BzcBelow],
                     r => r[0] == r[1] + r[2] && r[0] < r[3] && r[1] < r[3]);
-                reasons[i] = $"BZC: value {f[0]} in {kind} (past {f[1]} + future {f[2]}) below {f[3]}, and the past {f[1]} below {f[3]} too: "
+                reasons[i] = (hasFuture ? $"BZC: value {f[0]} in {kind} (past {f[1]} + future {f[2]}) below {f[3]}, and the past {f[1]} below {f[3]} too: " : $"BZC: value {f[0]} in {kind} (past only: no prediction) below {f[3]}: ")
                     + $"{PastParts(columns, scores, i)}; " + (hasFuture ? "the predicted future does not make up for it" : "no prediction to make up for it");
                 continue;
             }
@@ -114,14 +114,14 @@ public static class ValueClass
             {
                 classes[i] = "MGC";
                 mgc++;
-                reasons[i] = $"MGC: growth potential {potential} a year above {cutText} {cut} ({g.Describe()}); active by the churn status; {valueText} {notMvc}";
+                reasons[i] = $"MGC: growth potential {potential} a year above {cutText} {cut} ({g.Describe(potential)}); active by the churn status; {valueText} {notMvc}";
             }
             else
             {
                 classes[i] = "other";
                 reasons[i] = g.Potential > 0
-                    ? $"other: growth potential {potential} a year not above {cutText} {cut} ({g.Describe()}); {valueText} {notMvc}"
-                    : $"other: no growth potential ({g.Describe()}); {valueText} {notMvc}";
+                    ? $"other: growth potential {potential} a year not above {cutText} {cut} ({g.Describe(potential)}); {valueText} {notMvc}"
+                    : $"other: no growth potential ({g.Describe(potential)}); {valueText} {notMvc}";
             }
         }
 
@@ -131,7 +131,7 @@ public static class ValueClass
         if (values.Length == 0) notes.Add("no actual customers: nobody has a value class");
         else
         {
-            notes.Add($"cuts: MVC value above {ValueText.Cut(mvcCut)}; MGC growth potential above {ValueText.Cut(mgcCut)} a year (floor {ValueText.Cut(floor)}: {ValueText.Percent(options.MinimumGrowthShare)} of the median active customer's yearly value {ValueText.Cut(double.IsNaN(medianActive) ? 0 : medianActive)})");
+            notes.Add($"cuts: MVC value above {ValueText.Cut(mvcCut)}; MGC growth potential above {ValueText.Fixed(mgcCut, 2)} a year (floor {ValueText.Fixed(floor, 2)}: {ValueText.Percent(options.MinimumGrowthShare)} of the median active customer's yearly value {ValueText.Fixed(double.IsNaN(medianActive) ? 0 : medianActive, 2)})");
             var withWallet = 0;
             var withPrediction = 0;
             for (var i = 0; i < n; i++)
@@ -146,7 +146,7 @@ public static class ValueClass
             else if (mgc == 0)
                 notes.Add($"no MGC: no active customer outside MVC and BZC has a growth potential above {ValueText.Cut(mgcCut)} a year");
             if (grewButNotActive > 0)
-                notes.Add($"{ValueText.Money(grewButNotActive)} customers with growth potential above the cut are not MGC because their churn status is not active");
+                notes.Add($"{ValueText.Count(grewButNotActive, "customer", "customers")} with growth potential above the cut {(grewButNotActive == 1 ? "is" : "are")} not MGC because {(grewButNotActive == 1 ? "its" : "their")} churn status is not active");
         }
         return new DimensionResult(Dimensions.ValueClass, classes, reasons, method) { Notes = notes };
     }
@@ -197,15 +197,18 @@ public static class ValueClass
                 double.IsFinite(predicted) ? predicted : double.NaN, margin, alive);
         }
 
-        public string Describe()
+        /// <summary>What the potential is made of; the part that is the potential printed as <paramref name="printed"/> is.</summary>
+        public string Describe(string printed)
         {
+            var dot = printed.IndexOf('.', StringComparison.Ordinal);
+            var decimals = dot < 0 ? 0 : printed.Length - dot - 1;
             var parts = new List<string>(2);
             if (!double.IsNaN(Wallet))
             {
                 var alive = double.IsNaN(ProbabilityAlive) ? "" : $" × P(alive) {ValueText.Rate(ProbabilityAlive)}";
                 var (w, y) = ValueText.Pair(Wallet, Yearly);
                 parts.Add(Wallet > Yearly
-                    ? $"headroom {ValueText.Cut(Headroom)}: {(Estimated ? "estimated " : "")}wallet {w} above yearly revenue {y}, the difference × margin {ValueText.Rate(MarginRate)}{alive}"
+                    ? $"headroom {ValueText.Fixed(Headroom, decimals)}: {(Estimated ? "estimated " : "")}wallet {w} above yearly revenue {y}, the difference × margin {ValueText.Rate(MarginRate)}{alive}"
                     : $"no headroom: yearly revenue {y} not below the {(Estimated ? "estimated " : "")}wallet {w}");
             }
             else parts.Add("wallet unknown");

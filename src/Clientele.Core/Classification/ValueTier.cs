@@ -48,7 +48,7 @@ public static class ValueTier
         {
             if (!columns.HasBought(i))
             {
-                reasons[i] = "no completed order: value tiers are for actual customers";
+                reasons[i] = "n/a: no completed order: value tiers are for actual customers";
                 continue;
             }
             var value = scores.Value(i);

@@ -85,9 +85,12 @@ public sealed class StrategyMatrixTests
         var seven = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions { MinimumComparableCustomers = 7 });
 
         Assert.All(result.Result.Class, c => Assert.Equal(StrategyMatrix.ShareUnknown, c));
-        Assert.Contains("no wallet can be known or estimated (the data has no wallet_estimate, no segment and no size): every live customer is share-unknown; import wallet estimates, or segment fields and a size (employees, turnover) to compare customers", result.Result.Notes);
-        // Seven spenders are enough when seven are asked for: the 0.9-quantile of 100..700 is 600 + 0.4 × 100 = 640.
-        Assert.Equal(700 / 640.0, seven.ShareOfWallet[6], 12);
+        Assert.Contains("no wallet can be known or estimated: no group of comparable customers (same segment or size band) has the 5 known wallets or 8 spending customers an estimate needs; every live customer is share-unknown", result.Result.Notes);
+        // Seven spenders are enough when seven are asked for: the 0.9-quantile of 100..700 is 600 + 0.4 × 100 = 640,
+        // and the top spender's wallet is raised to its own 700 (a wallet holds at least what is spent with us).
+        Assert.Equal(600 / 640.0, seven.ShareOfWallet[5], 12);
+        Assert.Equal(1.0, seven.ShareOfWallet[6], 12);
+        Assert.Contains("estimated wallet of 700: its own yearly spend, above the 90th percentile", seven.Result.Reason[6]);
         Assert.Contains("estimated wallet of 640: the 90th percentile of the yearly spend of 7 comparable customers, persons/families", seven.Result.Reason[0]);
     }
 
@@ -134,7 +137,7 @@ public sealed class StrategyMatrixTests
 
         Assert.Equal(["develop", "acquire-or-abandon", "keep", "keep"], result.Result.Class);
         Assert.Equal("develop: share of wallet 0.20 below 0.50 (yearly revenue 200 of a wallet of 1,000); expected revenue over the next 365 days 10.00 below the median 255.00 of live customers; an MVC (most valuable customer) is developed, not abandoned: low share and small volume would be acquire-or-abandon", result.Result.Reason[0]);
-        Assert.Contains("1 MVCs with low share and small volume are develop, not acquire-or-abandon", result.Result.Notes);
+        Assert.Contains("1 MVC with low share and small volume is develop, not acquire-or-abandon", result.Result.Notes);
     }
 
     [Fact]

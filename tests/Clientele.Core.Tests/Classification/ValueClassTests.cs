@@ -20,7 +20,7 @@ public sealed class ValueClassTests
     private static string?[] AllActive(int count) => [.. Enumerable.Repeat<string?>(ChurnStatus.Active, count)];
 
     // With ten regulars active, the median active customer's yearly value is 100 × 0.30 = 30 and the MGC floor half of it, 15.
-    private const string Floor = "the MGC floor (50% of the median active customer's yearly value 30) 15.00";
+    private const string Floor = "the MGC floor (50% of the median active customer's yearly value 30.00) 15.00";
 
     [Fact]
     public void A_customer_whose_cost_to_serve_and_returns_exceed_its_margin_is_a_BZC()
@@ -36,7 +36,7 @@ public sealed class ValueClassTests
 
         Assert.Equal("BZC", result.Class[0]);
         // 30 margin − 20 returns − 500 cost to serve = −490; the cut 0 is under 100, so two decimals.
-        Assert.Equal("BZC: value -490.00 in net margin (past -490.00 + future 0.00) below 0.00, and the past -490.00 below 0.00 too: margin 30, returns -20 (1 returned order), cost to serve 500; no prediction to make up for it", result.Reason[0]);
+        Assert.Equal("BZC: value -490.00 in net margin (past only: no prediction) below 0.00: margin 30, returns -20 (1 returned order), cost to serve 500; no prediction to make up for it", result.Reason[0]);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class ValueClassTests
         Assert.Equal("MGC", result.Class[0]);
         // (10,000 − 100) × 0.30 = 2,970.
         Assert.Equal(
-            $"MGC: growth potential 2,970.00 a year above {Floor} (headroom 2,970: wallet 10,000 above yearly revenue 100, the difference × margin 0.30; no predicted revenue); active by the churn status; value 100 in net margin (past only: no prediction) not above the MVC cut (top 20%) 820",
+            $"MGC: growth potential 2,970.00 a year above {Floor} (headroom 2,970.00: wallet 10,000 above yearly revenue 100, the difference × margin 0.30; no predicted revenue); active by the churn status; value 100 in net margin (past only: no prediction) not above the MVC cut (top 20%) 820",
             result.Reason[0]);
         Assert.Equal("other: no growth potential (wallet unknown; no predicted revenue); value 200 in net margin (past only: no prediction) not above the MVC cut (top 20%) 820", result.Reason[1]);
     }
@@ -147,7 +147,7 @@ public sealed class ValueClassTests
         Assert.Equal("other", result.Class[0]);
         Assert.Equal("other: value 100 in net margin (past only: no prediction) not above the MVC cut (top 20%) 820; not an MGC: at-risk by the churn status, and room to grow counts only in a live relationship", result.Reason[0]);
         Assert.DoesNotContain("MGC", result.Class);
-        Assert.Contains("1 customers with growth potential above the cut are not MGC because their churn status is not active", result.Notes);
+        Assert.Contains("1 customer with growth potential above the cut is not MGC because its churn status is not active", result.Notes);
     }
 
     [Fact]
@@ -161,9 +161,9 @@ public sealed class ValueClassTests
         var withoutFloor = ValueClass.Classify(columns, scores, new ValueClassOptions { MinimumGrowthShare = 0 }, AllActive(10));
 
         Assert.Equal(["other", "MGC"], result.Class[..2]);
-        Assert.StartsWith($"other: growth potential 6.00 a year not above {Floor} (headroom 6: wallet 120 above yearly revenue 100, the difference × margin 0.30; no predicted revenue);", result.Reason[0]);
-        Assert.StartsWith($"MGC: growth potential 18.00 a year above {Floor} (headroom 18: wallet 160 above yearly revenue 100,", result.Reason[1]);
-        Assert.Contains("cuts: MVC value above 820; MGC growth potential above 15 a year (floor 15: 50% of the median active customer's yearly value 30)", result.Notes);
+        Assert.StartsWith($"other: growth potential 6.00 a year not above {Floor} (headroom 6.00: wallet 120 above yearly revenue 100, the difference × margin 0.30; no predicted revenue);", result.Reason[0]);
+        Assert.StartsWith($"MGC: growth potential 18.00 a year above {Floor} (headroom 18.00: wallet 160 above yearly revenue 100,", result.Reason[1]);
+        Assert.Contains("cuts: MVC value above 820; MGC growth potential above 15.00 a year (floor 15.00: 50% of the median active customer's yearly value 30.00)", result.Notes);
         // Without the floor the rank cut alone decides: the 0.75-quantile of six 0, 6 and 18 is 0 + 0.25 × 6 = 1.5.
         Assert.Equal(["MGC", "MGC"], withoutFloor.Class[..2]);
         Assert.StartsWith("MGC: growth potential 6.00 a year above the MGC cut (top 25% of active customers outside MVC and BZC) 1.50 ", withoutFloor.Reason[0]);
@@ -198,7 +198,7 @@ public sealed class ValueClassTests
 
         // Active: customer 0 (yearly value 30) and customer 9 (300): median 165, floor 82.50 above the headroom 18.
         Assert.Equal("other", result.Class[0]);
-        Assert.StartsWith("other: growth potential 18.00 a year not above the MGC floor (50% of the median active customer's yearly value 165) 82.50 ", result.Reason[0]);
+        Assert.StartsWith("other: growth potential 18.00 a year not above the MGC floor (50% of the median active customer's yearly value 165.00) 82.50 ", result.Reason[0]);
     }
 
     [Fact]

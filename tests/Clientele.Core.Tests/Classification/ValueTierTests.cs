@@ -57,7 +57,7 @@ public sealed class ValueTierTests
         var result = ValueTier.Classify(columns, scores, new ValueTierOptions());
 
         Assert.Null(result.Class[3]);
-        Assert.Equal("no completed order: value tiers are for actual customers", result.Reason[3]);
+        Assert.Equal("n/a: no completed order: value tiers are for actual customers", result.Reason[3]);
         Assert.Contains("among 3 actual customers", result.Method);
     }
 

@@ -36,6 +36,7 @@ internal sealed class WalletEstimates
         Basis = new WalletBasis[n];
         Group = new string?[n];
         GroupSize = new int[n];
+        Raised = new bool[n];
         Array.Fill(Wallet, double.NaN);
     }
 
@@ -51,6 +52,12 @@ internal sealed class WalletEstimates
     /// <summary>For estimated wallets: how many known wallets or spends the estimate rests on.</summary>
     public int[] GroupSize { get; }
 
+    /// <summary>For estimated wallets: whether the estimate was below the customer's own yearly spend and was raised to it (a wallet holds at least what is spent with us).</summary>
+    public bool[] Raised { get; }
+
+    /// <summary>Whether any customer has a segment or a size to be compared by (false: no estimate is possible at all).</summary>
+    public bool AnyComparable { get; private set; }
+
     /// <summary>Estimates the wallets. <paramref name="yearly"/> is each customer's yearly spend with us (annualised).</summary>
     public static WalletEstimates Build(CustomerColumns columns, double[] yearly, SegmentKeys segments, StrategyMatrixOptions options)
     {
@@ -62,6 +69,7 @@ internal sealed class WalletEstimates
         for (var i = 0; i < n; i++)
         {
             groups[i] = Groups(columns, segments.Of(i), i);
+            if (groups[i].Length > 0) estimates.AnyComparable = true;
             var wallet = columns.WalletEstimate[i] is { } w && w > 0 && double.IsFinite(w) ? w : double.NaN;
             var spends = columns.HasBought(i) && yearly[i] > 0 && double.IsFinite(yearly[i]);
             foreach (var group in groups[i])
@@ -94,6 +102,11 @@ internal sealed class WalletEstimates
                 }
                 if (estimate.Basis == WalletBasis.Unknown) continue;
                 estimates.Wallet[i] = estimate.Wallet;
+                if (yearly[i] > estimate.Wallet && double.IsFinite(yearly[i]))
+                {
+                    estimates.Wallet[i] = yearly[i];
+                    estimates.Raised[i] = true;
+                }
                 estimates.Basis[i] = estimate.Basis;
                 estimates.Group[i] = Display(group);
                 estimates.GroupSize[i] = estimate.Count;
