@@ -53,11 +53,21 @@ public sealed class Workspace : IDisposable
         catch
         {
             connection.Dispose();
-            File.Delete(path);
-            File.Delete(path + ".wal");
+            Delete(path);
             throw;
         }
         return new Workspace(path, connection);
+    }
+
+    /// <summary>
+    /// Removes a workspace file and its write-ahead log, for a workspace that a failed command has just created (a first
+    /// import that fails leaves no empty workspace behind). Close it first.
+    /// </summary>
+    public static void Delete(string path)
+    {
+        path = System.IO.Path.GetFullPath(path);
+        File.Delete(path);
+        File.Delete(path + ".wal");
     }
 
     /// <summary>Opens an existing workspace, upgrading an older schema; refuses a missing file.</summary>

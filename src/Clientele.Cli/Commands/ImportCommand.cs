@@ -67,9 +67,24 @@ internal static class ImportCommand
             if (options.RejectsPath is not null && !options.SkipBadRows)
                 throw new WorkspaceException("--rejects names the file for rows skipped by --skip-bad-rows: pass --skip-bad-rows too.");
             var path = CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption));
-            using var workspace = Workspace.OpenOrCreate(path, out var created);
+            var workspace = Workspace.OpenOrCreate(path, out var created);
+            ImportResult result;
+            try
+            {
+                result = Run(context, workspace, parsed.GetValue(table)!, parsed.GetValue(file)!, options, cancellationToken);
+            }
+            catch when (created)
+            {
+                // A failed first import leaves no empty workspace behind.
+                workspace.Dispose();
+                Workspace.Delete(path);
+                throw;
+            }
+            finally
+            {
+                workspace.Dispose();
+            }
             if (created) context.Error.WriteLine($"Created workspace {path}.");
-            var result = Run(context, workspace, parsed.GetValue(table)!, parsed.GetValue(file)!, options, cancellationToken);
             Print(context, parsed.GetValue(file)!, result);
             return Task.FromResult(0);
         });

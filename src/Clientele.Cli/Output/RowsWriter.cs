@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Clientele.Csv;
 
 namespace Clientele.Cli.Output;
 
@@ -13,7 +14,7 @@ internal static class RowsWriter
     /// <summary>Figures shown with two decimals as they are, not as amounts: probabilities and shares.</summary>
     private static readonly HashSet<string> Fractions = ["p_alive", "p_alive_previous", "share_of_wallet", "close_probability", "share", "weight"];
 
-    /// <summary>A header line and one line per row; text with a comma, quote or line break is quoted.</summary>
+    /// <summary>A header line and one line per row; text written as <see cref="CsvCell.Text"/> says (quoted, formulas neutralised).</summary>
     public static void WriteCsv(TextWriter writer, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<object?>> rows)
     {
         writer.Write(string.Join(',', columns));
@@ -77,8 +78,9 @@ internal static class RowsWriter
         double d => d.ToString("G15", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        string s when s.AsSpan().IndexOfAny(",\"\n\r") >= 0 => "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"",
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        string s => CsvCell.Text(s),
+        int or long => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        _ => CsvCell.Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
     };
 
     /// <summary>A value for a table cell (markup escaped): probabilities and shares with two decimals, amounts with thousands separators.</summary>

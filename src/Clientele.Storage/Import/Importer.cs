@@ -124,8 +124,13 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
         using var stream = File.OpenRead(path);
         var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
         start = start[..read];
-        var utf16 = (read >= 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF))) || start.Contains((byte)0);
-        if (utf16)
+        var byteOrderMark = read >= 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF));
+        if (byteOrderMark && !start.Contains((byte)0))
+        {
+            throw new ImportFailedException(path, [new ImportError(path, 1, 1, null, null,
+                $"text in UTF-8 or Latin-1: the file starts with the bytes {start[0]:X2} {start[1]:X2}, the mark of UTF-16 text, but what follows is not UTF-16. Remove those two bytes, or save the file again as UTF-8 (CSV UTF-8 in a spreadsheet)")], 1);
+        }
+        if (start.Contains((byte)0))
         {
             throw new ImportFailedException(path, [new ImportError(path, 1, 1, null, null,
                 "text in UTF-8 or Latin-1: the file holds zero bytes, as UTF-16 text or binary files do. Save it as UTF-8 (CSV UTF-8 in a spreadsheet), or convert it: iconv -f UTF-16 -t UTF-8")], 1);
@@ -146,8 +151,19 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
         if (!reader.Read())
             throw new ImportFailedException(path, [new ImportError(path, 0, 0, null, null, "the file has only blank lines: there is nothing to import")], 1);
         if (reader.InvalidEncodingField >= 0) throw EncodingError(path, reader.Line, reader.InvalidEncodingField + 1, options);
+        if (reader.NulField >= 0)
+            throw new ImportFailedException(path, [new ImportError(path, reader.Line, reader.NulField + 1, null, null, BoundsCheck.NoNul)], 1);
         var names = new List<string>(reader.FieldCount);
-        for (var i = 0; i < reader.FieldCount; i++) names.Add(reader.Field(i).Trim().ToString());
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            var name = reader.Field(i).Trim();
+            if (name.Length > ValueBounds.MaxIdLength)
+            {
+                throw new ImportFailedException(path, [new ImportError(path, reader.Line, i + 1, null, name.ToString(),
+                    $"a column name of at most {ValueBounds.MaxIdLength:N0} characters (is the first line a header? for a file without one pass --no-header --columns a,b,c)")], 1);
+            }
+            names.Add(name.ToString());
+        }
         return names;
     }
 

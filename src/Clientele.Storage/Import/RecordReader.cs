@@ -5,7 +5,8 @@ namespace Clientele.Storage.Import;
 /// <summary>
 /// Reads the records of a delimited text file one at a time, keeping the line number each record
 /// starts on. Fields are spans into an internal buffer valid until the next <see cref="Read"/>.
-/// Quoted fields (RFC 4180) may span lines; CR LF and LF endings are both accepted.
+/// Quoted fields (RFC 4180) may span lines; CR LF and LF endings are both accepted, and so are CR-only endings
+/// (old Mac files) when the file's first line break is a CR without an LF.
 /// </summary>
 internal sealed class RecordReader : IDisposable
 {
@@ -13,6 +14,9 @@ internal sealed class RecordReader : IDisposable
     public const char InvalidByteMarker = '\uFFFF';
 
     private const int MaxRecordLines = 10_000;
+
+    /// <summary>The longest line read (16 Mi characters): far beyond any row of bounded values, short of exhausting memory.</summary>
+    public const int MaxLineLength = 1 << 24;
 
     private readonly Stream _stream;
     private readonly StreamReader _reader;
@@ -23,6 +27,8 @@ internal sealed class RecordReader : IDisposable
     private int _length;
     private bool _endOfFile;
     private long _nextLine = 1;
+    // The character that ends a line: '\n' (LF or CR LF), '\r' for a CR-only file, '\0' until the first line break is seen.
+    private char _lineEnd;
     private char[] _record = new char[1024];
     private int _recordLength;
     private readonly List<(int Start, int Length)> _fields = new(16);
@@ -90,6 +96,9 @@ internal sealed class RecordReader : IDisposable
     /// <summary>The index of the first field holding bytes that are not valid in the file's encoding, or -1.</summary>
     public int InvalidEncodingField { get; private set; } = -1;
 
+    /// <summary>The index of the first field holding a NUL (zero) character, which no text file holds, or -1.</summary>
+    public int NulField { get; private set; } = -1;
+
     /// <summary>
     /// Reads the next record; false at the end of the file. Blank lines are skipped.
     /// Throws <see cref="FormatException"/> for a quoted field that never closes.
@@ -98,6 +107,7 @@ internal sealed class RecordReader : IDisposable
     {
         _fields.Clear();
         InvalidEncodingField = -1;
+        NulField = -1;
         int lineStart, lineLength;
         do
         {
@@ -120,7 +130,7 @@ internal sealed class RecordReader : IDisposable
                 Append(_buffer.AsSpan(lineStart, lineLength));
                 while ((quotes & 1) == 1)
                 {
-                    if (LineSpan >= MaxRecordLines || !NextLine(out lineStart, out lineLength))
+                    if (LineSpan >= MaxRecordLines || _recordLength > MaxLineLength || !NextLine(out lineStart, out lineLength))
                         throw new FormatException($"a quoted field opened on line {Line} is never closed (a '\"' inside an unquoted field, or a missing closing quote)");
                     var next = _buffer.AsSpan(lineStart, lineLength);
                     Append("\n");
@@ -135,18 +145,19 @@ internal sealed class RecordReader : IDisposable
         _rawText = quoted ? new string(_text, _start, _textLength) : null;
         if (_whitespace) SplitWhitespace();
         else SplitDelimited();
-        if (_text.AsSpan(_start, _textLength).Contains(InvalidByteMarker))
+        if (_text.AsSpan(_start, _textLength).ContainsAny(InvalidByteMarker, '\0'))
         {
-            for (var i = 0; i < _fields.Count; i++)
-            {
-                if (Field(i).Contains(InvalidByteMarker))
-                {
-                    InvalidEncodingField = i;
-                    break;
-                }
-            }
+            InvalidEncodingField = FirstFieldWith(InvalidByteMarker);
+            NulField = FirstFieldWith('\0');
         }
         return true;
+    }
+
+    private int FirstFieldWith(char c)
+    {
+        for (var i = 0; i < _fields.Count; i++)
+            if (Field(i).Contains(c)) return i;
+        return -1;
     }
 
     private void Append(ReadOnlySpan<char> text)
@@ -232,11 +243,12 @@ internal sealed class RecordReader : IDisposable
         while (true)
         {
             var pending = _buffer.AsSpan(_position, _length - _position);
-            var newline = pending.IndexOf('\n');
+            if (_lineEnd == '\0') _lineEnd = LineEnd(pending, _endOfFile);
+            var newline = _lineEnd == '\0' ? -1 : pending.IndexOf(_lineEnd);
             if (newline >= 0)
             {
                 start = _position;
-                length = newline > 0 && pending[newline - 1] == '\r' ? newline - 1 : newline;
+                length = _lineEnd == '\n' && newline > 0 && pending[newline - 1] == '\r' ? newline - 1 : newline;
                 _position += newline + 1;
                 _nextLine++;
                 return true;
@@ -260,11 +272,25 @@ internal sealed class RecordReader : IDisposable
                 _length = pending.Length;
                 _position = 0;
             }
-            if (_length == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
+            if (_length == _buffer.Length)
+            {
+                if (_buffer.Length >= MaxLineLength)
+                    throw new FormatException($"line {_nextLine} is longer than {MaxLineLength:N0} characters: no row of values within the import's bounds is that long (is the file a text file with line breaks?)");
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
             var read = _reader.Read(_buffer, _length, _buffer.Length - _length);
             if (read == 0) _endOfFile = true;
             else _length += read;
         }
+    }
+
+    /// <summary>The file's line end from its first line break: CR LF and LF end lines at LF, a CR alone at CR; '\0' when more text is needed to tell.</summary>
+    private static char LineEnd(ReadOnlySpan<char> text, bool endOfFile)
+    {
+        var i = text.IndexOfAny('\r', '\n');
+        if (i >= 0 && text[i] == '\n') return '\n';
+        if (i >= 0 && i + 1 < text.Length) return text[i + 1] == '\n' ? '\n' : '\r';
+        return endOfFile ? '\n' : '\0';
     }
 
     /// <summary>Detects the delimiter from a file's first non-blank line.</summary>

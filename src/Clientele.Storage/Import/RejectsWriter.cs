@@ -1,9 +1,10 @@
 using System.Text;
+using Clientele.Csv;
 
 namespace Clientele.Storage.Import;
 
 /// <summary>
-/// Writes rejected rows, each with its line, column and reason, as CSV. The file appears under its
+/// Writes rejected rows, each with its line, column and reason, as CSV (text cells as <see cref="CsvCell.Text"/> writes them). The file appears under its
 /// name only when the import commits; until then it is written beside it under a temporary name.
 /// </summary>
 internal sealed class RejectsWriter : IDisposable
@@ -39,8 +40,7 @@ internal sealed class RejectsWriter : IDisposable
         _writer.Write('\n');
     }
 
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string value) => CsvCell.Text(value);
 
     /// <summary>Moves the finished file into place.</summary>
     public void Commit()

@@ -40,6 +40,12 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
                 Reject(Importer.EncodingProblem(path, reader.Line, field + 1, field < plan.FileColumns.Count ? plan.FileColumns[field] : null));
                 continue;
             }
+            if (reader.NulField >= 0)
+            {
+                var field = reader.NulField;
+                Reject(new ImportError(path, reader.Line, field + 1, field < plan.FileColumns.Count ? plan.FileColumns[field] : null, null, BoundsCheck.NoNul));
+                continue;
+            }
             if (reader.FieldCount != expectedFields)
             {
                 Reject(new ImportError(path, reader.Line, 0, null, null,
@@ -58,8 +64,10 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
             for (var c = 0; c < columns.Count; c++) ReadCell(c, columns[c]);
             if (attributesColumn >= 0 && _rowErrors.Count == 0)
             {
-                staging.Text[attributesColumn] = Importer.AttributesJson(reader, plan.Attributes, parser).AsMemory();
+                var attributes = Importer.AttributesJson(reader, plan.Attributes, parser);
+                staging.Text[attributesColumn] = attributes.AsMemory();
                 staging.IsSet[attributesColumn] = true;
+                if (BoundsCheck.Attributes(attributes.Length) is { } tooLong) _rowErrors.Add(new ImportError(path, reader.Line, 0, null, null, tooLong));
             }
             if (_rowErrors.Count > 0) RejectRow();
             else staging.Append(reader.Line, keepRaw ? reader.RawText : "");
@@ -115,8 +123,15 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
                 staging.Text[c] = memory;
                 break;
         }
-        if (ok) staging.IsSet[c] = true;
-        else Fail(c, column, text.ToString(), parser.Expected(column));
+        var bound = !ok ? null : column.Type switch
+        {
+            ColumnType.Number or ColumnType.Integer => BoundsCheck.Number(staging.Number[c]),
+            ColumnType.Timestamp => BoundsCheck.Time(staging.Time[c]),
+            ColumnType.Text or ColumnType.Json => BoundsCheck.Length(plan.Table, column, text.Length),
+            _ => null,
+        };
+        if (ok && bound is null) staging.IsSet[c] = true;
+        else Fail(c, column, text.ToString(), bound ?? parser.Expected(column));
     }
 
     private void Fail(int c, CanonicalColumn column, string? value, string expected)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Clientele.Classification;
+using Clientele.Csv;
 using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
@@ -10,7 +11,7 @@ public static partial class SnapshotQuery
     /// <summary>
     /// Writes one row per customer of a snapshot (default: the latest) with every figure, score, class and reason, and an
     /// <c>actions</c> column joining the playbook's actions ("dimension=class: action", separated by " | "), to a .csv file
-    /// (with a header) or a .parquet file. DuckDB writes a temporary file beside the target, which then replaces the
+    /// (with a header; text cells a spreadsheet would evaluate neutralised as <see cref="CsvCell"/> says) or a .parquet file (every value as it is). DuckDB writes a temporary file beside the target, which then replaces the
     /// target, so an interrupted export leaves no half-written file. Rows come in no particular order: sorting a million
     /// wide rows would cost more than writing them.
     /// </summary>
@@ -36,11 +37,15 @@ public static partial class SnapshotQuery
             FillActions(workspace, playbook);
             // COPY takes no parameters: the date is formatted from a DateOnly and the path is quoted as an SQL string.
             var date = $"DATE '{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";
+            // CSV cells a spreadsheet would evaluate are neutralised (CsvCell); Parquet keeps every value as it is.
+            var select = format.StartsWith("FORMAT csv", StringComparison.Ordinal) ? $"SELECT * REPLACE ({NeutralisedTextColumns()}) FROM" : "SELECT * FROM";
             Execute(workspace, $"""
                 COPY (
-                    SELECT s.*, {ActionsColumn()} AS actions
-                    FROM snapshot_customers s {ActionJoins(date)}
-                    WHERE s.as_of = {date}
+                    {select} (
+                        SELECT s.*, {ActionsColumn()} AS actions
+                        FROM snapshot_customers s {ActionJoins(date)}
+                        WHERE s.as_of = {date}
+                    )
                 ) TO {Literal(temporary)} ({format})
                 """);
             File.Move(temporary, full, overwrite: true);
@@ -51,6 +56,19 @@ public static partial class SnapshotQuery
             if (File.Exists(temporary)) File.Delete(temporary);
         }
         return new ExportResult(full, day, Count(workspace, day), 2 + SnapshotSchema.FigureColumns.Count + 2 * Dimensions.All.Count + 1);
+    }
+
+    /// <summary>Every text column of the export, each as <see cref="CsvCell.SqlNeutralised"/> writes it, for a <c>REPLACE</c> list.</summary>
+    private static string NeutralisedTextColumns()
+    {
+        IEnumerable<string> text =
+        [
+            "customer_id",
+            .. SnapshotSchema.FigureColumns.Where(f => f.Type == "VARCHAR").Select(f => f.Name),
+            .. Dimensions.All.SelectMany(d => new[] { d, SnapshotSchema.ReasonColumn(d) }),
+            "actions",
+        ];
+        return string.Join(", ", text.Select(c => $"{CsvCell.SqlNeutralised(c)} AS {c}"));
     }
 
     /// <summary>The actions of each customer: one text per dimension, joined, without the dimensions that have none.</summary>

@@ -116,7 +116,7 @@ public static class SnapshotWriter
         var path = $"{folder}-{table}-{Guid.NewGuid():N}.csv";
         try
         {
-            using (var file = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20)) write(new CsvRow(file));
+            using (var file = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20)) write(new CsvRow(file, table, columns));
             if (new FileInfo(path).Length == 0) return;
             var types = "{" + string.Join(", ", columns.Select(c => $"'{c.Name}': '{c.Type}'")) + "}";
             using var command = connection.CreateCommand();

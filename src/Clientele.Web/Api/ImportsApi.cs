@@ -142,10 +142,12 @@ public static class ImportsApi
         var rows = new List<RejectedRow>();
         var text = File.ReadAllText(path, Encoding.UTF8);
         var records = Csv(text).Skip(1);
-        foreach (var fields in records)
+        foreach (var cells in records)
         {
             if (rows.Count >= MaxRejectedRowsShown) break;
-            if (fields.Count < 6) continue;
+            if (cells.Count < 6) continue;
+            // The file neutralises cells a spreadsheet would evaluate; the JSON gives the original values.
+            var fields = cells.ConvertAll(Clientele.Csv.CsvCell.Original);
             rows.Add(new RejectedRow(
                 long.TryParse(fields[0], System.Globalization.CultureInfo.InvariantCulture, out var line) ? line : 0,
                 int.TryParse(fields[1], System.Globalization.CultureInfo.InvariantCulture, out var column) ? column : 0,
