@@ -50,12 +50,19 @@ public static class DemoCompany
         var simulation = CompanySimulator.WriteFiles(options, System.IO.Path.Combine(folder, "data"));
         using (var workspace = Workspace.Create(path))
         {
-            var importer = new Importer(workspace);
+            // Imported before the analyses ran, as a real workspace would be; else every page would say the analysis is stale.
+            var importer = new Importer(workspace, new FixedClock(new DateTimeOffset(2025, 12, 31, 12, 0, 0, TimeSpan.Zero)));
             foreach (var file in simulation.Files) importer.Import(CanonicalTables.Find(file.Table)!, file.Path, new ImportOptions());
             var earlier = options.End.AddMonths(-6);
             AnalysisRunner.Run(workspace, new AnalysisRequest { AsOf = earlier, CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
             AnalysisRunner.Run(workspace, new AnalysisRequest { AsOf = options.End, CreatedAt = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc) });
         }
         return (path, options.End.AddMonths(-6), options.End);
+    }
+
+    /// <summary>A clock that always says the same time.</summary>
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Clientele.Cli.Output;
 using Clientele.Storage;
 using Clientele.Storage.Snapshots;
 
@@ -21,6 +22,7 @@ internal static class ExportCommand
         command.SetAction(parsed =>
         {
             using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
+            FreshnessNote.Write(context, workspace);
             var result = SnapshotQuery.Export(workspace, parsed.GetValue(output)!, SummaryCommand.ParseDay(parsed.GetValue(asOf), "--as-of"));
             context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0:N0} customers of the analysis as of {1:yyyy-MM-dd} ({2} columns) to {3}.",
                 result.Customers, result.AsOf, result.Columns, result.Path));

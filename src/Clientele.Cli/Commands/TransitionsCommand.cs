@@ -37,6 +37,7 @@ internal static class TransitionsCommand
             var first = SummaryCommand.ParseDay(parsed.GetValue(from), "--from")!.Value;
             var second = SummaryCommand.ParseDay(parsed.GetValue(to), "--to")!.Value;
             using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
+            FreshnessNote.Write(context, workspace);
             var report = SnapshotQuery.Transitions(workspace, parsed.GetValue(dimension)!, first, second, parsed.GetValue(top) is > 0 and var n ? n : null);
             var writer = context.Out.Profile.Out.Writer;
             switch (parsed.GetValue(format))

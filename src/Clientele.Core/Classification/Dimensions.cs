@@ -40,6 +40,20 @@ public static class Dimensions
     public static readonly IReadOnlyList<string> All =
         [Ladder, ValueTier, ValueClass, ProspectGrade, Strategy, SupplyChain, ChurnStatus, ChurnReason, Influence, BuyingCenter, Segment];
 
+    /// <summary>Each dimension's name in words, for headings and labels (the dashboard's filters and columns).</summary>
+    private static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>
+    {
+        [Ladder] = "Relationship ladder", [ValueTier] = "Value tier", [ValueClass] = "Value class", [ProspectGrade] = "Prospect grade",
+        [Strategy] = "Strategy", [SupplyChain] = "Supply-chain position", [ChurnStatus] = "Churn status", [ChurnReason] = "Churn reason",
+        [Influence] = "Influence", [BuyingCenter] = "Buying center", [Segment] = "Segment",
+    };
+
+    /// <summary>The dimension's name in words ("Churn status" for churn_status); an unknown name is returned as it is.</summary>
+    public static string Title(string dimension) => Titles.GetValueOrDefault(dimension, dimension);
+
+    /// <summary>A class in words: underscores as spaces ("no follow up" for no_follow_up); hyphens and capitals stay ("at-risk", "MVC").</summary>
+    public static string ClassTitle(string? @class) => @class?.Replace('_', ' ') ?? "";
+
     /// <summary>The dimension with this name (case-insensitive, '-' for '_'), or null.</summary>
     public static string? Find(string name)
     {

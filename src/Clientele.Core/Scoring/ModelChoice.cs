@@ -16,6 +16,14 @@ public static class ModelChoice
     /// <summary>The candidates' names, as <see cref="ScoringOptions.Model"/> names them.</summary>
     public static readonly IReadOnlyList<string> Candidates = ["bgnbd", "pnbd"];
 
+    /// <summary>A candidate's name in words ("Pareto/NBD" for pnbd, "BG/NBD" for bgnbd); any other name as it is.</summary>
+    public static string Title(string name) => name switch
+    {
+        "bgnbd" => "BG/NBD",
+        "pnbd" => "Pareto/NBD",
+        _ => name,
+    };
+
     /// <summary>
     /// Fits each candidate on the calibration period and returns their holdout errors, the best first. Above
     /// <paramref name="maxCustomers"/> customers a systematic sample (every k-th) is compared: the choice between

@@ -13,10 +13,11 @@ public static partial class SnapshotQuery
     /// <c>actions</c> column joining the playbook's actions ("dimension=class: action", separated by " | "), to a .csv file
     /// (with a header; text cells a spreadsheet would evaluate neutralised as <see cref="CsvCell"/> says) or a .parquet file (every value as it is). DuckDB writes a temporary file beside the target, which then replaces the
     /// target, so an interrupted export leaves no half-written file. Rows come in no particular order: sorting a million
-    /// wide rows would cost more than writing them.
+    /// wide rows would cost more than writing them. Given <paramref name="customers"/> (a filtered listing's ids, in its
+    /// order), only those customers are written, in that order.
     /// </summary>
     /// <exception cref="WorkspaceException">Another extension, a missing folder, no snapshot, or none as of that date.</exception>
-    public static ExportResult Export(Workspace workspace, string path, DateOnly? asOf = null)
+    public static ExportResult Export(Workspace workspace, string path, DateOnly? asOf = null, IReadOnlyList<string>? customers = null)
     {
         var full = System.IO.Path.GetFullPath(path);
         var format = System.IO.Path.GetExtension(full).ToLowerInvariant() switch
@@ -35,17 +36,21 @@ public static partial class SnapshotQuery
         {
             Execute(workspace, "CREATE OR REPLACE TEMP TABLE export_actions (dimension VARCHAR, class VARCHAR, action VARCHAR, position INTEGER)");
             FillActions(workspace, playbook);
+            if (customers is not null) FillSelection(workspace, customers);
             // COPY takes no parameters: the date is formatted from a DateOnly and the path is quoted as an SQL string.
             var date = $"DATE '{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";
             // CSV cells a spreadsheet would evaluate are neutralised (CsvCell); Parquet keeps every value as it is.
-            var select = format.StartsWith("FORMAT csv", StringComparison.Ordinal) ? $"SELECT * REPLACE ({NeutralisedTextColumns()}) FROM" : "SELECT * FROM";
+            var exclude = customers is null ? "" : "EXCLUDE (export_position) ";
+            var select = format.StartsWith("FORMAT csv", StringComparison.Ordinal) ? $"SELECT * {exclude}REPLACE ({NeutralisedTextColumns()}) FROM" : $"SELECT * {exclude}FROM";
             Execute(workspace, $"""
                 COPY (
                     {select} (
-                        SELECT s.*, {ActionsColumn()} AS actions
+                        SELECT s.*, {ActionsColumn()} AS actions{(customers is null ? "" : ", selected.position AS export_position")}
                         FROM snapshot_customers s {ActionJoins(date)}
+                        {(customers is null ? "" : "JOIN export_selection selected ON selected.customer_id = s.customer_id")}
                         WHERE s.as_of = {date}
                     )
+                    {(customers is null ? "" : "ORDER BY export_position")}
                 ) TO {Literal(temporary)} ({format})
                 """);
             File.Move(temporary, full, overwrite: true);
@@ -53,9 +58,10 @@ public static partial class SnapshotQuery
         finally
         {
             Execute(workspace, "DROP TABLE IF EXISTS export_actions");
+            Execute(workspace, "DROP TABLE IF EXISTS export_selection");
             if (File.Exists(temporary)) File.Delete(temporary);
         }
-        return new ExportResult(full, day, Count(workspace, day), 2 + SnapshotSchema.FigureColumns.Count + 2 * Dimensions.All.Count + 1);
+        return new ExportResult(full, day, customers?.Count ?? Count(workspace, day), 2 + SnapshotSchema.FigureColumns.Count + 2 * Dimensions.All.Count + 1);
     }
 
     /// <summary>Every text column of the export, each as <see cref="CsvCell.SqlNeutralised"/> writes it, for a <c>REPLACE</c> list.</summary>
@@ -125,6 +131,14 @@ public static partial class SnapshotQuery
             }
         }
         transaction.Commit();
+    }
+
+    /// <summary>The customers to export, with their position in the listing they came from.</summary>
+    private static void FillSelection(Workspace workspace, IReadOnlyList<string> customers)
+    {
+        Execute(workspace, "CREATE OR REPLACE TEMP TABLE export_selection (customer_id VARCHAR, position INTEGER)");
+        using var appender = workspace.Connection.CreateAppender("temp", "main", "export_selection");
+        for (var i = 0; i < customers.Count; i++) appender.CreateRow().AppendValue(customers[i]).AppendValue(i).EndRow();
     }
 
     private static void Execute(Workspace workspace, string sql)

@@ -33,6 +33,7 @@ public static class ApiEndpoints
         ApiKeysApi.Map(api);
         SnapshotsApi.Map(api);
         CustomersApi.Map(api);
+        ExportsApi.Map(api);
         OverridesApi.Map(api);
         PlaybookApi.Map(api);
         SegmentsApi.Map(api);

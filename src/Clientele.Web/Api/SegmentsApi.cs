@@ -23,7 +23,8 @@ public static class SegmentsApi
                 "change in customers since the previous snapshot; for the segment dimension also the structure map's nodes.");
         api.MapGet("/overview", Overview).WithTags("Segments").WithName("GetOverview").ProducesProblem(400)
             .WithSummary("What the overview page draws, in one call: the ladder in ladder order, value classes, value tiers, churn status, " +
-                "the strategy matrix as a 2×2 (share of wallet × upcoming purchase volume) with customers and value per cell, and the totals.");
+                "the strategy matrix as a 2×2 (share of wallet × upcoming purchase volume) with customers and value per cell, the totals, " +
+                "and whether the latest analysis is older than the latest import (freshness.stale, freshness.warning).");
     }
 
     /// <summary>The classes of one dimension.</summary>
@@ -46,7 +47,7 @@ public static class SegmentsApi
         return new OverviewReport(
             ladder.AsOf, ladder.PreviousAsOf, info.Model, ladder.Customers, ladder.Classes.Sum(c => c.TotalValue ?? 0),
             Applicable(ladder), Applicable(Of(Dimensions.ValueClass)), Applicable(Of(Dimensions.ValueTier)), Applicable(Of(Dimensions.ChurnStatus)),
-            new StrategyGrid("share of wallet", "upcoming purchase volume", cells));
+            new StrategyGrid("share of wallet", "upcoming purchase volume", cells), AnalysisFreshness.Read(w));
     });
 
     private static IReadOnlyList<SegmentClass> Applicable(SegmentReport report) => [.. report.Classes.Where(c => c.Class is not null)];
@@ -63,10 +64,11 @@ public static class SegmentsApi
 /// <param name="ValueTiers">small, medium, large, VIP.</param>
 /// <param name="ChurnStatus">active, at-risk, lapsed, lost.</param>
 /// <param name="Strategy">The strategy matrix as a 2×2.</param>
+/// <param name="Freshness">Whether the latest analysis is older than the latest import (then its warning says so).</param>
 public sealed record OverviewReport(
     DateOnly AsOf, DateOnly? PreviousAsOf, string? Model, long Customers, double TotalValue,
     IReadOnlyList<SegmentClass> Ladder, IReadOnlyList<SegmentClass> ValueClasses, IReadOnlyList<SegmentClass> ValueTiers,
-    IReadOnlyList<SegmentClass> ChurnStatus, StrategyGrid Strategy);
+    IReadOnlyList<SegmentClass> ChurnStatus, StrategyGrid Strategy, AnalysisFreshness Freshness);
 
 /// <summary>The strategy matrix as a 2×2 grid: rows by share of wallet (high on top), columns by upcoming purchase volume (small left).</summary>
 /// <param name="Rows">What the rows mean (share of wallet).</param>

@@ -32,6 +32,8 @@ public sealed class OverviewApiTests : IClassFixture<OverviewApiTests.Server>
         Assert.Equal(SnapshotSql.Double(_factory.Workspace, "SELECT sum(value) FILTER (WHERE isfinite(value)) FROM snapshot_customers WHERE as_of = $as_of"),
             overview.TotalValue, 6);
         Assert.Equal(SnapshotSql.Scalar(_factory.Workspace, "SELECT model FROM snapshots WHERE as_of = $as_of") as string, overview.Model);
+        Assert.False(overview.Freshness.Stale, "the demo company was imported before it was analyzed");
+        Assert.Null(overview.Freshness.Warning);
 
         var expected = SnapshotSql.Rows(_factory.Workspace, "SELECT ladder, count(*) FROM snapshot_customers WHERE as_of = $as_of AND ladder IS NOT NULL GROUP BY ladder")
             .ToDictionary(r => (string)r[0]!, r => Convert.ToInt64(r[1], CultureInfo.InvariantCulture));

@@ -13,7 +13,7 @@ public sealed class DashboardTests(BrowserServer server) : IClassFixture<Browser
     {
         await using var browser = await server.SignedInAsync(Role.Viewer);
         var charts = await browser.WaitForChartsAsync(atLeast: 4);
-        Assert.Superset(new HashSet<string> { "ladder-funnel", "value-classes", "value-tiers", "churn-status" }, charts.ToHashSet());
+        Assert.Superset(new HashSet<string> { "ladder", "value-classes", "value-tiers", "churn-status" }, charts.ToHashSet());
         foreach (var chart in charts)
             Assert.True(await browser.CanvasColoursAsync(chart) > 2, $"the chart {chart} looks blank");
         var customers = server.Factory.Workspace.Read(w => SnapshotQuery.List(w))[^1].Customers;
@@ -43,7 +43,7 @@ public sealed class DashboardTests(BrowserServer server) : IClassFixture<Browser
         var total = browser.Page.Locator("[data-testid=customers-total]");
         await Assertions.Expect(total).ToContainTextAsync(expected.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         var firstRow = browser.Page.Locator("[data-testid=customers-grid] tbody tr").First;
-        var id = (await firstRow.Locator("td").First.InnerTextAsync()).Trim();
+        var id = (await firstRow.Locator("[data-testid=customer-link]").GetAttributeAsync("data-customer-id"))!;
         await firstRow.ClickAsync();
         await browser.Page.WaitForURLAsync(url => url.Contains("/customers/", StringComparison.Ordinal));
         await Assertions.Expect(browser.Page.Locator("[data-testid=customer-classes]")).ToContainTextAsync("advocate");

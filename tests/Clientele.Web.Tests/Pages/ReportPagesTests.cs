@@ -31,7 +31,7 @@ public sealed class ReportPagesTests : IClassFixture<ReportPagesTests.Server>
         var html = await Page(_factory, "/");
         Assert.Contains("data-testid=\"overview-totals\"", html, StringComparison.Ordinal);
         Assert.Contains(DemoCompany.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), html, StringComparison.Ordinal);
-        foreach (var chart in new[] { "ladder-funnel", "value-classes", "value-tiers", "churn-status" })
+        foreach (var chart in new[] { "ladder", "value-classes", "value-tiers", "churn-status" })
             Assert.Contains($"data-chart=\"{chart}\"", html, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"strategy-matrix\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/customers?where=strategy%3Dkeep\"", html, StringComparison.Ordinal);

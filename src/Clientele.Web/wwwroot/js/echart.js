@@ -18,10 +18,30 @@ export function render(element, option, dotnet) {
             id: p.data && p.data.id !== undefined && p.data.id !== null ? String(p.data.id) : null,
         }));
     }
-    chart.setOption({ ...option, animation: false }, true);
+    chart.setOption(withSymlog({ ...option, animation: false }), true);
 }
 
 export function dispose(element) {
     element._clienteleObserver?.disconnect();
     echarts.getInstanceByDom(element)?.dispose();
+}
+
+// An axis marked symlog holds sign(v) * log10(1 + |v|) (the server transforms the data): its labels show v again, and a
+// tooltip marked symlog names the untransformed values, which each point carries after its two plotted ones.
+const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumSignificantDigits: 1 });
+const unSymlog = t => Math.sign(t) * (Math.pow(10, Math.abs(t)) - 1);
+
+function withSymlog(option) {
+    for (const axis of [option.xAxis, option.yAxis].flat()) {
+        if (!axis || !axis.symlog) continue;
+        delete axis.symlog;
+        axis.axisLabel = { ...(axis.axisLabel ?? {}), formatter: t => compact.format(Math.round(unSymlog(t))) };
+    }
+    const names = option.tooltip?.symlog;
+    if (names) {
+        delete option.tooltip.symlog;
+        const whole = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+        option.tooltip.formatter = p => `${p.seriesName}: ${p.name}<br/>${names[0]} ${whole.format(p.value[2])}<br/>${names[1]} ${whole.format(p.value[3])}`;
+    }
+    return option;
 }

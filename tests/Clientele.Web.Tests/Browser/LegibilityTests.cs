@@ -1,0 +1,70 @@
+using Clientele.Storage.Access;
+
+namespace Clientele.Web.Tests.Browser;
+
+/// <summary>
+/// Every page reads whole at a laptop's width (1280 px), a large screen's (1920 px) and a phone's (390 px): no text of a
+/// heading, label, cell, link or badge is cut off (an element that hides its overflow is never narrower than its text;
+/// tables too wide scroll sideways inside their own frame), and every chart lies inside its frame. With
+/// CLIENTELE_SCREENSHOTS set, each page is photographed at each width as NAME-WIDTH.png.
+/// </summary>
+public sealed class LegibilityTests(BrowserServer server) : IClassFixture<BrowserServer>
+{
+    public static readonly int[] Widths = [1280, 1920, 390];
+
+    public static TheoryData<string, string, int> PagesAtWidths()
+    {
+        var data = new TheoryData<string, string, int>();
+        foreach (var row in EveryPageTests.Pages)
+        {
+            var (path, name, _) = row.Data;
+            foreach (var width in Widths) data.Add(path, name, width);
+        }
+        return data;
+    }
+
+    /// <summary>What is cut off on the page: one line per clipped element or chart outside its frame.</summary>
+    private const string FindClipped = """
+        () => {
+          const found = [];
+          const describe = el => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`;
+          const text = 'h1, h2, h3, th, td, label, a, button, p, li, .rz-label, .rz-cell-data, .rz-column-title, .rz-column-title-content, ' +
+                       '.rz-chip-text, .rz-dropdown-label, .rz-badge, .rz-alert-message, .rz-navigation-item-text, .figure';
+          for (const el of document.querySelectorAll(text)) {
+            if (el.getClientRects().length === 0) continue;
+            // The menu folded to its icons (on a phone) shows its names when opened, not before.
+            const sidebar = el.closest('.rz-sidebar');
+            if (sidebar && sidebar.getBoundingClientRect().width < 100) continue;
+            const content = (el.innerText || '').trim();
+            if (!content) continue;
+            const style = getComputedStyle(el);
+            const hides = style.overflowX === 'hidden' || style.overflowX === 'clip' || style.textOverflow === 'ellipsis';
+            if (hides && el.scrollWidth > el.clientWidth + 1)
+              found.push(`${describe(el)} "${content.slice(0, 50)}" needs ${el.scrollWidth} px, shows ${el.clientWidth}`);
+          }
+          for (const chart of document.querySelectorAll('[data-chart]')) {
+            const box = chart.getBoundingClientRect();
+            const frame = chart.parentElement.getBoundingClientRect();
+            if (box.width < 100 || box.left < frame.left - 1 || box.right > frame.right + 1)
+              found.push(`chart ${chart.getAttribute('data-chart')} spans ${Math.round(box.left)}..${Math.round(box.right)} px in a frame of ${Math.round(frame.left)}..${Math.round(frame.right)}`);
+          }
+          return found;
+        }
+        """;
+
+    [Theory]
+    [MemberData(nameof(PagesAtWidths))]
+    public async Task No_text_or_chart_of_the_page_is_cut_off_at_this_width(string path, string name, int width)
+    {
+        await using var browser = await server.SignedInAsync(Role.Admin);
+        await browser.Page.SetViewportSizeAsync(width, 900);
+        await browser.GotoAsync(path);
+        await browser.Page.Locator("h1").First.WaitForAsync();
+        await browser.Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+        if (await browser.Page.Locator("[data-chart]").CountAsync() is var charts and > 0) await browser.WaitForChartsAsync(charts);
+        var clipped = await browser.Page.EvaluateAsync<string[]>(FindClipped);
+        await browser.ScreenshotAsync($"{name}-{width}");
+        Assert.True(clipped.Length == 0, $"{path} at {width} px cuts off:\n" + string.Join("\n", clipped));
+        browser.AssertClean();
+    }
+}
