@@ -97,6 +97,7 @@ internal static class ImportCommand
             context.Out.WriteLine($"Kept in customers.attributes: {string.Join(", ", result.AttributeColumns)}.");
         if (result.IgnoredColumns.Count > 0)
             context.Out.WriteLine($"Ignored columns (the {result.Table} table has no such fields; map them with --map field=column): {string.Join(", ", result.IgnoredColumns)}.");
+        foreach (var note in result.Notes) context.Out.WriteLine(note);
         if (result.RejectsPath is not null)
         {
             context.Out.WriteLine(result.RowsRejected == 0

@@ -12,7 +12,7 @@ namespace Clientele.Storage.Schema;
 internal static class WorkspaceSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
 
     /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2).</summary>
     private static readonly string[][] Upgrades =
@@ -23,7 +23,16 @@ internal static class WorkspaceSchema
         [.. Snapshots.SnapshotSchema.Tables],
         // 3 → 4: the users and API keys of `clientele serve`.
         [.. Access.AccessSchema.Tables],
+        // 4 → 5: orders.period_start (wide spend tables) and interactions.product_id.
+        [.. AddedColumns(5)],
     ];
+
+    /// <summary>The statements that add the canonical columns of schema <paramref name="version"/> to an older workspace.</summary>
+    private static IEnumerable<string> AddedColumns(int version) =>
+        from table in CanonicalTables.All
+        from column in table.Columns
+        where column.AddedInSchema == version
+        select $"ALTER TABLE {Quote(table.Name)} ADD COLUMN {Quote(column.Name)} {SqlType(column.Type)}";
 
     private const string ModelFitsTable = """
         CREATE TABLE model_fits (
