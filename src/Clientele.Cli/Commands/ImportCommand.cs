@@ -32,14 +32,19 @@ internal static class ImportCommand
         var encoding = new Option<string>("--encoding") { Description = "utf-8 (default) or latin1.", DefaultValueFactory = _ => "utf-8" };
         encoding.AcceptOnlyFromAmong("utf-8", "utf8", "latin1", "iso-8859-1");
         var generateIds = new Option<string?>("--generate-ids") { Description = "For a file without ids: fill the table's id column with this prefix plus the line number." };
-        foreach (var option in new[] { map, defaults, where }) option.AllowMultipleArgumentsPerToken = false;
+        var recode = new Option<string[]>("--recode") { Description = "field=code:word[,code:word]: read the field's codes as words, e.g. --recode industry=1:Horeca,2:Retail (repeatable; a code not listed is an error)." };
+        var linesFromColumns = new Option<string?>("--lines-from-columns") { Description = "Orders from a wide spend table: these columns (comma-separated) each hold a product line's spend over --period; each non-zero cell becomes one order of that line." };
+        var period = new Option<string?>("--period") { Description = "The period of --lines-from-columns: a year (2011) or FIRST..LAST (2011-01-01..2011-06-30); the orders are dated its last day." };
+        foreach (var option in new[] { map, defaults, where, recode }) option.AllowMultipleArgumentsPerToken = false;
 
         var command = new Command("import", "Import a file into a table of the workspace: whole or not at all; importing the same rows again adds nothing.")
         {
             table, file, delimiter, noHeader, columns, map, defaults, where, dateFormat, decimalComma, skipBad, rejectsPath, encoding, generateIds,
+            recode, linesFromColumns, period,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
+            var (spendColumns, spendPeriod) = ImportOptionText.WideSpend(parsed.GetValue(linesFromColumns), parsed.GetValue(period));
             var options = new ImportOptions
             {
                 Delimiter = ImportOptionText.Delimiter(parsed.GetValue(delimiter)!),
@@ -54,6 +59,9 @@ internal static class ImportCommand
                 RejectsPath = parsed.GetValue(rejectsPath),
                 Encoding = ImportOptionText.Encoding(parsed.GetValue(encoding)),
                 GenerateIds = parsed.GetValue(generateIds),
+                Recode = ImportOptionText.Recodes(parsed.GetValue(recode)),
+                LinesFromColumns = spendColumns,
+                Period = spendPeriod,
             };
             if (options.RejectsPath is not null && !options.SkipBadRows)
                 throw new WorkspaceException("--rejects names the file for rows skipped by --skip-bad-rows: pass --skip-bad-rows too.");

@@ -55,17 +55,63 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
                 continue;
             }
             staging.Clear();
-            for (var c = 0; c < columns.Count; c++) ReadCell(c, columns[c]);
+            for (var c = 0; c < columns.Count; c++)
+                if (!plan.SetPerSpend[c]) ReadCell(c, columns[c]);
             if (attributesColumn >= 0 && _rowErrors.Count == 0)
             {
                 staging.Text[attributesColumn] = Importer.AttributesJson(reader, plan.Attributes, parser).AsMemory();
                 staging.IsSet[attributesColumn] = true;
             }
-            if (_rowErrors.Count > 0) RejectRow();
+            if (plan.Period is not null) AppendSpends(plan.Period);
+            else if (_rowErrors.Count > 0) RejectRow();
             else staging.Append(reader.Line, keepRaw ? reader.RawText : "");
         }
         progress?.Report(new ImportProgress("reading", totalBytes, totalBytes, RowsRead));
     }
+
+    /// <summary>
+    /// A row of a wide spend table: one order per non-zero spend cell, dated the period's last day, its line the
+    /// column's name, its id customer/line/period (so a re-import adds nothing). A bad cell rejects the whole row.
+    /// </summary>
+    private void AppendSpends(SpendPeriod period)
+    {
+        _spends.Clear();
+        foreach (var (index, line) in plan.SpendColumns)
+        {
+            var memory = reader.FieldMemory(index).Trim();
+            if (memory.IsEmpty) continue;
+            if (!parser.TryNumber(memory.Span, out var spend) || spend < 0)
+            {
+                _rowErrors.Add(new ImportError(path, reader.Line, index + 1, line, memory.ToString(),
+                    "a spend of zero or more: " + parser.Expected(plan.Table.Columns[_amount])));
+                continue;
+            }
+            if (spend > 0) _spends.Add((line, spend, !parser.DecimalComma && CellParser.IsPlainDecimal(memory.Span) ? memory : default));
+        }
+        if (_rowErrors.Count > 0)
+        {
+            RejectRow();
+            return;
+        }
+        var customer = staging.Text[_customer].ToString();
+        (staging.Time[_orderedAt], staging.IsSet[_orderedAt]) = (period.Last.ToDateTime(TimeOnly.MinValue), true);
+        (staging.Time[_periodStart], staging.IsSet[_periodStart]) = (period.First.ToDateTime(TimeOnly.MinValue), true);
+        foreach (var (line, spend, text) in _spends)
+        {
+            (staging.Number[_amount], staging.NumberText[_amount], staging.IsSet[_amount]) = (spend, text, true);
+            (staging.Text[_productLine], staging.IsSet[_productLine]) = (line.AsMemory(), true);
+            (staging.Text[_orderId], staging.IsSet[_orderId]) = ($"{customer}/{line}/{period.Label}".AsMemory(), true);
+            staging.Append(reader.Line, keepRaw ? reader.RawText : "");
+        }
+    }
+
+    private readonly List<(string Line, double Spend, ReadOnlyMemory<char> Text)> _spends = [];
+    private readonly int _amount = ColumnPlan.IndexOf(plan.Table, "amount");
+    private readonly int _customer = ColumnPlan.IndexOf(plan.Table, "customer_id");
+    private readonly int _orderedAt = ColumnPlan.IndexOf(plan.Table, "ordered_at");
+    private readonly int _periodStart = ColumnPlan.IndexOf(plan.Table, "period_start");
+    private readonly int _productLine = ColumnPlan.IndexOf(plan.Table, "product_line");
+    private readonly int _orderId = ColumnPlan.IndexOf(plan.Table, "order_id");
 
     private void ReadCell(int c, CanonicalColumn column)
     {
@@ -77,6 +123,15 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
         }
         var source = plan.Source[c];
         var memory = source >= 0 ? reader.FieldMemory(source).Trim() : default;
+        if (!memory.IsEmpty && plan.Recode[c] is { } codes)
+        {
+            if (!codes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(memory.Span, out var word))
+            {
+                Fail(c, column, memory.ToString(), $"one of the codes --recode {column.Name} lists ({string.Join(", ", codes.Keys)})");
+                return;
+            }
+            memory = word.AsMemory();
+        }
         if (memory.IsEmpty && (plan.Default[c] ?? column.Fallback) is { } fallback) memory = fallback.AsMemory();
         var text = memory.Span;
         if (text.IsEmpty)
