@@ -5,10 +5,14 @@ namespace Clientele.Storage.Import;
 /// <summary>
 /// The parse loop of an import: reads every record, checks and converts each mapped cell, and
 /// hands good rows to <see cref="ValidatedRows"/>. Bad rows are collected as errors (or written to the
-/// rejects file with <c>--skip-bad-rows</c>); nothing reaches the workspace here.
+/// rejects file with <c>--skip-bad-rows</c>); nothing reaches the workspace here. With <paramref name="rowNumbers"/> (a
+/// Parquet file, which has no lines) rows are numbered from 1 in place of line numbers.
 /// </summary>
-internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRows staging, RecordReader reader, string path, RejectsWriter? rejects, bool keepRaw)
+internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRows staging, RecordReader reader, string path, RejectsWriter? rejects, bool keepRaw, bool rowNumbers = false)
 {
+    /// <summary>Where the current row is: its line, or its row number.</summary>
+    private long Line => rowNumbers ? RowsRead : reader.Line;
+
     private readonly List<ImportError> _rowErrors = [];
 
     /// <summary>The first errors, up to <see cref="ImportFailedException.MaxListed"/>.</summary>
@@ -37,12 +41,12 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
             if (reader.InvalidEncodingField >= 0)
             {
                 var field = reader.InvalidEncodingField;
-                Reject(Importer.EncodingProblem(path, reader.Line, field + 1, field < plan.FileColumns.Count ? plan.FileColumns[field] : null));
+                Reject(Importer.EncodingProblem(path, Line, field + 1, field < plan.FileColumns.Count ? plan.FileColumns[field] : null));
                 continue;
             }
             if (reader.FieldCount != expectedFields)
             {
-                Reject(new ImportError(path, reader.Line, 0, null, null,
+                Reject(new ImportError(path, Line, 0, null, null,
                     $"a row of {expectedFields} fields ({string.Join(", ", plan.FileColumns)}), but this row has {reader.FieldCount}: check the delimiter and the quoting"));
                 continue;
             }
@@ -64,7 +68,7 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
             }
             if (plan.Period is not null) AppendSpends(plan.Period);
             else if (_rowErrors.Count > 0) RejectRow();
-            else staging.Append(reader.Line, keepRaw ? reader.RawText : "");
+            else staging.Append(Line, keepRaw ? reader.RawText : "");
         }
         progress?.Report(new ImportProgress("reading", totalBytes, totalBytes, RowsRead));
     }
@@ -82,7 +86,7 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
             if (memory.IsEmpty) continue;
             if (!parser.TryNumber(memory.Span, out var spend) || spend < 0)
             {
-                _rowErrors.Add(new ImportError(path, reader.Line, index + 1, line, memory.ToString(),
+                _rowErrors.Add(new ImportError(path, Line, index + 1, line, memory.ToString(),
                     "a spend of zero or more: " + parser.Expected(plan.Table.Columns[_amount])));
                 continue;
             }
@@ -101,7 +105,7 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
             (staging.Number[_amount], staging.NumberText[_amount], staging.IsSet[_amount]) = (spend, text, true);
             (staging.Text[_productLine], staging.IsSet[_productLine]) = (line.AsMemory(), true);
             (staging.Text[_orderId], staging.IsSet[_orderId]) = ($"{customer}/{line}/{period.Label}".AsMemory(), true);
-            staging.Append(reader.Line, keepRaw ? reader.RawText : "");
+            staging.Append(Line, keepRaw ? reader.RawText : "");
         }
     }
 
@@ -117,7 +121,7 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
     {
         if (c == plan.GeneratedColumn)
         {
-            staging.Text[c] = (plan.GeneratedPrefix + reader.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).AsMemory();
+            staging.Text[c] = (plan.GeneratedPrefix + Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).AsMemory();
             staging.IsSet[c] = true;
             return;
         }
@@ -177,7 +181,7 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
     private void Fail(int c, CanonicalColumn column, string? value, string expected)
     {
         var source = plan.Source[c];
-        _rowErrors.Add(new ImportError(path, reader.Line, source + 1, source >= 0 ? plan.FileColumns[source] : $"{column.Name} (from --default)", value, expected));
+        _rowErrors.Add(new ImportError(path, Line, source + 1, source >= 0 ? plan.FileColumns[source] : $"{column.Name} (from --default)", value, expected));
     }
 
     private void Reject(ImportError error)
