@@ -7,14 +7,14 @@ using Clientele.Tables;
 
 namespace Clientele.Cli.Commands;
 
-/// <summary><c>clientele import &lt;table&gt; &lt;file&gt;</c>: loads a delimited text file into a canonical table.</summary>
+/// <summary><c>clientele import &lt;table&gt; &lt;file&gt;</c>: loads a delimited text file or a Parquet file into a canonical table.</summary>
 internal static class ImportCommand
 {
     public static Command Create(CliContext context, Option<string?> workspaceOption)
     {
         var tables = CanonicalTables.Importable.Select(t => t.Name).ToArray();
         var table = new Argument<string>("table") { Description = "The table to fill: " + string.Join(", ", tables) + "." };
-        var file = new Argument<string>("file") { Description = "The delimited text file (CSV, TSV, or blank-separated columns)." };
+        var file = new Argument<string>("file") { Description = "The delimited text file (CSV, TSV, or blank-separated columns), or a Parquet file." };
         var delimiter = new Option<string>("--delimiter", "-d")
         {
             Description = "auto (default), ',', ';', tab, or whitespace (runs of blanks, as in CDNOW).",
