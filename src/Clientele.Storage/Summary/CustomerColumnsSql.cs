@@ -171,7 +171,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// <summary>
     /// r, attribute name, size: for customers whose <c>attributes</c> hold one of the size attributes (key matched
     /// ignoring case) as a positive number, the first of them in the options' order (ties of spelling: the first key
-    /// by name).
+    /// by name). TRY_CAST, not CAST: DuckDB may evaluate the cast before the type test, on text values too.
     /// </summary>
     public string? ReadSizes
     {
@@ -181,10 +181,10 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
             var names = string.Join(", ", options.SizeAttributes.Select((name, rank) =>
                 $"('{name.ToLowerInvariant().Replace("'", "''", StringComparison.Ordinal)}', {rank})"));
             return $"""
-                SELECT p.r, e.key, CAST(e.value AS DOUBLE)
+                SELECT p.r, e.key, TRY_CAST(e.value AS DOUBLE)
                 FROM cc_party p JOIN customers c USING (customer_id), json_each(c.attributes) e
                 JOIN (VALUES {names}) s(name, rank) ON lower(e.key) = s.name
-                WHERE c.attributes IS NOT NULL AND e.type IN ('UBIGINT', 'BIGINT', 'DOUBLE') AND CAST(e.value AS DOUBLE) > 0
+                WHERE c.attributes IS NOT NULL AND e.type IN ('UBIGINT', 'BIGINT', 'DOUBLE') AND TRY_CAST(e.value AS DOUBLE) > 0
                 QUALIFY row_number() OVER (PARTITION BY p.r ORDER BY s.rank, e.key) = 1
                 """;
         }

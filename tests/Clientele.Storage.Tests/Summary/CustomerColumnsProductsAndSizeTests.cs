@@ -140,5 +140,16 @@ public sealed class CustomerColumnsProductsAndSizeTests : IDisposable
         Assert.All(Read(new CustomerColumnsQueryOptions { SizeAttributes = [] }).Size, size => Assert.Null(size));
     }
 
+    [Fact]
+    public void Text_values_of_size_attributes_among_thousands_of_customers_are_passed_over()
+    {
+        var rows = string.Concat(Enumerable.Range(0, 5000).Select(i => i % 2 == 0 ? $"T{i},retailer\n" : $"T{i},{i}\n"));
+        Import("customers", "customer_id,size\n" + rows);
+        var c = Read();
+        Assert.Equal(2500 + 2, c.Size.Count(s => s is not null));
+        Assert.Equal(4999, c.Size[Index(c, "T4999")]);
+        Assert.Null(c.Size[Index(c, "T4998")]);
+    }
+
     public void Dispose() => _temp.Dispose();
 }
