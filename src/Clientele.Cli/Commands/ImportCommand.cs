@@ -7,14 +7,14 @@ using Clientele.Tables;
 
 namespace Clientele.Cli.Commands;
 
-/// <summary><c>clientele import &lt;table&gt; &lt;file&gt;</c>: loads a delimited text file into a canonical table.</summary>
+/// <summary><c>clientele import &lt;table&gt; &lt;file&gt;</c>: loads a delimited text file or a Parquet file into a canonical table.</summary>
 internal static class ImportCommand
 {
     public static Command Create(CliContext context, Option<string?> workspaceOption)
     {
         var tables = CanonicalTables.Importable.Select(t => t.Name).ToArray();
         var table = new Argument<string>("table") { Description = "The table to fill: " + string.Join(", ", tables) + ".", Arity = ArgumentArity.ZeroOrOne };
-        var file = new Argument<string>("file") { Description = "The delimited text file (CSV, TSV, or blank-separated columns).", Arity = ArgumentArity.ZeroOrOne };
+        var file = new Argument<string>("file") { Description = "The delimited text file (CSV, TSV, or blank-separated columns), or a Parquet file.", Arity = ArgumentArity.ZeroOrOne };
         var undo = new Option<int?>("--undo") { Description = "Undo import N instead (`clientele status` lists them): shows what it removes, asks, removes every row of it." };
         var yes = new Option<bool>("--yes", "-y") { Description = "With --undo: do not ask for confirmation." };
         var delimiter = new Option<string>("--delimiter", "-d")
@@ -34,11 +34,15 @@ internal static class ImportCommand
         var encoding = new Option<string>("--encoding") { Description = "utf-8 (default) or latin1.", DefaultValueFactory = _ => "utf-8" };
         encoding.AcceptOnlyFromAmong("utf-8", "utf8", "latin1", "iso-8859-1");
         var generateIds = new Option<string?>("--generate-ids") { Description = "For a file without ids: fill the table's id column with this prefix plus the line number." };
-        foreach (var option in new[] { map, defaults, where }) option.AllowMultipleArgumentsPerToken = false;
+        var recode = new Option<string[]>("--recode") { Description = "field=code:word[,code:word]: read the field's codes as words, e.g. --recode industry=1:Horeca,2:Retail (repeatable; a code not listed is an error)." };
+        var linesFromColumns = new Option<string?>("--lines-from-columns") { Description = "Orders from a wide spend table: these columns (comma-separated) each hold a product line's spend over --period; each non-zero cell becomes one order of that line." };
+        var period = new Option<string?>("--period") { Description = "The period of --lines-from-columns: a year (2011) or FIRST..LAST (2011-01-01..2011-06-30); the orders are dated its last day." };
+        foreach (var option in new[] { map, defaults, where, recode }) option.AllowMultipleArgumentsPerToken = false;
 
         var command = new Command("import", "Import a file into a table of the workspace: whole or not at all; importing the same rows again adds nothing.")
         {
-            table, file, delimiter, noHeader, columns, map, defaults, where, dateFormat, decimalComma, skipBad, rejectsPath, encoding, generateIds, undo, yes,
+            table, file, delimiter, noHeader, columns, map, defaults, where, dateFormat, decimalComma, skipBad, rejectsPath, encoding, generateIds,
+            recode, linesFromColumns, period, undo, yes,
         };
         command.Validators.Add(result =>
         {
@@ -49,6 +53,7 @@ internal static class ImportCommand
         {
             if (parsed.GetValue(undo) is { } importId)
                 return Task.FromResult(UndoImport.Run(context, CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)), importId, parsed.GetValue(yes)));
+            var (spendColumns, spendPeriod) = ImportOptionText.WideSpend(parsed.GetValue(linesFromColumns), parsed.GetValue(period));
             var options = new ImportOptions
             {
                 Delimiter = ImportOptionText.Delimiter(parsed.GetValue(delimiter)!),
@@ -63,6 +68,9 @@ internal static class ImportCommand
                 RejectsPath = parsed.GetValue(rejectsPath),
                 Encoding = ImportOptionText.Encoding(parsed.GetValue(encoding)),
                 GenerateIds = parsed.GetValue(generateIds),
+                Recode = ImportOptionText.Recodes(parsed.GetValue(recode)),
+                LinesFromColumns = spendColumns,
+                Period = spendPeriod,
             };
             if (options.RejectsPath is not null && !options.SkipBadRows)
                 throw new WorkspaceException("--rejects names the file for rows skipped by --skip-bad-rows: pass --skip-bad-rows too.");
@@ -121,6 +129,7 @@ internal static class ImportCommand
             context.Out.WriteLine($"Kept in customers.attributes: {string.Join(", ", result.AttributeColumns)}.");
         if (result.IgnoredColumns.Count > 0)
             context.Out.WriteLine($"Ignored columns (the {result.Table} table has no such fields; map them with --map field=column): {string.Join(", ", result.IgnoredColumns)}.");
+        foreach (var note in result.Notes) context.Out.WriteLine(note);
         if (result.RejectsPath is not null)
         {
             context.Out.WriteLine(result.RowsRejected == 0

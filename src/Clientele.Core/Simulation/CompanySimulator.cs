@@ -45,9 +45,14 @@ public static class CompanySimulator
         return new SimulationResult(full, files, options);
     }
 
-    /// <summary>The columns written for a table: all of the catalogue's, in its order, but buying_roles.deal_id.</summary>
+    /// <summary>
+    /// The columns written for a table: the catalogue's columns of the first schema, in its order, but buying_roles.deal_id.
+    /// Columns added by later schemas (orders.period_start, interactions.product_id) are not simulated: the rows are
+    /// written field by field, so the header must not grow with the catalogue.
+    /// </summary>
     internal static IEnumerable<string> Columns(CanonicalTable table) =>
-        table.Columns.Select(c => c.Name).Where(name => !(table.Name == CanonicalTables.BuyingRoleTable.Name && name == "deal_id"));
+        table.Columns.Where(c => c.AddedInSchema == 1).Select(c => c.Name)
+            .Where(name => !(table.Name == CanonicalTables.BuyingRoleTable.Name && name == "deal_id"));
 
     /// <summary>Plants every party and relation; nothing is written yet.</summary>
     internal static CompanyPlan Plan(SimulationOptions options, IProgress<SimulationProgress>? progress, CancellationToken cancellationToken)

@@ -16,6 +16,13 @@ public sealed record CanonicalColumn(
     /// <summary>The value stored when a row gives none (e.g. <c>completed</c> for an order's status).</summary>
     public string? Fallback { get; init; }
 
+    /// <summary>
+    /// The workspace schema version that added the column (1: there from the start). An older workspace gets it on
+    /// upgrade, and in a table whose rows are identified by content it counts in a row's hash only when set, so the
+    /// rows stored before keep their hash and a re-imported file still adds nothing.
+    /// </summary>
+    public int AddedInSchema { get; init; } = 1;
+
     /// <summary>A required column.</summary>
     public static CanonicalColumn Must(string name, ColumnType type, string description, params string[] allowed) =>
         new(name, type, true, description, allowed.Length == 0 ? null : allowed);

@@ -53,9 +53,10 @@ public static class CanonicalTables
             May("margin", Number, "gross margin of the order"),
             May("quantity", Number, "units"),
             May("product_id", Text, "product"),
-            May("product_line", Text, "product line"),
+            May("product_line", Text, "product line (empty: the line of product_id in products)"),
             May("status", Choice, "completed (default), returned or cancelled", "completed", "returned", "cancelled") with { Fallback = "completed" },
             May("channel", Text, "sales channel"),
+            May("period_start", Timestamp, "for an order that totals a period's purchases: the period's first day; ordered_at is its last day") with { AddedInSchema = 5 },
         ],
         RowIdentity.Content, ["order_id"], ["customer_id"]);
 
@@ -74,6 +75,7 @@ public static class CanonicalTables
             May("tag", Text, "a reason or concern tag (complaint reason, deal stage, ...)"),
             May("product_line", Text, "the product line it was about"),
             May("text", Text, "free text"),
+            May("product_id", Text, "the product it was about (its line comes from products when product_line is empty)") with { AddedInSchema = 5 },
         ],
         RowIdentity.Content, ["interaction_id"], ["customer_id"]);
 

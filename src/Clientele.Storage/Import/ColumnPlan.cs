@@ -15,8 +15,13 @@ internal sealed class ColumnPlan
         FileColumns = fileColumns;
         Source = new int[table.Columns.Count];
         Default = new string?[table.Columns.Count];
+        Recode = new Dictionary<string, string>?[table.Columns.Count];
+        SetPerSpend = new bool[table.Columns.Count];
         Array.Fill(Source, -1);
     }
+
+    /// <summary>The orders' fields a wide spend table sets per spend cell rather than from a file column.</summary>
+    public static readonly IReadOnlyList<string> SpendFields = ["order_id", "ordered_at", "amount", "product_line", "period_start"];
 
     public CanonicalTable Table { get; }
 
@@ -27,6 +32,18 @@ internal sealed class ColumnPlan
 
     /// <summary>Per canonical column: the value used where the file gives none, or null.</summary>
     public string?[] Default { get; }
+
+    /// <summary>Per canonical column: the file codes and the words they stand for (<c>--recode</c>), or null.</summary>
+    public Dictionary<string, string>?[] Recode { get; }
+
+    /// <summary>Per canonical column: whether each spend cell of a wide table sets it (<see cref="SpendFields"/>).</summary>
+    public bool[] SetPerSpend { get; }
+
+    /// <summary>A wide spend table's spend columns: file column index and the product line it holds (its name).</summary>
+    public List<(int Index, string Line)> SpendColumns { get; } = [];
+
+    /// <summary>The period a wide spend table covers, or null for an ordinary file.</summary>
+    public SpendPeriod? Period { get; private set; }
 
     /// <summary>The canonical column filled with generated ids, or -1.</summary>
     public int GeneratedColumn { get; private set; } = -1;
@@ -78,9 +95,10 @@ internal sealed class ColumnPlan
             plan.Source[index] = source;
             used.Add(source);
         }
+        if (options.LinesFromColumns is { } spendColumns) PlanSpendColumns(plan, spendColumns, options, byName, used, Fail);
         for (var c = 0; c < table.Columns.Count; c++)
         {
-            if (plan.Source[c] >= 0 || options.Map.Keys.Any(k => string.Equals(k, table.Columns[c].Name, StringComparison.OrdinalIgnoreCase))) continue;
+            if (plan.SetPerSpend[c] || plan.Source[c] >= 0 || options.Map.Keys.Any(k => string.Equals(k, table.Columns[c].Name, StringComparison.OrdinalIgnoreCase))) continue;
             if (byName.TryGetValue(table.Columns[c].Name, out var source) && !used.Contains(source))
             {
                 plan.Source[c] = source;
@@ -103,10 +121,21 @@ internal sealed class ColumnPlan
         }
         if (options.GenerateIds is { } prefix)
         {
-            var index = IndexOf(table, table.Key[0]);
-            if (plan.Source[index] >= 0) Fail($"--generate-ids: the file has a {table.Key[0]} column already");
+            // A wide spend table's rows are customers: their ids are generated as a customers import makes them.
+            var field = plan.Period is null ? table.Key[0] : "customer_id";
+            var index = IndexOf(table, field);
+            if (plan.Source[index] >= 0) Fail($"--generate-ids: the file has a {field} column already");
             plan.GeneratedColumn = index;
             plan.GeneratedPrefix = prefix;
+        }
+        foreach (var (field, codes) in options.Recode)
+        {
+            var index = IndexOf(table, field);
+            if (index < 0) { Fail($"--recode {field}: {table.Name} has no field '{field}' (its fields: {fields})"); continue; }
+            if (plan.Source[index] < 0) { Fail($"--recode {field}: no file column feeds {table.Columns[index].Name} (name one with --map {table.Columns[index].Name}=COLUMN)"); continue; }
+            foreach (var word in codes.Values.Where(w => !IsValid(table.Columns[index], w, parser)))
+                Fail($"--recode {field}: '{word}' is not {parser.Expected(table.Columns[index])}");
+            plan.Recode[index] = new Dictionary<string, string>(codes, StringComparer.OrdinalIgnoreCase);
         }
         foreach (var filter in options.Where)
         {
@@ -118,7 +147,7 @@ internal sealed class ColumnPlan
         for (var c = 0; c < table.Columns.Count; c++)
         {
             var column = table.Columns[c];
-            if (column.Required && plan.Source[c] < 0 && plan.Default[c] is null && plan.GeneratedColumn != c)
+            if (column.Required && !plan.SetPerSpend[c] && plan.Source[c] < 0 && plan.Default[c] is null && plan.GeneratedColumn != c)
             {
                 Fail($"missing column: {table.Name} needs {column.Name} ({column.Description}); the file's columns are {string.Join(", ", fileColumns)}. " +
                      $"Name the column that holds it with --map {column.Name}=COLUMN" + (column.Type == ColumnType.Text ? "" : $", or give one value for every row with --default {column.Name}=VALUE"));
@@ -134,6 +163,33 @@ internal sealed class ColumnPlan
         if (errors.Count > 0)
             throw new ImportFailedException(file, errors, errors.Count, DelimiterHint(fileColumns, options));
         return plan;
+    }
+
+    private static void PlanSpendColumns(ColumnPlan plan, IReadOnlyList<string> spendColumns, ImportOptions options,
+        Dictionary<string, int> byName, HashSet<int> used, Action<string> fail)
+    {
+        var table = plan.Table;
+        if (table != CanonicalTables.Orders)
+        {
+            fail($"--lines-from-columns makes orders of a wide spend table: import the file into orders, not {table.Name}");
+            return;
+        }
+        if (options.Period is null) fail($"--lines-from-columns needs --period: the period the spend columns cover, {SpendPeriod.Forms}");
+        plan.Period = options.Period;
+        foreach (var field in SpendFields)
+        {
+            plan.SetPerSpend[IndexOf(table, field)] = true;
+            if (options.Map.Keys.Concat(options.Defaults.Keys).Any(k => string.Equals(k, field, StringComparison.OrdinalIgnoreCase)))
+                fail($"--lines-from-columns sets {field} of every order it makes ({string.Join(", ", SpendFields)}): do not --map or --default it");
+        }
+        foreach (var name in spendColumns)
+        {
+            if (!byName.TryGetValue(name, out var index))
+                fail($"--lines-from-columns: the file has no column '{name}' (its columns: {string.Join(", ", plan.FileColumns)})");
+            else if (!used.Add(index))
+                fail($"--lines-from-columns: the column '{name}' is named twice, or also mapped to a field");
+            else plan.SpendColumns.Add((index, plan.FileColumns[index]));
+        }
     }
 
     private static string? DelimiterHint(IReadOnlyList<string> fileColumns, ImportOptions options)

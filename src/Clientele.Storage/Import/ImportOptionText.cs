@@ -40,6 +40,43 @@ public static class ImportOptionText
         return pairs;
     }
 
+    /// <summary>
+    /// The <c>--recode field=code:word[,code:word...]</c> values: per field (any case), the file's codes (matched
+    /// ignoring case) and the words they stand for.
+    /// </summary>
+    /// <exception cref="WorkspaceException">A value not of that form, a field named twice, or a code given twice.</exception>
+    public static Dictionary<string, IReadOnlyDictionary<string, string>> Recodes(IEnumerable<string>? values, string option = "--recode")
+    {
+        var recodes = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (field, list) in Pairs(option, values))
+        {
+            var codes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in list.Split(','))
+            {
+                var colon = pair.IndexOf(':', StringComparison.Ordinal);
+                var (code, word) = colon < 0 ? ("", "") : (pair[..colon].Trim(), pair[(colon + 1)..].Trim());
+                if (code.Length == 0 || word.Length == 0)
+                    throw new WorkspaceException($"{option} {field}={list}: expected code:word pairs separated by commas (like 1:Horeca,2:Retail), not '{pair.Trim()}'.");
+                if (!codes.TryAdd(code, word)) throw new WorkspaceException($"{option} {field}={list}: the code '{code}' is given twice.");
+            }
+            recodes.Add(field, codes);
+        }
+        return recodes;
+    }
+
+    /// <summary>The spend columns of <c>--lines-from-columns</c> and the period they cover, checked together; (null, null) when neither is given.</summary>
+    /// <exception cref="WorkspaceException">One without the other, an empty column name, or a bad period.</exception>
+    public static (string[]? Columns, SpendPeriod? Period) WideSpend(string? columns, string? period, string columnsOption = "--lines-from-columns", string periodOption = "--period")
+    {
+        var names = Columns(columns);
+        var hasPeriod = !string.IsNullOrWhiteSpace(period);
+        if (names is null && !hasPeriod) return (null, null);
+        if (names is null) throw new WorkspaceException($"{periodOption} gives the period of a wide spend table: name its spend columns with {columnsOption} too.");
+        if (!hasPeriod) throw new WorkspaceException($"{columnsOption} needs {periodOption}: the period the spend columns cover, {SpendPeriod.Forms}.");
+        if (names.Any(n => n.Length == 0)) throw new WorkspaceException($"{columnsOption} '{columns}' names an empty column.");
+        return (names, SpendPeriod.Parse(period!, periodOption));
+    }
+
     /// <summary>The encoding names accepted.</summary>
     public static readonly IReadOnlyList<string> EncodingNames = ["utf-8", "utf8", "latin1", "iso-8859-1"];
 

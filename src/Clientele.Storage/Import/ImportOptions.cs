@@ -39,6 +39,21 @@ public sealed record ImportOptions
     /// <summary>For files without ids: fill the table's id column with this prefix and the line number.</summary>
     public string? GenerateIds { get; init; }
 
+    /// <summary>
+    /// Field → (file code → word): a cell of the field's column holding a code is read as its word (codes matched
+    /// ignoring case); a code not listed is an error naming the listed ones. E.g. <c>channel</c> → 1: Horeca, 2: Retail.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Recode { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+
+    /// <summary>
+    /// A wide spend table (orders only): these file columns each hold a spend of one product line over
+    /// <see cref="Period"/>, and every non-zero cell becomes one order of that line (docs/importing.md).
+    /// </summary>
+    public IReadOnlyList<string>? LinesFromColumns { get; init; }
+
+    /// <summary>The period the spend columns of <see cref="LinesFromColumns"/> cover.</summary>
+    public SpendPeriod? Period { get; init; }
+
     /// <summary>A stable text of the options that change what a file means, recorded with each import.</summary>
     public string Fingerprint() =>
         string.Join("; ",
@@ -51,5 +66,8 @@ public sealed record ImportOptions
             $"date-format={DateFormat}",
             $"decimal-comma={DecimalComma}",
             $"encoding={Encoding}",
-            $"generate-ids={GenerateIds}");
+            $"generate-ids={GenerateIds}")
+        + (Recode.Count == 0 ? "" : "; recode=" + string.Join(',', Recode.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(p => $"{p.Key.ToLowerInvariant()}=" + string.Join(':', p.Value.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}>{c.Value}")))))
+        + (LinesFromColumns is null ? "" : $"; lines-from-columns={string.Join(',', LinesFromColumns)}; period={Period?.Label}");
 }

@@ -33,4 +33,11 @@ public sealed record ImportResult(
     ImportRecord? PreviousImport,
     double Seconds,
     double ReadSeconds = 0,
-    IReadOnlyList<string>? MatchedByName = null);
+    IReadOnlyList<string>? MatchedByName = null)
+{
+    /// <summary>
+    /// Sentences about what the stored rows mean beyond the counts: product ids the products table lacks (their line
+    /// is unknown), named with their row counts. Empty when there is nothing to say.
+    /// </summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

@@ -56,7 +56,7 @@ internal sealed class ImportSql : IDisposable
 
     public ImportResult Finish(Source source, long loaded, Stopwatch clock)
     {
-                long staged = loaded, added, updated = 0, rejected = 0, created;
+        long staged = loaded, added, updated = 0, rejected = 0, created;
         if (_table.Identity == RowIdentity.Content)
         {
             added = loaded - RemoveAlreadyPresent();
@@ -84,9 +84,10 @@ internal sealed class ImportSql : IDisposable
             }
             command.ExecuteNonQuery();
         }
+        var notes = ProductReferences.Check(_connection, _table, _importId);
         _transaction.Commit();
         return new ImportResult(_table.Name, _importId, source.RowsRead, added, updated, alreadyPresent, rejected,
-            source.RowsFiltered, created, [], [], null, null, 0);
+            source.RowsFiltered, created, [], [], null, null, 0) { Notes = notes };
     }
 
     public void Dispose()

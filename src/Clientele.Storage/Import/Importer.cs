@@ -52,13 +52,23 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
                 0, previous.RowsFiltered, 0, [], [], null, previous, clock.Elapsed.TotalSeconds);
         }
 
-        CheckNotUtf16(path);
-        var delimiter = options.Delimiter == Delimiter.Auto ? DetectDelimiter(path, options.Encoding) : options.Delimiter;
-        var parser = new CellParser(options.DateFormat, options.DecimalComma);
+        var parquet = ParquetFile.Is(path);
+        string? converted = null;
+        if (parquet)
+        {
+            if (!options.HasHeader) throw new WorkspaceException("--no-header and --columns are for text files: a Parquet file names its columns.");
+            converted = Path.Combine(Path.GetDirectoryName(_workspace.Path)!, $"{ValidatedRows.TemporaryPrefix(_workspace.Path)}parquet-{Guid.NewGuid():N}.csv");
+            options = options with { Delimiter = Delimiter.Comma, Encoding = ImportEncoding.Utf8, DecimalComma = false };
+        }
+        else CheckNotUtf16(path);
         var rejects = options.SkipBadRows ? new RejectsWriter(options.RejectsPath ?? Path.GetFileName(path) + ".rejects.csv") : null;
         try
         {
-            using var hashing = new HashingStream(File.OpenRead(path));
+            if (converted is not null) ParquetFile.ToCsv(_workspace.Connection, path, converted);
+            var source = converted ?? path;
+            var delimiter = options.Delimiter == Delimiter.Auto ? DetectDelimiter(path, options.Encoding) : options.Delimiter;
+            var parser = new CellParser(options.DateFormat, options.DecimalComma);
+            using var hashing = new HashingStream(File.OpenRead(source));
             using var reader = new RecordReader(hashing, options.Encoding, delimiter);
             var fileColumns = ReadHeader(reader, path, options);
             var plan = ColumnPlan.Build(table, fileColumns, options, path, parser);
@@ -68,23 +78,24 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
             using var sql = new ImportSql(_workspace.Connection, table, plan, path, rejects, staging);
             using (loader = new ChunkLoader(_workspace.Connection, sql.LoadSql))
             {
-                var scan = new RowScanner(plan, parser, staging, reader, path, rejects, keepRaw);
+                var scan = new RowScanner(plan, parser, staging, reader, path, rejects, keepRaw, rowNumbers: parquet);
                 scan.Run(info.Length, progress, cancellationToken);
                 hashing.Drain();
                 cancellationToken.ThrowIfCancellationRequested();
                 if (scan.Errors.Count > 0 && rejects is null)
-                    throw new ImportFailedException(path, scan.Errors, scan.ErrorCount);
+                    throw new ImportFailedException(path, scan.Errors, scan.ErrorCount, parquet ? ParquetFile.RowsHint : null);
                 if (scan.RowsRead == 0)
                 {
                     throw new ImportFailedException(path, [new ImportError(path, 0, 0, null, null,
-                        options.HasHeader ? "the file has a header line but no data rows: there is nothing to import" : "the file has no data rows")], 1);
+                        parquet ? "the Parquet file has no rows: there is nothing to import"
+                        : options.HasHeader ? "the file has a header line but no data rows: there is nothing to import" : "the file has no data rows")], 1);
                 }
                 staging.Complete();
                 var readSeconds = clock.Elapsed.TotalSeconds;
                 progress?.Report(new ImportProgress("storing", info.Length, info.Length, scan.RowsRead));
                 var loaded = loader.Finish();
                 var stored = sql.Finish(new ImportSql.Source(
-                    Path.GetFullPath(path), hashing.HexDigest(), info.Length, fingerprint, _time.GetUtcNow().UtcDateTime,
+                    Path.GetFullPath(path), parquet ? Sha256(path) : hashing.HexDigest(), info.Length, fingerprint, _time.GetUtcNow().UtcDateTime,
                     scan.RowsRead, scan.RowsFiltered, string.Join(", ", plan.Ignored)), loaded, clock);
                 rejects?.Commit();
                 return stored with
@@ -106,15 +117,21 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
         finally
         {
             rejects?.Dispose();
+            if (converted is not null) File.Delete(converted);
         }
+    }
+
+    private static string Sha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     private ImportRecord? FindIdenticalImport(CanonicalTable table, string path, long bytes, string fingerprint)
     {
         var candidates = _workspace.Imports().Where(i => i.Table == table.Name && i.SourceBytes == bytes && i.Options == fingerprint).ToList();
         if (candidates.Count == 0) return null;
-        using var stream = File.OpenRead(path);
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(stream));
+        var sha256 = Sha256(path);
         return candidates.FirstOrDefault(i => i.SourceSha256 == sha256);
     }
 

@@ -5,10 +5,14 @@ namespace Clientele.Storage.Import;
 /// <summary>
 /// The parse loop of an import: reads every record, checks and converts each mapped cell, and
 /// hands good rows to <see cref="ValidatedRows"/>. Bad rows are collected as errors (or written to the
-/// rejects file with <c>--skip-bad-rows</c>); nothing reaches the workspace here.
+/// rejects file with <c>--skip-bad-rows</c>); nothing reaches the workspace here. With <paramref name="rowNumbers"/> (a
+/// Parquet file, which has no lines) rows are numbered from 1 in place of line numbers.
 /// </summary>
-internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRows staging, RecordReader reader, string path, RejectsWriter? rejects, bool keepRaw)
+internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRows staging, RecordReader reader, string path, RejectsWriter? rejects, bool keepRaw, bool rowNumbers = false)
 {
+    /// <summary>Where the current row is: its line, or its row number.</summary>
+    private long Line => rowNumbers ? RowsRead : reader.Line;
+
     private readonly List<ImportError> _rowErrors = [];
 
     /// <summary>The first errors, up to <see cref="ImportFailedException.MaxListed"/>.</summary>
@@ -37,7 +41,7 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
             if (reader.InvalidEncodingField >= 0)
             {
                 var field = reader.InvalidEncodingField;
-                Reject(Importer.EncodingProblem(path, reader.Line, field + 1, field < plan.FileColumns.Count ? plan.FileColumns[field] : null));
+                Reject(Importer.EncodingProblem(path, Line, field + 1, field < plan.FileColumns.Count ? plan.FileColumns[field] : null));
                 continue;
             }
             if (reader.NulField >= 0)
@@ -48,7 +52,7 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
             }
             if (reader.FieldCount != expectedFields)
             {
-                Reject(new ImportError(path, reader.Line, 0, null, null,
+                Reject(new ImportError(path, Line, 0, null, null,
                     $"a row of {expectedFields} fields ({string.Join(", ", plan.FileColumns)}), but this row has {reader.FieldCount}: check the delimiter and the quoting"));
                 continue;
             }
@@ -61,7 +65,8 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
                 continue;
             }
             staging.Clear();
-            for (var c = 0; c < columns.Count; c++) ReadCell(c, columns[c]);
+            for (var c = 0; c < columns.Count; c++)
+                if (!plan.SetPerSpend[c]) ReadCell(c, columns[c]);
             if (attributesColumn >= 0 && _rowErrors.Count == 0)
             {
                 var attributes = Importer.AttributesJson(reader, plan.Attributes, parser);
@@ -69,22 +74,76 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
                 staging.IsSet[attributesColumn] = true;
                 if (BoundsCheck.Attributes(attributes.Length) is { } tooLong) _rowErrors.Add(new ImportError(path, reader.Line, 0, null, null, tooLong));
             }
-            if (_rowErrors.Count > 0) RejectRow();
-            else staging.Append(reader.Line, keepRaw ? reader.RawText : "");
+            if (plan.Period is not null) AppendSpends(plan.Period);
+            else if (_rowErrors.Count > 0) RejectRow();
+            else staging.Append(Line, keepRaw ? reader.RawText : "");
         }
         progress?.Report(new ImportProgress("reading", totalBytes, totalBytes, RowsRead));
     }
+
+    /// <summary>
+    /// A row of a wide spend table: one order per non-zero spend cell, dated the period's last day, its line the
+    /// column's name, its id customer/line/period (so a re-import adds nothing). A bad cell rejects the whole row.
+    /// </summary>
+    private void AppendSpends(SpendPeriod period)
+    {
+        _spends.Clear();
+        foreach (var (index, line) in plan.SpendColumns)
+        {
+            var memory = reader.FieldMemory(index).Trim();
+            if (memory.IsEmpty) continue;
+            if (!parser.TryNumber(memory.Span, out var spend) || spend < 0)
+            {
+                _rowErrors.Add(new ImportError(path, Line, index + 1, line, memory.ToString(),
+                    "a spend of zero or more: " + parser.Expected(plan.Table.Columns[_amount])));
+                continue;
+            }
+            if (spend > 0) _spends.Add((line, spend, !parser.DecimalComma && CellParser.IsPlainDecimal(memory.Span) ? memory : default));
+        }
+        if (_rowErrors.Count > 0)
+        {
+            RejectRow();
+            return;
+        }
+        var customer = staging.Text[_customer].ToString();
+        (staging.Time[_orderedAt], staging.IsSet[_orderedAt]) = (period.Last.ToDateTime(TimeOnly.MinValue), true);
+        (staging.Time[_periodStart], staging.IsSet[_periodStart]) = (period.First.ToDateTime(TimeOnly.MinValue), true);
+        foreach (var (line, spend, text) in _spends)
+        {
+            (staging.Number[_amount], staging.NumberText[_amount], staging.IsSet[_amount]) = (spend, text, true);
+            (staging.Text[_productLine], staging.IsSet[_productLine]) = (line.AsMemory(), true);
+            (staging.Text[_orderId], staging.IsSet[_orderId]) = ($"{customer}/{line}/{period.Label}".AsMemory(), true);
+            staging.Append(Line, keepRaw ? reader.RawText : "");
+        }
+    }
+
+    private readonly List<(string Line, double Spend, ReadOnlyMemory<char> Text)> _spends = [];
+    private readonly int _amount = ColumnPlan.IndexOf(plan.Table, "amount");
+    private readonly int _customer = ColumnPlan.IndexOf(plan.Table, "customer_id");
+    private readonly int _orderedAt = ColumnPlan.IndexOf(plan.Table, "ordered_at");
+    private readonly int _periodStart = ColumnPlan.IndexOf(plan.Table, "period_start");
+    private readonly int _productLine = ColumnPlan.IndexOf(plan.Table, "product_line");
+    private readonly int _orderId = ColumnPlan.IndexOf(plan.Table, "order_id");
 
     private void ReadCell(int c, CanonicalColumn column)
     {
         if (c == plan.GeneratedColumn)
         {
-            staging.Text[c] = (plan.GeneratedPrefix + reader.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).AsMemory();
+            staging.Text[c] = (plan.GeneratedPrefix + Line.ToString(System.Globalization.CultureInfo.InvariantCulture)).AsMemory();
             staging.IsSet[c] = true;
             return;
         }
         var source = plan.Source[c];
         var memory = source >= 0 ? reader.FieldMemory(source).Trim() : default;
+        if (!memory.IsEmpty && plan.Recode[c] is { } codes)
+        {
+            if (!codes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(memory.Span, out var word))
+            {
+                Fail(c, column, memory.ToString(), $"one of the codes --recode {column.Name} lists ({string.Join(", ", codes.Keys)})");
+                return;
+            }
+            memory = word.AsMemory();
+        }
         if (memory.IsEmpty && (plan.Default[c] ?? column.Fallback) is { } fallback) memory = fallback.AsMemory();
         var text = memory.Span;
         if (text.IsEmpty)
@@ -137,7 +196,7 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
     private void Fail(int c, CanonicalColumn column, string? value, string expected)
     {
         var source = plan.Source[c];
-        _rowErrors.Add(new ImportError(path, reader.Line, source + 1, source >= 0 ? plan.FileColumns[source] : $"{column.Name} (from --default)", value, expected));
+        _rowErrors.Add(new ImportError(path, Line, source + 1, source >= 0 ? plan.FileColumns[source] : $"{column.Name} (from --default)", value, expected));
     }
 
     private void Reject(ImportError error)

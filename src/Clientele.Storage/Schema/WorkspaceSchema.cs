@@ -23,11 +23,18 @@ internal static class WorkspaceSchema
         [.. Snapshots.SnapshotSchema.Tables],
         // 3 → 4: the users and API keys of `clientele serve`.
         [.. Access.AccessSchema.Tables],
-        // 4 → 5: left empty on this branch; another branch adds its step here (the lead renumbers when merging).
-        [],
+        // 4 → 5: orders.period_start (wide spend tables) and interactions.product_id.
+        [.. AddedColumns(5)],
         // 5 → 6: the record of undone imports and erasures.
         [.. Removal.RemovalSchema.Tables],
     ];
+
+    /// <summary>The statements that add the canonical columns of schema <paramref name="version"/> to an older workspace.</summary>
+    private static IEnumerable<string> AddedColumns(int version) =>
+        from table in CanonicalTables.All
+        from column in table.Columns
+        where column.AddedInSchema == version
+        select $"ALTER TABLE {Quote(table.Name)} ADD COLUMN {Quote(column.Name)} {SqlType(column.Type)}";
 
     private const string ModelFitsTable = """
         CREATE TABLE model_fits (

@@ -145,7 +145,24 @@ public static class CustomerColumnsQuery
             columns.ReturnMargin[i] += r.GetDouble(2);
             columns.RecentReturns[i] += r.GetInt32(3);
         });
-        db.Query(sql.ReadKeptPurchaseDays, r => columns.KeptPurchaseDays[r.GetInt32(0)] = r.GetInt32(1));
+        db.Query(sql.ReadOrderDays, r =>
+        {
+            var i = r.GetInt32(0);
+            columns.KeptPurchaseDays[i] = r.GetInt32(1);
+            columns.PeriodStart[i] = r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2);
+        });
+        var unknown = new List<(string ProductId, int Orders)>();
+        db.Query(sql.ReadUnknownProducts, r => unknown.Add((r.GetString(0), r.GetInt32(1))));
+        columns.UnknownProducts = unknown;
+        if (sql.ReadSizes is { } sizes)
+        {
+            db.Query(sizes, r =>
+            {
+                var i = r.GetInt32(0);
+                columns.SizeAttribute[i] = r.GetString(1);
+                columns.Size[i] = r.GetDouble(2);
+            });
+        }
         // The summary holds every customer's revenue and margin by the as-of date.
         var summary = columns.Summary;
         db.Query(sql.ReadReferrals, r =>

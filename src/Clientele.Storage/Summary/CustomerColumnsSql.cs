@@ -7,7 +7,9 @@ namespace Clientele.Storage.Summary;
 /// with their index <c>r</c> and the start of their churn-signal window (from the summary's last purchase day);
 /// every result carries that index, not the id, and leaves out customers the summary does not have.
 /// Completed orders are read once, grouped by customer and product line into <c>cc_ol</c>; the few returned and
-/// cancelled ones likewise into <c>cc_other</c> (the status filter skips the completed ones cheaply).
+/// cancelled ones likewise into <c>cc_other</c> (the status filter skips the completed ones cheaply). An order's or
+/// interaction's product line is its own <c>product_line</c>, else the line of its <c>product_id</c> in <c>products</c>
+/// (<see cref="LineOf"/>).
 /// Dates and windows are written into the text (validated integers and formatted dates), not bound.
 /// </summary>
 internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOptions options)
@@ -21,6 +23,15 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     private static readonly int RegionLevel = Array.IndexOf(PartyLevels, "region");
 
     private string AsOfDate => Date(asOf);
+
+    /// <summary>
+    /// The product line of the rows aliased <paramref name="alias"/> (orders or interactions): their own, else their
+    /// product's. Goes with <see cref="ProductOf"/>, which joins the product as <c>{alias}_p</c>.
+    /// </summary>
+    public static string LineOf(string alias) => $"coalesce({alias}.product_line, {alias}_p.product_line)";
+
+    /// <summary>The join that <see cref="LineOf"/> reads: the row's product in <c>products</c>, if any.</summary>
+    public static string ProductOf(string alias) => $"LEFT JOIN products {alias}_p ON {alias}_p.product_id = {alias}.product_id";
 
     /// <summary>Orders and interactions before this instant count.</summary>
     private string NextDay => Timestamp(asOf.AddDays(1));
@@ -93,33 +104,25 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// </summary>
     public string OrderLines => $"""
         CREATE OR REPLACE TEMP TABLE cc_ol AS
-        SELECT p.r, o.product_line AS line, count(*)::INTEGER AS completed,
+        SELECT p.r, {LineOf("o")} AS line, count(*)::INTEGER AS completed,
                min(o.ordered_at) AS first_at, arg_min(o.amount, o.ordered_at) AS first_amount,
                sum(o.amount) FILTER (WHERE o.ordered_at >= {YearStart}) AS revenue_year
-        FROM orders o JOIN cc_ids p USING (customer_id)
+        FROM orders o JOIN cc_ids p USING (customer_id) {ProductOf("o")}
         WHERE o.ordered_at < {NextDay} AND o.status = 'completed'
-        GROUP BY p.r, o.product_line
-        """;
-
-    /// <summary>r, purchase occasions: distinct days with a completed or returned order.</summary>
-    public string ReadKeptPurchaseDays => $"""
-        SELECT p.r, count(DISTINCT CAST(o.ordered_at AS DATE))::INTEGER
-        FROM orders o JOIN cc_ids p USING (customer_id)
-        WHERE o.ordered_at < {NextDay} AND o.status <> 'cancelled'
-        GROUP BY p.r
+        GROUP BY ALL
         """;
 
     /// <summary>Returned and cancelled orders per customer and line: cancelled, return margin, returns in the signal window, first order.</summary>
     public string OtherOrders => $"""
         CREATE OR REPLACE TEMP TABLE cc_other AS
-        SELECT p.r, o.product_line AS line,
+        SELECT p.r, {LineOf("o")} AS line,
                count(*) FILTER (WHERE o.status = 'cancelled')::INTEGER AS cancelled,
                coalesce(sum(o.margin) FILTER (WHERE o.status = 'returned'), 0) AS return_margin,
                count(*) FILTER (WHERE o.status = 'returned' AND o.ordered_at >= p.window_start)::INTEGER AS recent_returns,
                min(o.ordered_at) AS first_at
-        FROM orders o JOIN cc_ids p USING (customer_id)
+        FROM orders o JOIN cc_ids p USING (customer_id) {ProductOf("o")}
         WHERE o.ordered_at < {NextDay} AND o.status <> 'completed'
-        GROUP BY p.r, o.product_line
+        GROUP BY ALL
         """;
 
     public static string Lines => """
@@ -138,13 +141,62 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         FROM cc_ol o LEFT JOIN cc_lines l USING (line)
         """;
 
+    /// <summary>
+    /// r, purchase occasions (days with a completed or returned order), the earliest period_start of the completed
+    /// orders (a date, or null). Days cannot be summed over lines, so this is a pass of its own.
+    /// </summary>
+    public string ReadOrderDays => $"""
+        SELECT p.r, count(DISTINCT CAST(o.ordered_at AS DATE)) FILTER (WHERE o.status IN ('completed', 'returned'))::INTEGER,
+               CAST(min(o.period_start) FILTER (WHERE o.status = 'completed') AS DATE)
+        FROM orders o JOIN cc_ids p USING (customer_id)
+        WHERE o.ordered_at < {NextDay} AND o.status <> 'cancelled'
+        GROUP BY p.r
+        """;
+
+    /// <summary>
+    /// Product ids of completed orders by the as-of date that a non-empty <c>products</c> table lacks, with their
+    /// order counts, most orders first (then by id). Nothing when <c>products</c> is empty: without a catalogue no id
+    /// is a misspelling, and lines come from the orders alone.
+    /// </summary>
+    public string ReadUnknownProducts => $"""
+        SELECT o.product_id, count(*)::INTEGER AS n
+        FROM orders o JOIN cc_ids p USING (customer_id)
+        WHERE o.ordered_at < {NextDay} AND o.status = 'completed' AND o.product_id IS NOT NULL
+          AND EXISTS (SELECT 1 FROM products)
+          AND o.product_id NOT IN (SELECT product_id FROM products)
+        GROUP BY o.product_id
+        ORDER BY n DESC, o.product_id
+        """;
+
+    /// <summary>
+    /// r, attribute name, size: for customers whose <c>attributes</c> hold one of the size attributes (key matched
+    /// ignoring case) as a positive number, the first of them in the options' order (ties of spelling: the first key
+    /// by name). TRY_CAST, not CAST: DuckDB may evaluate the cast before the type test, on text values too.
+    /// </summary>
+    public string? ReadSizes
+    {
+        get
+        {
+            if (options.SizeAttributes.Count == 0) return null;
+            var names = string.Join(", ", options.SizeAttributes.Select((name, rank) =>
+                $"('{name.ToLowerInvariant().Replace("'", "''", StringComparison.Ordinal)}', {rank})"));
+            return $"""
+                SELECT p.r, e.key, TRY_CAST(e.value AS DOUBLE)
+                FROM cc_party p JOIN customers c USING (customer_id), json_each(c.attributes) e
+                JOIN (VALUES {names}) s(name, rank) ON lower(e.key) = s.name
+                WHERE c.attributes IS NOT NULL AND e.type IN ('UBIGINT', 'BIGINT', 'DOUBLE') AND TRY_CAST(e.value AS DOUBLE) > 0
+                QUALIFY row_number() OVER (PARTITION BY p.r ORDER BY s.rank, e.key) = 1
+                """;
+        }
+    }
+
     /// <summary>r, cancelled, return margin, returns in the signal window (per line: to be summed).</summary>
     public static string ReadOtherOrders => "SELECT r, cancelled, return_margin, recent_returns FROM cc_other";
 
     /// <summary>r, line code, interactions about the line.</summary>
     public string ReadLineInterest => $"""
         SELECT p.r, l.code, count(*)::INTEGER
-        FROM interactions i JOIN cc_party p USING (customer_id) JOIN cc_lines l ON l.line = i.product_line
+        FROM interactions i JOIN cc_party p USING (customer_id) {ProductOf("i")} JOIN cc_lines l ON l.line = {LineOf("i")}
         WHERE i.occurred_at < {NextDay}
         GROUP BY p.r, l.code
         """;

@@ -28,7 +28,7 @@ public static class ImportsApi
             .Accepts<ImportForm>("multipart/form-data").ProducesProblem(400).ProducesProblem(413)
             .DisableAntiforgery() // the /api group's own check covers cookie requests; API keys need none
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes + 1024 * 1024))
-            .WithSummary("Imports an uploaded file (form fields: table, file, and the options of `clientele import`: delimiter, noHeader, columns, map, default, where (repeatable), dateFormat, decimalComma, skipBadRows, encoding, generateIds). A bad file is refused whole: 400 with every error's line and column. At most 100 MB.");
+            .WithSummary("Imports an uploaded file (form fields: table, file, and the options of `clientele import`: delimiter, noHeader, columns, map, default, where, recode (repeatable), dateFormat, decimalComma, skipBadRows, encoding, generateIds, linesFromColumns, period). A Parquet file is recognised by its content. A bad file is refused whole: 400 with every error's line and column. At most 100 MB.");
     }
 
     /// <summary>Every import.</summary>
@@ -55,6 +55,9 @@ public static class ImportsApi
             SkipBadRows = Flag(form["skipBadRows"]),
             Encoding = form["encoding"].ToString(),
             GenerateIds = form["generateIds"].ToString(),
+            Recode = [.. form["recode"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!)],
+            LinesFromColumns = form["linesFromColumns"].ToString(),
+            Period = form["period"].ToString(),
         };
         await using var content = file.OpenReadStream();
         return await Import(workspace, time, file.FileName, content, options, cancellationToken);
@@ -229,10 +232,22 @@ public sealed class ImportForm
     /// <summary>For a file without ids: fill the id column with this prefix plus the line number.</summary>
     public string? GenerateIds { get; set; }
 
+    /// <summary>field=code:word[,code:word] lines: read the field's codes as these words.</summary>
+    public IReadOnlyList<string> Recode { get; set; } = [];
+
+    /// <summary>A wide spend table's spend columns, comma-separated: each non-zero cell becomes an order of that line over <see cref="Period"/>.</summary>
+    public string? LinesFromColumns { get; set; }
+
+    /// <summary>The period of <see cref="LinesFromColumns"/>: a year (2011) or FIRST..LAST.</summary>
+    public string? Period { get; set; }
+
     /// <summary>The importer's options (the command line's checks and messages).</summary>
     /// <exception cref="WorkspaceException">A bad option.</exception>
-    public ImportOptions ToOptions() => new()
+    public ImportOptions ToOptions()
     {
+        var (spendColumns, period) = ImportOptionText.WideSpend(LinesFromColumns, Period, "linesFromColumns", "period");
+        return new()
+        {
         Delimiter = ImportOptionText.Delimiter((Delimiter ?? "auto").Trim(), "delimiter"),
         HasHeader = !NoHeader,
         Columns = ImportOptionText.Columns(Columns),
@@ -244,7 +259,11 @@ public sealed class ImportForm
         SkipBadRows = SkipBadRows,
         Encoding = ImportOptionText.Encoding(Encoding, "encoding"),
         GenerateIds = string.IsNullOrWhiteSpace(GenerateIds) ? null : GenerateIds.Trim(),
-    };
+        Recode = ImportOptionText.Recodes(Recode, "recode"),
+        LinesFromColumns = spendColumns,
+        Period = period,
+        };
+    }
 }
 
 /// <summary>A row an import with skipBadRows left out, with its reason.</summary>
@@ -273,13 +292,14 @@ public sealed record RejectedRow(long Line, int Column, string? ColumnName, stri
 /// <param name="PreviousImportId">The earlier import of the identical file, when nothing was added for that reason.</param>
 /// <param name="Seconds">Wall time.</param>
 /// <param name="Rejected">The rejected rows with their reasons (the first 1,000).</param>
+/// <param name="Notes">What the stored rows mean beyond the counts, e.g. product ids the products table lacks, as sentences.</param>
 public sealed record ImportOutcome(
     string File, string Table, int? ImportId, long RowsRead, long RowsAdded, long RowsUpdated, long RowsAlreadyPresent, long RowsRejected,
     long RowsFiltered, long CustomersCreated, IReadOnlyList<string> IgnoredColumns, IReadOnlyList<string> AttributeColumns,
-    IReadOnlyList<string> MatchedByName, int? PreviousImportId, double Seconds, IReadOnlyList<RejectedRow> Rejected)
+    IReadOnlyList<string> MatchedByName, int? PreviousImportId, double Seconds, IReadOnlyList<RejectedRow> Rejected, IReadOnlyList<string> Notes)
 {
     internal static ImportOutcome From(string file, ImportResult result, IReadOnlyList<RejectedRow> rejected) =>
         new(file, result.Table, result.ImportId, result.RowsRead, result.RowsAdded, result.RowsUpdated, result.RowsAlreadyPresent,
             result.RowsRejected, result.RowsFiltered, result.CustomersCreated, result.IgnoredColumns, result.AttributeColumns,
-            result.MatchedByName ?? [], result.PreviousImport?.ImportId, Math.Round(result.Seconds, 2), rejected);
+            result.MatchedByName ?? [], result.PreviousImport?.ImportId, Math.Round(result.Seconds, 2), rejected, result.Notes);
 }

@@ -22,10 +22,11 @@ public sealed class WorkspaceTests : IDisposable
         using (var workspace = Workspace.Create(_temp.Path))
         {
             new Clientele.Storage.Import.Importer(workspace).Import("orders", System.IO.Path.Combine(_temp.Folder, WriteOrders()), new Clientele.Storage.Import.ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
-            // Make it what version 1 wrote: no model_fits table.
+            // Make it what version 1 wrote: no model_fits, snapshot or access tables, no columns of version 5.
             using var command = workspace.Connection.CreateCommand();
             command.CommandText = "DROP TABLE model_fits; DROP TABLE snapshots; DROP TABLE snapshot_customers; DROP TABLE snapshot_product_lines; " +
-                "DROP TABLE snapshot_buying_roles; DROP TABLE snapshot_segments; DROP TABLE users; DROP TABLE api_keys; DROP TABLE undone_imports; DROP TABLE erasures; UPDATE clientele_meta SET value = '1' WHERE key = 'schema_version'";
+                "DROP TABLE snapshot_buying_roles; DROP TABLE snapshot_segments; DROP TABLE users; DROP TABLE api_keys; DROP TABLE undone_imports; DROP TABLE erasures; " +
+                "ALTER TABLE orders DROP COLUMN period_start; ALTER TABLE interactions DROP COLUMN product_id; UPDATE clientele_meta SET value = '1' WHERE key = 'schema_version'";
             command.ExecuteNonQuery();
         }
         using (var upgraded = Workspace.Open(_temp.Path))
@@ -37,6 +38,28 @@ public sealed class WorkspaceTests : IDisposable
             Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM snapshot_customers"));
             Assert.Equal(2, upgraded.CountRows().Single(p => p.Key == "orders").Value);
         }
+    }
+
+    [Fact]
+    public void A_version_4_workspace_gains_the_period_start_and_interaction_product_columns_and_a_reimport_adds_nothing()
+    {
+        var orders = System.IO.Path.Combine(_temp.Folder, WriteOrders());
+        using (var workspace = Workspace.Create(_temp.Path))
+        {
+            new Clientele.Storage.Import.Importer(workspace).Import("orders", orders, new Clientele.Storage.Import.ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+            using var command = workspace.Connection.CreateCommand();
+            command.CommandText = "ALTER TABLE orders DROP COLUMN period_start; ALTER TABLE interactions DROP COLUMN product_id; " +
+                "UPDATE clientele_meta SET value = '4' WHERE key = 'schema_version'";
+            command.ExecuteNonQuery();
+        }
+        using var upgraded = Workspace.Open(_temp.Path);
+        Assert.Equal(5, upgraded.SchemaVersion);
+        Assert.Equal(2, upgraded.Scalar<long>("SELECT count(*) FROM orders WHERE period_start IS NULL"));
+        Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM interactions WHERE product_id IS NOT NULL"));
+        // The same rows in a file with another spelling (so not recognised by its bytes): matched by content.
+        File.WriteAllText(orders, "customer_id,ordered_at,amount\nC1,2024-01-01T00:00:00,1.0\nC1,2024-01-02,2\n");
+        var again = new Clientele.Storage.Import.Importer(upgraded).Import("orders", orders, new Clientele.Storage.Import.ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal((0L, 2L), (again.RowsAdded, again.RowsAlreadyPresent));
     }
 
     private string WriteOrders()

@@ -126,4 +126,25 @@ public sealed class ImportsApiTests : IClassFixture<ImportsApiTests.Server>
         var map = await client.PostAsync("/api/imports", Form("orders", "x.csv", Malformed, ("map", "amount")), TestContext.Current.CancellationToken);
         Assert.Contains("map expects field=value, not 'amount'", await map.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_wide_spend_table_with_recoded_codes_is_uploaded_with_the_command_lines_options_and_notes_come_back()
+    {
+        var text = "client,Channel,Fresh,Milk\nUPW-1,2,100,0\nUPW-2,1,5,20\n";
+        var client = _factory.ClientWithKey(Role.Analyst);
+        var response = await client.PostAsync("/api/imports", Form("orders", "spend.csv", text,
+            ("map", "customer_id=client"), ("linesFromColumns", "Fresh,Milk"), ("period", "2011"), ("recode", "channel=1:Horeca,2:Retail")),
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var outcome = await response.Content.ReadFromJsonAsync<ImportOutcome>(TestContext.Current.CancellationToken);
+        Assert.Equal((2L, 3L), (outcome!.RowsRead, outcome.RowsAdded));
+        Assert.Equal(1, _factory.Workspace.Read(w => w.Scalar<long>("SELECT count(*) FROM orders WHERE order_id = 'UPW-1/Fresh/2011' AND channel = 'Retail' AND period_start = TIMESTAMP '2011-01-01'")));
+        var period = await client.PostAsync("/api/imports", Form("orders", "spend.csv", text, ("linesFromColumns", "Fresh")), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, period.StatusCode);
+        Assert.Contains("linesFromColumns needs period", await period.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var products = await client.PostAsync("/api/imports", Form("orders", "p.csv", "customer_id,ordered_at,amount,product_id\nUPW-1,2024-01-01,1,UPW-NOPRODUCT\n"),
+            TestContext.Current.CancellationToken);
+        var notes = (await products.Content.ReadFromJsonAsync<ImportOutcome>(TestContext.Current.CancellationToken))!.Notes;
+        Assert.Contains(notes, n => n.Contains("UPW-NOPRODUCT", StringComparison.Ordinal) || n.Contains("products table is empty", StringComparison.Ordinal));
+    }
 }

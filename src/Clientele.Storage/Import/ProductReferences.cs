@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using Clientele.Tables;
+using DuckDB.NET.Data;
+using static Clientele.Storage.Schema.WorkspaceSchema;
+
+namespace Clientele.Storage.Import;
+
+/// <summary>
+/// After an import of orders or interactions, the product ids its rows name that the products table lacks (their
+/// product line is then unknown unless the row gives one); after an import of products, the stored orders and
+/// interactions whose product ids it still lacks. Each finding is one sentence for the import's output, naming the
+/// most frequent ids.
+/// </summary>
+internal static class ProductReferences
+{
+    /// <summary>How many ids a sentence names; the rest are counted.</summary>
+    public const int IdsNamed = 5;
+
+    /// <summary>The tables whose rows name a product by <c>product_id</c>.</summary>
+    private static readonly CanonicalTable[] Naming = [CanonicalTables.Orders, CanonicalTables.Interactions];
+
+    /// <summary>The sentences about <paramref name="table"/>'s import <paramref name="importId"/> (none for other tables).</summary>
+    public static IReadOnlyList<string> Check(DuckDBConnection connection, CanonicalTable table, int importId)
+    {
+        var notes = new List<string>();
+        if (Naming.Contains(table))
+        {
+            var rows = $"main.{Quote(table.Name)} WHERE {ImportIdColumn} = {importId}";
+            if (Count(connection, "SELECT count(*) FROM (SELECT 1 FROM main.products LIMIT 1)") == 0)
+            {
+                var unlined = Count(connection, $"SELECT count(*) FROM {rows} AND product_id IS NOT NULL AND product_line IS NULL");
+                if (unlined > 0)
+                {
+                    notes.Add(string.Format(CultureInfo.InvariantCulture,
+                        "{0:N0} {1} {2} a product id but no product line, and the products table is empty: import products (product_id, product_line) to give them their lines.",
+                        unlined, Rows(table, unlined), unlined == 1 ? "names" : "name"));
+                }
+            }
+            else if (Unknown(connection, rows) is { Count: > 0 } ids)
+            {
+                notes.Add(Sentence(ids, Rows(table, ids.Sum(i => i.Rows)), "lacks", "the file"));
+            }
+        }
+        else if (table == CanonicalTables.Products)
+        {
+            foreach (var naming in Naming)
+            {
+                if (Unknown(connection, $"main.{Quote(naming.Name)} WHERE true") is { Count: > 0 } ids)
+                    notes.Add(Sentence(ids, "stored " + Rows(naming, ids.Sum(i => i.Rows)), "still lacks", $"the {Row(naming)}"));
+            }
+        }
+        return notes;
+    }
+
+    private static string Row(CanonicalTable table) => table == CanonicalTables.Orders ? "order" : "interaction";
+
+    private static string Rows(CanonicalTable table, long count) => Row(table) + (count == 1 ? "" : "s");
+
+    private static string Sentence(List<(string Id, long Rows)> ids, string rows, string lacks, string lineSource)
+    {
+        var total = ids.Sum(i => i.Rows);
+        var text = new StringBuilder();
+        text.Append(total.ToString("N0", CultureInfo.InvariantCulture)).Append(' ').Append(rows)
+            .Append(total == 1 ? " names a product id" : " name product ids").Append(" the products table ").Append(lacks).Append(": ");
+        text.AppendJoin(", ", ids.Take(IdsNamed).Select(i => string.Format(CultureInfo.InvariantCulture, "{0} ({1:N0})", i.Id, i.Rows)));
+        if (ids.Count > IdsNamed) text.Append(CultureInfo.InvariantCulture, $" and {ids.Count - IdsNamed:N0} more");
+        text.Append(CultureInfo.InvariantCulture, $". Their product line is unknown unless {lineSource} gives one; import products with those ids, or fix the ids.");
+        return text.ToString();
+    }
+
+    /// <summary>The product ids of <paramref name="rows"/> ("table WHERE ...") that products lacks, most rows first, then by id.</summary>
+    private static List<(string Id, long Rows)> Unknown(DuckDBConnection connection, string rows)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT product_id, count(*) AS n FROM {rows} AND product_id IS NOT NULL
+              AND product_id NOT IN (SELECT product_id FROM main.products)
+            GROUP BY product_id ORDER BY n DESC, product_id
+            """;
+        using var reader = command.ExecuteReader();
+        var ids = new List<(string, long)>();
+        while (reader.Read()) ids.Add((reader.GetString(0), reader.GetInt64(1)));
+        return ids;
+    }
+
+    private static long Count(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+}

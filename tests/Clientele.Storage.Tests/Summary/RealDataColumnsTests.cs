@@ -1,0 +1,96 @@
+using Clientele.Classification;
+using Clientele.Customers;
+using Clientele.Storage.Import;
+using Clientele.Storage.Summary;
+
+namespace Clientele.Storage.Tests.Summary;
+
+/// <summary>
+/// The customer columns of the public data sets imported as docs/importing.md's worked examples do it: the Maven CRM
+/// (lines through products, the misspelt GTXPro) and the UCI wholesale clients (a wide spend table). Skipped, saying so,
+/// when ../shared/data is absent.
+/// </summary>
+public sealed class RealDataColumnsTests : IDisposable
+{
+    private readonly TempWorkspace _temp = new();
+
+    private void Import(string table, string path, ImportOptions options) =>
+        new Importer(_temp.Workspace!).Import(table, path, options, cancellationToken: TestContext.Current.CancellationToken);
+
+    private static Dictionary<string, string> Pairs(params string[] pairs) => ImportOptionText.Pairs("--map", pairs);
+
+    private CustomerColumns Columns(DateOnly asOf) =>
+        CustomerColumnsQuery.Run(_temp.Workspace!, CustomerSummaryQuery.Run(_temp.Workspace!, asOf, TimeUnit.Day));
+
+    private static int Orders(CustomerColumns c, string line, int i) => c.LineOrders[c.ProductLines.ToList().IndexOf(line)][i];
+
+    private static int Interest(CustomerColumns c, string line, int i) => c.LineInterest[c.ProductLines.ToList().IndexOf(line)][i];
+
+    [Fact]
+    public void Maven_orders_and_open_deals_take_their_lines_from_the_products_and_GTXPro_is_named_as_unknown()
+    {
+        var accounts = SharedData.Require("maven-crm-sales-opportunities/accounts.csv");
+        var folder = Path.GetDirectoryName(accounts)!;
+        Import("customers", accounts, new ImportOptions
+        {
+            Map = Pairs("customer_id=account", "industry=sector", "parent_id=subsidiary_of", "country=office_location"),
+            Defaults = Pairs("kind=organization"),
+        });
+        Import("products", Path.Combine(folder, "products.csv"), new ImportOptions { Map = Pairs("product_id=product", "product_line=series", "price=sales_price") });
+        var pipeline = Path.Combine(folder, "sales_pipeline.csv");
+        Import("orders", pipeline, new ImportOptions
+        {
+            Where = [RowFilter.Parse("deal_stage=Won")],
+            Map = Pairs("order_id=opportunity_id", "customer_id=account", "ordered_at=close_date", "amount=close_value", "product_id=product"),
+        });
+        Import("interactions", pipeline, new ImportOptions
+        {
+            Where = [RowFilter.Parse("deal_stage=Prospecting,Engaging")],
+            Map = Pairs("interaction_id=opportunity_id", "customer_id=account", "occurred_at=engage_date", "tag=deal_stage", "product_id=product"),
+            Defaults = Pairs("kind=opportunity", "occurred_at=2017-12-31"),
+            SkipBadRows = true,
+            RejectsPath = Path.Combine(_temp.Folder, "open.rejects.csv"),
+        });
+
+        var c = Columns(new DateOnly(2017, 12, 31));
+        Assert.Equal(["GTK", "GTX", "MG"], c.ProductLines);
+        var acme = Array.IndexOf(c.CustomerId, "Acme Corporation");
+        // 34 won deals: 18 GTX, 9 MG, and 7 of "GTXPro", which products.csv spells "GTX Pro".
+        Assert.Equal((18, 9, 0), (Orders(c, "GTX", acme), Orders(c, "MG", acme), Orders(c, "GTK", acme)));
+        Assert.Equal(34, c.Summary.Orders[acme]);
+        Assert.Equal((4, 5), (Interest(c, "GTX", acme), Interest(c, "MG", acme)));
+        Assert.Equal([("GTXPro", 729)], c.UnknownProducts);
+        var sizes = c.SizeAttribute.Where(a => a is not null).Distinct().ToList();
+        Assert.Equal(["employees"], sizes);
+        Assert.Equal(85, c.Size.Count(s => s > 0));
+    }
+
+    [Fact]
+    public void Uci_clients_bought_each_line_once_over_the_year_2011()
+    {
+        var file = SharedData.Require("uci-wholesale-customers/wholesale_customers_data.csv");
+        Import("customers", file, new ImportOptions
+        {
+            GenerateIds = "W",
+            Defaults = Pairs("kind=organization"),
+            Map = Pairs("industry=Channel"),
+            Recode = ImportOptionText.Recodes(["industry=1:Horeca,2:Retail", "region=1:Lisbon,2:Oporto,3:Other"]),
+        });
+        string[] lines = ["Fresh", "Milk", "Grocery", "Frozen", "Detergents_Paper", "Delicassen"];
+        Import("orders", file, new ImportOptions { GenerateIds = "W", LinesFromColumns = lines, Period = SpendPeriod.Parse("2011") });
+
+        var c = Columns(new DateOnly(2011, 12, 31));
+        Assert.Equal(440, c.Count);
+        Assert.Equal((298, 142), (c.Industry.Count(i => i == "Horeca"), c.Industry.Count(i => i == "Retail")));
+        Assert.Equal((77, 47, 316), (c.Region.Count(r => r == "Lisbon"), c.Region.Count(r => r == "Oporto"), c.Region.Count(r => r == "Other")));
+        Assert.All(c.Channel, channel => Assert.Null(channel));
+        Assert.Equal(lines.Order(StringComparer.Ordinal), c.ProductLines.Order(StringComparer.Ordinal));
+        Assert.All(c.LineOrders, line => Assert.All(line, orders => Assert.Equal(1, orders)));
+        Assert.All(c.KeptPurchaseDays, days => Assert.Equal(1, days));
+        Assert.All(c.PeriodStart, start => Assert.Equal(new DateOnly(2011, 1, 1), start));
+        var w2 = Array.IndexOf(c.CustomerId, "W2");
+        Assert.Equal(12669 + 9656 + 7561 + 214 + 2674 + 1338, c.Summary.Revenue[w2]);
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
