@@ -45,6 +45,7 @@ public static class CliApp
         root.Subcommands.Add(OverrideCommand.Create(context, workspace));
         root.Subcommands.Add(EraseCommand.Create(context, workspace));
         root.Subcommands.Add(ServeCommand.Create(context, workspace));
+        root.Subcommands.Add(UsersCommand.Create(context, workspace));
         return root;
     }
 

@@ -19,7 +19,7 @@ namespace Clientele.Web.Tests;
 public sealed partial class ClienteleFactory(string? workspacePath = null) : WebApplicationFactory<Program>
 {
     /// <summary>The first admin's password, given through the environment setting.</summary>
-    public const string AdminPassword = "first-admin-password";
+    public const string AdminPassword = "the-first-chief-passphrase";
 
     /// <summary>The password of every user <see cref="AddUserAsync"/> makes.</summary>
     public const string UserPassword = "a-good-long-password";
@@ -35,6 +35,9 @@ public sealed partial class ClienteleFactory(string? workspacePath = null) : Web
 
     private bool _loopback;
 
+    /// <summary>More server settings (trustedProxies, secureCookies), set before the server starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     /// <summary>The server's host services (the workspace, accounts).</summary>
     public IServiceProvider ServerServices => Services;
 
@@ -46,6 +49,7 @@ public sealed partial class ClienteleFactory(string? workspacePath = null) : Web
         builder.UseSetting("workspace", WorkspacePath);
         builder.UseSetting(ServerSettings.AdminPasswordVariable, AdminPassword);
         builder.UseEnvironment("Production");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (_loopback) this.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 

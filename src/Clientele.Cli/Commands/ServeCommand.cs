@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Net;
+using System.Net.Sockets;
 using Clientele.Storage;
 using Clientele.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,10 +16,40 @@ internal static class ServeCommand
     public static Command Create(CliContext context, Option<string?> workspaceOption)
     {
         var urls = UrlsOption();
-        var command = new Command("serve", "Serve the dashboard and the REST API (under /api) over the workspace, on loopback unless --urls says otherwise.") { urls };
+        var logLevel = new Option<LogLevel>("--log-level")
+        {
+            Description = "The least important log entries written to the console: trace, debug, information (the default), warning, error, critical or none. ASP.NET Core's own entries start at warning unless this is lower.",
+            DefaultValueFactory = _ => LogLevel.Information,
+        };
+        var logFormat = new Option<string>("--log-format")
+        {
+            Description = "simple (one line per entry, the default) or json (one JSON object per line, for a log collector).",
+            DefaultValueFactory = _ => "simple",
+        };
+        logFormat.AcceptOnlyFromAmong("simple", "json");
+        var trustedProxies = new Option<string[]>("--trusted-proxy")
+        {
+            Description = "The address of a reverse proxy in front of the server (repeat for several): only its X-Forwarded-For and X-Forwarded-Proto are believed, so sign-in throttling and the log see the clients' addresses.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var secureCookies = new Option<bool>("--secure-cookies")
+        {
+            Description = "Mark the sign-in cookie Secure (sent over HTTPS only): use it when a TLS proxy is in front.",
+        };
+        var command = new Command("serve", "Serve the dashboard and the REST API (under /api) over the workspace, on loopback unless --urls says otherwise.")
+        {
+            urls, logLevel, logFormat, trustedProxies, secureCookies,
+        };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            await Run(context, CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)), parsed.GetValue(urls)!, cancellationToken);
+            var options = new ServeOptions(parsed.GetValue(urls)!)
+            {
+                LogLevel = parsed.GetValue(logLevel),
+                LogFormat = parsed.GetValue(logFormat)!,
+                TrustedProxies = ServerSettings.ParseProxies(parsed.GetValue(trustedProxies) ?? [], "--trusted-proxy"),
+                SecureCookies = parsed.GetValue(secureCookies),
+            };
+            await Run(context, CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)), options, cancellationToken);
             return 0;
         });
         return command;
@@ -30,8 +62,13 @@ internal static class ServeCommand
         DefaultValueFactory = _ => ServerSettings.DefaultUrls,
     };
 
+    /// <summary>Serves the workspace at <paramref name="path"/> at <paramref name="urls"/> with the default options until cancelled.</summary>
+    public static Task Run(CliContext context, string path, string urls, CancellationToken cancellationToken) =>
+        Run(context, path, new ServeOptions(urls), cancellationToken);
+
     /// <summary>Serves the workspace at <paramref name="path"/> until cancelled.</summary>
-    public static async Task Run(CliContext context, string path, string urls, CancellationToken cancellationToken)
+    /// <exception cref="WorkspaceException">An address cannot be listened at (its port is in use, or not allowed).</exception>
+    public static async Task Run(CliContext context, string path, ServeOptions options, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -40,16 +77,25 @@ internal static class ServeCommand
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
-        builder.WebHost.UseUrls(urls);
-        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(options.Urls);
+        ServerLog.Configure(builder.Logging, options.LogLevel, options.LogFormat == "json");
         var settings = new ServerSettings
         {
             WorkspacePath = path,
             AdminPassword = context.Environment(ServerSettings.AdminPasswordVariable),
             Announce = line => context.Out.WriteLine(line),
+            TrustedProxies = options.TrustedProxies,
+            SecureCookies = options.SecureCookies,
         };
         await using var app = ClienteleServer.Build(builder, settings);
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is IOException || e.InnerException is SocketException or AddressInUseException)
+        {
+            throw new WorkspaceException(CannotListen(options.Urls, e));
+        }
         new ServingRecord([.. app.Urls], Environment.ProcessId).Write(path);
         context.Out.WriteLine($"Serving {path} at {string.Join(", ", app.Urls)}. Press Ctrl+C to stop.");
         if (!LoopbackOnly(app.Urls))
@@ -69,7 +115,39 @@ internal static class ServeCommand
         context.Out.WriteLine("Stopped.");
     }
 
+    /// <summary>Why the server could not listen, and what to do about it.</summary>
+    private static string CannotListen(string urls, Exception e)
+    {
+        var inUse = e is AddressInUseException || e.InnerException is AddressInUseException ||
+                    e.InnerException is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse };
+        var ports = string.Join(", ", urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(url => ListenUri(url)?.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? url));
+        return inUse
+            ? $"cannot listen at {urls}: port {ports} is in use by another program (another `clientele serve`?). Stop it, or choose another port with --urls, e.g. --urls http://127.0.0.1:5081."
+            : $"cannot listen at {urls} (port {ports}): {e.Message} Choose another address or port with --urls, e.g. --urls http://127.0.0.1:5081.";
+    }
+
     private static bool LoopbackOnly(IEnumerable<string> urls) => urls.All(url =>
-        Uri.TryCreate(url.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri) &&
-        (uri.IsLoopback || IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address)));
+        ListenUri(url) is { } uri && (uri.IsLoopback || IPAddress.TryParse(uri.Host, out var address) && IPAddress.IsLoopback(address)));
+
+    /// <summary>A listening address as a URI (Kestrel's wildcard hosts + and * read as 0.0.0.0), or null.</summary>
+    private static Uri? ListenUri(string url) =>
+        Uri.TryCreate(url.Replace("://+", "://0.0.0.0", StringComparison.Ordinal).Replace("://*", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri) ? uri : null;
+
+    /// <summary>How <c>clientele serve</c> was asked to run, beyond the workspace.</summary>
+    /// <param name="Urls">Where to listen (<c>--urls</c>).</param>
+    internal sealed record ServeOptions(string Urls)
+    {
+        /// <summary>The least important log entries written (<c>--log-level</c>).</summary>
+        public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+        /// <summary>simple or json (<c>--log-format</c>).</summary>
+        public string LogFormat { get; init; } = "simple";
+
+        /// <summary>The reverse proxies whose forwarded headers are believed (<c>--trusted-proxy</c>).</summary>
+        public IReadOnlyList<IPAddress> TrustedProxies { get; init; } = [];
+
+        /// <summary>Mark the sign-in cookie Secure (<c>--secure-cookies</c>).</summary>
+        public bool SecureCookies { get; init; }
+    }
 }

@@ -15,10 +15,10 @@ public static class UserTable
     public static long Count(Workspace workspace) => workspace.Scalar<long>("SELECT count(*) FROM users");
 
     /// <summary>Adds a user.</summary>
-    /// <exception cref="WorkspaceException">The name is empty, too long, or taken (in any case).</exception>
+    /// <exception cref="WorkspaceException">The name is not a valid user name (<see cref="UserNames.Check"/>) or is taken (in any case).</exception>
     public static User Add(Workspace workspace, string userName, Role role, string passwordHash, DateTime createdAt, string? createdBy, bool mustChangePassword)
     {
-        userName = CheckName(userName);
+        userName = UserNames.Check(userName);
         if (Find(workspace, userName) is not null) throw new WorkspaceException($"there is already a user named '{userName}'.");
         var user = new User(userName, role, passwordHash, createdAt, createdBy, createdAt, mustChangePassword);
         using var command = workspace.Connection.CreateCommand();
@@ -49,7 +49,7 @@ public static class UserTable
     {
         using var command = workspace.Connection.CreateCommand();
         command.CommandText = "DELETE FROM users WHERE lower(user_name) = lower($name)";
-        command.Parameters.Add(new DuckDBParameter("name", userName.Trim()));
+        command.Parameters.Add(new DuckDBParameter("name", UserNames.Normalize(userName)));
         return command.ExecuteNonQuery() > 0;
     }
 
@@ -57,19 +57,11 @@ public static class UserTable
     {
         using var command = workspace.Connection.CreateCommand();
         command.CommandText = $"UPDATE users SET {set} WHERE lower(user_name) = lower($name)";
-        command.Parameters.Add(new DuckDBParameter("name", userName.Trim()));
+        command.Parameters.Add(new DuckDBParameter("name", UserNames.Normalize(userName)));
         command.Parameters.Add(new DuckDBParameter("value", value));
         if (at is not null) command.Parameters.Add(new DuckDBParameter("at", at.Value));
         if (must is not null) command.Parameters.Add(new DuckDBParameter("must", must.Value));
         return command.ExecuteNonQuery() > 0;
-    }
-
-    private static string CheckName(string userName)
-    {
-        userName = userName.Trim();
-        if (userName.Length is 0 or > 64 || userName.Any(char.IsControl))
-            throw new WorkspaceException("a user name has 1 to 64 characters and no control characters.");
-        return userName;
     }
 
     private static List<User> Read(Workspace workspace, string? userName)
@@ -77,7 +69,7 @@ public static class UserTable
         using var command = workspace.Connection.CreateCommand();
         command.CommandText = "SELECT user_name, role, password_hash, created_at, created_by, password_changed_at, must_change_password FROM users" +
                               (userName is null ? "" : " WHERE lower(user_name) = lower($name)") + " ORDER BY lower(user_name)";
-        if (userName is not null) command.Parameters.Add(new DuckDBParameter("name", userName.Trim()));
+        if (userName is not null) command.Parameters.Add(new DuckDBParameter("name", UserNames.Normalize(userName)));
         using var reader = command.ExecuteReader();
         var users = new List<User>();
         while (reader.Read())

@@ -33,6 +33,7 @@ public sealed class AnalysisRuns(WorkspaceHost workspace, TimeProvider time, IHo
             _runs.Add(run);
             while (_runs.Count > Kept && _runs.FindIndex(r => r.State is AnalysisState.Succeeded or AnalysisState.Failed) is >= 0 and var old) _runs.RemoveAt(old);
         }
+        logger.AnalysisStarted(run.Id, startedBy);
         _ = Task.Run(() => Execute(run, request with { CreatedAt = run.StartedAt }));
         return run.View();
     }
@@ -60,20 +61,23 @@ public sealed class AnalysisRuns(WorkspaceHost workspace, TimeProvider time, IHo
                 return AnalysisRunner.Run(w, request, run.Step, lifetime.ApplicationStopping);
             }, lifetime.ApplicationStopping);
             run.Succeed(Summary(result), clock);
+            logger.AnalysisStored(run.Id, run.StartedBy, result.Result.Columns.AsOf, result.Result.Columns.Count, Math.Round(clock.Elapsed.TotalSeconds, 1));
         }
         catch (WorkspaceException e)
         {
+            logger.AnalysisRefused(run.Id, run.StartedBy, e.Message);
             run.Fail(e.Message, clock);
         }
         catch (OperationCanceledException)
         {
+            logger.AnalysisRefused(run.Id, run.StartedBy, "the server stopped before the analysis finished; nothing was stored");
             run.Fail("the server stopped before the analysis finished; nothing was stored.", clock);
         }
 #pragma warning disable CA1031 // A background run must record any failure rather than crash the server.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            logger.LogError(e, "Analysis run {RunId} failed", run.Id);
+            logger.AnalysisBroke(e, run.Id, run.StartedBy);
             run.Fail("the analysis failed unexpectedly; nothing was stored (the server's log has the details).", clock);
         }
     }
@@ -101,6 +105,8 @@ public sealed class AnalysisRuns(WorkspaceHost workspace, TimeProvider time, IHo
         private string? _error;
 
         public string Id => id;
+
+        public string? StartedBy => startedBy;
 
         public DateTime StartedAt => startedAt;
 

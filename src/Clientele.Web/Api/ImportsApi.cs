@@ -5,6 +5,8 @@ using Clientele.Tables;
 using Clientele.Web.Hosting;
 using Clientele.Web.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 
 namespace Clientele.Web.Api;
 
@@ -34,65 +36,94 @@ public static class ImportsApi
     /// <summary>Every import.</summary>
     public static IReadOnlyList<ImportRecord> History(WorkspaceHost workspace) => workspace.Read(w => w.Imports());
 
-    /// <summary>The upload endpoint: reads the form and imports its file.</summary>
-    public static async Task<ImportOutcome> Upload(HttpRequest request, WorkspaceHost workspace, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The most form fields besides the file, and the longest value of one, an upload may carry.</summary>
+    public const int MaxFormFields = 200, MaxFieldLength = 64 * 1024;
+
+    /// <summary>
+    /// The upload endpoint: reads the multipart form section by section, streaming the file straight into its
+    /// <see cref="UploadFile"/> (ASP.NET Core's form buffer is never used), then imports it.
+    /// </summary>
+    public static async Task<ImportOutcome> Upload(HttpRequest request, WorkspaceHost workspace, TimeProvider time, ILoggerFactory logs, CancellationToken cancellationToken)
     {
-        if (!request.HasFormContentType) throw new WorkspaceException("send the file as multipart/form-data with the fields table and file.");
-        var form = await request.ReadFormAsync(cancellationToken);
-        var file = form.Files.GetFile("file") ?? throw new WorkspaceException("the form has no file: send it in the field 'file'.");
-        if (file.Length > MaxUploadBytes) throw new WorkspaceException($"{file.FileName} is larger than {MaxUploadBytes / 1024 / 1024} MB: import it with `clientele import`.");
-        var options = new ImportForm
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) ||
+            HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+            throw new WorkspaceException("send the file as multipart/form-data with the fields table and file.");
+        var fields = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        var reader = new MultipartReader(boundary, request.Body);
+        UploadFile? upload = null;
+        string? uploadedName = null;
+        try
         {
-            Table = form["table"].ToString(),
-            Delimiter = form["delimiter"].ToString(),
-            NoHeader = Flag(form["noHeader"]),
-            Columns = form["columns"].ToString(),
-            Map = [.. form["map"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!)],
-            Default = [.. form["default"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!)],
-            Where = [.. form["where"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!)],
-            DateFormat = form["dateFormat"].ToString(),
-            DecimalComma = Flag(form["decimalComma"]),
-            SkipBadRows = Flag(form["skipBadRows"]),
-            Encoding = form["encoding"].ToString(),
-            GenerateIds = form["generateIds"].ToString(),
-            Recode = [.. form["recode"].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!)],
-            LinesFromColumns = form["linesFromColumns"].ToString(),
-            Period = form["period"].ToString(),
-        };
-        await using var content = file.OpenReadStream();
-        return await Import(workspace, time, file.FileName, content, options, cancellationToken);
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
+                var field = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (disposition.IsFileDisposition())
+                {
+                    if (field != "file" || upload is not null) throw new WorkspaceException($"the form has a file in the field '{field}': send one file, in the field 'file'.");
+                    uploadedName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+                    upload = await UploadFile.SaveAsync(SafeName(uploadedName), section.Body, cancellationToken);
+                }
+                else if (fields.Values.Sum(v => v.Count) >= MaxFormFields) throw new WorkspaceException($"the form has more than {MaxFormFields} fields.");
+                else
+                {
+                    var value = await FieldValue(section.Body, field, cancellationToken);
+                    if (!fields.TryGetValue(field, out var values)) fields[field] = values = [];
+                    values.Add(value);
+                }
+            }
+            if (upload is null) throw new WorkspaceException("the form has no file: send it in the field 'file'.");
+            string One(string name) => fields.TryGetValue(name, out var values) ? string.Join(',', values) : "";
+            List<string> Many(string name) => fields.TryGetValue(name, out var values) ? [.. values.Where(v => !string.IsNullOrWhiteSpace(v))] : [];
+            var options = new ImportForm
+            {
+                Table = One("table"), Delimiter = One("delimiter"), NoHeader = Flag(One("noHeader")), Columns = One("columns"),
+                Map = Many("map"), Default = Many("default"), Where = Many("where"), DateFormat = One("dateFormat"),
+                DecimalComma = Flag(One("decimalComma")), SkipBadRows = Flag(One("skipBadRows")), Encoding = One("encoding"), GenerateIds = One("generateIds"),
+                Recode = Many("recode"), LinesFromColumns = One("linesFromColumns"), Period = One("period"),
+            };
+            var outcome = await Import(workspace, time, upload, options, cancellationToken);
+            logs.CreateLogger(LogCategory).Imported(ServerLog.Safe(request.HttpContext.User.Identity?.Name), ServerLog.Safe(outcome.File), outcome.Table,
+                outcome.RowsRead, outcome.RowsAdded, outcome.RowsUpdated, outcome.RowsRejected, outcome.ImportId);
+            return outcome;
+        }
+        catch (WorkspaceException e)
+        {
+            logs.CreateLogger(LogCategory).ImportRefused(ServerLog.Safe(request.HttpContext.User.Identity?.Name), ServerLog.Safe(uploadedName), ServerLog.Safe(e.Message));
+            throw;
+        }
+        finally
+        {
+            upload?.Dispose();
+        }
     }
+
+    /// <summary>The log category of uploads.</summary>
+    public const string LogCategory = "Clientele.Imports";
 
     /// <summary>
     /// Imports <paramref name="content"/> (named <paramref name="fileName"/> in errors and in the history) into the
-    /// form's table inside the workspace's turn to change. The dashboard calls this too.
+    /// form's table inside the workspace's turn to change. The dashboard calls this.
     /// </summary>
     /// <exception cref="ImportFailedException">The file was not imported; the workspace is unchanged.</exception>
-    /// <exception cref="WorkspaceException">A bad option or an unknown table.</exception>
+    /// <exception cref="WorkspaceException">A bad option, an unknown table, or a file over <see cref="MaxUploadBytes"/>.</exception>
     public static async Task<ImportOutcome> Import(
         WorkspaceHost workspace, TimeProvider time, string fileName, Stream content, ImportForm form, CancellationToken cancellationToken)
     {
-        var name = SafeName(fileName);
+        using var upload = await UploadFile.SaveAsync(SafeName(fileName), content, cancellationToken);
+        return await Import(workspace, time, upload, form, cancellationToken);
+    }
+
+    private static async Task<ImportOutcome> Import(WorkspaceHost workspace, TimeProvider time, UploadFile upload, ImportForm form, CancellationToken cancellationToken)
+    {
+        var path = upload.Path;
+        var name = System.IO.Path.GetFileName(path);
         var table = (form.Table ?? "").Trim();
         if (table.Length == 0) throw new WorkspaceException($"name the table to fill (field 'table'): {string.Join(", ", CanonicalTables.Importable.Select(t => t.Name))}.");
         var options = form.ToOptions();
-        var folder = Directory.CreateTempSubdirectory("clientele-upload-").FullName;
-        var path = Path.Combine(folder, name);
         try
         {
-            await using (var target = File.Create(path))
-            {
-                var buffer = new byte[81920];
-                long total = 0;
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    total += read;
-                    if (total > MaxUploadBytes) throw new WorkspaceException($"{name} is larger than {MaxUploadBytes / 1024 / 1024} MB: import it with `clientele import`.");
-                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
-            }
-            if (options.SkipBadRows) options = options with { RejectsPath = Path.Combine(folder, name + ".rejects.csv") };
+            if (options.SkipBadRows) options = options with { RejectsPath = System.IO.Path.Combine(upload.Folder, name + ".rejects.csv") };
             var result = await workspace.WriteAsync(w =>
             {
                 var imported = new Importer(w, time).Import(table, path, options, null, cancellationToken);
@@ -110,17 +141,18 @@ public static class ImportsApi
         {
             throw new WorkspaceException(Rename(e.Message, path, name), e);
         }
-        finally
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Left for the system's temporary-file cleaning.
-            }
-        }
+    }
+
+    /// <summary>A form field's value, at most <see cref="MaxFieldLength"/> characters.</summary>
+    private static async Task<string> FieldValue(Stream body, string field, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(body, Encoding.UTF8);
+        var buffer = new char[MaxFieldLength + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await reader.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0) length += read;
+        if (length > MaxFieldLength) throw new WorkspaceException($"the form field '{field}' is longer than {MaxFieldLength / 1024} KB.");
+        return new string(buffer, 0, length);
     }
 
     /// <summary>What the history's source_path says for an uploaded file, before its name.</summary>
@@ -128,16 +160,26 @@ public static class ImportsApi
 
     private static string Rename(string text, string path, string name) => text.Replace(path, name, StringComparison.Ordinal);
 
-    /// <summary>The file name without any folder, and without characters a file name cannot hold.</summary>
+    /// <summary>The longest uploaded file name kept, in UTF-8 bytes (file systems allow 255); a longer one is cut before its extension.</summary>
+    public const int MaxFileNameBytes = 200;
+
+    /// <summary>The file name without any folder, without characters a file name cannot hold, at most <see cref="MaxFileNameBytes"/> bytes.</summary>
     private static string SafeName(string fileName)
     {
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
         foreach (var bad in Path.GetInvalidFileNameChars()) name = name.Replace(bad, '_');
-        return string.IsNullOrWhiteSpace(name) || name is "." or ".." ? "upload.csv" : name;
+        name = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
+        if (string.IsNullOrWhiteSpace(name) || name is "." or "..") return "upload.csv";
+        if (Encoding.UTF8.GetByteCount(name) <= MaxFileNameBytes) return name;
+        var extension = Path.GetExtension(name);
+        if (Encoding.UTF8.GetByteCount(extension) > 16) extension = "";
+        var stem = name[..Math.Min(name.Length - extension.Length, MaxFileNameBytes)];
+        while (Encoding.UTF8.GetByteCount(stem) + Encoding.UTF8.GetByteCount(extension) + 3 > MaxFileNameBytes) stem = stem[..^1];
+        if (stem.Length > 0 && char.IsHighSurrogate(stem[^1])) stem = stem[..^1];
+        return stem + "..." + extension;
     }
 
-    private static bool Flag(Microsoft.Extensions.Primitives.StringValues value) =>
-        value.ToString().Trim().ToLowerInvariant() is "true" or "on" or "1" or "yes";
+    private static bool Flag(string value) => value.Trim().ToLowerInvariant() is "true" or "on" or "1" or "yes";
 
     /// <summary>The rows of a rejects file (line, column, column_name, value, reason, record), the first <see cref="MaxRejectedRowsShown"/>.</summary>
     private static List<RejectedRow> RejectedRows(string path)

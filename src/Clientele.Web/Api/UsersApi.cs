@@ -76,9 +76,9 @@ public sealed record UserView(string UserName, string Role, DateTime CreatedAt, 
 }
 
 /// <summary>A user to add.</summary>
-/// <param name="UserName">1 to 64 characters, unique in any case.</param>
+/// <param name="UserName">1 to 64 visible characters (no control, zero-width or other invisible character), unique in any case.</param>
 /// <param name="Role">admin, analyst or viewer.</param>
-/// <param name="Password">At least 10 characters; leave it out to get a one-time password.</param>
+/// <param name="Password">12 to 256 characters, not a common password, not the user name; leave it out to get a one-time password.</param>
 public sealed record NewUser(string? UserName, string? Role, string? Password);
 
 /// <summary>A change to a user.</summary>

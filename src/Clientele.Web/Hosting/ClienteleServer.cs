@@ -8,6 +8,7 @@ using Clientele.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Radzen;
 
 namespace Clientele.Web.Hosting;
@@ -28,6 +29,7 @@ public static class ClienteleServer
         // Serve the static web assets (the dashboard's scripts and styles, Radzen's) from the build output in every
         // environment, not only in Development: a `dotnet build` output run as Production would otherwise serve them empty.
         builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         var services = builder.Services;
         services.AddSingleton(settings);
@@ -47,7 +49,17 @@ public static class ClienteleServer
             options.AddDocumentTransformer<OpenApiDescription>();
             options.AddOperationTransformer(OpenApiDescription.EndpointSummary);
         });
+        // The anti-forgery cookie stays SameAsRequest (Secure on HTTPS, as a trusted proxy's X-Forwarded-Proto tells):
+        // forced Secure, ASP.NET would refuse every plain-HTTP page with an error instead of serving it.
         services.AddAntiforgery(options => options.HeaderName = CsrfHeader);
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // Only the configured proxies are believed (not even loopback, ASP.NET's default): anyone else could forge an address.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in settings.TrustedProxies) options.KnownProxies.Add(proxy);
+        });
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "API key or sign-in cookie", options =>
@@ -60,6 +72,7 @@ public static class ClienteleServer
                 options.Cookie.Name = "clientele";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = settings.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
                 options.LoginPath = AccountEndpoints.SignInPage;
                 options.AccessDeniedPath = "/denied";
                 options.ReturnUrlParameter = "returnUrl";
@@ -78,6 +91,10 @@ public static class ClienteleServer
         services.AddRadzenComponents();
 
         var app = builder.Build();
+        // ASP.NET believes any sender when no proxy is listed, so the middleware is used only when some are.
+        if (settings.TrustedProxies.Count > 0) app.UseForwardedHeaders();
+        app.UseRequestLog();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
@@ -92,7 +109,17 @@ public static class ClienteleServer
         app.MapClienteleApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-        app.Services.GetRequiredService<Accounts>().EnsureAdminAsync(settings).GetAwaiter().GetResult();
+        try
+        {
+            app.Services.GetRequiredService<Accounts>().EnsureAdminAsync(settings).GetAwaiter().GetResult();
+        }
+        catch
+        {
+            ((IDisposable)app).Dispose(); // releases the workspace
+            throw;
+        }
+        if (UploadFile.RemoveStale() is > 0 and var stale)
+            app.Logger.StaleUploadsRemoved(stale, Path.GetTempPath());
         return app;
     }
 

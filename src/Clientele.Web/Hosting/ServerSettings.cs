@@ -1,3 +1,6 @@
+using System.Net;
+using Clientele.Storage;
+
 namespace Clientele.Web.Hosting;
 
 /// <summary>How <c>clientele serve</c> was asked to run.</summary>
@@ -18,10 +21,35 @@ public sealed record ServerSettings
     /// <summary>Where the first admin's password is told (the console of <c>clientele serve</c>).</summary>
     public Action<string> Announce { get; init; } = Console.WriteLine;
 
-    /// <summary>The settings of a server started on its own: <c>--workspace</c> (or <c>workspace</c> in configuration), else <c>CLIENTELE_WORKSPACE</c>, else ./clientele.duckdb.</summary>
+    /// <summary>
+    /// The reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed; from anyone else those
+    /// headers are ignored. Empty (the default): the connection's address is the client's.
+    /// </summary>
+    public IReadOnlyList<IPAddress> TrustedProxies { get; init; } = [];
+
+    /// <summary>Mark the sign-in cookie Secure, so a browser sends it over HTTPS only (behind a TLS proxy).</summary>
+    public bool SecureCookies { get; init; }
+
+    /// <summary>The addresses of <paramref name="proxies"/> (each may hold several, separated by commas or semicolons).</summary>
+    /// <exception cref="WorkspaceException">One is not an IP address; <paramref name="source"/> names where it came from.</exception>
+    public static IReadOnlyList<IPAddress> ParseProxies(IEnumerable<string?> proxies, string source) =>
+    [
+        .. proxies.SelectMany(p => (p ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(p => IPAddress.TryParse(p, out var address)
+                ? address
+                : throw new WorkspaceException($"{source} '{p}' is not an IP address (e.g. 127.0.0.1 or ::1); name the proxy by its address, not its host name.")),
+    ];
+
+    /// <summary>
+    /// The settings of a server started on its own: <c>--workspace</c> (or <c>workspace</c> in configuration), else
+    /// <c>CLIENTELE_WORKSPACE</c>, else ./clientele.duckdb; <c>trustedProxies</c> (addresses separated by commas) and
+    /// <c>secureCookies</c> (true or false).
+    /// </summary>
     public static ServerSettings From(IConfiguration configuration) => new()
     {
         WorkspacePath = Storage.Workspace.ResolvePath(configuration["workspace"], Environment.GetEnvironmentVariable(Storage.Workspace.EnvironmentVariable)),
         AdminPassword = configuration[AdminPasswordVariable],
+        TrustedProxies = ParseProxies([configuration["trustedProxies"]], "the setting trustedProxies"),
+        SecureCookies = bool.TryParse(configuration["secureCookies"], out var secure) && secure,
     };
 }

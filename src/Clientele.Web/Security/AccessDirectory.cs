@@ -22,7 +22,7 @@ public sealed class AccessDirectory(WorkspaceHost workspace, TimeProvider time)
     public User? User(string userName)
     {
         var users = _users ??= workspace.Read(UserTable.All).ToDictionary(u => u.UserName, StringComparer.OrdinalIgnoreCase);
-        return users.GetValueOrDefault(userName.Trim());
+        return users.GetValueOrDefault(UserNames.Normalize(userName));
     }
 
     /// <summary>The key when <paramref name="presented"/> is a valid key.</summary>

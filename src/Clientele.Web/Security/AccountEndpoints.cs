@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Clientele.Storage;
+using Clientele.Storage.Access;
 using Clientele.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -28,25 +29,32 @@ public static class AccountEndpoints
         account.MapPost("/password", ChangePassword).RequireAuthorization();
     }
 
+    /// <summary>The log category of sign-ins, their failures and throttling.</summary>
+    public const string LogCategory = "Clientele.SignIn";
+
     private static async Task<IResult> SignIn(
         [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext context, Accounts accounts, SignInThrottle throttle)
+        HttpContext context, Accounts accounts, SignInThrottle throttle, ILoggerFactory logs)
     {
+        var log = logs.CreateLogger(LogCategory);
         userName = userName?.Trim() ?? "";
         var address = context.Connection.RemoteIpAddress?.ToString();
         if (throttle.RetryAfter(userName, address) is { } wait)
         {
-            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Back("throttled", returnUrl, userName, minutes);
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            log.SignInThrottled(ServerLog.Safe(userName), address, seconds);
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Back("throttled", returnUrl, userName, Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)));
         }
         var user = userName.Length == 0 || string.IsNullOrEmpty(password) ? null : accounts.Verify(userName, password);
         if (user is null)
         {
             throttle.Failed(userName, address);
+            log.SignInFailed(ServerLog.Safe(userName), address);
             return Back("invalid", returnUrl, userName);
         }
-        throttle.Succeeded(userName);
+        throttle.Succeeded(userName, address);
+        log.SignedIn(user.UserName, user.Role.Name(), address);
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
             Policies.Principal(user.UserName, user.Role, "password", CookieAuthenticationDefaults.AuthenticationScheme, user.MustChangePassword));
         return TypedResults.LocalRedirect(user.MustChangePassword ? PasswordPage : LocalUrl(returnUrl));
@@ -89,7 +97,17 @@ public static class AccountEndpoints
     private static IResult PasswordBack(string message) =>
         TypedResults.LocalRedirect($"{PasswordPage}?error={Uri.EscapeDataString(message)}");
 
-    /// <summary>The return address when it stays on this site, else the overview.</summary>
+    /// <summary>The longest return address followed; a longer one leads to the overview.</summary>
+    public const int MaxReturnUrlLength = 2048;
+
+    /// <summary>
+    /// The return address when it is a path of this site, else the overview. Any control character, space or backslash
+    /// sends to the overview: browsers drop tabs and line breaks, so <c>/%09/evil.example</c> would become
+    /// <c>//evil.example</c>, another site.
+    /// </summary>
     public static string LocalUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+        !string.IsNullOrEmpty(url) && url.Length <= MaxReturnUrlLength && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) &&
+        !url.Any(c => char.IsControl(c) || char.IsWhiteSpace(c) || c == '\\')
+            ? url
+            : "/";
 }

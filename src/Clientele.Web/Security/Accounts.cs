@@ -16,8 +16,8 @@ public sealed class Accounts(WorkspaceHost workspace, AccessDirectory directory,
     /// <summary>The name of the admin the server makes when the workspace has no user.</summary>
     public const string FirstAdminName = "admin";
 
-    /// <summary>The shortest password accepted.</summary>
-    public const int MinimumPasswordLength = 10;
+    /// <summary>The shortest password accepted (<see cref="PasswordPolicy.MinimumLength"/>).</summary>
+    public const int MinimumPasswordLength = PasswordPolicy.MinimumLength;
 
     private static readonly PasswordHasher<User> Hasher = new();
 
@@ -34,21 +34,22 @@ public sealed class Accounts(WorkspaceHost workspace, AccessDirectory directory,
     }
 
     /// <summary>Adds a user with a password of their own (or a one-time password an admin hands over).</summary>
-    /// <exception cref="WorkspaceException">The name is taken or the password too short.</exception>
+    /// <exception cref="WorkspaceException">The name is not valid or taken, or the password is refused by <see cref="PasswordPolicy"/>.</exception>
     public Task<User> AddAsync(string userName, Role role, string password, string? createdBy, bool oneTime, CancellationToken cancellationToken = default)
     {
-        CheckPassword(password);
-        var hash = Hasher.HashPassword(null!, password);
+        userName = UserNames.Check(userName);
+        if (!oneTime) PasswordPolicy.Check(password, userName);
+        var hash = Hash(password);
         return Change(w => UserTable.Add(w, userName, role, hash, time.GetUtcNow().UtcDateTime, createdBy, oneTime), cancellationToken);
     }
 
     /// <summary>Sets a user's password.</summary>
     /// <returns>False when there is no such user.</returns>
-    /// <exception cref="WorkspaceException">The password is too short.</exception>
+    /// <exception cref="WorkspaceException">The password is refused by <see cref="PasswordPolicy"/>.</exception>
     public Task<bool> SetPasswordAsync(string userName, string password, bool oneTime, CancellationToken cancellationToken = default)
     {
-        CheckPassword(password);
-        var hash = Hasher.HashPassword(null!, password);
+        if (!oneTime) PasswordPolicy.Check(password, userName);
+        var hash = Hash(password);
         return Change(w => UserTable.SetPassword(w, userName, hash, time.GetUtcNow().UtcDateTime, oneTime), cancellationToken);
     }
 
@@ -83,6 +84,8 @@ public sealed class Accounts(WorkspaceHost workspace, AccessDirectory directory,
         if (workspace.Read(UserTable.Count) > 0) return;
         if (settings.AdminPassword is { Length: > 0 } given)
         {
+            if (PasswordPolicy.Refusal(given, FirstAdminName) is { } reason)
+                throw new WorkspaceException($"{ServerSettings.AdminPasswordVariable} is refused: {reason}");
             await AddAsync(FirstAdminName, Role.Admin, given, null, oneTime: false);
             settings.Announce($"Created the user '{FirstAdminName}' (admin) with the password from {ServerSettings.AdminPasswordVariable}.");
             return;
@@ -103,10 +106,19 @@ public sealed class Accounts(WorkspaceHost workspace, AccessDirectory directory,
         });
     }
 
-    private static void CheckPassword(string password)
+    /// <summary>The stored form of a password: ASP.NET Core Identity's hash (salted, so never the same twice).</summary>
+    public static string Hash(string password) => Hasher.HashPassword(null!, password);
+
+    /// <summary>
+    /// Replaces a user's password with a new one-time password, to be changed at the next sign-in, straight in the
+    /// workspace (<c>clientele users reset-password</c>, while no server holds it; the server goes through
+    /// <see cref="SetPasswordAsync"/>).
+    /// </summary>
+    /// <returns>The one-time password, or null when there is no such user.</returns>
+    public static string? ResetPassword(Workspace workspace, string userName, DateTime now)
     {
-        if (password.Length < MinimumPasswordLength)
-            throw new WorkspaceException($"a password has at least {MinimumPasswordLength} characters.");
+        var password = OneTimePassword();
+        return UserTable.SetPassword(workspace, userName, Hash(password), now, mustChange: true) ? password : null;
     }
 
     private static readonly User Dummy = new("", Role.Viewer, "", DateTime.UnixEpoch, null, DateTime.UnixEpoch, false);

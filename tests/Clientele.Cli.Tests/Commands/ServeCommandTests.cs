@@ -12,7 +12,7 @@ public sealed partial class ServeCommandTests : IDisposable
     [Fact]
     public async Task Serve_creates_the_workspace_and_the_first_admin_answers_health_and_stops_when_cancelled()
     {
-        var (output, error, url, serving, stop) = await StartAsync("http://127.0.0.1:0", "admin-password-from-env");
+        var (output, error, url, serving, stop) = await StartAsync("http://127.0.0.1:0", "passphrase-from-the-environment");
         using var http = new HttpClient { BaseAddress = new Uri(url) };
         var health = await http.GetAsync("/health", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -37,7 +37,7 @@ public sealed partial class ServeCommandTests : IDisposable
     [Fact]
     public async Task Listening_beyond_loopback_warns_to_put_https_in_front()
     {
-        var (_, error, _, serving, stop) = await StartAsync("http://0.0.0.0:0", "admin-password-from-env");
+        var (_, error, _, serving, stop) = await StartAsync("http://0.0.0.0:0", "passphrase-from-the-environment");
         Assert.Contains("put HTTPS", error.ToString(), StringComparison.Ordinal);
         await stop.CancelAsync();
         await serving;
@@ -46,7 +46,7 @@ public sealed partial class ServeCommandTests : IDisposable
     [Fact]
     public async Task Another_process_finding_the_workspace_served_says_where_and_how_to_read_and_change_it()
     {
-        var (_, _, url, serving, stop) = await StartAsync("http://127.0.0.1:0", "admin-password-from-env");
+        var (_, _, url, serving, stop) = await StartAsync("http://127.0.0.1:0", "passphrase-from-the-environment");
         var note = Clientele.Storage.ServingRecord.PathFor(_cli.Workspace);
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(note));
 
@@ -65,6 +65,40 @@ public sealed partial class ServeCommandTests : IDisposable
         await stop.CancelAsync();
         await serving;
         Assert.False(File.Exists(note));
+    }
+
+    [Fact]
+    public async Task Serve_on_a_port_in_use_is_a_clear_error_naming_the_port_and_how_to_choose_another()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var run = Task.Run(() => _cli.Run("serve", "--urls", $"http://127.0.0.1:{port}"), TestContext.Current.CancellationToken);
+        Assert.True(await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken)) == run, "serve did not give up on a port in use");
+        var (code, _, error) = await run;
+        Assert.Equal(CliApp.UserError, code);
+        Assert.Contains($"port {port} is in use", error, StringComparison.Ordinal);
+        Assert.Contains("--urls", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_trusted_proxy_that_is_not_an_address_is_a_clear_error()
+    {
+        var (code, _, error) = _cli.Run("serve", "--trusted-proxy", "proxy.example");
+        Assert.Equal(CliApp.UserError, code);
+        Assert.Contains("--trusted-proxy 'proxy.example' is not an IP address", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_weak_first_admin_password_from_the_environment_is_refused_with_the_reason()
+    {
+        var console = new TestConsole();
+        var error = new StringWriter();
+        var context = new CliContext(console, error, TimeProvider.System,
+            name => name switch { "CLIENTELE_ADMIN_PASSWORD" => "password1234", "CLIENTELE_WORKSPACE" => _cli.Workspace, _ => null }, Interactive: false);
+        Assert.Equal(CliApp.UserError, CliApp.Run(["serve", "--urls", "http://127.0.0.1:0"], context));
+        Assert.Contains("CLIENTELE_ADMIN_PASSWORD is refused: that password is among the most common ones", error.ToString(), StringComparison.Ordinal);
     }
 
     private async Task<(TestConsole Output, StringWriter Error, string Url, Task Serving, CancellationTokenSource Stop)> StartAsync(string urls, string? password)

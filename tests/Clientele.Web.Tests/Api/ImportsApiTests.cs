@@ -147,4 +147,27 @@ public sealed class ImportsApiTests : IClassFixture<ImportsApiTests.Server>
         var notes = (await products.Content.ReadFromJsonAsync<ImportOutcome>(TestContext.Current.CancellationToken))!.Notes;
         Assert.Contains(notes, n => n.Contains("UPW-NOPRODUCT", StringComparison.Ordinal) || n.Contains("products table is empty", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task An_upload_whose_name_is_longer_than_a_file_system_allows_is_imported_under_a_shortened_name()
+    {
+        var name = new string('\u00e9', 300) + ".csv";
+        var text = "order_id,customer_id,ordered_at,amount\nLONG-1,UPLOAD-L1,2024-03-01,5\n";
+        var response = await _factory.ClientWithKey(Role.Analyst).PostAsync("/api/imports", Form("orders", name, text), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var outcome = await response.Content.ReadFromJsonAsync<ImportOutcome>(TestContext.Current.CancellationToken);
+        Assert.EndsWith("....csv", outcome!.File, StringComparison.Ordinal);
+        Assert.InRange(Encoding.UTF8.GetByteCount(outcome.File), 100, ImportsApi.MaxFileNameBytes);
+    }
+
+    [Fact]
+    public async Task A_form_without_a_file_is_a_400_and_a_body_that_is_not_a_form_a_415()
+    {
+        var analyst = _factory.ClientWithKey(Role.Analyst);
+        var noFile = await analyst.PostAsync("/api/imports", new MultipartFormDataContent { { new StringContent("orders"), "table" } }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, noFile.StatusCode);
+        Assert.Contains("field 'file'", await noFile.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var json = await analyst.PostAsJsonAsync("/api/imports", new { table = "orders" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, json.StatusCode);
+    }
 }

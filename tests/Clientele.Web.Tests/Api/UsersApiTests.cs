@@ -83,4 +83,42 @@ public sealed class UsersApiTests : IClassFixture<UsersApiTests.Server>
         Assert.Equal(HttpStatusCode.BadRequest, demote.StatusCode);
         Assert.Equal(Role.Admin, _factory.Workspace.Read(UserTable.All).Single(u => u.UserName == name).Role);
     }
+
+    [Theory]
+    [InlineData("admin\u200b", "U+200B")]
+    [InlineData("ad\u00admin", "U+00AD")]
+    [InlineData("eve\tx", "U+0009")]
+    [InlineData("two  spaces", "U+0020")]
+    [InlineData("   ", "1 to 64 characters")]
+    public async Task A_user_name_with_an_invisible_character_is_refused_with_the_character(string userName, string named)
+    {
+        var response = await _factory.ClientWithKey(Role.Admin).PostAsJsonAsync("/api/users", new NewUser(userName, "admin", null), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(named, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_differing_only_in_case_or_width_is_taken_and_is_stored_normalised()
+    {
+        var admin = _factory.ClientWithKey(Role.Admin);
+        var added = await admin.PostAsJsonAsync("/api/users", new NewUser(" ｆｒａｎｋ ", "viewer", null), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        Assert.Equal("frank", (await added.Content.ReadFromJsonAsync<AddedUser>(TestContext.Current.CancellationToken))!.User.UserName);
+        var again = await admin.PostAsJsonAsync("/api/users", new NewUser("FRANK", "viewer", null), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("already a user", await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("          ", "only spaces")]
+    [InlineData("password12", "at least 12")]
+    [InlineData("password1234", "most common")]
+    [InlineData("gretchen-gretchen", "user name")]
+    public async Task A_weak_password_is_refused_with_the_reason(string password, string reason)
+    {
+        var response = await _factory.ClientWithKey(Role.Admin).PostAsJsonAsync("/api/users", new NewUser("gretchen", "viewer", password), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.DoesNotContain(_factory.Workspace.Read(UserTable.All), u => u.UserName == "gretchen");
+    }
 }

@@ -29,7 +29,10 @@ public sealed class EveryPageTests(BrowserServer server) : IClassFixture<Browser
     public async Task The_page_opens_and_draws_without_errors(string path, string name, int charts)
     {
         await using var browser = await server.SignedInAsync(Role.Admin);
-        await browser.GotoAsync(path);
+        var response = await browser.Page.GotoAsync(path);
+        // Every page is served under the content security policy; AssertClean below fails on any violation the browser reports.
+        Assert.Equal(global::Clientele.Web.Hosting.SecurityHeaders.ContentSecurityPolicy, await response!.HeaderValueAsync("content-security-policy"));
+        await browser.WaitForInteractiveAsync();
         await browser.Page.Locator("h1").First.WaitForAsync();
         if (charts > 0)
         {

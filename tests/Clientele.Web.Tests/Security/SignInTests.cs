@@ -82,7 +82,7 @@ public sealed class SignInTests : IClassFixture<SignInTests.Server>
     public async Task A_cookie_change_without_the_csrf_header_is_refused()
     {
         var admin = await _factory.SignedInAsync(Accounts.FirstAdminName, ClienteleFactory.AdminPassword);
-        admin.DefaultRequestHeaders.Remove(Hosting.ClienteleServer.CsrfHeader);
+        admin.DefaultRequestHeaders.Remove(global::Clientele.Web.Hosting.ClienteleServer.CsrfHeader);
         var response = await admin.PostAsJsonAsync("/api/keys", new { name = "forged", role = "admin" }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("X-CSRF-TOKEN", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
@@ -143,5 +143,36 @@ public sealed class SignInTests : IClassFixture<SignInTests.Server>
         var accounts = (Accounts)_factory.ServerServices.GetService(typeof(Accounts))!;
         await accounts.RemoveAsync(name, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/%09/evil.example")]
+    [InlineData("/\t/evil.example")]
+    [InlineData("//evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    [InlineData("/ /evil.example")]
+    [InlineData("/\r\n/evil.example")]
+    [InlineData("javascript:alert(1)")]
+    public async Task A_hostile_return_address_leads_to_the_overview_never_elsewhere_nor_to_an_error(string returnUrl)
+    {
+        var name = await _factory.AddUserAsync(Role.Viewer);
+        var client = _factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await client.GetStringAsync("/signin", TestContext.Current.CancellationToken);
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var fields = new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["userName"] = name, ["returnUrl"] = Uri.UnescapeDataString(returnUrl) };
+        var wrong = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["password"] = "not-the-password" }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, wrong.StatusCode);
+        Assert.Contains("returnUrl=%2F&", wrong.Headers.Location!.OriginalString + "&", StringComparison.Ordinal);
+        var right = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["password"] = ClienteleFactory.UserPassword }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+        Assert.Equal("/", right.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public void A_local_path_with_its_query_is_followed()
+    {
+        Assert.Equal("/customers/C-1042?tab=history", AccountEndpoints.LocalUrl("/customers/C-1042?tab=history"));
+        Assert.Equal("/", AccountEndpoints.LocalUrl("/" + new string('a', AccountEndpoints.MaxReturnUrlLength)));
     }
 }
