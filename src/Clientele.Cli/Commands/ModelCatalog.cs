@@ -29,29 +29,36 @@ internal static class ModelCatalog
         _ => ["frequency", "recency", "T"],
     };
 
+    /// <summary>Every model takes a weight per row: how many customers the row stands for (an aggregated summary).</summary>
     public static IReadOnlyList<string> Optional(string name) => ["weight"];
 
-    public static (IReadOnlyDictionary<string, double> Parameters, FitReport Report) Fit(string name, ModelInput input, double penalty)
+    /// <summary>The other names a summary file's count column goes by (matched ignoring case), used as the weight.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Aliases { get; } = new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["weight"] = ["weights", "count", "custs", "customers"],
+    };
+
+    public static (IReadOnlyDictionary<string, double> Parameters, FitReport Report) Fit(string name, ModelInput input, double penalty, FitBudget budget)
     {
         try
         {
-            var options = new BgNbdFitOptions { Penalty = penalty };
+            var options = new BgNbdFitOptions { Penalty = penalty, Budget = budget };
             switch (name)
             {
                 case "bgnbd":
                     var bg = BgNbdModel.Fit(input.RepeatPurchases(), options);
                     return (Named(BgNbdModel.ParameterNames, bg.R, bg.Alpha, bg.A, bg.B), bg.Report!);
                 case "pnbd":
-                    var pnbd = ParetoNbdModel.Fit(input.RepeatPurchases(), new ParetoNbdFitOptions { Penalty = penalty });
+                    var pnbd = ParetoNbdModel.Fit(input.RepeatPurchases(), new ParetoNbdFitOptions { Penalty = penalty, Budget = budget });
                     return (Named(ParetoNbdModel.ParameterNames, pnbd.R, pnbd.Alpha, pnbd.S, pnbd.Beta), pnbd.Report!);
                 case "gg":
                     var spend = input.MonetaryValue ?? throw new Storage.WorkspaceException("the Gamma-Gamma model needs monetary_value (the mean spend of repeat purchases).");
-                    var gg = GammaGammaModel.Fit(input.Frequency, spend, input.Weight, new GammaGammaFitOptions { Penalty = penalty });
+                    var gg = GammaGammaModel.Fit(input.Frequency, spend, input.Weight, new GammaGammaFitOptions { Penalty = penalty, Budget = budget });
                     return (Named(GammaGammaModel.ParameterNames, gg.P, gg.Q, gg.Gamma), gg.Report!);
                 case "bgbb":
                     var periods = input.Periods ?? throw new Storage.WorkspaceException(
                         "BG/BB counts purchases in discrete opportunities (periods), which a transaction log does not give: fit it on a summary file with frequency, recency and periods (--summary FILE).");
-                    var bb = BgBbModel.Fit(input.Frequency, input.Recency, periods, input.Weight, new BgBbFitOptions { Penalty = penalty });
+                    var bb = BgBbModel.Fit(input.Frequency, input.Recency, periods, input.Weight, new BgBbFitOptions { Penalty = penalty, Budget = budget });
                     return (Named(BgBbModel.ParameterNames, bb.Alpha, bb.Beta, bb.Gamma, bb.Delta), bb.Report!);
                 case "mbgnbd":
                     var mbg = MbgNbdModel.Fit(input.RepeatPurchases(), options);
@@ -59,6 +66,10 @@ internal static class ModelCatalog
                 default:
                     throw new Storage.WorkspaceException($"unknown model '{name}'; the models are {string.Join(", ", Names)}.");
             }
+        }
+        catch (ClvDataException e) when (e.Row is { } row && e.Field is { } field && input.Source is { } file)
+        {
+            throw Storage.Import.NumericColumns.Problem(file.Path, file.Problem(row, field, $"{e.Rule}, so {name} cannot be fitted"));
         }
         catch (ClvDataException e)
         {

@@ -3,9 +3,15 @@ using Clientele.Customers;
 
 namespace Clientele.Cli.Commands;
 
-/// <summary>The columns a model is fitted on: from the workspace's summary or from a summary file.</summary>
+/// <summary>
+/// The columns a model is fitted on: from the workspace's summary or from a summary file (<see cref="Source"/>, which
+/// places a row that breaks a model's rule at its file, line and column).
+/// </summary>
 internal sealed record ModelInput(double[] Frequency, double[] Recency, double[] Age, double[]? Weight, double[]? MonetaryValue, double[]? Periods)
 {
+    /// <summary>The summary file the columns were read from, or null for the workspace.</summary>
+    public Storage.Import.SummaryColumns? Source { get; init; }
+
     public static ModelInput From(CustomerSummary summary)
     {
         var buyers = Enumerable.Range(0, summary.Count).Where(i => !double.IsNaN(summary.T[i])).ToArray();
@@ -16,12 +22,12 @@ internal sealed record ModelInput(double[] Frequency, double[] Recency, double[]
             null, [.. buyers.Select(i => summary.MonetaryValue[i])], null);
     }
 
-    public static ModelInput From(IReadOnlyDictionary<string, double[]> columns)
+    public static ModelInput From(Storage.Import.SummaryColumns file)
     {
-        double[]? Get(string name) => columns.TryGetValue(name, out var values) ? values : null;
+        double[]? Get(string name) => file.Values.TryGetValue(name, out var values) ? values : null;
         var frequency = Get("frequency")!;
         return new ModelInput(frequency, Get("recency") ?? new double[frequency.Length], Get("T") ?? new double[frequency.Length],
-            Get("weight"), Get("monetary_value"), Get("periods"));
+            Get("weight"), Get("monetary_value"), Get("periods")) { Source = file };
     }
 
     public RepeatPurchases RepeatPurchases() => Clv.RepeatPurchases.Create(Frequency, Recency, Age, Weight);

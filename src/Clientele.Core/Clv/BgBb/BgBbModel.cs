@@ -46,7 +46,7 @@ public sealed record BgBbModel(double Alpha, double Beta, double Gamma, double D
                 for (var k = 0; k < gradient.Length; k++) gradient[k] = -gradient[k];
                 return -value;
             },
-            w.Sum(), x.Length, o.Penalty, o.MaxIterations);
+            w.Sum(), x.Length, o.Penalty, o.Budget);
         return new BgBbModel(p[0], p[1], p[2], p[3]) { Report = report };
     }
 
@@ -175,17 +175,26 @@ public sealed record BgBbModel(double Alpha, double Beta, double Gamma, double D
 
     private static void Check(int i, double x, double tx, double n, double w)
     {
-        if (!double.IsFinite(x) || !double.IsFinite(tx) || !double.IsFinite(n) || !double.IsFinite(w))
-            throw new ClvDataException(Row(i, x, tx, n, "holds a value that is not a finite number"));
-        if (x != Math.Floor(x) || tx != Math.Floor(tx) || n != Math.Floor(n))
-            throw new ClvDataException(Row(i, x, tx, n, "needs whole numbers: frequency, recency and periods count transaction opportunities"));
-        if (x < 0 || x > tx || tx > n)
-            throw new ClvDataException(Row(i, x, tx, n, "needs 0 <= frequency <= recency <= periods"));
-        if (x == 0 && tx != 0)
-            throw new ClvDataException(Row(i, x, tx, n, "has a recency but no repeat transaction (recency must be 0 when frequency is 0)"));
-        if (w <= 0) throw new ClvDataException(string.Create(CultureInfo.InvariantCulture, $"row {i}: the weight {w} is not positive."));
+        if (Problem(x, tx, n, w) is { } problem)
+            throw ClvDataException.ForRow(i, problem.Field, string.Create(CultureInfo.InvariantCulture, $"frequency {x}, recency {tx}, periods {n}, weight {w}"), problem.Rule);
     }
 
-    private static string Row(int i, double x, double tx, double n, string problem) =>
-        string.Create(CultureInfo.InvariantCulture, $"row {i} (frequency {x}, recency {tx}, periods {n}) {problem}.");
+    private static (string Field, string Rule)? Problem(double x, double tx, double n, double w)
+    {
+        if (ClvDataException.Magnitude(x) is { } rx) return ("frequency", rx);
+        if (ClvDataException.Magnitude(tx) is { } rtx) return ("recency", rtx);
+        if (ClvDataException.Magnitude(n) is { } rn) return ("periods", rn);
+        if (ClvDataException.Magnitude(w) is { } rw) return ("weight", rw);
+        const string whole = "needs whole numbers: frequency, recency and periods count transaction opportunities";
+        if (x != Math.Floor(x)) return ("frequency", whole);
+        if (tx != Math.Floor(tx)) return ("recency", whole);
+        if (n != Math.Floor(n)) return ("periods", whole);
+        const string order = "needs 0 <= frequency <= recency <= periods";
+        if (x < 0) return ("frequency", order);
+        if (x > tx) return ("recency", order);
+        if (tx > n) return ("periods", order);
+        if (x == 0 && tx != 0) return ("recency", "has a recency but no repeat transaction (recency must be 0 when frequency is 0)");
+        if (w <= 0) return ("weight", "has a weight that is not positive (a weight is how many customers the row stands for)");
+        return null;
+    }
 }

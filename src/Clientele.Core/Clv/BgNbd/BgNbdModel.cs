@@ -37,7 +37,7 @@ public sealed record BgNbdModel(double R, double Alpha, double A, double B) : IR
         meanAge /= rows.Customers;
         var (p, report) = MaximumLikelihood.Fit(ParameterNames, [1, Math.Max(meanAge, 1e-3), 1, 1],
             (parameters, gradient) => -LogLikelihood(rows, parameters, gradient, negate: true),
-            rows.Customers, rows.Rows, o.Penalty, o.MaxIterations);
+            rows.Customers, rows.Rows, o.Penalty, o.Budget);
         return new BgNbdModel(p[0], p[1], p[2], p[3]) { Report = report };
     }
 

@@ -10,19 +10,43 @@ internal sealed record Minimum(double[] Point, double Value, double[] Gradient, 
 /// Unconstrained quasi-Newton minimisation: BFGS with the inverse-Hessian update and a line search for
 /// the weak Wolfe conditions (Nocedal &amp; Wright, Numerical Optimization, 2nd ed., algorithms 6.1 and 3.5).
 /// Converged means the largest gradient component fell below <c>tolerance × max(1, |f|)</c>, a test that
-/// does not depend on how many customers the likelihood sums over.
+/// does not depend on how many customers the likelihood sums over. Every run is bounded: by the budget's iterations
+/// and wall time (checked at each evaluation, so one slow line search cannot overrun it by more than one evaluation),
+/// and by <see cref="Runaway"/>, the distance from the start at which the point is said to run off to a boundary.
 /// </summary>
 internal static class Bfgs
 {
     private const double Armijo = 1e-4;
     private const double Curvature = 0.9;
 
-    public static Minimum Minimize(Objective f, double[] start, int maxIterations = 1000, double tolerance = 1e-9)
+    /// <summary>
+    /// A coordinate more than ln 1e8 from where it started has run off to a boundary (a parameter optimised in logs that
+    /// grew or shrank 1e8-fold): such a walk only ever makes the parameter degenerate, so it ends there.
+    /// </summary>
+    public static readonly double Runaway = Math.Log(1e8);
+
+    public static Minimum Minimize(Objective objective, double[] start, FitBudget budget, double tolerance = 1e-9)
     {
+        var maxIterations = budget.MaxIterations;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var expired = false;
+        double f(ReadOnlySpan<double> point, Span<double> gradient)
+        {
+            budget.Cancellation.ThrowIfCancellationRequested();
+            if (expired || clock.Elapsed > budget.TimeLimit)
+            {
+                expired = true;
+                return double.NaN;
+            }
+            return objective(point, gradient);
+        }
+        string OutOfTime(int iteration, double[] g) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the time budget ({budget.TimeLimit.TotalSeconds:0.###} s) ran out after {iteration} iterations (largest gradient component {Norm(g):G3})");
         var n = start.Length;
         var x = (double[])start.Clone();
         var g = new double[n];
         var fx = f(x, g);
+        if (expired) return new Minimum(x, fx, g, 0, false, OutOfTime(0, g));
         if (!double.IsFinite(fx) || g.Any(v => !double.IsFinite(v)))
             return new Minimum(x, fx, g, 0, false, "the likelihood is not finite at the starting point");
         var h = Identity(n);
@@ -44,6 +68,7 @@ internal static class Bfgs
             }
             var step = iteration == 1 ? Math.Min(1, 1 / Math.Max(Norm(g), 1e-12)) : 1;
             var fNext = LineSearch(f, x, fx, direction, slope, ref step, next, gNext);
+            if (expired) return new Minimum(x, fx, g, iteration, false, OutOfTime(iteration, g));
             if (!double.IsFinite(fNext) || fNext > fx)
             {
                 if (++stalls >= 2)
@@ -66,6 +91,8 @@ internal static class Bfgs
             Array.Copy(next, x, n);
             Array.Copy(gNext, g, n);
             fx = fNext;
+            if (x.Where((v, i) => Math.Abs(v - start[i]) > Runaway).Any())
+                return new Minimum(x, fx, g, iteration, false, "the parameters ran off toward a boundary (the likelihood keeps rising as one goes to 0 or infinity)");
             if (change <= 1e-15 * Math.Max(1, Math.Abs(fx)) && Norm(g) <= Math.Sqrt(tolerance) * Math.Max(1, Math.Abs(fx)))
                 return new Minimum(x, fx, g, iteration, true, "the likelihood stopped changing at machine precision with a near-zero gradient");
         }

@@ -11,12 +11,15 @@ internal delegate double NegativeLogLikelihood(ReadOnlySpan<double> parameters, 
 /// <summary>
 /// Fits positive parameters by maximum likelihood: BFGS on their logarithms (so they stay positive
 /// without bounds), an optional L2 penalty λ·Σp², standard errors from the inverse of the Hessian
-/// (central differences of the analytic gradient), and a <see cref="FitReport"/>.
+/// (central differences of the analytic gradient), and a <see cref="FitReport"/> that says honestly how it went:
+/// an optimum with a parameter beyond [<see cref="SmallestParameter"/>, <see cref="LargestParameter"/>] or a Hessian
+/// that is not positive definite is degenerate (a warning, and not converged), and a likelihood that is not finite
+/// where the optimiser ended is an error (<see cref="ClvDataException"/>), so nothing non-finite reaches a model.
 /// </summary>
 internal static class MaximumLikelihood
 {
     public static (double[] Parameters, FitReport Report) Fit(
-        IReadOnlyList<string> names, double[] start, NegativeLogLikelihood nll, double customers, int rows, double penalty = 0, int maxIterations = 1000)
+        IReadOnlyList<string> names, double[] start, NegativeLogLikelihood nll, double customers, int rows, double penalty, FitBudget budget)
     {
         var clock = Stopwatch.StartNew();
         var n = start.Length;
@@ -34,15 +37,43 @@ internal static class MaximumLikelihood
             }
             return value;
         }
-        var minimum = Bfgs.Minimize(Objective, start.Select(v => Math.Log(v)).ToArray(), maxIterations);
+        var minimum = Bfgs.Minimize(Objective, start.Select(v => Math.Log(v)).ToArray(), budget);
         var parameters = minimum.Point.Select(t => Math.Exp(t)).ToArray();
         var logLikelihood = -nll(parameters, new double[n]);
+        var gradientNorm = Bfgs.Norm(minimum.Gradient);
+        if (!double.IsFinite(logLikelihood) || !double.IsFinite(gradientNorm) || parameters.Any(v => !double.IsFinite(v) || v <= 0))
+            throw new ClvDataException(
+                $"the likelihood is not finite where the fit ended ({minimum.Reason}): the data holds values the model cannot describe, such as times or counts many orders of magnitude apart.");
         var errors = StandardErrors(nll, parameters, penalty);
+        var warning = Degeneracy(names, parameters, errors);
         var report = new FitReport(
-            logLikelihood, minimum.Iterations, minimum.Converged, minimum.Reason, Bfgs.Norm(minimum.Gradient),
+            logLikelihood, minimum.Iterations, minimum.Converged && warning is null, minimum.Reason, gradientNorm,
             names.Select((name, i) => (name, errors[i])).ToDictionary(e => e.name, e => e.Item2),
-            customers, rows, clock.Elapsed.TotalSeconds);
+            customers, rows, clock.Elapsed.TotalSeconds, warning);
         return (parameters, report);
+    }
+
+    /// <summary>Estimates above this are degenerate: the likelihood rises toward infinity in that parameter, so the data does not pin it down.</summary>
+    public const double LargestParameter = 1e6;
+
+    /// <summary>Estimates below this are degenerate: the likelihood rises toward zero in that parameter.</summary>
+    public const double SmallestParameter = 1e-6;
+
+    /// <summary>Why the optimum is degenerate, in words, or null when it is not.</summary>
+    private static string? Degeneracy(IReadOnlyList<string> names, double[] parameters, double?[] errors)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var problems = new List<string>();
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            if (parameters[i] > LargestParameter)
+                problems.Add(string.Create(culture, $"{names[i]} = {parameters[i]:G3} is beyond {LargestParameter:0e0}"));
+            else if (parameters[i] < SmallestParameter)
+                problems.Add(string.Create(culture, $"{names[i]} = {parameters[i]:G3} is below {SmallestParameter:0e0}"));
+        }
+        if (errors.All(e => e is null))
+            problems.Add("the Hessian is not positive definite (the likelihood is flat or a saddle there, so the parameters are not identified)");
+        return problems.Count == 0 ? null : "degenerate optimum: " + string.Join("; ", problems) + ".";
     }
 
     /// <summary>Square roots of the diagonal of the inverse Hessian of the (penalised) negative log-likelihood; null where it is not positive definite.</summary>

@@ -9,6 +9,6 @@ public sealed record GammaGammaFitOptions
     /// <summary>Fit on unique (x, m_x) rows with weights: the same result, faster (default true).</summary>
     public bool Compress { get; init; } = true;
 
-    /// <summary>Quasi-Newton iterations at most (default 1,000).</summary>
-    public int MaxIterations { get; init; } = 1000;
+    /// <summary>The iteration and time budget of the fit, and its cancellation (default <see cref="FitBudget.Default"/>).</summary>
+    public FitBudget Budget { get; init; } = FitBudget.Default;
 }

@@ -54,7 +54,7 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma)
                 for (var k = 0; k < gradient.Length; k++) gradient[k] = -gradient[k];
                 return -value;
             },
-            customers, x.Length, o.Penalty, o.MaxIterations);
+            customers, x.Length, o.Penalty, o.Budget);
         return new GammaGammaModel(p[0], p[1], p[2]) { Report = report };
     }
 
@@ -121,14 +121,24 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma)
 
     private static void Check(int i, double x, double m, double w)
     {
-        if (!double.IsFinite(x) || !double.IsFinite(m) || !double.IsFinite(w))
-            throw new ClvDataException(Row(i, x, m, "holds a value that is not a finite number"));
-        if (x < 0 || x != Math.Floor(x)) throw new ClvDataException(Row(i, x, m, "needs a frequency that is a whole number >= 0"));
-        if (w <= 0) throw new ClvDataException(string.Create(CultureInfo.InvariantCulture, $"row {i}: the weight {w} is not positive."));
-        if (x > 0 && m <= 0)
-            throw new ClvDataException(Row(i, x, m, "is a repeat buyer without positive spend, and the Gamma-Gamma note's model needs positive spend: exclude returns and zero-value orders, or model margin another way"));
+        if (Problem(x, m, w) is { } problem)
+            throw ClvDataException.ForRow(i, problem.Field, string.Create(CultureInfo.InvariantCulture, $"frequency {x}, average spend {m}, weight {w}"), problem.Rule);
     }
 
-    private static string Row(int i, double x, double m, string problem) =>
-        string.Create(CultureInfo.InvariantCulture, $"row {i} (frequency {x}, average spend {m}) {problem}.");
+    private static (string Field, string Rule)? Problem(double x, double m, double w)
+    {
+        if (ClvDataException.Magnitude(x) is { } rx) return ("frequency", rx);
+        if (ClvDataException.Magnitude(w) is { } rw) return ("weight", rw);
+        if (!double.IsFinite(m)) return ("monetary_value", "holds a value that is not a finite number");
+        if (Math.Abs(m) > LargestSpend)
+            return ("monetary_value", string.Create(CultureInfo.InvariantCulture, $"needs an average spend within ±{LargestSpend:0e0}"));
+        if (x < 0 || x != Math.Floor(x)) return ("frequency", "needs a frequency that is a whole number >= 0");
+        if (w <= 0) return ("weight", "has a weight that is not positive (a weight is how many customers the row stands for)");
+        if (x > 0 && m <= 0)
+            return ("monetary_value", "is a repeat buyer without positive spend, and the Gamma-Gamma note's model needs positive spend: exclude returns and zero-value orders, or model margin another way");
+        return null;
+    }
+
+    /// <summary>The largest average spend per transaction a fit accepts (1e15, in the data's currency).</summary>
+    public const double LargestSpend = 1e15;
 }

@@ -39,7 +39,7 @@ public sealed record MbgNbdModel(double R, double Alpha, double A, double B) : I
                 for (var k = 0; k < gradient.Length; k++) gradient[k] = -gradient[k];
                 return -value;
             },
-            rows.Customers, rows.Rows, o.Penalty, o.MaxIterations);
+            rows.Customers, rows.Rows, o.Penalty, o.Budget);
         return new MbgNbdModel(p[0], p[1], p[2], p[3]) { Report = report };
     }
 

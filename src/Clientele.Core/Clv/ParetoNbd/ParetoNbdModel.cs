@@ -41,7 +41,7 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
         meanAge = Math.Max(meanAge / rows.Customers, 1e-3);
         var (p, report) = MaximumLikelihood.Fit(ParameterNames, [1, meanAge, 1, meanAge],
             (parameters, gradient) => -LogLikelihood(rows, parameters, gradient, negate: true),
-            rows.Customers, rows.Rows, o.Penalty, o.MaxIterations);
+            rows.Customers, rows.Rows, o.Penalty, o.Budget);
         return new ParetoNbdModel(p[0], p[1], p[2], p[3]) { Report = report };
     }
 

@@ -138,7 +138,8 @@ public sealed class BgNbdModelTests
             while ((clock += Sampling.Exponential(random, lambda)) <= age[c])
             {
                 x[c]++;
-                tx[c] = Math.Round(clock, 2);
+                // A repeat purchase within the rounding of the first still comes after it: recency 0 is refused with repeats.
+                tx[c] = Math.Max(0.01, Math.Round(clock, 2));
                 if (random.NextDouble() < p) break;
             }
         }
@@ -156,8 +157,9 @@ public sealed class BgNbdModelTests
         var fit = BgNbdModel.Fit(data);
         Assert.True(double.IsFinite(fit.Report!.LogLikelihood));
         Assert.True(new[] { fit.R, fit.Alpha, fit.A, fit.B }.All(double.IsFinite));
-        // Either it converged, or it says it did not and why (the iteration limit or a failed line search), with its best point kept.
-        if (!fit.Report.Converged) Assert.Matches("iteration limit|line search", fit.Report.Reason);
+        // Either it converged, or it says it did not and why (the iteration limit, a failed line search, a run to a boundary, or a
+        // degenerate optimum reached by a converging optimiser), with its best point kept.
+        if (!fit.Report.Converged) Assert.Matches("iteration limit|line search|ran off toward a boundary|the gradient fell|stopped changing", fit.Report.Reason);
         Assert.True(fit.Report.LogLikelihood >= new BgNbdModel(1, 10, 1, 1).LogLikelihood(data));
         Assert.All(fit.Report.StandardErrors.Values, e => Assert.True(e is null || double.IsFinite(e.Value)));
     }

@@ -4,7 +4,8 @@ using Clientele.Clv.ParetoNbd;
 namespace Clientele.Core.Tests.Clv.ParetoNbd;
 
 /// <summary>
-/// The likelihood's own Euler-form series against the note's formula written with <see cref="SpecialFunctions.LogHypergeometric2F1"/>,
+/// The likelihood's own Euler-form series (and, where it would converge slowly, its direct quadrature) against the note's
+/// formula written with <see cref="SpecialFunctions.LogHypergeometric2F1"/>,
 /// and its analytic gradient against central differences.
 /// </summary>
 public sealed class ParetoNbdLikelihoodTests
@@ -19,6 +20,11 @@ public sealed class ParetoNbdLikelihoodTests
         { 161, 94.71, 98.00, 0.5143, 2.8845, 0.2856, 14.1087 },
         { 7, 12.5, 52, 1.7, 40, 0.3, 2.5 },
         { 0, 0, 26, 0.2, 5, 2, 5 },
+        // α and β orders of magnitude apart (z(t_x) > 0.9): the death integral is integrated directly, not summed.
+        { 1, 0.5, 40, 0.8, 0.01, 0.6, 100 },
+        { 4, 2, 30, 1.2, 500, 0.3, 0.05 },
+        { 0, 0, 200, 0.5, 0.05, 0.4, 50 },
+        { 30, 25, 26, 0.5, 0.02, 0.3, 400 },
     };
 
     [Theory]
