@@ -159,5 +159,11 @@ public sealed record ModelCandidate(string Model, double Error, double Predicted
     /// <summary>The result in words.</summary>
     public override string ToString() => Failure is { } failure
         ? $"{ModelNames.Display(Model)}: could not be fitted ({failure})"
-        : string.Create(CultureInfo.InvariantCulture, $"{ModelNames.Display(Model)}: holdout purchases predicted {Predicted:N0} vs actual {Actual:N0}, error {Error:P1}");
+        : string.Create(CultureInfo.InvariantCulture,
+            $"{ModelNames.Display(Model)}: holdout repeat purchases predicted {Predicted:N0} vs actual {Actual:N0} (total error {TotalErrorText}; composite error {Error:P1}, the choice's measure: the total's error plus every calibration-purchase group's, over the actual total)");
+
+    /// <summary>The signed error of the predicted total against the actual total, as a share of the actual (−0.052 = 5.2% under).</summary>
+    public double TotalError => Actual > 0 ? (Predicted - Actual) / Actual : double.NaN;
+
+    private string TotalErrorText => double.IsNaN(TotalError) ? "n/a" : (TotalError < 0 ? "−" : "+") + Math.Abs(TotalError).ToString("P1", CultureInfo.InvariantCulture);
 }
