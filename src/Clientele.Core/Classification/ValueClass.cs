@@ -131,7 +131,9 @@ public static class ValueClass
         if (values.Length == 0) notes.Add("no actual customers: nobody has a value class");
         else
         {
-            notes.Add($"cuts: MVC value above {ValueText.Cut(mvcCut)}; MGC growth potential above {ValueText.Fixed(mgcCut, 2)} a year (floor {ValueText.Fixed(floor, 2)}: {ValueText.Percent(options.MinimumGrowthShare)} of the median active customer's yearly value {ValueText.Fixed(double.IsNaN(medianActive) ? 0 : medianActive, 2)})");
+            notes.Add(activeValues.Length == 0
+                ? $"cuts: MVC value above {ValueText.Cut(mvcCut)}; no MGC cut: no customer is active"
+                : $"cuts: MVC value above {ValueText.Cut(mvcCut)}; MGC growth potential above {ValueText.Fixed(mgcCut, 2)} a year (floor {ValueText.Fixed(floor, 2)}: {ValueText.Percent(options.MinimumGrowthShare)} of the median active customer's yearly value {ValueText.Fixed(double.IsNaN(medianActive) ? 0 : medianActive, 2)})");
             var withWallet = 0;
             var withPrediction = 0;
             for (var i = 0; i < n; i++)
@@ -146,7 +148,7 @@ public static class ValueClass
             else if (mgc == 0)
                 notes.Add($"no MGC: no active customer outside MVC and BZC has a growth potential above {ValueText.Cut(mgcCut)} a year");
             if (grewButNotActive > 0)
-                notes.Add($"{ValueText.Count(grewButNotActive, "customer", "customers")} with growth potential above the cut {(grewButNotActive == 1 ? "is" : "are")} not MGC because {(grewButNotActive == 1 ? "its" : "their")} churn status is not active");
+                notes.Add($"{ValueText.Count(grewButNotActive, "customer", "customers")} with growth potential above the cut {(grewButNotActive == 1 ? "is" : "are")} not MGC because {(grewButNotActive == 1 ? "its" : "their")} churn status is not active{(activeValues.Length == 0 ? " (there is none)" : "")}");
         }
         return new DimensionResult(Dimensions.ValueClass, classes, reasons, method) { Notes = notes };
     }
@@ -191,7 +193,8 @@ public static class ValueClass
             var wallet = wallets.Wallet[i];
             var alive = scores.ProbabilityAlive[i];
             var headroom = double.IsNaN(wallet) ? 0 : Math.Max(0, wallet - own) * margin * (double.IsNaN(alive) ? 1 : alive);
-            var predicted = scores.HorizonDays > 0 ? scores.ExpectedRevenue[i] * 365 / scores.HorizonDays : double.NaN;
+            // The rules' expected revenue (no model) is the past repeat rate: not a prediction of growth.
+            var predicted = scores.ModelBased && scores.HorizonDays > 0 ? scores.ExpectedRevenue[i] * 365 / scores.HorizonDays : double.NaN;
             var trend = double.IsFinite(predicted) ? Math.Max(0, predicted - own) * margin : 0;
             return new Growth(Math.Max(headroom, trend), headroom, wallet, wallets.Basis[i] is not WalletBasis.Known, own,
                 double.IsFinite(predicted) ? predicted : double.NaN, margin, alive);

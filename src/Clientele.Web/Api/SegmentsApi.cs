@@ -14,6 +14,7 @@ public static class SegmentsApi
         [StrategyMatrix.Classes[1]] = ("high", "small"),
         [StrategyMatrix.Classes[2]] = ("low", "large"),
         [StrategyMatrix.Classes[3]] = ("low", "small"),
+        [StrategyMatrix.ShareUnknown] = ("unknown", "any"),
     };
 
     public static void Map(RouteGroupBuilder api)
@@ -42,7 +43,7 @@ public static class SegmentsApi
         {
             var found = strategy.Classes.FirstOrDefault(s => s.Class == c);
             var (share, volume) = Quadrants[c];
-            return new StrategyCell(c, share, volume, share == "high" ? 0 : 1, volume == "small" ? 0 : 1, found?.Customers ?? 0, found?.TotalValue ?? 0);
+            return new StrategyCell(c, share, volume, share switch { "high" => 0, "low" => 1, _ => 2 }, volume == "large" ? 1 : 0, found?.Customers ?? 0, found?.TotalValue ?? 0);
         }).ToList();
         return new OverviewReport(
             ladder.AsOf, ladder.PreviousAsOf, info.Model, ladder.Customers, ladder.Classes.Sum(c => c.TotalValue ?? 0),
@@ -77,7 +78,7 @@ public sealed record OverviewReport(
 public sealed record StrategyGrid(string Rows, string Columns, IReadOnlyList<StrategyCell> Cells);
 
 /// <summary>One cell of the strategy matrix.</summary>
-/// <param name="Class">keep, maintain-or-acquire, develop or acquire-or-abandon.</param>
+/// <param name="Class">keep, maintain-or-acquire, develop, acquire-or-abandon, or share-unknown (row 2: the share of wallet could be neither known nor estimated, whatever the volume).</param>
 /// <param name="ShareOfWallet">high or low.</param>
 /// <param name="Volume">large or small.</param>
 /// <param name="Row">0 for high share of wallet, 1 for low.</param>

@@ -49,7 +49,7 @@ public sealed class WorkspaceTests : IDisposable
             new Clientele.Storage.Import.Importer(workspace).Import("orders", orders, new Clientele.Storage.Import.ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
             using var command = workspace.Connection.CreateCommand();
             command.CommandText = "ALTER TABLE orders DROP COLUMN period_start; ALTER TABLE interactions DROP COLUMN product_id; " +
-                "UPDATE clientele_meta SET value = '4' WHERE key = 'schema_version'";
+                "DROP TABLE undone_imports; DROP TABLE erasures; UPDATE clientele_meta SET value = '4' WHERE key = 'schema_version'";
             command.ExecuteNonQuery();
         }
         using var upgraded = Workspace.Open(_temp.Path);

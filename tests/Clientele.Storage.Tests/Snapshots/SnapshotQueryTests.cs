@@ -180,7 +180,7 @@ public sealed class SnapshotQueryTests : IDisposable
     [Fact]
     public void Unreadable_options_fall_back_to_the_default_playbook_with_a_note()
     {
-        HandMadeSnapshots.Execute(Workspace.Connection, "UPDATE snapshots SET options = '{\"nonsense\": 1}' WHERE as_of = DATE '2024-12-31'");
+        HandMadeSnapshots.Execute(Workspace.Connection, "UPDATE snapshots SET options = '{\"nonsense\": 1, \"playbook\": {\"actions\": 5}}' WHERE as_of = DATE '2024-12-31'");
         var profile = SnapshotQuery.Profile(Workspace, "C2");
         Assert.Contains(new PlaybookAction(Dimensions.Ladder, "customer", Playbook.Defaults[Dimensions.Ladder]["customer"]), profile.Actions);
         Assert.Contains("default playbook", Assert.Single(profile.Notes));
