@@ -53,7 +53,7 @@ public sealed class WorkspaceTests : IDisposable
             command.ExecuteNonQuery();
         }
         using var upgraded = Workspace.Open(_temp.Path);
-        Assert.Equal(5, upgraded.SchemaVersion);
+        Assert.Equal(Clientele.Storage.Schema.WorkspaceSchema.CurrentVersion, upgraded.SchemaVersion);
         Assert.Equal(2, upgraded.Scalar<long>("SELECT count(*) FROM orders WHERE period_start IS NULL"));
         Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM interactions WHERE product_id IS NOT NULL"));
         // The same rows in a file with another spelling (so not recognised by its bytes): matched by content.
