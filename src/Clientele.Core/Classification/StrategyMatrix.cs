@@ -52,7 +52,7 @@ public static class StrategyMatrix
         var estimated = new bool[n];
         Array.Fill(share, double.NaN);
         bool Live(int i) => columns.HasBought(i) && churnStatus?[i] is not (ChurnStatus.Lapsed or ChurnStatus.Lost);
-        var predicted = ValueQuantile.Sorted(n, Live, i => scores.ModelBased ? scores.ExpectedRevenue[i] : double.NaN);
+        var predicted = ValueQuantile.Sorted(n, Live, i => scores.ExpectedRevenue[i]);
         var past = ValueQuantile.Sorted(n, Live, i => yearly[i]);
         var predictedCut = ValueQuantile.Of(predicted, options.LargeVolumeQuantile);
         var pastCut = ValueQuantile.Of(past, options.LargeVolumeQuantile);
@@ -101,9 +101,7 @@ public static class StrategyMatrix
 
             string volumeText;
             bool large;
-            // Without a model the rules' expected revenue is the past rate of repeat purchases, nil for every one-time buyer:
-            // the yearly revenue is the better measure of upcoming volume then.
-            var er = scores.ModelBased ? scores.ExpectedRevenue[i] : double.NaN;
+            var er = scores.ExpectedRevenue[i];
             if (double.IsFinite(er))
             {
                 large = er > 0 && er >= predictedCut;
@@ -115,7 +113,7 @@ public static class StrategyMatrix
                 fromPast++;
                 large = yearly[i] > 0 && yearly[i] >= pastCut;
                 var (v, cutText) = ValueText.Pair(yearly[i], pastCut);
-                volumeText = $"no predicted revenue (no model), so the yearly revenue {v} {Compare(yearly[i], large)} the {quantile} {cutText} of live customers";
+                volumeText = $"no predicted revenue, so the yearly revenue {v} {Compare(yearly[i], large)} the {quantile} {cutText} of live customers";
             }
 
             string cls;

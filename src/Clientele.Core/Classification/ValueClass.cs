@@ -193,8 +193,7 @@ public static class ValueClass
             var wallet = wallets.Wallet[i];
             var alive = scores.ProbabilityAlive[i];
             var headroom = double.IsNaN(wallet) ? 0 : Math.Max(0, wallet - own) * margin * (double.IsNaN(alive) ? 1 : alive);
-            // The rules' expected revenue (no model) is the past repeat rate: not a prediction of growth.
-            var predicted = scores.ModelBased && scores.HorizonDays > 0 ? scores.ExpectedRevenue[i] * 365 / scores.HorizonDays : double.NaN;
+            var predicted = scores.HorizonDays > 0 ? scores.ExpectedRevenue[i] * 365 / scores.HorizonDays : double.NaN;
             var trend = double.IsFinite(predicted) ? Math.Max(0, predicted - own) * margin : 0;
             return new Growth(Math.Max(headroom, trend), headroom, wallet, wallets.Basis[i] is not WalletBasis.Known, own,
                 double.IsFinite(predicted) ? predicted : double.NaN, margin, alive);

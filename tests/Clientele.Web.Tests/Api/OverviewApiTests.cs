@@ -75,7 +75,9 @@ public sealed class OverviewApiTests : IClassFixture<OverviewApiTests.Server>
         Assert.Equal(("high", "large", 0, 1), (keep.ShareOfWallet, keep.Volume, keep.Row, keep.Column));
         var abandon = grid.Cells.Single(c => c.Class == "acquire-or-abandon");
         Assert.Equal(("low", "small", 1, 0), (abandon.ShareOfWallet, abandon.Volume, abandon.Row, abandon.Column));
-        Assert.Equal(4, grid.Cells.Select(c => (c.Row, c.Column)).Distinct().Count());
+        Assert.Equal(5, grid.Cells.Select(c => (c.Row, c.Column)).Distinct().Count());
+        var unknown = grid.Cells.Single(c => c.Class == StrategyMatrix.ShareUnknown);
+        Assert.Equal(("unknown", "any", 2), (unknown.ShareOfWallet, unknown.Volume, unknown.Row));
         foreach (var cell in grid.Cells)
         {
             var row = SnapshotSql.Rows(_factory.Workspace,
