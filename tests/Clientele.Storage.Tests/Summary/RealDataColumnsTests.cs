@@ -48,7 +48,7 @@ public sealed class RealDataColumnsTests : IDisposable
     {
         ImportMaven();
         var asOf = new DateOnly(2017, 12, 31);
-        var run = Clientele.Storage.Clientele.Storage.Analysis.AnalysisRunner.Run(_temp.Workspace!, new Clientele.Storage.Analysis.AnalysisRequest { AsOf = asOf }, cancellationToken: TestContext.Current.CancellationToken);
+        var run = global::Clientele.Storage.Analysis.AnalysisRunner.Run(_temp.Workspace!, new global::Clientele.Storage.Analysis.AnalysisRequest { AsOf = asOf }, cancellationToken: TestContext.Current.CancellationToken);
         var r = run.Result;
         var acme = Array.IndexOf(r.Columns.CustomerId, "Acme Corporation");
         string? Line(string line) => r.ProductLines.Class[r.ProductLines.Lines.ToList().IndexOf(line)][acme];
@@ -71,7 +71,7 @@ public sealed class RealDataColumnsTests : IDisposable
         ImportUci();
         var asOf = new DateOnly(2011, 12, 31);
         var options = new ClassificationOptions { StructureMap = new StructureMapOptions { OrganizationLevels = ["industry", "region"] } };
-        var run = Clientele.Storage.Clientele.Storage.Analysis.AnalysisRunner.Run(_temp.Workspace!, new Clientele.Storage.Analysis.AnalysisRequest { AsOf = asOf, Options = options }, cancellationToken: TestContext.Current.CancellationToken);
+        var run = global::Clientele.Storage.Analysis.AnalysisRunner.Run(_temp.Workspace!, new global::Clientele.Storage.Analysis.AnalysisRequest { AsOf = asOf, Options = options }, cancellationToken: TestContext.Current.CancellationToken);
         var r = run.Result;
         Assert.All(r.Dimension(Dimensions.ChurnStatus).Class, c => Assert.Null(c));
         Assert.All(r.Dimension(Dimensions.ChurnStatus).Reason, reason => Assert.StartsWith("n/a: no repeat history to model churn", reason));
