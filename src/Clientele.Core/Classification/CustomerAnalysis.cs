@@ -54,6 +54,7 @@ public static class CustomerAnalysis
         var applied = Apply(columns, dimensions, overrides, out var overrideNotes);
         var notes = new List<string>(scoring.Notes);
         foreach (var d in dimensions) notes.AddRange(d.Notes);
+        notes.AddRange(lines.Notes);
         notes.AddRange(overrideNotes);
         return new AnalysisResult(columns, scoring, dimensions, strategy, prospects, supply, hierarchy, churn, influence, buying, map, lines, applied, notes);
     }

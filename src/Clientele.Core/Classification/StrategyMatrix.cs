@@ -173,5 +173,5 @@ public static class StrategyMatrix
 
     private static string Ordinal(double quantile) => ValueText.Percent(quantile).TrimEnd('%') + "th";
 
-    private static string Compare(double volume, bool large) => large ? "at or above" : volume > 0 ? "below" : "(none) below";
+    private static string Compare(double volume, bool large) => large ? "at or above" : volume > 0 ? "below" : "(none) not above";
 }
