@@ -56,7 +56,7 @@ internal static class CustomerCommand
         context.Out.WriteLine(string.Format(culture, "{0}, in the analysis as of {1:yyyy-MM-dd}", who, p.AsOf));
         var classes = new Table().AddColumn("dimension").AddColumn("class").AddColumn("why");
         foreach (var c in p.Classes.Where(c => c.Class is not null || c.Reason is not null))
-            classes.AddRow(c.Dimension, Markup.Escape(c.Class ?? "-"), Markup.Escape(c.Reason ?? ""));
+            classes.AddRow(c.Dimension, Markup.Escape(c.Label ?? "-"), Markup.Escape(c.Reason ?? ""));
         context.Out.Write(classes);
 
         if (p.Actions.Count > 0)

@@ -16,13 +16,24 @@ namespace Clientele.Classification;
 /// Volume = the expected revenue of the horizon, large at or above a quantile of the live customers' expected revenues (and
 /// above 0); without a model, the yearly revenue against the same quantile of theirs. Lapsed and lost customers (churn status)
 /// are not in the matrix: their upcoming volume is nil by definition and the churn status's action (win back) applies. An MVC
-/// is never told to abandon: where its share is low and its volume small, it is "develop", and the reason says why.
+/// or an MGC is never told to abandon: where its share is low and its volume small, it is "develop" (the MVC for what it is
+/// worth, the MGC for its room to grow), and the reason says why.
 /// </para>
 /// </summary>
 public static class StrategyMatrix
 {
     /// <summary>The class of a live customer whose share of wallet can be neither known nor estimated.</summary>
     public const string ShareUnknown = "share-unknown";
+
+    /// <summary>How a class whose share of wallet rests on an estimated wallet is qualified where it is shown.</summary>
+    public const string EstimatedShare = "estimated share";
+
+    /// <summary>
+    /// The qualifier shown with a strategy class: <see cref="EstimatedShare"/> when the share behind it was estimated
+    /// (<paramref name="shareEstimated"/>, the snapshot's <c>share_estimated</c>), else null.
+    /// </summary>
+    public static string? Qualifier(string? @class, bool? shareEstimated) =>
+        @class is not null && @class != ShareUnknown && shareEstimated == true ? EstimatedShare : null;
 
     /// <summary>The classes.</summary>
     public static readonly IReadOnlyList<string> Classes = ["keep", "maintain-or-acquire", "develop", "acquire-or-abandon", ShareUnknown];
@@ -52,12 +63,16 @@ public static class StrategyMatrix
         var estimated = new bool[n];
         Array.Fill(share, double.NaN);
         bool Live(int i) => columns.HasBought(i) && churnStatus?[i] is not (ChurnStatus.Lapsed or ChurnStatus.Lost);
-        var predicted = ValueQuantile.Sorted(n, Live, i => scores.ExpectedRevenue[i]);
+        // Rules predict no revenue for a customer without a repeat purchase (x / T = 0): that is no finding about its
+        // volume, so without a model the volume is the yearly revenue of every customer, stated as such.
+        var modelled = scores.ModelBased;
+        bool Predicted(int i) => modelled && double.IsFinite(scores.ExpectedRevenue[i]);
+        var predicted = ValueQuantile.Sorted(n, i => Live(i) && Predicted(i), i => scores.ExpectedRevenue[i]);
         var past = ValueQuantile.Sorted(n, Live, i => yearly[i]);
         var predictedCut = ValueQuantile.Of(predicted, options.LargeVolumeQuantile);
         var pastCut = ValueQuantile.Of(past, options.LargeVolumeQuantile);
         var quantile = options.LargeVolumeQuantile == 0.5 ? "median" : $"{ValueText.Percent(options.LargeVolumeQuantile)} quantile";
-        int known = 0, fromComparable = 0, unknown = 0, fromPast = 0, notLive = 0, mvcDevelop = 0;
+        int known = 0, fromComparable = 0, unknown = 0, fromPast = 0, notLive = 0, mvcDevelop = 0, mgcDevelop = 0;
 
         for (var i = 0; i < n; i++)
         {
@@ -102,7 +117,7 @@ public static class StrategyMatrix
             string volumeText;
             bool large;
             var er = scores.ExpectedRevenue[i];
-            if (double.IsFinite(er))
+            if (Predicted(i))
             {
                 large = er > 0 && er >= predictedCut;
                 var (v, cutText) = ValueText.Pair(er, predictedCut);
@@ -113,7 +128,9 @@ public static class StrategyMatrix
                 fromPast++;
                 large = yearly[i] > 0 && yearly[i] >= pastCut;
                 var (v, cutText) = ValueText.Pair(yearly[i], pastCut);
-                volumeText = $"no predicted revenue, so the yearly revenue {v} {Compare(yearly[i], large)} the {quantile} {cutText} of live customers";
+                volumeText = modelled
+                    ? $"no predicted revenue, so the yearly revenue {v} {Compare(yearly[i], large)} the {quantile} {cutText} of live customers"
+                    : $"yearly revenue {v} {Compare(yearly[i], large)} the {quantile} {cutText} of live customers (no model predicts the volume; the past year stands for it)";
             }
 
             string cls;
@@ -121,7 +138,9 @@ public static class StrategyMatrix
             if (basis == WalletBasis.Unknown)
             {
                 cls = ShareUnknown;
-                note = $"; {(large ? "large" : "small")} volume: find out the share of wallet before choosing {(large ? "keep or develop" : "maintain or let go")}";
+                // Letting go is no choice for an MVC or an MGC: what they are worth, or could be, is the value class's finding.
+                var choice = large ? "keep or develop" : valueClass?[i] is "MVC" or "MGC" ? "maintain or develop" : "maintain or let go";
+                note = $"; {(large ? "large" : "small")} volume: find out the share of wallet before choosing {choice}";
             }
             else
             {
@@ -132,11 +151,19 @@ public static class StrategyMatrix
                     (false, true) => "develop",
                     _ => "acquire-or-abandon",
                 };
-                if (cls == "acquire-or-abandon" && valueClass?[i] == "MVC")
+                if (cls == "acquire-or-abandon" && valueClass?[i] is "MVC" or "MGC")
                 {
                     cls = "develop";
-                    mvcDevelop++;
-                    note = "; an MVC (most valuable customer) is developed, not abandoned: low share and small volume would be acquire-or-abandon";
+                    if (valueClass[i] == "MVC")
+                    {
+                        mvcDevelop++;
+                        note = "; an MVC (most valuable customer) is developed, not abandoned: low share and small volume would be acquire-or-abandon";
+                    }
+                    else
+                    {
+                        mgcDevelop++;
+                        note = "; an MGC (most growable customer: room to grow by the value class) is developed, not abandoned: low share and small volume would be acquire-or-abandon";
+                    }
                 }
             }
             classes[i] = cls;
@@ -155,10 +182,14 @@ public static class StrategyMatrix
                 notes.Add(wallets.AnyComparable
                     ? $"no wallet can be known or estimated: no group of comparable customers (same segment or size band) has the {options.MinimumComparableWallets} known wallets or {options.MinimumComparableCustomers} spending customers an estimate needs; every live customer is share-unknown"
                     : "no wallet can be known or estimated (the data has no wallet_estimate, no segment and no size): every live customer is share-unknown; import wallet estimates, or segment fields and a size (employees, turnover) to compare customers");
-            if (fromPast > 0) notes.Add($"{ValueText.Money(fromPast)} live customers have no predicted revenue: their volume is the yearly revenue (large from {ValueText.Cut(pastCut)})");
+            if (!modelled) notes.Add($"no repeat-purchase model: the volume is each live customer's yearly revenue (large from {ValueText.Cut(pastCut)}), not a prediction");
+            else if (fromPast > 0) notes.Add(fromPast == 1
+                ? $"1 live customer has no predicted revenue: its volume is the yearly revenue (large from {ValueText.Cut(pastCut)})"
+                : $"{ValueText.Money(fromPast)} live customers have no predicted revenue: their volume is the yearly revenue (large from {ValueText.Cut(pastCut)})");
         }
         if (notLive > 0) notes.Add($"{ValueText.Money(notLive)} lapsed or lost customers are not in the matrix");
         if (mvcDevelop > 0) notes.Add($"{ValueText.Count(mvcDevelop, "MVC", "MVCs")} with low share and small volume {(mvcDevelop == 1 ? "is" : "are")} develop, not acquire-or-abandon");
+        if (mgcDevelop > 0) notes.Add($"{ValueText.Count(mgcDevelop, "MGC", "MGCs")} with low share and small volume {(mgcDevelop == 1 ? "is" : "are")} develop, not acquire-or-abandon: the value class found room to grow");
         var result = new DimensionResult(Dimensions.Strategy, classes, reasons, method) { Notes = notes };
         return new StrategyResult(result, share, estimated);
     }

@@ -29,10 +29,13 @@ public static partial class SnapshotQuery
             kind = Text(reader, 1);
             for (var i = 2; i < FigureNames.Count; i++)
                 figures.Add(new ProfileFigure(FigureNames[i], SnapshotSchema.FigureColumns[i].Meaning, Value(reader, i)));
+            var estimated = Value(reader, FigureNames.ToList().IndexOf("share_estimated")) as bool?;
             for (var d = 0; d < Dimensions.All.Count; d++)
             {
                 var at = FigureNames.Count + 2 * d;
-                classes.Add(new DimensionClass(Dimensions.All[d], Text(reader, at), Text(reader, at + 1)));
+                var @class = Text(reader, at);
+                var qualifier = Dimensions.All[d] == Dimensions.Strategy ? StrategyMatrix.Qualifier(@class, estimated) : null;
+                classes.Add(new DimensionClass(Dimensions.All[d], @class, Text(reader, at + 1), qualifier));
             }
         }
         var actions = PlaybookOf(workspace, day, notes).ActionsFor(classes.Select(c => KeyValuePair.Create(c.Dimension, c.Class)));

@@ -17,7 +17,12 @@ public sealed class StrategyMatrixTests
             columns.PopulationGroup[i] = "families";
         }
         var scores = TestColumns.Scores(columns);
-        if (expectedRevenue is not null) for (var i = 0; i < n; i++) scores.ExpectedRevenue[i] = expectedRevenue[i];
+        if (expectedRevenue is not null)
+        {
+            // A model's predictions; without them the scores are the rules', which predict no volume for one-time buyers.
+            scores.ModelBased = true;
+            for (var i = 0; i < n; i++) scores.ExpectedRevenue[i] = expectedRevenue[i];
+        }
         return (columns, scores);
     }
 
@@ -66,7 +71,7 @@ public sealed class StrategyMatrixTests
 
         // Retail with 20-50 employees: 100..900, 0.9-quantile 800 + 0.2 × 100 = 820. Retail, and organizations with 20-50
         // employees: 100, 100, 200..900, 0.9-quantile 800 + 0.1 × 100 = 810. Live yearly revenues: median 350.
-        const string Small = "no predicted revenue, so the yearly revenue 100 below the median 350 of live customers";
+        const string Small = "yearly revenue 100 below the median 350 of live customers (no model predicts the volume; the past year stands for it)";
         Assert.Equal($"acquire-or-abandon: share of wallet 0.12 (estimated) below 0.50 (yearly revenue 100 of an estimated wallet of 820: the 90th percentile of the yearly spend of 9 comparable customers, organizations/retail with employees 20-50); {Small}", result.Result.Reason[0]);
         Assert.Equal($"acquire-or-abandon: share of wallet 0.12 (estimated) below 0.50 (yearly revenue 100 of an estimated wallet of 810: the 90th percentile of the yearly spend of 10 comparable customers, organizations/retail); {Small}", result.Result.Reason[9]);
         Assert.Equal($"acquire-or-abandon: share of wallet 0.12 (estimated) below 0.50 (yearly revenue 100 of an estimated wallet of 810: the 90th percentile of the yearly spend of 10 comparable customers, organizations with employees 20-50); {Small}", result.Result.Reason[10]);
@@ -122,7 +127,8 @@ public sealed class StrategyMatrixTests
         Assert.Equal(["acquire-or-abandon", null, null, "develop"], result.Result.Class);
         Assert.Equal("n/a: lapsed by the churn status: the matrix plans live relationships (a lapsed or lost customer has no upcoming volume); the churn status's action applies", result.Result.Reason[1]);
         Assert.StartsWith("n/a: lost by the churn status:", result.Result.Reason[2]);
-        Assert.EndsWith("no predicted revenue, so the yearly revenue 300 at or above the median 200 of live customers", result.Result.Reason[3]);
+        Assert.EndsWith("yearly revenue 300 at or above the median 200 of live customers (no model predicts the volume; the past year stands for it)", result.Result.Reason[3]);
+        Assert.Contains("no repeat-purchase model: the volume is each live customer's yearly revenue (large from 200), not a prediction", result.Result.Notes);
         Assert.True(double.IsNaN(result.ShareOfWallet[1]));
         Assert.Contains("2 lapsed or lost customers are not in the matrix", result.Result.Notes);
     }
@@ -141,17 +147,47 @@ public sealed class StrategyMatrixTests
     }
 
     [Fact]
-    public void Without_a_prediction_the_yearly_revenue_is_the_volume()
+    public void An_MGC_is_developed_not_abandoned_and_an_unknown_share_never_suggests_letting_an_MVC_go()
+    {
+        var (columns, scores) = Customers([200, 200, 800, 800, 100, 800], [10, 10, 500, 500, 5, 500]);
+        foreach (var i in (int[])[0, 1, 2, 3, 5]) columns.WalletEstimate[i] = 1_000;
+        columns.Kind[4] = "organization"; // no wallet and no comparable customers: share unknown
+
+        var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions(), valueClass: ["MGC", "other", "other", "other", "MVC", "other"]);
+
+        Assert.Equal(["develop", "acquire-or-abandon", "keep", "keep", "share-unknown", "keep"], result.Result.Class);
+        Assert.EndsWith("; an MGC (most growable customer: room to grow by the value class) is developed, not abandoned: low share and small volume would be acquire-or-abandon", result.Result.Reason[0]);
+        Assert.EndsWith("small volume: find out the share of wallet before choosing maintain or develop", result.Result.Reason[4]);
+        Assert.Contains("1 MGC with low share and small volume is develop, not acquire-or-abandon: the value class found room to grow", result.Result.Notes);
+    }
+
+    [Fact]
+    public void Without_a_model_the_yearly_revenue_is_the_volume_not_the_rules_nil_prediction_for_one_time_buyers()
     {
         var (columns, scores) = Customers([100, 900]);
         columns.WalletEstimate[0] = 150;
         columns.WalletEstimate[1] = 1_000;
+        scores.ExpectedRevenue[0] = scores.ExpectedRevenue[1] = 0; // the rules' x / T of a customer with no repeat purchase
 
         var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions());
 
         Assert.Equal(["maintain-or-acquire", "keep"], result.Result.Class);
-        Assert.EndsWith("no predicted revenue, so the yearly revenue 900 at or above the median 500 of live customers", result.Result.Reason[1]);
+        Assert.EndsWith("yearly revenue 900 at or above the median 500 of live customers (no model predicts the volume; the past year stands for it)", result.Result.Reason[1]);
         Assert.Contains("yearly revenue, no model", result.Result.Method);
+    }
+
+    [Fact]
+    public void With_a_model_a_customer_without_a_prediction_is_sized_by_its_yearly_revenue()
+    {
+        var (columns, scores) = Customers([100, 900, 400], [50, 200, double.NaN]);
+        for (var i = 0; i < 3; i++) columns.WalletEstimate[i] = 1_000;
+
+        var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions());
+
+        // Predicted: 50, 200 (median 125); yearly revenues of live customers: 100, 400, 900 (median 400).
+        Assert.Equal(["acquire-or-abandon", "keep", "develop"], result.Result.Class);
+        Assert.EndsWith("no predicted revenue, so the yearly revenue 400 at or above the median 400 of live customers", result.Result.Reason[2]);
+        Assert.Contains("1 live customer has no predicted revenue: its volume is the yearly revenue (large from 400)", result.Result.Notes);
     }
 
     [Fact]
@@ -161,6 +197,7 @@ public sealed class StrategyMatrixTests
         TestColumns.Buy(columns, 0, [TestColumns.AsOf.AddDays(-179)], amount: 500);
         columns.WalletEstimate[0] = 2_000;
         var scores = TestColumns.Scores(columns);
+        scores.ModelBased = true;
         scores.ExpectedRevenue[0] = 1_000;
 
         var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions());

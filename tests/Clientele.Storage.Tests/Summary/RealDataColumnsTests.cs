@@ -83,6 +83,16 @@ public sealed class RealDataColumnsTests : IDisposable
         // Every client's wallet is estimated from clients of the same channel and region: no share is unknown, none is guessed low.
         Assert.Equal(440, r.Strategy.ShareEstimated.Count(e => e));
         Assert.DoesNotContain(StrategyMatrix.ShareUnknown, r.Dimension(Dimensions.Strategy).Class);
+        // Without a model the volume is the year's spend, not the rules' nil prediction for one-time buyers: the matrix has
+        // both volumes, and every MVC is kept or developed.
+        var strategy = r.Dimension(Dimensions.Strategy).Class;
+        Assert.Contains("keep", strategy);
+        Assert.Contains("acquire-or-abandon", strategy);
+        Assert.All(Enumerable.Range(0, strategy.Length).Where(i => valueClass[i] == "MVC"), i => Assert.Contains(strategy[i], (string[])["keep", "develop"]));
+        // The class is shown qualified wherever a customer is read: the share behind it is an estimate.
+        var profile = global::Clientele.Storage.Snapshots.SnapshotQuery.Profile(_temp.Workspace!, "W2", asOf);
+        var shown = profile.Classes.Single(c => c.Dimension == Dimensions.Strategy);
+        Assert.Equal($"{shown.Class} (estimated share)", shown.Label);
         var segments = r.Dimension(Dimensions.Segment).Class.Distinct().Order().ToList();
         Assert.Equal(["organizations/horeca/lisbon", "organizations/horeca/oporto", "organizations/horeca/other",
             "organizations/retail/lisbon", "organizations/retail/oporto", "organizations/retail/other"], segments);
