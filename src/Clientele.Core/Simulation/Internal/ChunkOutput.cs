@@ -47,7 +47,7 @@ internal sealed class ChunkOutput
             OrderProcess.Write(plan, i, Scratch, Orders);
             InteractionLog.Plant(plan, i, ref random, Scratch);
             InteractionLog.Write(plan, i, Scratch, Interactions);
-            PartyRows.WriteTruth(plan, i, Scratch.KeptOrders, TruthCustomers);
+            PartyRows.WriteTruth(plan, i, Scratch.KeptPurchaseDays, TruthCustomers);
         }
     }
 }

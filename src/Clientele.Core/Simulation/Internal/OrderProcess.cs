@@ -61,6 +61,7 @@ internal static class OrderProcess
             _ => negative ? 0.05 : 0.02,
         };
         var spend = (double)plan.MeanSpend[i];
+        var lastKeptDay = -1;
         foreach (var moment in scratch.Moments)
         {
             var day = (int)(moment / 86_400);
@@ -97,7 +98,12 @@ internal static class OrderProcess
             orders.Ascii(channel);
             orders.EndRow();
 
-            scratch.KeptOrders += status == 2 ? 0 : 1;
+            // The ladder counts purchase occasions (days), as the analysis does: two orders on one day are one purchase.
+            if (status != 2 && day != lastKeptDay)
+            {
+                scratch.KeptPurchaseDays++;
+                lastKeptDay = day;
+            }
             if (status == 0 && random.Chance(reviewChance))
             {
                 var reviewDay = day + random.Between(2, 20);

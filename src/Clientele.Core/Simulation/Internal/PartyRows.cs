@@ -54,14 +54,14 @@ internal static class PartyRows
     }
 
     /// <summary>
-    /// The planted truth. The ladder follows the orders actually written: no order kept (not
-    /// cancelled) is prospect for engaged parties and no-relationship otherwise, one is buyer, more
-    /// are the party's loyalty (customer, supporter or advocate).
+    /// The planted truth. The ladder follows the orders actually written, counted as purchase occasions
+    /// (days with an order not cancelled): none is prospect for engaged parties and no-relationship
+    /// otherwise, one is buyer, more are the party's loyalty (customer, supporter or advocate).
     /// </summary>
-    public static void WriteTruth(CompanyPlan plan, int i, int keptOrders, CsvBuffer truth)
+    public static void WriteTruth(CompanyPlan plan, int i, int keptPurchaseDays, CsvBuffer truth)
     {
         var buys = plan.Buys(i);
-        var ladder = keptOrders switch
+        var ladder = keptPurchaseDays switch
         {
             0 when buys || plan.Type[i] == PartyType.Prospect => "prospect",
             0 => "no-relationship",

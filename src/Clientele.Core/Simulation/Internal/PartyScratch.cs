@@ -15,8 +15,8 @@ internal sealed class PartyScratch
     /// <summary>Day each line becomes available to the party (int.MaxValue: never).</summary>
     public int[] AdoptDay { get; } = new int[ProductCatalog.Lines.Length];
 
-    /// <summary>Orders not cancelled.</summary>
-    public int KeptOrders { get; set; }
+    /// <summary>Days with an order not cancelled (purchase occasions).</summary>
+    public int KeptPurchaseDays { get; set; }
 
     /// <summary>The party's satisfaction, 0-1: drives scores, reviews and survey answers.</summary>
     public double Satisfaction { get; set; }
@@ -29,7 +29,7 @@ internal sealed class PartyScratch
     {
         MomentCount = 0;
         EventCount = 0;
-        KeptOrders = 0;
+        KeptPurchaseDays = 0;
     }
 
     public void AddMoment(long moment)
