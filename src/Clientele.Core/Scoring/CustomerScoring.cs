@@ -100,12 +100,14 @@ public static class CustomerScoring
             var lifetime = options.LifetimeMonths * CustomerLifetimeValue.DaysPerMonth / unitDays;
             for (var k = 0; k < n; k++)
             {
-                var rate = age[k] > 0 ? x[k] / age[k] : 0;
+                // A customer with no repeat purchase has no rate of its own to follow: no prediction (NaN), rather than a
+                // rate of 0 that would read as a finding ("no future value"); its value is then the past alone.
+                var rate = x[k] > 0 && age[k] > 0 ? x[k] / age[k] : double.NaN;
                 expected[k] = rate * horizon;
                 lifetimePurchases[k] = rate * lifetime;
                 ltv[k] = lifetimePurchases[k] * spend[k];
             }
-            scores.Method = "rules: each customer's own repeat rate x / T over the horizon, no dropout";
+            scores.Method = "rules: each customer's own repeat rate x / T over the horizon, no dropout; no prediction without a repeat purchase";
         }
         Values(columns, scores, buyers, options, notes);
         for (var k = 0; k < n; k++)
