@@ -1,7 +1,6 @@
 using System.Globalization;
 using Clientele.Classification;
 using Clientele.Clv;
-using Clientele.Clv.BgNbd;
 using Clientele.Clv.GammaGamma;
 using Clientele.Clv.ParetoNbd;
 using Clientele.Customers;
@@ -40,13 +39,14 @@ public static class CustomerScoring
         }
         else
         {
-            name = options.Model;
-            if (name == "auto")
+            IReadOnlyList<string> order = [options.Model];
+            if (options.Model == "auto")
             {
                 if (holdout is { Count: > 0 } && holdout.Frequency.Count(v => v > 0) >= options.MinimumRepeatCustomers)
                 {
                     candidates = ModelChoice.Compare(holdout, ScoringOptions.ModelChoiceCustomers);
-                    name = double.IsFinite(candidates[0].Error) ? candidates[0].Model : "bgnbd";
+                    // The better on the holdout first; a candidate refused there is still tried on all the data, last.
+                    order = [.. candidates.Where(c => double.IsFinite(c.Error)).Select(c => c.Model).Concat(ModelChoice.Candidates).Distinct()];
                     var sampled = holdout.Count > ScoringOptions.ModelChoiceCustomers
                         ? string.Create(CultureInfo.InvariantCulture, $", on a systematic sample of {ScoringOptions.ModelChoiceCustomers:N0} of its {holdout.Count:N0} customers")
                         : "";
@@ -54,29 +54,11 @@ public static class CustomerScoring
                 }
                 else
                 {
-                    name = "bgnbd";
-                    notes.Add("BG/NBD used without a holdout comparison: the data is too short or too thin for a holdout period.");
+                    order = ModelChoice.Candidates;
+                    notes.Add($"{ModelNames.Display(order[0])} used without a holdout comparison: the data is too short or too thin for a holdout period.");
                 }
             }
-            try
-            {
-                var data = RepeatPurchases.Create(x, tx, age).Compress();
-                if (name == "pnbd")
-                {
-                    var p = ParetoNbdModel.Fit(data);
-                    (model, fit, parameters) = (p, p.Report, new Dictionary<string, double> { ["r"] = p.R, ["alpha"] = p.Alpha, ["s"] = p.S, ["beta"] = p.Beta });
-                }
-                else
-                {
-                    var b = BgNbdModel.Fit(data);
-                    (model, fit, parameters) = (b, b.Report, new Dictionary<string, double> { ["r"] = b.R, ["alpha"] = b.Alpha, ["a"] = b.A, ["b"] = b.B });
-                }
-            }
-            catch (ClvDataException e)
-            {
-                notes.Add($"no repeat-purchase model: {ModelNames.Display(name)} could not be fitted ({e.Message}); expected purchases follow each customer's own past rate.");
-                (model, name) = (null, null);
-            }
+            (model, name, parameters, fit) = FirstAcceptable(x, tx, age, order, notes);
         }
 
         var spend = SpendPerPurchase(s, buyers, x, options, notes, out var spendParameters, out var spendFit);
@@ -123,6 +105,39 @@ public static class CustomerScoring
             scores.FutureNetValue[i] = ltv[k] * scores.MarginRate[i] - costPerPurchase * lifetimePurchases[k];
         }
         return new ScoringResult(scores, name, parameters, fit, spendParameters, spendFit, candidates, notes);
+    }
+
+    /// <summary>
+    /// The repeat-purchase model the scores come from: the first of <paramref name="order"/> whose fit on all the data
+    /// <see cref="FitAcceptance"/> accepts. A fit that fails or is refused is a note saying which, why, and what replaced
+    /// it: the next model, or, when none is left, the rules (each customer's own past rate).
+    /// </summary>
+    private static (IRepeatPurchaseModel? Model, string? Name, IReadOnlyDictionary<string, double> Parameters, FitReport? Fit) FirstAcceptable(
+        double[] x, double[] tx, double[] age, IReadOnlyList<string> order, List<string> notes)
+    {
+        var refused = new List<string>();
+        RepeatPurchases? data = null;
+        foreach (var name in order)
+        {
+            try
+            {
+                data ??= RepeatPurchases.Create(x, tx, age).Compress();
+                var candidate = CandidateFit.Fit(name, data);
+                if (candidate.Refusal is { } why)
+                {
+                    refused.Add($"{ModelNames.Display(name)} was refused: {why}");
+                    continue;
+                }
+                if (refused.Count > 0) notes.Add($"{string.Join("; ", refused)}. {ModelNames.Display(name)} is used instead.");
+                return (candidate.Model, name, candidate.Parameters, candidate.Report);
+            }
+            catch (ClvDataException e)
+            {
+                refused.Add($"{ModelNames.Display(name)} could not be fitted ({e.Message.TrimEnd('.', ' ')})");
+            }
+        }
+        notes.Add($"no repeat-purchase model: {string.Join("; ", refused)}. The scores fall back to the rules: expected purchases follow each customer's own past rate (x / T over the horizon, no dropout) and P(alive) is left to the churn rules.");
+        return (null, null, new Dictionary<string, double>(), null);
     }
 
     /// <summary>
@@ -193,44 +208,54 @@ public static class CustomerScoring
         parameters = new Dictionary<string, double>();
         fit = null;
         var fitted = Enumerable.Range(0, n).Where(k => x[k] > 0 && m[k] > 0).ToArray();
-        if (fitted.Length >= options.MinimumSpendCustomers)
-        {
-            try
-            {
-                var gg = GammaGammaModel.Fit(fitted.Select(k => x[k]).ToArray(), fitted.Select(k => m[k]).ToArray());
-                // Repeat buyers whose repeat spend is zero (free orders) tell the model nothing about their spend: the population's expectation.
-                var xSpend = new double[n];
-                for (var k = 0; k < n; k++) xSpend[k] = m[k] > 0 ? x[k] : 0;
-                gg.ConditionalExpectedAverageSpend(xSpend, m, spend);
-                parameters = new Dictionary<string, double> { ["p"] = gg.P, ["q"] = gg.Q, ["gamma"] = gg.Gamma };
-                fit = gg.Report;
-                var own = 0;
-                for (var k = 0; k < n; k++)
-                {
-                    if (double.IsFinite(spend[k]) && spend[k] > 0) continue;
-                    spend[k] = s.Revenue[buyers[k]] / Math.Max(1, s.PurchaseDays[buyers[k]]);
-                    own++;
-                }
-                if (own > 0)
-                {
-                    notes.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"Gamma-Gamma (q = {gg.Q:0.###}) gives no finite expected spend for {own:N0} customers without repeat purchases (q ≤ 1: spend is too heavy-tailed for a population mean); their own first spend is used."));
-                }
-                return spend;
-            }
-            catch (ClvDataException e)
-            {
-                notes.Add($"Gamma-Gamma could not be fitted ({e.Message}); each customer's mean spend is used instead.");
-            }
-        }
-        else
+        if (fitted.Length < options.MinimumSpendCustomers)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"no Gamma-Gamma: {fitted.Length:N0} customers have positive repeat spend, fewer than {options.MinimumSpendCustomers:N0}; each customer's mean spend is used."));
         }
+        else if (SpendModel(fitted.Select(k => x[k]).ToArray(), fitted.Select(k => m[k]).ToArray(), notes) is { } gg)
+        {
+            // Repeat buyers whose repeat spend is zero (free orders) tell the model nothing about their spend: the population's expectation.
+            var xSpend = new double[n];
+            for (var k = 0; k < n; k++) xSpend[k] = m[k] > 0 ? x[k] : 0;
+            gg.ConditionalExpectedAverageSpend(xSpend, m, spend);
+            parameters = SpendParameters(gg);
+            fit = gg.Report;
+            var own = 0;
+            for (var k = 0; k < n; k++)
+            {
+                if (double.IsFinite(spend[k]) && spend[k] > 0) continue;
+                spend[k] = s.Revenue[buyers[k]] / Math.Max(1, s.PurchaseDays[buyers[k]]);
+                own++;
+            }
+            if (own > 0)
+            {
+                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"Gamma-Gamma (q = {gg.Q:0.###}) gives no finite expected spend for {own:N0} customers without repeat purchases (q ≤ 1: spend is too heavy-tailed for a population mean); their own first spend is used."));
+            }
+            return spend;
+        }
         for (var k = 0; k < n; k++) spend[k] = s.Revenue[buyers[k]] / Math.Max(1, s.PurchaseDays[buyers[k]]);
         return spend;
     }
+
+    /// <summary>Gamma-Gamma fitted on the repeat buyers with positive spend, or null when it cannot be fitted or its fit is refused (a note says why).</summary>
+    private static GammaGammaModel? SpendModel(double[] x, double[] m, List<string> notes)
+    {
+        try
+        {
+            var gg = GammaGammaModel.Fit(x, m);
+            if (FitAcceptance.Refusal(gg.Report, SpendParameters(gg)) is not { } why) return gg;
+            notes.Add($"Gamma-Gamma was refused: {why}. Each customer's mean spend is used instead.");
+        }
+        catch (ClvDataException e)
+        {
+            notes.Add($"Gamma-Gamma could not be fitted ({e.Message}); each customer's mean spend is used instead.");
+        }
+        return null;
+    }
+
+    private static Dictionary<string, double> SpendParameters(GammaGammaModel gg) => new() { ["p"] = gg.P, ["q"] = gg.Q, ["gamma"] = gg.Gamma };
 
     /// <summary>Past net value for everyone; the margin rate for buyers, each shrunk toward the base's.</summary>
     private static void Values(CustomerColumns columns, CustomerScores scores, int[] buyers, ScoringOptions options, List<string> notes)

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Clientele.Clv;
-using Clientele.Clv.BgNbd;
-using Clientele.Clv.ParetoNbd;
 
 namespace Clientele.Scoring;
 
@@ -27,7 +25,8 @@ public static class ModelChoice
     /// <summary>
     /// Fits each candidate on the calibration period and returns their holdout errors, the best first. Above
     /// <paramref name="maxCustomers"/> customers a systematic sample (every k-th) is compared: the choice between
-    /// two four-parameter models is settled long before a million customers, and it saves two full fits.
+    /// two four-parameter models is settled long before a million customers, and it saves two full fits. A candidate whose
+    /// calibration fit <see cref="FitAcceptance"/> refuses has an infinite error and says why in <see cref="ModelCandidate.Failure"/>.
     /// </summary>
     public static IReadOnlyList<ModelCandidate> Compare(HoldoutSample sample, int maxCustomers = 100_000)
     {
@@ -42,7 +41,14 @@ public static class ModelChoice
         {
             try
             {
-                IRepeatPurchaseModel model = name == "pnbd" ? ParetoNbdModel.Fit(data) : BgNbdModel.Fit(data);
+                var fit = CandidateFit.Fit(name, data);
+                if (fit.Refusal is { } why)
+                {
+                    // A degenerate or unconverged calibration fit predicts from parameters the data does not pin down: out of the race.
+                    results.Add(new ModelCandidate(name, double.PositiveInfinity, double.NaN, sample.Actual.Sum(), $"refused: {why}"));
+                    continue;
+                }
+                var model = fit.Model;
                 var predicted = new double[sample.Count];
                 model.ExpectedPurchases(sample.Length, sample.Frequency, sample.Recency, sample.Age, predicted);
                 results.Add(new ModelCandidate(name, Error(sample, predicted), predicted.Sum(), sample.Actual.Sum(), null)
@@ -52,7 +58,7 @@ public static class ModelChoice
             }
             catch (ClvDataException e)
             {
-                results.Add(new ModelCandidate(name, double.PositiveInfinity, double.NaN, sample.Actual.Sum(), e.Message));
+                results.Add(new ModelCandidate(name, double.PositiveInfinity, double.NaN, sample.Actual.Sum(), $"could not be fitted ({e.Message.TrimEnd('.', ' ')})"));
             }
         }
         return [.. results.OrderBy(r => r.Error)];
@@ -143,10 +149,10 @@ public static class ModelChoice
 
 /// <summary>A candidate model's holdout result.</summary>
 /// <param name="Model">"bgnbd" or "pnbd".</param>
-/// <param name="Error">Relative holdout error (see <see cref="ModelChoice"/>); infinity when the fit failed.</param>
+/// <param name="Error">Relative holdout error (see <see cref="ModelChoice"/>); infinity when the fit failed or was refused.</param>
 /// <param name="Predicted">Predicted holdout purchases in total.</param>
 /// <param name="Actual">Actual holdout purchases in total.</param>
-/// <param name="Failure">Why the fit failed, or null.</param>
+/// <param name="Failure">Why the calibration fit failed or was refused, in words ("could not be fitted (...)", "refused: degenerate optimum: ..."), or null.</param>
 public sealed record ModelCandidate(string Model, double Error, double Predicted, int Actual, string? Failure)
 {
     /// <summary>
@@ -158,7 +164,7 @@ public sealed record ModelCandidate(string Model, double Error, double Predicted
 
     /// <summary>The result in words.</summary>
     public override string ToString() => Failure is { } failure
-        ? $"{ModelNames.Display(Model)}: could not be fitted ({failure})"
+        ? $"{ModelNames.Display(Model)}: {failure}"
         : string.Create(CultureInfo.InvariantCulture,
             $"{ModelNames.Display(Model)}: holdout repeat purchases predicted {Predicted:N0} vs actual {Actual:N0} (total error {TotalErrorText}; composite error {Error:P1}, the choice's measure: the total's error plus every calibration-purchase group's, over the actual total)");
 

@@ -105,7 +105,7 @@ public sealed record FitView(double? LogLikelihood, int Iterations, bool Converg
 /// <param name="Error">Relative holdout error (lower is better); null when the fit failed.</param>
 /// <param name="Predicted">Predicted holdout purchases of the compared customers.</param>
 /// <param name="Actual">Actual holdout purchases of the compared customers.</param>
-/// <param name="Failure">Why the fit failed, or null.</param>
+/// <param name="Failure">Why the calibration fit failed or was refused (a degenerate or unconverged fit), in words, or null.</param>
 /// <param name="Chosen">Whether this is the model used.</param>
 public sealed record CandidateView(string Model, double? Error, double? Predicted, long Actual, string? Failure, bool Chosen);
 

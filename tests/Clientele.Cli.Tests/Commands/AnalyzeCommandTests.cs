@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
+using DuckDB.NET.Data;
 using Clientele.Storage.Tests;
 
 namespace Clientele.Cli.Tests.Commands;
@@ -79,6 +82,68 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Contains("rules", analyze.Out);
         var ladder = JsonNode.Parse(_cli.Run("customers", "--format", "json", "--sort", "customer_id asc").Out)!.AsArray();
         Assert.Equal(["customer", "buyer", "customer"], ladder.Select(r => (string)r!["ladder"]!));
+    }
+
+    [Fact]
+    public void A_degenerate_fit_is_refused_and_the_analysis_says_which_model_why_and_what_it_fell_back_to_with_nothing_non_finite_stored()
+    {
+        // Hostile but valid: 40 customers who have bought 25.00 every Monday for two years up to the last day. Nobody has
+        // dropped out and nobody differs, so every model's optimum runs off to a boundary (BG/NBD's a, Pareto/NBD's s toward 0).
+        var orders = new StringBuilder("order_id,customer_id,ordered_at,amount\n");
+        var first = new DateOnly(2023, 1, 2);
+        for (var c = 0; c < 40; c++)
+            for (var week = 0; week < 105; week++)
+                orders.Append(CultureInfo.InvariantCulture, $"O{c}-{week},C{c},{first.AddDays(7 * week):yyyy-MM-dd},25.00\n");
+        Assert.Equal(0, _cli.Run("import", "orders", _cli.File("orders.csv", orders.ToString())).Code);
+
+        var analyze = _cli.Run("analyze");
+        Assert.True(analyze.Code == 0, analyze.Error);
+        Assert.Contains("Scores: rules: each customer's own repeat rate x / T over the horizon, no dropout.", analyze.Out);
+        // The holdout comparison refuses both calibration fits, both full fits are refused in turn, then the rules.
+        Assert.Contains("BG/NBD: refused: degenerate optimum: a = ", analyze.Out);
+        var fallback = Assert.Single(analyze.Out.Split('\n'), line => line.Contains("note: no repeat-purchase model:", StringComparison.Ordinal)).Trim();
+        Assert.Matches(@"^note: no repeat-purchase model: BG/NBD was refused: degenerate optimum: a = \S+ is below 1e-6; .*; Pareto/NBD was refused: degenerate optimum: s = \S+ is below 1e-6; .*\. The scores fall back to the rules: expected purchases follow each customer's own past rate \(x / T over the horizon, no dropout\) and P\(alive\) is left to the churn rules\.$", fallback);
+        Assert.Contains("note: Gamma-Gamma was refused: degenerate optimum: ", analyze.Out);
+
+        using var connection = new DuckDBConnection($"Data Source={_cli.Workspace}");
+        connection.Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT model, scoring_method, report FROM snapshots";
+        using (var snapshot = query.ExecuteReader())
+        {
+            Assert.True(snapshot.Read());
+            Assert.True(snapshot.IsDBNull(0), "no model is stored as the analysis' model");
+            Assert.StartsWith("rules:", snapshot.GetString(1));
+            var report = JsonNode.Parse(snapshot.GetString(2))!;
+            Assert.Contains(fallback["note: ".Length..], report["notes"]!.AsArray().Select(n => (string)n!));
+            Assert.Null(report["scoring"]!["model"]);
+            Assert.Empty(report["scoring"]!["parameters"]!.AsObject());
+        }
+        query.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'snapshot%'";
+        var tables = new List<string>();
+        using (var names = query.ExecuteReader())
+            while (names.Read()) tables.Add(names.GetString(0));
+        Assert.Contains("snapshot_customers", tables);
+        var rows = 0;
+        foreach (var table in tables)
+        {
+            query.CommandText = $"SELECT * FROM {table}";
+            using var reader = query.ExecuteReader();
+            while (reader.Read())
+            {
+                rows++;
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    if (reader.IsDBNull(i)) continue;
+                    var value = reader.GetValue(i);
+                    if (value is double d) Assert.True(double.IsFinite(d), $"{table}.{reader.GetName(i)} is {d}");
+                    if (value is string text)
+                        Assert.False(text.Contains("Infinity", StringComparison.Ordinal) || text.Contains('∞', StringComparison.Ordinal) || text.Contains("NaN", StringComparison.Ordinal),
+                            $"{table}.{reader.GetName(i)}: {text}");
+                }
+            }
+        }
+        Assert.True(rows >= 41, $"{rows} snapshot rows read");
     }
 
     [Fact]

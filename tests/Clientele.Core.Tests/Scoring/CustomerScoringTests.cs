@@ -124,4 +124,68 @@ public sealed class CustomerScoringTests
         Assert.Equal(0, result.Scores.ExpectedPurchases[1]);
         Assert.True(double.IsNaN(result.Scores.ProbabilityAlive[0]));
     }
+    /// <summary>Forty customers who have bought the same amount every week for two years, up to the as-of date: no one has ever dropped out, so both models' dropout parameters run off to a boundary.</summary>
+    private static CustomerColumns NoDropout()
+    {
+        var columns = TestColumns.Create(40);
+        for (var i = 0; i < 40; i++) TestColumns.Buy(columns, i, TestColumns.Every(TestColumns.AsOf.AddDays(-7 * 104), 7, 105), amount: 25);
+        return columns;
+    }
+
+    [Fact]
+    public void A_degenerate_fit_of_the_asked_model_is_refused_and_the_scores_fall_back_to_the_rules_with_a_note_saying_which_and_why()
+    {
+        var columns = NoDropout();
+        var result = CustomerScoring.Score(columns, new ScoringOptions { Model = "pnbd" });
+        Assert.Null(result.Model);
+        Assert.Null(result.Fit);
+        Assert.Empty(result.Parameters);
+        Assert.False(result.Scores.ModelBased);
+        Assert.StartsWith("rules:", result.Scores.Method);
+        var note = Assert.Single(result.Notes, n => n.Contains("was refused", StringComparison.Ordinal) && !n.StartsWith("Gamma-Gamma", StringComparison.Ordinal));
+        Assert.StartsWith("no repeat-purchase model: Pareto/NBD was refused: degenerate optimum: s = ", note);
+        Assert.Contains("is below 1e-6", note);
+        Assert.EndsWith("The scores fall back to the rules: expected purchases follow each customer's own past rate (x / T over the horizon, no dropout) and P(alive) is left to the churn rules.", note);
+        var s = columns.Summary;
+        for (var i = 0; i < 40; i++)
+        {
+            Assert.Equal(s.Frequency[i] / s.T[i] * 365, result.Scores.ExpectedPurchases[i], 9);
+            Assert.True(double.IsFinite(result.Scores.LifetimeValue[i]) && double.IsFinite(result.Scores.FutureNetValue[i]));
+        }
+    }
+
+    [Fact]
+    public void Without_a_holdout_every_candidate_is_tried_in_turn_and_each_refusal_is_named()
+    {
+        var result = CustomerScoring.Score(NoDropout(), new ScoringOptions());
+        Assert.Null(result.Model);
+        var notes = string.Join("\n", result.Notes);
+        Assert.Contains("BG/NBD used without a holdout comparison", notes);
+        Assert.Contains("no repeat-purchase model: BG/NBD was refused: degenerate optimum: ", notes);
+        Assert.Contains("; Pareto/NBD was refused: degenerate optimum: ", notes);
+        // Equal spend everywhere: no heterogeneity for Gamma-Gamma to describe either.
+        Assert.Contains("Gamma-Gamma was refused: degenerate optimum: ", notes);
+        Assert.Contains("Each customer's mean spend is used instead.", notes);
+        Assert.Empty(result.Spend);
+        Assert.All(Enumerable.Range(0, 40), i => Assert.Equal(25, result.Scores.ExpectedSpendPerPurchase[i], 9));
+    }
+
+    [Fact]
+    public void A_degenerate_calibration_fit_is_out_of_the_holdout_comparison()
+    {
+        var columns = NoDropout();
+        var s = columns.Summary;
+        var all = Enumerable.Range(0, 40).ToArray();
+        var holdout = new HoldoutSample([.. all.Select(i => s.Frequency[i] - 26)], [.. all.Select(i => s.Recency[i] - 182)], [.. all.Select(i => s.T[i] - 182)],
+            [.. all.Select(_ => 26)], 182, TestColumns.AsOf.AddDays(-182));
+        var result = CustomerScoring.Score(columns, new ScoringOptions(), holdout);
+        Assert.Equal(2, result.Candidates.Count);
+        Assert.All(result.Candidates, c =>
+        {
+            Assert.True(double.IsPositiveInfinity(c.Error));
+            Assert.StartsWith("refused: degenerate optimum: ", c.Failure);
+        });
+        Assert.Contains(result.Notes, n => n.StartsWith("model chosen by holdout fit", StringComparison.Ordinal) && n.Contains("BG/NBD: refused: degenerate optimum", StringComparison.Ordinal));
+        Assert.Null(result.Model);
+    }
 }
