@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Clientele.Cli.Commands;
+using Clientele.Cli.Serving;
 using Clientele.Storage;
 
 namespace Clientele.Cli;
@@ -62,6 +63,8 @@ public static class CliApp
         }
         try
         {
+            var workspace = root.Options.OfType<Option<string?>>().Single(o => o.Name == "--workspace");
+            if (ServedWorkspace.Route(parsed, args, workspace, context) is { } served) return served;
             return parsed.Invoke(new InvocationConfiguration { Output = new SpectreWriter(context), Error = context.Error, EnableDefaultExceptionHandler = false });
         }
         catch (WorkspaceException e)
@@ -84,5 +87,5 @@ public static class CliApp
 
     /// <summary>Resolves the workspace path from the option and the environment.</summary>
     public static string WorkspacePath(CliContext context, string? option) =>
-        Workspace.ResolvePath(option, context.Environment(Workspace.EnvironmentVariable));
+        Workspace.ResolvePath(option, context.Environment(Workspace.EnvironmentVariable), context.CurrentDirectory);
 }

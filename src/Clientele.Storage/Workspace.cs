@@ -29,12 +29,17 @@ public sealed class Workspace : IDisposable
 
     internal DuckDBConnection Connection { get; }
 
-    /// <summary>The workspace path: the option if given, else the environment variable, else <see cref="DefaultFileName"/>.</summary>
-    public static string ResolvePath(string? option, string? environmentValue) =>
-        System.IO.Path.GetFullPath(
-            !string.IsNullOrWhiteSpace(option) ? option
+    /// <summary>
+    /// The workspace path: the option if given, else the environment variable, else <see cref="DefaultFileName"/>, in full
+    /// (a relative one from <paramref name="currentDirectory"/>, by default the process's).
+    /// </summary>
+    public static string ResolvePath(string? option, string? environmentValue, string? currentDirectory = null)
+    {
+        var path = !string.IsNullOrWhiteSpace(option) ? option
             : !string.IsNullOrWhiteSpace(environmentValue) ? environmentValue
-            : DefaultFileName);
+            : DefaultFileName;
+        return currentDirectory is null ? System.IO.Path.GetFullPath(path) : System.IO.Path.GetFullPath(path, currentDirectory);
+    }
 
     /// <summary>Creates a new workspace; refuses when the file exists.</summary>
     public static Workspace Create(string path)

@@ -24,7 +24,7 @@ internal static class CustomerCommand
         };
         command.SetAction(parsed =>
         {
-            using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
+            using var workspace = context.OpenWorkspace(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             FreshnessNote.Write(context, workspace);
             var profile = SnapshotQuery.Profile(workspace, parsed.GetValue(id)!, SummaryCommand.ParseDay(parsed.GetValue(asOf), "--as-of"));
             if (parsed.GetValue(format) == OutputFormat.Json) RowsWriter.WriteJson(context.Out.Profile.Out.Writer, Json(profile));

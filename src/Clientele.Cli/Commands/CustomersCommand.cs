@@ -46,7 +46,7 @@ internal static class CustomersCommand
                 var n => n,
             };
             if (parsed.GetValue(offset) < 0) throw new WorkspaceException("--offset expects 0 or more.");
-            using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
+            using var workspace = context.OpenWorkspace(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             FreshnessNote.Write(context, workspace);
             var listing = SnapshotQuery.Customers(workspace, SummaryCommand.ParseDay(parsed.GetValue(asOf), "--as-of"), filters, order, limit, parsed.GetValue(offset));
             var columns = new List<string> { "customer_id", "name", "kind" };

@@ -21,9 +21,9 @@ internal static class ExportCommand
         };
         command.SetAction(parsed =>
         {
-            using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
+            using var workspace = context.OpenWorkspace(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             FreshnessNote.Write(context, workspace);
-            var result = SnapshotQuery.Export(workspace, parsed.GetValue(output)!, SummaryCommand.ParseDay(parsed.GetValue(asOf), "--as-of"));
+            var result = SnapshotQuery.Export(workspace, context.FullPath(parsed.GetValue(output)!), SummaryCommand.ParseDay(parsed.GetValue(asOf), "--as-of"));
             context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "Wrote {0:N0} customers of the analysis as of {1:yyyy-MM-dd} ({2} columns) to {3}.",
                 result.Customers, result.AsOf, result.Columns, result.Path));
             return 0;

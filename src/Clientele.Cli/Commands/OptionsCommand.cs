@@ -33,7 +33,7 @@ internal static class OptionsCommand
                 context.Out.Profile.Out.Writer.WriteLine(new ClassificationOptions().ToJson());
                 return 0;
             }
-            using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
+            using var workspace = context.OpenWorkspace(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             if (parsed.GetValue(set) is { } file)
             {
                 var options = Read(file);

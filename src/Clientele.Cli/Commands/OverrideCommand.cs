@@ -53,7 +53,7 @@ internal static class OverrideCommand
                 context.Error.WriteLine("Run `clientele override --help` for usage.");
                 return CliApp.UsageError;
             }
-            using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
+            using var workspace = context.OpenWorkspace(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             if (listing)
             {
                 List(context, [.. OverrideTable.All(workspace).Where(o => id is null || o.CustomerId == id)], parsed.GetValue(format));

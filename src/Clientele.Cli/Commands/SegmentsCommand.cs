@@ -28,7 +28,7 @@ internal static class SegmentsCommand
         command.SetAction(parsed =>
         {
             var names = parsed.GetValue(dimension) is { } one ? [SnapshotQuery.Dimension(one)] : Dimensions.All;
-            using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
+            using var workspace = context.OpenWorkspace(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             FreshnessNote.Write(context, workspace);
             var day = SummaryCommand.ParseDay(parsed.GetValue(asOf), "--as-of");
             var reports = names.Select(name => SnapshotQuery.Segments(workspace, name, day)).ToList();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
+using Clientele.Cli.Serving;
 using Clientele.Storage;
 using Clientele.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -88,6 +89,8 @@ internal static class ServeCommand
             SecureCookies = options.SecureCookies,
         };
         await using var app = ClienteleServer.Build(builder, settings);
+        var token = ServingRecord.NewToken();
+        LocalCommands.Map(app, token, context.Time);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -96,7 +99,7 @@ internal static class ServeCommand
         {
             throw new WorkspaceException(CannotListen(options.Urls, e));
         }
-        new ServingRecord([.. app.Urls], Environment.ProcessId).Write(path);
+        new ServingRecord([.. app.Urls], Environment.ProcessId, token).Write(path);
         context.Out.WriteLine($"Serving {path} at {string.Join(", ", app.Urls)}. Press Ctrl+C to stop.");
         if (!LoopbackOnly(app.Urls))
             context.Error.WriteLine("warning: the server listens on more than this machine; put HTTPS (a reverse proxy) in front of it before others use it.");

@@ -17,7 +17,7 @@ internal static class StatusCommand
         command.SetAction(parsed =>
         {
             var path = CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption));
-            using var workspace = Workspace.Open(path);
+            using var workspace = context.OpenWorkspace(path);
             var counts = workspace.CountRows();
             if (parsed.GetValue(format) == OutputFormat.Json)
             {

@@ -24,7 +24,7 @@ internal static class SummaryCommand
         command.SetAction(parsed =>
         {
             var day = ParseDay(parsed.GetValue(asOf), "--as-of");
-            using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
+            using var workspace = context.OpenWorkspace(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             var summary = CustomerSummaryQuery.Run(workspace, day, parsed.GetValue(unit));
             Write(context, summary, parsed.GetValue(format), parsed.GetValue(output), parsed.GetValue(limit));
             return 0;
@@ -45,7 +45,7 @@ internal static class SummaryCommand
     {
         if (output is not null)
         {
-            var temporary = output + ".partial";
+            var temporary = context.FullPath(output) + ".partial";
             using (var stream = File.Create(temporary))
             {
                 if (format == OutputFormat.Json) SummaryWriter.WriteJson(summary, stream);
@@ -55,7 +55,7 @@ internal static class SummaryCommand
                     SummaryWriter.WriteCsv(summary, writer);
                 }
             }
-            File.Move(temporary, output, overwrite: true);
+            File.Move(temporary, context.FullPath(output), overwrite: true);
             context.Out.WriteLine($"Wrote {summary.Count:N0} customers as of {summary.AsOf:yyyy-MM-dd} ({summary.Unit.ToString().ToLowerInvariant()}s) to {output}.");
             return;
         }

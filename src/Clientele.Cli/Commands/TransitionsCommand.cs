@@ -36,7 +36,7 @@ internal static class TransitionsCommand
             if (parsed.GetValue(top) < 0) throw new WorkspaceException("--top expects 0 (all) or more.");
             var first = SummaryCommand.ParseDay(parsed.GetValue(from), "--from")!.Value;
             var second = SummaryCommand.ParseDay(parsed.GetValue(to), "--to")!.Value;
-            using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
+            using var workspace = context.OpenWorkspace(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             FreshnessNote.Write(context, workspace);
             var report = SnapshotQuery.Transitions(workspace, parsed.GetValue(dimension)!, first, second, parsed.GetValue(top) is > 0 and var n ? n : null);
             var writer = context.Out.Profile.Out.Writer;

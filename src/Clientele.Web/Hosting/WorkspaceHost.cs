@@ -32,6 +32,12 @@ public sealed class WorkspaceHost : IDisposable
         return read(connection);
     }
 
+    /// <summary>
+    /// A connection of its own to the workspace, for a read that runs longer than one call (a <c>clientele</c> read command run
+    /// for a CLI on this machine). Dispose it when done. Never write through it: changes take turns through <see cref="WriteAsync{T}"/>.
+    /// </summary>
+    public Workspace Connect() => _workspace.Connect();
+
     /// <summary>Runs a change once no other change is running, on a connection of its own.</summary>
     public async Task<T> WriteAsync<T>(Func<Workspace, T> write, CancellationToken cancellationToken = default)
     {

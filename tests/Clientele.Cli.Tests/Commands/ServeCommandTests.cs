@@ -44,23 +44,22 @@ public sealed partial class ServeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Another_process_finding_the_workspace_served_says_where_and_how_to_read_and_change_it()
+    public async Task Another_process_changing_the_served_workspace_is_told_where_it_is_served_and_how_to_change_it()
     {
         var (_, _, url, serving, stop) = await StartAsync("http://127.0.0.1:0", "passphrase-from-the-environment");
         var note = Clientele.Storage.ServingRecord.PathFor(_cli.Workspace);
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(note));
 
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "clientele.dll"), "--workspace", _cli.Workspace, "status" }) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "clientele.dll"), "--workspace", _cli.Workspace, "analyze" }) start.ArgumentList.Add(arg);
         using var other = System.Diagnostics.Process.Start(start)!;
         var error = await other.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await other.WaitForExitAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(1, other.ExitCode);
-        Assert.Contains($"`clientele serve` (process {Environment.ProcessId}) holds it and serves it at {url}.", error, StringComparison.Ordinal);
-        Assert.Contains($"GET {url}/api/customers", error, StringComparison.Ordinal);
-        Assert.Contains($"POST {url}/api/imports", error, StringComparison.Ordinal);
-        Assert.Contains("or stop the server", error, StringComparison.Ordinal);
+        Assert.Contains($"`clientele serve` (process {Environment.ProcessId}) holds the workspace and serves it at {url}, so `analyze` cannot change it now", error, StringComparison.Ordinal);
+        Assert.Contains($"POST {url}/api/analyses", error, StringComparison.Ordinal);
+        Assert.Contains($"or stop the server (Ctrl+C where it runs, or kill {Environment.ProcessId})", error, StringComparison.Ordinal);
         Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
         await stop.CancelAsync();
         await serving;

@@ -73,8 +73,23 @@ public sealed class ExportsApiTests(ExportsApiTests.Server server) : IClassFixtu
     }
 
     [Theory]
+    [InlineData(".csv")]
+    [InlineData(".parquet")]
+    public async Task The_moved_down_download_holds_exactly_who_moved_down_most_valuable_first(string extension)
+    {
+        var movement = await _viewer.GetFromJsonAsync<TransitionsReport>("/api/transitions?dimension=ladder&limit=1000", ClienteleFactory.Json, TestContext.Current.CancellationToken);
+        Assert.True(movement!.MovedDownCount is > 0 and <= 1000, $"{movement.MovedDownCount} moved down");
+        var from = movement.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var to = movement.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (ids, _, _) = await Downloaded($"movedDown=ladder&from={from}&asOf={to}&format={extension[1..]}", extension);
+        Assert.Equal(movement.MovedDown.Select(m => m.CustomerId), ids);
+    }
+
+    [Theory]
     [InlineData("format=xlsx", "format 'xlsx' is not one Clientele writes; ask for csv or parquet.")]
     [InlineData("where=ladder=royalty", "royalty")]
+    [InlineData("movedDown=ladder", "movedDown and from go together")]
+    [InlineData("movedDown=segment&from=2025-06-30", "segment has no order of its classes")]
     public async Task A_bad_format_or_filter_is_a_400_saying_what_is_expected(string query, string expected)
     {
         var response = await _viewer.GetAsync($"/api/exports/customers?{query}", TestContext.Current.CancellationToken);

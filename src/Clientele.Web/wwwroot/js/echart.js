@@ -18,7 +18,31 @@ export function render(element, option, dotnet) {
             id: p.data && p.data.id !== undefined && p.data.id !== null ? String(p.data.id) : null,
         }));
     }
-    chart.setOption(withSymlog({ ...option, animation: false }), true);
+    const drawn = withSymlog({ ...option, animation: false });
+    chart.setOption(drawn, true);
+    fitGraphs(chart, drawn);
+}
+
+// A graph series marked fitToBox is laid out by force once (its layoutAnimation off, so the layout is done when setOption
+// returns), then drawn again at the positions found with layout 'none': ECharts then scales the positions into the
+// series' box (left, right, top, bottom), so no node leaves the frame, whatever the force did.
+function fitGraphs(chart, option) {
+    const graphs = (option.series ?? []).map((series, index) => ({ series, index })).filter(g => g.series.type === 'graph' && g.series.fitToBox);
+    if (graphs.length === 0) return;
+    // Node sizes are pixels: on a narrow frame (a phone) they shrink with it, or the nodes would cover each other.
+    const scale = Math.min(1, Math.max(0.4, chart.getWidth() / 900));
+    for (const { series, index } of graphs) {
+        const data = chart.getModel().getSeriesByIndex(index).getData();
+        series.data = series.data.map((item, i) => {
+            const [x, y] = data.getItemLayout(i) ?? [0, 0];
+            const symbolSize = typeof item.symbolSize === 'number' ? Math.max(3, item.symbolSize * scale) : item.symbolSize;
+            return { ...item, x, y, symbolSize };
+        });
+        series.layout = 'none';
+        delete series.fitToBox;
+        delete series.force;
+    }
+    chart.setOption(option, true);
 }
 
 export function dispose(element) {
