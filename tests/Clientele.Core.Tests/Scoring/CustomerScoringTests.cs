@@ -109,7 +109,7 @@ public sealed class CustomerScoringTests
     }
 
     [Fact]
-    public void Too_few_repeat_customers_fall_back_to_each_customers_own_rate_and_say_so()
+    public void Too_few_repeat_customers_fall_back_to_each_customers_own_rate_and_say_so_and_a_one_time_buyer_gets_no_prediction()
     {
         var columns = TestColumns.Create(3);
         TestColumns.Buy(columns, 0, TestColumns.Every(new DateOnly(2025, 1, 1), 30, 5));
@@ -121,7 +121,10 @@ public sealed class CustomerScoringTests
         Assert.Contains("no repeat-purchase model", string.Join(" ", result.Notes));
         var s = columns.Summary;
         Assert.Equal(s.Frequency[0] / s.T[0] * 365, result.Scores.ExpectedPurchases[0], 9);
-        Assert.Equal(0, result.Scores.ExpectedPurchases[1]);
+        // A one-time buyer has no rate of its own: no prediction, and its value is the past alone (not "future 0").
+        Assert.True(double.IsNaN(result.Scores.ExpectedPurchases[1]));
+        Assert.True(double.IsNaN(result.Scores.FutureNetValue[1]));
+        Assert.Equal(result.Scores.PastNetValue[1], result.Scores.Value(1));
         Assert.True(double.IsNaN(result.Scores.ProbabilityAlive[0]));
     }
     /// <summary>Forty customers who have bought the same amount every week for two years, up to the as-of date: no one has ever dropped out, so both models' dropout parameters run off to a boundary.</summary>
