@@ -147,8 +147,10 @@ public static class ValueClass
                 notes.Add("no MGC: no customer is active by the churn status (no model could be fitted and the data has no repeat history), so no room to grow can be called realistic");
             else if (mgc == 0)
                 notes.Add($"no MGC: no active customer outside MVC and BZC has a growth potential above {ValueText.Cut(mgcCut)} a year");
-            if (grewButNotActive > 0)
-                notes.Add($"{ValueText.Count(grewButNotActive, "customer", "customers")} with growth potential above the cut {(grewButNotActive == 1 ? "is" : "are")} not MGC because {(grewButNotActive == 1 ? "its" : "their")} churn status is not active{(activeValues.Length == 0 ? " (there is none)" : "")}");
+            if (grewButNotActive > 0 && activeValues.Length == 0)
+                notes.Add($"{ValueText.Count(grewButNotActive, "customer has", "customers have")} a growth potential above {ValueText.Cut(mgcCut)} a year (headroom to a wallet or predicted growth), but with no churn status none can be called a realistic MGC");
+            else if (grewButNotActive > 0)
+                notes.Add($"{ValueText.Count(grewButNotActive, "customer", "customers")} with growth potential above the cut {(grewButNotActive == 1 ? "is" : "are")} not MGC because {(grewButNotActive == 1 ? "its" : "their")} churn status is not active");
         }
         return new DimensionResult(Dimensions.ValueClass, classes, reasons, method) { Notes = notes };
     }

@@ -35,7 +35,7 @@ public static class CustomerScoring
         if (repeaters < options.MinimumRepeatCustomers)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"no repeat-purchase model: {repeaters:N0} customers have a repeat purchase, fewer than the {options.MinimumRepeatCustomers:N0} a model needs; expected purchases follow each customer's own past rate and P(alive) is left to the churn rules."));
+                $"no repeat-purchase model: {repeaters:N0} customers have a repeat purchase, fewer than the {options.MinimumRepeatCustomers:N0} a model needs; expected purchases follow each customer's own past rate (no prediction for a customer without a repeat purchase) and P(alive) is left to the churn rules."));
         }
         else
         {
