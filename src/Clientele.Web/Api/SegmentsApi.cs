@@ -1,4 +1,5 @@
 using Clientele.Classification;
+using Clientele.Storage;
 using Clientele.Storage.Snapshots;
 using Clientele.Web.Hosting;
 
@@ -30,7 +31,7 @@ public static class SegmentsApi
 
     /// <summary>The classes of one dimension.</summary>
     public static SegmentReport Segments(string dimension, DateOnly? asOf, WorkspaceHost workspace) =>
-        workspace.Read(w => SnapshotQuery.Segments(w, dimension, asOf));
+        workspace.Read(w => SnapshotQuery.Segments(w, dimension, asOf) with { Currency = MoneySetting.Read(w).Currency });
 
     /// <summary>The overview of a snapshot.</summary>
     public static OverviewReport Overview(DateOnly? asOf, WorkspaceHost workspace) => workspace.Read(w =>
@@ -48,7 +49,7 @@ public static class SegmentsApi
         return new OverviewReport(
             ladder.AsOf, ladder.PreviousAsOf, info.Model, ladder.Customers, ladder.Classes.Sum(c => c.TotalValue ?? 0),
             Applicable(ladder), Applicable(Of(Dimensions.ValueClass)), Applicable(Of(Dimensions.ValueTier)), Applicable(Of(Dimensions.ChurnStatus)),
-            new StrategyGrid("share of wallet", "upcoming purchase volume", cells), AnalysisFreshness.Read(w));
+            new StrategyGrid("share of wallet", "upcoming purchase volume", cells), AnalysisFreshness.Read(w)) { Currency = MoneySetting.Read(w).Currency };
     });
 
     private static IReadOnlyList<SegmentClass> Applicable(SegmentReport report) => [.. report.Classes.Where(c => c.Class is not null)];
@@ -69,7 +70,11 @@ public static class SegmentsApi
 public sealed record OverviewReport(
     DateOnly AsOf, DateOnly? PreviousAsOf, string? Model, long Customers, double TotalValue,
     IReadOnlyList<SegmentClass> Ladder, IReadOnlyList<SegmentClass> ValueClasses, IReadOnlyList<SegmentClass> ValueTiers,
-    IReadOnlyList<SegmentClass> ChurnStatus, StrategyGrid Strategy, AnalysisFreshness Freshness);
+    IReadOnlyList<SegmentClass> ChurnStatus, StrategyGrid Strategy, AnalysisFreshness Freshness)
+{
+    /// <summary>The workspace's currency (ISO 4217 code) for every amount of money in this answer, or null when the workspace names none (<c>clientele currency</c>).</summary>
+    public string? Currency { get; init; }
+}
 
 /// <summary>The strategy matrix as a 2×2 grid: rows by share of wallet (high on top), columns by upcoming purchase volume (small left).</summary>
 /// <param name="Rows">What the rows mean (share of wallet).</param>
