@@ -91,13 +91,15 @@ public sealed record Playbook
     };
 
     /// <summary>
-    /// The classes whose default action is the routine service everyone gets ("nothing urgent", "standard service"): not
-    /// something to do, so a list of what to do next leaves them out unless the options replace their action.
+    /// The classes whose default action is the routine service their customers get anyway ("nothing urgent", "standard
+    /// service", serving a direct customer directly): not something to do next, so a list of what to do first leaves them
+    /// out unless the options replace their action.
     /// </summary>
     public static readonly IReadOnlySet<(string Dimension, string Class)> Routine = new HashSet<(string, string)>
     {
         (Dimensions.ChurnStatus, "active"),
         (Dimensions.ValueClass, "other"),
+        (Dimensions.SupplyChain, "direct"),
     };
 
     /// <summary>Whether a class's action is routine: a <see cref="Routine"/> class whose action the options do not replace.</summary>
