@@ -38,6 +38,7 @@ public static class CliApp
         root.Subcommands.Add(ModelCommand.Create(context, workspace));
         root.Subcommands.Add(AnalyzeCommand.Create(context, workspace));
         root.Subcommands.Add(OptionsCommand.Create(context, workspace));
+        root.Subcommands.Add(CurrencyCommand.Create(context, workspace));
         root.Subcommands.Add(CustomersCommand.Create(context, workspace));
         root.Subcommands.Add(CustomerCommand.Create(context, workspace));
         root.Subcommands.Add(SegmentsCommand.Create(context, workspace));

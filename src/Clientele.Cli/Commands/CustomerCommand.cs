@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Clientele.Classification;
 using Clientele.Cli.Output;
+using Clientele.Money;
 using Clientele.Storage;
 using Clientele.Storage.Snapshots;
 
@@ -27,15 +28,16 @@ internal static class CustomerCommand
             using var workspace = context.OpenWorkspace(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             FreshnessNote.Write(context, workspace);
             var profile = SnapshotQuery.Profile(workspace, parsed.GetValue(id)!, SummaryCommand.ParseDay(parsed.GetValue(asOf), "--as-of"));
-            if (parsed.GetValue(format) == OutputFormat.Json) RowsWriter.WriteJson(context.Out.Profile.Out.Writer, Json(profile));
-            else Print(context, profile);
+            if (parsed.GetValue(format) == OutputFormat.Json) RowsWriter.WriteJson(context.Out.Profile.Out.Writer, Json(profile, MoneySetting.Read(workspace)));
+            else Print(context, profile, MoneySetting.Read(workspace));
             return 0;
         });
         return command;
     }
 
-    private static object Json(CustomerProfile p) => new
+    private static object Json(CustomerProfile p, MoneyFormat money) => new
     {
+        money.Currency,
         p.AsOf,
         p.CustomerId,
         p.Name,
@@ -49,7 +51,7 @@ internal static class CustomerCommand
         p.Notes,
     };
 
-    private static void Print(CliContext context, CustomerProfile p)
+    private static void Print(CliContext context, CustomerProfile p, MoneyFormat money)
     {
         var culture = CultureInfo.InvariantCulture;
         var who = string.Join(" ", new[] { p.CustomerId, p.Name, p.Kind is null ? null : $"({p.Kind})" }.Where(s => !string.IsNullOrEmpty(s)));
@@ -68,7 +70,7 @@ internal static class CustomerCommand
 
         var figures = new Table().Title("Figures and scores").AddColumn("figure").AddColumn(new TableColumn("value").RightAligned()).AddColumn("meaning");
         foreach (var f in p.Figures.Where(f => f.Value is not null))
-            figures.AddRow(f.Name, RowsWriter.Cell(f.Name, f.Value), Markup.Escape(f.Meaning));
+            figures.AddRow(f.Name, SnapshotSchema.MoneyColumns.Contains(f.Name) && f.Value is double amount ? money.Amount(amount, 2) : RowsWriter.Cell(f.Name, f.Value), Markup.Escape(f.Meaning));
         context.Out.Write(figures);
 
         if (p.ProductLines.Count > 0)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Clientele.Classification;
 using Clientele.Cli.Output;
+using Clientele.Money;
 using Clientele.Storage;
 using Clientele.Storage.Snapshots;
 
@@ -62,7 +63,7 @@ internal static class CustomersCommand
                     RowsWriter.WriteJson(context.Out.Profile.Out.Writer, columns, rows);
                     break;
                 default:
-                    Print(context, listing, filters, order, parsed.GetValue(offset));
+                    Print(context, listing, filters, order, parsed.GetValue(offset), MoneySetting.Read(workspace));
                     break;
             }
             return 0;
@@ -70,7 +71,7 @@ internal static class CustomersCommand
         return command;
     }
 
-    private static void Print(CliContext context, CustomerListing listing, IReadOnlyList<ClassFilter> filters, CustomerSort order, int offset)
+    private static void Print(CliContext context, CustomerListing listing, IReadOnlyList<ClassFilter> filters, CustomerSort order, int offset, MoneyFormat money)
     {
         var culture = CultureInfo.InvariantCulture;
         var matching = filters.Count == 0 ? "" : $" with {string.Join(" and ", filters)}";
@@ -79,12 +80,12 @@ internal static class CustomersCommand
         // A dimension without a class for any customer shown (value tier among prospects) only widens the table.
         var dimensions = Enumerable.Range(0, Dimensions.All.Count).Where(d => listing.Rows.Any(r => r.Classes[d] is not null)).ToArray();
         var table = new Table().AddColumn("customer_id").AddColumn("name");
-        foreach (var figure in listing.FigureNames) table.AddColumn(RowsWriter.Column(figure, numeric: true));
+        foreach (var figure in listing.FigureNames) table.AddColumn(RowsWriter.Column(RowsWriter.Header(figure, money), numeric: true));
         foreach (var d in dimensions) table.AddColumn(Dimensions.All[d]);
         foreach (var row in listing.Rows)
         {
             var cells = new List<string> { Markup.Escape(row.CustomerId), Markup.Escape(row.Name ?? "") };
-            cells.AddRange(row.Figures.Select((value, i) => RowsWriter.Cell(listing.FigureNames[i], value)));
+            cells.AddRange(row.Figures.Select((value, i) => RowsWriter.Cell(listing.FigureNames[i], value, money)));
             cells.AddRange(dimensions.Select(d => Markup.Escape(row.Classes[d] ?? "")));
             table.AddRow([.. cells]);
         }

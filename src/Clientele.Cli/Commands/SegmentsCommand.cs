@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Clientele.Classification;
 using Clientele.Cli.Output;
+using Clientele.Money;
 using Clientele.Storage;
 using Clientele.Storage.Snapshots;
 
@@ -45,11 +46,12 @@ internal static class SegmentsCommand
                         reports[0].AsOf,
                         reports[0].PreviousAsOf,
                         reports[0].Customers,
+                        MoneySetting.Read(workspace).Currency,
                         Dimensions = reports.Select(r => new { r.Dimension, r.Classes, r.Nodes }),
                     });
                     break;
                 default:
-                    Print(context, reports);
+                    Print(context, reports, MoneySetting.Read(workspace));
                     break;
             }
             return 0;
@@ -57,7 +59,7 @@ internal static class SegmentsCommand
         return command;
     }
 
-    private static void Print(CliContext context, List<SegmentReport> reports)
+    private static void Print(CliContext context, List<SegmentReport> reports, MoneyFormat money)
     {
         var culture = CultureInfo.InvariantCulture;
         var first = reports[0];
@@ -67,31 +69,31 @@ internal static class SegmentsCommand
         {
             var table = new Table().Title(report.Dimension).AddColumn("class")
                 .AddColumn(RowsWriter.Column("customers", true)).AddColumn(RowsWriter.Column("share", true))
-                .AddColumn(RowsWriter.Column("total value", true)).AddColumn(RowsWriter.Column("mean value", true)).AddColumn(RowsWriter.Column("growth", true));
+                .AddColumn(RowsWriter.Column(money.Label("total value"), true)).AddColumn(RowsWriter.Column(money.Label("mean value"), true)).AddColumn(RowsWriter.Column("growth", true));
             foreach (var c in report.Classes)
             {
                 table.AddRow(Markup.Escape(c.Class ?? "(none)"), c.Customers.ToString("N0", culture), c.Share.ToString("P1", culture),
-                    RowsWriter.Cell("value", c.TotalValue), RowsWriter.Cell("value", c.MeanValue), RowsWriter.Change(c.Growth));
+                    RowsWriter.Cell("value", c.TotalValue, money), RowsWriter.Cell("value", c.MeanValue, money), RowsWriter.Change(c.Growth));
             }
             context.Out.Write(table);
-            if (report.Nodes.Count > 0) context.Out.Write(StructureMap(report.Nodes));
+            if (report.Nodes.Count > 0) context.Out.Write(StructureMap(report.Nodes, money));
         }
     }
 
-    private static Table StructureMap(IReadOnlyList<SegmentNode> nodes)
+    private static Table StructureMap(IReadOnlyList<SegmentNode> nodes, MoneyFormat money)
     {
         var culture = CultureInfo.InvariantCulture;
         var table = new Table().Title("Structure map: current and target").AddColumn("segment");
-        foreach (var name in new[] { "parties", "actual", "active", "value", "expected revenue", "new customers growth", "value growth", "target customers", "target value" })
+        foreach (var name in new[] { "parties", "actual", "active", money.Label("value"), money.Label("expected revenue"), "new customers growth", "value growth", "target customers", money.Label("target value") })
             table.AddColumn(RowsWriter.Column(name, true));
         table.AddColumn("target due");
         foreach (var n in nodes)
         {
             table.AddRow(Markup.Escape(new string(' ', 2 * n.Level) + n.Name + (n.TargetOnly ? " (target only)" : "")),
                 n.Parties.ToString("N0", culture), n.ActualCustomers.ToString("N0", culture), n.ActiveCustomers.ToString("N0", culture),
-                n.Value.ToString("N0", culture), n.ExpectedRevenue.ToString("N0", culture),
+                money.Number(n.Value), money.Number(n.ExpectedRevenue),
                 n.NewCustomersGrowth?.ToString("P0", culture) ?? "", n.ValueGrowth?.ToString("P0", culture) ?? "",
-                n.TargetCustomers?.ToString("N0", culture) ?? "", n.TargetValue?.ToString("N0", culture) ?? "",
+                n.TargetCustomers?.ToString("N0", culture) ?? "", n.TargetValue is { } target ? money.Number(target) : "",
                 n.TargetDueAt?.ToString("yyyy-MM-dd", culture) ?? "");
         }
         return table;

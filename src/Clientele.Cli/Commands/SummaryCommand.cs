@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Clientele.Cli.Output;
 using Clientele.Customers;
+using Clientele.Money;
 using Clientele.Storage;
 using Clientele.Storage.Summary;
 
@@ -26,7 +27,7 @@ internal static class SummaryCommand
             var day = ParseDay(parsed.GetValue(asOf), "--as-of");
             using var workspace = context.OpenWorkspace(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             var summary = CustomerSummaryQuery.Run(workspace, day, parsed.GetValue(unit));
-            Write(context, summary, parsed.GetValue(format), parsed.GetValue(output), parsed.GetValue(limit));
+            Write(context, summary, parsed.GetValue(format), parsed.GetValue(output), parsed.GetValue(limit), MoneySetting.Read(workspace));
             return 0;
         });
         return command;
@@ -41,7 +42,7 @@ internal static class SummaryCommand
             : throw new WorkspaceException($"{option} expects a date like 2024-12-31, not '{text}'.");
     }
 
-    private static void Write(CliContext context, CustomerSummary summary, OutputFormat format, string? output, int limit)
+    private static void Write(CliContext context, CustomerSummary summary, OutputFormat format, string? output, int limit, MoneyFormat money)
     {
         if (output is not null)
         {
@@ -70,7 +71,7 @@ internal static class SummaryCommand
             default:
                 var shown = limit <= 0 ? summary.Count : Math.Min(limit, summary.Count);
                 context.Out.WriteLine($"{summary.Count:N0} customers as of {summary.AsOf:yyyy-MM-dd}; recency and T in {summary.Unit.ToString().ToLowerInvariant()}s.");
-                context.Out.Write(SummaryWriter.ToTable(summary, shown));
+                context.Out.Write(SummaryWriter.ToTable(summary, shown, money));
                 if (shown < summary.Count)
                     context.Out.WriteLine($"Showing {shown:N0} of {summary.Count:N0}; --limit 0 shows all, --format csv --out FILE writes every column.");
                 break;

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Clientele.Csv;
+using Clientele.Money;
+using Clientele.Storage.Snapshots;
 
 namespace Clientele.Cli.Output;
 
@@ -83,11 +85,15 @@ internal static class RowsWriter
         _ => CsvCell.Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
     };
 
-    /// <summary>A value for a table cell (markup escaped): probabilities and shares with two decimals, amounts with thousands separators.</summary>
-    public static string Cell(string column, object? value) => value switch
+    /// <summary>
+    /// A value for a table cell (markup escaped): probabilities and shares with two decimals, amounts with thousands separators
+    /// (money columns, <see cref="SnapshotSchema.MoneyColumns"/>, with the separators of <paramref name="money"/>; its currency goes in the header).
+    /// </summary>
+    public static string Cell(string column, object? value, MoneyFormat? money = null) => value switch
     {
         null => "",
         double d when Fractions.Contains(column) => d.ToString("0.00", CultureInfo.InvariantCulture),
+        double d when money is not null && SnapshotSchema.MoneyColumns.Contains(column) => money.Number(d, 2),
         double d => d.ToString("N2", CultureInfo.InvariantCulture),
         int or long => ((IFormattable)value).ToString("N0", CultureInfo.InvariantCulture),
         bool b => b ? "yes" : "no",
@@ -102,6 +108,9 @@ internal static class RowsWriter
         > 0 => "+" + change.Value.ToString("N0", CultureInfo.InvariantCulture),
         _ => change.Value.ToString("N0", CultureInfo.InvariantCulture),
     };
+
+    /// <summary>A column's header: a money column names the currency, e.g. <c>value (EUR)</c>.</summary>
+    public static string Header(string column, MoneyFormat money) => SnapshotSchema.MoneyColumns.Contains(column) ? money.Label(column) : column;
 
     /// <summary>Whether a table column holds numbers and is right-aligned.</summary>
     public static TableColumn Column(string name, bool numeric) => numeric ? new TableColumn(name).RightAligned() : new TableColumn(name);

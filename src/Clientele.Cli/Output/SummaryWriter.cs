@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Clientele.Csv;
 using Clientele.Customers;
+using Clientele.Money;
 using Spectre.Console;
 
 namespace Clientele.Cli.Output;
@@ -117,11 +118,12 @@ internal static class SummaryWriter
     }
 
     /// <summary>A table of the first <paramref name="limit"/> customers with the main columns.</summary>
-    public static Table ToTable(CustomerSummary summary, int limit)
+    /// <remarks>Amounts use the separators of <paramref name="money"/>; their headers name its currency.</remarks>
+    public static Table ToTable(CustomerSummary summary, int limit, MoneyFormat money)
     {
         var table = new Table();
         string[] columns = ["customer_id", "frequency", "recency", "T", "monetary_value", "first_purchase", "last_purchase", "orders", "revenue", "margin", "service_cost", "referrals_made"];
-        foreach (var column in columns) table.AddColumn(column == "customer_id" ? new TableColumn(column) : new TableColumn(column).RightAligned());
+        foreach (var column in columns) table.AddColumn(column == "customer_id" ? new TableColumn(column) : new TableColumn(RowsWriter.Header(column, money)).RightAligned());
         for (var i = 0; i < Math.Min(limit, summary.Count); i++)
         {
             table.AddRow(
@@ -129,13 +131,13 @@ internal static class SummaryWriter
                 summary.Frequency[i].ToString("0", CultureInfo.InvariantCulture),
                 summary.Recency[i].ToString("0.00", CultureInfo.InvariantCulture),
                 double.IsNaN(summary.T[i]) ? "" : summary.T[i].ToString("0.00", CultureInfo.InvariantCulture),
-                summary.MonetaryValue[i].ToString("N2", CultureInfo.InvariantCulture),
+                money.Number(summary.MonetaryValue[i], 2),
                 Text(summary.FirstPurchase[i]),
                 Text(summary.LastPurchase[i]),
                 summary.Orders[i].ToString(CultureInfo.InvariantCulture),
-                summary.Revenue[i].ToString("N2", CultureInfo.InvariantCulture),
-                summary.Margin[i]?.ToString("N2", CultureInfo.InvariantCulture) ?? "",
-                summary.ServiceCost[i].ToString("N2", CultureInfo.InvariantCulture),
+                money.Number(summary.Revenue[i], 2),
+                summary.Margin[i] is { } margin ? money.Number(margin, 2) : "",
+                money.Number(summary.ServiceCost[i], 2),
                 summary.ReferralsMade[i].ToString(CultureInfo.InvariantCulture));
         }
         return table;

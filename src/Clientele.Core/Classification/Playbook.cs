@@ -90,6 +90,22 @@ public sealed record Playbook
         },
     };
 
+    /// <summary>
+    /// The classes whose default action is the routine service their customers get anyway ("nothing urgent", "standard
+    /// service", serving a direct customer directly): not something to do next, so a list of what to do first leaves them
+    /// out unless the options replace their action.
+    /// </summary>
+    public static readonly IReadOnlySet<(string Dimension, string Class)> Routine = new HashSet<(string, string)>
+    {
+        (Dimensions.ChurnStatus, "active"),
+        (Dimensions.ValueClass, "other"),
+        (Dimensions.SupplyChain, "direct"),
+    };
+
+    /// <summary>Whether a class's action is routine: a <see cref="Routine"/> class whose action the options do not replace.</summary>
+    public bool IsRoutine(string dimension, string @class) =>
+        Routine.Contains((dimension, @class)) && !(Actions.TryGetValue(dimension, out var custom) && custom.ContainsKey(@class));
+
     /// <summary>Replacements of the default actions, per dimension and class.</summary>
     public Dictionary<string, Dictionary<string, string>> Actions { get; init; } = [];
 

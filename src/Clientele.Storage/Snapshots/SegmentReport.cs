@@ -8,4 +8,8 @@ namespace Clientele.Storage.Snapshots;
 /// <param name="Classes">Closed sets in their order, open ones largest first; classes only the previous snapshot had are included with 0 customers.</param>
 /// <param name="Nodes">For the segment dimension, the structure map with targets, by path; otherwise empty.</param>
 public sealed record SegmentReport(
-    string Dimension, DateOnly AsOf, DateOnly? PreviousAsOf, long Customers, IReadOnlyList<SegmentClass> Classes, IReadOnlyList<SegmentNode> Nodes);
+    string Dimension, DateOnly AsOf, DateOnly? PreviousAsOf, long Customers, IReadOnlyList<SegmentClass> Classes, IReadOnlyList<SegmentNode> Nodes)
+{
+    /// <summary>The workspace's currency (ISO 4217 code) for every amount of money in this answer, or null when the workspace names none (<c>clientele currency</c>).</summary>
+    public string? Currency { get; init; }
+}

@@ -14,7 +14,8 @@ public static partial class SnapshotQuery
     /// (with a header; text cells a spreadsheet would evaluate neutralised as <see cref="CsvCell"/> says) or a .parquet file (every value as it is). DuckDB writes a temporary file beside the target, which then replaces the
     /// target, so an interrupted export leaves no half-written file. Rows come in no particular order: sorting a million
     /// wide rows would cost more than writing them. Given <paramref name="customers"/> (a filtered listing's ids, in its
-    /// order), only those customers are written, in that order.
+    /// order), only those customers are written, in that order. When the workspace names a currency (<see cref="MoneySetting"/>),
+    /// a last <c>currency</c> column gives its code on every row; the amounts stay plain numbers.
     /// </summary>
     /// <exception cref="WorkspaceException">Another extension, a missing folder, no snapshot, or none as of that date.</exception>
     public static ExportResult Export(Workspace workspace, string path, DateOnly? asOf = null, IReadOnlyList<string>? customers = null)
@@ -31,6 +32,7 @@ public static partial class SnapshotQuery
         if (!Directory.Exists(directory)) throw new WorkspaceException($"cannot export to {full}: the folder {directory} does not exist.");
         var day = Resolve(workspace, asOf);
         var playbook = PlaybookOf(workspace, day, []);
+        var currency = MoneySetting.Read(workspace).Currency;
         var temporary = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
         try
         {
@@ -45,7 +47,7 @@ public static partial class SnapshotQuery
             Execute(workspace, $"""
                 COPY (
                     {select} (
-                        SELECT s.*, {ActionsColumn()} AS actions{(customers is null ? "" : ", selected.position AS export_position")}
+                        SELECT s.*, {ActionsColumn()} AS actions{(currency is null ? "" : $", {Literal(currency)} AS currency")}{(customers is null ? "" : ", selected.position AS export_position")}
                         FROM snapshot_customers s {ActionJoins(date)}
                         {(customers is null ? "" : "JOIN export_selection selected ON selected.customer_id = s.customer_id")}
                         WHERE s.as_of = {date}
@@ -61,7 +63,7 @@ public static partial class SnapshotQuery
             Execute(workspace, "DROP TABLE IF EXISTS export_selection");
             if (File.Exists(temporary)) File.Delete(temporary);
         }
-        return new ExportResult(full, day, customers?.Count ?? Count(workspace, day), 2 + SnapshotSchema.FigureColumns.Count + 2 * Dimensions.All.Count + 1);
+        return new ExportResult(full, day, customers?.Count ?? Count(workspace, day), 2 + SnapshotSchema.FigureColumns.Count + 2 * Dimensions.All.Count + 1 + (currency is null ? 0 : 1));
     }
 
     /// <summary>Every text column of the export, each as <see cref="CsvCell.SqlNeutralised"/> writes it, for a <c>REPLACE</c> list.</summary>

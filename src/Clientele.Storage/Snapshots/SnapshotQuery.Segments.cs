@@ -51,7 +51,7 @@ public static partial class SnapshotQuery
     }
 
     /// <summary>A dimension's class per customer; for influence one row per role, so a customer who is a leader and a caller counts in both.</summary>
-    private static string ClassExpression(string dimension) => dimension == Dimensions.Influence
+    internal static string ClassExpression(string dimension) => dimension == Dimensions.Influence
         ? $"unnest(CASE WHEN {dimension} IS NULL THEN [NULL::VARCHAR] ELSE string_split({dimension}, ', ') END)"
         : dimension;
 

@@ -45,6 +45,13 @@ public static class SnapshotSchema
         ("overridden", "VARCHAR", "dimensions set by an override"),
     ];
 
+    /// <summary>The figure columns that are amounts of money, in the workspace's currency (<see cref="MoneySetting"/>).</summary>
+    public static readonly IReadOnlySet<string> MoneyColumns = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "monetary_value", "revenue", "revenue_last_year", "margin", "service_cost", "expected_revenue", "clv", "past_net_value",
+        "future_net_value", "value", "group_value", "referral_value", "influence_value", "full_value",
+    };
+
     /// <summary>The reason column of a dimension.</summary>
     public static string ReasonColumn(string dimension) => dimension + "_reason";
 

@@ -36,6 +36,7 @@ public static class ApiEndpoints
         ExportsApi.Map(api);
         OverridesApi.Map(api);
         PlaybookApi.Map(api);
+        MoneyApi.Map(api);
         SegmentsApi.Map(api);
         StructureApi.Map(api);
         TransitionsApi.Map(api);

@@ -29,7 +29,7 @@ public static class BuyingCentersApi
     {
         var (number, size) = ReportLimits.Page(page, pageSize, 50, MaxPageSize);
         var listing = workspace.Read(w => SnapshotQuery.BuyingCenters(w, asOf, string.IsNullOrWhiteSpace(missing) ? null : missing, size, (number - 1) * size));
-        return new BuyingCenterPage(listing.AsOf, listing.Missing, listing.Total, number, size, SnapshotQuery.BuyingRoleNames, listing.Organizations);
+        return new BuyingCenterPage(listing.AsOf, listing.Missing, listing.Total, number, size, SnapshotQuery.BuyingRoleNames, listing.Organizations) { Currency = workspace.Money.Currency };
     }
 
     /// <summary>One organization's buying center.</summary>
@@ -46,4 +46,8 @@ public static class BuyingCentersApi
 /// <param name="Roles">The six roles in the order each organization lists them.</param>
 /// <param name="Organizations">This page's organizations, by value.</param>
 public sealed record BuyingCenterPage(
-    DateOnly AsOf, string? Missing, long Total, int Page, int PageSize, IReadOnlyList<string> Roles, IReadOnlyList<BuyingCenterRow> Organizations);
+    DateOnly AsOf, string? Missing, long Total, int Page, int PageSize, IReadOnlyList<string> Roles, IReadOnlyList<BuyingCenterRow> Organizations)
+{
+    /// <summary>The workspace's currency (ISO 4217 code) for every amount of money in this answer, or null when the workspace names none (<c>clientele currency</c>).</summary>
+    public string? Currency { get; init; }
+}

@@ -1,3 +1,4 @@
+using Clientele.Storage;
 using Clientele.Storage.Snapshots;
 using Clientele.Web.Hosting;
 
@@ -26,7 +27,7 @@ public static class ChurnApi
         {
             var reasons = SnapshotQuery.ChurnReasons(w, asOf, level);
             var atRisk = SnapshotQuery.AtRisk(w, reasons.AsOf, n);
-            return new ChurnReport(reasons.AsOf, level, reasons.Customers, reasons.Counts, atRisk.Total, atRisk.Customers);
+            return new ChurnReport(reasons.AsOf, level, reasons.Customers, reasons.Counts, atRisk.Total, atRisk.Customers) { Currency = MoneySetting.Read(w).Currency };
         });
     }
 }
@@ -39,4 +40,8 @@ public static class ChurnApi
 /// <param name="AtRiskTotal">At-risk customers in all.</param>
 /// <param name="AtRisk">The most valuable of them, at most the limit.</param>
 public sealed record ChurnReport(
-    DateOnly AsOf, int SegmentLevel, long Churned, IReadOnlyList<SegmentReasonCount> Reasons, long AtRiskTotal, IReadOnlyList<AtRiskCustomer> AtRisk);
+    DateOnly AsOf, int SegmentLevel, long Churned, IReadOnlyList<SegmentReasonCount> Reasons, long AtRiskTotal, IReadOnlyList<AtRiskCustomer> AtRisk)
+{
+    /// <summary>The workspace's currency (ISO 4217 code) for every amount of money in this answer, or null when the workspace names none (<c>clientele currency</c>).</summary>
+    public string? Currency { get; init; }
+}

@@ -55,7 +55,7 @@ public static class CustomersApi
             r.CustomerId, r.Name, r.Kind,
             listing.FigureNames.Select((f, i) => KeyValuePair.Create(f, r.Figures[i])).ToDictionary(),
             Clientele.Classification.Dimensions.All.Select((d, i) => KeyValuePair.Create(d, r.Classes[i])).ToDictionary()));
-        return new CustomerPage(listing.AsOf, listing.Matching, number, size, [.. rows]);
+        return new CustomerPage(listing.AsOf, listing.Matching, number, size, [.. rows]) { Currency = workspace.Money.Currency };
     }
 
     /// <summary>One customer's profile.</summary>
@@ -69,7 +69,7 @@ public static class CustomersApi
         return new CustomerDetail(profile.AsOf, profile.CustomerId, profile.Name, profile.Kind, profile.Classes, profile.Actions, profile.Figures,
             profile.ProductLines, profile.BuyingRoles,
             [.. profile.History.Select(h => new ClassesAsOf(h.AsOf, ByDimension(h.Classes)))],
-            overrides, profile.Notes);
+            overrides, profile.Notes) { Currency = MoneySetting.Read(w).Currency };
     });
 
     /// <summary>Every dimension with its classes.</summary>
@@ -87,7 +87,11 @@ public static class CustomersApi
 /// <param name="Page">This page, from 1.</param>
 /// <param name="PageSize">Rows per page.</param>
 /// <param name="Rows">The customers of this page, in the requested order.</param>
-public sealed record CustomerPage(DateOnly AsOf, long Total, int Page, int PageSize, IReadOnlyList<CustomerSummary> Rows);
+public sealed record CustomerPage(DateOnly AsOf, long Total, int Page, int PageSize, IReadOnlyList<CustomerSummary> Rows)
+{
+    /// <summary>The workspace's currency (ISO 4217 code) for every amount of money in this answer, or null when the workspace names none (<c>clientele currency</c>).</summary>
+    public string? Currency { get; init; }
+}
 
 /// <summary>One customer of a listing.</summary>
 /// <param name="Id">The customer's id.</param>
@@ -123,7 +127,11 @@ public sealed record CustomerDetail(
     IReadOnlyList<ContactRole> BuyingRoles,
     IReadOnlyList<ClassesAsOf> History,
     IReadOnlyList<Override> Overrides,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The workspace's currency (ISO 4217 code) for every amount of money in this answer, or null when the workspace names none (<c>clientele currency</c>).</summary>
+    public string? Currency { get; init; }
+}
 
 /// <summary>A customer's classes in one analysis.</summary>
 /// <param name="AsOf">The analysis.</param>

@@ -31,7 +31,7 @@ public static class ReferralsApi
         var graph = workspace.Read(w => SnapshotQuery.Referrals(w, asOf, max));
         return new ReferralGraphView(graph.AsOf, graph.TotalNodes, graph.TotalEdges, graph.Nodes.Count, graph.Edges.Count,
             [.. graph.Nodes.Select(n => new ReferralNodeView(n.CustomerId, n.Name, string.Join(", ", n.Roles), n.Value, n.FullValue, n.Referred, n.ReferredBy))],
-            graph.Edges);
+            graph.Edges) { Currency = workspace.Money.Currency };
     }
 }
 
@@ -54,4 +54,8 @@ public sealed record ReferralNodeView(string CustomerId, string? Name, string Ro
 /// <param name="Nodes">The customers shown, most important first.</param>
 /// <param name="Edges">The referrals shown (referrer → referred).</param>
 public sealed record ReferralGraphView(
-    DateOnly AsOf, long TotalNodes, long TotalEdges, int ShownNodes, int ShownEdges, IReadOnlyList<ReferralNodeView> Nodes, IReadOnlyList<ReferralEdge> Edges);
+    DateOnly AsOf, long TotalNodes, long TotalEdges, int ShownNodes, int ShownEdges, IReadOnlyList<ReferralNodeView> Nodes, IReadOnlyList<ReferralEdge> Edges)
+{
+    /// <summary>The workspace's currency (ISO 4217 code) for every amount of money in this answer, or null when the workspace names none (<c>clientele currency</c>).</summary>
+    public string? Currency { get; init; }
+}

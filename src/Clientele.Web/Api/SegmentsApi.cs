@@ -1,4 +1,5 @@
 using Clientele.Classification;
+using Clientele.Storage;
 using Clientele.Storage.Snapshots;
 using Clientele.Web.Hosting;
 
@@ -17,6 +18,9 @@ public static class SegmentsApi
         [StrategyMatrix.ShareUnknown] = ("unknown", "any"),
     };
 
+    /// <summary>How many actions the overview lists.</summary>
+    public const int TopActions = 5;
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/segments/{dimension}", Segments).WithTags("Segments").WithName("GetSegments").ProducesProblem(400)
@@ -25,12 +29,13 @@ public static class SegmentsApi
         api.MapGet("/overview", Overview).WithTags("Segments").WithName("GetOverview").ProducesProblem(400)
             .WithSummary("What the overview page draws, in one call: the ladder in ladder order, value classes, value tiers, churn status, " +
                 "the strategy matrix as a 2×2 (share of wallet × upcoming purchase volume) with customers and value per cell, the totals, " +
+                "the top five playbook actions by value at stake (the summed future net value of the class they are for), " +
                 "and whether the latest analysis is older than the latest import (freshness.stale, freshness.warning).");
     }
 
     /// <summary>The classes of one dimension.</summary>
     public static SegmentReport Segments(string dimension, DateOnly? asOf, WorkspaceHost workspace) =>
-        workspace.Read(w => SnapshotQuery.Segments(w, dimension, asOf));
+        workspace.Read(w => SnapshotQuery.Segments(w, dimension, asOf) with { Currency = MoneySetting.Read(w).Currency });
 
     /// <summary>The overview of a snapshot.</summary>
     public static OverviewReport Overview(DateOnly? asOf, WorkspaceHost workspace) => workspace.Read(w =>
@@ -48,7 +53,8 @@ public static class SegmentsApi
         return new OverviewReport(
             ladder.AsOf, ladder.PreviousAsOf, info.Model, ladder.Customers, ladder.Classes.Sum(c => c.TotalValue ?? 0),
             Applicable(ladder), Applicable(Of(Dimensions.ValueClass)), Applicable(Of(Dimensions.ValueTier)), Applicable(Of(Dimensions.ChurnStatus)),
-            new StrategyGrid("share of wallet", "upcoming purchase volume", cells), AnalysisFreshness.Read(w));
+            new StrategyGrid("share of wallet", "upcoming purchase volume", cells), AnalysisFreshness.Read(w),
+            ActionStakes.Rank(w, ladder.AsOf, TopActions)) { Currency = MoneySetting.Read(w).Currency };
     });
 
     private static IReadOnlyList<SegmentClass> Applicable(SegmentReport report) => [.. report.Classes.Where(c => c.Class is not null)];
@@ -66,10 +72,18 @@ public static class SegmentsApi
 /// <param name="ChurnStatus">active, at-risk, lapsed, lost.</param>
 /// <param name="Strategy">The strategy matrix as a 2×2.</param>
 /// <param name="Freshness">Whether the latest analysis is older than the latest import (then its warning says so).</param>
+/// <param name="Actions">
+/// What to do first: the playbook's actions by value at stake, the sum of the future net value of the customers in the class
+/// the action is for (largest size first; routine actions left out). Groups of different dimensions overlap.
+/// </param>
 public sealed record OverviewReport(
     DateOnly AsOf, DateOnly? PreviousAsOf, string? Model, long Customers, double TotalValue,
     IReadOnlyList<SegmentClass> Ladder, IReadOnlyList<SegmentClass> ValueClasses, IReadOnlyList<SegmentClass> ValueTiers,
-    IReadOnlyList<SegmentClass> ChurnStatus, StrategyGrid Strategy, AnalysisFreshness Freshness);
+    IReadOnlyList<SegmentClass> ChurnStatus, StrategyGrid Strategy, AnalysisFreshness Freshness, IReadOnlyList<ActionAtStake> Actions)
+{
+    /// <summary>The workspace's currency (ISO 4217 code) for every amount of money in this answer, or null when the workspace names none (<c>clientele currency</c>).</summary>
+    public string? Currency { get; init; }
+}
 
 /// <summary>The strategy matrix as a 2×2 grid: rows by share of wallet (high on top), columns by upcoming purchase volume (small left).</summary>
 /// <param name="Rows">What the rows mean (share of wallet).</param>

@@ -1,4 +1,5 @@
 using Clientele.Classification;
+using Clientele.Storage;
 using Clientele.Storage.Snapshots;
 using Clientele.Web.Hosting;
 
@@ -20,7 +21,8 @@ public static class StructureApi
         var report = SnapshotQuery.Segments(w, Dimensions.Segment, asOf);
         var top = report.Nodes.Where(n => n.Level == 0).ToList();
         return new StructureReport(report.AsOf, report.PreviousAsOf, top.Sum(n => n.ActualCustomers), top.Sum(n => n.Value),
-            report.Nodes.Count(n => n.TargetCustomers is not null || n.TargetValue is not null), report.Nodes.Count(n => n.TargetOnly), report.Nodes);
+            report.Nodes.Count(n => n.TargetCustomers is not null || n.TargetValue is not null), report.Nodes.Count(n => n.TargetOnly), report.Nodes)
+        { Currency = MoneySetting.Read(w).Currency };
     });
 }
 
@@ -33,4 +35,8 @@ public static class StructureApi
 /// <param name="TargetOnly">Target groups with no customers yet.</param>
 /// <param name="Nodes">Every node depth-first, each parent before its children, siblings by name.</param>
 public sealed record StructureReport(
-    DateOnly AsOf, DateOnly? PreviousAsOf, long ActualCustomers, double Value, int Targets, int TargetOnly, IReadOnlyList<SegmentNode> Nodes);
+    DateOnly AsOf, DateOnly? PreviousAsOf, long ActualCustomers, double Value, int Targets, int TargetOnly, IReadOnlyList<SegmentNode> Nodes)
+{
+    /// <summary>The workspace's currency (ISO 4217 code) for every amount of money in this answer, or null when the workspace names none (<c>clientele currency</c>).</summary>
+    public string? Currency { get; init; }
+}

@@ -45,7 +45,7 @@ public static class TransitionsApi
                 {
                     var c = churn.GetValueOrDefault(m.CustomerId);
                     return new MovedDownCustomer(m.CustomerId, m.Name, m.From, m.To, m.Value, m.Reason, c?.Status, c?.Reason, c?.Why);
-                })]);
+                })]) { Currency = MoneySetting.Read(w).Currency };
         });
     }
 
@@ -66,7 +66,11 @@ public static class TransitionsApi
 /// <param name="MovedDown">The most valuable of them, at most the limit.</param>
 public sealed record TransitionsReport(
     string Dimension, DateOnly From, DateOnly To, IReadOnlyList<DateOnly> Snapshots, IReadOnlyList<string?> Classes, IReadOnlyList<TransitionCell> Matrix,
-    IReadOnlyList<ClassCount> Appeared, IReadOnlyList<ClassCount> Disappeared, bool Ranked, long MovedDownCount, IReadOnlyList<MovedDownCustomer> MovedDown);
+    IReadOnlyList<ClassCount> Appeared, IReadOnlyList<ClassCount> Disappeared, bool Ranked, long MovedDownCount, IReadOnlyList<MovedDownCustomer> MovedDown)
+{
+    /// <summary>The workspace's currency (ISO 4217 code) for every amount of money in this answer, or null when the workspace names none (<c>clientele currency</c>).</summary>
+    public string? Currency { get; init; }
+}
 
 /// <summary>A customer who moved down, and why.</summary>
 /// <param name="CustomerId">The customer.</param>

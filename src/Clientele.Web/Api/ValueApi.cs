@@ -32,7 +32,7 @@ public static class ValueApi
             ? string.Create(CultureInfo.InvariantCulture,
                 $"{sample.Points.Count:N0} of {sample.Customers:N0} customers: the {sample.Top:N0} most valuable and an evenly spaced sample of the rest by value (about every {sample.Step:0.#}th, seeded start)")
             : string.Create(CultureInfo.InvariantCulture, $"all {sample.Customers:N0} customers");
-        return new ValueScatter(sample.AsOf, "past_net_value", "future_net_value", sample.Customers, sampled, text, sample.Points);
+        return new ValueScatter(sample.AsOf, "past_net_value", "future_net_value", sample.Customers, sampled, text, sample.Points) { Currency = workspace.Money.Currency };
     }
 }
 
@@ -44,4 +44,8 @@ public static class ValueApi
 /// <param name="Sampled">Whether some were left out.</param>
 /// <param name="Sampling">How the points were chosen, in words.</param>
 /// <param name="Points">The points, most valuable first.</param>
-public sealed record ValueScatter(DateOnly AsOf, string X, string Y, long Customers, bool Sampled, string Sampling, IReadOnlyList<ValuePoint> Points);
+public sealed record ValueScatter(DateOnly AsOf, string X, string Y, long Customers, bool Sampled, string Sampling, IReadOnlyList<ValuePoint> Points)
+{
+    /// <summary>The workspace's currency (ISO 4217 code) for every amount of money in this answer, or null when the workspace names none (<c>clientele currency</c>).</summary>
+    public string? Currency { get; init; }
+}

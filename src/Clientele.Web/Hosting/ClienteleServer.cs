@@ -35,6 +35,8 @@ public static class ClienteleServer
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => new WorkspaceHost(settings.WorkspacePath));
+        // The dashboard's money format, read once per page visit (a circuit): a change shows when a page is opened again.
+        services.AddScoped(provider => provider.GetRequiredService<WorkspaceHost>().Money);
         services.AddSingleton<AccessDirectory>();
         services.AddSingleton<Accounts>();
         services.AddSingleton<SignInThrottle>();

@@ -1,3 +1,4 @@
+using Clientele.Money;
 using Clientele.Storage;
 
 namespace Clientele.Web.Hosting;
@@ -24,6 +25,9 @@ public sealed class WorkspaceHost : IDisposable
 
     /// <summary>The file did not exist and was created when the server started.</summary>
     public bool Created { get; }
+
+    /// <summary>The workspace's money format (currency and number format), read now: a change shows at the next read.</summary>
+    public MoneyFormat Money => Read(MoneySetting.Read);
 
     /// <summary>Runs a read on a connection of its own.</summary>
     public T Read<T>(Func<Workspace, T> read)

@@ -89,6 +89,36 @@ public sealed class OverviewApiTests : IClassFixture<OverviewApiTests.Server>
     }
 
     [Fact]
+    public async Task The_top_actions_are_the_playbook_classes_with_most_future_net_value_at_stake_each_with_its_customers()
+    {
+        var actions = (await Get("/api/overview"))!.Actions;
+        Assert.Equal(SegmentsApi.TopActions, actions.Count);
+        for (var i = 1; i < actions.Count; i++) Assert.True(Math.Abs(actions[i - 1].ValueAtStake) >= Math.Abs(actions[i].ValueAtStake));
+        foreach (var a in actions)
+        {
+            Assert.DoesNotContain((a.Dimension, a.Class), Playbook.Routine);
+            Assert.Equal(Playbook.Defaults[a.Dimension][a.Class], a.Action);
+            var holds = a.Dimension == Dimensions.Influence ? $"list_contains(string_split(influence, ', '), '{a.Class}')" : $"{a.Dimension} = '{a.Class}'";
+            var row = SnapshotSql.Rows(_factory.Workspace,
+                $"SELECT count(*), coalesce(sum(future_net_value) FILTER (WHERE isfinite(future_net_value)), 0) FROM snapshot_customers WHERE as_of = $as_of AND {holds}")[0];
+            Assert.Equal(Convert.ToInt64(row[0], CultureInfo.InvariantCulture), a.Customers);
+            Assert.Equal(Convert.ToDouble(row[1], CultureInfo.InvariantCulture), a.ValueAtStake, 6);
+        }
+        // Every class left out (but routine ones) has no more at stake than the last one listed.
+        var least = Math.Abs(actions[^1].ValueAtStake);
+        foreach (var dimension in Playbook.Defaults.Keys.Where(d => d != Dimensions.Influence))
+        {
+            foreach (var row in SnapshotSql.Rows(_factory.Workspace,
+                         $"SELECT {dimension}, sum(future_net_value) FILTER (WHERE isfinite(future_net_value)) FROM snapshot_customers WHERE as_of = $as_of AND {dimension} IS NOT NULL GROUP BY ALL"))
+            {
+                var @class = (string)row[0]!;
+                if (Playbook.Routine.Contains((dimension, @class)) || actions.Any(a => a.Dimension == dimension && a.Class == @class)) continue;
+                Assert.True(Math.Abs(row[1] is null ? 0 : Convert.ToDouble(row[1], CultureInfo.InvariantCulture)) <= least, $"{dimension}={@class} has more at stake than the last action listed");
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_OpenAPI_document_describes_every_report_endpoint()
     {
         var document = await _factory.ClientWithKey(Role.Viewer).GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);

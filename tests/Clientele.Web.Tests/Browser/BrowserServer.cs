@@ -10,8 +10,15 @@ namespace Clientele.Web.Tests.Browser;
 /// </summary>
 public class BrowserServer : IAsyncLifetime
 {
-    /// <summary>Serves a copy of the demo company.</summary>
-    public BrowserServer() : this(null) { }
+    /// <summary>
+    /// Serves a copy of the demo company, its amounts in euros (so every page is checked, and photographed, with a currency
+    /// in its headers and figures).
+    /// </summary>
+    public BrowserServer() : this(null)
+    {
+        using var workspace = Clientele.Storage.Workspace.Open(Factory.WorkspacePath);
+        Clientele.Storage.MoneySetting.Store(workspace, Clientele.Money.MoneyFormat.Parse("EUR", null));
+    }
 
     /// <summary>Serves the workspace at <paramref name="workspacePath"/> (null: a copy of the demo company).</summary>
     protected BrowserServer(string? workspacePath) => Factory = new ClienteleFactory(workspacePath);

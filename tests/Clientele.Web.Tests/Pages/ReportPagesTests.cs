@@ -38,6 +38,28 @@ public sealed class ReportPagesTests : IClassFixture<ReportPagesTests.Server>
         Assert.Contains("href=\"/customers?where=value_class%3DMVC\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_overview_lists_what_to_do_first_with_the_definition_of_value_at_stake_and_a_link_to_each_actions_customers()
+    {
+        var html = await Page(_factory, "/");
+        Assert.Contains("What to do first", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"value-at-stake-definition\"", html, StringComparison.Ordinal);
+        Assert.Contains("the summed future net value of the customers each", html, StringComparison.Ordinal);
+        var overview = Clientele.Web.Api.SegmentsApi.Overview(null, _factory.Workspace);
+        Assert.NotEmpty(overview.Actions);
+        var at = 0;
+        foreach (var a in overview.Actions)
+        {
+            // In rank order, each row links to exactly its class's customers.
+            var row = html.IndexOf($"data-testid=\"action-{a.Dimension}-{a.Class}\"", at, StringComparison.Ordinal);
+            Assert.True(row > at, $"the action for {a.Dimension}={a.Class} is missing or out of order");
+            var cells = html[row..html.IndexOf("</tr>", row, StringComparison.Ordinal)];
+            Assert.Contains($"href=\"/customers?where={a.Dimension}%3D{Uri.EscapeDataString(a.Class)}\"", cells, StringComparison.Ordinal);
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(a.Action), cells, StringComparison.Ordinal);
+            at = row;
+        }
+    }
+
     [Theory]
     [InlineData("/structure", "structure-map", "structure-targets")]
     [InlineData("/movement", "movement-sankey", "moved-down")]

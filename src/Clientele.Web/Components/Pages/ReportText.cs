@@ -8,7 +8,8 @@ internal static class ReportText
 {
     public static string Count(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-    public static string Money(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : "–";
+    /// <summary>A number that is not money (money goes through the workspace's <see cref="Clientele.Money.MoneyFormat"/>).</summary>
+    public static string Number(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : "–";
 
     public static string Share(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("P1", CultureInfo.InvariantCulture) : "–";
 
