@@ -25,7 +25,7 @@ internal static class CurrencyCommand
         };
         command.SetAction(parsed =>
         {
-            using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
+            using var workspace = context.OpenWorkspace(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             if (parsed.GetValue(reset))
             {
                 MoneySetting.Reset(workspace);

@@ -28,6 +28,7 @@ internal static class ServedCommands
         var path when Readers.Contains(path) => true,
         "options" => !Given(parsed, "--set") && !Given(parsed, "--reset"),
         "override" => Given(parsed, "--list"),
+        "currency" => Value(parsed, "code") is null && !Given(parsed, "--number-format") && !Given(parsed, "--reset"),
         _ => false,
     };
 
@@ -51,6 +52,7 @@ internal static class ServedCommands
                           $"(body {{\"class\": ..., \"reason\": ...}}; {Key})",
             "users reset-password" => $"reset it on the Users and keys page ({url}/settings, admins) or with PUT {url}/api/users/{Value(parsed, "name")} " +
                                       $"(body {{\"resetPassword\": true}}; {Key}); if no admin can sign in, {serving.HowToStop}",
+            "currency" => $"set it with PUT {url}/api/settings/money (body {{\"currency\": \"EUR\", \"numberFormat\": \"1.234,5\"}}, either may be left out; {Key}, admins)",
             "serve" => $"it is served already at {url}; to serve it again",
             _ => null,
         };

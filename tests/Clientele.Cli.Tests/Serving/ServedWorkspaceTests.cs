@@ -39,6 +39,7 @@ public sealed partial class ServedWorkspaceTests : IDisposable
         ["transitions", "--dimension", "ladder", "--from", "2024-06-30", "--to", "2024-12-31"],
         ["override", "--list"],
         ["options"],
+        ["currency"],
     ];
 
     [Fact]
@@ -85,6 +86,7 @@ public sealed partial class ServedWorkspaceTests : IDisposable
         (["override", "C1", "--dimension", "ladder", "--class", "partner", "--reason", "says so"], "PUT {url}/api/customers/C1/overrides/ladder"),
         (["users", "reset-password", "admin"], "PUT {url}/api/users/admin"),
         (["options", "--reset"], "`options` cannot change it now: stop the server"),
+        (["currency", "EUR"], "PUT {url}/api/settings/money"),
         (["model", "fit", "--model", "bgnbd"], "`model fit` cannot change it now: stop the server"),
     ];
 
