@@ -180,7 +180,7 @@ public static class ChurnStatus
         var (gapsText, limitText) = GapsText(gaps, limit);
         sb.Append(cls).Append(": last purchase ").Append(N0(since)).Append(" days ago = ")
           .Append(gapsText).Append(cls == Lost ? " > " : " ≤ ")
-          .Append(limitText).Append(" gaps of ").Append(Days(gap))
+          .Append(limitText).Append(" gaps of ").Append(GapDays(gap))
           .Append(rhythm.UsesOwnGap(i) ? " days (own mean gap)" : " days (the base's typical gap)");
         return cls;
     }
@@ -273,4 +273,8 @@ public static class ChurnStatus
     private static string P2(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Days(double days) => double.IsNaN(days) ? "n/a" : days.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A gap in days with a decimal where whole days would not divide into the gaps printed beside it (15 days = 2.9 gaps of 5.2 days, not of 5).</summary>
+    private static string GapDays(double days) =>
+        double.IsNaN(days) ? "n/a" : days.ToString(Math.Abs(days - Math.Round(days)) < 0.05 ? "N0" : "N1", CultureInfo.InvariantCulture);
 }

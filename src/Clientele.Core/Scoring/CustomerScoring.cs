@@ -136,7 +136,7 @@ public static class CustomerScoring
                 refused.Add($"{ModelNames.Display(name)} could not be fitted ({e.Message.TrimEnd('.', ' ')})");
             }
         }
-        notes.Add($"no repeat-purchase model: {string.Join("; ", refused)}. The scores fall back to the rules: expected purchases follow each customer's own past rate (x / T over the horizon, no dropout) and P(alive) is left to the churn rules.");
+        notes.Add($"no repeat-purchase model: {string.Join("; ", refused)}. The scores fall back to the rules: expected purchases follow each customer's own past rate (x / T over the horizon, no dropout; no prediction without a repeat purchase) and P(alive) is left to the churn rules.");
         return (null, null, new Dictionary<string, double>(), null);
     }
 

@@ -98,7 +98,7 @@ public sealed class AnalyzeCommandTests : IDisposable
 
         var analyze = _cli.Run("analyze");
         Assert.True(analyze.Code == 0, analyze.Error);
-        Assert.Contains("Scores: rules: each customer's own repeat rate x / T over the horizon, no dropout.", analyze.Out);
+        Assert.Contains("Scores: rules: each customer's own repeat rate x / T over the horizon, no dropout; no prediction without a repeat purchase.", analyze.Out);
         // The holdout comparison refuses both calibration fits, both full fits are refused in turn, then the rules.
         Assert.Contains("BG/NBD: refused: degenerate optimum: a = ", analyze.Out);
         var fallback = Assert.Single(analyze.Out.Split('\n'), line => line.Contains("note: no repeat-purchase model:", StringComparison.Ordinal)).Trim();

@@ -148,7 +148,7 @@ public sealed class CustomerScoringTests
         var note = Assert.Single(result.Notes, n => n.Contains("was refused", StringComparison.Ordinal) && !n.StartsWith("Gamma-Gamma", StringComparison.Ordinal));
         Assert.StartsWith("no repeat-purchase model: Pareto/NBD was refused: degenerate optimum: s = ", note);
         Assert.Contains("is below 1e-6", note);
-        Assert.EndsWith("The scores fall back to the rules: expected purchases follow each customer's own past rate (x / T over the horizon, no dropout) and P(alive) is left to the churn rules.", note);
+        Assert.EndsWith("The scores fall back to the rules: expected purchases follow each customer's own past rate (x / T over the horizon, no dropout; no prediction without a repeat purchase) and P(alive) is left to the churn rules.", note);
         var s = columns.Summary;
         for (var i = 0; i < 40; i++)
         {

@@ -24,6 +24,8 @@ public sealed class ReasonConsistencyTests(SimulatedCompany company) : IClassFix
     [InlineData("lapsed: P(alive) 0.30 in [0.10, 0.30)", 1)]
     [InlineData("customer: 2 orders on 1 days; advocacy −1 < 3 (1 negative review −1); loyalty 4 ≥ 3 (...)", 0)]
     [InlineData("lost: last purchase 400 days ago = 8.0 > 8 gaps of 50 days (own mean gap)", 1)]
+    [InlineData("at-risk: last purchase 15 days ago = 2.9 ≤ 4.0 gaps of 5 days (own mean gap)", 1)]
+    [InlineData("at-risk: last purchase 15 days ago = 2.9 ≤ 4.0 gaps of 5.2 days (own mean gap)", 0)]
     [InlineData("full value 1,210 = own 1,000 + referrals 200 + influence 10", 0)]
     [InlineData("full value 1,200 = own 1,000 + referrals 200 + influence 10", 1)]
     [InlineData("share of wallet 0.35 (estimated) below 0.50 (yearly revenue 700 of an estimated wallet of 2,000: the 90th percentile of ...)", 0)]

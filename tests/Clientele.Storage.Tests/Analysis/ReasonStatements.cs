@@ -24,6 +24,9 @@ public static partial class ReasonStatements
     [GeneratedRegex(@"(" + Number + @") in \[(" + Number + @"), (" + Number + @")\)")]
     private static partial Regex Interval();
 
+    [GeneratedRegex(@"(\d[\d,]*(?:\.\d+)?) days ago = (\d[\d,]*(?:\.\d+)?) [≤>] \d[\d,]*(?:\.\d+)? gaps of (\d[\d,]*(?:\.\d+)?) days")]
+    private static partial Regex GapRatio();
+
     [GeneratedRegex(Number)]
     private static partial Regex Numbers();
 
@@ -43,6 +46,14 @@ public static partial class ReasonStatements
         {
             var (x, lo, hi) = (Parse(m.Groups[1].Value), Parse(m.Groups[2].Value), Parse(m.Groups[3].Value));
             if (!(x >= lo && x < hi)) violations.Add($"'{m.Value}' is not in the interval");
+        }
+        foreach (Match m in GapRatio().Matches(reason))
+        {
+            // "15 days ago = 2.9 gaps of 5.2 days": the printed days over the printed gap round to the printed gaps.
+            var (days, gaps, gap) = (Parse(m.Groups[1].Value), Parse(m.Groups[2].Value), Parse(m.Groups[3].Value));
+            var decimals = m.Groups[2].Value.Contains('.', StringComparison.Ordinal) ? m.Groups[2].Value.Split('.')[1].Length : 0;
+            if (gap > 0 && Math.Round(days / gap, decimals, MidpointRounding.AwayFromZero) != gaps && Math.Abs(days / gap - gaps) > 0.06m)
+                violations.Add($"'{m.Value}': {days} / {gap} is not {gaps}");
         }
         var text = Interval().Replace(reason, "");
         text = text.Replace("P(alive)", "P_alive", StringComparison.Ordinal);
