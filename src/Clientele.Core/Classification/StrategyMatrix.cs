@@ -182,7 +182,7 @@ public static class StrategyMatrix
                 notes.Add(wallets.AnyComparable
                     ? $"no wallet can be known or estimated: no group of comparable customers (same segment or size band) has the {options.MinimumComparableWallets} known wallets or {options.MinimumComparableCustomers} spending customers an estimate needs; every live customer is share-unknown"
                     : "no wallet can be known or estimated (the data has no wallet_estimate, no segment and no size): every live customer is share-unknown; import wallet estimates, or segment fields and a size (employees, turnover) to compare customers");
-            if (!modelled) notes.Add($"no repeat-purchase model: the volume is each live customer's yearly revenue (large from {ValueText.Cut(pastCut)}), not a prediction");
+            if (!modelled) notes.Add($"no model predicts the volume: it is each live customer's yearly revenue (large from {ValueText.Cut(pastCut)}), not a prediction");
             else if (fromPast > 0) notes.Add(fromPast == 1
                 ? $"1 live customer has no predicted revenue: its volume is the yearly revenue (large from {ValueText.Cut(pastCut)})"
                 : $"{ValueText.Money(fromPast)} live customers have no predicted revenue: their volume is the yearly revenue (large from {ValueText.Cut(pastCut)})");

@@ -128,7 +128,7 @@ public sealed class StrategyMatrixTests
         Assert.Equal("n/a: lapsed by the churn status: the matrix plans live relationships (a lapsed or lost customer has no upcoming volume); the churn status's action applies", result.Result.Reason[1]);
         Assert.StartsWith("n/a: lost by the churn status:", result.Result.Reason[2]);
         Assert.EndsWith("yearly revenue 300 at or above the median 200 of live customers (no model predicts the volume; the past year stands for it)", result.Result.Reason[3]);
-        Assert.Contains("no repeat-purchase model: the volume is each live customer's yearly revenue (large from 200), not a prediction", result.Result.Notes);
+        Assert.Contains("no model predicts the volume: it is each live customer's yearly revenue (large from 200), not a prediction", result.Result.Notes);
         Assert.True(double.IsNaN(result.ShareOfWallet[1]));
         Assert.Contains("2 lapsed or lost customers are not in the matrix", result.Result.Notes);
     }
