@@ -12,7 +12,7 @@ internal static class ConcernsCommand
     public static Command Create(CliContext context, Option<string?> workspaceOption)
     {
         var dimension = new Option<string?>("--dimension", "-d") { Description = "Group by the classes of this dimension (default: the structure map's segments): " + string.Join(", ", Dimensions.All) + "." };
-        var @class = new Option<string?>("--class", "-c") { Description = "Only this class of --dimension." };
+        var @class = new Option<string?>("--class", "-c") { Description = "Only this class of --dimension (without --dimension: one segment path exactly)." };
         var segment = new Option<string?>("--segment") { Description = "Only this segment path with everything under it, e.g. organizations/healthcare (not with --dimension)." };
         var top = new Option<int?>("--top") { Description = "Needs and concerns in general to show per group (default: the options' concerns.top, 5)." };
         var asOf = new Option<string?>("--as-of") { Description = "The analysis to read, yyyy-MM-dd (default: the latest)." };
@@ -30,8 +30,6 @@ internal static class ConcernsCommand
         };
         command.SetAction(parsed =>
         {
-            if (parsed.GetValue(@class) is not null && parsed.GetValue(dimension) is null)
-                throw new Storage.WorkspaceException("--class needs --dimension: say which dimension the class is of.");
             using var workspace = context.OpenWorkspace(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             FreshnessNote.Write(context, workspace);
             var day = SummaryCommand.ParseDay(parsed.GetValue(asOf), "--as-of");

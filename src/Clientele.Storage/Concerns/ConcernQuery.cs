@@ -18,7 +18,7 @@ public static class ConcernQuery
     /// <summary>
     /// The concerns of every group of <paramref name="dimension"/> (default: the structure map's segments) in the analysis
     /// as of <paramref name="asOf"/> (default: the latest). <paramref name="class"/> keeps one class; <paramref name="segment"/>
-    /// keeps one segment path with everything under it ("organizations/healthcare") as one group.
+    /// keeps one segment path with everything under it ("organizations/healthcare", any case) as one group.
     /// </summary>
     /// <exception cref="WorkspaceException">No analysis; an unknown dimension or class; a segment path no customer has; a class and a segment at once; a top below 1.</exception>
     public static ConcernReport Of(Workspace workspace, string? dimension = null, string? @class = null, string? segment = null, int? top = null, DateOnly? asOf = null)
@@ -32,7 +32,7 @@ public static class ConcernQuery
         var name = dimension is null ? Dimensions.Segment : SnapshotQuery.Dimension(dimension);
         var day = SnapshotQuery.Resolve(workspace, asOf);
         var wanted = @class is null ? null : SnapshotQuery.Class(name, @class);
-        var path = segment?.Trim().Trim('/').ToLowerInvariant();
+        var path = segment?.Trim().Trim('/');
         if (path is { Length: 0 }) throw new WorkspaceException("an empty segment path: give one such as organizations/healthcare (see `clientele segments --dimension segment`).");
 
         var concerns = CustomerConcerns(workspace, day, rule);
@@ -99,7 +99,7 @@ public static class ConcernQuery
         command.CommandText = path is not null
             ? """
               SELECT customer_id, CAST($path AS VARCHAR) FROM snapshot_customers
-              WHERE as_of = CAST($as_of AS DATE) AND (segment = $path OR starts_with(segment, $path || '/'))
+              WHERE as_of = CAST($as_of AS DATE) AND (lower(segment) = lower($path) OR starts_with(lower(segment), lower($path) || '/'))
               """
             : $"""
               SELECT customer_id, class FROM (
