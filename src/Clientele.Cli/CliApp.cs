@@ -42,6 +42,7 @@ public static class CliApp
         root.Subcommands.Add(CustomersCommand.Create(context, workspace));
         root.Subcommands.Add(CustomerCommand.Create(context, workspace));
         root.Subcommands.Add(SegmentsCommand.Create(context, workspace));
+        root.Subcommands.Add(ConcernsCommand.Create(context, workspace));
         root.Subcommands.Add(TransitionsCommand.Create(context, workspace));
         root.Subcommands.Add(ExportCommand.Create(context, workspace));
         root.Subcommands.Add(OverrideCommand.Create(context, workspace));

@@ -53,8 +53,8 @@ internal static partial class OptionsGuide
             {
                 var value = JsonSerializer.Serialize(option.GetValue(group), option.PropertyType, ClassificationOptions.Json).Replace('\n', ' ');
                 value = Blanks().Replace(value, " ");
-                if (value.Length > 80) value = "see `clientele options --defaults`";
-                sb.AppendLine($"| `{groupKey}.{key}` | `{value}` | {OptionsCheck.RangeText(option) ?? Allowed(option)} | {Text(docs, option).Replace("|", "\\|", StringComparison.Ordinal)} |");
+                value = value.Length > 80 ? "see `clientele options --defaults`" : $"`{value}`";
+                sb.AppendLine($"| `{groupKey}.{key}` | {value} | {OptionsCheck.RangeText(option) ?? Allowed(option)} | {Text(docs, option).Replace("|", "\\|", StringComparison.Ordinal)} |");
             }
         }
         return sb.ToString();
@@ -64,6 +64,7 @@ internal static partial class OptionsGuide
     {
         var t when t == typeof(bool) => "true or false",
         var t when t == typeof(string) => "a word (see the meaning)",
+        var t when t.IsGenericType && t.GetGenericTypeDefinition() == typeof(Dictionary<,>) => "an object of words (see the meaning)",
         _ => "a list (see the meaning)",
     };
 

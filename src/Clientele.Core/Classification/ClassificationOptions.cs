@@ -45,6 +45,9 @@ public sealed record ClassificationOptions
     /// <summary>Per product line classes.</summary>
     public ProductLinesOptions ProductLines { get; init; } = new();
 
+    /// <summary>What customers care about: the concern taxonomy and the keyword rule for untagged interactions.</summary>
+    public Concerns.ConcernOptions Concerns { get; init; } = new();
+
     /// <summary>The recommended action per class (replacements of the defaults).</summary>
     public Playbook Playbook { get; init; } = new();
 

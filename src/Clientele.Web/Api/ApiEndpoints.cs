@@ -38,6 +38,7 @@ public static class ApiEndpoints
         PlaybookApi.Map(api);
         MoneyApi.Map(api);
         SegmentsApi.Map(api);
+        ConcernsApi.Map(api);
         StructureApi.Map(api);
         TransitionsApi.Map(api);
         ValueApi.Map(api);

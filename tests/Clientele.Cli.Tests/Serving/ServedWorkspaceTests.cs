@@ -36,6 +36,7 @@ public sealed partial class ServedWorkspaceTests : IDisposable
         ["customer", "C1"],
         ["customer", "NOBODY"],
         ["segments", "--dimension", "ladder"],
+        ["concerns", "--dimension", "churn-status"],
         ["transitions", "--dimension", "ladder", "--from", "2024-06-30", "--to", "2024-12-31"],
         ["override", "--list"],
         ["options"],

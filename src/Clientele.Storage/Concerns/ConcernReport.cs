@@ -1,0 +1,9 @@
+namespace Clientele.Storage.Concerns;
+
+/// <summary>What customers care about, per group of one grouping of an analysis (<see cref="ConcernQuery.Of"/>).</summary>
+/// <param name="AsOf">The analysis read; interactions up to and including this day count.</param>
+/// <param name="Dimension">The grouping: a dimension ("segment" for the structure map's segments).</param>
+/// <param name="Top">How many needs and how many concerns in general each group shows.</param>
+/// <param name="Base">The whole base, the reference of every lift.</param>
+/// <param name="Groups">The groups: a closed dimension's classes in its order, else by customers, largest first.</param>
+public sealed record ConcernReport(DateOnly AsOf, string Dimension, int Top, ConcernGroup Base, IReadOnlyList<ConcernGroup> Groups);
