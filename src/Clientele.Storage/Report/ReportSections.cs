@@ -35,7 +35,7 @@ internal sealed class ReportSections(ManagerReport report, StringBuilder html)
         html.Append("<div class=\"headline\">");
         Figure(Count(report.Customers), "customers in the analysis");
         Figure(Count(c.Customers), "actual customers (with a value class)");
-        Figure(Amount(c.TotalValue), $"total value ({Unit})");
+        Figure(Amount(c.TotalValue), $"value of the actual customers ({Unit})");
         Figure(Percent(c.Top20Share), "of the value held by the top 20 %");
         html.Append("</div>");
         Caption($"Total value: the sum over actual customers of {ValueSource}.");

@@ -83,7 +83,7 @@ public sealed class ReportCommandTests(AnalyzedDemo demo) : IClassFixture<Analyz
         Assert.Equal(6, counts.Count);
         foreach (var (@class, customers) in counts)
             Assert.Contains($"<tr><td>{@class}</td><td class=\"n\">{customers.ToString("N0", CultureInfo.InvariantCulture)}</td>", html);
-        Assert.Contains($"<b>{Spaces(Euro.Amount(TotalValue()))}</b><span>total value (EUR)</span>", html);
+        Assert.Contains($"<b>{Spaces(Euro.Amount(TotalValue()))}</b><span>value of the actual customers (EUR)</span>", html);
         Assert.Contains("Money in EUR", html);
         Assert.Contains("predicted by the model", html);
         Assert.Contains("Changes are measured against the analysis as of 2025-06-30.", html);
