@@ -11,7 +11,7 @@ namespace Clientele.Cli.Serving;
 internal static class ServedCommands
 {
     /// <summary>The commands that only read, whatever their options.</summary>
-    public static readonly IReadOnlyList<string> Readers = ["status", "summary", "customers", "customer", "segments", "concerns", "transitions", "export"];
+    public static readonly IReadOnlyList<string> Readers = ["status", "summary", "customers", "customer", "segments", "concerns", "transitions", "export", "report"];
 
     /// <summary>The command's path below <c>clientele</c>, e.g. <c>model fit</c>.</summary>
     public static string PathOf(ParseResult parsed)

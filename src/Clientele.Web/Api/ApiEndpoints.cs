@@ -34,6 +34,7 @@ public static class ApiEndpoints
         SnapshotsApi.Map(api);
         CustomersApi.Map(api);
         ExportsApi.Map(api);
+        ReportApi.Map(api);
         OverridesApi.Map(api);
         PlaybookApi.Map(api);
         MoneyApi.Map(api);

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Clientele.Classification;
+using Clientele.Money;
+using Clientele.Storage.Snapshots;
+
+namespace Clientele.Storage.Report;
+
+/// <summary>
+/// Everything the manager's report shows about one snapshot, read with the existing snapshot queries
+/// (<see cref="SnapshotQuery.Segments"/>, <see cref="SnapshotQuery.Transitions"/>, <see cref="ActionStakes.Rank"/>) and
+/// <see cref="ValueConcentration"/>; <see cref="ReportHtml"/> writes it as one self-contained page.
+/// </summary>
+/// <param name="AsOf">The snapshot reported on.</param>
+/// <param name="PreviousAsOf">The snapshot before it, which the changes are measured against; null when it is the first.</param>
+/// <param name="Customers">All customers of the snapshot.</param>
+/// <param name="ScoringMethod">How the scores were made (the model and spend model, or the rules): the source of every predicted figure.</param>
+/// <param name="ModelBased">Whether the scores came from a fitted customer-base model (false: rules).</param>
+/// <param name="Money">The workspace's money format (currency and number format).</param>
+/// <param name="Classes">The classes of the dimensions that say who the customers are (ladder, value tier, value class), in that order.</param>
+/// <param name="Segments">The structure map's classes and its nodes with their targets.</param>
+/// <param name="Concentration">Where the value lies.</param>
+/// <param name="Movements">For each ranked dimension, how customers moved since the previous snapshot (empty when there is none).</param>
+/// <param name="ChurnReasons">Why lapsed and lost customers left (the churn-reason dimension).</param>
+/// <param name="Actions">The playbook's actions ranked by the value at stake.</param>
+public sealed record ManagerReport(
+    DateOnly AsOf, DateOnly? PreviousAsOf, long Customers, string ScoringMethod, bool ModelBased, MoneyFormat Money,
+    IReadOnlyList<SegmentReport> Classes, SegmentReport Segments, ValueConcentration Concentration,
+    IReadOnlyList<TransitionReport> Movements, SegmentReport ChurnReasons, IReadOnlyList<ActionAtStake> Actions)
+{
+    /// <summary>The dimensions whose classes the report shows under "who our customers are".</summary>
+    public static readonly IReadOnlyList<string> ClassDimensions = [Dimensions.Ladder, Dimensions.ValueTier, Dimensions.ValueClass];
+
+    /// <summary>How many moved-down customers the report names per dimension.</summary>
+    public const int MovedDownShown = 10;
+
+    /// <summary>How many playbook actions the report ranks.</summary>
+    public const int ActionsShown = 10;
+
+    /// <summary>Reads the report of a snapshot (default: the latest).</summary>
+    /// <exception cref="WorkspaceException">No snapshot, or none as of that date.</exception>
+    public static ManagerReport Read(Workspace workspace, DateOnly? asOf = null)
+    {
+        var (day, json) = SnapshotQuery.Report(workspace, asOf);
+        var scoring = (JsonNode.Parse(json) as JsonObject)?["scoring"] as JsonObject;
+        var classes = ClassDimensions.Select(d => SnapshotQuery.Segments(workspace, d, day)).ToList();
+        var previous = classes[0].PreviousAsOf;
+        var movements = previous is { } from
+            ? DimensionClasses.Ranked.Select(d => SnapshotQuery.Transitions(workspace, d, from, day, MovedDownShown)).ToList()
+            : [];
+        return new ManagerReport(
+            day, previous, classes[0].Customers,
+            scoring?["method"]?.GetValue<string>() ?? "unknown", scoring?["modelBased"]?.GetValue<bool>() ?? false,
+            MoneySetting.Read(workspace), classes, SnapshotQuery.Segments(workspace, Dimensions.Segment, day),
+            ValueConcentration.Of(workspace, day), movements, SnapshotQuery.Segments(workspace, Dimensions.ChurnReason, day),
+            ActionStakes.Rank(workspace, day, ActionsShown));
+    }
+}
