@@ -102,7 +102,7 @@ public sealed class AnalyzeCommandTests : IDisposable
         // The holdout comparison refuses both calibration fits, both full fits are refused in turn, then the rules.
         Assert.Contains("BG/NBD: refused: degenerate optimum: a = ", analyze.Out);
         var fallback = Assert.Single(analyze.Out.Split('\n'), line => line.Contains("note: no repeat-purchase model:", StringComparison.Ordinal)).Trim();
-        Assert.Matches(@"^note: no repeat-purchase model: BG/NBD was refused: degenerate optimum: a = \S+ is below 1e-6; .*; Pareto/NBD was refused: degenerate optimum: s = \S+ is below 1e-6; .*\. The scores fall back to the rules: expected purchases follow each customer's own past rate \(x / T over the horizon, no dropout\) and P\(alive\) is left to the churn rules\.$", fallback);
+        Assert.Matches(@"^note: no repeat-purchase model: BG/NBD was refused: degenerate optimum: a = \S+ is below 1e-6; .*; Pareto/NBD was refused: degenerate optimum: s = \S+ is below 1e-6; .*\. The scores fall back to the rules: expected purchases follow each customer's own past rate \(x / T over the horizon, no dropout; no prediction without a repeat purchase\) and P\(alive\) is left to the churn rules\.$", fallback);
         Assert.Contains("note: Gamma-Gamma was refused: degenerate optimum: ", analyze.Out);
 
         using var connection = new DuckDBConnection($"Data Source={_cli.Workspace}");
