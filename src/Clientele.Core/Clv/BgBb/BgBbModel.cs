@@ -173,6 +173,13 @@ public sealed record BgBbModel(double Alpha, double Beta, double Gamma, double D
             throw new ClvDataException($"the columns differ in length: frequency {frequency.Length}, recency {recency.Length}, periods {periods.Length}, destination {destination.Length}.");
     }
 
+    /// <summary>
+    /// The most transaction opportunities (periods) a row may have: 100,000 (274 years of daily opportunities). The
+    /// likelihood (eq. 7) sums n − t_x + 1 terms per row, so one evaluation at 10^7 opportunities takes longer than a
+    /// fit's whole time budget.
+    /// </summary>
+    public const double MaximumPeriods = 100_000;
+
     private static void Check(int i, double x, double tx, double n, double w)
     {
         if (Problem(x, tx, n, w) is { } problem)
@@ -194,6 +201,9 @@ public sealed record BgBbModel(double Alpha, double Beta, double Gamma, double D
         if (x > tx) return ("recency", order);
         if (tx > n) return ("periods", order);
         if (x == 0 && tx != 0) return ("recency", "has a recency but no repeat transaction (recency must be 0 when frequency is 0)");
+        if (n > MaximumPeriods)
+            return ("periods", string.Create(CultureInfo.InvariantCulture,
+                $"has more than {MaximumPeriods:N0} transaction opportunities: the BG/BB likelihood sums one term per opportunity after the last transaction, so count opportunities in coarser periods (weeks, months or years)"));
         if (w <= 0) return ("weight", "has a weight that is not positive (a weight is how many customers the row stands for)");
         return null;
     }

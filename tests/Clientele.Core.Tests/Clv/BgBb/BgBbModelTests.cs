@@ -185,6 +185,10 @@ public sealed class BgBbModelTests
         Assert.Contains("whole numbers", Assert.Throws<ClvDataException>(() => BgBbModel.Fit([1.5], [2], [6])).Message);
         Assert.Contains("not a finite number", Assert.Throws<ClvDataException>(() => BgBbModel.Fit([1], [2], [double.NaN])).Message);
         Assert.Contains("not positive", Assert.Throws<ClvDataException>(() => BgBbModel.Fit([1], [2], [6], [0])).Message);
+        // A term per opportunity after the last transaction: ten million of them would outlast any fit's time budget.
+        Assert.Contains("more than 100,000 transaction opportunities", Assert.Throws<ClvDataException>(() => BgBbModel.Fit([1, 1], [2, 2], [6, 10_000_000])).Message);
+        var atTheBound = BgBbModel.Fit([1, 2, 0], [2, 5, 0], [6, 100_000, 6]); // exactly 100,000 is accepted
+        Assert.True(atTheBound.Report!.Iterations > 0);
     }
 
     private static BgBbModel? _fitted;
