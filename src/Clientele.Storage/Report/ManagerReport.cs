@@ -22,10 +22,12 @@ namespace Clientele.Storage.Report;
 /// <param name="Movements">For each ranked dimension, how customers moved since the previous snapshot (empty when there is none).</param>
 /// <param name="ChurnReasons">Why lapsed and lost customers left (the churn-reason dimension).</param>
 /// <param name="Actions">The playbook's actions ranked by the value at stake.</param>
+/// <param name="ActionLists">The customers of each action, in the order of <paramref name="Actions"/>, most valuable first: the lists the report exports.</param>
 public sealed record ManagerReport(
     DateOnly AsOf, DateOnly? PreviousAsOf, long Customers, string ScoringMethod, bool ModelBased, MoneyFormat Money,
     IReadOnlyList<SegmentReport> Classes, SegmentReport Segments, ValueConcentration Concentration,
-    IReadOnlyList<TransitionReport> Movements, SegmentReport ChurnReasons, IReadOnlyList<ActionAtStake> Actions)
+    IReadOnlyList<TransitionReport> Movements, SegmentReport ChurnReasons, IReadOnlyList<ActionAtStake> Actions,
+    IReadOnlyList<CustomerListing> ActionLists)
 {
     /// <summary>The dimensions whose classes the report shows under "who our customers are".</summary>
     public static readonly IReadOnlyList<string> ClassDimensions = [Dimensions.Ladder, Dimensions.ValueTier, Dimensions.ValueClass];
@@ -47,11 +49,13 @@ public sealed record ManagerReport(
         var movements = previous is { } from
             ? DimensionClasses.Ranked.Select(d => SnapshotQuery.Transitions(workspace, d, from, day, MovedDownShown)).ToList()
             : [];
+        var actions = ActionStakes.Rank(workspace, day, ActionsShown);
+        var lists = actions.Select(a => SnapshotQuery.Customers(workspace, day, [new ClassFilter(a.Dimension, [a.Class])])).ToList();
         return new ManagerReport(
             day, previous, classes[0].Customers,
             scoring?["method"]?.GetValue<string>() ?? "unknown", scoring?["modelBased"]?.GetValue<bool>() ?? false,
             MoneySetting.Read(workspace), classes, SnapshotQuery.Segments(workspace, Dimensions.Segment, day),
             ValueConcentration.Of(workspace, day), movements, SnapshotQuery.Segments(workspace, Dimensions.ChurnReason, day),
-            ActionStakes.Rank(workspace, day, ActionsShown));
+            actions, lists);
     }
 }
