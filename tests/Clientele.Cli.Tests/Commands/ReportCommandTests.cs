@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Clientele.Money;
+using Clientele.Storage;
+using Clientele.Storage.Report;
 using DuckDB.NET.Data;
 using Spectre.Console.Testing;
 
@@ -101,7 +103,7 @@ public sealed class ReportCommandTests(AnalyzedDemo demo) : IClassFixture<Analyz
     {
         Assert.Equal(0, Cli.Run("report", "--out", Path.Combine(Cli.Folder, "lists.html")).Code);
         var html = File.ReadAllText(Path.Combine(Cli.Folder, "lists.html"));
-        var links = Regex.Matches(html, @"<a class=""list"" data-testid=""list-([a-z_]+)-([^""]+)"" download=""([^""]+)"" href=""data:text/csv;charset=utf-8,([^""]*)"">CSV</a>");
+        var links = Regex.Matches(html, @"<a class=""list"" data-testid=""list-([a-z_]+)-([^""]+)"" download=""([^""]+)"" href=""data:text/csv;charset=utf-8;base64,([^""]*)"">CSV</a>");
         var rows = Regex.Matches(html, @"<td>[^<]*</td><td>[^<]*: [^<]*</td><td class=""n"">([0-9,]+)</td>");
         Assert.True(links.Count >= 3, $"only {links.Count} action lists in the report");
         Assert.Equal(links.Count, rows.Count);
@@ -109,13 +111,37 @@ public sealed class ReportCommandTests(AnalyzedDemo demo) : IClassFixture<Analyz
         {
             var (dimension, @class) = (links[i].Groups[1].Value, System.Net.WebUtility.HtmlDecode(links[i].Groups[2].Value));
             Assert.Equal($"report-2025-12-31-{dimension}-", links[i].Groups[3].Value[..(19 + dimension.Length)]);
-            var csv = Uri.UnescapeDataString(System.Net.WebUtility.HtmlDecode(links[i].Groups[4].Value));
+            var csv = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(links[i].Groups[4].Value));
             var (code, exported, error) = Cli.Run("customers", "--where", $"{dimension}={@class}", "--format", "csv");
             Assert.True(code == 0, error);
             Assert.Equal(exported.ReplaceLineEndings("\n"), csv);
             var customers = long.Parse(rows[i].Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
             Assert.Equal(customers, csv.Count(c => c == '\n') - 1);
         }
+    }
+
+    [Fact]
+    public void A_list_longer_than_the_cap_carries_the_most_valuable_customers_and_says_it_is_cut()
+    {
+        const int cap = 7;
+        string html;
+        using (var workspace = Workspace.Open(Cli.Workspace)) html = ReportHtml.Write(ManagerReport.Read(workspace, listed: cap));
+        var links = Regex.Matches(html, @"data-testid=""list-([a-z_]+)-([^""]+)"" download=""[^""]+"" href=""data:text/csv;charset=utf-8;base64,([^""]*)"">([^<]*)</a>");
+        var rows = Regex.Matches(html, @"<td>[^<]*</td><td>[^<]*: [^<]*</td><td class=""n"">([0-9,]+)</td>");
+        Assert.Equal(links.Count, rows.Count);
+        var cut = 0;
+        for (var i = 0; i < links.Count; i++)
+        {
+            var customers = long.Parse(rows[i].Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+            var csv = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(links[i].Groups[3].Value));
+            var (code, exported, error) = Cli.Run("customers", "--where", $"{links[i].Groups[1].Value}={System.Net.WebUtility.HtmlDecode(links[i].Groups[2].Value)}", "--format", "csv");
+            Assert.True(code == 0, error);
+            var head = exported.ReplaceLineEndings("\n").Split('\n').Take(1 + (int)Math.Min(customers, cap));
+            Assert.Equal(string.Join('\n', head) + "\n", csv);
+            Assert.Equal(customers > cap ? $"CSV, the {cap} most valuable" : "CSV", links[i].Groups[4].Value);
+            if (customers > cap) cut++;
+        }
+        Assert.True(cut >= 3, $"only {cut} lists longer than {cap} customers: the cap is not exercised");
     }
 
     [Fact]
