@@ -1,5 +1,6 @@
 using System.Globalization;
 using Clientele.Classification;
+using Clientele.Shell;
 using Clientele.Storage;
 using Clientele.Storage.Snapshots;
 
@@ -28,7 +29,7 @@ internal static class DemoSummary
             var customers = SnapshotQuery.Segments(workspace, dimension, asOf).Classes.FirstOrDefault(c => c.Class == @class)?.Customers ?? 0;
             if (customers == 0) continue;
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {customers:N0} {words}. {Playbook.Defaults[dimension][@class]}"));
-            context.Out.WriteLine($"    {context.CommandName} customers --where {dimension}={@class}{suffix}");
+            context.Out.WriteLine($"    {context.CommandName} customers --where {ShellWord.Quote($"{dimension}={@class}")}{suffix}");
         }
     }
 }

@@ -35,6 +35,13 @@ public sealed record ManagerReport(
     /// <summary>How many moved-down customers the report names per dimension.</summary>
     public const int MovedDownShown = 10;
 
+    /// <summary>
+    /// Where the scores come from, in words: "predicted by Pareto/NBD + Gamma-Gamma", or "from the rules: each customer's own
+    /// repeat rate ..." when no model was fitted (the method's text then starts with "rules:").
+    /// </summary>
+    public string ScoresSource => ModelBased ? $"predicted by {ScoringMethod}"
+        : ScoringMethod.StartsWith("rules", StringComparison.Ordinal) ? $"from the {ScoringMethod}" : $"from the rules ({ScoringMethod})";
+
     /// <summary>How many playbook actions the report ranks.</summary>
     public const int ActionsShown = 10;
 

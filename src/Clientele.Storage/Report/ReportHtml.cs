@@ -34,9 +34,8 @@ public static class ReportHtml
     private static string Sources(ManagerReport report)
     {
         var currency = report.Money.Currency is { } c ? $"Money in {c}" : "Money in the workspace's own unit (no currency set: `clientele currency`)";
-        var scores = report.ModelBased ? $"predicted by the model {report.ScoringMethod}" : $"from the rules ({report.ScoringMethod})";
         var previous = report.PreviousAsOf is { } p ? $" Changes are measured against the analysis as of {Day(p)}." : " This is the first analysis: no changes to report yet.";
-        return $"{report.Money.Number(report.Customers)} customers. {currency}. Future value and P(alive) are {scores}; classes follow the classification rules on those scores.{previous}";
+        return $"{report.Money.Number(report.Customers)} customers. {currency}. Future value and P(alive) are {report.ScoresSource}; classes follow the classification rules on those scores.{previous}";
     }
 
     internal static string E(string? text) => WebUtility.HtmlEncode(text ?? "");

@@ -1,5 +1,6 @@
 using System.Text;
 using Clientele.Classification;
+using Clientele.Shell;
 using Clientele.Storage.Snapshots;
 using static Clientele.Storage.Report.ReportHtml;
 
@@ -12,13 +13,17 @@ internal sealed class ReportSections(ManagerReport report, StringBuilder html)
 
     private string Amount(double? value) => report.Money.Amount(value);
 
-    private string Percent(double? share) => share is { } s ? report.Money.Number(s * 100, 1) + "\u00A0%" : "–";
+    /// <summary>A share as a percentage with one decimal; a share above zero too small for it is "under 0.1 %", never "0.0 %" (11 of CDNOW's 23,570).</summary>
+    private string Percent(double? share) => share switch
+    {
+        null => "–",
+        > 0 and < 0.0005 => "under\u00A0" + report.Money.Number(0.1, 1) + "\u00A0%", // no "<": the text goes into the page unescaped
+        { } s => report.Money.Number(s * 100, 1) + "\u00A0%",
+    };
 
     private string Unit => report.Money.Currency ?? "the workspace's money unit";
 
-    private string ValueSource => report.ModelBased
-        ? $"past net value + future net value predicted by {report.ScoringMethod}"
-        : $"past net value + future net value from the rules ({report.ScoringMethod})";
+    private string ValueSource => $"past net value + future net value {report.ScoresSource}";
 
     public void WriteAll()
     {
@@ -125,7 +130,7 @@ internal sealed class ReportSections(ManagerReport report, StringBuilder html)
             new("+ influence value", c.InfluenceValue, Amount(c.InfluenceValue)),
             new("= full value", c.FullValue, Amount(c.FullValue)),
         ]));
-        Caption($"Amounts in {Unit}. Referral value: the value of the customers they referred; influence value: the value of the purchases they drew (both from the referrals and interactions, valued by {report.ScoringMethod}).");
+        Caption($"Amounts in {Unit}. Referral value: the value of the customers they referred; influence value: the value of the purchases they drew (both from the referrals and interactions, future value {report.ScoresSource}).");
         html.Append("</section>\n");
     }
 
@@ -194,10 +199,10 @@ internal sealed class ReportSections(ManagerReport report, StringBuilder html)
             var label = listing.Rows.Count < listing.Matching ? $"CSV, the {Count(listing.Rows.Count)} most valuable" : "CSV";
             html.Append($"<tr><td class=\"n\">{i + 1}</td><td>{E(a.Action)}</td><td>{E(Dimensions.Title(a.Dimension))}: {E(Dimensions.ClassTitle(a.Class))}</td><td class=\"n\">{Count(a.Customers)}</td><td class=\"n\">{E(Amount(a.ValueAtStake))}</td>");
             html.Append($"<td><a class=\"list\" data-testid=\"list-{E(a.Dimension)}-{E(a.Class)}\" download=\"{E(ActionList.FileName(report.AsOf, a))}\" href=\"data:text/csv;charset=utf-8;base64,{list}\">{E(label)}</a> ");
-            html.Append($"<code>clientele customers --where {E(a.Dimension)}={E(a.Class)} --format csv</code></td></tr>\n");
+            html.Append($"<code>clientele customers --where {E(ShellWord.Quote($"{a.Dimension}={a.Class}"))} --format csv</code></td></tr>\n");
         }
         html.Append("</table>");
-        Caption($"Value at stake: the sum of the class's future net value in {Unit} ({(report.ModelBased ? "predicted by " : "from the rules: ")}{report.ScoringMethod}), minus the cost to serve; a red bar is a loss to stop. A customer holds one class per dimension, so the rows of different dimensions overlap: do not add them up. The list column carries each action's customers inside this file (CSV with the columns of `clientele customers --format csv`, most valuable first, at most {Count(ManagerReport.ListedPerAction)} customers — the command exports the whole list, and is what the paper copy shows).");
+        Caption($"Value at stake: the sum of the class's future net value in {Unit} ({report.ScoresSource}), minus the cost to serve; a red bar is a loss to stop. A customer holds one class per dimension, so the rows of different dimensions overlap: do not add them up. The list column carries each action's customers inside this file (CSV with the columns of `clientele customers --format csv`, most valuable first, at most {Count(ManagerReport.ListedPerAction)} customers — the command exports the whole list, and is what the paper copy shows).");
         html.Append("</section>\n");
     }
 }
