@@ -1,4 +1,5 @@
 using System.Globalization;
+using Clientele.Tables;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -11,29 +12,55 @@ namespace Clientele.Storage.Snapshots;
 /// <param name="AnalyzedAt">When that analysis ran (UTC), or null before the first.</param>
 /// <param name="LatestImportAt">When the latest import ran (UTC), or null before the first.</param>
 /// <param name="ImportsSince">The imports recorded after the latest analysis ran (0 before the first analysis: there is nothing to be stale).</param>
-public sealed record AnalysisFreshness(DateOnly? LatestAnalysisAsOf, DateTime? AnalyzedAt, DateTime? LatestImportAt, long ImportsSince)
+/// <param name="CustomersChanged">
+/// The customers those imports added or changed: named by a row they stored (the customer's own row, its orders,
+/// interactions, contacts, referrals given or received, supply links), whose classes the latest analysis does not reflect.
+/// </param>
+/// <param name="Customers">All customers in the workspace now, for the share <see cref="CustomersChanged"/> is of.</param>
+public sealed record AnalysisFreshness(
+    DateOnly? LatestAnalysisAsOf, DateTime? AnalyzedAt, DateTime? LatestImportAt, long ImportsSince, long CustomersChanged, long Customers)
 {
     /// <summary>The latest analysis is older than the latest import.</summary>
     public bool Stale => ImportsSince > 0;
 
     /// <summary>What to tell the user when <see cref="Stale"/>, else null.</summary>
-    public string? Warning => Stale
-        ? string.Format(CultureInfo.InvariantCulture,
-            "The latest analysis (as of {0:yyyy-MM-dd}, run {1:yyyy-MM-dd HH:mm} UTC) is older than the latest import ({2:yyyy-MM-dd HH:mm} UTC): " +
-            "{3:N0} {4} since then {5} in no class yet. Analyze again to include {6}.",
-            LatestAnalysisAsOf, AnalyzedAt, LatestImportAt, ImportsSince,
-            ImportsSince == 1 ? "import" : "imports", ImportsSince == 1 ? "is" : "are", ImportsSince == 1 ? "it" : "them")
-        : null;
+    public string? Warning
+    {
+        get
+        {
+            if (!Stale) return null;
+            var one = ImportsSince == 1;
+            var head = string.Format(CultureInfo.InvariantCulture,
+                "The latest analysis (as of {0:yyyy-MM-dd}, run {1:yyyy-MM-dd HH:mm} UTC) is older than the latest import ({2:yyyy-MM-dd HH:mm} UTC): {3:N0} {4} since then",
+                LatestAnalysisAsOf, AnalyzedAt, LatestImportAt, ImportsSince, one ? "import" : "imports");
+            var them = one ? "it" : "them";
+            return CustomersChanged == 0
+                ? $"{head} {(one ? "is" : "are")} in no class yet. Analyze again to include {them}."
+                : string.Format(CultureInfo.InvariantCulture, "{0} changed {1:N0} {2} ({3}), whose classes do not show {4} yet. Analyze again to include {4}.",
+                    head, CustomersChanged, CustomersChanged == 1 ? "customer" : "customers", Share, them);
+        }
+    }
+
+    /// <summary>The changed customers' share of all, in words: "0.4 % of 23,570", "under 0.1 % of 23,570".</summary>
+    private string Share => CustomersChanged * 1000 < Customers
+        ? string.Format(CultureInfo.InvariantCulture, "under 0.1 % of {0:N0}", Customers)
+        : string.Format(CultureInfo.InvariantCulture, "{0:N1} % of {1:N0}", 100.0 * CustomersChanged / Customers, Customers);
 
     /// <summary>Compares the latest import with the latest analysis, in one statement.</summary>
     public static AnalysisFreshness Read(Workspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         using var command = workspace.Connection.CreateCommand();
-        command.CommandText = """
+        var since = "import_id IN (SELECT import_id FROM imports WHERE imported_at > (SELECT created_at FROM latest))";
+        var named = CanonicalTables.All.Where(t => !t.Internal)
+            .SelectMany(t => (t == CanonicalTables.Customers ? ["customer_id"] : t.CustomerColumns).Select(c => (Table: t.Name, Column: c)))
+            .Select(x => $"SELECT {x.Column} AS customer_id FROM {x.Table} WHERE {since} AND {x.Column} IS NOT NULL");
+        command.CommandText = $"""
             WITH latest AS (SELECT as_of, created_at FROM snapshots ORDER BY as_of DESC LIMIT 1)
             SELECT (SELECT as_of FROM latest), (SELECT created_at FROM latest), (SELECT max(imported_at) FROM imports),
-                   (SELECT count(*) FROM imports WHERE imported_at > (SELECT created_at FROM latest))
+                   (SELECT count(*) FROM imports WHERE imported_at > (SELECT created_at FROM latest)),
+                   (SELECT count(DISTINCT customer_id) FROM ({string.Join(" UNION ALL ", named)})),
+                   (SELECT count(*) FROM customers)
             """;
         using var reader = command.ExecuteReader();
         reader.Read();
@@ -41,6 +68,6 @@ public sealed record AnalysisFreshness(DateOnly? LatestAnalysisAsOf, DateTime? A
             reader.GetValue(0) switch { DateOnly day => day, DateTime time => DateOnly.FromDateTime(time), _ => null },
             reader.IsDBNull(1) ? null : DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc),
             reader.IsDBNull(2) ? null : DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc),
-            reader.GetInt64(3));
+            reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
     }
 }

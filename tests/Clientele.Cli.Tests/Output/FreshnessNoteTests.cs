@@ -44,7 +44,7 @@ public sealed class FreshnessNoteTests : IDisposable
         Assert.Equal(0, codeAfter);
         Assert.Equal(before, after);
         Assert.Contains(Stale, error);
-        Assert.Contains("1 import since then is in no class yet. Run `clientele analyze` to include it.", error);
+        Assert.Matches(@"1 import since then changed 1 customer \([0-9.]+ % of [0-9,]+\), whose classes do not show it yet\. Run `clientele analyze` to include it\.", error);
     }
 
     public void Dispose() => _cli.Dispose();

@@ -1,3 +1,4 @@
+using Clientele.Storage.Import;
 using Clientele.Storage.Snapshots;
 
 namespace Clientele.Storage.Tests.Snapshots;
@@ -51,6 +52,27 @@ public sealed class AnalysisFreshnessTests : IDisposable
             "2 imports since then are in no class yet. Analyze again to include them.",
             freshness.Warning);
     }
+
+    [Fact]
+    public void The_warning_counts_the_customers_whose_rows_the_later_imports_added_or_changed()
+    {
+        var importer = new Importer(Workspace);
+        Load(importer, "customers", "customer_id,name\n" + string.Concat(Enumerable.Range(1, 10).Select(i => $"c{i},Customer {i}\n")));
+        HandMadeSnapshots.Execute(Workspace.Connection, "UPDATE imports SET imported_at = TIMESTAMP '2024-06-01 00:00:00'");
+        HandMadeSnapshots.InsertBoth(Workspace.Connection); // analysed 2025-01-02, after the customers and before what follows
+        Load(importer, "orders", "customer_id,ordered_at,amount\nc1,2025-01-05,10\nc2,2025-01-06,20\nc1,2025-01-07,5\nc11,2025-01-08,7\n");
+        Load(importer, "referrals", "referrer_id,referred_id\nc3,c12\n");
+        Load(importer, "products", "product_id,name\np1,Widget\n");
+
+        var freshness = AnalysisFreshness.Read(Workspace);
+        Assert.Equal(3, freshness.ImportsSince);
+        Assert.Equal(5, freshness.CustomersChanged); // c1 and c2 ordered, c11 is new, c3 referred c12; the products name none
+        Assert.Equal(12, freshness.Customers);
+        Assert.EndsWith("3 imports since then changed 5 customers (41.7 % of 12), whose classes do not show them yet. Analyze again to include them.", freshness.Warning);
+    }
+
+    private void Load(Importer importer, string table, string csv) =>
+        importer.Import(table, _temp.File(table + ".csv", csv), new ImportOptions());
 
     public void Dispose() => _temp.Dispose();
 }

@@ -41,6 +41,7 @@ public sealed class StaleAnalysisTests(BrowserServer server) : IClassFixture<Bro
         var stale = await OverviewAsync();
         Assert.True(stale.Freshness.Stale);
         Assert.Equal(1, stale.Freshness.ImportsSince);
+        Assert.Equal(1, stale.Freshness.CustomersChanged); // C0000001's late order
         browser.AssertClean();
     }
 }
