@@ -37,9 +37,13 @@ internal static class ServeCommand
         {
             Description = "Mark the sign-in cookie Secure (sent over HTTPS only): use it when a TLS proxy is in front.",
         };
+        var analyzeEvery = new Option<string?>("--analyze-every")
+        {
+            Description = "Check at this interval (e.g. 30m, 6h, 1d) whether data was imported after the latest analysis and, if so, analyze again in the background (as of the last order day, with the latest analysis' time unit and horizon). Reads go on meanwhile. Default: only when someone asks.",
+        };
         var command = new Command("serve", "Serve the dashboard and the REST API (under /api) over the workspace, on loopback unless --urls says otherwise.")
         {
-            urls, logLevel, logFormat, trustedProxies, secureCookies,
+            urls, logLevel, logFormat, trustedProxies, secureCookies, analyzeEvery,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -49,6 +53,7 @@ internal static class ServeCommand
                 LogFormat = parsed.GetValue(logFormat)!,
                 TrustedProxies = ServerSettings.ParseProxies(parsed.GetValue(trustedProxies) ?? [], "--trusted-proxy"),
                 SecureCookies = parsed.GetValue(secureCookies),
+                AnalyzeEvery = ServerSettings.ParseInterval(parsed.GetValue(analyzeEvery), "--analyze-every"),
             };
             await Run(context, CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)), options, cancellationToken);
             return 0;
@@ -87,6 +92,7 @@ internal static class ServeCommand
             Announce = line => context.Out.WriteLine(line),
             TrustedProxies = options.TrustedProxies,
             SecureCookies = options.SecureCookies,
+            AnalyzeEvery = options.AnalyzeEvery,
         };
         await using var app = ClienteleServer.Build(builder, settings);
         var token = ServingRecord.NewToken();
@@ -101,6 +107,8 @@ internal static class ServeCommand
         }
         new ServingRecord([.. app.Urls], Environment.ProcessId, token).Write(path);
         context.Out.WriteLine($"Serving {path} at {string.Join(", ", app.Urls)}. Press Ctrl+C to stop.");
+        if (options.AnalyzeEvery is { } every)
+            context.Out.WriteLine($"Every {ServerSettings.FormatInterval(every)}, analyzes again when data was imported after the latest analysis (the Data page lists these runs as started by '{Clientele.Web.Api.ScheduledAnalysis.StartedBy}').");
         if (!LoopbackOnly(app.Urls))
             context.Error.WriteLine("warning: the server listens on more than this machine; put HTTPS (a reverse proxy) in front of it before others use it.");
         try
@@ -152,5 +160,8 @@ internal static class ServeCommand
 
         /// <summary>Mark the sign-in cookie Secure (<c>--secure-cookies</c>).</summary>
         public bool SecureCookies { get; init; }
+
+        /// <summary>The interval of the scheduled analysis (<c>--analyze-every</c>), or null.</summary>
+        public TimeSpan? AnalyzeEvery { get; init; }
     }
 }

@@ -61,7 +61,7 @@ public sealed class AnalysisRuns(WorkspaceHost workspace, TimeProvider time, IHo
                 return AnalysisRunner.Run(w, request, run.Step, lifetime.ApplicationStopping);
             }, lifetime.ApplicationStopping);
             run.Succeed(Summary(result), clock);
-            logger.AnalysisStored(run.Id, run.StartedBy, result.Result.Columns.AsOf, result.Result.Columns.Count, Math.Round(clock.Elapsed.TotalSeconds, 1));
+            logger.AnalysisStored(run.Id, run.StartedBy, result.Result.Columns.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Result.Columns.Count, Math.Round(clock.Elapsed.TotalSeconds, 1));
         }
         catch (WorkspaceException e)
         {

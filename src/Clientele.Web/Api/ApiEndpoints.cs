@@ -16,6 +16,7 @@ public static class ApiEndpoints
         // A query value that does not bind (asOf=yesterday, limit=many) becomes a 400 ProblemDetails saying which (ApiProblems).
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddSingleton<AnalysisRuns>();
+        services.AddHostedService<ScheduledAnalysis>();
         services.AddSingleton<ListingIndex>();
         return services;
     }

@@ -63,11 +63,17 @@ public static partial class ServerLog
     internal static partial void AnalysisStarted(this ILogger logger, string runId, string? user);
 
     [LoggerMessage(31, LogLevel.Information, "Analysis run {RunId} by {User} stored the analysis as of {AsOf} for {Customers} customers in {Seconds} s")]
-    internal static partial void AnalysisStored(this ILogger logger, string runId, string? user, DateOnly asOf, long customers, double seconds);
+    internal static partial void AnalysisStored(this ILogger logger, string runId, string? user, string asOf, long customers, double seconds);
 
     [LoggerMessage(32, LogLevel.Warning, "Analysis run {RunId} by {User} failed: {Reason}")]
     internal static partial void AnalysisRefused(this ILogger logger, string runId, string? user, string reason);
 
     [LoggerMessage(33, LogLevel.Error, "Analysis run {RunId} by {User} failed unexpectedly")]
     internal static partial void AnalysisBroke(this ILogger logger, Exception exception, string runId, string? user);
+
+    [LoggerMessage(34, LogLevel.Information, "Scheduled analysis: {Reason}; started run {RunId}")]
+    internal static partial void ScheduledAnalysisStarted(this ILogger logger, string reason, string runId);
+
+    [LoggerMessage(35, LogLevel.Error, "Scheduled analysis: could not check whether the analysis is out of date; trying again in {Interval}")]
+    internal static partial void ScheduledAnalysisCheckFailed(this ILogger logger, Exception exception, TimeSpan interval);
 }

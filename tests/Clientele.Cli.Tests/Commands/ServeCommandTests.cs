@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Clientele.Cli.Commands;
+using Clientele.Web.Hosting;
 using Spectre.Console.Testing;
 
 namespace Clientele.Cli.Tests.Commands;
@@ -87,6 +88,31 @@ public sealed partial class ServeCommandTests : IDisposable
         var (code, _, error) = _cli.Run("serve", "--trusted-proxy", "proxy.example");
         Assert.Equal(CliApp.UserError, code);
         Assert.Contains("--trusted-proxy 'proxy.example' is not an IP address", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("6")]
+    [InlineData("6 hours")]
+    [InlineData("0m")]
+    [InlineData("31d")]
+    [InlineData("-1h")]
+    public void An_analysis_interval_that_is_not_one_is_a_clear_error(string interval)
+    {
+        var (code, _, error) = _cli.Run("serve", "--analyze-every", interval);
+        Assert.Equal(CliApp.UserError, code);
+        Assert.Contains($"--analyze-every '{interval}' is not an interval between 1s and 30d: write a whole number and a unit (s, m, h or d), e.g. 30m, 6h or 1d.", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("45s", 45)]
+    [InlineData("30m", 1_800)]
+    [InlineData(" 6h ", 21_600)]
+    [InlineData("30d", 2_592_000)]
+    public void An_analysis_interval_reads_in_seconds_minutes_hours_or_days_and_reads_back_the_same(string text, int seconds)
+    {
+        var interval = ServerSettings.ParseInterval(text, "--analyze-every")!.Value;
+        Assert.Equal(TimeSpan.FromSeconds(seconds), interval);
+        Assert.Equal(text.Trim(), ServerSettings.FormatInterval(interval));
     }
 
     [Fact]
