@@ -40,7 +40,7 @@ internal sealed record ConcernMap(string Name, string Title, string Note, IReadO
                 if (rows[y].Group.Concerns.FirstOrDefault(c => c.Concern == columns[x]) is not { } figure) continue;
                 items.Add(new
                 {
-                    value = new object[] { x, y, figure.Lift ?? 1, Math.Round(figure.Share * 100) },
+                    value = new object[] { x, y, figure.Lift ?? 1, Math.Round(figure.Share * 100, figure.Share < 0.01 ? 1 : 0) },
                     id = rows[y].Addressable ? $"{y}:{x}" : null,
                     tooltip = Tooltip(report, rows[y], figure),
                 });
