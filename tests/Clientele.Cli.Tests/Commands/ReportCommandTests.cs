@@ -92,6 +92,31 @@ public sealed class ReportCommandTests(AnalyzedDemo demo) : IClassFixture<Analyz
     }
 
     [Fact]
+    public void The_report_says_what_people_care_about_with_the_figures_and_trend_of_the_concerns_command()
+    {
+        Assert.Equal(0, Cli.Run("report", "--out", Path.Combine(Cli.Folder, "concerns.html")).Code);
+        var html = Spaces(System.Net.WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(Cli.Folder, "concerns.html"))));
+        Assert.Contains("<h2>What people care about</h2>", html);
+        Assert.True(html.IndexOf("<h2>What people care about</h2>", StringComparison.Ordinal) < html.IndexOf("<h2>What to do next</h2>", StringComparison.Ordinal));
+        var (code, output, error) = Cli.Run("concerns", "--dimension", "churn_status", "--top", "1", "--format", "json");
+        Assert.True(code == 0, error);
+        var report = JsonDocument.Parse(output).RootElement;
+        var need = report.GetProperty("base").GetProperty("concerns")[0];
+        Assert.False(need.GetProperty("general").GetBoolean());
+        var share = (need.GetProperty("share").GetDouble() * 100).ToString("N1", CultureInfo.InvariantCulture);
+        var change = need.GetProperty("changePoints").GetDouble();
+        var points = Math.Round(change, 1) switch { > 0 => "+", < 0 => "−", _ => "" } + Math.Abs(Math.Round(change, 1)).ToString("N1", CultureInfo.InvariantCulture);
+        // The base's first need as a bar: share, customers and the change since the previous analysis.
+        Assert.Contains($">{need.GetProperty("concern").GetString()}</text>", html);
+        Assert.Contains($">{share} % · {need.GetProperty("customers").GetInt64().ToString("N0", CultureInfo.InvariantCulture)} customers · {points} pp</text>", html);
+        Assert.Contains("since the analysis as of 2025-06-30", html);
+        var lost = report.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("class").GetString() == "lost");
+        Assert.Contains($"<th class=\"n\">lost ({lost.GetProperty("customers").GetInt64().ToString("N0", CultureInfo.InvariantCulture)})</th>", html);
+        Assert.Contains("What lost customers raised before they left, beside active customers", html);
+        Assert.Contains("Where a need stands out", html);
+    }
+
+    [Fact]
     public void The_pdf_report_carries_the_headline_figures_as_text()
     {
         Assert.True(File.Exists(Pdftotext), $"this test needs {Pdftotext}: `apt-get install poppler-utils` (bash .ci/run installs it).");
@@ -153,5 +178,8 @@ public sealed class ReportCommandTests(AnalyzedDemo demo) : IClassFixture<Analyz
         var html = File.ReadAllText(Path.Combine(Cli.Folder, "first.html"));
         Assert.Contains("This is the first analysis of the workspace", html);
         Assert.DoesNotContain("the most valuable who moved down", html);
+        Assert.Contains("<h2>What people care about</h2>", html);
+        Assert.Contains("No previous analysis, so no trend.", html);
+        Assert.DoesNotContain(" pp<", html, StringComparison.Ordinal);
     }
 }
