@@ -57,6 +57,12 @@ internal static class ConcernsCommand
     private static void Print(CliContext context, ConcernReport report)
     {
         var culture = CultureInfo.InvariantCulture;
+        if (report.WhyNone() is { } none)
+        {
+            // A table of zeros per group would read as a finding: say plainly that the data cannot tell.
+            context.Out.WriteLine(none);
+            return;
+        }
         context.Out.WriteLine(string.Format(culture,
             "Concerns of {0:N0} customers in the analysis as of {1:yyyy-MM-dd} ({2:N0} raised at least one), by {3}: per group the top {4} needs, then the top {4} concerns in general. " +
             "Share: of the group's customers, how many raised it; lift: that share over the share in the whole base; {5}.",

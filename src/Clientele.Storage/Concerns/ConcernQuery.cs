@@ -45,7 +45,8 @@ public static class ConcernQuery
         var ordered = DimensionClasses.Closed.TryGetValue(name, out var closed) && grouping.Path is null
             ? result.OrderBy(g => g.Class is null ? int.MaxValue : Position(closed, g.Class)).ThenBy(g => g.Class, StringComparer.Ordinal)
             : result.OrderBy(g => g.Class is null).ThenByDescending(g => g.Customers).ThenBy(g => g.Class, StringComparer.Ordinal);
-        return new ConcernReport(day, previous, name, count, baseGroup, [.. ordered]);
+        return new ConcernReport(day, previous, name, count, baseGroup, [.. ordered],
+            [.. options.Kinds.Select(k => k.Trim().ToLowerInvariant())], InteractionsByKind(workspace, day));
     }
 
     /// <summary>The base's and every group's tally in the analysis as of <paramref name="day"/>.</summary>
@@ -118,6 +119,23 @@ public static class ConcernQuery
         }
         var result = groups.Select(p => ((string?)p.Key, p.Value)).ToList();
         if (none.Count > 0) result.Add((null, none));
+        return result;
+    }
+
+    /// <summary>The analysis's customers' interactions up to its date per kind, most first.</summary>
+    private static Dictionary<string, long> InteractionsByKind(Workspace workspace, DateOnly day)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = """
+            SELECT coalesce(lower(trim(kind)), ''), count(*) AS n FROM interactions
+            WHERE occurred_at < CAST($as_of AS DATE) + INTERVAL 1 DAY
+              AND customer_id IN (SELECT customer_id FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE))
+            GROUP BY 1 ORDER BY n DESC, 1
+            """;
+        command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) result[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
         return result;
     }
 

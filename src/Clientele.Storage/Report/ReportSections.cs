@@ -180,12 +180,12 @@ internal sealed class ReportSections(ManagerReport report, StringBuilder html)
     {
         var concerns = report.Concerns;
         html.Append("<section><h2>What people care about</h2>\n");
-        if (concerns.Base.Concerns.Count == 0)
+        if (concerns.WhyNone() is { } none)
         {
-            html.Append("<p>No interaction names a concern yet: import interactions (support, complaints, suggestions, reviews) with a tag or a text.</p></section>\n");
+            html.Append($"<p data-testid=\"no-concerns\">{E(none)}</p></section>\n");
             return;
         }
-        html.Append($"<p>{Count(concerns.Base.RaisingAny)} of {Count(concerns.Base.Customers)} customers raised at least one concern in their support contacts, complaints, suggestions and reviews up to {Day(concerns.AsOf)}.</p>\n");
+        html.Append($"<p>{Count(concerns.Base.RaisingAny)} of {Count(concerns.Base.Customers)} customers raised at least one concern in their interactions of kind {E(string.Join(", ", concerns.KindsRead))} up to {Day(concerns.AsOf)}.</p>\n");
         var source = "Concerns: each interaction's tag, or its text by the keyword rule of the options file (concerns), a rule, not a model. ";
         var trend = concerns.PreviousAsOf is { } previous
             ? $"Trend: the change of the share in percentage points (pp) since the analysis as of {Day(previous)}."
@@ -201,7 +201,7 @@ internal sealed class ReportSections(ManagerReport report, StringBuilder html)
         Caption($"Share: percent of all {Count(concerns.Base.Customers)} customers who raised it at least once; customers: counts. Needs and concerns in general (price, quality, delivery, service, ...) are ranked apart: the latter are said by everybody and explain little. {source}{trend}");
 
         var standing = concerns.Groups.Where(g => g.Class is not null)
-            .SelectMany(g => g.Concerns.Where(c => !c.General && c.Customers >= ManagerReport.StandingOutMinimum && c.Lift is not null).Select(c => (Group: g, Figure: c)))
+            .SelectMany(g => g.Concerns.Where(c => !c.General && c.Customers >= ManagerReport.StandingOutMinimum && c.Lift > 1).Select(c => (Group: g, Figure: c)))
             .OrderByDescending(x => x.Figure.Lift).ThenBy(x => x.Group.Class, StringComparer.Ordinal).Take(ManagerReport.StandingOutShown).ToList();
         if (standing.Count > 0)
         {
@@ -210,7 +210,11 @@ internal sealed class ReportSections(ManagerReport report, StringBuilder html)
             foreach (var (group, f) in standing)
                 html.Append($"<tr><td>{E(group.Class)}</td><td>{E(f.Concern)}</td><td class=\"n\">{Count(f.Customers)} of {Count(group.Customers)}</td><td class=\"n\">{Percent(f.Share)}</td><td class=\"n\">{report.Money.Number(f.Lift!.Value, 1)}×</td><td class=\"n\">{E(Points(f.ChangePoints, "") is { Length: > 0 } t ? t : "–")}</td></tr>\n");
             html.Append("</table>");
-            Caption($"The segments of the structure map whose customers raise a need most often against the whole base, among needs raised by at least {ManagerReport.StandingOutMinimum} of the segment's customers. Share: percent of the segment's customers; lift: that share over the whole base's share (2× is twice as often). Concerns and trend as above.");
+            Caption($"The segments of the structure map whose customers raise a need more often than the whole base (lift above 1), highest lift first, among needs raised by at least {ManagerReport.StandingOutMinimum} of the segment's customers. Share: percent of the segment's customers; lift: that share over the whole base's share (2× is twice as often). Concerns and trend as above.");
+        }
+        else
+        {
+            html.Append($"<p>No need stands out in a segment of the structure map: none is raised by {ManagerReport.StandingOutMinimum} or more of a segment's customers more often than by the whole base (fewer are too few to tell).</p>\n");
         }
 
         var byStatus = report.ConcernsByChurnStatus;
@@ -228,6 +232,10 @@ internal sealed class ReportSections(ManagerReport report, StringBuilder html)
             }
             html.Append("</table>");
             Caption($"Share: percent of the lost (or active) customers who raised the concern at least once, with every interaction up to the analysis date, so those before they left. Churn status: the classification rules on the analysis' scores. Concerns and trend as above.");
+        }
+        else
+        {
+            html.Append($"<p>{(lost is null || active is null ? "The analysis has no lost or no active customers" : "No lost customer raised a concern")}, so the concerns of lost customers cannot be set beside those of active ones.</p>\n");
         }
         html.Append("</section>\n");
     }

@@ -61,6 +61,46 @@ public sealed class ConcernsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Without_interactions_the_table_is_replaced_by_a_sentence_that_says_the_data_cannot_tell()
+    {
+        Assert.Equal(0, _cli.Run("init").Code);
+        using (var connection = new DuckDBConnection($"Data Source={_cli.Workspace}"))
+        {
+            connection.Open();
+            HandMadeSnapshots.InsertBoth(connection);
+        }
+        var (code, output, error) = _cli.Run("concerns");
+        Assert.True(code == 0, error);
+        Assert.StartsWith("The data has no interactions (support contacts, complaints, suggestions, reviews, ...) up to 2024-12-31, so it cannot say what customers care about", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("no concern raised", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("│", output, StringComparison.Ordinal);
+        var json = Json(_cli.Run("concerns", "--format", "json").Out);
+        Assert.Equal(0, json.GetProperty("base").GetProperty("raisingAny").GetInt64());
+        Assert.Empty(json.GetProperty("interactionsByKind").EnumerateObject());
+    }
+
+    [Fact]
+    public void Interactions_of_no_concern_kind_are_counted_per_kind_in_the_sentence()
+    {
+        Assert.Equal(0, _cli.Run("init").Code);
+        using (var connection = new DuckDBConnection($"Data Source={_cli.Workspace}"))
+        {
+            connection.Open();
+            HandMadeSnapshots.InsertBoth(connection);
+        }
+        var file = _cli.File("open.csv", """
+            customer_id,occurred_at,kind,tag,text
+            C1,2024-03-01,opportunity,Engaging,
+            C2,2024-04-01,opportunity,Prospecting,
+            """);
+        Assert.Equal(0, _cli.Run("import", "interactions", file).Code);
+        var (code, output, error) = _cli.Run("concerns", "--dimension", "churn_status");
+        Assert.True(code == 0, error);
+        Assert.Contains("None of the 2 interactions up to 2024-12-31 (all of kind opportunity) is of a kind that names a concern (support, complaint, suggestion, review; options file, concerns.kinds)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("│", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_table_lists_the_base_first_and_each_group_with_its_customers()
     {
         Analyses();
