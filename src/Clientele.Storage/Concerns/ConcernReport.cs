@@ -26,7 +26,7 @@ public sealed record ConcernReport(
     {
         if (Base.RaisingAny > 0) return null;
         var culture = CultureInfo.InvariantCulture;
-        var kinds = string.Join(", ", KindsRead);
+        var kinds = KindsRead.Count > 1 ? string.Join(", ", KindsRead.Take(KindsRead.Count - 1)) + " or " + KindsRead[^1] : string.Join("", KindsRead);
         var total = InteractionsByKind.Values.Sum();
         if (total == 0)
             return string.Format(culture,
@@ -39,7 +39,7 @@ public sealed record ConcernReport(
         return read == 0
             ? string.Format(culture,
                 "None of the {0:N0} interactions up to {1:yyyy-MM-dd} ({2}) is of a kind that names a concern ({3}; options file, concerns.kinds), so the data cannot say what customers care about.",
-                total, AsOf, held, kinds)
+                total, AsOf, held, string.Join(", ", KindsRead))
             : string.Format(culture,
                 "None of the {0:N0} interactions up to {1:yyyy-MM-dd} ({2}) names a concern by its tag or its text (the keyword rule of the options file, concerns), so the data cannot say what customers care about.",
                 total, AsOf, held);
