@@ -38,8 +38,9 @@ internal static class ConcernsCommand
             switch (parsed.GetValue(format))
             {
                 case OutputFormat.Csv:
-                    RowsWriter.WriteCsv(writer, ["dimension", "class", "group_customers", "concern", "general", "interactions", "customers", "share", "lift"],
-                        report.Groups.SelectMany(g => g.Concerns.Select(c => (IReadOnlyList<object?>)[report.Dimension, g.Class, g.Customers, c.Concern, c.General, c.Interactions, c.Customers, c.Share, c.Lift])));
+                    RowsWriter.WriteCsv(writer, ["dimension", "class", "group_customers", "concern", "general", "interactions", "customers", "share", "lift", "previous_share", "change_pp"],
+                        report.Groups.SelectMany(g => g.Concerns.Select(c => (IReadOnlyList<object?>)[
+                            report.Dimension, g.Class, g.Customers, c.Concern, c.General, c.Interactions, c.Customers, c.Share, c.Lift, c.PreviousShare, c.ChangePoints])));
                     break;
                 case OutputFormat.Json:
                     RowsWriter.WriteJson(writer, report);
@@ -56,27 +57,42 @@ internal static class ConcernsCommand
     private static void Print(CliContext context, ConcernReport report)
     {
         var culture = CultureInfo.InvariantCulture;
+        if (report.WhyNone() is { } none)
+        {
+            // A table of zeros per group would read as a finding: say plainly that the data cannot tell.
+            context.Out.WriteLine(none);
+            return;
+        }
         context.Out.WriteLine(string.Format(culture,
             "Concerns of {0:N0} customers in the analysis as of {1:yyyy-MM-dd} ({2:N0} raised at least one), by {3}: per group the top {4} needs, then the top {4} concerns in general. " +
-            "Share: of the group's customers, how many raised it; lift: that share over the share in the whole base.",
-            report.Base.Customers, report.AsOf, report.Base.RaisingAny, report.Dimension, report.Top));
+            "Share: of the group's customers, how many raised it; lift: that share over the share in the whole base; {5}.",
+            report.Base.Customers, report.AsOf, report.Base.RaisingAny, report.Dimension, report.Top,
+            report.PreviousAsOf is { } previous
+                ? previous.ToString("'trend: the change of the share in percentage points since the analysis as of 'yyyy-MM-dd", culture)
+                : "no previous analysis, so no trend"));
         var table = new Table().AddColumn(report.Dimension).AddColumn("concern").AddColumn("kind")
             .AddColumn(RowsWriter.Column("interactions", true)).AddColumn(RowsWriter.Column("customers", true))
-            .AddColumn(RowsWriter.Column("share", true)).AddColumn(RowsWriter.Column("lift", true));
+            .AddColumn(RowsWriter.Column("share", true)).AddColumn(RowsWriter.Column("lift", true)).AddColumn(RowsWriter.Column("trend", true));
         foreach (var group in (IEnumerable<ConcernGroup>)[report.Base, .. report.Groups])
         {
             var label = string.Format(culture, "{0} ({1:N0})", group.Class ?? "(none)", group.Customers);
-            if (group.Concerns.Count == 0) table.AddRow(Markup.Escape(label), "(no concern raised)", "", "", "", "", "");
+            if (group.Concerns.Count == 0) table.AddRow(Markup.Escape(label), "(no concern raised)", "", "", "", "", "", "");
             var first = true;
             foreach (var c in group.Concerns)
             {
                 table.AddRow(first ? Markup.Escape(label) : "", Markup.Escape(c.Concern), c.General ? "general" : "need",
                     c.Interactions.ToString("N0", culture), c.Customers.ToString("N0", culture), c.Share.ToString("P1", culture),
-                    c.Lift?.ToString("0.00", culture) ?? "");
+                    c.Lift?.ToString("0.00", culture) ?? "", Trend(report, c));
                 first = false;
             }
             if (report.Groups.Count > 0 && !ReferenceEquals(group, report.Groups[^1])) table.AddEmptyRow();
         }
         context.Out.Write(table);
     }
+
+    /// <summary>The change in percentage points ("+3.2 pp"); empty without a previous analysis (the heading says so), "new group" when the group had no customers then.</summary>
+    private static string Trend(ConcernReport report, ConcernFigure figure) =>
+        figure.ChangePoints is { } change ? change.ToString("+0.0' pp';-0.0' pp';0.0' pp'", CultureInfo.InvariantCulture)
+        : report.PreviousAsOf is null ? ""
+        : "new group";
 }

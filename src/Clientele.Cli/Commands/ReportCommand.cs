@@ -20,7 +20,7 @@ internal static class ReportCommand
         };
         var asOf = new Option<string?>("--as-of") { Description = "The analysis to report on, yyyy-MM-dd (default: the latest)." };
         var command = new Command("report",
-            "Write one document for a manager: who the customers are, where the value is, what changed since the previous analysis, " +
+            "Write one document for a manager: who the customers are, where the value is, what changed since the previous analysis, what people care about (concerns) " +
             "and what to do next, with every figure's unit, currency and source. Charts are drawn into the file; it makes no network request.")
         {
             output, asOf,

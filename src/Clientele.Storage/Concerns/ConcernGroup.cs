@@ -5,4 +5,5 @@ namespace Clientele.Storage.Concerns;
 /// <param name="Customers">The group's customers in the analysis.</param>
 /// <param name="RaisingAny">Of them, those with at least one interaction that names a concern.</param>
 /// <param name="Concerns">The top needs, then the top concerns in general, each ranked by customers raising it (then interactions, then name).</param>
-public sealed record ConcernGroup(string? Class, long Customers, long RaisingAny, IReadOnlyList<ConcernFigure> Concerns);
+/// <param name="PreviousCustomers">The group's customers in the previous analysis (0 when it had none); null when there is no previous analysis.</param>
+public sealed record ConcernGroup(string? Class, long Customers, long RaisingAny, IReadOnlyList<ConcernFigure> Concerns, long? PreviousCustomers);

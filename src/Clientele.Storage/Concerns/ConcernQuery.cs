@@ -10,60 +10,68 @@ namespace Clientele.Storage.Concerns;
 /// <summary>
 /// What customers care about, per group: the interactions of the analysis's customers up to its date, each given its
 /// concern by <see cref="ConcernRule"/> (the workspace's options, <c>concerns</c>), counted per segment of the structure
-/// map or per class of a dimension. Two SQL statements (the customers' groups; the distinct kind, tag and text per
-/// customer with their count); the rule runs once per distinct kind, tag and text.
+/// map or per class of a dimension, and the same count on the previous analysis for the trend. Per analysis two SQL
+/// statements (the customers' groups; the distinct kind, tag and text per customer with their count); the rule runs once
+/// per distinct kind, tag and text.
 /// </summary>
 public static class ConcernQuery
 {
     /// <summary>
     /// The concerns of every group of <paramref name="dimension"/> (default: the structure map's segments) in the analysis
     /// as of <paramref name="asOf"/> (default: the latest). <paramref name="class"/> keeps one class; <paramref name="segment"/>
-    /// keeps one segment path with everything under it ("organizations/healthcare", any case) as one group.
+    /// keeps one segment path with everything under it ("organizations/healthcare", any case) as one group. Each figure
+    /// also carries the share of the same group in the previous analysis (the latest before it), counted the same way.
     /// </summary>
     /// <exception cref="WorkspaceException">No analysis; an unknown dimension or class; a segment path no customer has; a class and a segment at once; a top below 1.</exception>
     public static ConcernReport Of(Workspace workspace, string? dimension = null, string? @class = null, string? segment = null, int? top = null, DateOnly? asOf = null)
     {
         if (top is < 1) throw new WorkspaceException($"top must be 1 or more, not {top}.");
-        if (segment is not null && (dimension is not null || @class is not null))
-            throw new WorkspaceException("give either a segment path or a dimension (with a class), not both.");
+        var grouping = ConcernGrouping.Of(dimension, @class, segment);
         var options = AnalysisRunner.StoredOptions(workspace).Concerns;
         var rule = new ConcernRule(options);
         var count = top ?? options.Top;
-        var name = dimension is null ? Dimensions.Segment : SnapshotQuery.Dimension(dimension);
         var day = SnapshotQuery.Resolve(workspace, asOf);
-        var wanted = @class is null ? null : SnapshotQuery.Class(name, @class);
-        var path = segment?.Trim().Trim('/');
-        if (path is { Length: 0 }) throw new WorkspaceException("an empty segment path: give one such as organizations/healthcare (see `clientele segments --dimension segment`).");
+        var previous = SnapshotQuery.List(workspace).Where(s => s.AsOf < day).Select(s => (DateOnly?)s.AsOf).LastOrDefault();
 
-        var concerns = CustomerConcerns(workspace, day, rule);
-        var groups = Groups(workspace, day, name, wanted, path);
-        if (path is not null && groups.Count == 0)
+        var now = Count(workspace, day, grouping, rule);
+        if (grouping.Path is not null && now.Groups.Count == 0)
             throw new WorkspaceException($"no customer of the analysis as of {day:yyyy-MM-dd} is in segment '{segment}': see the paths with `clientele segments --dimension segment`.");
+        (Tally Base, Dictionary<string, Tally> Groups)? before = previous is { } p ? Count(workspace, p, grouping, rule) : null;
 
-        var baseCustomers = Customers(workspace, day);
-        var baseTally = new Tally();
-        foreach (var perCustomer in concerns.Values) baseTally.Add(perCustomer);
-        var baseShare = baseTally.Customers.ToDictionary(p => p.Key, p => baseCustomers == 0 ? 0 : (double)p.Value / baseCustomers, StringComparer.Ordinal);
-        var baseGroup = baseTally.Group("all customers", baseCustomers, concerns.Count, rule, count, baseShare);
+        var baseShare = now.Base.Shares();
+        var baseGroup = now.Base.Group("all customers", rule, count, baseShare, before?.Base);
+        var result = now.Groups.Select(g => g.Value.Group(g.Key, rule, count, baseShare, before is { } b ? b.Groups.GetValueOrDefault(g.Key) ?? new Tally() : null)).ToList();
+        var name = grouping.Dimension;
+        var ordered = DimensionClasses.Closed.TryGetValue(name, out var closed) && grouping.Path is null
+            ? result.OrderBy(g => g.Class is null ? int.MaxValue : Position(closed, g.Class)).ThenBy(g => g.Class, StringComparer.Ordinal)
+            : result.OrderBy(g => g.Class is null).ThenByDescending(g => g.Customers).ThenBy(g => g.Class, StringComparer.Ordinal);
+        return new ConcernReport(day, previous, name, count, baseGroup, [.. ordered],
+            [.. options.Kinds.Select(k => k.Trim().ToLowerInvariant())], InteractionsByKind(workspace, day));
+    }
 
-        var result = new List<ConcernGroup>();
-        foreach (var (key, members) in groups)
+    /// <summary>The base's and every group's tally in the analysis as of <paramref name="day"/>.</summary>
+    private static (Tally Base, Dictionary<string, Tally> Groups) Count(Workspace workspace, DateOnly day, ConcernGrouping grouping, ConcernRule rule)
+    {
+        var concerns = CustomerConcerns(workspace, day, rule);
+        var all = new Tally { Members = Customers(workspace, day), Raising = concerns.Count };
+        foreach (var perCustomer in concerns.Values) all.Add(perCustomer);
+        var groups = new Dictionary<string, Tally>(StringComparer.Ordinal);
+        foreach (var (key, members) in Groups(workspace, day, grouping))
         {
-            var tally = new Tally();
-            var raising = 0L;
+            var tally = new Tally { Members = members.Count };
             foreach (var customer in members)
             {
                 if (!concerns.TryGetValue(customer, out var perCustomer)) continue;
-                raising++;
+                tally.Raising++;
                 tally.Add(perCustomer);
             }
-            result.Add(tally.Group(key, members.Count, raising, rule, count, baseShare));
+            groups[key ?? NoClass] = tally;
         }
-        var ordered = DimensionClasses.Closed.TryGetValue(name, out var closed) && path is null
-            ? result.OrderBy(g => g.Class is null ? int.MaxValue : Position(closed, g.Class)).ThenBy(g => g.Class, StringComparer.Ordinal)
-            : result.OrderBy(g => g.Class is null).ThenByDescending(g => g.Customers).ThenBy(g => g.Class, StringComparer.Ordinal);
-        return new ConcernReport(day, path is null ? name : Dimensions.Segment, count, baseGroup, [.. ordered]);
+        return (all, groups);
     }
+
+    /// <summary>The key of the customers without a class (no class is spelled with a NUL).</summary>
+    private const string NoClass = "\0";
 
     /// <summary>Per customer of the analysis with any concern: concern → interactions naming it.</summary>
     private static Dictionary<string, Dictionary<string, long>> CustomerConcerns(Workspace workspace, DateOnly day, ConcernRule rule)
@@ -93,22 +101,11 @@ public static class ConcernQuery
     }
 
     /// <summary>The customers of each group (a customer may be in several for influence roles).</summary>
-    private static List<(string? Class, List<string> Members)> Groups(Workspace workspace, DateOnly day, string dimension, string? wanted, string? path)
+    private static List<(string? Class, List<string> Members)> Groups(Workspace workspace, DateOnly day, ConcernGrouping grouping)
     {
         using var command = workspace.Connection.CreateCommand();
-        command.CommandText = path is not null
-            ? """
-              SELECT customer_id, CAST($path AS VARCHAR) FROM snapshot_customers
-              WHERE as_of = CAST($as_of AS DATE) AND (lower(segment) = lower($path) OR starts_with(lower(segment), lower($path) || '/'))
-              """
-            : $"""
-              SELECT customer_id, class FROM (
-                  SELECT customer_id, {SnapshotQuery.ClassExpression(dimension)} AS class FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE))
-              WHERE $class IS NULL OR class = $class
-              """;
-        command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
-        if (path is not null) command.Parameters.Add(new DuckDBParameter("path", path));
-        else command.Parameters.Add(new DuckDBParameter("class", (object?)wanted ?? DBNull.Value));
+        command.CommandText = grouping.MembersSql;
+        grouping.AddParameters(command, day);
         var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var none = new List<string>();
         using var reader = command.ExecuteReader();
@@ -122,6 +119,23 @@ public static class ConcernQuery
         }
         var result = groups.Select(p => ((string?)p.Key, p.Value)).ToList();
         if (none.Count > 0) result.Add((null, none));
+        return result;
+    }
+
+    /// <summary>The analysis's customers' interactions up to its date per kind, most first.</summary>
+    private static Dictionary<string, long> InteractionsByKind(Workspace workspace, DateOnly day)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = """
+            SELECT coalesce(lower(trim(kind)), ''), count(*) AS n FROM interactions
+            WHERE occurred_at < CAST($as_of AS DATE) + INTERVAL 1 DAY
+              AND customer_id IN (SELECT customer_id FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE))
+            GROUP BY 1 ORDER BY n DESC, 1
+            """;
+        command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) result[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
         return result;
     }
 
@@ -142,9 +156,13 @@ public static class ConcernQuery
 
     private static string? Text(System.Data.Common.DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
-    /// <summary>Interactions and customers per concern of one group.</summary>
+    /// <summary>Customers, those raising any concern, and interactions and customers per concern of one group.</summary>
     private sealed class Tally
     {
+        public long Members { get; init; }
+
+        public long Raising { get; set; }
+
         public Dictionary<string, long> Interactions { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, long> Customers { get; } = new(StringComparer.Ordinal);
@@ -158,15 +176,22 @@ public static class ConcernQuery
             }
         }
 
-        public ConcernGroup Group(string? @class, long customers, long raising, ConcernRule rule, int top, Dictionary<string, double> baseShare)
+        public Dictionary<string, double> Shares() =>
+            Customers.ToDictionary(p => p.Key, p => Members == 0 ? 0 : (double)p.Value / Members, StringComparer.Ordinal);
+
+        /// <summary>The group's top figures; <paramref name="previous"/> is the same group in the previous analysis (null: there is none).</summary>
+        public ConcernGroup Group(string? @class, ConcernRule rule, int top, Dictionary<string, double> baseShare, Tally? previous)
         {
             var figures = Customers.Select(p =>
             {
-                var share = customers == 0 ? 0 : (double)p.Value / customers;
+                var share = Members == 0 ? 0 : (double)p.Value / Members;
                 var reference = baseShare.GetValueOrDefault(p.Key);
-                return new ConcernFigure(p.Key, rule.IsGeneral(p.Key), Interactions[p.Key], p.Value, share, reference > 0 ? share / reference : null);
+                double? before = previous is { Members: > 0 } ? (double)previous.Customers.GetValueOrDefault(p.Key) / previous.Members : null;
+                return new ConcernFigure(p.Key, rule.IsGeneral(p.Key), Interactions[p.Key], p.Value, share, reference > 0 ? share / reference : null,
+                    before, before is { } b ? (share - b) * 100 : null);
             }).OrderByDescending(f => f.Customers).ThenByDescending(f => f.Interactions).ThenBy(f => f.Concern, StringComparer.Ordinal).ToList();
-            return new ConcernGroup(@class, customers, raising, [.. figures.Where(f => !f.General).Take(top), .. figures.Where(f => f.General).Take(top)]);
+            return new ConcernGroup(@class == NoClass ? null : @class, Members, Raising,
+                [.. figures.Where(f => !f.General).Take(top), .. figures.Where(f => f.General).Take(top)], previous?.Members);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Clientele.Classification;
 using Clientele.Money;
+using Clientele.Storage.Concerns;
 using Clientele.Storage.Snapshots;
 
 namespace Clientele.Storage.Report;
@@ -8,7 +9,7 @@ namespace Clientele.Storage.Report;
 /// <summary>
 /// Everything the manager's report shows about one snapshot, read with the existing snapshot queries
 /// (<see cref="SnapshotQuery.Segments"/>, <see cref="SnapshotQuery.Transitions"/>, <see cref="ActionStakes.Rank"/>) and
-/// <see cref="ValueConcentration"/>; <see cref="ReportHtml"/> writes it as one self-contained page.
+/// <see cref="ValueConcentration"/> and <see cref="ConcernQuery"/>; <see cref="ReportHtml"/> writes it as one self-contained page.
 /// </summary>
 /// <param name="AsOf">The snapshot reported on.</param>
 /// <param name="PreviousAsOf">The snapshot before it, which the changes are measured against; null when it is the first.</param>
@@ -23,11 +24,13 @@ namespace Clientele.Storage.Report;
 /// <param name="ChurnReasons">Why lapsed and lost customers left (the churn-reason dimension).</param>
 /// <param name="Actions">The playbook's actions ranked by the value at stake.</param>
 /// <param name="ActionLists">The customers of each action, in the order of <paramref name="Actions"/>, most valuable first, at most <see cref="ListedPerAction"/> each: the lists the report carries.</param>
+/// <param name="Concerns">What customers care about, per segment of the structure map, every concern of each group (<see cref="ConcernQuery"/>).</param>
+/// <param name="ConcernsByChurnStatus">The same per churn status: the lost customers' concerns beside the active ones'.</param>
 public sealed record ManagerReport(
     DateOnly AsOf, DateOnly? PreviousAsOf, long Customers, string ScoringMethod, bool ModelBased, MoneyFormat Money,
     IReadOnlyList<SegmentReport> Classes, SegmentReport Segments, ValueConcentration Concentration,
     IReadOnlyList<TransitionReport> Movements, SegmentReport ChurnReasons, IReadOnlyList<ActionAtStake> Actions,
-    IReadOnlyList<CustomerListing> ActionLists)
+    IReadOnlyList<CustomerListing> ActionLists, ConcernReport Concerns, ConcernReport ConcernsByChurnStatus)
 {
     /// <summary>The dimensions whose classes the report shows under "who our customers are".</summary>
     public static readonly IReadOnlyList<string> ClassDimensions = [Dimensions.Ladder, Dimensions.ValueTier, Dimensions.ValueClass];
@@ -44,6 +47,18 @@ public sealed record ManagerReport(
 
     /// <summary>How many playbook actions the report ranks.</summary>
     public const int ActionsShown = 10;
+
+    /// <summary>How many needs, and how many concerns in general, the report shows for the whole base and for lost customers.</summary>
+    public const int ConcernsShown = 5;
+
+    /// <summary>How many segment needs that stand out (highest lift) the report lists.</summary>
+    public const int StandingOutShown = 8;
+
+    /// <summary>The fewest customers of a segment who must raise a need for its lift to count as standing out (fewer are noise).</summary>
+    public const int StandingOutMinimum = 20;
+
+    /// <summary>Enough to read every concern of a group (the taxonomy is far smaller).</summary>
+    private const int AllConcerns = 1_000;
 
     /// <summary>
     /// How many customers of each action the report carries in itself, the most valuable first: on a real base an action can
@@ -70,6 +85,7 @@ public sealed record ManagerReport(
             scoring?["method"]?.GetValue<string>() ?? "unknown", scoring?["modelBased"]?.GetValue<bool>() ?? false,
             MoneySetting.Read(workspace), classes, SnapshotQuery.Segments(workspace, Dimensions.Segment, day),
             ValueConcentration.Of(workspace, day), movements, SnapshotQuery.Segments(workspace, Dimensions.ChurnReason, day),
-            actions, lists);
+            actions, lists,
+            ConcernQuery.Of(workspace, top: AllConcerns, asOf: day), ConcernQuery.Of(workspace, Dimensions.ChurnStatus, top: AllConcerns, asOf: day));
     }
 }

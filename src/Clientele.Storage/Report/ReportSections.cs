@@ -6,7 +6,7 @@ using static Clientele.Storage.Report.ReportHtml;
 
 namespace Clientele.Storage.Report;
 
-/// <summary>The four parts of the report, each written into the page in turn.</summary>
+/// <summary>The five parts of the report, each written into the page in turn.</summary>
 internal sealed class ReportSections(ManagerReport report, StringBuilder html)
 {
     private string Count(double value) => report.Money.Number(value);
@@ -31,6 +31,7 @@ internal sealed class ReportSections(ManagerReport report, StringBuilder html)
         WhoOurCustomersAre();
         WhereTheValueIs();
         WhatChanged();
+        WhatPeopleCareAbout();
         WhatToDoNext();
     }
 
@@ -178,6 +179,78 @@ internal sealed class ReportSections(ManagerReport report, StringBuilder html)
             Caption($"Customers: counts of lapsed and lost customers per reason (from their complaints and interactions, by the churn-reason rules); amounts: their value in {Unit}.");
         }
         html.Append("</section>\n");
+    }
+
+    private void WhatPeopleCareAbout()
+    {
+        var concerns = report.Concerns;
+        html.Append("<section><h2>What people care about</h2>\n");
+        if (concerns.WhyNone() is { } none)
+        {
+            html.Append($"<p data-testid=\"no-concerns\">{E(none)}</p></section>\n");
+            return;
+        }
+        html.Append($"<p>{Count(concerns.Base.RaisingAny)} of {Count(concerns.Base.Customers)} customers raised at least one concern in their interactions of kind {E(string.Join(", ", concerns.KindsRead))} up to {Day(concerns.AsOf)}.</p>\n");
+        var source = "Concerns: each interaction's tag, or its text by the keyword rule of the options file (concerns), a rule, not a model. ";
+        var trend = concerns.PreviousAsOf is { } previous
+            ? $"Trend: the change of the share in percentage points (pp) since the analysis as of {Day(previous)}."
+            : "No previous analysis, so no trend.";
+        foreach (var general in new[] { false, true })
+        {
+            var top = concerns.Base.Concerns.Where(c => c.General == general).Take(ManagerReport.ConcernsShown).ToList();
+            if (top.Count == 0) continue;
+            html.Append($"<h3>{(general ? "Concerns in general (price, quality, ...)" : "The needs of the whole base")}</h3>\n");
+            html.Append(BarChart.Svg(general ? "Concerns in general: share of all customers raising each" : "Needs: share of all customers raising each",
+                [.. top.Select(c => new BarChart.Bar(c.Concern, c.Share * 100, $"{Percent(c.Share)} · {Count(c.Customers)} customers{Points(c.ChangePoints, " · ")}"))]));
+        }
+        Caption($"Share: percent of all {Count(concerns.Base.Customers)} customers who raised it at least once; customers: counts. Needs and concerns in general (price, quality, delivery, service, ...) are ranked apart: the latter are said by everybody and explain little. {source}{trend}");
+
+        var standing = concerns.Groups.Where(g => g.Class is not null)
+            .SelectMany(g => g.Concerns.Where(c => !c.General && c.Customers >= ManagerReport.StandingOutMinimum && c.Lift > 1).Select(c => (Group: g, Figure: c)))
+            .OrderByDescending(x => x.Figure.Lift).ThenBy(x => x.Group.Class, StringComparer.Ordinal).Take(ManagerReport.StandingOutShown).ToList();
+        if (standing.Count > 0)
+        {
+            html.Append("<h3>Where a need stands out</h3>\n");
+            html.Append("<table><tr><th>segment</th><th>need</th><th class=\"n\">customers raising it</th><th class=\"n\">share</th><th class=\"n\">lift</th><th class=\"n\">trend</th></tr>\n");
+            foreach (var (group, f) in standing)
+                html.Append($"<tr><td>{E(group.Class)}</td><td>{E(f.Concern)}</td><td class=\"n\">{Count(f.Customers)} of {Count(group.Customers)}</td><td class=\"n\">{Percent(f.Share)}</td><td class=\"n\">{report.Money.Number(f.Lift!.Value, 1)}×</td><td class=\"n\">{E(Points(f.ChangePoints, "") is { Length: > 0 } t ? t : "–")}</td></tr>\n");
+            html.Append("</table>");
+            Caption($"The segments of the structure map whose customers raise a need more often than the whole base (lift above 1), highest lift first, among needs raised by at least {ManagerReport.StandingOutMinimum} of the segment's customers. Share: percent of the segment's customers; lift: that share over the whole base's share (2× is twice as often). Concerns and trend as above.");
+        }
+        else
+        {
+            html.Append($"<p>No need stands out in a segment of the structure map: none is raised by {ManagerReport.StandingOutMinimum} or more of a segment's customers more often than by the whole base (fewer are too few to tell).</p>\n");
+        }
+
+        var byStatus = report.ConcernsByChurnStatus;
+        var lost = byStatus.Groups.FirstOrDefault(g => g.Class == "lost");
+        var active = byStatus.Groups.FirstOrDefault(g => g.Class == "active");
+        if (lost is { Concerns.Count: > 0 } && active is not null)
+        {
+            html.Append("<h3>What lost customers raised before they left, beside active customers</h3>\n");
+            html.Append($"<table><tr><th>concern</th><th>kind</th><th class=\"n\">lost ({Count(lost.Customers)})</th><th class=\"n\">active ({Count(active.Customers)})</th><th class=\"n\">lost ÷ active</th><th class=\"n\">trend (lost)</th></tr>\n");
+            foreach (var f in lost.Concerns.Where(c => !c.General).Take(ManagerReport.ConcernsShown).Concat(lost.Concerns.Where(c => c.General).Take(ManagerReport.ConcernsShown)))
+            {
+                var activeShare = active.Concerns.FirstOrDefault(c => c.Concern == f.Concern)?.Share ?? 0;
+                var ratio = activeShare > 0 ? report.Money.Number(f.Share / activeShare, 1) + "×" : "–";
+                html.Append($"<tr><td>{E(f.Concern)}</td><td>{(f.General ? "in general" : "need")}</td><td class=\"n\">{Percent(f.Share)}</td><td class=\"n\">{Percent(activeShare)}</td><td class=\"n\">{ratio}</td><td class=\"n\">{E(Points(f.ChangePoints, "") is { Length: > 0 } t ? t : "–")}</td></tr>\n");
+            }
+            html.Append("</table>");
+            Caption($"Share: percent of the lost (or active) customers who raised the concern at least once, with every interaction up to the analysis date, so those before they left. Churn status: the classification rules on the analysis' scores. Concerns and trend as above.");
+        }
+        else
+        {
+            html.Append($"<p>{(lost is null || active is null ? "The analysis has no lost or no active customers" : "No lost customer raised a concern")}, so the concerns of lost customers cannot be set beside those of active ones.</p>\n");
+        }
+        html.Append("</section>\n");
+    }
+
+    /// <summary>A change in percentage points with its sign ("+1.2 pp"), after <paramref name="prefix"/>; empty when there is none.</summary>
+    private string Points(double? change, string prefix)
+    {
+        if (change is not { } d) return "";
+        var shown = Math.Round(d, 1); // the sign of what is shown: no "−0.0"
+        return $"{prefix}{(shown > 0 ? "+" : shown < 0 ? "−" : "")}{report.Money.Number(Math.Abs(shown), 1)} pp";
     }
 
     private void WhatToDoNext()

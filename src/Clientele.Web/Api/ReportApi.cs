@@ -14,7 +14,7 @@ public static class ReportApi
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .WithSummary("The report of an analysis (default: the latest) for a manager, as `clientele report` writes it: one self-contained HTML " +
                 "file (inline CSS and SVG charts, no script, no network request) with who the customers are, where the value is, what changed " +
-                "since the previous analysis and the playbook's actions by the value at stake; sent as a download named report-DATE.html.");
+                "since the previous analysis, what people care about (concerns) and the playbook's actions by the value at stake; sent as a download named report-DATE.html.");
 
     /// <summary>The report as an HTML download.</summary>
     /// <param name="workspace">The workspace.</param>

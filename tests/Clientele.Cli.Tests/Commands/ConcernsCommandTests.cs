@@ -61,6 +61,46 @@ public sealed class ConcernsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Without_interactions_the_table_is_replaced_by_a_sentence_that_says_the_data_cannot_tell()
+    {
+        Assert.Equal(0, _cli.Run("init").Code);
+        using (var connection = new DuckDBConnection($"Data Source={_cli.Workspace}"))
+        {
+            connection.Open();
+            HandMadeSnapshots.InsertBoth(connection);
+        }
+        var (code, output, error) = _cli.Run("concerns");
+        Assert.True(code == 0, error);
+        Assert.StartsWith("The data has no interactions (support contacts, complaints, suggestions, reviews, ...) up to 2024-12-31, so it cannot say what customers care about", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("no concern raised", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("│", output, StringComparison.Ordinal);
+        var json = Json(_cli.Run("concerns", "--format", "json").Out);
+        Assert.Equal(0, json.GetProperty("base").GetProperty("raisingAny").GetInt64());
+        Assert.Empty(json.GetProperty("interactionsByKind").EnumerateObject());
+    }
+
+    [Fact]
+    public void Interactions_of_no_concern_kind_are_counted_per_kind_in_the_sentence()
+    {
+        Assert.Equal(0, _cli.Run("init").Code);
+        using (var connection = new DuckDBConnection($"Data Source={_cli.Workspace}"))
+        {
+            connection.Open();
+            HandMadeSnapshots.InsertBoth(connection);
+        }
+        var file = _cli.File("open.csv", """
+            customer_id,occurred_at,kind,tag,text
+            C1,2024-03-01,opportunity,Engaging,
+            C2,2024-04-01,opportunity,Prospecting,
+            """);
+        Assert.Equal(0, _cli.Run("import", "interactions", file).Code);
+        var (code, output, error) = _cli.Run("concerns", "--dimension", "churn_status");
+        Assert.True(code == 0, error);
+        Assert.Contains("None of the 2 interactions up to 2024-12-31 (all of kind opportunity) is of a kind that names a concern (support, complaint, suggestion, review; options file, concerns.kinds)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("│", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_table_lists_the_base_first_and_each_group_with_its_customers()
     {
         Analyses();
@@ -80,10 +120,45 @@ public sealed class ConcernsCommandTests : IDisposable
         var (code, output, error) = _cli.Run("concerns", "--segment", "retail", "--format", "csv");
         Assert.True(code == 0, error);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        Assert.Equal("dimension,class,group_customers,concern,general,interactions,customers,share,lift", lines[0]);
+        Assert.Equal("dimension,class,group_customers,concern,general,interactions,customers,share,lift,previous_share,change_pp", lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("segment,retail,4,water-taste,", lines[1], StringComparison.Ordinal);
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $",{2 / 4.0},"), lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_trend_is_the_change_since_the_previous_analysis_in_percentage_points()
+    {
+        Analyses();
+        var (code, output, error) = _cli.Run("concerns", "--format", "json");
+        Assert.True(code == 0, error);
+        var report = Json(output);
+        Assert.Equal("2024-06-30", report.GetProperty("previousAsOf").GetString());
+        // Students: {C3, C4, C5} in June, C3 raised water-taste in May; {C3, C5, C6} in December, still only C3.
+        var students = report.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("class").GetString() == "Retail/Students");
+        Assert.Equal(3, students.GetProperty("previousCustomers").GetInt64());
+        var taste = students.GetProperty("concerns")[0];
+        Assert.Equal((1 / 3.0, 0.0), (taste.GetProperty("previousShare").GetDouble(), taste.GetProperty("changePoints").GetDouble()));
+        // The base: C1 and C3 of 5 in June and in December; price (C1's complaint of April) too.
+        var table = _cli.Run("concerns", "--top", "1").Out;
+        Assert.Contains("trend: the change of the share in percentage points since the analysis as of 2024-06-30", table, StringComparison.Ordinal);
+        Assert.Contains("0.0 pp", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_previous_analysis_there_is_no_trend_rather_than_a_zero()
+    {
+        Analyses();
+        var table = _cli.Run("concerns", "--as-of", "2024-06-30");
+        Assert.True(table.Code == 0, table.Error);
+        Assert.Contains("no previous analysis, so no trend", table.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain(" pp", table.Out, StringComparison.Ordinal);
+        var csv = _cli.Run("concerns", "--as-of", "2024-06-30", "--format", "csv").Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.All(csv.Skip(1), line => Assert.EndsWith(",,", line, StringComparison.Ordinal));
+        Assert.True(csv.Length > 1);
+        var json = Json(_cli.Run("concerns", "--as-of", "2024-06-30", "--format", "json").Out);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("previousAsOf").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("base").GetProperty("concerns")[0].GetProperty("changePoints").ValueKind);
     }
 
     [Theory]

@@ -176,6 +176,118 @@ public sealed class ReportCommandTests(AnalyzedDemo demo) : IClassFixture<Analyz
         Assert.Contains("the most valuable who moved down", html);
     }
 
+    private static string N0(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string N1(double x) => x.ToString("N1", CultureInfo.InvariantCulture);
+
+    /// <summary>The rows of the table under a heading of the concerns section, cells joined by " | ".</summary>
+    private static List<string> TableAfter(string html, string heading)
+    {
+        var at = html.IndexOf(heading, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"no '{heading}' in the report");
+        var table = html[at..html.IndexOf("</table>", at, StringComparison.Ordinal)];
+        return [.. Regex.Matches(table, "<tr>(.*?)</tr>").Skip(1)
+            .Select(r => string.Join(" | ", Regex.Matches(r.Groups[1].Value, "<td[^>]*>(.*?)</td>").Select(c => c.Groups[1].Value)))];
+    }
+
+    [Fact]
+    public void The_concerns_section_shows_the_figures_counted_from_the_interactions_and_the_analyses()
+    {
+        Assert.Equal(0, Cli.Run("report", "--out", Path.Combine(Cli.Folder, "concerns.html")).Code);
+        var html = Spaces(System.Net.WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(Cli.Folder, "concerns.html"))));
+        var section = html[html.IndexOf("<h2>What people care about</h2>", StringComparison.Ordinal)..html.IndexOf("<h2>What to do next</h2>", StringComparison.Ordinal)];
+        var now = ConcernsByHand.Read(Cli.Workspace, new DateOnly(2025, 12, 31));
+        var before = ConcernsByHand.Read(Cli.Workspace, new DateOnly(2025, 6, 30));
+
+        // The whole base: who raised any, then the top needs and the top concerns in general apart, each with its trend.
+        var all = now.Group();
+        Assert.Contains($"{N0(now.Concerns.Count)} of {N0(all.Count)} customers raised at least one concern", section);
+        var baseFigures = now.Figures(all);
+        var previousBase = before.Figures(before.Group());
+        foreach (var general in new[] { false, true })
+        {
+            var top = ConcernsByHand.Ranked(baseFigures, general).Take(ManagerReport.ConcernsShown).ToList();
+            Assert.True(top.Count >= 3, $"only {top.Count} {(general ? "concerns in general" : "needs")} in the demo");
+            var chart = section[section.IndexOf(general ? "Concerns in general: share" : "Needs: share", StringComparison.Ordinal)..];
+            chart = chart[..chart.IndexOf("</svg>", StringComparison.Ordinal)];
+            var bars = Regex.Matches(chart, @">([^<>]+)</text>").Select(m => m.Groups[1].Value).Where(t => t.Contains(" customers", StringComparison.Ordinal)).ToList();
+            Assert.Equal(top.Select(f => $"{N1(f.Share * 100)} % · {N0(f.Customers)} customers · {ConcernsByHand.Points(f.Share, previousBase.GetValueOrDefault(f.Concern).Share)}"), bars);
+            foreach (var f in top) Assert.Contains($">{f.Concern}</text>", chart);
+        }
+
+        // Where a need stands out: every segment's needs raised by enough customers, more often than the base, highest lift first.
+        var segments = now.Members.Values.Select(m => m.Segment).OfType<string>().Distinct().ToList();
+        var standing = segments.SelectMany(segment =>
+            {
+                var members = now.Group(m => m.Segment == segment);
+                var previous = before.Group(m => m.Segment == segment);
+                var previousFigures = before.Figures(previous);
+                return now.Figures(members).Where(p => !ConcernsByHand.IsGeneral(p.Key) && p.Value.Customers >= ManagerReport.StandingOutMinimum)
+                    .Select(p => (Segment: segment, Need: p.Key, p.Value.Customers, Of: members.Count, p.Value.Share, Lift: p.Value.Share / baseFigures[p.Key].Share,
+                        Trend: previous.Count == 0 ? "–" : ConcernsByHand.Points(p.Value.Share, previousFigures.GetValueOrDefault(p.Key).Share)));
+            })
+            .Where(x => x.Lift > 1).OrderByDescending(x => x.Lift).ThenBy(x => x.Segment, StringComparer.Ordinal).Take(ManagerReport.StandingOutShown).ToList();
+        Assert.True(standing.Count >= 2, $"only {standing.Count} segment needs stand out in the demo: the table is not exercised");
+        Assert.Equal(standing.Select(x => $"{x.Segment} | {x.Need} | {N0(x.Customers)} of {N0(x.Of)} | {N1(x.Share * 100)} % | {N1(x.Lift)}× | {x.Trend}"),
+            TableAfter(section, "<h3>Where a need stands out</h3>"));
+
+        // Lost customers' concerns beside the active ones': the top needs, then the top concerns in general, of the lost.
+        var lost = now.Group(m => m.ChurnStatus == "lost");
+        var active = now.Group(m => m.ChurnStatus == "active");
+        var (lostFigures, activeFigures) = (now.Figures(lost), now.Figures(active));
+        var lostBefore = before.Figures(before.Group(m => m.ChurnStatus == "lost"));
+        var rows = new[] { false, true }.SelectMany(general => ConcernsByHand.Ranked(lostFigures, general).Take(ManagerReport.ConcernsShown).Select(f =>
+        {
+            var activeShare = activeFigures.GetValueOrDefault(f.Concern).Share;
+            return $"{f.Concern} | {(general ? "in general" : "need")} | {N1(f.Share * 100)} % | {N1(activeShare * 100)} % | " +
+                $"{(activeShare > 0 ? N1(f.Share / activeShare) + "×" : "–")} | {ConcernsByHand.Points(f.Share, lostBefore.GetValueOrDefault(f.Concern).Share)}";
+        })).ToList();
+        Assert.True(rows.Count >= 4 && lost.Count > 0, $"{lost.Count} lost customers, {rows.Count} concerns: the table is not exercised");
+        Assert.Contains($"<th class=\"n\">lost ({N0(lost.Count)})</th><th class=\"n\">active ({N0(active.Count)})</th>", section);
+        Assert.Equal(rows, TableAfter(section, "What lost customers raised before they left, beside active customers"));
+        Assert.Contains("since the analysis as of 2025-06-30", section);
+    }
+
+    [Fact]
+    public void Without_interactions_that_name_a_concern_the_section_says_why_and_shows_no_figures()
+    {
+        using var cli = new CliRun();
+        var orders = new System.Text.StringBuilder("order_id,customer_id,ordered_at,amount\n");
+        for (var c = 0; c < 60; c++)
+            for (var j = 0; j <= c % 4; j++)
+                orders.Append(CultureInfo.InvariantCulture, $"O{c}-{j},C{c:000},2024-{1 + (c * 3 + j * 4) % 12:00}-{1 + (c + j * 7) % 28:00},{10 + c + j * 5}.50\n");
+        Assert.Equal(0, cli.Run("import", "orders", cli.File("orders.csv", orders.ToString())).Code);
+        var analyzed = cli.Run("analyze", "--as-of", "2024-12-31");
+        Assert.True(analyzed.Code == 0, analyzed.Error);
+        string Section()
+        {
+            var (code, _, error) = cli.Run("report", "--out", Path.Combine(cli.Folder, "r.html"));
+            Assert.True(code == 0, error);
+            var html = System.Net.WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(cli.Folder, "r.html")));
+            var at = html.IndexOf("<h2>What people care about</h2>", StringComparison.Ordinal);
+            var section = html[at..html.IndexOf("</section>", at, StringComparison.Ordinal)];
+            Assert.DoesNotContain("<table", section, StringComparison.Ordinal);
+            Assert.DoesNotContain("<svg", section, StringComparison.Ordinal);
+            Assert.DoesNotContain("%", section, StringComparison.Ordinal);
+            return section;
+        }
+
+        Assert.Contains("The data has no interactions (support contacts, complaints, suggestions, reviews, ...) up to 2024-12-31, so it cannot say what customers care about", Section());
+        Assert.Equal(0, cli.Run("import", "interactions", cli.File("open.csv", """
+            customer_id,occurred_at,kind,tag,text
+            C001,2024-05-01,opportunity,Engaging,
+            C002,2024-06-01,opportunity,Prospecting,
+            C003,2024-06-01,inquiry,,Please send the price list
+            C004,2025-02-01,support,price,
+            """)).Code);
+        Assert.Contains("None of the 3 interactions up to 2024-12-31 (2 of kind opportunity, 1 of kind inquiry) is of a kind that names a concern (support, complaint, suggestion, review;", Section());
+        Assert.Equal(0, cli.Run("import", "interactions", cli.File("support.csv", """
+            customer_id,occurred_at,kind,tag,text
+            C005,2024-07-01,support,,"All good, thank you"
+            """)).Code);
+        Assert.Contains("None of the 4 interactions up to 2024-12-31 (2 of kind opportunity, 1 of kind inquiry, 1 of kind support) names a concern by its tag or its text", Section());
+    }
+
     [Fact]
     public void The_pdf_report_carries_the_headline_figures_as_text()
     {
@@ -238,5 +350,8 @@ public sealed class ReportCommandTests(AnalyzedDemo demo) : IClassFixture<Analyz
         var html = File.ReadAllText(Path.Combine(Cli.Folder, "first.html"));
         Assert.Contains("This is the first analysis of the workspace", html);
         Assert.DoesNotContain("the most valuable who moved down", html);
+        Assert.Contains("<h2>What people care about</h2>", html);
+        Assert.Contains("No previous analysis, so no trend.", html);
+        Assert.DoesNotContain(" pp<", html, StringComparison.Ordinal);
     }
 }

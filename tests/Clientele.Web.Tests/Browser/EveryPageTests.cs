@@ -18,6 +18,7 @@ public sealed class EveryPageTests(BrowserServer server) : IClassFixture<Browser
         { "/influence", "influence", 1 },
         { "/buying-centers", "buying-centers", 0 },
         { "/churn", "churn", 1 },
+        { "/concerns", "concerns", 2 },
         { "/models", "models", 1 },
         { "/playbook", "playbook", 0 },
         { "/data", "data", 0 },

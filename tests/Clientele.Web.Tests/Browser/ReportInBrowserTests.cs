@@ -6,7 +6,7 @@ namespace Clientele.Web.Tests.Browser;
 /// <summary>
 /// The manager's report as the dashboard hands it out (<c>GET /api/report</c>), opened in Chromium as a file from disk
 /// would be: it asks for nothing (no request at all, not even to loopback), raises no script error, and every chart is
-/// drawn (an inline SVG of visible size with visible bars). With CLIENTELE_SCREENSHOTS=docs/images it is photographed.
+/// drawn (an inline SVG of visible size with visible bars). With CLIENTELE_SCREENSHOTS=docs/images it is photographed (report.png, and its concerns part as report-concerns.png).
 /// </summary>
 public sealed class ReportInBrowserTests(BrowserServer server) : IClassFixture<BrowserServer>
 {
@@ -60,6 +60,8 @@ public sealed class ReportInBrowserTests(BrowserServer server) : IClassFixture<B
         {
             Directory.CreateDirectory(folder);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "report.png") });
+            await page.Locator("section", new PageLocatorOptions { Has = page.Locator("h2", new PageLocatorOptions { HasText = "What people care about" }) })
+                .ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, "report-concerns.png") });
         }
     }
 

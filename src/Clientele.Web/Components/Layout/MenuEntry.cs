@@ -18,6 +18,7 @@ public sealed record MenuEntry(string Name, string Icon, string Path, string? Po
         new("Influence", "hub", "/influence"),
         new("Buying centers", "badge", "/buying-centers"),
         new("Churn", "trending_down", "/churn"),
+        new("Concerns", "forum", "/concerns"),
         new("Models", "functions", "/models"),
         new("Playbook", "checklist", "/playbook"),
         new("Import and analyze", "upload_file", "/data", Security.Policies.Analyst),

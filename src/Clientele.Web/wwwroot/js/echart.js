@@ -18,7 +18,7 @@ export function render(element, option, dotnet) {
             id: p.data && p.data.id !== undefined && p.data.id !== null ? String(p.data.id) : null,
         }));
     }
-    const drawn = withSymlog({ ...option, animation: false });
+    const drawn = withItemTooltips(withSymlog({ ...option, animation: false }));
     chart.setOption(drawn, true);
     fitGraphs(chart, drawn);
 }
@@ -66,6 +66,16 @@ function withSymlog(option) {
         delete option.tooltip.symlog;
         const whole = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
         option.tooltip.formatter = p => `${p.seriesName}: ${p.name}<br/>${names[0]} ${whole.format(p.value[2])}<br/>${names[1]} ${whole.format(p.value[3])}`;
+    }
+    return option;
+}
+
+// A tooltip marked fromItem shows each data item's own tooltip text (HTML the server wrote and escaped), for charts whose
+// tooltip needs more than the plotted values (a heat map cell's count, share, lift and trend).
+function withItemTooltips(option) {
+    if (option.tooltip?.fromItem) {
+        delete option.tooltip.fromItem;
+        option.tooltip.formatter = p => p.data?.tooltip ?? '';
     }
     return option;
 }
