@@ -27,21 +27,23 @@ public static class ThankQuery
 
         using var command = ReferralSql.Command(workspace, $"""
             WITH thanked AS (
-                SELECT customer_id, max(occurred_at) AS last_thanked FROM interactions WHERE lower(kind) = $thanks GROUP BY customer_id),
+                -- Counted from the day after the last thank: what came in on the day of a thank is what it thanked for.
+                SELECT customer_id, max(occurred_at) AS last_thanked, CAST(max(occurred_at) AS DATE) + INTERVAL 1 DAY AS counted_from
+                FROM interactions WHERE lower(kind) = $thanks GROUP BY customer_id),
             referred AS (
                 SELECT r.referrer_id AS customer_id, count(DISTINCT o.customer_id) AS bought, sum(o.amount) AS amount
                 FROM referrals r
                 JOIN orders o ON o.customer_id = r.referred_id
                 LEFT JOIN thanked t ON t.customer_id = r.referrer_id
                 WHERE o.status = 'completed' AND o.ordered_at >= $start AND o.ordered_at < $end
-                  AND (t.last_thanked IS NULL OR o.ordered_at > t.last_thanked)
+                  AND (t.counted_from IS NULL OR o.ordered_at >= t.counted_from)
                 GROUP BY r.referrer_id),
             helped AS (
                 SELECT i.customer_id, lower(i.kind) AS kind, count(*) AS helps
                 FROM interactions i LEFT JOIN thanked t ON t.customer_id = i.customer_id
                 WHERE lower(i.kind) IN ({helpList}) AND coalesce(i.sentiment, '') <> 'negative'
                   AND i.occurred_at >= $start AND i.occurred_at < $end
-                  AND (t.last_thanked IS NULL OR i.occurred_at > t.last_thanked)
+                  AND (t.counted_from IS NULL OR i.occurred_at >= t.counted_from)
                 GROUP BY ALL)
             SELECT s.customer_id, s.name, {ReferralSql.Email}, coalesce(r.bought, 0), coalesce(r.amount, 0), h.kind, h.helps, t.last_thanked
             FROM snapshot_customers s
