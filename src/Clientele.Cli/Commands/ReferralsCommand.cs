@@ -20,10 +20,10 @@ internal static class ReferralsCommand
             "and recording that we thanked or asked. Options: the options file's referrals group.");
         command.Subcommands.Add(List(context, workspaceOption, "thank",
             "Whom to thank now, by what their referred customers bought since we last thanked them; each with its reason. csv is for a mail tool.",
-            (workspace, day, top) => ThankQuery.Of(workspace, day, top), PrintThank, list => ReferralExport.Csv(list)));
+            (workspace, day, top) => ThankQuery.Of(workspace, day, top), PrintThank, list => ReferralExport.Csv(list), list => list.Note));
         command.Subcommands.Add(List(context, workspaceOption, "ask",
             "Whom to ask for a referral: supporters and advocates alive by the model (or the churn status without one), not asked within the cooldown, with no open complaint.",
-            (workspace, day, top) => AskQuery.Of(workspace, day, top), PrintAsk, list => ReferralExport.Csv(list)));
+            (workspace, day, top) => AskQuery.Of(workspace, day, top), PrintAsk, list => ReferralExport.Csv(list), list => list.Note));
         command.Subcommands.Add(Results(context, workspaceOption));
         command.Subcommands.Add(Record(context, workspaceOption));
         return command;
@@ -33,7 +33,7 @@ internal static class ReferralsCommand
 
     private static Command List<T>(
         CliContext context, Option<string?> workspaceOption, string name, string description,
-        Func<Workspace, DateOnly?, int?, T> query, Action<CliContext, T> print, Func<T, string> csv) where T : notnull
+        Func<Workspace, DateOnly?, int?, T> query, Action<CliContext, T> print, Func<T, string> csv, Func<T, string?> note) where T : notnull
     {
         var asOf = AsOf();
         var top = new Option<int?>("--top") { Description = "How many customers to show (default: the options' referrals.top, 50)." };
@@ -46,7 +46,10 @@ internal static class ReferralsCommand
             FreshnessNote.Write(context, workspace);
             var list = query(workspace, day, parsed.GetValue(top));
             var writer = context.Out.Profile.Out.Writer;
-            switch (parsed.GetValue(format))
+            var chosen = parsed.GetValue(format);
+            // An empty file for a mail tool says nothing by itself: the reason goes to standard error.
+            if (chosen != OutputFormat.Table && note(list) is { } empty) context.Error.WriteLine(empty);
+            switch (chosen)
             {
                 case OutputFormat.Csv:
                     writer.Write(csv(list));

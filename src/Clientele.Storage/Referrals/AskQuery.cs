@@ -94,7 +94,7 @@ public static class AskQuery
         if (ordered.Count == 0)
         {
             note = onLadder == 0
-                ? $"Nobody to ask: no customer of the analysis as of {day:yyyy-MM-dd} is {string.Join(" or ", options.AskLadder)} on the relationship ladder."
+                ? $"Nobody to ask: no customer of the analysis as of {day:yyyy-MM-dd} is {string.Join(" or ", options.AskLadder)} on the relationship ladder (the ladder tells them from customers by referrals, survey answers, reviews, suggestions and share of wallet: docs/classification.md)."
                 : string.Format(culture,
                     "Nobody to ask: of {0:N0} {1}, {2:N0} are not alive by {3}, {4:N0} were asked within {5:N0} days and {6:N0} have an open complaint.",
                     onLadder, string.Join(" and ", options.AskLadder.Select(r => r + "s")), notAlive, aliveBy, askedRecently, options.AskCooldownDays, openComplaint);
