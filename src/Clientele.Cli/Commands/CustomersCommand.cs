@@ -50,10 +50,8 @@ internal static class CustomersCommand
             using var workspace = context.OpenWorkspace(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             FreshnessNote.Write(context, workspace);
             var listing = SnapshotQuery.Customers(workspace, SummaryCommand.ParseDay(parsed.GetValue(asOf), "--as-of"), filters, order, limit, parsed.GetValue(offset));
-            var columns = new List<string> { "customer_id", "name", "kind" };
-            columns.AddRange(listing.FigureNames);
-            columns.AddRange(Dimensions.All);
-            var rows = listing.Rows.Select(r => (IReadOnlyList<object?>)[r.CustomerId, r.Name, r.Kind, .. r.Figures, .. r.Classes]);
+            var columns = listing.Columns;
+            var rows = listing.Rows.Select(r => r.Values);
             switch (chosen)
             {
                 case OutputFormat.Csv:

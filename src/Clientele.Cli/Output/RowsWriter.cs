@@ -28,7 +28,7 @@ internal static class RowsWriter
             for (var i = 0; i < row.Count; i++)
             {
                 if (i > 0) line.Append(',');
-                line.Append(CsvText(row[i]));
+                line.Append(CsvCell.Value(row[i]));
             }
             writer.Write(line.Append('\n'));
         }
@@ -73,17 +73,6 @@ internal static class RowsWriter
             default: json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
         }
     }
-
-    private static string CsvText(object? value) => value switch
-    {
-        null => "",
-        double d => d.ToString("G15", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        string s => CsvCell.Text(s),
-        int or long => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
-        _ => CsvCell.Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
-    };
 
     /// <summary>
     /// A value for a table cell (markup escaped): probabilities and shares with two decimals, amounts with thousands separators

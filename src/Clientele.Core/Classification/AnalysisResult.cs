@@ -26,7 +26,13 @@ public sealed record AnalysisResult(
     public DimensionResult Dimension(string name) =>
         Dimensions.FirstOrDefault(d => d.Dimension == name) ?? throw new ArgumentException($"no dimension named '{name}'.", nameof(name));
 
-    /// <summary>The dimensions overridden for customer <paramref name="i"/>.</summary>
-    public IEnumerable<string> OverriddenDimensions(int i) =>
-        AppliedOverrides.Where(o => o.CustomerId == Columns.CustomerId[i]).Select(o => o.Dimension);
+    private Dictionary<string, string>? _overridden;
+
+    /// <summary>The dimensions overridden for customer <paramref name="i"/>, comma-separated (", "), or null when none is.</summary>
+    public string? OverriddenDimensions(int i)
+    {
+        _overridden ??= AppliedOverrides.GroupBy(o => o.CustomerId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(o => o.Dimension).Distinct()), StringComparer.Ordinal);
+        return _overridden.GetValueOrDefault(Columns.CustomerId[i]);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Clientele.Csv;
@@ -38,6 +39,22 @@ public static class CsvCell
     }
 
     /// <summary>
+    /// Any value as a CSV cell: null empty; a double with up to 15 significant digits (invariant; NaN and infinities, which
+    /// say "no value", empty); a bool true/false; a day yyyy-MM-dd; an integer as it is; anything else as <see cref="Text"/>.
+    /// </summary>
+    public static string Value(object? value) => value switch
+    {
+        null => "",
+        double d when !double.IsFinite(d) => "",
+        double d => d.ToString("G15", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        string s => Text(s),
+        int or long => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+        _ => Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
+    };
+
+    /// <summary>
     /// A DuckDB SQL expression of a VARCHAR column as <see cref="Neutralised"/> writes it, for CSV files DuckDB writes itself
     /// (<c>clientele export</c>); DuckDB's writer quotes.
     /// </summary>
@@ -47,7 +64,7 @@ public static class CsvCell
         foreach (var c in FormulaStarts)
         {
             if (starts.Length > 0) starts.Append(", ");
-            starts.Append("chr(").Append(((int)c).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(')');
+            starts.Append("chr(").Append(((int)c).ToString(CultureInfo.InvariantCulture)).Append(')');
         }
         return $"CASE WHEN left({column}, 1) IN ({starts}) THEN '{Neutraliser}{Neutraliser}' || {column} ELSE {column} END";
     }

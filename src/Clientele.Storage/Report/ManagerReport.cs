@@ -22,10 +22,12 @@ namespace Clientele.Storage.Report;
 /// <param name="Movements">For each ranked dimension, how customers moved since the previous snapshot (empty when there is none).</param>
 /// <param name="ChurnReasons">Why lapsed and lost customers left (the churn-reason dimension).</param>
 /// <param name="Actions">The playbook's actions ranked by the value at stake.</param>
+/// <param name="ActionLists">The customers of each action, in the order of <paramref name="Actions"/>, most valuable first, at most <see cref="ListedPerAction"/> each: the lists the report carries.</param>
 public sealed record ManagerReport(
     DateOnly AsOf, DateOnly? PreviousAsOf, long Customers, string ScoringMethod, bool ModelBased, MoneyFormat Money,
     IReadOnlyList<SegmentReport> Classes, SegmentReport Segments, ValueConcentration Concentration,
-    IReadOnlyList<TransitionReport> Movements, SegmentReport ChurnReasons, IReadOnlyList<ActionAtStake> Actions)
+    IReadOnlyList<TransitionReport> Movements, SegmentReport ChurnReasons, IReadOnlyList<ActionAtStake> Actions,
+    IReadOnlyList<CustomerListing> ActionLists)
 {
     /// <summary>The dimensions whose classes the report shows under "who our customers are".</summary>
     public static readonly IReadOnlyList<string> ClassDimensions = [Dimensions.Ladder, Dimensions.ValueTier, Dimensions.ValueClass];
@@ -36,9 +38,16 @@ public sealed record ManagerReport(
     /// <summary>How many playbook actions the report ranks.</summary>
     public const int ActionsShown = 10;
 
-    /// <summary>Reads the report of a snapshot (default: the latest).</summary>
+    /// <summary>
+    /// How many customers of each action the report carries in itself, the most valuable first: on a real base an action can
+    /// hold tens of thousands (CDNOW's lost buyers), which would make the file tens of megabytes; the table says when a list
+    /// is cut and gives the command that exports all of it.
+    /// </summary>
+    public const int ListedPerAction = 1_000;
+
+    /// <summary>Reads the report of a snapshot (default: the latest), with at most <paramref name="listed"/> customers per action list.</summary>
     /// <exception cref="WorkspaceException">No snapshot, or none as of that date.</exception>
-    public static ManagerReport Read(Workspace workspace, DateOnly? asOf = null)
+    public static ManagerReport Read(Workspace workspace, DateOnly? asOf = null, int listed = ListedPerAction)
     {
         var (day, json) = SnapshotQuery.Report(workspace, asOf);
         var scoring = (JsonNode.Parse(json) as JsonObject)?["scoring"] as JsonObject;
@@ -47,11 +56,13 @@ public sealed record ManagerReport(
         var movements = previous is { } from
             ? DimensionClasses.Ranked.Select(d => SnapshotQuery.Transitions(workspace, d, from, day, MovedDownShown)).ToList()
             : [];
+        var actions = ActionStakes.Rank(workspace, day, ActionsShown);
+        var lists = actions.Select(a => SnapshotQuery.Customers(workspace, day, [new ClassFilter(a.Dimension, [a.Class])], top: listed)).ToList();
         return new ManagerReport(
             day, previous, classes[0].Customers,
             scoring?["method"]?.GetValue<string>() ?? "unknown", scoring?["modelBased"]?.GetValue<bool>() ?? false,
             MoneySetting.Read(workspace), classes, SnapshotQuery.Segments(workspace, Dimensions.Segment, day),
             ValueConcentration.Of(workspace, day), movements, SnapshotQuery.Segments(workspace, Dimensions.ChurnReason, day),
-            ActionStakes.Rank(workspace, day, ActionsShown));
+            actions, lists);
     }
 }

@@ -54,5 +54,6 @@ public static class ReportHtml
         .figure b{display:block;font-size:22px}.figure span{color:#55606d;font-size:12px}
         svg.chart{display:block;margin:6px 0;font-size:12px}svg.chart text{fill:#1d2733}
         section{page-break-inside:auto}tr{page-break-inside:avoid}
+        a.list{font-weight:bold;margin-right:6px}@media print{a.list{display:none}}
         """;
 }

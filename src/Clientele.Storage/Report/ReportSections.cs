@@ -186,14 +186,18 @@ internal sealed class ReportSections(ManagerReport report, StringBuilder html)
         html.Append(BarChart.Svg("Value at stake per action",
             [.. report.Actions.Select(a => new BarChart.Bar($"{Dimensions.ClassTitle(a.Class)} ({Dimensions.Title(a.Dimension)})", a.ValueAtStake, Amount(a.ValueAtStake)))]));
         html.Append($"<table><tr><th class=\"n\">#</th><th>action</th><th>for</th><th class=\"n\">customers</th><th class=\"n\">{E(report.Money.Label("value at stake"))}</th><th>list</th></tr>\n");
-        var rank = 0;
-        foreach (var a in report.Actions)
+        for (var i = 0; i < report.Actions.Count; i++)
         {
-            rank++;
-            html.Append($"<tr><td class=\"n\">{rank}</td><td>{E(a.Action)}</td><td>{E(Dimensions.Title(a.Dimension))}: {E(Dimensions.ClassTitle(a.Class))}</td><td class=\"n\">{Count(a.Customers)}</td><td class=\"n\">{E(Amount(a.ValueAtStake))}</td><td><code>clientele customers --where {E(a.Dimension)}={E(a.Class)} --format csv</code></td></tr>\n");
+            var a = report.Actions[i];
+            var listing = report.ActionLists[i];
+            var list = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(ActionList.Csv(listing)));
+            var label = listing.Rows.Count < listing.Matching ? $"CSV, the {Count(listing.Rows.Count)} most valuable" : "CSV";
+            html.Append($"<tr><td class=\"n\">{i + 1}</td><td>{E(a.Action)}</td><td>{E(Dimensions.Title(a.Dimension))}: {E(Dimensions.ClassTitle(a.Class))}</td><td class=\"n\">{Count(a.Customers)}</td><td class=\"n\">{E(Amount(a.ValueAtStake))}</td>");
+            html.Append($"<td><a class=\"list\" data-testid=\"list-{E(a.Dimension)}-{E(a.Class)}\" download=\"{E(ActionList.FileName(report.AsOf, a))}\" href=\"data:text/csv;charset=utf-8;base64,{list}\">{E(label)}</a> ");
+            html.Append($"<code>clientele customers --where {E(a.Dimension)}={E(a.Class)} --format csv</code></td></tr>\n");
         }
         html.Append("</table>");
-        Caption($"Value at stake: the sum of the class's future net value in {Unit} ({(report.ModelBased ? "predicted by " : "from the rules: ")}{report.ScoringMethod}), minus the cost to serve; a red bar is a loss to stop. A customer holds one class per dimension, so the rows of different dimensions overlap: do not add them up. The list column exports the customers of each action.");
+        Caption($"Value at stake: the sum of the class's future net value in {Unit} ({(report.ModelBased ? "predicted by " : "from the rules: ")}{report.ScoringMethod}), minus the cost to serve; a red bar is a loss to stop. A customer holds one class per dimension, so the rows of different dimensions overlap: do not add them up. The list column carries each action's customers inside this file (CSV with the columns of `clientele customers --format csv`, most valuable first, at most {Count(ManagerReport.ListedPerAction)} customers — the command exports the whole list, and is what the paper copy shows).");
         html.Append("</section>\n");
     }
 }

@@ -10,39 +10,45 @@ namespace Clientele.Storage.Snapshots;
 /// </summary>
 public static class SnapshotSchema
 {
-    /// <summary>The figure and score columns of <c>snapshot_customers</c>, after as_of and customer_id, with their SQL types.</summary>
-    public static readonly IReadOnlyList<(string Name, string Type, string Meaning)> FigureColumns =
+    /// <summary>
+    /// The figure and score columns of <c>snapshot_customers</c>, after as_of and customer_id: each with its SQL type, its
+    /// meaning, and where <see cref="SnapshotWriter"/> takes its value in an analysis. The table, the writer (by name), the
+    /// listings, profiles and exports all derive from this list.
+    /// </summary>
+    public static readonly IReadOnlyList<SnapshotFigure> FigureColumns =
     [
-        ("name", "VARCHAR", "display name"),
-        ("kind", "VARCHAR", "person or organization"),
-        ("frequency", "DOUBLE", "x: repeat purchase days (summary)"),
-        ("recency", "DOUBLE", "t_x, in the snapshot's time unit"),
-        ("t", "DOUBLE", "T, in the snapshot's time unit (null for non-buyers)"),
-        ("monetary_value", "DOUBLE", "mean spend of the repeat purchase days"),
-        ("orders", "INTEGER", "completed orders"),
-        ("revenue", "DOUBLE", "revenue of completed orders"),
-        ("revenue_last_year", "DOUBLE", "revenue of the last 365 days"),
-        ("margin", "DOUBLE", "margin of completed orders"),
-        ("service_cost", "DOUBLE", "cost to serve (interaction costs)"),
-        ("p_alive", "DOUBLE", "P(alive)"),
-        ("p_alive_previous", "DOUBLE", "P(alive) a trend lag earlier"),
-        ("expected_purchases", "DOUBLE", "expected purchase days in the horizon"),
-        ("expected_revenue", "DOUBLE", "expected revenue in the horizon"),
-        ("clv", "DOUBLE", "discounted lifetime revenue"),
-        ("past_net_value", "DOUBLE", "margin (or revenue) to date minus cost to serve"),
-        ("future_net_value", "DOUBLE", "predicted margin (or revenue) minus cost to serve"),
-        ("value", "DOUBLE", "past + future net value"),
-        ("share_of_wallet", "DOUBLE", "our share of the customer's category spend"),
-        ("share_estimated", "BOOLEAN", "whether the wallet was estimated from comparable customers"),
-        ("close_probability", "DOUBLE", "a prospect's probability to close"),
-        ("supply_depth", "INTEGER", "0 direct, 1 our customer's customer, ..."),
-        ("group_value", "DOUBLE", "own value plus every subsidiary's"),
-        ("subsidiaries", "INTEGER", "subsidiaries below the account"),
-        ("referral_value", "DOUBLE", "value of the customers it referred"),
-        ("influence_value", "DOUBLE", "value of the purchases it drew"),
-        ("full_value", "DOUBLE", "value + referral value + influence value"),
-        ("cross_sell", "VARCHAR", "product lines to offer, best first"),
-        ("overridden", "VARCHAR", "dimensions set by an override"),
+        SnapshotFigure.Text("name", "display name", (r, i) => r.Columns.Name[i]),
+        SnapshotFigure.Text("kind", "person or organization", (r, i) => r.Columns.Kind[i]),
+        SnapshotFigure.Number("frequency", "x: repeat purchase days (summary)", (r, i) => r.Columns.Summary.Frequency[i]),
+        SnapshotFigure.Number("recency", "t_x, in the snapshot's time unit", (r, i) => r.Columns.Summary.Recency[i]),
+        SnapshotFigure.Number("t", "T, in the snapshot's time unit (null for non-buyers)", (r, i) => r.Columns.Summary.T[i]),
+        SnapshotFigure.Number("monetary_value", "mean spend of the repeat purchase days", (r, i) => r.Columns.Summary.MonetaryValue[i]),
+        SnapshotFigure.Integer("orders", "completed orders", (r, i) => r.Columns.Summary.Orders[i]),
+        SnapshotFigure.Number("revenue", "revenue of completed orders", (r, i) => r.Columns.Summary.Revenue[i]),
+        SnapshotFigure.Number("revenue_last_year", "revenue of the last 365 days", (r, i) => r.Columns.RevenueLastYear[i]),
+        SnapshotFigure.Number("margin", "margin of completed orders", (r, i) => r.Columns.Summary.Margin[i]),
+        SnapshotFigure.Number("service_cost", "cost to serve (interaction costs)", (r, i) => r.Columns.Summary.ServiceCost[i]),
+        SnapshotFigure.Number("p_alive", "P(alive)", (r, i) => r.Scoring.Scores.ProbabilityAlive[i]),
+        SnapshotFigure.Number("p_alive_previous", "P(alive) a trend lag earlier", (r, i) => r.Scoring.Scores.ProbabilityAlivePrevious[i]),
+        SnapshotFigure.Number("expected_purchases", "expected purchase days in the horizon", (r, i) => r.Scoring.Scores.ExpectedPurchases[i]),
+        SnapshotFigure.Number("expected_revenue", "expected revenue in the horizon", (r, i) => r.Scoring.Scores.ExpectedRevenue[i]),
+        SnapshotFigure.Number("clv", "discounted lifetime revenue", (r, i) => r.Scoring.Scores.LifetimeValue[i]),
+        SnapshotFigure.Number("past_net_value", "margin (or revenue) to date minus cost to serve", (r, i) => r.Scoring.Scores.PastNetValue[i]),
+        SnapshotFigure.Number("future_net_value", "predicted margin (or revenue) minus cost to serve", (r, i) => r.Scoring.Scores.FutureNetValue[i]),
+        SnapshotFigure.Number("value", "past + future net value", (r, i) => r.Scoring.Scores.Value(i)),
+        SnapshotFigure.Number("share_of_wallet", "our share of the customer's category spend", (r, i) => r.Strategy.ShareOfWallet[i]),
+        SnapshotFigure.Boolean("share_estimated", "whether the wallet was estimated from comparable customers",
+            (r, i) => double.IsFinite(r.Strategy.ShareOfWallet[i]) ? r.Strategy.ShareEstimated[i] : null),
+        SnapshotFigure.Number("close_probability", "a prospect's probability to close", (r, i) => r.Prospects.CloseProbability[i]),
+        SnapshotFigure.Integer("supply_depth", "0 direct, 1 our customer's customer, ...", (r, i) => r.SupplyChain.Depth[i] >= 0 ? r.SupplyChain.Depth[i] : null),
+        SnapshotFigure.Number("group_value", "own value plus every subsidiary's", (r, i) => r.Hierarchy.Subsidiaries[i] > 0 ? r.Hierarchy.GroupValue[i] : null),
+        SnapshotFigure.Integer("subsidiaries", "subsidiaries below the account", (r, i) => r.Hierarchy.Subsidiaries[i]),
+        SnapshotFigure.Number("referral_value", "value of the customers it referred", (r, i) => r.Influence.ReferralValue[i]),
+        SnapshotFigure.Number("influence_value", "value of the purchases it drew", (r, i) => r.Influence.InfluenceValue[i]),
+        SnapshotFigure.Number("full_value", "value + referral value + influence value", (r, i) => r.Influence.FullValue[i]),
+        SnapshotFigure.Text("cross_sell", "product lines to offer, best first",
+            (r, i) => r.ProductLines.CrossSellCount[i] > 0 ? string.Join(", ", r.ProductLines.CrossSellLines(i)) : null),
+        SnapshotFigure.Text("overridden", "dimensions set by an override", (r, i) => r.OverriddenDimensions(i)),
     ];
 
     /// <summary>The figure columns that are amounts of money, in the workspace's currency (<see cref="MoneySetting"/>).</summary>
@@ -81,7 +87,7 @@ public static class SnapshotSchema
     private static string CustomersTable()
     {
         var sql = new StringBuilder("CREATE TABLE snapshot_customers (as_of DATE NOT NULL, customer_id VARCHAR NOT NULL");
-        foreach (var (name, type, _) in FigureColumns) sql.Append($", {name} {type}");
+        foreach (var figure in FigureColumns) sql.Append($", {figure.Name} {figure.Type}");
         foreach (var dimension in Dimensions.All) sql.Append($", {dimension} VARCHAR, {ReasonColumn(dimension)} VARCHAR");
         return sql.Append(')').ToString();
     }

@@ -42,34 +42,18 @@ public static class SnapshotWriter
     private static void WriteCustomers(DuckDBConnection connection, AnalysisResult result, string folder)
     {
         var c = result.Columns;
-        var s = c.Summary;
-        var scores = result.Scoring.Scores;
         var dimensions = Dimensions.All.Select(result.Dimension).ToArray();
-        var overridden = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var group in result.AppliedOverrides.GroupBy(o => o.CustomerId))
-            overridden[group.Key] = string.Join(", ", group.Select(o => o.Dimension).Distinct());
+        var figures = SnapshotSchema.FigureColumns;
         var types = new List<(string, string)> { ("as_of", "DATE"), ("customer_id", "VARCHAR") };
-        types.AddRange(SnapshotSchema.FigureColumns.Select(f => (f.Name, f.Type)));
+        types.AddRange(figures.Select(f => (f.Name, f.Type)));
         foreach (var dimension in Dimensions.All) types.AddRange([(dimension, "VARCHAR"), (SnapshotSchema.ReasonColumn(dimension), "VARCHAR")]);
         var asOf = Day(c.AsOf);
         Load(connection, folder, "snapshot_customers", types, row =>
         {
             for (var i = 0; i < c.Count; i++)
             {
-                row.Raw(asOf).Text(c.CustomerId[i]).Text(c.Name[i]).Text(c.Kind[i])
-                    .Number(s.Frequency[i]).Number(s.Recency[i]).Number(s.T[i]).Number(s.MonetaryValue[i])
-                    .Integer(s.Orders[i]).Number(s.Revenue[i]).Number(c.RevenueLastYear[i]).Number(s.Margin[i]).Number(s.ServiceCost[i])
-                    .Number(scores.ProbabilityAlive[i]).Number(scores.ProbabilityAlivePrevious[i])
-                    .Number(scores.ExpectedPurchases[i]).Number(scores.ExpectedRevenue[i]).Number(scores.LifetimeValue[i])
-                    .Number(scores.PastNetValue[i]).Number(scores.FutureNetValue[i]).Number(scores.Value(i))
-                    .Number(result.Strategy.ShareOfWallet[i]).Boolean(double.IsFinite(result.Strategy.ShareOfWallet[i]) ? result.Strategy.ShareEstimated[i] : null)
-                    .Number(result.Prospects.CloseProbability[i])
-                    .Integer(result.SupplyChain.Depth[i] >= 0 ? result.SupplyChain.Depth[i] : null)
-                    .Number(result.Hierarchy.Subsidiaries[i] > 0 ? result.Hierarchy.GroupValue[i] : null)
-                    .Integer(result.Hierarchy.Subsidiaries[i])
-                    .Number(result.Influence.ReferralValue[i]).Number(result.Influence.InfluenceValue[i]).Number(result.Influence.FullValue[i])
-                    .Text(result.ProductLines.CrossSellCount[i] > 0 ? string.Join(", ", result.ProductLines.CrossSellLines(i)) : null)
-                    .Text(overridden.GetValueOrDefault(c.CustomerId[i]));
+                row.Raw(asOf).Text(c.CustomerId[i]);
+                foreach (var figure in figures) figure.Write(row, result, i);
                 foreach (var d in dimensions) row.Text(d.Class[i]).Text(d.Reason[i]);
                 row.End();
             }
@@ -120,7 +104,8 @@ public static class SnapshotWriter
             if (new FileInfo(path).Length == 0) return;
             var types = "{" + string.Join(", ", columns.Select(c => $"'{c.Name}': '{c.Type}'")) + "}";
             using var command = connection.CreateCommand();
-            command.CommandText = $"INSERT INTO {table} SELECT * FROM read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = false, delim = ',', " +
+            // By name: the file's columns are matched to the table's by their names, whatever either's order.
+            command.CommandText = $"INSERT INTO {table} BY NAME SELECT * FROM read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = false, delim = ',', " +
                 $"quote = '\"', escape = '\"', allow_quoted_nulls = false, columns = {types})";
             command.ExecuteNonQuery();
         }

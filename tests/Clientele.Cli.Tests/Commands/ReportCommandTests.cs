@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Clientele.Money;
+using Clientele.Storage;
+using Clientele.Storage.Report;
 using DuckDB.NET.Data;
 using Spectre.Console.Testing;
 
@@ -58,6 +60,89 @@ public sealed class ReportCommandTests(AnalyzedDemo demo) : IClassFixture<Analyz
     }
 
     private static string Spaces(string text) => text.Replace('\u00A0', ' ');
+
+    /// <summary>The actual customers' values, read and sorted here (not by the report's window query).</summary>
+    private List<double> ActualValuesLargestFirst()
+    {
+        using var connection = new DuckDBConnection($"Data Source={Cli.Workspace};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT value FROM snapshot_customers
+            WHERE as_of = (SELECT max(as_of) FROM snapshots) AND value_class IS NOT NULL AND isfinite(value)
+            """;
+        using var reader = command.ExecuteReader();
+        var values = new List<double>();
+        while (reader.Read()) values.Add(reader.GetDouble(0));
+        values.Sort((a, b) => b.CompareTo(a));
+        return values;
+    }
+
+    [Fact]
+    public void The_top_5_and_20_percent_value_shares_are_those_of_the_customers_sorted_by_value()
+    {
+        Assert.Equal(0, Cli.Run("report", "--out", Path.Combine(Cli.Folder, "shares.html")).Code);
+        var html = Spaces(System.Net.WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(Cli.Folder, "shares.html"))));
+        var values = ActualValuesLargestFirst();
+        Assert.True(values.Count > 100, $"only {values.Count} actual customers");
+        var total = values.Sum();
+        foreach (var percent in new[] { 5, 20 })
+        {
+            var n = (int)Math.Ceiling(values.Count * percent / 100.0);
+            var share = values.Take(n).Sum() / total * 100;
+            var expected = $"top {percent} % ({n.ToString("N0", CultureInfo.InvariantCulture)} customers)";
+            Assert.Contains(expected, html);
+            Assert.Contains($"{share.ToString("N1", CultureInfo.InvariantCulture)} % · {Spaces(Euro.Amount(values.Take(n).Sum()))}", html);
+        }
+        var top20 = values.Take((int)Math.Ceiling(values.Count * 0.2)).Sum() / total * 100;
+        Assert.Contains($"<b>{top20.ToString("N1", CultureInfo.InvariantCulture)} %</b><span>of the value held by the top 20 %</span>", html);
+    }
+
+    [Fact]
+    public void Each_ranked_action_carries_its_customers_as_the_csv_the_customers_command_exports()
+    {
+        Assert.Equal(0, Cli.Run("report", "--out", Path.Combine(Cli.Folder, "lists.html")).Code);
+        var html = File.ReadAllText(Path.Combine(Cli.Folder, "lists.html"));
+        var links = Regex.Matches(html, @"<a class=""list"" data-testid=""list-([a-z_]+)-([^""]+)"" download=""([^""]+)"" href=""data:text/csv;charset=utf-8;base64,([^""]*)"">CSV</a>");
+        var rows = Regex.Matches(html, @"<td>[^<]*</td><td>[^<]*: [^<]*</td><td class=""n"">([0-9,]+)</td>");
+        Assert.True(links.Count >= 3, $"only {links.Count} action lists in the report");
+        Assert.Equal(links.Count, rows.Count);
+        for (var i = 0; i < links.Count; i++)
+        {
+            var (dimension, @class) = (links[i].Groups[1].Value, System.Net.WebUtility.HtmlDecode(links[i].Groups[2].Value));
+            Assert.Equal($"report-2025-12-31-{dimension}-", links[i].Groups[3].Value[..(19 + dimension.Length)]);
+            var csv = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(links[i].Groups[4].Value));
+            var (code, exported, error) = Cli.Run("customers", "--where", $"{dimension}={@class}", "--format", "csv");
+            Assert.True(code == 0, error);
+            Assert.Equal(exported.ReplaceLineEndings("\n"), csv);
+            var customers = long.Parse(rows[i].Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+            Assert.Equal(customers, csv.Count(c => c == '\n') - 1);
+        }
+    }
+
+    [Fact]
+    public void A_list_longer_than_the_cap_carries_the_most_valuable_customers_and_says_it_is_cut()
+    {
+        const int cap = 7;
+        string html;
+        using (var workspace = Workspace.Open(Cli.Workspace)) html = ReportHtml.Write(ManagerReport.Read(workspace, listed: cap));
+        var links = Regex.Matches(html, @"data-testid=""list-([a-z_]+)-([^""]+)"" download=""[^""]+"" href=""data:text/csv;charset=utf-8;base64,([^""]*)"">([^<]*)</a>");
+        var rows = Regex.Matches(html, @"<td>[^<]*</td><td>[^<]*: [^<]*</td><td class=""n"">([0-9,]+)</td>");
+        Assert.Equal(links.Count, rows.Count);
+        var cut = 0;
+        for (var i = 0; i < links.Count; i++)
+        {
+            var customers = long.Parse(rows[i].Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+            var csv = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(links[i].Groups[3].Value));
+            var (code, exported, error) = Cli.Run("customers", "--where", $"{links[i].Groups[1].Value}={System.Net.WebUtility.HtmlDecode(links[i].Groups[2].Value)}", "--format", "csv");
+            Assert.True(code == 0, error);
+            var head = exported.ReplaceLineEndings("\n").Split('\n').Take(1 + (int)Math.Min(customers, cap));
+            Assert.Equal(string.Join('\n', head) + "\n", csv);
+            Assert.Equal(customers > cap ? $"CSV, the {cap} most valuable" : "CSV", links[i].Groups[4].Value);
+            if (customers > cap) cut++;
+        }
+        Assert.True(cut >= 3, $"only {cut} lists longer than {cap} customers: the cap is not exercised");
+    }
 
     [Fact]
     public void The_html_report_refers_to_nothing_outside_the_file_and_runs_no_script()

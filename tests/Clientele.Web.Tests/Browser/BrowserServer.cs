@@ -47,6 +47,9 @@ public class BrowserServer : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"the browser tests need Chromium at {ChromiumPath}: `apt-get install chromium` (bash .ci/run installs it).");
         Address = Factory.StartOnLoopback();
+        // Playwright's expectations wait 5 s by default; on a loaded CI machine a real import undone or an analysis re-read takes
+        // longer (an undo of 10,849 rows missed it). A wrong text still fails, after the wait.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumFlags });
     }
