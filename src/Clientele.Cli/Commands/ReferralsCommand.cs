@@ -132,6 +132,16 @@ internal static class ReferralsCommand
                     foreach (var o in outcomes)
                         context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} ({1:yyyy-MM-dd} to {2:yyyy-MM-dd}, {3:N0} days after each): {4}",
                             o.Action == ReferralAction.Thank ? "After a thank" : "After an ask", o.PeriodFrom, o.PeriodTo, o.Days, o.Statement));
+                    if (results.OpenTotal > 0)
+                    {
+                        var money = MoneySetting.Read(workspace);
+                        context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                            "{0:N0} thanks and asks since {1:yyyy-MM-dd} are still in their window (not in the figures above){2}; what followed so far:",
+                            results.OpenTotal, results.Thank.PeriodTo.AddDays(1), results.Open.Count < results.OpenTotal ? $", the latest {results.Open.Count:N0}" : ""));
+                        foreach (var f in results.Open)
+                            context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0} {1} on {2:yyyy-MM-dd}: {3:N0} referred since, who bought {4}",
+                                f.Action == ReferralAction.Thank ? "thanked" : "asked", f.CustomerId, f.At, f.Referrals, money.Amount(f.ReferredValue, 2)));
+                    }
                     break;
             }
             return 0;

@@ -49,6 +49,7 @@ public static class AskQuery
             [("ask", CanonicalTables.ReferralAskKind), ("as_of", ReferralSql.Start(day)), ("end", ReferralSql.Start(day.AddDays(1))),
              ("complaint_start", ReferralSql.Start(day.AddDays(1 - options.ComplaintWindowDays))), .. ladderParameters, .. resolvedParameters]);
 
+        var anyComplaint = ReferralSql.RowCount(workspace, "SELECT count(*) FROM interactions WHERE lower(kind) = 'complaint'") > 0;
         long onLadder = 0, notAlive = 0, askedRecently = 0, openComplaint = 0;
         var candidates = new List<(int Rung, AskCandidate Candidate)>();
         using (var reader = command.ExecuteReader())
@@ -78,8 +79,10 @@ public static class AskQuery
                 var asked = lastAsked is { } when
                     ? string.Format(culture, "last asked on {0:yyyy-MM-dd}, over {1:N0} days before {2:yyyy-MM-dd}", when, options.AskCooldownDays, day)
                     : "never asked";
-                var reason = string.Format(culture, "{0}; {1}; {2}; no open complaint in the {3:N0} days to {4:yyyy-MM-dd}",
-                    ladder, alive, asked, options.ComplaintWindowDays, day);
+                var complaint = anyComplaint
+                    ? string.Format(culture, "no open complaint in the {0:N0} days to {1:yyyy-MM-dd}", options.ComplaintWindowDays, day)
+                    : "no complaint on record (the data has no complaint interactions, so this check cannot leave anyone out)";
+                var reason = string.Format(culture, "{0}; {1}; {2}; {3}", ladder, alive, asked, complaint);
                 var rung = RelationshipLadder.Classes.ToList().IndexOf(ladder);
                 candidates.Add((rung, new AskCandidate(reader.GetString(0), ReferralSql.Text(reader, 1), ReferralSql.Text(reader, 2), ladder,
                     pAlive, churn, ReferralSql.Number(reader, 6), lastAsked, reason)));
@@ -94,11 +97,41 @@ public static class AskQuery
         if (ordered.Count == 0)
         {
             note = onLadder == 0
-                ? $"Nobody to ask: no customer of the analysis as of {day:yyyy-MM-dd} is {string.Join(" or ", options.AskLadder)} on the relationship ladder (the ladder tells them from customers by referrals, survey answers, reviews, suggestions and share of wallet: docs/classification.md)."
+                ? NoneOnLadder(workspace, day, options.AskLadder)
                 : string.Format(culture,
                     "Nobody to ask: of {0:N0} {1}, {2:N0} are not alive by {3}, {4:N0} were asked within {5:N0} days and {6:N0} have an open complaint.",
                     onLadder, string.Join(" and ", options.AskLadder.Select(r => r + "s")), notAlive, aliveBy, askedRecently, options.AskCooldownDays, openComplaint);
         }
         return new AskList(day, aliveBy, onLadder, notAlive, askedRecently, openComplaint, ordered.Count, [.. ordered.Take(top ?? options.Top)], note);
+    }
+
+    /// <summary>
+    /// Why nobody is on the asked rungs, in the data's terms: the ladder lifts a repeat buyer to supporter or advocate only on
+    /// evidence (referrals, surveys, reviews, suggestions, share of wallet), so where the data has none of it the empty list is
+    /// the default of missing data, not a finding that nobody would refer.
+    /// </summary>
+    private static string NoneOnLadder(Workspace workspace, DateOnly day, IReadOnlyList<string> rungs)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var evidence = new (string What, string Sql)[]
+        {
+            ("referrals", "SELECT count(*) FROM referrals"),
+            ("survey answers", "SELECT count(*) FROM interactions WHERE lower(kind) = 'survey'"),
+            ("reviews", "SELECT count(*) FROM interactions WHERE lower(kind) = 'review'"),
+            ("suggestions", "SELECT count(*) FROM interactions WHERE lower(kind) = 'suggestion'"),
+            ("wallet estimates (share of wallet)", "SELECT count(*) FROM customers WHERE wallet_estimate IS NOT NULL"),
+        };
+        var counted = evidence.Select(e => (e.What, Count: ReferralSql.RowCount(workspace, e.Sql))).ToList();
+        var missing = counted.Where(e => e.Count == 0).Select(e => e.What).ToList();
+        var head = string.Format(culture, "Nobody to ask: no customer of the analysis as of {0:yyyy-MM-dd} is {1} on the relationship ladder",
+            day, string.Join(" or ", rungs));
+        if (missing.Count == counted.Count)
+            return head + ", and this data cannot tell who would be: it has no referrals, survey answers, reviews, suggestions or wallet estimates, " +
+                "the evidence that lifts a repeat buyer above customer (docs/classification.md), so every one stays customer by default. " +
+                "That is missing data, not a finding that nobody would recommend you. Import referrals or interactions " +
+                "(`clientele import referrals FILE`, `clientele import interactions FILE`) and analyze again to build the list.";
+        var present = string.Join(", ", counted.Where(e => e.Count > 0).Select(e => string.Format(culture, "{0:N0} {1}", e.Count, e.What)));
+        return head + string.Format(culture, " on the evidence the data has ({0}){1}.", present,
+            missing.Count == 0 ? "" : $"; it has no {string.Join(", ", missing)}, so those could lift nobody");
     }
 }

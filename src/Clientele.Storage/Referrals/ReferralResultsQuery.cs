@@ -14,6 +14,9 @@ namespace Clientele.Storage.Referrals;
 /// </summary>
 public static class ReferralResultsQuery
 {
+    /// <summary>The most thanks and asks with an open window listed (<see cref="ReferralResults.Open"/>).</summary>
+    public const int MaxOpen = 50;
+
     /// <summary>The results as of the analysis <paramref name="asOf"/> (default: the latest).</summary>
     /// <exception cref="WorkspaceException">No analysis, or none as of that date.</exception>
     public static ReferralResults Of(Workspace workspace, DateOnly? asOf = null)
@@ -21,9 +24,50 @@ public static class ReferralResultsQuery
         var options = AnalysisRunner.StoredOptions(workspace).Referrals;
         var day = SnapshotQuery.Resolve(workspace, asOf);
         var money = MoneySetting.Read(workspace);
+        var (open, openTotal) = Open(workspace, day.AddDays(1 - options.ResultsDays));
         return new ReferralResults(day,
             Outcome(workspace, day, ReferralAction.Thank, options, money),
-            Outcome(workspace, day, ReferralAction.Ask, options, money));
+            Outcome(workspace, day, ReferralAction.Ask, options, money),
+            open, openTotal);
+    }
+
+    /// <summary>Each customer's first thank (ask) from <paramref name="from"/> on, at any date, with what followed it up to now.</summary>
+    private static (IReadOnlyList<ReferralFollowUp> Open, long Total) Open(Workspace workspace, DateOnly from)
+    {
+        using var command = ReferralSql.Command(workspace, """
+            WITH acts AS (
+                SELECT customer_id, lower(kind) AS kind, min(occurred_at) AS t
+                FROM interactions WHERE lower(kind) IN ($thank, $ask) AND occurred_at >= $from
+                GROUP BY customer_id, lower(kind)),
+            made AS (
+                SELECT a.customer_id, a.kind, r.referred_id, a.t
+                FROM acts a JOIN referrals r ON r.referrer_id = a.customer_id
+                LEFT JOIN customers rc ON rc.customer_id = r.referred_id
+                WHERE coalesce(r.occurred_at, rc.acquired_at) > a.t),
+            bought AS (
+                SELECT m.customer_id, m.kind, count(DISTINCT m.referred_id) AS n,
+                       coalesce(sum(o.amount) FILTER (WHERE o.status = 'completed' AND o.ordered_at > m.t), 0) AS v
+                FROM made m LEFT JOIN orders o ON o.customer_id = m.referred_id
+                GROUP BY m.customer_id, m.kind)
+            SELECT a.customer_id, c.name, a.kind, a.t, coalesce(b.n, 0), coalesce(b.v, 0), count(*) OVER ()
+            FROM acts a LEFT JOIN customers c ON c.customer_id = a.customer_id
+            LEFT JOIN bought b ON b.customer_id = a.customer_id AND b.kind = a.kind
+            ORDER BY a.t DESC, a.customer_id, a.kind
+            LIMIT $max
+            """,
+            ("thank", ReferralLog.KindOf(ReferralAction.Thank)), ("ask", ReferralLog.KindOf(ReferralAction.Ask)), ("from", ReferralSql.Start(from)),
+            ("max", MaxOpen));
+        var open = new List<ReferralFollowUp>();
+        long total = 0;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var action = reader.GetString(2) == ReferralLog.KindOf(ReferralAction.Ask) ? ReferralAction.Ask : ReferralAction.Thank;
+            open.Add(new ReferralFollowUp(reader.GetString(0), ReferralSql.Text(reader, 1), action, reader.GetDateTime(3),
+                ReferralSql.Count(reader, 4), ReferralSql.Number(reader, 5) ?? 0));
+            total = ReferralSql.Count(reader, 6);
+        }
+        return (open, total);
     }
 
     private static ReferralOutcome Outcome(Workspace workspace, DateOnly day, ReferralAction action, Classification.Referrals.ReferralOptions options, Money.MoneyFormat money)

@@ -173,4 +173,41 @@ public sealed class ReferralListsTests(SimulatedCompany company) : IClassFixture
         Assert.StartsWith($"Association, not proof of effect; {thank.Treated:N0} thanked vs {thank.Comparable:N0} comparable customers", thank.Statement, StringComparison.Ordinal);
         Assert.StartsWith("The data has no referral_ask interactions: nothing to measure.", results.Ask.Statement, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Thanks_and_asks_after_the_measured_period_are_listed_open_with_the_referrals_and_purchases_that_followed()
+    {
+        var before = ReferralResultsQuery.Of(Workspace);
+        var from = before.Thank.PeriodTo.AddDays(1);
+        // Written apart from the query: each customer's first thank from the day after the measured period, and the referrals it made after it.
+        using var command = Workspace.Connection.CreateCommand();
+        command.CommandText = """
+            WITH t AS (SELECT customer_id, min(occurred_at) AS at FROM interactions WHERE kind = 'referral_thanks' AND occurred_at >= $from GROUP BY customer_id)
+            SELECT t.customer_id, (SELECT count(DISTINCT r.referred_id) FROM referrals r LEFT JOIN customers c ON c.customer_id = r.referred_id
+                                   WHERE r.referrer_id = t.customer_id AND coalesce(r.occurred_at, c.acquired_at) > t.at)
+            FROM t
+            """;
+        command.Parameters.Add(new DuckDBParameter("from", from.ToDateTime(TimeOnly.MinValue)));
+        var expected = new Dictionary<string, long>();
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) expected[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+        Assert.True(expected.Count > 0, "the simulator thanks within the last 90 days too");
+        var thanks = before.Open.Where(f => f.Action == ReferralAction.Thank).ToList();
+        Assert.Equal(Math.Min(expected.Count, ReferralResultsQuery.MaxOpen), thanks.Count);
+        foreach (var f in thanks) Assert.Equal(expected[f.CustomerId], f.Referrals);
+        Assert.Equal(before.Open.OrderByDescending(f => f.At).Select(f => f.At), before.Open.Select(f => f.At));
+
+        var asked = ReferralLog.Record(Workspace, thanks[0].CustomerId, ReferralAction.Ask, null, DateTime.UtcNow);
+        try
+        {
+            var after = ReferralResultsQuery.Of(Workspace);
+            var open = after.Open[0];
+            Assert.Equal((thanks[0].CustomerId, ReferralAction.Ask, 0L, 0.0), (open.CustomerId, open.Action, open.Referrals, open.ReferredValue));
+            Assert.Equal(before.OpenTotal + 1, after.OpenTotal);
+        }
+        finally
+        {
+            Delete(asked);
+        }
+    }
 }
