@@ -136,11 +136,12 @@ internal static class ReferralsCommand
                     {
                         var money = MoneySetting.Read(workspace);
                         context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                            "{0:N0} thanks and asks since {1:yyyy-MM-dd} are still in their window (not in the figures above){2}; what followed so far:",
+                            "{0:N0} thanks and asks from {1:yyyy-MM-dd} on are still in their window (not in the figures above){2}; what followed each so far:",
                             results.OpenTotal, results.Thank.PeriodTo.AddDays(1), results.Open.Count < results.OpenTotal ? $", the latest {results.Open.Count:N0}" : ""));
                         foreach (var f in results.Open)
-                            context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0} {1} on {2:yyyy-MM-dd}: {3:N0} referred since, who bought {4}",
-                                f.Action == ReferralAction.Thank ? "thanked" : "asked", f.CustomerId, f.At, f.Referrals, money.Amount(f.ReferredValue, 2)));
+                            context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0} {1} on {2:yyyy-MM-dd}: {3}",
+                                f.Action == ReferralAction.Thank ? "thanked" : "asked", f.CustomerId, f.At,
+                                f.Referrals == 0 ? "no referral since" : string.Format(CultureInfo.InvariantCulture, "{0:N0} referred since, who bought {1}", f.Referrals, money.Amount(f.ReferredValue, 2))));
                     }
                     break;
             }

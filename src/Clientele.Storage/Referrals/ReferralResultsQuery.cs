@@ -137,8 +137,8 @@ public static class ReferralResultsQuery
             var all = ReferralSql.RowCount(workspace, "SELECT count(*) FROM interactions WHERE lower(kind) = $kind", ("kind", kind));
             return all == 0
                 ? $"The data has no {kind} interactions: nothing to measure. Record them with `clientele referrals record {noun} CUSTOMER_ID` or import them as interactions of kind {kind}."
-                : string.Format(culture, "No customer of the analysis was {0} from {1:yyyy-MM-dd} to {2:yyyy-MM-dd} (the data has {3:N0} {4} interactions, none in that period): nothing to measure.",
-                    done, from, to, all, kind);
+                : string.Format(culture, "No customer of the analysis was {0} from {1:yyyy-MM-dd} to {2:yyyy-MM-dd} (the data has {3}, none in that period): nothing to measure.",
+                    done, from, to, ReferralSql.Counted(all, kind + " interaction"));
         }
         var figures = string.Format(culture,
             "in the {0:N0} days after a {1}, {2:0.00} referrals per {3} customer (whose referred customers bought {4} each on average)",

@@ -99,6 +99,20 @@ public sealed class ReferralsCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_ask_recorded_now_is_listed_by_the_results_as_still_in_its_window_and_not_in_their_figures()
+    {
+        Analyses();
+        Assert.Equal(0, _cli.Run("referrals", "record", "ask", "C1").Code);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var (code, output, error) = _cli.Run("referrals", "results");
+        Assert.True(code == 0, error);
+        Assert.Contains("After an ask (2023-10-04 to 2024-10-02, 90 days after each): No customer of the analysis was asked from 2023-10-04 to 2024-10-02 " +
+            "(the data has 1 referral_ask interaction, none in that period): nothing to measure.", output, StringComparison.Ordinal);
+        Assert.Contains("1 thanks and asks from 2024-10-03 on are still in their window (not in the figures above); what followed each so far:", output, StringComparison.Ordinal);
+        Assert.Contains($"  asked C1 on {today}: no referral since", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_referrals_or_helps_the_thank_list_says_the_data_has_none_rather_than_print_an_empty_table()
     {
         Analyses(withReferrals: false);
