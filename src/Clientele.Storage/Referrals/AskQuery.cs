@@ -127,7 +127,7 @@ public static class AskQuery
             day, string.Join(" or ", rungs));
         if (missing.Count == counted.Count)
             return head + ", and this data cannot tell who would be: it has no referrals, survey answers, reviews, suggestions or wallet estimates, " +
-                "the evidence that lifts a repeat buyer above customer (docs/classification.md), so every one stays customer by default. " +
+                "the evidence that lifts a repeat buyer above customer (docs/classification.md), so every repeat buyer stays customer by default. " +
                 "That is missing data, not a finding that nobody would recommend you. Import referrals or interactions " +
                 "(`clientele import referrals FILE`, `clientele import interactions FILE`) and analyze again to build the list.";
         var present = string.Join(", ", counted.Where(e => e.Count > 0).Select(e => string.Format(culture, "{0:N0} {1}", e.Count, e.What)));

@@ -26,7 +26,7 @@ public sealed class CdnowReferralTests(CdnowMaster cdnow) : IClassFixture<CdnowM
         Assert.Equal(
             "Nobody to ask: no customer of the analysis as of 1998-06-30 is supporter or advocate on the relationship ladder, and this data cannot tell who would be: " +
             "it has no referrals, survey answers, reviews, suggestions or wallet estimates, the evidence that lifts a repeat buyer above customer (docs/classification.md), " +
-            "so every one stays customer by default. That is missing data, not a finding that nobody would recommend you. Import referrals or interactions " +
+            "so every repeat buyer stays customer by default. That is missing data, not a finding that nobody would recommend you. Import referrals or interactions " +
             "(`clientele import referrals FILE`, `clientele import interactions FILE`) and analyze again to build the list.",
             list.Note);
     }
