@@ -43,6 +43,7 @@ public static class CliApp
         root.Subcommands.Add(CustomerCommand.Create(context, workspace));
         root.Subcommands.Add(SegmentsCommand.Create(context, workspace));
         root.Subcommands.Add(ConcernsCommand.Create(context, workspace));
+        root.Subcommands.Add(ReferralsCommand.Create(context, workspace));
         root.Subcommands.Add(TransitionsCommand.Create(context, workspace));
         root.Subcommands.Add(ExportCommand.Create(context, workspace));
         root.Subcommands.Add(ReportCommand.Create(context, workspace));

@@ -11,7 +11,7 @@ namespace Clientele.Cli.Serving;
 internal static class ServedCommands
 {
     /// <summary>The commands that only read, whatever their options.</summary>
-    public static readonly IReadOnlyList<string> Readers = ["status", "summary", "customers", "customer", "segments", "concerns", "transitions", "export", "report"];
+    public static readonly IReadOnlyList<string> Readers = ["status", "summary", "customers", "customer", "segments", "concerns", "referrals thank", "referrals ask", "referrals results", "transitions", "export", "report"];
 
     /// <summary>The command's path below <c>clientele</c>, e.g. <c>model fit</c>.</summary>
     public static string PathOf(ParseResult parsed)
@@ -53,6 +53,8 @@ internal static class ServedCommands
             "users reset-password" => $"reset it on the Users and keys page ({url}/settings, admins) or with PUT {url}/api/users/{Value(parsed, "name")} " +
                                       $"(body {{\"resetPassword\": true}}; {Key}); if no admin can sign in, {serving.HowToStop}",
             "currency" => $"set it with PUT {url}/api/settings/money (body {{\"currency\": \"EUR\", \"numberFormat\": \"1.234,5\"}}, either may be left out; {Key}, admins)",
+            "referrals record" => $"record it on the dashboard's Referrals page ({url}/referrals, analysts: the Thanked and Asked buttons) or with POST {url}/api/referrals/records " +
+                                  $"(body {{\"customerId\": ..., \"action\": \"thank\" or \"ask\", \"note\": ...}}; {Key})",
             "serve" => $"it is served already at {url}; to serve it again",
             _ => null,
         };

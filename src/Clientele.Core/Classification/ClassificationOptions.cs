@@ -48,6 +48,9 @@ public sealed record ClassificationOptions
     /// <summary>What customers care about: the concern taxonomy and the keyword rule for untagged interactions.</summary>
     public Concerns.ConcernOptions Concerns { get; init; } = new();
 
+    /// <summary>Thank and refer: whom to thank now, whom to ask for a referral, and what it brought back.</summary>
+    public Referrals.ReferralOptions Referrals { get; init; } = new();
+
     /// <summary>The recommended action per class (replacements of the defaults).</summary>
     public Playbook Playbook { get; init; } = new();
 

@@ -9,11 +9,17 @@ namespace Clientele.Tables;
 /// </summary>
 public static class CanonicalTables
 {
+    /// <summary>The interaction kind of a thank for a referral or other help (docs/referrals.md).</summary>
+    public const string ReferralThanksKind = "referral_thanks";
+
+    /// <summary>The interaction kind of asking a customer for a referral (docs/referrals.md).</summary>
+    public const string ReferralAskKind = "referral_ask";
+
     /// <summary>The interaction kinds the summary counts one by one; any other kind counts as "other".</summary>
     public static readonly IReadOnlyList<string> InteractionKinds =
     [
         "inquiry", "visit", "trial", "quote", "opportunity", "complaint", "suggestion",
-        "review", "survey", "support", "referral_thanks",
+        "review", "survey", "support", ReferralThanksKind, ReferralAskKind,
     ];
 
     /// <summary>The six buying roles of DOMAIN.md section 3.</summary>
@@ -67,7 +73,7 @@ public static class CanonicalTables
             May("interaction_id", Text, "your id of the interaction; re-imported ids are skipped"),
             Must("customer_id", Text, "who"),
             Must("occurred_at", Timestamp, "when"),
-            Must("kind", Text, "inquiry, visit, trial, quote, opportunity, complaint, suggestion, review, survey, support, referral_thanks, or your own word"),
+            Must("kind", Text, string.Join(", ", InteractionKinds) + ", or your own word"),
             May("score", Number, "survey or review score"),
             May("scale_max", Number, "the top of the score's scale: 10 for NPS (default), 5 for a 1-5 rating"),
             May("sentiment", Choice, "positive, neutral or negative", "positive", "neutral", "negative"),

@@ -46,6 +46,7 @@ public static class ApiEndpoints
         ValueApi.Map(api);
         ChurnApi.Map(api);
         ReferralsApi.Map(api);
+        ThankAndReferApi.Map(api);
         BuyingCentersApi.Map(api);
         ModelsApi.Map(api);
         ImportsApi.Map(api);

@@ -7,7 +7,7 @@ public sealed class EmptyWorkspaceTests(EmptyWorkspaceTests.EmptyServer server) 
 {
     public sealed class EmptyServer() : BrowserServer(DemoCompany.Empty());
 
-    public static TheoryData<string> Pages => ["/", "/customers", "/structure", "/movement", "/value", "/influence", "/buying-centers", "/churn", "/models", "/playbook", "/data"];
+    public static TheoryData<string> Pages => ["/", "/customers", "/structure", "/movement", "/value", "/influence", "/referrals", "/buying-centers", "/churn", "/models", "/playbook", "/data"];
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -16,6 +16,7 @@ public sealed class EveryPageTests(BrowserServer server) : IClassFixture<Browser
         { "/movement", "movement", 1 },
         { "/value", "value", 1 },
         { "/influence", "influence", 1 },
+        { "/referrals", "referrals", 0 },
         { "/buying-centers", "buying-centers", 0 },
         { "/churn", "churn", 1 },
         { "/concerns", "concerns", 2 },
@@ -43,6 +44,8 @@ public sealed class EveryPageTests(BrowserServer server) : IClassFixture<Browser
         else
         {
             await browser.Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+            // A page that reads on the server (no request to wait for) shows a loading bar until its answer is drawn.
+            await Microsoft.Playwright.Assertions.Expect(browser.Page.Locator(".rz-progressbar")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
         }
         Assert.DoesNotContain("An unhandled error", await browser.Page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
         // Pages whose chart sits below a table are photographed with the chart in view.

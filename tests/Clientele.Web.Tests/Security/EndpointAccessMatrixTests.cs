@@ -42,6 +42,7 @@ public sealed partial class EndpointAccessMatrixTests : IDisposable
         ["PUT /api/users/{userName}"] = () => JsonContent.Create(new { role = "viewer", resetPassword = false }), // the victim user stays a viewer
         ["POST /api/keys"] = () => JsonContent.Create(new { name = "matrix key", role = "viewer" }), // one more viewer key
         ["PUT /api/customers/{customerId}/overrides/{dimension}"] = () => JsonContent.Create(new { @class = "advocate", reason = "endpoint matrix" }),
+        ["POST /api/referrals/records"] = () => JsonContent.Create(new { customerId = "C0000001", action = "no-such-action" }), // 400: neither thank nor ask
         ["PUT /api/settings/money"] = () => JsonContent.Create(new { currency = "NOTACODE" }), // 400: not an ISO 4217 code
         ["POST /api/analyses"] = () => JsonContent.Create(new { model = "no-such-model" }), // 400: no analysis starts
         ["POST /api/imports"] = () => new MultipartFormDataContent // 400: no such table

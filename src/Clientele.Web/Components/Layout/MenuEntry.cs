@@ -16,6 +16,7 @@ public sealed record MenuEntry(string Name, string Icon, string Path, string? Po
         new("Movement", "swap_vert", "/movement"),
         new("Value", "scatter_plot", "/value"),
         new("Influence", "hub", "/influence"),
+        new("Referrals", "volunteer_activism", "/referrals"),
         new("Buying centers", "badge", "/buying-centers"),
         new("Churn", "trending_down", "/churn"),
         new("Concerns", "forum", "/concerns"),

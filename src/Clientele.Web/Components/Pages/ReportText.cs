@@ -11,6 +11,9 @@ internal static class ReportText
     /// <summary>A number that is not money (money goes through the workspace's <see cref="Clientele.Money.MoneyFormat"/>).</summary>
     public static string Number(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : "–";
 
+    /// <summary>A rate with two decimals (0.50 referrals per customer), not money.</summary>
+    public static string Rate(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("N2", CultureInfo.InvariantCulture) : "–";
+
     public static string Share(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("P1", CultureInfo.InvariantCulture) : "–";
 
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
