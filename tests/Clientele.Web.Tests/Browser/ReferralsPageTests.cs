@@ -6,7 +6,7 @@ using Microsoft.Playwright;
 namespace Clientele.Web.Tests.Browser;
 
 /// <summary>
-/// The Referrals page in a real browser on its own copy of the demo company: an analyst's "Thanked" and "Asked" buttons record
+/// The Referrals page in a real browser on its own copy of the demo company: an analyst's "Mark thanked" and "Mark asked" buttons record
 /// at once and the row leaves its list; a viewer sees the lists without a button.
 /// </summary>
 public sealed class ReferralsPageTests(BrowserServer server) : IClassFixture<BrowserServer>
