@@ -126,6 +126,27 @@ public sealed class ReferralListsTests(SimulatedCompany company) : IClassFixture
     }
 
     [Fact]
+    public void The_complaint_check_says_what_it_checked_and_without_complaint_data_that_it_could_not_leave_anyone_out()
+    {
+        var list = AskQuery.Of(Workspace, top: 1_000_000);
+        var window = $"no open complaint in the 90 days to {company.AsOf:yyyy-MM-dd}";
+        Assert.All(list.Candidates, c => Assert.EndsWith(window, c.Reason, StringComparison.Ordinal));
+
+        using var transaction = Workspace.Connection.BeginTransaction(); // rolled back: the other tests keep the complaints
+        using (var command = Workspace.Connection.CreateCommand())
+        {
+            command.CommandText = "DELETE FROM interactions WHERE kind = 'complaint'";
+            Assert.True(command.ExecuteNonQuery() > 0);
+        }
+        var without = AskQuery.Of(Workspace, top: 1_000_000);
+        Assert.Equal(0, without.OpenComplaint);
+        Assert.Equal(list.Total + list.OpenComplaint, without.Total);
+        Assert.All(without.Candidates, c =>
+            Assert.EndsWith("no complaint on record (the data has no complaint interactions, so this check cannot leave anyone out)", c.Reason, StringComparison.Ordinal));
+        transaction.Rollback();
+    }
+
+    [Fact]
     public void An_ask_within_the_cooldown_removes_the_customer_and_an_older_one_does_not()
     {
         var first = AskQuery.Of(Workspace).Candidates[0];
