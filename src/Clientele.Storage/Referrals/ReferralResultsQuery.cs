@@ -136,7 +136,7 @@ public static class ReferralResultsQuery
         {
             var all = ReferralSql.RowCount(workspace, "SELECT count(*) FROM interactions WHERE lower(kind) = $kind", ("kind", kind));
             return all == 0
-                ? $"The data has no {kind} interactions: nothing to measure. Record them with `clientele referrals record {noun} CUSTOMER_ID` or import them as interactions of kind {kind}."
+                ? $"The data has no {kind} interactions: nothing to measure. Record them with the Referrals page's buttons, `clientele referrals record {noun} CUSTOMER_ID` or `POST /api/referrals/records`, or import them as interactions of kind {kind}."
                 : string.Format(culture, "No customer of the analysis was {0} from {1:yyyy-MM-dd} to {2:yyyy-MM-dd} (the data has {3}, none in that period): nothing to measure.",
                     done, from, to, ReferralSql.Counted(all, kind + " interaction"));
         }
