@@ -45,7 +45,7 @@ public sealed class ReferralsPageTests(BrowserServer server) : IClassFixture<Bro
     }
 
     [Fact]
-    public async Task Clicking_Thanked_records_the_thank_and_the_row_leaves_the_thank_list()
+    public async Task Clicking_Mark_thanked_records_the_thank_and_the_row_leaves_the_thank_list()
     {
         var first = server.Factory.Workspace.Read(w => ThankQuery.Of(w)).Candidates[0].CustomerId;
         await using var browser = await server.SignedInAsync(Role.Analyst);
@@ -61,7 +61,7 @@ public sealed class ReferralsPageTests(BrowserServer server) : IClassFixture<Bro
     }
 
     [Fact]
-    public async Task Clicking_Asked_records_the_ask_and_the_row_leaves_the_ask_list()
+    public async Task Clicking_Mark_asked_records_the_ask_and_the_row_leaves_the_ask_list()
     {
         var first = server.Factory.Workspace.Read(w => AskQuery.Of(w)).Candidates[0].CustomerId;
         await using var browser = await server.SignedInAsync(Role.Analyst);
