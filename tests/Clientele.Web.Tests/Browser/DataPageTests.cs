@@ -48,5 +48,7 @@ public sealed class DataPageTests(BrowserServer server) : IClassFixture<BrowserS
         await dropdown.ClickAsync();
         await page.Locator(".rz-dropdown-item:visible")
             .Filter(new LocatorFilterOptions { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{text}\\s*$") }).First.ClickAsync();
+        // The choice reaches the server in its own round trip: wait until the drop-down shows it before the next step.
+        await Assertions.Expect(dropdown.Locator(".rz-dropdown-label")).ToHaveTextAsync(text);
     }
 }

@@ -17,6 +17,8 @@ public sealed class MoneySettingsTests(BrowserServer server) : IClassFixture<Bro
         await currency.FillAsync("chf");
         await browser.Page.Locator("[data-testid=money-number-format]").ClickAsync();
         await browser.Page.Locator(".rz-dropdown-item:visible").Filter(new LocatorFilterOptions { HasTextRegex = new System.Text.RegularExpressions.Regex(@"^\s*1'234\.5\s*$") }).First.ClickAsync();
+        // The choice reaches the server in its own round trip; save only once the dropdown shows it (CI once saved before it arrived).
+        await Assertions.Expect(browser.Page.Locator("[data-testid=money-number-format] .rz-dropdown-label")).ToHaveTextAsync("1'234.5");
         await browser.Page.Locator("[data-testid=money-save]").ClickAsync();
 
         await Assertions.Expect(browser.Page.Locator("[data-testid=settings-message]")).ToContainTextAsync("Amounts are now shown in CHF, written 1'234.5.");

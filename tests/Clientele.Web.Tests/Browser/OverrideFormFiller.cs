@@ -21,5 +21,7 @@ internal static class OverrideFormFiller
         await page.Locator(".rz-dropdown-item:visible")
             .Filter(new LocatorFilterOptions { HasTextRegex = new Regex($"^\\s*{Regex.Escape(text)}\\s*$") })
             .First.ClickAsync();
+        // The choice reaches the server in its own round trip: wait until the drop-down shows it before the next step.
+        await Assertions.Expect(dropdown.Locator(".rz-dropdown-label")).ToHaveTextAsync(text);
     }
 }
