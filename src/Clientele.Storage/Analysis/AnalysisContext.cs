@@ -93,10 +93,16 @@ public sealed record AnalysisContext
 /// <param name="Candidates">The holdout comparison behind an automatic choice, best first (empty when the model was given).</param>
 /// <param name="UsesMargin">Whether values are net margin (else revenue).</param>
 /// <param name="HorizonDays">The horizon of the predicted purchases and value, in days.</param>
+/// <param name="BaseMarginRate">The base's margin rate each customer's is shrunk toward (1 without margins; NaN in reports stored before it was kept).</param>
 public sealed record ScoringContext(
     string Method, bool ModelBased, string? Model, IReadOnlyDictionary<string, double> Parameters, FitReport? Fit,
-    IReadOnlyDictionary<string, double> Spend, FitReport? SpendFit, IReadOnlyList<ModelCandidate> Candidates, bool UsesMargin, double HorizonDays)
+    IReadOnlyDictionary<string, double> Spend, FitReport? SpendFit, IReadOnlyList<ModelCandidate> Candidates, bool UsesMargin, double HorizonDays,
+    double BaseMarginRate = double.NaN)
 {
+    /// <summary>What scoring learned, to score customers again without fitting (<see cref="CustomerScoring.Apply"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ScoringModel Learned => new(Model, Parameters, Spend, UsesMargin, BaseMarginRate);
+
     /// <summary>What a stored report without its scoring part reads as.</summary>
     public static readonly ScoringContext Unknown = new("unknown", false, null, new Dictionary<string, double>(), null, new Dictionary<string, double>(), null, [], false, double.NaN);
 
@@ -105,7 +111,7 @@ public sealed record ScoringContext(
     {
         ArgumentNullException.ThrowIfNull(scoring);
         return new ScoringContext(scoring.Scores.Method, scoring.Scores.ModelBased, scoring.Model, scoring.Parameters, scoring.Fit,
-            scoring.Spend, scoring.SpendFit, scoring.Candidates, scoring.Scores.UsesMargin, scoring.Scores.HorizonDays);
+            scoring.Spend, scoring.SpendFit, scoring.Candidates, scoring.Scores.UsesMargin, scoring.Scores.HorizonDays, scoring.BaseMarginRate);
     }
 }
 
