@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Clientele.Classification.Internal;
 
 namespace Clientele.Classification;
 
@@ -10,7 +11,15 @@ namespace Clientele.Classification;
 /// </summary>
 /// <param name="Groups">The estimate per group key ("organizations/technology|employees 1,000-2,000": segment path, '|', size band; either may be empty).</param>
 /// <param name="AnyComparable">Whether any customer of the base had a segment or a size to be compared by (false: no estimate was possible at all).</param>
-public sealed record WalletContext(IReadOnlyDictionary<string, WalletGroupEstimate> Groups, bool AnyComparable);
+public sealed record WalletContext(IReadOnlyDictionary<string, WalletGroupEstimate> Groups, bool AnyComparable)
+{
+    /// <summary>
+    /// Learns the estimates from every customer of <paramref name="columns"/>: known wallets and yearly spend (annualised by
+    /// <paramref name="strategy"/>) per group of the segments of <paramref name="map"/> and size bands.
+    /// </summary>
+    public static WalletContext Learn(CustomerColumns columns, StrategyMatrixOptions strategy, StructureMapOptions map) =>
+        WalletEstimates.Learn(columns, YearlyRevenue.All(columns, strategy.AnnualiseFromDays), new SegmentKeys(columns, map), strategy);
+}
 
 /// <summary>One group's wallet estimate.</summary>
 /// <param name="Wallet">The estimated yearly wallet, in the data's currency.</param>
