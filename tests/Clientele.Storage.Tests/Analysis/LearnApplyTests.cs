@@ -44,6 +44,19 @@ public sealed class LearnApplyTests(SimulatedCompany company) : IClassFixture<Si
     }
 
     [Fact]
+    public void A_context_written_with_the_snapshot_options_NaN_as_null_applies_as_the_one_learned()
+    {
+        var context = CustomerAnalysis.Learn(Analysis.Columns, Analysis.Scoring, Options);
+        var json = System.Text.Json.JsonSerializer.Serialize(context, Clientele.Storage.Snapshots.SnapshotWriter.Json);
+        var read = System.Text.Json.JsonSerializer.Deserialize<ClassificationContext>(json, Clientele.Storage.Snapshots.SnapshotWriter.Json)!;
+
+        Assert.DoesNotContain("\"NaN\"", json, StringComparison.Ordinal);
+        Assert.Equal(context.ToJson(), read.ToJson());
+        var differences = AnalysisComparison.Differences(Analysis, CustomerAnalysis.Apply(read, Analysis.Columns, Analysis.Scoring, Options, []));
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
+    }
+
+    [Fact]
     public void Applying_to_a_random_subset_gives_those_customers_rows_of_the_analysis_and_leaves_the_others_empty()
     {
         var n = Analysis.Columns.Count;
