@@ -47,7 +47,16 @@ public static class BuyingCenter
 
     /// <summary>Classifies every organization's buying center; see the remarks for the classes.</summary>
     /// <exception cref="ArgumentException">An option names a role that is not one of the six, or a weight outside 0-1.</exception>
-    public static BuyingCenterResult Classify(CustomerColumns columns, BuyingCenterOptions options)
+    public static BuyingCenterResult Classify(CustomerColumns columns, BuyingCenterOptions options) => Apply(columns, options);
+
+    /// <summary>
+    /// Classifies the buying centers of the customers <paramref name="customers"/> (indices into <paramref name="columns"/>; null
+    /// for all). Nothing is learned from the base: an organization's class follows from its own contacts
+    /// (<see cref="CustomerColumns.Contacts"/> whose customer it is: their recorded roles and titles) alone. The others' entries
+    /// stay null and hold no role holders; the notes count the contacts of the customers classified.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option names a role that is not one of the six, or a weight outside 0-1.</exception>
+    public static BuyingCenterResult Apply(CustomerColumns columns, BuyingCenterOptions options, IReadOnlyList<int>? customers = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(options);
@@ -74,8 +83,10 @@ public static class BuyingCenter
         var reasons = new string?[n];
         var text = new StringBuilder();
         int inferredContacts = 0, personsWithContacts = 0;
-        for (var i = 0; i < n; i++)
+        var applied = customers?.Count ?? n;
+        for (var q = 0; q < applied; q++)
         {
+            var i = customers?[q] ?? q;
             var count = start[i + 1] - start[i];
             var person = PartyKind.IsPerson(columns, i);
             if (person || (count == 0 && !PartyKind.IsOrganization(columns, i)))

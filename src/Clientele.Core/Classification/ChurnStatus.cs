@@ -30,8 +30,20 @@ public static class ChurnStatus
     /// <summary>The statuses, from the best to the worst.</summary>
     public static readonly IReadOnlyList<string> Classes = [Active, AtRisk, Lapsed, Lost];
 
-    /// <summary>Classifies every customer of <paramref name="columns"/>: the status and, where it applies, the reason.</summary>
-    public static ChurnResult Classify(CustomerColumns columns, CustomerScores scores, ChurnStatusOptions options)
+    /// <summary>Classifies every customer of <paramref name="columns"/>: the status and, where it applies, the reason. <see cref="Apply"/> of <see cref="Learn"/>.</summary>
+    public static ChurnResult Classify(CustomerColumns columns, CustomerScores scores, ChurnStatusOptions options) =>
+        Apply(Learn(columns), columns, scores, options);
+
+    /// <summary>The base's typical gap between purchase days and its median service cost in the churn window.</summary>
+    public static ChurnStatusContext Learn(CustomerColumns columns) =>
+        new(PurchaseRhythm.TypicalGap(columns.Summary), MedianPositive(columns.RecentServiceCost));
+
+    /// <summary>
+    /// Classifies the customers <paramref name="customers"/> (indices into <paramref name="columns"/>; null for all) from their own
+    /// columns and scores and <paramref name="context"/>; the others' entries stay null. The notes count the customers classified.
+    /// </summary>
+    public static ChurnResult Apply(ChurnStatusContext context, CustomerColumns columns, CustomerScores scores, ChurnStatusOptions options,
+        IReadOnlyList<int>? customers = null)
     {
         var n = columns.Count;
         var s = columns.Summary;
@@ -39,14 +51,16 @@ public static class ChurnStatus
         var statusReason = new string?[n];
         var reason = new string?[n];
         var reasonText = new string?[n];
-        var rhythm = PurchaseRhythm.Of(s, options.OwnGapMinRepeats);
-        var typicalServiceCost = MedianPositive(columns.RecentServiceCost);
+        var rhythm = PurchaseRhythm.With(s, options.OwnGapMinRepeats, context.TypicalGapDays);
+        var typicalServiceCost = context.TypicalServiceCost;
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
         var sb = new StringBuilder(200);
         int byModel = 0, byRule = 0, undecided = 0, unrecognised = 0;
 
-        for (var i = 0; i < n; i++)
+        var count = customers?.Count ?? n;
+        for (var k = 0; k < count; k++)
         {
+            var i = customers?[k] ?? k;
             if (!columns.HasBought(i))
             {
                 statusReason[i] = "n/a: has not bought";

@@ -6,52 +6,113 @@ namespace Clientele.Classification;
 /// <summary>
 /// Classifies every customer on every dimension of DOMAIN.md from the columns and the scores, then applies the
 /// overrides. The step after scoring in the flow of DESIGN.md; pure: it reads nothing but its arguments.
+/// <para>
+/// Two halves: <see cref="Learn"/> computes the population facts of every dimension from the whole base (a
+/// <see cref="ClassificationContext"/>), <see cref="Apply"/> classifies customers — all, or a subset — from the context and
+/// their own columns and scores; <see cref="Run"/> is one then the other. The supply chain position and the account
+/// hierarchy roll-up learn nothing and are computed over the whole base in every <see cref="Apply"/>: a position is a walk
+/// of the whole supply graph from the direct customers, a group value sums a whole subtree.
+/// </para>
 /// </summary>
 public static class CustomerAnalysis
 {
-    /// <summary>The steps, in order, as reported to <c>progress</c>.</summary>
-    public static readonly IReadOnlyList<string> Steps = ["churn", "ladder", "value", "prospects", "strategy", "supply chain", "influence", "buying centers", "structure map", "product lines", "overrides"];
+    /// <summary>The steps, in order, as reported to <c>progress</c>: "learn" (by <see cref="Run"/> only), then one per dimension.</summary>
+    public static readonly IReadOnlyList<string> Steps = ["learn", "churn", "ladder", "value", "prospects", "strategy", "supply chain", "influence", "buying centers", "structure map", "product lines", "overrides"];
 
-    /// <summary>Runs every dimension. <paramref name="progress"/> hears the name of each step as it starts.</summary>
+    /// <summary>Runs every dimension: <see cref="Apply"/> of <see cref="Learn"/>. <paramref name="progress"/> hears the name of each step as it starts.</summary>
     public static AnalysisResult Run(CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
         IReadOnlyList<Override> overrides, Action<string>? progress = null)
     {
-        var scores = scoring.Scores;
         progress?.Invoke(Steps[0]);
-        // Churn first: "active" has one meaning, the churn status's, and the ladder, value classes, strategy and map read it.
-        var churn = ChurnStatus.Classify(columns, scores, options.Churn);
+        var learned = LearnAll(columns, scoring, options);
+        return ApplyTo(learned.Context, columns, scoring, options, overrides, null, progress, learned);
+    }
+
+    /// <summary>Learns every dimension's population facts from every customer of <paramref name="columns"/>.</summary>
+    public static ClassificationContext Learn(CustomerColumns columns, ScoringResult scoring, ClassificationOptions options) =>
+        LearnAll(columns, scoring, options).Context;
+
+    /// <summary>
+    /// Classifies the customers <paramref name="customers"/> (indices into <paramref name="columns"/>; null for all) on every
+    /// dimension from <paramref name="context"/> (learned with the same <paramref name="options"/>), their own columns and scores,
+    /// and the neighbours' columns the columns carry (referred parties and followers for influence, contacts for the buying
+    /// center), then applies the overrides of those customers. With a subset, the other customers' classes and reasons are null
+    /// (their shares of wallet and P(close) NaN, their values 0) except in the supply chain position and the hierarchy roll-up,
+    /// computed for everyone; the notes count the customers classified. Over every customer it gives what <see cref="Run"/> gives.
+    /// </summary>
+    public static AnalysisResult Apply(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
+        IReadOnlyList<Override> overrides, IReadOnlyList<int>? customers = null, Action<string>? progress = null) =>
+        ApplyTo(context, columns, scoring, options, overrides, customers, progress, null);
+
+    /// <summary>The context and what learning it classified of every customer on the way, so that <see cref="Run"/> does it once.</summary>
+    private sealed record Learned(ClassificationContext Context, ChurnResult Churn, double[] Yearly, WalletEstimates Wallets);
+
+    private static Learned LearnAll(CustomerColumns columns, ScoringResult scoring, ClassificationOptions options)
+    {
+        var scores = scoring.Scores;
+        var churnContext = ChurnStatus.Learn(columns);
+        // "active" has one meaning, the churn status's: the value class, the strategy matrix and the map learn from every customer's.
+        var churn = ChurnStatus.Apply(churnContext, columns, scores, options.Churn);
         var status = churn.Status.Class;
-        progress?.Invoke(Steps[1]);
-        var ladder = RelationshipLadder.Classify(columns, scores, options.Ladder, status);
-        progress?.Invoke(Steps[2]);
-        var tier = ValueTier.Classify(columns, scores, options.ValueTier);
+        var ladder = RelationshipLadder.Learn(columns, scores);
+        var tier = ValueTier.Learn(columns, scores, options.ValueTier);
         var yearly = YearlyRevenue.All(columns, options.Strategy.AnnualiseFromDays);
-        var wallets = WalletEstimates.Build(columns, yearly, new SegmentKeys(columns, options.StructureMap), options.Strategy);
-        var valueClass = ValueClass.Classify(columns, scores, options.ValueClass, status, yearly, wallets);
+        var segments = new SegmentKeys(columns, options.StructureMap);
+        var walletContext = WalletEstimates.Learn(columns, yearly, segments, options.Strategy);
+        var wallets = WalletEstimates.Apply(walletContext, columns, yearly, segments);
+        var valueClass = ValueClass.Learn(columns, scores, options.ValueClass, status, yearly, wallets);
+        var prospects = ProspectGrade.Learn(columns, options.ProspectGrade);
+        var strategy = StrategyMatrix.Learn(columns, scores, options.Strategy, status, yearly);
+        var influence = InfluenceRoles.Learn(columns, scores);
+        var map = StructureMap.Learn(columns, scores, status, options.StructureMap);
+        var context = new ClassificationContext(columns.AsOf, columns.Count, churnContext, ladder, tier, walletContext, valueClass, prospects, strategy, influence, map);
+        return new Learned(context, churn, yearly, wallets);
+    }
+
+    private static AnalysisResult ApplyTo(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
+        IReadOnlyList<Override> overrides, IReadOnlyList<int>? customers, Action<string>? progress, Learned? learned)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (customers is not null)
+        {
+            foreach (var i in customers) ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)i, (uint)columns.Count, nameof(customers));
+        }
+        var scores = scoring.Scores;
+        progress?.Invoke(Steps[1]);
+        // Churn first: "active" has one meaning, the churn status's, and the ladder, value classes, strategy and map read it.
+        var churn = learned?.Churn ?? ChurnStatus.Apply(context.Churn, columns, scores, options.Churn, customers);
+        var status = churn.Status.Class;
+        progress?.Invoke(Steps[2]);
+        var ladder = RelationshipLadder.Apply(context.Ladder, columns, scores, options.Ladder, status, customers);
         progress?.Invoke(Steps[3]);
-        var prospects = ProspectGrade.Classify(columns, options.ProspectGrade);
+        var tier = ValueTier.Apply(context.ValueTier, columns, scores, options.ValueTier, customers);
+        var yearly = learned?.Yearly ?? YearlyRevenue.All(columns, options.Strategy.AnnualiseFromDays, customers);
+        var wallets = learned?.Wallets ?? WalletEstimates.Apply(context.Wallets, columns, yearly, new SegmentKeys(columns, options.StructureMap), customers);
+        var valueClass = ValueClass.Apply(context.ValueClass, columns, scores, options.ValueClass, status, yearly, wallets, customers);
         progress?.Invoke(Steps[4]);
-        var strategy = StrategyMatrix.Classify(columns, scores, options.Strategy, status, valueClass.Class, yearly, wallets);
+        var prospects = ProspectGrade.Apply(context.ProspectGrade, columns, options.ProspectGrade, customers);
         progress?.Invoke(Steps[5]);
+        var strategy = StrategyMatrix.Apply(context.Strategy, columns, scores, options.Strategy, status, valueClass.Class, yearly, wallets, customers);
+        progress?.Invoke(Steps[6]);
         var supply = SupplyChainPosition.Classify(columns, options.SupplyChain);
         var value = new double[columns.Count];
         for (var i = 0; i < value.Length; i++) value[i] = scores.Value(i);
         var hierarchy = AccountHierarchy.RollUp(columns, value);
-        progress?.Invoke(Steps[6]);
-        var influence = InfluenceRoles.Classify(columns, scores, options.Influence);
         progress?.Invoke(Steps[7]);
-        var buying = BuyingCenter.Classify(columns, options.BuyingCenter);
+        var influence = InfluenceRoles.Apply(context.Influence, columns, scores, options.Influence, customers);
         progress?.Invoke(Steps[8]);
-        var map = StructureMap.Build(columns, scores, status, options.StructureMap);
+        var buying = BuyingCenter.Apply(columns, options.BuyingCenter, customers);
         progress?.Invoke(Steps[9]);
-        var lines = ProductLines.Classify(columns, options.ProductLines);
+        var map = StructureMap.Apply(context.StructureMap, columns, options.StructureMap, customers);
         progress?.Invoke(Steps[10]);
+        var lines = ProductLines.Apply(columns, options.ProductLines, customers);
+        progress?.Invoke(Steps[11]);
         DimensionResult[] dimensions =
         [
             ladder, tier, valueClass, prospects.Result, strategy.Result, supply.Result, churn.Status, churn.Reason,
             influence.Roles, buying.Result, map.Segment,
         ];
-        var applied = Apply(columns, dimensions, overrides, out var overrideNotes);
+        var applied = ApplyOverrides(columns, dimensions, overrides, customers, out var overrideNotes);
         var notes = new List<string>(scoring.Notes);
         foreach (var d in dimensions) notes.AddRange(d.Notes);
         notes.AddRange(lines.Notes);
@@ -60,15 +121,19 @@ public static class CustomerAnalysis
     }
 
     /// <summary>Writes each override over the computed class; overrides of unknown customers or dimensions are reported, never dropped silently.</summary>
-    private static List<Override> Apply(CustomerColumns columns, DimensionResult[] dimensions, IReadOnlyList<Override> overrides, out List<string> notes)
+    /// <remarks>With <paramref name="customers"/>, only those customers' overrides are applied; the others' are neither applied nor reported.</remarks>
+    private static List<Override> ApplyOverrides(CustomerColumns columns, DimensionResult[] dimensions, IReadOnlyList<Override> overrides,
+        IReadOnlyList<int>? customers, out List<string> notes)
     {
         notes = [];
         var applied = new List<Override>();
         if (overrides.Count == 0) return applied;
         var index = new Dictionary<string, int>(columns.Count, StringComparer.Ordinal);
         for (var i = 0; i < columns.Count; i++) index[columns.CustomerId[i]] = i;
+        var subset = customers is null ? null : new HashSet<int>(customers);
         foreach (var o in overrides)
         {
+            if (subset is not null && (!index.TryGetValue(o.CustomerId, out var c) || !subset.Contains(c))) continue;
             var dimension = Array.Find(dimensions, d => d.Dimension == o.Dimension);
             if (dimension is null)
             {

@@ -39,7 +39,23 @@ public static class InfluenceRoles
     public static readonly IReadOnlyList<string> Roles = [PositiveSpreader, NegativeSpreader, Leader, Caller, Referrer, Contributor];
 
     /// <summary>Classifies every customer of <paramref name="columns"/> and computes its own, referral, influence and full value.</summary>
-    public static InfluenceResult Classify(CustomerColumns columns, CustomerScores scores, InfluenceRolesOptions options)
+    public static InfluenceResult Classify(CustomerColumns columns, CustomerScores scores, InfluenceRolesOptions options) =>
+        Apply(Learn(columns, scores), columns, scores, options);
+
+    /// <summary>The base's margin rate, at which followers' purchases are valued.</summary>
+    public static InfluenceRolesContext Learn(CustomerColumns columns, CustomerScores scores) => new(BaseMarginRate(columns, scores.UsesMargin));
+
+    /// <summary>
+    /// Classifies the customers <paramref name="customers"/> (indices into <paramref name="columns"/>; null for all) from their own
+    /// columns and scores and <paramref name="context"/>; the others' entries stay null (values 0). The neighbours are read through
+    /// the customer's own columns, which the column builder fills from them: the parties it referred
+    /// (<see cref="CustomerColumns.ReferredMargin"/>, <see cref="CustomerColumns.ReferredRevenue"/>, the summary's referrals bought)
+    /// and its followers (<see cref="CustomerColumns.Followers"/>, <see cref="CustomerColumns.FollowersExpected"/>,
+    /// <see cref="CustomerColumns.FollowersRevenue"/>); when a referred party or a follower buys, the referrer's or leader's
+    /// columns change and it must be applied again.
+    /// </summary>
+    public static InfluenceResult Apply(InfluenceRolesContext context, CustomerColumns columns, CustomerScores scores, InfluenceRolesOptions options,
+        IReadOnlyList<int>? customers = null)
     {
         var n = columns.Count;
         var s = columns.Summary;
@@ -49,15 +65,17 @@ public static class InfluenceRoles
         var referral = new double[n];
         var influence = new double[n];
         var full = new double[n];
-        var marginRate = BaseMarginRate(columns, scores.UsesMargin);
+        var marginRate = context.MarginRate;
         var suggestionKind = IndexOf(s.InteractionKinds, "suggestion");
         var money = scores.UsesMargin ? "margin" : "revenue";
         var roles = new StringBuilder(96);
         var why = new StringBuilder(256);
         var counts = new int[Roles.Count];
 
-        for (var i = 0; i < n; i++)
+        var count = customers?.Count ?? n;
+        for (var k = 0; k < count; k++)
         {
+            var i = customers?[k] ?? k;
             roles.Clear();
             why.Clear();
             own[i] = scores.Value(i);

@@ -12,7 +12,15 @@ public static class ProductLines
 {
     /// <summary>Classifies every customer of <paramref name="columns"/> for every line of <see cref="CustomerColumns.ProductLines"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ProductLinesOptions.Validate"/>).</exception>
-    public static ProductLineResult Classify(CustomerColumns columns, ProductLinesOptions options)
+    public static ProductLineResult Classify(CustomerColumns columns, ProductLinesOptions options) => Apply(columns, options);
+
+    /// <summary>
+    /// Classifies the customers <paramref name="customers"/> (indices into <paramref name="columns"/>; null for all) for every line.
+    /// Nothing is learned from the base: a customer's classes follow from its own orders and interest per line alone.
+    /// The others' entries stay null.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ProductLinesOptions.Validate"/>).</exception>
+    public static ProductLineResult Apply(CustomerColumns columns, ProductLinesOptions options, IReadOnlyList<int>? customers = null)
     {
         options.Validate();
         var n = columns.Count;
@@ -30,8 +38,10 @@ public static class ProductLines
         var shared = new Dictionary<(int Line, string Buys), string>();
         var bought = new List<string>(lines.Count);
 
-        for (var i = 0; i < n; i++)
+        var count = customers?.Count ?? n;
+        for (var k = 0; k < count; k++)
         {
+            var i = customers?[k] ?? k;
             bought.Clear();
             for (var l = 0; l < lines.Count; l++)
                 if (columns.LineOrders[l][i] >= options.CustomerFromOrders) bought.Add(lines[l]);

@@ -25,12 +25,33 @@ public static class ProspectGrade
 
     /// <summary>Grades every party of <paramref name="columns"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ProspectGradeOptions.Validate"/>).</exception>
-    public static ProspectGrades Classify(CustomerColumns columns, ProspectGradeOptions options)
+    public static ProspectGrades Classify(CustomerColumns columns, ProspectGradeOptions options) =>
+        Apply(Learn(columns, options), columns, options);
+
+    /// <summary>
+    /// Fits the close model on the parties whose latest opportunity is won or lost, when there are enough of them and it predicts
+    /// better than the majority outcome; else the context says why the points rule grades.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ProspectGradeOptions.Validate"/>).</exception>
+    public static ProspectGradeContext Learn(CustomerColumns columns, ProspectGradeOptions options)
+    {
+        options.Validate();
+        var (model, report) = Fit(columns, ProspectJourney.Kinds.Of(columns.Summary), options);
+        return model is null ? new ProspectGradeContext(report, null, null, null) : new ProspectGradeContext(report, model.Mean, model.Scale, model.Beta);
+    }
+
+    /// <summary>
+    /// Grades the parties <paramref name="customers"/> (indices into <paramref name="columns"/>; null for all) from their own journey
+    /// and <paramref name="context"/>'s model or the points rule; the others' entries stay null (P(close) NaN).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ProspectGradeOptions.Validate"/>).</exception>
+    public static ProspectGrades Apply(ProspectGradeContext context, CustomerColumns columns, ProspectGradeOptions options, IReadOnlyList<int>? customers = null)
     {
         options.Validate();
         var n = columns.Count;
         var kinds = ProspectJourney.Kinds.Of(columns.Summary);
-        var (model, report) = Learn(columns, kinds, options);
+        var report = context.Report;
+        var model = context.Learned ? RidgeLogisticRegression.FromParameters(context.FeatureMeans!, context.FeatureScales!, context.StandardisedCoefficients!) : null;
         var classes = new string?[n];
         var reasons = new string?[n];
         var probability = new double[n];
@@ -41,8 +62,10 @@ public static class ProspectGrade
             : $"points rule: {ValueText.Count(report.TrainingExamples, "closed prospect", "closed prospects")} ({report.Won} won, {report.Lost} lost), need {report.MinimumOutcomes} with at least {report.MinimumPerOutcome} of each to learn";
         var s = columns.Summary;
 
-        for (var i = 0; i < n; i++)
+        var count = customers?.Count ?? n;
+        for (var k = 0; k < count; k++)
         {
+            var i = customers?[k] ?? k;
             if (s.Orders[i] + s.Returns[i] > 0 || columns.HasBought(i))
             {
                 reasons[i] = "has bought: grades are for prospects";
@@ -147,7 +170,7 @@ public static class ProspectGrade
         journey.Inquiries * options.InquiryPoints + journey.Visits * options.VisitPoints + journey.Trials * options.TrialPoints + journey.Quotes * options.QuotePoints;
 
     /// <summary>Fits the close model on the closed prospects when there are enough of them, with its cross-validated report.</summary>
-    private static (RidgeLogisticRegression? Model, ProspectModelReport Report) Learn(CustomerColumns columns, ProspectJourney.Kinds kinds, ProspectGradeOptions options)
+    private static (RidgeLogisticRegression? Model, ProspectModelReport Report) Fit(CustomerColumns columns, ProspectJourney.Kinds kinds, ProspectGradeOptions options)
     {
         var x = new List<double[]>();
         var y = new List<bool>();

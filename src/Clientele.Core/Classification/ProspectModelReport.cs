@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Clientele.Classification;
 
 /// <summary>
@@ -19,6 +21,7 @@ namespace Clientele.Classification;
 /// <param name="Features">"intercept" then the features, in the order of <paramref name="Coefficients"/>.</param>
 /// <param name="Coefficients">Log-odds per unit of each feature of the model fitted on every closed prospect (empty for the points rule).</param>
 /// <param name="Description">The whole report in one sentence.</param>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public sealed record ProspectModelReport(
     string Method,
     int TrainingExamples,

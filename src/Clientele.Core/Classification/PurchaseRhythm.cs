@@ -24,7 +24,15 @@ internal sealed class PurchaseRhythm
     public double TypicalGapDays { get; }
 
     /// <summary>The rhythm of the customers of <paramref name="summary"/>.</summary>
-    public static PurchaseRhythm Of(CustomerSummary summary, int ownGapMinRepeats)
+    public static PurchaseRhythm Of(CustomerSummary summary, int ownGapMinRepeats) =>
+        new(summary, ownGapMinRepeats, TypicalGap(summary));
+
+    /// <summary>The rhythm of the customers of <paramref name="summary"/> with a typical gap learned before (<see cref="TypicalGap"/>).</summary>
+    public static PurchaseRhythm With(CustomerSummary summary, int ownGapMinRepeats, double typicalGapDays) =>
+        new(summary, ownGapMinRepeats, typicalGapDays);
+
+    /// <summary>The median own mean gap of the customers of <paramref name="summary"/> with at least one repeat purchase day, in days; NaN when none has.</summary>
+    public static double TypicalGap(CustomerSummary summary)
     {
         var gaps = new List<double>();
         var unitDays = summary.Unit.Days();
@@ -34,7 +42,7 @@ internal sealed class PurchaseRhythm
                 gaps.Add(summary.Recency[i] * unitDays / summary.Frequency[i]);
         }
 
-        return new PurchaseRhythm(summary, ownGapMinRepeats, Median(gaps));
+        return Median(gaps);
     }
 
     /// <summary>Days from the last purchase to the as-of date; NaN for a customer who has not bought.</summary>

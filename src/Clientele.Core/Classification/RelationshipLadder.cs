@@ -45,14 +45,26 @@ public static class RelationshipLadder
     /// Classifies every customer of <paramref name="columns"/>; the reason lists the purchase occasions, the evidence with its
     /// points, and the thresholds. <paramref name="churnStatus"/> (optional) marks customers whose relationship declines.
     /// </summary>
-    public static DimensionResult Classify(CustomerColumns columns, CustomerScores scores, RelationshipLadderOptions options, string?[]? churnStatus = null)
+    public static DimensionResult Classify(CustomerColumns columns, CustomerScores scores, RelationshipLadderOptions options, string?[]? churnStatus = null) =>
+        Apply(Learn(columns, scores), columns, scores, options, churnStatus);
+
+    /// <summary>Whether P(alive) comes from a model, and the base's typical gap between purchase days.</summary>
+    public static RelationshipLadderContext Learn(CustomerColumns columns, CustomerScores scores) =>
+        new(AnyFinite(scores.ProbabilityAlive), PurchaseRhythm.TypicalGap(columns.Summary));
+
+    /// <summary>
+    /// Classifies the customers <paramref name="customers"/> (indices into <paramref name="columns"/>; null for all) from their own
+    /// columns, scores and churn status and <paramref name="context"/>; the others' entries stay null. The notes count the customers classified.
+    /// </summary>
+    public static DimensionResult Apply(RelationshipLadderContext context, CustomerColumns columns, CustomerScores scores, RelationshipLadderOptions options,
+        string?[]? churnStatus = null, IReadOnlyList<int>? customers = null)
     {
         var n = columns.Count;
         var s = columns.Summary;
         var classes = new string?[n];
         var reasons = new string?[n];
-        var modelBased = AnyFinite(scores.ProbabilityAlive);
-        var rhythm = PurchaseRhythm.Of(s, 2);
+        var modelBased = context.ModelBased;
+        var rhythm = PurchaseRhythm.With(s, 2, context.TypicalGapDays);
         var kinds = s.InteractionKinds;
         var visit = IndexOf(kinds, "visit");
         var suggestion = IndexOf(kinds, "suggestion");
@@ -61,8 +73,10 @@ public static class RelationshipLadder
         var evidence = new StringBuilder(256);
         int supporters = 0, advocates = 0, lapsing = 0, withShare = 0;
 
-        for (var i = 0; i < n; i++)
+        var count = customers?.Count ?? n;
+        for (var k = 0; k < count; k++)
         {
+            var i = customers?[k] ?? k;
             sb.Clear();
             var kept = columns.KeptPurchaseDays[i];
             var orders = s.Orders[i] + s.Returns[i];

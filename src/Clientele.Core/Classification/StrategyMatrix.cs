@@ -52,8 +52,49 @@ public static class StrategyMatrix
         return Classify(columns, scores, options, churnStatus, valueClass, yearly, wallets);
     }
 
+    /// <summary>
+    /// The volume cuts of the whole base: the large-volume quantile of the live customers' (by <paramref name="churnStatus"/>
+    /// of every customer; every buyer without it) expected revenue, and of their yearly revenue.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="StrategyMatrixOptions.Validate"/>).</exception>
+    public static StrategyMatrixContext Learn(CustomerColumns columns, CustomerScores scores, StrategyMatrixOptions options, string?[]? churnStatus = null) =>
+        Learn(columns, scores, options, churnStatus, YearlyRevenue.All(columns, options.AnnualiseFromDays));
+
+    /// <summary>
+    /// Classifies the customers <paramref name="customers"/> (indices into <paramref name="columns"/>; null for all) from their own
+    /// columns, scores, churn status and value class, <paramref name="context"/>'s cuts and <paramref name="wallets"/>; the others'
+    /// entries stay null (share NaN). The notes count the customers classified.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="StrategyMatrixOptions.Validate"/>).</exception>
+    public static StrategyResult Apply(StrategyMatrixContext context, WalletContext wallets, CustomerColumns columns, CustomerScores scores,
+        StrategyMatrixOptions options, string?[]? churnStatus, string?[]? valueClass, StructureMapOptions map, IReadOnlyList<int>? customers = null)
+    {
+        var yearly = YearlyRevenue.All(columns, options.AnnualiseFromDays, customers);
+        var estimates = WalletEstimates.Apply(wallets, columns, yearly, new SegmentKeys(columns, map), customers);
+        return Apply(context, columns, scores, options, churnStatus, valueClass, yearly, estimates, customers);
+    }
+
     internal static StrategyResult Classify(CustomerColumns columns, CustomerScores scores, StrategyMatrixOptions options,
-        string?[]? churnStatus, string?[]? valueClass, double[] yearly, WalletEstimates wallets)
+        string?[]? churnStatus, string?[]? valueClass, double[] yearly, WalletEstimates wallets) =>
+        Apply(Learn(columns, scores, options, churnStatus, yearly), columns, scores, options, churnStatus, valueClass, yearly, wallets);
+
+    private static bool Live(CustomerColumns columns, string?[]? churnStatus, int i) =>
+        columns.HasBought(i) && churnStatus?[i] is not (ChurnStatus.Lapsed or ChurnStatus.Lost);
+
+    internal static StrategyMatrixContext Learn(CustomerColumns columns, CustomerScores scores, StrategyMatrixOptions options, string?[]? churnStatus, double[] yearly)
+    {
+        options.Validate();
+        var n = columns.Count;
+        // Rules predict no revenue for a customer without a repeat purchase (x / T = 0): that is no finding about its
+        // volume, so without a model the volume is the yearly revenue of every customer, stated as such.
+        var modelled = scores.ModelBased;
+        var predicted = ValueQuantile.Sorted(n, i => Live(columns, churnStatus, i) && modelled && double.IsFinite(scores.ExpectedRevenue[i]), i => scores.ExpectedRevenue[i]);
+        var past = ValueQuantile.Sorted(n, i => Live(columns, churnStatus, i), i => yearly[i]);
+        return new StrategyMatrixContext(ValueQuantile.Of(predicted, options.LargeVolumeQuantile), ValueQuantile.Of(past, options.LargeVolumeQuantile), predicted.Length);
+    }
+
+    internal static StrategyResult Apply(StrategyMatrixContext context, CustomerColumns columns, CustomerScores scores, StrategyMatrixOptions options,
+        string?[]? churnStatus, string?[]? valueClass, double[] yearly, WalletEstimates wallets, IReadOnlyList<int>? customers = null)
     {
         options.Validate();
         var n = columns.Count;
@@ -62,20 +103,18 @@ public static class StrategyMatrix
         var share = new double[n];
         var estimated = new bool[n];
         Array.Fill(share, double.NaN);
-        bool Live(int i) => columns.HasBought(i) && churnStatus?[i] is not (ChurnStatus.Lapsed or ChurnStatus.Lost);
-        // Rules predict no revenue for a customer without a repeat purchase (x / T = 0): that is no finding about its
-        // volume, so without a model the volume is the yearly revenue of every customer, stated as such.
+        bool Live(int i) => StrategyMatrix.Live(columns, churnStatus, i);
         var modelled = scores.ModelBased;
         bool Predicted(int i) => modelled && double.IsFinite(scores.ExpectedRevenue[i]);
-        var predicted = ValueQuantile.Sorted(n, i => Live(i) && Predicted(i), i => scores.ExpectedRevenue[i]);
-        var past = ValueQuantile.Sorted(n, Live, i => yearly[i]);
-        var predictedCut = ValueQuantile.Of(predicted, options.LargeVolumeQuantile);
-        var pastCut = ValueQuantile.Of(past, options.LargeVolumeQuantile);
+        var predictedCut = context.PredictedCut;
+        var pastCut = context.PastCut;
         var quantile = options.LargeVolumeQuantile == 0.5 ? "median" : $"{ValueText.Percent(options.LargeVolumeQuantile)} quantile";
         int known = 0, fromComparable = 0, unknown = 0, fromPast = 0, notLive = 0, mvcDevelop = 0, mgcDevelop = 0;
 
-        for (var i = 0; i < n; i++)
+        var count = customers?.Count ?? n;
+        for (var k = 0; k < count; k++)
         {
+            var i = customers?[k] ?? k;
             if (!columns.HasBought(i))
             {
                 reasons[i] = "n/a: no completed order: the strategy matrix is for actual customers";
@@ -172,7 +211,7 @@ public static class StrategyMatrix
 
         var live = known + fromComparable + unknown;
         var method = $"share of wallet (high from {ValueText.Rate(options.HighShareFrom)}; known, else estimated from comparable customers, else unknown) × volume (large from the {quantile} of live customers' "
-            + (predicted.Length > 0 ? "expected revenue" : "yearly revenue, no model") + "); lapsed and lost customers are not in the matrix";
+            + (context.PredictedCustomers > 0 ? "expected revenue" : "yearly revenue, no model") + "); lapsed and lost customers are not in the matrix";
         var notes = new List<string>();
         if (live == 0) notes.Add("no live actual customers: nobody is in the strategy matrix");
         else

@@ -36,9 +36,14 @@ public static class StructureMap
     public const string Unknown = "unknown";
 
 
-    /// <summary>Builds the map; see the remarks for the paths and the matching of targets.</summary>
+    /// <summary>Builds the map; see the remarks for the paths and the matching of targets. <see cref="Apply"/> of <see cref="Learn"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="scores"/> are not for the same customers.</exception>
-    public static StructureMapResult Build(CustomerColumns columns, CustomerScores scores, string?[] churnStatus, StructureMapOptions options)
+    public static StructureMapResult Build(CustomerColumns columns, CustomerScores scores, string?[] churnStatus, StructureMapOptions options) =>
+        Apply(Learn(columns, scores, churnStatus, options), columns, options);
+
+    /// <summary>The tree of segments of every customer with their figures (active by <paramref name="churnStatus"/>) and the targets.</summary>
+    /// <exception cref="ArgumentException"><paramref name="scores"/> are not for the same customers.</exception>
+    public static StructureMapContext Learn(CustomerColumns columns, CustomerScores scores, string?[] churnStatus, StructureMapOptions options)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(scores);
@@ -54,27 +59,18 @@ public static class StructureMap
         var tree = new SegmentTree();
         tree.Ensure(Root, Root);
         var leafOf = new int[n];
-        var classes = new string?[n];
-        var reasons = new string?[n];
         var leaves = new Dictionary<string, int>();
-        var leafReason = new Dictionary<int, string>();
-        var unknownLeaves = new HashSet<int>();
         var segmentKeys = new SegmentKeys(columns, options);
         for (var i = 0; i < n; i++)
         {
             var key = segmentKeys.Of(i);
             if (!leaves.TryGetValue(key.Text, out var leaf))
             {
-                var (path, reason) = segmentKeys.Describe(key);
-                leaf = tree.Ensure(path, Root);
+                leaf = tree.Ensure(segmentKeys.Describe(key).Path, Root);
                 leaves[key.Text] = leaf;
-                leafReason[leaf] = $"{path}: {reason}";
-                if (key.HasUnknown) unknownLeaves.Add(leaf);
             }
 
             leafOf[i] = leaf;
-            classes[i] = tree.Path[leaf];
-            reasons[i] = leafReason[leaf];
         }
 
         var notes = new List<string>();
@@ -98,19 +94,60 @@ public static class StructureMap
         }
 
         nodes.Sort((a, b) => SegmentTree.Compare(a.Path, b.Path, Root));
-        var unknown = 0;
-        foreach (var leaf in leafOf)
+        return new StructureMapContext(nodes, notes);
+    }
+
+    /// <summary>
+    /// The segment of the customers <paramref name="customers"/> (indices into <paramref name="columns"/>; null for all), from their
+    /// own segment fields; the others' entries stay null. The map's nodes and notes are <paramref name="context"/>'s, after a note
+    /// counting the customers classified who lack a field of their segment.
+    /// </summary>
+    public static StructureMapResult Apply(StructureMapContext context, CustomerColumns columns, StructureMapOptions options, IReadOnlyList<int>? customers = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var n = columns.Count;
+        var classes = new string?[n];
+        var reasons = new string?[n];
+        // Two keys can name one path (a word "unknown" in the data and a missing field): the path's reason and whether it lacks
+        // a field are those of the last key first seen on it, as when the map was built in one pass.
+        var keys = new Dictionary<string, string>();
+        var pathReason = new Dictionary<string, string>();
+        var unknownPaths = new HashSet<string>();
+        var segmentKeys = new SegmentKeys(columns, options);
+        var count = customers?.Count ?? n;
+        for (var k = 0; k < count; k++)
         {
-            if (unknownLeaves.Contains(leaf)) unknown++;
+            var i = customers?[k] ?? k;
+            var key = segmentKeys.Of(i);
+            if (!keys.TryGetValue(key.Text, out var path))
+            {
+                (path, var reason) = segmentKeys.Describe(key);
+                keys[key.Text] = path;
+                pathReason[path] = $"{path}: {reason}";
+                if (key.HasUnknown) unknownPaths.Add(path);
+            }
+
+            classes[i] = path;
+            reasons[i] = pathReason[path];
         }
 
+        var unknown = 0;
+        for (var k = 0; k < count; k++)
+        {
+            if (unknownPaths.Contains(classes[customers?[k] ?? k]!)) unknown++;
+        }
+
+        var notes = new List<string>(context.Notes);
         if (unknown > 0) notes.Insert(0, $"{Count(unknown)} parties lack a field of their segment ({segmentKeys.LevelsText}) and sit under \"{Unknown}\".");
-        var segment = new DimensionResult(Dimensions.Segment, classes, reasons,
+        var segmentResult = new DimensionResult(Dimensions.Segment, classes, reasons,
             $"rules: {segmentKeys.LevelsText} (traders a group of their own)")
         {
             Notes = notes,
         };
-        return new StructureMapResult(segment, nodes);
+        return new StructureMapResult(segmentResult, context.Nodes);
     }
 
     internal static string? Word(string? raw) =>

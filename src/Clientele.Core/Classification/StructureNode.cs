@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Clientele.Classification;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace Clientele.Classification;
 /// group names it, the target beside them. Figures of a node include all nodes below it. Money is in the data's
 /// currency; "value" is <see cref="CustomerScores.Value"/> (net margin to date plus predicted net value).
 /// </summary>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public sealed record StructureNode
 {
     /// <summary>'/'-separated, lower-case: "all", "organizations", "organizations/healthcare", "organizations/healthcare/hospitals", "persons/traders".</summary>

@@ -34,16 +34,42 @@ public static class ValueClass
         return Classify(columns, scores, options, churnStatus ?? new string?[columns.Count], yearly, wallets);
     }
 
+    /// <summary>
+    /// The cuts of the whole base: MVC by value among the actual customers; the MGC floor and cut by yearly growth potential among
+    /// the active ones (<paramref name="churnStatus"/> of every customer), with the wallets of <paramref name="wallets"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ValueClassOptions.Validate"/>).</exception>
+    public static ValueClassContext Learn(CustomerColumns columns, CustomerScores scores, ValueClassOptions options, string?[] churnStatus,
+        WalletContext wallets, StrategyMatrixOptions strategy, StructureMapOptions map)
+    {
+        var yearly = YearlyRevenue.All(columns, strategy.AnnualiseFromDays);
+        return Learn(columns, scores, options, churnStatus, yearly, WalletEstimates.Apply(wallets, columns, yearly, new SegmentKeys(columns, map)));
+    }
+
+    /// <summary>
+    /// Classifies the customers <paramref name="customers"/> (indices into <paramref name="columns"/>; null for all) from their own
+    /// columns, scores and churn status, <paramref name="context"/>'s cuts and <paramref name="wallets"/>; the others' entries stay
+    /// null. The notes count the customers classified.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ValueClassOptions.Validate"/>).</exception>
+    public static DimensionResult Apply(ValueClassContext context, WalletContext wallets, CustomerColumns columns, CustomerScores scores,
+        ValueClassOptions options, string?[] churnStatus, StrategyMatrixOptions strategy, StructureMapOptions map, IReadOnlyList<int>? customers = null)
+    {
+        var yearly = YearlyRevenue.All(columns, strategy.AnnualiseFromDays, customers);
+        var estimates = WalletEstimates.Apply(wallets, columns, yearly, new SegmentKeys(columns, map), customers);
+        return Apply(context, columns, scores, options, churnStatus, yearly, estimates, customers);
+    }
+
     internal static DimensionResult Classify(CustomerColumns columns, CustomerScores scores, ValueClassOptions options,
+        string?[] churnStatus, double[] yearly, WalletEstimates wallets) =>
+        Apply(Learn(columns, scores, options, churnStatus, yearly, wallets), columns, scores, options, churnStatus, yearly, wallets);
+
+    internal static ValueClassContext Learn(CustomerColumns columns, CustomerScores scores, ValueClassOptions options,
         string?[] churnStatus, double[] yearly, WalletEstimates wallets)
     {
         options.Validate();
         var n = columns.Count;
-        var classes = new string?[n];
-        var reasons = new string?[n];
-        var kind = ValueText.ValueKind(scores);
         var baseMargin = BaseMarginRate(columns, scores);
-
         var values = ValueQuantile.Sorted(n, columns.HasBought, scores.Value);
         var mvcCut = ValueQuantile.Of(values, 1 - options.MvcShare);
         var growth = new Growth[n];
@@ -52,9 +78,7 @@ public static class ValueClass
         for (var i = 0; i < n; i++)
         {
             if (!columns.HasBought(i)) continue;
-            var value = scores.Value(i);
-            isBzc[i] = value < options.BzcBelow && scores.PastNetValue[i] < options.BzcBelow;
-            isMvc[i] = !isBzc[i] && value > mvcCut && value > 0;
+            (isBzc[i], isMvc[i]) = Decided(scores, options, mvcCut, i);
             growth[i] = Growth.Of(columns, scores, wallets, yearly, i, baseMargin);
         }
         bool Active(int i) => churnStatus[i] == ChurnStatus.Active;
@@ -64,24 +88,57 @@ public static class ValueClass
         var eligible = ValueQuantile.Sorted(n, i => columns.HasBought(i) && !isBzc[i] && !isMvc[i] && Active(i), i => growth[i].Potential);
         var rankCut = ValueQuantile.Of(eligible, 1 - options.MgcShare);
         var mgcCut = double.IsNaN(rankCut) ? floor : Math.Max(rankCut, floor);
+        return new ValueClassContext(baseMargin, values.Length, mvcCut, activeValues.Length, medianActive, floor, rankCut, mgcCut);
+    }
+
+    /// <summary>Whether customer <paramref name="i"/> (who has bought) is a BZC, and whether an MVC.</summary>
+    private static (bool Bzc, bool Mvc) Decided(CustomerScores scores, ValueClassOptions options, double mvcCut, int i)
+    {
+        var value = scores.Value(i);
+        var bzc = value < options.BzcBelow && scores.PastNetValue[i] < options.BzcBelow;
+        return (bzc, !bzc && value > mvcCut && value > 0);
+    }
+
+    internal static DimensionResult Apply(ValueClassContext context, CustomerColumns columns, CustomerScores scores, ValueClassOptions options,
+        string?[] churnStatus, double[] yearly, WalletEstimates wallets, IReadOnlyList<int>? customers = null)
+    {
+        options.Validate();
+        var n = columns.Count;
+        var classes = new string?[n];
+        var reasons = new string?[n];
+        var kind = ValueText.ValueKind(scores);
+        var baseMargin = context.BaseMarginRate;
+        var mvcCut = context.MvcCut;
+        var medianActive = context.MedianActiveYearlyValue;
+        var floor = context.MgcFloor;
+        var rankCut = context.MgcRankCut;
+        var mgcCut = context.MgcCut;
+        bool Active(int i) => churnStatus[i] == ChurnStatus.Active;
         var cutText = double.IsNaN(rankCut) || floor >= rankCut
             ? $"the MGC floor ({ValueText.Percent(options.MinimumGrowthShare)} of the median active customer's yearly value {ValueText.Fixed(medianActive, 2)})"
             : $"the MGC cut (top {ValueText.Percent(options.MgcShare)} of active customers outside MVC and BZC)";
         var mvcText = $"the MVC cut (top {ValueText.Percent(options.MvcShare)})";
         int mgc = 0, grewButNotActive = 0;
 
-        for (var i = 0; i < n; i++)
+        int withWallet = 0, withPrediction = 0;
+        var count = customers?.Count ?? n;
+        for (var k = 0; k < count; k++)
         {
+            var i = customers?[k] ?? k;
             if (!columns.HasBought(i))
             {
                 reasons[i] = "n/a: no completed order: value classes are for actual customers";
                 continue;
             }
+            var (isBzc, isMvc) = Decided(scores, options, mvcCut, i);
+            var g = Growth.Of(columns, scores, wallets, yearly, i, baseMargin);
+            if (!double.IsNaN(g.Wallet)) withWallet++;
+            if (!double.IsNaN(g.PredictedYearly)) withPrediction++;
             var value = scores.Value(i);
             var past = scores.PastNetValue[i];
             var future = scores.FutureNetValue[i];
             var hasFuture = !double.IsNaN(future);
-            if (isBzc[i])
+            if (isBzc)
             {
                 classes[i] = "BZC";
                 var f = ValueText.Together(ValueText.StartDecimals(value, past, future, options.BzcBelow), [value, past, hasFuture ? future : 0, options.BzcBelow],
@@ -91,16 +148,15 @@ public static class ValueClass
                 continue;
             }
             var v = ValueText.Together(ValueText.StartDecimals(value, past, future, mvcCut), [value, past, hasFuture ? future : 0, double.IsNaN(mvcCut) ? 0 : mvcCut],
-                r => r[0] == r[1] + r[2] && (isMvc[i] ? r[0] > r[3] : r[0] <= r[3] || r[0] <= 0));
+                r => r[0] == r[1] + r[2] && (isMvc ? r[0] > r[3] : r[0] <= r[3] || r[0] <= 0));
             var valueText = hasFuture ? $"value {v[0]} in {kind} (past {v[1]} + future {v[2]})" : $"value {v[0]} in {kind} (past only: no prediction)";
-            if (isMvc[i])
+            if (isMvc)
             {
                 classes[i] = "MVC";
                 reasons[i] = $"MVC: {valueText} above {mvcText} {v[3]}";
                 continue;
             }
             var notMvc = value <= 0 ? "not above 0" : $"not above {mvcText} {v[3]}";
-            var g = growth[i];
             var (potential, cut) = ValueText.Pair(g.Potential, mgcCut);
             if (!Active(i))
             {
@@ -125,29 +181,21 @@ public static class ValueClass
             }
         }
 
-        var method = $"BZC: value and past net value below {ValueText.Money(options.BzcBelow)}; MVC: top {ValueText.Percent(options.MvcShare)} of {ValueText.Money(values.Length)} actual customers by value ({kind}); "
+        var method = $"BZC: value and past net value below {ValueText.Money(options.BzcBelow)}; MVC: top {ValueText.Percent(options.MvcShare)} of {ValueText.Money(context.ActualCustomers)} actual customers by value ({kind}); "
             + $"MGC: active customers (churn status) in the top {ValueText.Percent(options.MgcShare)} of the rest by yearly growth potential (headroom to a known or estimated wallet, or predicted growth, × margin rate), at least {ValueText.Percent(options.MinimumGrowthShare)} of the median active customer's yearly value";
         var notes = new List<string>();
-        if (values.Length == 0) notes.Add("no actual customers: nobody has a value class");
+        if (context.ActualCustomers == 0) notes.Add("no actual customers: nobody has a value class");
         else
         {
-            notes.Add(activeValues.Length == 0
+            notes.Add(context.ActiveCustomers == 0
                 ? $"cuts: MVC value above {ValueText.Cut(mvcCut)}; no MGC cut: no customer is active"
                 : $"cuts: MVC value above {ValueText.Cut(mvcCut)}; MGC growth potential above {ValueText.Fixed(mgcCut, 2)} a year (floor {ValueText.Fixed(floor, 2)}: {ValueText.Percent(options.MinimumGrowthShare)} of the median active customer's yearly value {ValueText.Fixed(double.IsNaN(medianActive) ? 0 : medianActive, 2)})");
-            var withWallet = 0;
-            var withPrediction = 0;
-            for (var i = 0; i < n; i++)
-            {
-                if (!columns.HasBought(i)) continue;
-                if (!double.IsNaN(growth[i].Wallet)) withWallet++;
-                if (!double.IsNaN(growth[i].PredictedYearly)) withPrediction++;
-            }
-            notes.Add($"growth potential from a known or estimated wallet for {ValueText.Money(withWallet)} and from predicted revenue for {ValueText.Money(withPrediction)} of {ValueText.Money(values.Length)} actual customers");
-            if (activeValues.Length == 0)
+            notes.Add($"growth potential from a known or estimated wallet for {ValueText.Money(withWallet)} and from predicted revenue for {ValueText.Money(withPrediction)} of {ValueText.Money(context.ActualCustomers)} actual customers");
+            if (context.ActiveCustomers == 0)
                 notes.Add("no MGC: no customer is active by the churn status (no model could be fitted and the data has no repeat history), so no room to grow can be called realistic");
             else if (mgc == 0)
                 notes.Add($"no MGC: no active customer outside MVC and BZC has a growth potential above {ValueText.Cut(mgcCut)} a year");
-            if (grewButNotActive > 0 && activeValues.Length == 0)
+            if (grewButNotActive > 0 && context.ActiveCustomers == 0)
                 notes.Add($"{ValueText.Count(grewButNotActive, "customer has", "customers have")} a growth potential above {ValueText.Cut(mgcCut)} a year (headroom to a wallet or predicted growth), but with no churn status none can be called a realistic MGC");
             else if (grewButNotActive > 0)
                 notes.Add($"{ValueText.Count(grewButNotActive, "customer", "customers")} with growth potential above the cut {(grewButNotActive == 1 ? "is" : "are")} not MGC because {(grewButNotActive == 1 ? "its" : "their")} churn status is not active");

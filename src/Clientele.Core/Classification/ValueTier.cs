@@ -14,38 +14,51 @@ public static class ValueTier
     /// <summary>The classes, from the lowest.</summary>
     public static readonly IReadOnlyList<string> Classes = ["small", "medium", "large", "VIP"];
 
-    /// <summary>Classifies every customer of <paramref name="columns"/>.</summary>
+    /// <summary>Classifies every customer of <paramref name="columns"/>: <see cref="Apply"/> of <see cref="Learn"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ValueTierOptions.Validate"/>).</exception>
-    public static DimensionResult Classify(CustomerColumns columns, CustomerScores scores, ValueTierOptions options)
+    public static DimensionResult Classify(CustomerColumns columns, CustomerScores scores, ValueTierOptions options) =>
+        Apply(Learn(columns, scores, options), columns, scores, options);
+
+    /// <summary>The cuts: the options' fixed money cuts, or quantiles of value among the customers who have bought.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ValueTierOptions.Validate"/>).</exception>
+    public static ValueTierContext Learn(CustomerColumns columns, CustomerScores scores, ValueTierOptions options)
+    {
+        options.Validate();
+        var values = ValueQuantile.Sorted(columns.Count, columns.HasBought, scores.Value);
+        if (options.UsesFixedCuts)
+            return new ValueTierContext([options.MediumFrom!.Value, options.LargeFrom!.Value, options.VipFrom!.Value], ["fixed", "fixed", "fixed"], true, values.Length);
+        var vip = options.VipShare;
+        var large = vip + options.LargeShare;
+        var medium = large + options.MediumShare;
+        return new ValueTierContext(
+            [ValueQuantile.Of(values, 1 - medium), ValueQuantile.Of(values, 1 - large), ValueQuantile.Of(values, 1 - vip)],
+            [$"top {ValueText.Percent(medium)}", $"top {ValueText.Percent(large)}", $"top {ValueText.Percent(vip)}"], false, values.Length);
+    }
+
+    /// <summary>
+    /// Classifies the customers <paramref name="customers"/> (indices into <paramref name="columns"/>; null for all) from their own
+    /// scores and <paramref name="context"/>'s cuts; the others' entries stay null. The notes count the customers classified.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ValueTierOptions.Validate"/>).</exception>
+    public static DimensionResult Apply(ValueTierContext context, CustomerColumns columns, CustomerScores scores, ValueTierOptions options,
+        IReadOnlyList<int>? customers = null)
     {
         options.Validate();
         var n = columns.Count;
         var classes = new string?[n];
         var reasons = new string?[n];
-        var values = ValueQuantile.Sorted(n, columns.HasBought, scores.Value);
         var kind = ValueText.ValueKind(scores);
-        var fixedCuts = options.UsesFixedCuts;
-
+        var fixedCuts = context.FixedCuts;
         // cuts[0] medium, [1] large, [2] VIP; labels say how each was set.
-        double[] cuts;
-        string[] labels;
-        if (fixedCuts)
-        {
-            cuts = [options.MediumFrom!.Value, options.LargeFrom!.Value, options.VipFrom!.Value];
-            labels = ["fixed", "fixed", "fixed"];
-        }
-        else
-        {
-            var vip = options.VipShare;
-            var large = vip + options.LargeShare;
-            var medium = large + options.MediumShare;
-            cuts = [ValueQuantile.Of(values, 1 - medium), ValueQuantile.Of(values, 1 - large), ValueQuantile.Of(values, 1 - vip)];
-            labels = [$"top {ValueText.Percent(medium)}", $"top {ValueText.Percent(large)}", $"top {ValueText.Percent(vip)}"];
-        }
+        var cuts = context.Cuts;
+        var labels = context.Labels;
+        var actual = context.ActualCustomers;
 
         var withoutFuture = 0;
-        for (var i = 0; i < n; i++)
+        var count = customers?.Count ?? n;
+        for (var k = 0; k < count; k++)
         {
+            var i = customers?[k] ?? k;
             if (!columns.HasBought(i))
             {
                 reasons[i] = "n/a: no completed order: value tiers are for actual customers";
@@ -87,12 +100,12 @@ public static class ValueTier
 
         var method = fixedCuts
             ? $"fixed money cuts of customer value ({kind}): medium from {ValueText.Cut(cuts[0])}, large from {ValueText.Cut(cuts[1])}, VIP from {ValueText.Cut(cuts[2])}"
-            : $"quantile cuts of customer value ({kind}) among {ValueText.Money(values.Length)} actual customers: VIP top {ValueText.Percent(options.VipShare)}, large next {ValueText.Percent(options.LargeShare)}, medium next {ValueText.Percent(options.MediumShare)}, small the rest";
+            : $"quantile cuts of customer value ({kind}) among {ValueText.Money(actual)} actual customers: VIP top {ValueText.Percent(options.VipShare)}, large next {ValueText.Percent(options.LargeShare)}, medium next {ValueText.Percent(options.MediumShare)}, small the rest";
         var notes = new List<string>();
-        if (values.Length == 0) notes.Add("no actual customers: nobody has a value tier");
+        if (actual == 0) notes.Add("no actual customers: nobody has a value tier");
         else if (!fixedCuts) notes.Add($"cuts: medium above {ValueText.Cut(cuts[0])}, large above {ValueText.Cut(cuts[1])}, VIP above {ValueText.Cut(cuts[2])}");
         if (withoutFuture > 0)
-            notes.Add($"{ValueText.Money(withoutFuture)} of {ValueText.Money(values.Length)} actual customers have no predicted future value (no model): their value is the past alone");
+            notes.Add($"{ValueText.Money(withoutFuture)} of {ValueText.Money(actual)} actual customers have no predicted future value (no model): their value is the past alone");
         return new DimensionResult(Dimensions.ValueTier, classes, reasons, method) { Notes = notes };
     }
 }

@@ -127,6 +127,43 @@ public sealed class ProspectGradeTests
     }
 
     [Fact]
+    public void A_learned_model_read_back_from_JSON_grades_any_prospect_as_the_model_fitted_in_one_pass()
+    {
+        var columns = ClosedProspects(400, 2);
+        Journey(columns, 400, inquiries: 1, visits: 1, trials: 1, quotes: 1, lastTouchDaysAgo: 10);
+        Journey(columns, 401, inquiries: 1, visits: 1, lastTouchDaysAgo: 40);
+        var options = new ProspectGradeOptions();
+        var whole = ProspectGrade.Classify(columns, options);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(ProspectGrade.Learn(columns, options));
+        var context = System.Text.Json.JsonSerializer.Deserialize<ProspectGradeContext>(json)!;
+        var one = ProspectGrade.Apply(context, columns, options, [401]);
+
+        Assert.True(context.Learned, context.Report.Description);
+        Assert.Equal(whole.Result.Class[401], one.Result.Class[401]);
+        Assert.Equal(whole.Result.Reason[401], one.Result.Reason[401]);
+        Assert.Equal(whole.CloseProbability[401], one.CloseProbability[401]);
+        Assert.StartsWith("learned model P(close)", one.Result.Reason[401]![3..]);
+        Assert.Null(one.Result.Class[400]);
+        Assert.True(double.IsNaN(one.CloseProbability[400]));
+    }
+
+    [Fact]
+    public void A_points_rule_context_keeps_its_unmeasured_accuracies_through_JSON()
+    {
+        var columns = ClosedProspects(5, 1);
+        var context = ProspectGrade.Learn(columns, new ProspectGradeOptions());
+
+        var json = System.Text.Json.JsonSerializer.Serialize(context);
+        var read = System.Text.Json.JsonSerializer.Deserialize<ProspectGradeContext>(json)!;
+
+        Assert.False(read.Learned);
+        Assert.Contains("\"NaN\"", json, StringComparison.Ordinal);
+        Assert.True(double.IsNaN(read.Report.CrossValidatedAccuracy));
+        Assert.Equal(context.Report.Description, read.Report.Description);
+    }
+
+    [Fact]
     public void A_learned_model_that_predicts_no_better_than_the_majority_hands_the_grades_to_the_points_rule()
     {
         // Outcomes unrelated to the journey: 300 won, 100 lost, whatever the touches.

@@ -20,6 +20,23 @@ internal sealed class RidgeLogisticRegression
         _beta = beta;
     }
 
+    /// <summary>Rebuilds a fitted model from its <see cref="Mean"/>, <see cref="Scale"/> and <see cref="Beta"/>.</summary>
+    public static RidgeLogisticRegression FromParameters(double[] mean, double[] scale, double[] beta)
+    {
+        if (mean.Length != scale.Length || beta.Length != mean.Length + 1)
+            throw new ArgumentException($"a model of {mean.Length} features needs {mean.Length} scales and {mean.Length + 1} coefficients, not {scale.Length} and {beta.Length}.", nameof(beta));
+        return new RidgeLogisticRegression(mean, scale, beta);
+    }
+
+    /// <summary>The training mean of each feature.</summary>
+    public double[] Mean => _mean;
+
+    /// <summary>The training standard deviation of each feature (0 for a constant feature, which drops out).</summary>
+    public double[] Scale => _scale;
+
+    /// <summary>The coefficients on the standardised features, intercept first.</summary>
+    public double[] Beta => _beta;
+
     /// <summary>Newton iterations used by the fit.</summary>
     public int Iterations { get; private init; }
 

@@ -58,56 +58,72 @@ internal sealed class WalletEstimates
     /// <summary>Whether any customer has a segment or a size to be compared by (false: no estimate is possible at all).</summary>
     public bool AnyComparable { get; private set; }
 
-    /// <summary>Estimates the wallets. <paramref name="yearly"/> is each customer's yearly spend with us (annualised).</summary>
-    public static WalletEstimates Build(CustomerColumns columns, double[] yearly, SegmentKeys segments, StrategyMatrixOptions options)
+    /// <summary>Estimates the wallets of every customer: <see cref="Apply"/> of <see cref="Learn"/>. <paramref name="yearly"/> is each customer's yearly spend with us (annualised).</summary>
+    public static WalletEstimates Build(CustomerColumns columns, double[] yearly, SegmentKeys segments, StrategyMatrixOptions options) =>
+        Apply(Learn(columns, yearly, segments, options), columns, yearly, segments);
+
+    /// <summary>The estimate of every group of comparable customers that has enough known wallets or spending customers.</summary>
+    public static WalletContext Learn(CustomerColumns columns, double[] yearly, SegmentKeys segments, StrategyMatrixOptions options)
     {
         var n = columns.Count;
-        var estimates = new WalletEstimates(n);
-        var groups = new string[n][];
+        var anyComparable = false;
         var known = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var spend = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
-            groups[i] = Groups(columns, segments.Of(i), i);
-            if (groups[i].Length > 0) estimates.AnyComparable = true;
-            var wallet = columns.WalletEstimate[i] is { } w && w > 0 && double.IsFinite(w) ? w : double.NaN;
+            var groups = Groups(columns, segments.Of(i), i);
+            if (groups.Length > 0) anyComparable = true;
+            var wallet = OwnWallet(columns, i);
             var spends = columns.HasBought(i) && yearly[i] > 0 && double.IsFinite(yearly[i]);
-            foreach (var group in groups[i])
+            foreach (var group in groups)
             {
                 if (!double.IsNaN(wallet)) Add(known, group, wallet);
                 if (spends) Add(spend, group, yearly[i]);
             }
+        }
+        var sortedKnown = Sorted(known);
+        var sortedSpend = Sorted(spend);
+        var estimates = new Dictionary<string, WalletGroupEstimate>(StringComparer.Ordinal);
+        foreach (var group in sortedKnown.Keys.Concat(sortedSpend.Keys))
+        {
+            if (estimates.ContainsKey(group)) continue;
+            if (sortedKnown.TryGetValue(group, out var wallets) && wallets.Length >= options.MinimumComparableWallets)
+                estimates[group] = new WalletGroupEstimate(ValueQuantile.Of(wallets, 0.5), true, wallets.Length);
+            else if (sortedSpend.TryGetValue(group, out var spends) && spends.Length >= options.MinimumComparableCustomers)
+                estimates[group] = new WalletGroupEstimate(ValueQuantile.Of(spends, options.WalletSpendQuantile), false, spends.Length);
+        }
+        return new WalletContext(estimates, anyComparable);
+    }
+
+    /// <summary>
+    /// The wallets of the customers <paramref name="customers"/> (null for all): the known <c>wallet_estimate</c>, else the
+    /// estimate of the narrowest group of <paramref name="context"/> the customer belongs to, raised to its own yearly spend.
+    /// </summary>
+    public static WalletEstimates Apply(WalletContext context, CustomerColumns columns, double[] yearly, SegmentKeys segments, IReadOnlyList<int>? customers = null)
+    {
+        var n = columns.Count;
+        var estimates = new WalletEstimates(n) { AnyComparable = context.AnyComparable };
+        var count = customers?.Count ?? n;
+        for (var k = 0; k < count; k++)
+        {
+            var i = customers?[k] ?? k;
+            var wallet = OwnWallet(columns, i);
             if (!double.IsNaN(wallet))
             {
                 estimates.Wallet[i] = wallet;
                 estimates.Basis[i] = WalletBasis.Known;
+                continue;
             }
-        }
-        var sortedKnown = Sorted(known);
-        var sortedSpend = Sorted(spend);
-        var cache = new Dictionary<string, (double Wallet, WalletBasis Basis, int Count)>(StringComparer.Ordinal);
-        for (var i = 0; i < n; i++)
-        {
-            if (estimates.Basis[i] == WalletBasis.Known) continue;
-            foreach (var group in groups[i])
+            foreach (var group in Groups(columns, segments.Of(i), i))
             {
-                if (!cache.TryGetValue(group, out var estimate))
-                {
-                    estimate = (double.NaN, WalletBasis.Unknown, 0);
-                    if (sortedKnown.TryGetValue(group, out var wallets) && wallets.Length >= options.MinimumComparableWallets)
-                        estimate = (ValueQuantile.Of(wallets, 0.5), WalletBasis.ComparableWallets, wallets.Length);
-                    else if (sortedSpend.TryGetValue(group, out var spends) && spends.Length >= options.MinimumComparableCustomers)
-                        estimate = (ValueQuantile.Of(spends, options.WalletSpendQuantile), WalletBasis.ComparableSpend, spends.Length);
-                    cache[group] = estimate;
-                }
-                if (estimate.Basis == WalletBasis.Unknown) continue;
+                if (!context.Groups.TryGetValue(group, out var estimate)) continue;
                 estimates.Wallet[i] = estimate.Wallet;
                 if (yearly[i] > estimate.Wallet && double.IsFinite(yearly[i]))
                 {
                     estimates.Wallet[i] = yearly[i];
                     estimates.Raised[i] = true;
                 }
-                estimates.Basis[i] = estimate.Basis;
+                estimates.Basis[i] = estimate.FromKnownWallets ? WalletBasis.ComparableWallets : WalletBasis.ComparableSpend;
                 estimates.Group[i] = Display(group);
                 estimates.GroupSize[i] = estimate.Count;
                 break;
@@ -115,6 +131,9 @@ internal sealed class WalletEstimates
         }
         return estimates;
     }
+
+    private static double OwnWallet(CustomerColumns columns, int i) =>
+        columns.WalletEstimate[i] is { } w && w > 0 && double.IsFinite(w) ? w : double.NaN;
 
     /// <summary>The comparable groups of a customer, narrowest first, as keys "path|band".</summary>
     private static string[] Groups(CustomerColumns columns, SegmentKeys.Key key, int i)

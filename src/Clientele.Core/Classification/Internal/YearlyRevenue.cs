@@ -21,11 +21,16 @@ internal static class YearlyRevenue
         return revenue * 365 / Math.Max(days, annualiseFromDays);
     }
 
-    /// <summary>Every customer's yearly revenue.</summary>
-    public static double[] All(CustomerColumns columns, int annualiseFromDays)
+    /// <summary>Every customer's yearly revenue, or only that of <paramref name="customers"/> (the others 0).</summary>
+    public static double[] All(CustomerColumns columns, int annualiseFromDays, IReadOnlyList<int>? customers = null)
     {
         var yearly = new double[columns.Count];
-        for (var i = 0; i < yearly.Length; i++) yearly[i] = Of(columns, i, annualiseFromDays, out _);
+        var count = customers?.Count ?? yearly.Length;
+        for (var k = 0; k < count; k++)
+        {
+            var i = customers?[k] ?? k;
+            yearly[i] = Of(columns, i, annualiseFromDays, out _);
+        }
         return yearly;
     }
 }
