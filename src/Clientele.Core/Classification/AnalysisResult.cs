@@ -22,6 +22,9 @@ public sealed record AnalysisResult(
     IReadOnlyList<Override> AppliedOverrides,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The population facts the classes were applied with (<see cref="CustomerAnalysis.Learn"/>): stored with the snapshot for live updates.</summary>
+    public required ClassificationContext Context { get; init; }
+
     /// <summary>The result of one dimension by name.</summary>
     public DimensionResult Dimension(string name) =>
         Dimensions.FirstOrDefault(d => d.Dimension == name) ?? throw new ArgumentException($"no dimension named '{name}'.", nameof(name));

@@ -117,7 +117,7 @@ public static class CustomerAnalysis
         foreach (var d in dimensions) notes.AddRange(d.Notes);
         notes.AddRange(lines.Notes);
         notes.AddRange(overrideNotes);
-        return new AnalysisResult(columns, scoring, dimensions, strategy, prospects, supply, hierarchy, churn, influence, buying, map, lines, applied, notes);
+        return new AnalysisResult(columns, scoring, dimensions, strategy, prospects, supply, hierarchy, churn, influence, buying, map, lines, applied, notes) { Context = context };
     }
 
     /// <summary>Writes each override over the computed class; overrides of unknown customers or dimensions are reported, never dropped silently.</summary>

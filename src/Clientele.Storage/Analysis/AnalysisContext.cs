@@ -53,6 +53,12 @@ public sealed record AnalysisContext
     /// <summary>Each step's wall time; the stored record lacks the snapshot step's own.</summary>
     public IReadOnlyList<AnalysisStep> Steps { get; init; } = [];
 
+    /// <summary>
+    /// What the classification learned from the whole base (every dimension's cuts, medians, wallets, the close model...),
+    /// for re-classifying a few customers live (<see cref="Live.LiveUpdate"/>); null for snapshots stored before it was kept.
+    /// </summary>
+    public ClassificationContext? Classification { get; init; }
+
     /// <summary>The base the analysis learned on, for measuring how far it has drifted since; null for snapshots stored before it was kept.</summary>
     public LearnedOn? LearnedOn { get; init; }
 

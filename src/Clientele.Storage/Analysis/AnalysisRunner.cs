@@ -132,6 +132,7 @@ public static class AnalysisRunner
         HoldoutTracking = tracking,
         Steps = steps,
         LearnedOn = LearnedOn.Of(result.Columns.Summary),
+        Classification = result.Context,
     };
 }
 

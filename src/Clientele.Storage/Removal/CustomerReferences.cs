@@ -22,8 +22,8 @@ internal static class CustomerReferences
     public static bool FollowsContact(CanonicalTable table) =>
         table != CanonicalTables.Contacts && Columns(table).Count == 0 && table.Find("contact_id") is not null;
 
-    /// <summary>The snapshot tables with a row per customer (the segment table holds only totals).</summary>
-    public static readonly IReadOnlyList<string> SnapshotTables = ["snapshot_customers", "snapshot_product_lines", "snapshot_buying_roles"];
+    /// <summary>The snapshot tables with a row per customer (the segment table holds only totals), and the live updates' class changes.</summary>
+    public static readonly IReadOnlyList<string> SnapshotTables = ["snapshot_customers", "snapshot_product_lines", "snapshot_buying_roles", "class_changes"];
 
     /// <summary>A condition true where any of <paramref name="columns"/> equals <paramref name="value"/> (an SQL expression).</summary>
     public static string AnyEquals(IEnumerable<string> columns, string value) =>

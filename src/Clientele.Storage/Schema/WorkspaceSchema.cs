@@ -12,7 +12,7 @@ namespace Clientele.Storage.Schema;
 internal static class WorkspaceSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2).</summary>
     private static readonly string[][] Upgrades =
@@ -27,6 +27,8 @@ internal static class WorkspaceSchema
         [.. AddedColumns(5)],
         // 5 → 6: the record of undone imports and erasures.
         [.. Removal.RemovalSchema.Tables],
+        // 6 → 7: live updates: the live columns of snapshot_customers and the class changes they made.
+        [.. Snapshots.SnapshotSchema.LiveUpgrade()],
     ];
 
     /// <summary>The statements that add the canonical columns of schema <paramref name="version"/> to an older workspace.</summary>

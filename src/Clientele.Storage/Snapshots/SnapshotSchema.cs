@@ -58,6 +58,17 @@ public static class SnapshotSchema
         "future_net_value", "value", "group_value", "referral_value", "influence_value", "full_value",
     };
 
+    /// <summary>
+    /// The columns of <c>snapshot_customers</c> a live update sets (<see cref="Live.LiveUpdate"/>), null where the row is the
+    /// analysis's own: the day the row's figures are as of, when it was updated, and the import (or event batch) that caused it.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, string Type, string Meaning)> LiveColumns =
+    [
+        ("live_as_of", "DATE", "updated live: the day its figures are as of (the customer's latest order or interaction, at least the analysis's as-of date)"),
+        ("live_at", "TIMESTAMP", "updated live: when (UTC)"),
+        ("live_import", "INTEGER", "updated live: the import or event batch that caused it"),
+    ];
+
     /// <summary>The reason column of a dimension.</summary>
     public static string ReasonColumn(string dimension) => dimension + "_reason";
 
@@ -69,6 +80,7 @@ public static class SnapshotSchema
             customers BIGINT NOT NULL, model VARCHAR, scoring_method VARCHAR NOT NULL, options VARCHAR NOT NULL, report VARCHAR NOT NULL)
         """,
         CustomersTable(),
+        ClassChangesTable,
         "CREATE TABLE snapshot_product_lines (as_of DATE NOT NULL, customer_id VARCHAR NOT NULL, product_line VARCHAR NOT NULL, class VARCHAR NOT NULL, reason VARCHAR)",
         """
         CREATE TABLE snapshot_buying_roles (
@@ -89,6 +101,21 @@ public static class SnapshotSchema
         var sql = new StringBuilder("CREATE TABLE snapshot_customers (as_of DATE NOT NULL, customer_id VARCHAR NOT NULL");
         foreach (var figure in FigureColumns) sql.Append($", {figure.Name} {figure.Type}");
         foreach (var dimension in Dimensions.All) sql.Append($", {dimension} VARCHAR, {ReasonColumn(dimension)} VARCHAR");
+        foreach (var (name, type, _) in LiveColumns) sql.Append($", {name} {type}");
         return sql.Append(')').ToString();
     }
+
+    /// <summary>Every class a live update changed since the analysis it updates: which customer, dimension, from what to what, when and by which import.</summary>
+    internal const string ClassChangesTable = """
+        CREATE TABLE IF NOT EXISTS class_changes (
+            as_of DATE NOT NULL, customer_id VARCHAR NOT NULL, dimension VARCHAR NOT NULL, from_class VARCHAR, to_class VARCHAR,
+            changed_at TIMESTAMP NOT NULL, import_id INTEGER, live_as_of DATE NOT NULL)
+        """;
+
+    /// <summary>
+    /// The statements that bring a version-6 workspace's snapshot tables to version 7 (live updates). They change nothing
+    /// where the tables are already current: an older workspace's upgrade to version 3 made them as this build does.
+    /// </summary>
+    internal static IEnumerable<string> LiveUpgrade() =>
+        LiveColumns.Select(c => $"ALTER TABLE snapshot_customers ADD COLUMN IF NOT EXISTS {c.Name} {c.Type}").Append(ClassChangesTable);
 }

@@ -19,16 +19,15 @@ public static class SnapshotWriter
         var asOf = columns.AsOf;
         var connection = workspace.Connection;
         using var transaction = connection.BeginTransaction();
-        foreach (var table in new[] { "snapshots", "snapshot_customers", "snapshot_product_lines", "snapshot_buying_roles", "snapshot_segments" })
+        foreach (var table in new[] { "snapshots", "snapshot_customers", "snapshot_product_lines", "snapshot_buying_roles", "snapshot_segments", "class_changes" })
             Execute(connection, $"DELETE FROM {table} WHERE as_of = $1", asOf);
         Execute(connection, "INSERT INTO snapshots VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             asOf, createdAt, columns.Summary.Unit.ToString().ToLowerInvariant(), result.Scoring.Scores.HorizonDays, (long)columns.Count,
             result.Scoring.Model, result.Scoring.Scores.Method, options.ToJson(), context);
-        // Named like the importer's chunks, so a run killed mid-write leaves nothing that the next open does not delete.
-        var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workspace.Path))!, Import.ValidatedRows.TemporaryPrefix(workspace.Path) + "snapshot");
-        WriteCustomers(connection, result, folder);
-        WriteProductLines(connection, result, folder);
-        WriteBuyingRoles(connection, result, folder);
+        var folder = TemporaryFolder(workspace);
+        WriteCustomers(connection, result, folder, "snapshot_customers", asOf);
+        WriteProductLines(connection, result, folder, "snapshot_product_lines", asOf);
+        WriteBuyingRoles(connection, result, folder, "snapshot_buying_roles", asOf);
         WriteSegments(connection, result);
         transaction.Commit();
     }
@@ -38,7 +37,8 @@ public static class SnapshotWriter
     /// and loaded by DuckDB's parallel reader inside the snapshot's transaction: at a million customers the
     /// appender's call per value (some fifty a row, and millions of line and role rows) cost most of a minute.
     /// </summary>
-    private static void WriteCustomers(DuckDBConnection connection, AnalysisResult result, string folder)
+    /// <remarks>A live update writes the rows of the customers it re-classified into a table of its own first, under the analysis's as-of date.</remarks>
+    internal static void WriteCustomers(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf)
     {
         var c = result.Columns;
         var dimensions = Dimensions.All.Select(result.Dimension).ToArray();
@@ -46,8 +46,8 @@ public static class SnapshotWriter
         var types = new List<(string, string)> { ("as_of", "DATE"), ("customer_id", "VARCHAR") };
         types.AddRange(figures.Select(f => (f.Name, f.Type)));
         foreach (var dimension in Dimensions.All) types.AddRange([(dimension, "VARCHAR"), (SnapshotSchema.ReasonColumn(dimension), "VARCHAR")]);
-        var asOf = Day(c.AsOf);
-        Load(connection, folder, "snapshot_customers", types, row =>
+        var asOf = Day(snapshotAsOf);
+        Load(connection, folder, table, types, row =>
         {
             for (var i = 0; i < c.Count; i++)
             {
@@ -59,11 +59,11 @@ public static class SnapshotWriter
         });
     }
 
-    private static void WriteProductLines(DuckDBConnection connection, AnalysisResult result, string folder)
+    internal static void WriteProductLines(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf)
     {
         var lines = result.ProductLines;
-        var asOf = Day(result.Columns.AsOf);
-        Load(connection, folder, "snapshot_product_lines",
+        var asOf = Day(snapshotAsOf);
+        Load(connection, folder, table,
             [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("product_line", "VARCHAR"), ("class", "VARCHAR"), ("reason", "VARCHAR")], row =>
             {
                 for (var l = 0; l < lines.Lines.Count; l++)
@@ -75,12 +75,12 @@ public static class SnapshotWriter
             });
     }
 
-    private static void WriteBuyingRoles(DuckDBConnection connection, AnalysisResult result, string folder)
+    internal static void WriteBuyingRoles(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf)
     {
         var holders = result.BuyingCenters.RoleHolders;
         var contacts = result.Columns.Contacts;
-        var asOf = Day(result.Columns.AsOf);
-        Load(connection, folder, "snapshot_buying_roles",
+        var asOf = Day(snapshotAsOf);
+        Load(connection, folder, table,
             [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("contact_id", "VARCHAR"), ("contact_name", "VARCHAR"), ("title", "VARCHAR"),
              ("role", "VARCHAR"), ("weight", "DOUBLE"), ("inferred", "BOOLEAN")], row =>
             {
@@ -113,6 +113,10 @@ public static class SnapshotWriter
             File.Delete(path);
         }
     }
+
+    /// <summary>The path prefix of the files a snapshot is loaded from: named like the importer's chunks, so a run killed mid-write leaves nothing that the next open does not delete.</summary>
+    internal static string TemporaryFolder(Workspace workspace) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workspace.Path))!, Import.ValidatedRows.TemporaryPrefix(workspace.Path) + "snapshot");
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -28,14 +28,24 @@ public static class CustomerColumnsQuery
     public static CustomerColumnsQueryResult Read(Workspace workspace, CustomerSummary summary, CustomerColumnsQueryOptions? options = null) =>
         ReadTimed(workspace, summary, options, null);
 
+    /// <summary>
+    /// The columns of a part of the base (a live update's few customers, from <see cref="CustomerSummaryQuery"/>'s summary
+    /// of them): each customer gets the values the whole base's columns give it, the base-relative ones (product lines,
+    /// launches, adoption ranks, followers) read from everyone's first purchases. Links to customers outside the part
+    /// (parents, referrers, supply links) are −1 or left out, as for anyone outside a summary.
+    /// </summary>
+    public static CustomerColumns ReadPart(Workspace workspace, CustomerSummary part, CustomerColumnsQueryOptions? options = null) =>
+        ReadTimed(workspace, part, options, null, partOfBase: true).Columns;
+
     /// <summary>As <see cref="Read"/>, reporting each statement's first line and time to <paramref name="step"/> (the benchmark's breakdown).</summary>
-    internal static CustomerColumnsQueryResult ReadTimed(Workspace workspace, CustomerSummary summary, CustomerColumnsQueryOptions? options, Action<string, TimeSpan>? step)
+    internal static CustomerColumnsQueryResult ReadTimed(Workspace workspace, CustomerSummary summary, CustomerColumnsQueryOptions? options, Action<string, TimeSpan>? step,
+        bool partOfBase = false)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(summary);
         options ??= new CustomerColumnsQueryOptions();
         options.Validate();
-        var sql = new CustomerColumnsSql(summary.AsOf, options);
+        var sql = new CustomerColumnsSql(summary.AsOf, options, partOfBase);
         var db = new CustomerColumnsDb(workspace.Connection, step);
         try
         {
@@ -44,6 +54,7 @@ public static class CustomerColumnsQuery
             db.Execute(CustomerColumnsSql.Levels);
             db.Execute(sql.OrderLines);
             db.Execute(sql.OtherOrders);
+            if (partOfBase) db.Execute(sql.Population);
             db.Execute(CustomerColumnsSql.Parties);
             var found = 0L;
             db.Query(CustomerColumnsSql.PartyCount, r => found = r.GetInt64(0));
@@ -52,7 +63,7 @@ public static class CustomerColumnsQuery
                 db.Query(CustomerColumnsSql.MissingParty, r => throw new WorkspaceException(
                     $"the summary names customer {(r.IsDBNull(0) ? "ids" : r.GetString(0))}, which this workspace does not have: compute the summary on the same workspace, then the columns."));
             }
-            db.Execute(CustomerColumnsSql.Lines);
+            db.Execute(sql.Lines);
             var lines = new List<string>();
             db.Query(CustomerColumnsSql.ReadLines, r => lines.Add(r.GetString(0)));
             var columns = new CustomerColumns(summary, lines);
@@ -175,7 +186,7 @@ public static class CustomerColumnsQuery
 
     private static void ReadAdoptionAndFollowers(CustomerColumnsDb db, CustomerColumnsSql sql, CustomerColumns columns)
     {
-        db.Query(CustomerColumnsSql.ReadAdoption, r =>
+        db.Query(sql.ReadAdoption, r =>
         {
             var i = r.GetInt32(0);
             columns.NewLinesAdopted[i] = r.GetInt32(1);

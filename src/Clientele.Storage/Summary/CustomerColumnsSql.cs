@@ -11,11 +11,44 @@ namespace Clientele.Storage.Summary;
 /// interaction's product line is its own <c>product_line</c>, else the line of its <c>product_id</c> in <c>products</c>
 /// (<see cref="LineOf"/>).
 /// Dates and windows are written into the text (validated integers and formatted dates), not bound.
+/// <para>
+/// For a part of the base (<paramref name="partOfBase"/>: a live update's few customers), what is relative to the whole
+/// base — the product lines, each line's launch, the rank of a customer's first purchase of a new line among everyone's,
+/// and the followers in its region — is read from everyone's first purchase per line (<c>cc_pop</c>, <c>cc_pop_other</c>),
+/// so that each customer gets the values the whole base's query gives it.
+/// </para>
 /// </summary>
-internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOptions options)
+internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOptions options, bool partOfBase = false)
 {
     /// <summary>The temporary tables, dropped at the end.</summary>
-    public static readonly string[] TempTables = ["cc_ids", "cc_party", "cc_levels", "cc_ol", "cc_other", "cc_lines", "cc_launch"];
+    public static readonly string[] TempTables = ["cc_ids", "cc_party", "cc_levels", "cc_ol", "cc_other", "cc_lines", "cc_launch", "cc_pop", "cc_pop_other"];
+
+    /// <summary>Whether the customers are a part of the base (see the remarks).</summary>
+    public bool PartOfBase => partOfBase;
+
+    /// <summary>
+    /// For a part of the base: every customer's first completed order per line (time, amount), of the customers the whole
+    /// base's summary would hold (known by the as-of date), and the first other order per line.
+    /// </summary>
+    public string Population => $"""
+        CREATE OR REPLACE TEMP TABLE cc_pop AS
+        SELECT o.customer_id, {LineOf("o")} AS line, min(o.ordered_at) AS first_at, arg_min(o.amount, o.ordered_at) AS first_amount
+        FROM orders o {ProductOf("o")} JOIN customers c ON c.customer_id = o.customer_id
+        WHERE o.ordered_at < {NextDay} AND o.status = 'completed' AND (c.acquired_at IS NULL OR c.acquired_at < {NextDay})
+        GROUP BY ALL;
+        CREATE OR REPLACE TEMP TABLE cc_pop_other AS
+        SELECT {LineOf("o")} AS line, min(o.ordered_at) AS first_at
+        FROM orders o {ProductOf("o")} JOIN customers c ON c.customer_id = o.customer_id
+        WHERE o.ordered_at < {NextDay} AND o.status <> 'completed' AND (c.acquired_at IS NULL OR c.acquired_at < {NextDay})
+        GROUP BY ALL
+        """;
+
+    private static string Exact(string expression) => CustomerSummaryQuery.Exact(expression);
+
+    /// <summary>The first purchases per line that the base-relative columns read: the customers' own, or everyone's for a part of the base.</summary>
+    private string FirstPurchases => partOfBase ? "cc_pop" : "cc_ol";
+
+    private string OtherFirsts => partOfBase ? "cc_pop_other" : "cc_other";
 
     /// <summary>The categorical columns of customers read as codes into <c>cc_levels</c> (column number = index).</summary>
     public static readonly string[] PartyLevels = ["kind", "industry", "domain", "population_group", "region", "country", "channel"];
@@ -106,7 +139,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         CREATE OR REPLACE TEMP TABLE cc_ol AS
         SELECT p.r, {LineOf("o")} AS line, count(*)::INTEGER AS completed,
                min(o.ordered_at) AS first_at, arg_min(o.amount, o.ordered_at) AS first_amount,
-               sum(o.amount) FILTER (WHERE o.ordered_at >= {YearStart}) AS revenue_year
+               CAST(sum({Exact("o.amount")}) FILTER (WHERE o.ordered_at >= {YearStart}) AS DOUBLE) AS revenue_year
         FROM orders o JOIN cc_ids p USING (customer_id) {ProductOf("o")}
         WHERE o.ordered_at < {NextDay} AND o.status = 'completed'
         GROUP BY ALL
@@ -117,7 +150,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         CREATE OR REPLACE TEMP TABLE cc_other AS
         SELECT p.r, {LineOf("o")} AS line,
                count(*) FILTER (WHERE o.status = 'cancelled')::INTEGER AS cancelled,
-               coalesce(sum(o.margin) FILTER (WHERE o.status = 'returned'), 0) AS return_margin,
+               coalesce(CAST(sum({Exact("o.margin")}) FILTER (WHERE o.status = 'returned') AS DOUBLE), 0) AS return_margin,
                count(*) FILTER (WHERE o.status = 'returned' AND o.ordered_at >= p.window_start)::INTEGER AS recent_returns,
                min(o.ordered_at) AS first_at
         FROM orders o JOIN cc_ids p USING (customer_id) {ProductOf("o")}
@@ -125,11 +158,11 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         GROUP BY ALL
         """;
 
-    public static string Lines => """
+    public string Lines => $"""
         CREATE OR REPLACE TEMP TABLE cc_lines AS
         SELECT line, (row_number() OVER (ORDER BY line) - 1)::INTEGER AS code FROM (
-            SELECT line FROM cc_ol WHERE line IS NOT NULL
-            UNION SELECT line FROM cc_other WHERE line IS NOT NULL
+            SELECT line FROM {FirstPurchases} WHERE line IS NOT NULL
+            UNION SELECT line FROM {OtherFirsts} WHERE line IS NOT NULL
             UNION SELECT product_line FROM products WHERE product_line IS NOT NULL)
         """;
 
@@ -223,7 +256,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
                lower(arg_max(i.tag, i.occurred_at) FILTER (WHERE i.kc = 4)),
                count(*) FILTER (WHERE i.kc = 3 AND i.occurred_at >= c.window_start)::INTEGER,
                count(*) FILTER (WHERE i.kc IN (1, 2) AND i.s10 <= 4 * i.m AND i.occurred_at >= c.window_start)::INTEGER,
-               coalesce(sum(i.cost) FILTER (WHERE i.occurred_at >= c.window_start), 0),
+               coalesce(CAST(sum({Exact("i.cost")}) FILTER (WHERE i.occurred_at >= c.window_start) AS DOUBLE), 0),
                count(*) FILTER (WHERE i.kc >= 4 AND (c.first_at IS NULL OR i.occurred_at < c.first_at))::INTEGER
         FROM (SELECT customer_id, occurred_at, sentiment, cost, tag, score, 10 * score AS s10,
                      CASE lower(kind) WHEN 'survey' THEN 1 WHEN 'review' THEN 2 WHEN 'complaint' THEN 3 WHEN 'opportunity' THEN 4
@@ -257,9 +290,9 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
             SELECT l.line, l.code, CAST(coalesce(pr.launched, o.first_at) AS DATE) AS launch_day
             FROM cc_lines l
             LEFT JOIN (SELECT product_line AS line, min(launched_at) AS launched FROM products WHERE product_line IS NOT NULL GROUP BY product_line) pr USING (line)
-            LEFT JOIN (SELECT line, min(first_at) AS first_at FROM (SELECT line, first_at FROM cc_ol UNION ALL SELECT line, first_at FROM cc_other)
+            LEFT JOIN (SELECT line, min(first_at) AS first_at FROM (SELECT line, first_at FROM {FirstPurchases} UNION ALL SELECT line, first_at FROM {OtherFirsts})
                        WHERE line IS NOT NULL GROUP BY line) o USING (line)
-        ), data AS (SELECT CAST(min(first_at) AS DATE) AS first_day FROM (SELECT min(first_at) AS first_at FROM cc_ol UNION ALL SELECT min(first_at) FROM cc_other))
+        ), data AS (SELECT CAST(min(first_at) AS DATE) AS first_day FROM (SELECT min(first_at) AS first_at FROM {FirstPurchases} UNION ALL SELECT min(first_at) FROM {OtherFirsts}))
         SELECT line, code, launch_day,
                launch_day > data.first_day + {options.NewLineMinDaysAfterFirstOrder} AS is_new,
                greatest(date_diff('day', greatest(launch_day, data.first_day), {AsOfDate}) + 1, 1) AS days_on_sale
@@ -267,14 +300,24 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         """;
 
     /// <summary>r, new lines bought, fewest days from launch to first purchase, best percent rank among the line's first purchases.</summary>
-    public static string ReadAdoption => """
-        SELECT r, count(*)::INTEGER, min(days)::DOUBLE, min(rank) FROM (
-            SELECT o.r, CAST(o.first_at AS DATE) - n.launch_day AS days,
-                   percent_rank() OVER (PARTITION BY o.line ORDER BY CAST(o.first_at AS DATE)) AS rank
-            FROM cc_ol o JOIN cc_launch n USING (line)
-            WHERE n.is_new)
-        GROUP BY r
-        """;
+    public string ReadAdoption => partOfBase
+        ? """
+            SELECT r, count(*)::INTEGER, min(days)::DOUBLE, min(rank) FROM (
+                SELECT p.r, CAST(o.first_at AS DATE) - n.launch_day AS days,
+                       percent_rank() OVER (PARTITION BY o.line ORDER BY CAST(o.first_at AS DATE)) AS rank
+                FROM cc_pop o JOIN cc_launch n USING (line) LEFT JOIN cc_ids p USING (customer_id)
+                WHERE n.is_new)
+            WHERE r IS NOT NULL
+            GROUP BY r
+            """
+        : """
+            SELECT r, count(*)::INTEGER, min(days)::DOUBLE, min(rank) FROM (
+                SELECT o.r, CAST(o.first_at AS DATE) - n.launch_day AS days,
+                       percent_rank() OVER (PARTITION BY o.line ORDER BY CAST(o.first_at AS DATE)) AS rank
+                FROM cc_ol o JOIN cc_launch n USING (line)
+                WHERE n.is_new)
+            GROUP BY r
+            """;
 
     /// <summary>
     /// r, line code, followers, expected followers, followers' first-order revenue, for every first purchase of a line
@@ -288,21 +331,32 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         get
         {
             var (min, max) = (options.FollowerMinDays, options.FollowerMaxDays);
-            return $"""
-                WITH f AS (
+            // For a part of the base, everyone's first purchases make the days; the region is coded as cc_party codes it.
+            var firsts = partOfBase
+                ? $"""
+                    SELECT p.r, n.code AS line, coalesce(lv.code, -1) AS region, CAST(o.first_at AS DATE) - DATE '1970-01-01' AS d, o.first_amount
+                    FROM cc_pop o JOIN cc_launch n USING (line) JOIN customers c ON c.customer_id = o.customer_id
+                    LEFT JOIN cc_levels lv ON lv.col = {RegionLevel} AND lv.v = c.region
+                    LEFT JOIN cc_ids p ON p.customer_id = o.customer_id
+                    """
+                : """
                     SELECT o.r, n.code AS line, p.region, CAST(o.first_at AS DATE) - DATE '1970-01-01' AS d, o.first_amount
                     FROM cc_ol o JOIN cc_launch n USING (line) JOIN cc_party p USING (r)
+                    """;
+            return $"""
+                WITH f AS (
+                    {firsts}
                 ), days AS (
-                    SELECT line, region, d, count(*) AS n, sum(first_amount) AS amount FROM f GROUP BY line, region, d
+                    SELECT line, region, d, count(*) AS n, sum({Exact("first_amount")}) AS amount FROM f GROUP BY line, region, d
                 ), w AS (
                     SELECT days.line, region, d, sum(n) OVER win AS followers, sum(amount) OVER win AS revenue,
                            sum(n) OVER (PARTITION BY days.line, region) * {max - min + 1} / n.days_on_sale AS expected
                     FROM days JOIN cc_launch n ON n.code = days.line
                     WINDOW win AS (PARTITION BY days.line, region ORDER BY d RANGE BETWEEN {min} FOLLOWING AND {max} FOLLOWING)
                 )
-                SELECT f.r, f.line, w.followers::INTEGER, w.expected, coalesce(w.revenue, 0)
+                SELECT f.r, f.line, w.followers::INTEGER, w.expected, coalesce(CAST(w.revenue AS DOUBLE), 0)
                 FROM f JOIN w USING (line, region, d)
-                WHERE w.followers > 0
+                WHERE w.followers > 0 AND f.r IS NOT NULL
                 """;
         }
     }

@@ -74,6 +74,13 @@ public static class CustomerSummaryQuery
     }
 
     /// <summary>
+    /// A value to be summed exactly: as a decimal of 9 places, so a sum is the same whatever order the rows are added in (a
+    /// sum of doubles is not, and a live update's few customers are added in another order than the whole base). Amounts
+    /// are kept to a billionth.
+    /// </summary>
+    internal static string Exact(string expression) => $"CAST({expression} AS DECIMAL(38, 9))";
+
+    /// <summary>
     /// The SQL of the summary; parameters <c>$as_of</c>, <c>$next_day</c> (timestamps) and <c>$unit</c> (days per unit).
     /// <paramref name="recordsAfter"/>: whether some orders or interactions are later than the as-of date.
     /// </summary>
@@ -96,7 +103,7 @@ public static class CustomerSummaryQuery
         var kindColumns = string.Join(", ", kinds.Select(k => $"coalesce(ia.\"{k}\", 0)"));
         return $"""
             WITH d AS (
-                SELECT customer_id, CAST(ordered_at AS DATE) AS day, sum(amount) AS spend, count(*) AS lines, sum(margin) AS margin
+                SELECT customer_id, CAST(ordered_at AS DATE) AS day, sum({Exact("amount")}) AS spend, count(*) AS lines, sum({Exact("margin")}) AS margin
                 FROM orders WHERE ordered_at < $next_day AND status = 'completed'{only}
                 GROUP BY customer_id, day
             ), b AS (
@@ -104,14 +111,14 @@ public static class CustomerSummaryQuery
                        sum(lines) AS orders, sum(spend) AS revenue, arg_min(spend, day) AS first_spend, sum(margin) AS margin
                 FROM d GROUP BY customer_id
             ), ret AS (
-                SELECT customer_id, count(*) AS returns, sum(amount) AS returned_amount
+                SELECT customer_id, count(*) AS returns, CAST(sum({Exact("amount")}) AS DOUBLE) AS returned_amount
                 FROM orders WHERE ordered_at < $next_day AND status = 'returned'{only}
                 GROUP BY customer_id
             ), ia AS (
                 SELECT customer_id, {kindCounts}
                        count(*) FILTER (WHERE k NOT IN ({kindList})) AS other,
-                       coalesce(sum(cost), 0) AS service_cost,
-                       avg(score * 10.0 / coalesce(scale_max, 10)) FILTER (WHERE k = 'survey' AND score IS NOT NULL) AS mean_survey
+                       coalesce(CAST(sum({Exact("cost")}) AS DOUBLE), 0) AS service_cost,
+                       CAST(avg({Exact("score * 10.0 / coalesce(scale_max, 10)")}) FILTER (WHERE k = 'survey' AND score IS NOT NULL) AS DOUBLE) AS mean_survey
                 FROM (SELECT *, lower(kind) AS k FROM interactions WHERE occurred_at < $next_day{only})
                 GROUP BY customer_id
             ), rf AS (
@@ -128,9 +135,9 @@ public static class CustomerSummaryQuery
                    greatest(coalesce(b.purchase_days, 0) - 1, 0) AS frequency,
                    coalesce(date_diff('day', b.first_day, b.last_day), 0) / $unit AS recency,
                    date_diff('day', b.first_day, CAST($as_of AS DATE)) / $unit AS t,
-                   CASE WHEN b.purchase_days > 1 THEN (b.revenue - b.first_spend) / (b.purchase_days - 1) ELSE 0 END AS monetary_value,
-                   coalesce(b.revenue, 0) AS revenue,
-                   b.margin,
+                   CASE WHEN b.purchase_days > 1 THEN CAST(b.revenue - b.first_spend AS DOUBLE) / (b.purchase_days - 1) ELSE 0 END AS monetary_value,
+                   coalesce(CAST(b.revenue AS DOUBLE), 0) AS revenue,
+                   CAST(b.margin AS DOUBLE) AS margin,
                    coalesce(ret.returns, 0) AS returns,
                    coalesce(ret.returned_amount, 0) AS returned_amount,
                    {kindColumns},

@@ -13,7 +13,7 @@ public sealed class WorkspaceTests : IDisposable
         using var workspace = Workspace.Create(_temp.Path);
         Assert.Equal(Clientele.Tables.CanonicalTables.All.Select(t => t.Name), workspace.CountRows().Select(p => p.Key));
         Assert.All(workspace.CountRows(), p => Assert.Equal(0, p.Value));
-        Assert.Equal(6, workspace.SchemaVersion);
+        Assert.Equal(Clientele.Storage.Schema.WorkspaceSchema.CurrentVersion, workspace.SchemaVersion);
     }
 
     [Fact]
@@ -25,13 +25,15 @@ public sealed class WorkspaceTests : IDisposable
             // Make it what version 1 wrote: no model_fits, snapshot or access tables, no columns of version 5.
             using var command = workspace.Connection.CreateCommand();
             command.CommandText = "DROP TABLE model_fits; DROP TABLE snapshots; DROP TABLE snapshot_customers; DROP TABLE snapshot_product_lines; " +
-                "DROP TABLE snapshot_buying_roles; DROP TABLE snapshot_segments; DROP TABLE users; DROP TABLE api_keys; DROP TABLE undone_imports; DROP TABLE erasures; " +
+                "DROP TABLE snapshot_buying_roles; DROP TABLE snapshot_segments; DROP TABLE class_changes; DROP TABLE users; DROP TABLE api_keys; DROP TABLE undone_imports; DROP TABLE erasures; " +
                 "ALTER TABLE orders DROP COLUMN period_start; ALTER TABLE interactions DROP COLUMN product_id; UPDATE clientele_meta SET value = '1' WHERE key = 'schema_version'";
             command.ExecuteNonQuery();
         }
         using (var upgraded = Workspace.Open(_temp.Path))
         {
-            Assert.Equal(6, upgraded.SchemaVersion);
+            Assert.Equal(Clientele.Storage.Schema.WorkspaceSchema.CurrentVersion, upgraded.SchemaVersion);
+            Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM class_changes"));
+            Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM snapshot_customers WHERE live_at IS NOT NULL"));
             Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM erasures"));
             Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM users"));
             Assert.Empty(ModelFit.All(upgraded));
@@ -60,6 +62,23 @@ public sealed class WorkspaceTests : IDisposable
         File.WriteAllText(orders, "customer_id,ordered_at,amount\nC1,2024-01-01T00:00:00,1.0\nC1,2024-01-02,2\n");
         var again = new Clientele.Storage.Import.Importer(upgraded).Import("orders", orders, new Clientele.Storage.Import.ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal((0L, 2L), (again.RowsAdded, again.RowsAlreadyPresent));
+    }
+
+    [Fact]
+    public void A_version_6_workspace_gains_the_live_columns_and_the_class_changes_and_keeps_its_snapshot()
+    {
+        using (var workspace = Workspace.Create(_temp.Path))
+        {
+            Clientele.Storage.Tests.Snapshots.HandMadeSnapshots.InsertBoth(workspace.Connection);
+            using var command = workspace.Connection.CreateCommand();
+            command.CommandText = "ALTER TABLE snapshot_customers DROP COLUMN live_as_of; ALTER TABLE snapshot_customers DROP COLUMN live_at; " +
+                "ALTER TABLE snapshot_customers DROP COLUMN live_import; DROP TABLE class_changes; UPDATE clientele_meta SET value = '6' WHERE key = 'schema_version'";
+            command.ExecuteNonQuery();
+        }
+        using var upgraded = Workspace.Open(_temp.Path);
+        Assert.Equal(7, upgraded.SchemaVersion);
+        Assert.True(upgraded.Scalar<long>("SELECT count(*) FROM snapshot_customers WHERE live_as_of IS NULL AND live_at IS NULL AND live_import IS NULL") > 0);
+        Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM class_changes"));
     }
 
     private string WriteOrders()

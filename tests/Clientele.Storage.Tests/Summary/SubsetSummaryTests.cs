@@ -25,6 +25,44 @@ public sealed class SubsetSummaryTests(SimulatedCompany company, CdnowMaster cdn
         AssertSubset(workspace, cdnow.Run!.Result.Columns.Summary, 7, CdnowMaster.AsOf);
     }
 
+    /// <summary>Columns that link to other customers: within a part of the base they point inside it or nowhere (−1), by design.</summary>
+    private static readonly string[] Links = ["ParentIndex", "ReferredByIndex", "ReferredRevenue", "ReferredMargin", "SupplySeller", "SupplyBuyer"];
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void A_part_of_the_demo_companys_columns_equal_its_rows_of_the_whole_bases_new_line_ranks_and_followers_included(int seed)
+    {
+        var workspace = company.Temp.Workspace!;
+        var whole = company.Run.Result.Columns;
+        var random = new Random(seed);
+        var chosen = Enumerable.Range(0, whole.Count).Where(_ => random.NextDouble() < 0.03).ToList();
+        var summary = CustomerSummaryQuery.Run(workspace, company.AsOf, TimeUnit.Week, [.. chosen.Select(i => whole.CustomerId[i])]);
+        var options = new CustomerColumnsQueryOptions { SignalWindowDays = company.Run.Options.Churn.SignalWindowDays, SizeAttributes = company.Run.Options.Strategy.SizeAttributes };
+        var part = CustomerColumnsQuery.ReadPart(workspace, summary, options);
+        Assert.Equal(whole.ProductLines, part.ProductLines);
+        var index = Enumerable.Range(0, whole.Count).ToDictionary(i => whole.CustomerId[i], StringComparer.Ordinal);
+        var compared = 0;
+        foreach (var property in typeof(Clientele.Classification.CustomerColumns).GetProperties().Where(p => !Links.Contains(p.Name)))
+        {
+            if (property.GetValue(whole) is not Array w || property.GetValue(part) is not Array p) continue;
+            // Per-line columns are arrays of per-customer arrays.
+            var pairs = w.Length == whole.Count ? [(w, p)] : Enumerable.Range(0, w.Length).Select(l => ((Array)w.GetValue(l)!, (Array)p.GetValue(l)!)).ToList();
+            foreach (var (wc, pc) in pairs)
+                for (var k = 0; k < part.Count; k++)
+                {
+                    var a = wc.GetValue(index[part.CustomerId[k]]);
+                    var b = pc.GetValue(k);
+                    var same = a is double x && b is double y ? x.Equals(y) || Math.Abs(x - y) <= 1e-12 * Math.Max(1, Math.Abs(x)) : Equals(a, b);
+                    Assert.True(same, $"{property.Name} of {part.CustomerId[k]}: whole {a}, part {b}");
+                    compared++;
+                }
+        }
+        Assert.True(compared > 40 * part.Count, $"only {compared} values compared");
+        Assert.Contains(Enumerable.Range(0, part.Count), k => part.Followers[k] > 0);
+        Assert.Contains(Enumerable.Range(0, part.Count), k => part.EarliestAdoptionRank[k] is not null);
+    }
+
     [Fact]
     public void Customers_unknown_or_not_yet_known_are_left_out_and_an_empty_list_gives_an_empty_summary()
     {

@@ -1,0 +1,215 @@
+using System.Globalization;
+using Clientele.Classification;
+using Clientele.Customers;
+using Clientele.Scoring;
+using Clientele.Storage.Analysis;
+using Clientele.Storage.Snapshots;
+using Clientele.Storage.Summary;
+using DuckDB.NET.Data;
+
+namespace Clientele.Storage.Live;
+
+/// <summary>
+/// Re-classifies a few customers at once with what the latest analysis learned, without learning anything again: their
+/// summary and columns are read for them alone, scored with the stored models (<see cref="CustomerScoring.Apply"/>) and
+/// classified with the stored context (<see cref="CustomerAnalysis.Apply"/>); their rows of the latest snapshot are
+/// rewritten in place, marked live, and every class that moved is recorded in <c>class_changes</c> with the import
+/// that moved it. Every read (listings, profiles, segments, exports, the report) shows the live rows at once.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Each customer is taken as of its own latest order or interaction (at least the analysis's as-of date), so its live
+/// row is a function of the stored context and its own data alone: applying events one at a time or all at once gives
+/// the same rows. The others' scores stay as of the analysis; time passing is caught by the next analysis.
+/// </para>
+/// <para>
+/// Two dimensions and the figures that rest on other customers stay as the analysis left them until the next one:
+/// the supply-chain position (the whole supply graph) and the influence roles (followers and referred parties counted
+/// over the whole base), with <c>supply_depth</c>, <c>group_value</c>, <c>subsidiaries</c>, <c>referral_value</c> and
+/// <c>influence_value</c>; <c>full_value</c> is the new value plus those two. A referrer whose referred customer
+/// bought is re-classified with it (its own counts of referrals bought are read again).
+/// </para>
+/// </remarks>
+public static class LiveUpdate
+{
+    /// <summary>Dimensions a live update keeps as the analysis left them (they rest on the whole base).</summary>
+    public static readonly IReadOnlyList<string> Kept = [Dimensions.SupplyChain, Dimensions.Influence];
+
+    /// <summary>Figure columns a live update keeps as the analysis left them.</summary>
+    public static readonly IReadOnlyList<string> KeptFigures = ["supply_depth", "group_value", "subsidiaries", "referral_value", "influence_value"];
+
+    /// <summary>The dimensions a live update re-applies.</summary>
+    public static IReadOnlyList<string> Updated { get; } = [.. Dimensions.All.Except(Kept)];
+
+    /// <summary>
+    /// Re-classifies <paramref name="customers"/> (and the referrers of those referred by them) with the latest analysis's
+    /// context, in one transaction. Unknown ids are left out; without an analysis, or with one stored before live updates,
+    /// nothing is changed and the result says why.
+    /// </summary>
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="customers">The customers an import or an event batch named.</param>
+    /// <param name="importId">The import (or event batch) that caused it, recorded with each change.</param>
+    /// <param name="at">When (UTC).</param>
+    public static LiveResult Refresh(Workspace workspace, IReadOnlyCollection<string> customers, long? importId, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        ArgumentNullException.ThrowIfNull(customers);
+        if (SnapshotQuery.List(workspace).Count == 0)
+            return LiveResult.NotUpdated("there is no analysis yet to update: run `clientele analyze` and later changes will update its classes live.");
+        var (analysisAsOf, context) = SnapshotQuery.Context(workspace);
+        if (context.Classification is not { } classification)
+            return LiveResult.NotUpdated($"the latest analysis (as of {analysisAsOf:yyyy-MM-dd}) was stored before live updates: analyze again and later changes will update its classes live.", analysisAsOf);
+        if (customers.Count == 0) return new LiveResult(analysisAsOf, 0, [], null);
+
+        var options = StoredOptions(workspace, analysisAsOf);
+        var ids = WithReferrers(workspace, customers);
+        var days = LiveDays(workspace, ids, analysisAsOf);
+        var unit = Enum.Parse<TimeUnit>(context.TimeUnit, ignoreCase: true);
+        var overrides = OverrideTable.All(workspace);
+        var columnOptions = new CustomerColumnsQueryOptions { SignalWindowDays = options.Churn.SignalWindowDays, SizeAttributes = options.Strategy.SizeAttributes };
+        var folder = SnapshotWriter.TemporaryFolder(workspace);
+        var connection = workspace.Connection;
+        var refreshed = 0;
+        Execute(connection, "CREATE OR REPLACE TEMP TABLE live_customers AS SELECT * FROM snapshot_customers WHERE false");
+        Execute(connection, "CREATE OR REPLACE TEMP TABLE live_product_lines AS SELECT * FROM snapshot_product_lines WHERE false");
+        Execute(connection, "CREATE OR REPLACE TEMP TABLE live_buying_roles AS SELECT * FROM snapshot_buying_roles WHERE false");
+        Execute(connection, "CREATE OR REPLACE TEMP TABLE live_days (customer_id VARCHAR, live_as_of DATE)");
+        try
+        {
+            foreach (var group in days.GroupBy(d => d.Value, d => d.Key))
+            {
+                var summary = CustomerSummaryQuery.Run(workspace, group.Key, unit, [.. group]);
+                if (summary.Count == 0) continue;
+                var columns = CustomerColumnsQuery.ReadPart(workspace, summary, columnOptions);
+                var learned = context.Scoring.Learned;
+                var scores = CustomerScoring.Apply(learned, columns, options.Scoring);
+                var scoring = new ScoringResult(scores, learned.Model, learned.Parameters, context.Scoring.Fit, learned.Spend, context.Scoring.SpendFit, [], [])
+                    { BaseMarginRate = learned.BaseMarginRate };
+                var result = CustomerAnalysis.Apply(classification, columns, scoring, options, overrides);
+                SnapshotWriter.WriteCustomers(connection, result, folder, "live_customers", analysisAsOf);
+                SnapshotWriter.WriteProductLines(connection, result, folder, "live_product_lines", analysisAsOf);
+                SnapshotWriter.WriteBuyingRoles(connection, result, folder, "live_buying_roles", analysisAsOf);
+                Execute(connection, "INSERT INTO live_days SELECT unnest($1), CAST($2 AS DATE)", summary.CustomerId.ToList(), group.Key.ToDateTime(TimeOnly.MinValue));
+                refreshed += summary.Count;
+            }
+            var changes = Store(connection, analysisAsOf, importId, at);
+            return new LiveResult(analysisAsOf, refreshed, changes, null);
+        }
+        finally
+        {
+            foreach (var table in new[] { "live_customers", "live_product_lines", "live_buying_roles", "live_days", "live_moves" }) Execute(connection, $"DROP TABLE IF EXISTS {table}");
+        }
+    }
+
+    /// <summary>Rewrites the rows in one transaction: keeps what a live update does not re-apply, records the moves, replaces the snapshot's rows.</summary>
+    private static IReadOnlyList<ClassChange> Store(DuckDBConnection connection, DateOnly analysisAsOf, long? importId, DateTime at)
+    {
+        var day = $"DATE '{analysisAsOf:yyyy-MM-dd}'";
+        var kept = string.Join(", ", Kept.SelectMany(d => new[] { d, SnapshotSchema.ReasonColumn(d) }).Concat(KeptFigures).Select(c => $"{c} = o.{c}"));
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, $"UPDATE live_customers l SET {kept} FROM snapshot_customers o WHERE o.as_of = {day} AND o.customer_id = l.customer_id");
+        // A customer new since the analysis has no supply-chain position or influence yet: it says so rather than stay empty.
+        foreach (var d in Kept)
+            Execute(connection, $"UPDATE live_customers l SET {SnapshotSchema.ReasonColumn(d)} = 'n/a: new since the analysis of {analysisAsOf:yyyy-MM-dd}; the next analysis places it' " +
+                $"WHERE NOT EXISTS (SELECT 1 FROM snapshot_customers o WHERE o.as_of = {day} AND o.customer_id = l.customer_id)");
+        Execute(connection, "UPDATE live_customers SET full_value = value + coalesce(referral_value, 0) + coalesce(influence_value, 0)");
+        Execute(connection, $"UPDATE live_customers l SET live_as_of = d.live_as_of, live_at = $1, live_import = $2 FROM live_days d WHERE d.customer_id = l.customer_id", at, importId);
+        var moved = string.Join(" UNION ALL ", Updated.Select(d =>
+            $"SELECT l.customer_id, '{d}' AS dimension, o.{d} AS from_class, l.{d} AS to_class FROM live_customers l " +
+            $"LEFT JOIN snapshot_customers o ON o.as_of = {day} AND o.customer_id = l.customer_id WHERE o.{d} IS DISTINCT FROM l.{d}"));
+        Execute(connection, $"CREATE OR REPLACE TEMP TABLE live_moves AS SELECT m.*, d.live_as_of FROM ({moved}) m JOIN live_days d USING (customer_id)");
+        Execute(connection, $"INSERT INTO class_changes SELECT {day}, customer_id, dimension, from_class, to_class, $1, $2, live_as_of FROM live_moves", at, importId);
+        foreach (var (table, live) in new[] { ("snapshot_customers", "live_customers"), ("snapshot_product_lines", "live_product_lines"), ("snapshot_buying_roles", "live_buying_roles") })
+        {
+            Execute(connection, $"DELETE FROM {table} WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_days)");
+            Execute(connection, $"INSERT INTO {table} BY NAME SELECT * FROM {live}");
+        }
+        var changes = new List<ClassChange>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT customer_id, dimension, from_class, to_class, live_as_of FROM live_moves ORDER BY customer_id, dimension";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+                changes.Add(new ClassChange(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetFieldValue<DateOnly>(4), at, importId));
+        }
+        transaction.Commit();
+        return changes;
+    }
+
+    /// <summary>The customers, and the referrers of those among them who were referred: a referrer's referrals bought may have moved.</summary>
+    private static List<string> WithReferrers(Workspace workspace, IReadOnlyCollection<string> customers)
+    {
+        var ids = new HashSet<string>(customers, StringComparer.Ordinal);
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT referrer_id FROM referrals WHERE list_contains($ids, referred_id)";
+        command.Parameters.Add(new DuckDBParameter("ids", ids.ToList()));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetString(0));
+        return [.. ids.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Each known customer's live day: its latest order or interaction, at least the analysis's as-of date.</summary>
+    private static Dictionary<string, DateOnly> LiveDays(Workspace workspace, List<string> ids, DateOnly analysisAsOf)
+    {
+        var days = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = """
+            SELECT c.customer_id, greatest($as_of, coalesce(CAST(o.last AS DATE), $as_of), coalesce(CAST(i.last AS DATE), $as_of))
+            FROM customers c
+            LEFT JOIN (SELECT customer_id, max(ordered_at) AS last FROM orders WHERE list_contains($ids, customer_id) GROUP BY customer_id) o USING (customer_id)
+            LEFT JOIN (SELECT customer_id, max(occurred_at) AS last FROM interactions WHERE list_contains($ids, customer_id) GROUP BY customer_id) i USING (customer_id)
+            WHERE list_contains($ids, c.customer_id)
+            """;
+        command.Parameters.Add(new DuckDBParameter("as_of", analysisAsOf.ToDateTime(TimeOnly.MinValue)));
+        command.Parameters.Add(new DuckDBParameter("ids", ids));
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) days[reader.GetString(0)] = DateOnly.FromDateTime(reader.GetDateTime(1));
+        return days;
+    }
+
+    private static ClassificationOptions StoredOptions(Workspace workspace, DateOnly asOf)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "SELECT options FROM snapshots WHERE as_of = $1";
+        command.Parameters.Add(new DuckDBParameter(asOf.ToDateTime(TimeOnly.MinValue)));
+        var json = command.ExecuteScalar() as string ?? "{}";
+        try
+        {
+            return ClassificationOptions.FromJson(json, string.Create(CultureInfo.InvariantCulture, $"the options of the analysis of {asOf:yyyy-MM-dd}"));
+        }
+        catch (FormatException e)
+        {
+            throw new WorkspaceException($"{e.Message} Analyze again to store options this build reads.", e);
+        }
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql, params object?[] values)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+        command.ExecuteNonQuery();
+    }
+}
+
+/// <summary>What a live update did.</summary>
+/// <param name="AnalysisAsOf">The analysis it updated, or null when there was none.</param>
+/// <param name="Customers">Customers re-classified.</param>
+/// <param name="Changes">The classes that moved.</param>
+/// <param name="NotUpdatedBecause">Why nothing was updated, or null.</param>
+public sealed record LiveResult(DateOnly? AnalysisAsOf, int Customers, IReadOnlyList<ClassChange> Changes, string? NotUpdatedBecause)
+{
+    /// <summary>Nothing updated, and why.</summary>
+    public static LiveResult NotUpdated(string why, DateOnly? analysisAsOf = null) => new(analysisAsOf, 0, [], why);
+}
+
+/// <summary>One class a live update changed.</summary>
+/// <param name="CustomerId">The customer.</param>
+/// <param name="Dimension">The dimension.</param>
+/// <param name="From">The class before (null: none, or a customer new since the analysis).</param>
+/// <param name="To">The class now (null: the dimension no longer applies).</param>
+/// <param name="LiveAsOf">The day the customer's new figures are as of.</param>
+/// <param name="ChangedAt">When (UTC).</param>
+/// <param name="ImportId">The import or event batch that caused it.</param>
+public sealed record ClassChange(string CustomerId, string Dimension, string? From, string? To, DateOnly LiveAsOf, DateTime ChangedAt, long? ImportId);

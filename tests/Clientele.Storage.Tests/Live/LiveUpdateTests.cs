@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+using Clientele.Storage.Import;
+using Clientele.Storage.Live;
+using Clientele.Storage.Snapshots;
+using Clientele.Storage.Tests.Analysis;
+
+namespace Clientele.Storage.Tests.Live;
+
+/// <summary>
+/// Live updates on the demo company (5,000 parties, seed 42, analyzed as of 2025-12-31): re-classifying customers whose
+/// data did not change gives back the analysis's rows; a new order moves a lost customer at once; events applied one at
+/// a time give every customer the row a batch apply of the same context to the final data gives.
+/// </summary>
+public sealed class LiveUpdateTests : IDisposable
+{
+    private readonly SimulatedCompany _company = new();
+
+    private Workspace Workspace => _company.Temp.Workspace!;
+
+    private static readonly DateTime At = new(2026, 1, 2, 8, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void Customers_whose_data_did_not_change_get_back_the_analysiss_rows_and_no_change_is_recorded()
+    {
+        var before = Rows();
+        var random = new Random(3);
+        var chosen = before.Keys.Where(_ => random.NextDouble() < 0.1).ToList();
+        var result = LiveUpdate.Refresh(Workspace, chosen, null, At);
+        Assert.Null(result.NotUpdatedBecause);
+        Assert.True(result.Customers >= chosen.Count, $"{result.Customers} re-classified of {chosen.Count} named");
+        Assert.Empty(result.Changes);
+        Assert.Equal(0, Workspace.Scalar<long>("SELECT count(*) FROM class_changes"));
+        var after = Rows();
+        foreach (var id in chosen) AssertSameRow(before[id], after[id], id, checkLive: false);
+        Assert.Equal(result.Customers, Workspace.Scalar<long>("SELECT count(*) FROM snapshot_customers WHERE live_at IS NOT NULL"));
+    }
+
+    [Fact]
+    public void A_new_order_of_a_lost_customer_makes_it_active_at_once_and_the_move_is_recorded_with_its_import()
+    {
+        var lost = Workspace.Scalar<string>("SELECT customer_id FROM snapshot_customers WHERE churn_status = 'lost' AND orders >= 2 ORDER BY customer_id LIMIT 1")!;
+        var import = Import("orders", $"customer_id,ordered_at,amount\n{lost},2026-01-02,250\n");
+        var result = LiveUpdate.Refresh(Workspace, [lost], import, At);
+        var change = Assert.Single(result.Changes, c => c.CustomerId == lost && c.Dimension == "churn_status");
+        Assert.Equal(("lost", "active", new DateOnly(2026, 1, 2), import), (change.From, change.To, change.LiveAsOf, change.ImportId));
+        var row = Rows()[lost];
+        Assert.Equal("active", row["churn_status"]);
+        Assert.Equal(new DateOnly(2026, 1, 2), row["live_as_of"]);
+        Assert.Equal(import, Convert.ToInt64(row["live_import"], CultureInfo.InvariantCulture));
+        Assert.StartsWith("active:", (string)row["churn_status_reason"]!, StringComparison.Ordinal);
+        Assert.True((double)row["p_alive"]! > 0.9, $"P(alive) {row["p_alive"]}");
+        Assert.Equal(1, Workspace.Scalar<long>($"SELECT count(*) FROM class_changes WHERE customer_id = '{lost}' AND dimension = 'churn_status' AND import_id = {import}"));
+    }
+
+    [Fact]
+    public void Events_applied_one_at_a_time_give_every_customer_the_row_of_one_batch_apply_to_the_final_data()
+    {
+        var ids = Rows().Keys.Order(StringComparer.Ordinal).ToList();
+        var random = new Random(11);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        for (var e = 0; e < 40; e++)
+        {
+            var id = ids[random.Next(ids.Count)];
+            var day = new DateOnly(2025, 12, 1).AddDays(random.Next(45));
+            long import;
+            switch (random.Next(3))
+            {
+                case 0:
+                    import = Import("orders", $"customer_id,ordered_at,amount,margin\n{id},{day:yyyy-MM-dd},{random.Next(20, 900)},{random.Next(5, 200)}\n");
+                    break;
+                case 1:
+                    import = Import("interactions", $"customer_id,occurred_at,kind,tag,cost\n{id},{day:yyyy-MM-dd},complaint,late delivery,{random.Next(5, 60)}\n");
+                    break;
+                default:
+                    // A referral of a new customer, who then buys: the referrer is re-classified with it.
+                    var referred = $"NEW{e:000}";
+                    Import("referrals", $"referrer_id,referred_id,occurred_at\n{id},{referred},{day:yyyy-MM-dd}\n");
+                    import = Import("orders", $"customer_id,ordered_at,amount\n{referred},{day.AddDays(1):yyyy-MM-dd},{random.Next(20, 400)}\n");
+                    touched.Add(referred);
+                    LiveUpdate.Refresh(Workspace, [referred], import, At.AddMinutes(e));
+                    touched.Add(id);
+                    continue;
+            }
+            touched.Add(id);
+            LiveUpdate.Refresh(Workspace, [id], import, At.AddMinutes(e));
+        }
+        var oneAtATime = Rows();
+        var batch = LiveUpdate.Refresh(Workspace, [.. touched], null, At.AddDays(1));
+        Assert.Empty(batch.Changes);
+        var once = Rows();
+        Assert.Equal(oneAtATime.Keys.Order(), once.Keys.Order());
+        foreach (var id in touched) AssertSameRow(oneAtATime[id], once[id], id, checkLive: false);
+        Assert.True(Workspace.Scalar<long>("SELECT count(*) FROM class_changes") > 0, "forty events moved no class at all");
+    }
+
+    [Fact]
+    public void Without_an_analysis_nothing_is_updated_and_the_result_says_so()
+    {
+        using var temp = new TempWorkspace();
+        var result = LiveUpdate.Refresh(temp.Workspace!, ["C1"], null, At);
+        Assert.Equal("there is no analysis yet to update: run `clientele analyze` and later changes will update its classes live.", result.NotUpdatedBecause);
+    }
+
+    /// <summary>Every row of the latest snapshot by customer, column by column.</summary>
+    private Dictionary<string, Dictionary<string, object?>> Rows()
+    {
+        var rows = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
+        using var command = Workspace.Connection.CreateCommand();
+        command.CommandText = "SELECT * FROM snapshot_customers";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var c = 0; c < reader.FieldCount; c++) row[reader.GetName(c)] = reader.IsDBNull(c) ? null : reader.GetValue(c) is DateTime t && reader.GetName(c) == "live_as_of" ? DateOnly.FromDateTime(t) : reader.GetValue(c);
+            rows[(string)row["customer_id"]!] = row;
+        }
+        return rows;
+    }
+
+    private static void AssertSameRow(Dictionary<string, object?> expected, Dictionary<string, object?> actual, string id, bool checkLive)
+    {
+        foreach (var (column, value) in expected)
+        {
+            if (!checkLive && column.StartsWith("live_", StringComparison.Ordinal)) continue;
+            var other = actual[column];
+            if (value is double a && other is double b)
+                Assert.True(a.Equals(b) || Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(a)), $"{id} {column}: {a:R} then {b:R}");
+            else
+                Assert.True(Equals(value, other), $"{id} {column}: '{value}' then '{other}'");
+        }
+    }
+
+    private long Import(string table, string csv)
+    {
+        var path = _company.Temp.File($"{table}-{Guid.NewGuid():N}.csv", csv);
+        return new Importer(Workspace).Import(table, path, new ImportOptions()).ImportId!.Value;
+    }
+
+    public void Dispose() => _company.Dispose();
+}
