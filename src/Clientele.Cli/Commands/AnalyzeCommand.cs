@@ -45,7 +45,7 @@ internal static class AnalyzeCommand
             };
             using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             var run = Run(context, workspace, request, cancellationToken);
-            if (parsed.GetValue(format) == OutputFormat.Json) context.Out.Profile.Out.Writer.WriteLine(run.Report.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            if (parsed.GetValue(format) == OutputFormat.Json) context.Out.Profile.Out.Writer.WriteLine(run.Context.ToJson(indented: true));
             else Print(context, run);
             return Task.FromResult(0);
         });

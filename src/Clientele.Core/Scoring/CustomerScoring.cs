@@ -17,10 +17,30 @@ public static class CustomerScoring
     /// <summary>Scores the customers. <paramref name="holdout"/> (optional) lets "auto" choose the model by holdout fit.</summary>
     public static ScoringResult Score(CustomerColumns columns, ScoringOptions options, HoldoutSample? holdout = null)
     {
-        var s = columns.Summary;
-        var unitDays = (double)s.Unit.Days();
-        var scores = new CustomerScores(columns.Count, options.HorizonDays) { TrendDays = options.TrendDays };
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(options);
         var notes = new List<string>();
+        var (model, fit, spendFit, candidates) = LearnWithNotes(columns, options, holdout, notes);
+        var scores = ApplyWithNotes(model, columns, options, notes);
+        return new ScoringResult(scores, model.Model, model.Parameters, fit, model.Spend, spendFit, candidates, notes) { BaseMarginRate = model.BaseMarginRate };
+    }
+
+    /// <summary>
+    /// What scoring learns from the whole base: the repeat-purchase model and its parameters (by holdout choice for "auto"),
+    /// Gamma-Gamma's spend parameters, and whether values are margins and the base's margin rate. <see cref="Apply"/> scores
+    /// any customers with it, one at a time or all at once, without fitting again.
+    /// </summary>
+    public static ScoringModel Learn(CustomerColumns columns, ScoringOptions options, HoldoutSample? holdout = null)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(options);
+        return LearnWithNotes(columns, options, holdout, []).Model;
+    }
+
+    private static (ScoringModel Model, FitReport? Fit, FitReport? SpendFit, IReadOnlyList<ModelCandidate> Candidates) LearnWithNotes(
+        CustomerColumns columns, ScoringOptions options, HoldoutSample? holdout, List<string> notes)
+    {
+        var s = columns.Summary;
         var buyers = Buyers(s);
         var x = buyers.Select(i => s.Frequency[i]).ToArray();
         var tx = buyers.Select(i => s.Recency[i]).ToArray();
@@ -28,7 +48,6 @@ public static class CustomerScoring
         var repeaters = x.Count(v => v > 0);
 
         IReadOnlyList<ModelCandidate> candidates = [];
-        IRepeatPurchaseModel? model = null;
         string? name = null;
         IReadOnlyDictionary<string, double> parameters = new Dictionary<string, double>();
         FitReport? fit = null;
@@ -58,10 +77,36 @@ public static class CustomerScoring
                     notes.Add($"{ModelNames.Display(order[0])} used without a holdout comparison: the data is too short or too thin for a holdout period.");
                 }
             }
-            (model, name, parameters, fit) = FirstAcceptable(x, tx, age, order, notes);
+            (_, name, parameters, fit) = FirstAcceptable(x, tx, age, order, notes);
         }
 
-        var spend = SpendPerPurchase(s, buyers, x, options, notes, out var spendParameters, out var spendFit);
+        var spend = SpendModel(s, buyers, x, options, notes, out var spendFit);
+        var (usesMargin, baseRate) = BaseMargin(columns);
+        var model = new ScoringModel(name, parameters, spend is null ? new Dictionary<string, double>() : SpendParameters(spend), usesMargin, baseRate);
+        return (model, fit, spendFit, candidates);
+    }
+
+    /// <summary>
+    /// Scores every customer of <paramref name="columns"/> with a learned <paramref name="model"/>: P(alive) and its trend,
+    /// expected purchases and revenue, lifetime value and net values. Each customer's scores depend only on its own
+    /// columns and the model, so scoring a few customers gives the rows scoring all of them would.
+    /// </summary>
+    public static CustomerScores Apply(ScoringModel model, CustomerColumns columns, ScoringOptions options) => ApplyWithNotes(model, columns, options, null);
+
+    private static CustomerScores ApplyWithNotes(ScoringModel learned, CustomerColumns columns, ScoringOptions options, List<string>? notes)
+    {
+        ArgumentNullException.ThrowIfNull(learned);
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(options);
+        var s = columns.Summary;
+        var unitDays = (double)s.Unit.Days();
+        var scores = new CustomerScores(columns.Count, options.HorizonDays) { TrendDays = options.TrendDays };
+        var buyers = Buyers(s);
+        var x = buyers.Select(i => s.Frequency[i]).ToArray();
+        var tx = buyers.Select(i => s.Recency[i]).ToArray();
+        var age = buyers.Select(i => s.T[i]).ToArray();
+        var model = learned.RepeatPurchaseModel();
+        var spend = SpendPerPurchase(s, buyers, x, learned.SpendModel(), notes);
         var horizon = options.HorizonDays / unitDays;
         var n = buyers.Length;
         var pAlive = new double[n];
@@ -73,7 +118,7 @@ public static class CustomerScoring
         {
             Predict(model, x, tx, age, spend, horizon, unitDays, options, pAlive, pPrevious, expected, lifetimePurchases, ltv);
             scores.ModelBased = true;
-            scores.Method = $"{ModelNames.Display(name!)}{(spendParameters.Count > 0 ? " + Gamma-Gamma" : " + each customer's mean spend")}";
+            scores.Method = $"{ModelNames.Display(learned.Model!)}{(learned.Spend.Count > 0 ? " + Gamma-Gamma" : " + each customer's mean spend")}";
         }
         else
         {
@@ -91,7 +136,8 @@ public static class CustomerScoring
             }
             scores.Method = "rules: each customer's own repeat rate x / T over the horizon, no dropout; no prediction without a repeat purchase";
         }
-        Values(columns, scores, buyers, options, notes);
+        Values(columns, scores, buyers, learned, options);
+        if (!learned.UsesMargin) notes?.Add("the orders carry no margin: values are revenue minus cost to serve, not margin.");
         for (var k = 0; k < n; k++)
         {
             var i = buyers[k];
@@ -104,7 +150,7 @@ public static class CustomerScoring
             var costPerPurchase = s.ServiceCost[i] / Math.Max(1, s.PurchaseDays[i]);
             scores.FutureNetValue[i] = ltv[k] * scores.MarginRate[i] - costPerPurchase * lifetimePurchases[k];
         }
-        return new ScoringResult(scores, name, parameters, fit, spendParameters, spendFit, candidates, notes);
+        return scores;
     }
 
     /// <summary>
@@ -199,28 +245,35 @@ public static class CustomerScoring
             if (age[k] - lag < tx[k]) destination[k] = double.NaN;
     }
 
-    private static double[] SpendPerPurchase(CustomerSummary s, int[] buyers, double[] x, ScoringOptions options, List<string> notes,
-        out IReadOnlyDictionary<string, double> parameters, out FitReport? fit)
+    /// <summary>Gamma-Gamma fitted on the repeat buyers with positive spend, or null (too few of them, or no acceptable fit: a note says which).</summary>
+    private static GammaGammaModel? SpendModel(CustomerSummary s, int[] buyers, double[] x, ScoringOptions options, List<string> notes, out FitReport? fit)
     {
-        var n = buyers.Length;
-        var m = buyers.Select(i => s.MonetaryValue[i]).ToArray();
-        var spend = new double[n];
-        parameters = new Dictionary<string, double>();
         fit = null;
-        var fitted = Enumerable.Range(0, n).Where(k => x[k] > 0 && m[k] > 0).ToArray();
+        var m = buyers.Select(i => s.MonetaryValue[i]).ToArray();
+        var fitted = Enumerable.Range(0, buyers.Length).Where(k => x[k] > 0 && m[k] > 0).ToArray();
         if (fitted.Length < options.MinimumSpendCustomers)
         {
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"no Gamma-Gamma: {fitted.Length:N0} customers have positive repeat spend, fewer than {options.MinimumSpendCustomers:N0}; each customer's mean spend is used."));
+            return null;
         }
-        else if (SpendModel(fitted.Select(k => x[k]).ToArray(), fitted.Select(k => m[k]).ToArray(), notes) is { } gg)
+        var gg = SpendModel(fitted.Select(k => x[k]).ToArray(), fitted.Select(k => m[k]).ToArray(), notes);
+        fit = gg?.Report;
+        return gg;
+    }
+
+    /// <summary>Each buyer's expected spend per purchase: Gamma-Gamma's conditional expectation, else (or where it is not finite) the customer's own mean spend.</summary>
+    private static double[] SpendPerPurchase(CustomerSummary s, int[] buyers, double[] x, GammaGammaModel? gg, List<string>? notes)
+    {
+        var n = buyers.Length;
+        var spend = new double[n];
+        if (gg is not null)
         {
+            var m = buyers.Select(i => s.MonetaryValue[i]).ToArray();
             // Repeat buyers whose repeat spend is zero (free orders) tell the model nothing about their spend: the population's expectation.
             var xSpend = new double[n];
             for (var k = 0; k < n; k++) xSpend[k] = m[k] > 0 ? x[k] : 0;
             gg.ConditionalExpectedAverageSpend(xSpend, m, spend);
-            parameters = SpendParameters(gg);
-            fit = gg.Report;
             var own = 0;
             for (var k = 0; k < n; k++)
             {
@@ -230,7 +283,7 @@ public static class CustomerScoring
             }
             if (own > 0)
             {
-                notes.Add(string.Create(CultureInfo.InvariantCulture,
+                notes?.Add(string.Create(CultureInfo.InvariantCulture,
                     $"Gamma-Gamma (q = {gg.Q:0.###}) gives no finite expected spend for {own:N0} customers without repeat purchases (q ≤ 1: spend is too heavy-tailed for a population mean); their own first spend is used."));
             }
             return spend;
@@ -257,8 +310,8 @@ public static class CustomerScoring
 
     private static Dictionary<string, double> SpendParameters(GammaGammaModel gg) => new() { ["p"] = gg.P, ["q"] = gg.Q, ["gamma"] = gg.Gamma };
 
-    /// <summary>Past net value for everyone; the margin rate for buyers, each shrunk toward the base's.</summary>
-    private static void Values(CustomerColumns columns, CustomerScores scores, int[] buyers, ScoringOptions options, List<string> notes)
+    /// <summary>Whether the orders carry margins, and the base's margin rate (margin with returns over revenue; 1 without margins).</summary>
+    private static (bool UsesMargin, double BaseRate) BaseMargin(CustomerColumns columns)
     {
         var s = columns.Summary;
         double marginSum = 0, revenueSum = 0;
@@ -270,9 +323,15 @@ public static class CustomerScoring
             marginSum += margin + columns.ReturnMargin[i];
             revenueSum += s.Revenue[i];
         }
-        scores.UsesMargin = withMargin > 0;
-        var baseRate = revenueSum > 0 ? marginSum / revenueSum : 1;
-        if (!scores.UsesMargin) notes.Add("the orders carry no margin: values are revenue minus cost to serve, not margin.");
+        return (withMargin > 0, revenueSum > 0 ? marginSum / revenueSum : 1);
+    }
+
+    /// <summary>Past net value for everyone; the margin rate for buyers, each shrunk toward the base's.</summary>
+    private static void Values(CustomerColumns columns, CustomerScores scores, int[] buyers, ScoringModel learned, ScoringOptions options)
+    {
+        var s = columns.Summary;
+        scores.UsesMargin = learned.UsesMargin;
+        var baseRate = learned.BaseMarginRate;
         for (var i = 0; i < s.Count; i++)
             scores.PastNetValue[i] = (s.Margin[i] ?? (scores.UsesMargin ? 0 : s.Revenue[i])) + columns.ReturnMargin[i] - s.ServiceCost[i];
         foreach (var i in buyers)

@@ -14,4 +14,11 @@ namespace Clientele.Scoring;
 /// <param name="Notes">What was chosen, estimated or fallen back on, and why, in words.</param>
 public sealed record ScoringResult(
     CustomerScores Scores, string? Model, IReadOnlyDictionary<string, double> Parameters, FitReport? Fit,
-    IReadOnlyDictionary<string, double> Spend, FitReport? SpendFit, IReadOnlyList<ModelCandidate> Candidates, IReadOnlyList<string> Notes);
+    IReadOnlyDictionary<string, double> Spend, FitReport? SpendFit, IReadOnlyList<ModelCandidate> Candidates, IReadOnlyList<string> Notes)
+{
+    /// <summary>The base's margin rate each customer's was shrunk toward (1 without margins).</summary>
+    public double BaseMarginRate { get; init; } = 1;
+
+    /// <summary>What scoring learned, to score customers again without fitting (<see cref="CustomerScoring.Apply"/>).</summary>
+    public ScoringModel Learned => new(Model, Parameters, Spend, Scores.UsesMargin, BaseMarginRate);
+}

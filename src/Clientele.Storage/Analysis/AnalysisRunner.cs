@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Clientele.Classification;
 using Clientele.Customers;
 using Clientele.Scoring;
@@ -65,17 +63,15 @@ public static class AnalysisRunner
         var scoring = Step("models", () => CustomerScoring.Score(columns, options.Scoring, holdout));
         var overrides = OverrideTable.All(workspace);
         var result = Step("classification", () => CustomerAnalysis.Run(columns, scoring, options, overrides, step => progress?.Invoke("classification: " + step)));
-        var report = Report(result);
-        if (holdout is not null && Tracking(holdout, scoring) is { } tracking) report["holdoutTracking"] = tracking;
-        // The stored report has every step's time but the snapshot's own; the returned one has that too.
-        report["steps"] = Steps(steps);
+        var tracking = holdout is null ? null : Tracking(holdout, scoring);
+        // The stored context has every step's time but the snapshot's own; the returned one has that too.
+        var context = Context(result, tracking, [.. steps]);
         Step("snapshot", () =>
         {
-            SnapshotWriter.Save(workspace, result, options, report, request.CreatedAt);
+            SnapshotWriter.Save(workspace, result, options, context.ToJson(), request.CreatedAt);
             return 0;
         });
-        report["steps"] = Steps(steps);
-        return new AnalysisRun(result, options, report, steps);
+        return new AnalysisRun(result, options, context with { Steps = [.. steps] }, steps);
     }
 
     /// <summary>The workspace's stored options, or the defaults.</summary>
@@ -112,62 +108,31 @@ public static class AnalysisRunner
     /// The holdout tracking chart's data: cumulative actual purchase days of the calibration buyers after the calibration
     /// end, and each candidate's prediction, at the days of <see cref="ModelChoice.TrackingDays"/>; null without candidates.
     /// </summary>
-    private static JsonObject? Tracking(HoldoutSample holdout, ScoringResult scoring)
+    private static HoldoutTracking? Tracking(HoldoutSample holdout, ScoringResult scoring)
     {
         var days = ModelChoice.TrackingDays(holdout);
         if (days.Length == 0 || scoring.Candidates.Count == 0) return null;
-        var predicted = new JsonObject();
-        foreach (var candidate in scoring.Candidates.Where(c => c.Tracking.Count == days.Length))
-            predicted[candidate.Model] = new JsonArray([.. candidate.Tracking.Select(v => (JsonNode)Math.Round(v, 2))]);
-        return new JsonObject
-        {
-            ["calibrationEnd"] = holdout.CalibrationEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["days"] = new JsonArray([.. days.Select(d => (JsonNode)d)]),
-            ["actual"] = new JsonArray([.. ModelChoice.ActualTracking(holdout, days).Select(a => (JsonNode)a)]),
-            ["predicted"] = predicted,
-        };
+        var predicted = scoring.Candidates.Where(c => c.Tracking.Count == days.Length)
+            .ToDictionary(c => c.Model, c => (IReadOnlyList<double>)[.. c.Tracking.Select(v => Math.Round(v, 2))]);
+        return new HoldoutTracking(holdout.CalibrationEnd, days, [.. ModelChoice.ActualTracking(holdout, days).Select(a => (long)a)], predicted);
     }
 
-    private static JsonArray Steps(List<AnalysisStep> steps) =>
-        new([.. steps.Select(s => (JsonNode)new JsonObject { ["step"] = s.Name, ["seconds"] = Math.Round(s.Seconds, 3) })]);
-
-    private static JsonObject Report(AnalysisResult result)
+    private static AnalysisContext Context(AnalysisResult result, HoldoutTracking? tracking, IReadOnlyList<AnalysisStep> steps) => new()
     {
-        var scoring = result.Scoring;
-        var dimensions = new JsonObject();
-        foreach (var d in result.Dimensions)
-        {
-            dimensions[d.Dimension] = new JsonObject
-            {
-                ["method"] = d.Method,
-                ["counts"] = new JsonObject([.. d.Counts().Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
-            };
-        }
-        return new JsonObject
-        {
-            ["asOf"] = result.Columns.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["timeUnit"] = result.Columns.Summary.Unit.ToString().ToLowerInvariant(),
-            ["customers"] = result.Columns.Count,
-            ["buyers"] = result.Columns.Summary.PurchaseDays.Count(d => d > 0),
-            ["scoring"] = new JsonObject
-            {
-                ["method"] = scoring.Scores.Method,
-                ["modelBased"] = scoring.Scores.ModelBased,
-                ["model"] = scoring.Model,
-                ["parameters"] = JsonSerializer.SerializeToNode(scoring.Parameters, SnapshotWriter.Json),
-                ["fit"] = scoring.Fit is null ? null : JsonSerializer.SerializeToNode(scoring.Fit, SnapshotWriter.Json),
-                ["spend"] = JsonSerializer.SerializeToNode(scoring.Spend, SnapshotWriter.Json),
-                ["spendFit"] = scoring.SpendFit is null ? null : JsonSerializer.SerializeToNode(scoring.SpendFit, SnapshotWriter.Json),
-                ["candidates"] = JsonSerializer.SerializeToNode(scoring.Candidates, SnapshotWriter.Json),
-                ["usesMargin"] = scoring.Scores.UsesMargin,
-                ["horizonDays"] = scoring.Scores.HorizonDays,
-            },
-            ["prospectModel"] = JsonSerializer.SerializeToNode(result.Prospects.Report, SnapshotWriter.Json),
-            ["dimensions"] = dimensions,
-            ["overridesApplied"] = result.AppliedOverrides.Count,
-            ["notes"] = new JsonArray([.. result.Notes.Select(n => (JsonNode)n)]),
-        };
-    }
+        AsOf = result.Columns.AsOf,
+        TimeUnit = result.Columns.Summary.Unit.ToString().ToLowerInvariant(),
+        Customers = result.Columns.Count,
+        Buyers = result.Columns.Summary.PurchaseDays.Count(d => d > 0),
+        Scoring = ScoringContext.Of(result.Scoring),
+        ProspectModel = result.Prospects.Report,
+        Dimensions = result.Dimensions.ToDictionary(d => d.Dimension,
+            d => new DimensionContext(d.Method, d.Counts().ToDictionary(p => p.Key, p => (long)p.Value))),
+        OverridesApplied = result.AppliedOverrides.Count,
+        Notes = [.. result.Notes],
+        HoldoutTracking = tracking,
+        Steps = steps,
+        LearnedOn = LearnedOn.Of(result.Columns.Summary),
+    };
 }
 
 /// <summary>What to analyze: the as-of date (default the last order day), the time unit of the models, the horizon, the options (default the workspace's).</summary>
@@ -193,11 +158,11 @@ public sealed record AnalysisRequest
 }
 
 /// <summary>One step's name and its wall time.</summary>
-public sealed record AnalysisStep(string Name, double Seconds);
+public sealed record AnalysisStep([property: System.Text.Json.Serialization.JsonPropertyName("step")] string Name, double Seconds);
 
 /// <summary>An analysis that ran and was stored.</summary>
 /// <param name="Result">Every class, score and reason.</param>
 /// <param name="Options">The options used.</param>
-/// <param name="Report">The run's report, as stored in the snapshot.</param>
+/// <param name="Context">What the run learned and how it ran, as stored with the snapshot (with the snapshot step's time too).</param>
 /// <param name="Steps">The steps with their times.</param>
-public sealed record AnalysisRun(AnalysisResult Result, ClassificationOptions Options, JsonObject Report, IReadOnlyList<AnalysisStep> Steps);
+public sealed record AnalysisRun(AnalysisResult Result, ClassificationOptions Options, AnalysisContext Context, IReadOnlyList<AnalysisStep> Steps);

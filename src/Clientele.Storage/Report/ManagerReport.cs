@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Clientele.Classification;
 using Clientele.Money;
 using Clientele.Storage.Concerns;
@@ -71,8 +70,7 @@ public sealed record ManagerReport(
     /// <exception cref="WorkspaceException">No snapshot, or none as of that date.</exception>
     public static ManagerReport Read(Workspace workspace, DateOnly? asOf = null, int listed = ListedPerAction)
     {
-        var (day, json) = SnapshotQuery.Report(workspace, asOf);
-        var scoring = (JsonNode.Parse(json) as JsonObject)?["scoring"] as JsonObject;
+        var (day, context) = SnapshotQuery.Context(workspace, asOf);
         var classes = ClassDimensions.Select(d => SnapshotQuery.Segments(workspace, d, day)).ToList();
         var previous = classes[0].PreviousAsOf;
         var movements = previous is { } from
@@ -82,7 +80,7 @@ public sealed record ManagerReport(
         var lists = actions.Select(a => SnapshotQuery.Customers(workspace, day, [new ClassFilter(a.Dimension, [a.Class])], top: listed)).ToList();
         return new ManagerReport(
             day, previous, classes[0].Customers,
-            scoring?["method"]?.GetValue<string>() ?? "unknown", scoring?["modelBased"]?.GetValue<bool>() ?? false,
+            context.Scoring.Method, context.Scoring.ModelBased,
             MoneySetting.Read(workspace), classes, SnapshotQuery.Segments(workspace, Dimensions.Segment, day),
             ValueConcentration.Of(workspace, day), movements, SnapshotQuery.Segments(workspace, Dimensions.ChurnReason, day),
             actions, lists,

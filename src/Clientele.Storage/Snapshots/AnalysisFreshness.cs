@@ -17,8 +17,10 @@ namespace Clientele.Storage.Snapshots;
 /// interactions, contacts, referrals given or received, supply links), whose classes the latest analysis does not reflect.
 /// </param>
 /// <param name="Customers">All customers in the workspace now, for the share <see cref="CustomersChanged"/> is of.</param>
+/// <param name="Drift">How far the base has drifted since the analysis, measured when it is stale (null otherwise, or when the analysis predates drift measuring).</param>
 public sealed record AnalysisFreshness(
-    DateOnly? LatestAnalysisAsOf, DateTime? AnalyzedAt, DateTime? LatestImportAt, long ImportsSince, long CustomersChanged, long Customers)
+    DateOnly? LatestAnalysisAsOf, DateTime? AnalyzedAt, DateTime? LatestImportAt, long ImportsSince, long CustomersChanged, long Customers,
+    AnalysisDrift? Drift = null)
 {
     /// <summary>The latest analysis is older than the latest import.</summary>
     public bool Stale => ImportsSince > 0;
@@ -34,10 +36,11 @@ public sealed record AnalysisFreshness(
                 "The latest analysis (as of {0:yyyy-MM-dd}, run {1:yyyy-MM-dd HH:mm} UTC) is older than the latest import ({2:yyyy-MM-dd HH:mm} UTC): {3:N0} {4} since then",
                 LatestAnalysisAsOf, AnalyzedAt, LatestImportAt, ImportsSince, one ? "import" : "imports");
             var them = one ? "it" : "them";
-            return CustomersChanged == 0
+            var drift = Drift is { } d ? " " + d.Summary : "";
+            return (CustomersChanged == 0
                 ? $"{head} {(one ? "is" : "are")} in no class yet. Analyze again to include {them}."
                 : string.Format(CultureInfo.InvariantCulture, "{0} changed {1:N0} {2} ({3}), whose classes do not show {4} yet. Analyze again to include {4}.",
-                    head, CustomersChanged, CustomersChanged == 1 ? "customer" : "customers", Share, them);
+                    head, CustomersChanged, CustomersChanged == 1 ? "customer" : "customers", Share, them)) + drift;
         }
     }
 
@@ -64,10 +67,26 @@ public sealed record AnalysisFreshness(
             """;
         using var reader = command.ExecuteReader();
         reader.Read();
-        return new AnalysisFreshness(
+        var freshness = new AnalysisFreshness(
             reader.GetValue(0) switch { DateOnly day => day, DateTime time => DateOnly.FromDateTime(time), _ => null },
             reader.IsDBNull(1) ? null : DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc),
             reader.IsDBNull(2) ? null : DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc),
             reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
+        return freshness.Stale ? freshness with { Drift = MeasuredDrift(workspace, freshness) } : freshness;
+    }
+
+    /// <summary>
+    /// The last drift measured per workspace, with the freshness it was measured at (analysis, imports since, changed and
+    /// all customers): every page shows the banner, and the measure reads every order.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (AnalysisFreshness At, AnalysisDrift? Drift)> Measured = new(StringComparer.Ordinal);
+
+    private static AnalysisDrift? MeasuredDrift(Workspace workspace, AnalysisFreshness freshness)
+    {
+        var key = Path.GetFullPath(workspace.Path);
+        if (Measured.TryGetValue(key, out var last) && last.At == freshness) return last.Drift;
+        var drift = AnalysisDrift.Read(workspace);
+        Measured[key] = (freshness, drift);
+        return drift;
     }
 }

@@ -104,15 +104,15 @@ public static partial class SnapshotQuery
         return holders;
     }
 
-    /// <summary>The report a snapshot (default: the latest) stored: the run's JSON (see <c>AnalysisRunner</c>).</summary>
-    /// <exception cref="WorkspaceException">No snapshot, or none as of that date.</exception>
-    public static (DateOnly AsOf, string ReportJson) Report(Workspace workspace, DateOnly? asOf = null)
+    /// <summary>What the analysis of a snapshot (default: the latest) learned and how it ran (see <see cref="Analysis.AnalysisContext"/>).</summary>
+    /// <exception cref="WorkspaceException">No snapshot, or none as of that date; or its stored context is damaged.</exception>
+    public static (DateOnly AsOf, Analysis.AnalysisContext Context) Context(Workspace workspace, DateOnly? asOf = null)
     {
         var day = Resolve(workspace, asOf);
         using var command = workspace.Connection.CreateCommand();
         command.CommandText = "SELECT report FROM snapshots WHERE as_of = CAST($as_of AS DATE)";
         command.Parameters.Add(DayParameter("as_of", day));
-        return (day, command.ExecuteScalar() as string ?? "{}");
+        return (day, Analysis.AnalysisContext.Parse(command.ExecuteScalar() as string ?? "", day));
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Clientele.Classification;
 using DuckDB.NET.Data;
 
@@ -13,8 +12,8 @@ namespace Clientele.Storage.Snapshots;
 /// </summary>
 public static class SnapshotWriter
 {
-    /// <summary>Writes the snapshot. <paramref name="report"/> is the run's report (model choice, fallbacks, methods), kept as JSON.</summary>
-    public static void Save(Workspace workspace, AnalysisResult result, ClassificationOptions options, JsonObject report, DateTime createdAt)
+    /// <summary>Writes the snapshot. <paramref name="context"/> is the run's <see cref="Analysis.AnalysisContext"/> as JSON (models, methods, the base learned on).</summary>
+    public static void Save(Workspace workspace, AnalysisResult result, ClassificationOptions options, string context, DateTime createdAt)
     {
         var columns = result.Columns;
         var asOf = columns.AsOf;
@@ -24,7 +23,7 @@ public static class SnapshotWriter
             Execute(connection, $"DELETE FROM {table} WHERE as_of = $1", asOf);
         Execute(connection, "INSERT INTO snapshots VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             asOf, createdAt, columns.Summary.Unit.ToString().ToLowerInvariant(), result.Scoring.Scores.HorizonDays, (long)columns.Count,
-            result.Scoring.Model, result.Scoring.Scores.Method, options.ToJson(), report.ToJsonString());
+            result.Scoring.Model, result.Scoring.Scores.Method, options.ToJson(), context);
         // Named like the importer's chunks, so a run killed mid-write leaves nothing that the next open does not delete.
         var folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workspace.Path))!, Import.ValidatedRows.TemporaryPrefix(workspace.Path) + "snapshot");
         WriteCustomers(connection, result, folder);

@@ -30,17 +30,31 @@ public static class CustomerSummaryQuery
     /// The summary of every customer known by <paramref name="asOf"/> (default: the last order day).
     /// Orders and interactions after that day are ignored; customers whose every dated record is later are left out.
     /// </summary>
-    public static CustomerSummary Run(Workspace workspace, DateOnly? asOf = null, TimeUnit unit = TimeUnit.Day)
+    public static CustomerSummary Run(Workspace workspace, DateOnly? asOf = null, TimeUnit unit = TimeUnit.Day) => Run(workspace, asOf, unit, null);
+
+    /// <summary>
+    /// The summary of some customers only (those of <paramref name="customers"/> known by <paramref name="asOf"/>), each row
+    /// the one <see cref="Run(Workspace, DateOnly?, TimeUnit)"/> gives it: what a live update reads for the customers an
+    /// event touched. Every filter is applied before the grouping, so the work is theirs alone.
+    /// </summary>
+    public static CustomerSummary Run(Workspace workspace, DateOnly asOf, TimeUnit unit, IReadOnlyCollection<string> customers)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        return Run(workspace, (DateOnly?)asOf, unit, customers);
+    }
+
+    private static CustomerSummary Run(Workspace workspace, DateOnly? asOf, TimeUnit unit, IReadOnlyCollection<string>? customers)
     {
         var day = asOf ?? LastOrderDay(workspace)
             ?? throw new WorkspaceException("the workspace has no orders, so there is no last order date to summarize as of: import orders, or pass --as-of DATE.");
         var kinds = CanonicalTables.InteractionKinds;
         using var command = workspace.Connection.CreateCommand();
-        command.CommandText = Sql(kinds, HasRecordsAfter(workspace, day));
+        command.CommandText = Sql(kinds, customers is not null || HasRecordsAfter(workspace, day), customers is not null);
         command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
         command.Parameters.Add(new DuckDBParameter("next_day", day.AddDays(1).ToDateTime(TimeOnly.MinValue)));
         command.Parameters.Add(new DuckDBParameter("unit", (double)unit.Days()));
-        var count = CountCustomers(workspace);
+        if (customers is not null) command.Parameters.Add(new DuckDBParameter("ids", customers.Distinct(StringComparer.Ordinal).ToList()));
+        var count = customers?.Count ?? CountCustomers(workspace);
         var summary = new Builder(count, day, unit, kinds);
         using var reader = command.ExecuteReader();
         var i = 0;
@@ -63,10 +77,18 @@ public static class CustomerSummaryQuery
     /// The SQL of the summary; parameters <c>$as_of</c>, <c>$next_day</c> (timestamps) and <c>$unit</c> (days per unit).
     /// <paramref name="recordsAfter"/>: whether some orders or interactions are later than the as-of date.
     /// </summary>
-    internal static string Sql(IReadOnlyList<string> kinds, bool recordsAfter = true)
+    /// <paramref name="subset"/>: only the customers of the list parameter <c>$ids</c>.
+    internal static string Sql(IReadOnlyList<string> kinds, bool recordsAfter = true, bool subset = false)
     {
+        // For a subset, each scan keeps only those customers' rows; a referral's "bought" looks at the referred customer's orders whoever it is.
+        var only = subset ? " AND list_contains($ids, customer_id)" : "";
+        var onlyCustomers = subset ? " AND list_contains($ids, c.customer_id)" : "";
+        var referrers = subset ? " AND list_contains($ids, r.referrer_id)" : "";
+        var bought = subset
+            ? "SELECT DISTINCT customer_id FROM orders WHERE ordered_at < $next_day AND status = 'completed' AND customer_id IN (SELECT referred_id FROM referrals r WHERE list_contains($ids, r.referrer_id))"
+            : "SELECT customer_id FROM b WHERE purchase_days > 0";
         var later = recordsAfter
-            ? "SELECT DISTINCT customer_id FROM orders WHERE ordered_at >= $next_day UNION SELECT DISTINCT customer_id FROM interactions WHERE occurred_at >= $next_day"
+            ? $"SELECT DISTINCT customer_id FROM orders WHERE ordered_at >= $next_day{only} UNION SELECT DISTINCT customer_id FROM interactions WHERE occurred_at >= $next_day{only}"
             : "SELECT NULL::VARCHAR AS customer_id WHERE false";
         var kindCounts = new StringBuilder();
         foreach (var kind in kinds) kindCounts.Append(CultureInfo.InvariantCulture, $"count(*) FILTER (WHERE k = '{kind}') AS \"{kind}\", ");
@@ -75,7 +97,7 @@ public static class CustomerSummaryQuery
         return $"""
             WITH d AS (
                 SELECT customer_id, CAST(ordered_at AS DATE) AS day, sum(amount) AS spend, count(*) AS lines, sum(margin) AS margin
-                FROM orders WHERE ordered_at < $next_day AND status = 'completed'
+                FROM orders WHERE ordered_at < $next_day AND status = 'completed'{only}
                 GROUP BY customer_id, day
             ), b AS (
                 SELECT customer_id, min(day) AS first_day, max(day) AS last_day, count(*) AS purchase_days,
@@ -83,21 +105,21 @@ public static class CustomerSummaryQuery
                 FROM d GROUP BY customer_id
             ), ret AS (
                 SELECT customer_id, count(*) AS returns, sum(amount) AS returned_amount
-                FROM orders WHERE ordered_at < $next_day AND status = 'returned'
+                FROM orders WHERE ordered_at < $next_day AND status = 'returned'{only}
                 GROUP BY customer_id
             ), ia AS (
                 SELECT customer_id, {kindCounts}
                        count(*) FILTER (WHERE k NOT IN ({kindList})) AS other,
                        coalesce(sum(cost), 0) AS service_cost,
                        avg(score * 10.0 / coalesce(scale_max, 10)) FILTER (WHERE k = 'survey' AND score IS NOT NULL) AS mean_survey
-                FROM (SELECT *, lower(kind) AS k FROM interactions WHERE occurred_at < $next_day)
+                FROM (SELECT *, lower(kind) AS k FROM interactions WHERE occurred_at < $next_day{only})
                 GROUP BY customer_id
             ), rf AS (
                 SELECT r.referrer_id AS customer_id, count(*) AS made,
                        count(*) FILTER (WHERE bought.customer_id IS NOT NULL) AS bought
                 FROM referrals r
-                LEFT JOIN (SELECT customer_id FROM b WHERE purchase_days > 0) bought ON bought.customer_id = r.referred_id
-                WHERE r.occurred_at IS NULL OR r.occurred_at < $next_day
+                LEFT JOIN ({bought}) bought ON bought.customer_id = r.referred_id
+                WHERE (r.occurred_at IS NULL OR r.occurred_at < $next_day){referrers}
                 GROUP BY r.referrer_id
             ), later AS ({later})
             SELECT c.customer_id, b.first_day, b.last_day,
@@ -123,7 +145,7 @@ public static class CustomerSummaryQuery
             LEFT JOIN ia ON ia.customer_id = c.customer_id
             LEFT JOIN rf ON rf.customer_id = c.customer_id
             LEFT JOIN later ON later.customer_id = c.customer_id
-            WHERE (c.acquired_at IS NULL OR c.acquired_at < $next_day)
+            WHERE (c.acquired_at IS NULL OR c.acquired_at < $next_day){onlyCustomers}
               AND (later.customer_id IS NULL OR c.acquired_at IS NOT NULL
                    OR b.customer_id IS NOT NULL OR ia.customer_id IS NOT NULL OR rf.customer_id IS NOT NULL)
             ORDER BY c.customer_id

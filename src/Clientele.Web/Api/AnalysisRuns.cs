@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Clientele.Customers;
 using Clientele.Storage;
 using Clientele.Storage.Analysis;
@@ -84,13 +83,9 @@ public sealed class AnalysisRuns(WorkspaceHost workspace, TimeProvider time, IHo
 
     private static AnalysisSummary Summary(AnalysisRun run)
     {
-        var report = run.Report;
         var classes = new Dictionary<string, IReadOnlyDictionary<string, long>>();
-        foreach (var (dimension, node) in report["dimensions"] as JsonObject ?? [])
-        {
-            if (!AnalysesApi.SummaryDimensions.Contains(dimension)) continue;
-            classes[dimension] = (node?["counts"] as JsonObject ?? []).ToDictionary(p => p.Key, p => long.TryParse(p.Value?.ToJsonString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0);
-        }
+        foreach (var (dimension, counted) in run.Context.Dimensions)
+            if (AnalysesApi.SummaryDimensions.Contains(dimension)) classes[dimension] = counted.Counts;
         return new AnalysisSummary(run.Result.Columns.AsOf, run.Result.Columns.Count, run.Result.Scoring.Model, run.Result.Scoring.Scores.Method,
             classes, [.. run.Result.Notes]);
     }

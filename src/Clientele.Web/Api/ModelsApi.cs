@@ -1,6 +1,6 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
+using Clientele.Clv;
 using Clientele.Storage;
+using Clientele.Storage.Analysis;
 using Clientele.Storage.Snapshots;
 using Clientele.Web.Hosting;
 
@@ -21,50 +21,36 @@ public static class ModelsApi
     /// <param name="asOf">The analysis' as-of date; the latest when left out.</param>
     public static ModelsView Get(WorkspaceHost workspace, DateOnly? asOf = null)
     {
-        var (day, json, fits) = workspace.Read(w =>
+        var (day, context, fits) = workspace.Read(w =>
         {
-            var (d, j) = SnapshotQuery.Report(w, asOf);
-            return (d, j, ModelFits(w));
+            var (d, c) = SnapshotQuery.Context(w, asOf);
+            return (d, c, ModelFits(w));
         });
-        var report = JsonNode.Parse(json) as JsonObject ?? [];
-        var scoring = report["scoring"] as JsonObject ?? [];
-        var model = Text(scoring["model"]);
-        var candidates = (scoring["candidates"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(c => new CandidateView(Text(c["model"]) ?? "", Number(c["error"]), Number(c["predicted"]), (long)(Number(c["actual"]) ?? 0),
-                Text(c["failure"]), Text(c["model"]) == model))
+        var scoring = context.Scoring;
+        var candidates = scoring.Candidates
+            .Select(c => new CandidateView(c.Model, Finite(c.Error), Finite(c.Predicted), c.Actual, c.Failure, c.Model == scoring.Model))
             .ToList();
         return new ModelsView(
-            day, Text(report["timeUnit"]) ?? "week", (long)(Number(report["customers"]) ?? 0), (long)(Number(report["buyers"]) ?? 0),
-            model, Text(scoring["method"]) ?? "", scoring["modelBased"]?.GetValue<bool>() ?? false, Number(scoring["horizonDays"]),
-            Numbers(scoring["parameters"]), Fit(scoring["fit"]), Numbers(scoring["spend"]), Fit(scoring["spendFit"]),
-            candidates, Tracking(report["holdoutTracking"] as JsonObject),
-            [.. (report["notes"] as JsonArray ?? []).Select(n => Text(n) ?? "")], fits);
+            day, context.TimeUnit, context.Customers, context.Buyers,
+            scoring.Model, scoring.Method, scoring.ModelBased, Finite(scoring.HorizonDays),
+            Numbers(scoring.Parameters), Fit(scoring.Fit), Numbers(scoring.Spend), Fit(scoring.SpendFit),
+            candidates, Tracking(context.HoldoutTracking), context.Notes, fits);
     }
 
     private static IReadOnlyList<ModelFit> ModelFits(Storage.Workspace workspace) => Storage.ModelFit.All(workspace);
 
-    private static HoldoutTrackingView? Tracking(JsonObject? tracking)
-    {
-        if (tracking is null || Text(tracking["calibrationEnd"]) is not { } end) return null;
-        var calibrationEnd = DateOnly.ParseExact(end, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var days = (tracking["days"] as JsonArray ?? []).Select(d => (int)(Number(d) ?? 0)).ToList();
-        var predicted = (tracking["predicted"] as JsonObject ?? [])
-            .ToDictionary(p => p.Key, p => (IReadOnlyList<double>)[.. (p.Value as JsonArray ?? []).Select(v => Number(v) ?? 0)]);
-        return new HoldoutTrackingView(calibrationEnd, days, [.. days.Select(calibrationEnd.AddDays)],
-            [.. (tracking["actual"] as JsonArray ?? []).Select(a => (long)(Number(a) ?? 0))], predicted);
-    }
+    private static HoldoutTrackingView? Tracking(HoldoutTracking? tracking) => tracking is null
+        ? null
+        : new HoldoutTrackingView(tracking.CalibrationEnd, tracking.Days, [.. tracking.Days.Select(tracking.CalibrationEnd.AddDays)], tracking.Actual, tracking.Predicted);
 
-    private static FitView? Fit(JsonNode? node) => node is JsonObject fit
-        ? new FitView(Number(fit["logLikelihood"]), (int)(Number(fit["iterations"]) ?? 0), fit["converged"]?.GetValue<bool>() ?? false,
-            Text(fit["reason"]), Number(fit["gradientNorm"]), Number(fit["customers"]), (int?)Number(fit["uniqueRows"]), Number(fit["seconds"]))
-        : null;
+    private static FitView? Fit(FitReport? fit) => fit is null
+        ? null
+        : new FitView(Finite(fit.LogLikelihood), fit.Iterations, fit.Converged, fit.Reason, Finite(fit.GradientNorm), Finite(fit.Customers), fit.UniqueRows, Finite(fit.Seconds));
 
-    private static Dictionary<string, double?> Numbers(JsonNode? node) =>
-        (node as JsonObject ?? []).ToDictionary(p => p.Key, p => Number(p.Value));
+    private static Dictionary<string, double?> Numbers(IReadOnlyDictionary<string, double> values) =>
+        values.ToDictionary(p => p.Key, p => Finite(p.Value));
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    private static double? Number(JsonNode? node) => node is JsonValue value && value.TryGetValue<double>(out var number) && double.IsFinite(number) ? number : null;
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }
 
 /// <summary>The models of an analysis.</summary>
