@@ -10,8 +10,8 @@ namespace Clientele.Classification;
 /// Two halves: <see cref="Learn"/> computes the population facts of every dimension from the whole base (a
 /// <see cref="ClassificationContext"/>), <see cref="Apply"/> classifies customers — all, or a subset — from the context and
 /// their own columns and scores; <see cref="Run"/> is one then the other. The supply chain position and the account
-/// hierarchy roll-up learn nothing and are computed over the whole base in every <see cref="Apply"/>: a position is a walk
-/// of the whole supply graph from the direct customers, a group value sums a whole subtree.
+/// hierarchy roll-up learn nothing but read the whole base in every <see cref="Apply"/>: a position comes from a walk of the
+/// whole supply graph from the direct customers, a group value sums a whole subtree (the roll-up is computed for everyone).
 /// </para>
 /// </summary>
 public static class CustomerAnalysis
@@ -36,9 +36,10 @@ public static class CustomerAnalysis
     /// Classifies the customers <paramref name="customers"/> (indices into <paramref name="columns"/>; null for all) on every
     /// dimension from <paramref name="context"/> (learned with the same <paramref name="options"/>), their own columns and scores,
     /// and the neighbours' columns the columns carry (referred parties and followers for influence, contacts for the buying
-    /// center), then applies the overrides of those customers. With a subset, the other customers' classes and reasons are null
-    /// (their shares of wallet and P(close) NaN, their values 0) except in the supply chain position and the hierarchy roll-up,
-    /// computed for everyone; the notes count the customers classified. Over every customer it gives what <see cref="Run"/> gives.
+    /// center, the whole supply graph for the supply chain position), then applies the overrides of those customers. With a
+    /// subset, the other customers' classes and reasons are null (their shares of wallet and P(close) NaN, their values 0; the
+    /// supply depths and the hierarchy roll-up are filled for everyone); the notes count the customers classified, but the supply
+    /// chain's, about the whole graph. Over every customer it gives what <see cref="Run"/> gives.
     /// </summary>
     public static AnalysisResult Apply(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
         IReadOnlyList<Override> overrides, IReadOnlyList<int>? customers = null, Action<string>? progress = null) =>
@@ -94,7 +95,7 @@ public static class CustomerAnalysis
         progress?.Invoke(Steps[5]);
         var strategy = StrategyMatrix.Apply(context.Strategy, columns, scores, options.Strategy, status, valueClass.Class, yearly, wallets, customers);
         progress?.Invoke(Steps[6]);
-        var supply = SupplyChainPosition.Classify(columns, options.SupplyChain);
+        var supply = SupplyChainPosition.Apply(columns, options.SupplyChain, customers);
         var value = new double[columns.Count];
         for (var i = 0; i < value.Length; i++) value[i] = scores.Value(i);
         var hierarchy = AccountHierarchy.RollUp(columns, value);
@@ -128,12 +129,17 @@ public static class CustomerAnalysis
         notes = [];
         var applied = new List<Override>();
         if (overrides.Count == 0) return applied;
-        var index = new Dictionary<string, int>(columns.Count, StringComparer.Ordinal);
-        for (var i = 0; i < columns.Count; i++) index[columns.CustomerId[i]] = i;
-        var subset = customers is null ? null : new HashSet<int>(customers);
+        // With a subset, only its customers' ids are looked up: a million ids need not be indexed to apply one customer's.
+        var index = new Dictionary<string, int>(customers?.Count ?? columns.Count, StringComparer.Ordinal);
+        var count = customers?.Count ?? columns.Count;
+        for (var k = 0; k < count; k++)
+        {
+            var i = customers?[k] ?? k;
+            index[columns.CustomerId[i]] = i;
+        }
         foreach (var o in overrides)
         {
-            if (subset is not null && (!index.TryGetValue(o.CustomerId, out var c) || !subset.Contains(c))) continue;
+            if (customers is not null && !index.ContainsKey(o.CustomerId)) continue;
             var dimension = Array.Find(dimensions, d => d.Dimension == o.Dimension);
             if (dimension is null)
             {

@@ -34,7 +34,17 @@ public static class SupplyChainPosition
 
     /// <summary>Classifies every customer; see the remarks for the rules.</summary>
     /// <exception cref="ArgumentException">The supply columns differ in length, or <see cref="SupplyChainPositionOptions.LeafOrganizations"/> is neither "indirect" nor "ultimate".</exception>
-    public static SupplyChainResult Classify(CustomerColumns columns, SupplyChainPositionOptions options)
+    public static SupplyChainResult Classify(CustomerColumns columns, SupplyChainPositionOptions options) => Apply(columns, options);
+
+    /// <summary>
+    /// The position and reason of the customers <paramref name="customers"/> (indices into <paramref name="columns"/>; null for
+    /// all); the others' entries stay null (their depths are filled). Nothing is learned from the base, but a position is not the
+    /// customer's alone: the whole supply graph (<see cref="CustomerColumns.SupplySeller"/>, <see cref="CustomerColumns.SupplyBuyer"/>)
+    /// is walked from the direct customers (a customer's depth is its shortest route from one), and the reason names the seller
+    /// it buys from and that seller's class. The notes are about the whole graph.
+    /// </summary>
+    /// <exception cref="ArgumentException">The supply columns differ in length, or <see cref="SupplyChainPositionOptions.LeafOrganizations"/> is neither "indirect" nor "ultimate".</exception>
+    public static SupplyChainResult Apply(CustomerColumns columns, SupplyChainPositionOptions options, IReadOnlyList<int>? customers = null)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(options);
@@ -109,7 +119,21 @@ public static class SupplyChainPosition
         for (var i = 0; i < n; i++)
         {
             if (depth[i] == 0 && graph.InDegree(i) > 0) directInChain++;
+        }
+
+        var count = customers?.Count ?? n;
+        for (var k = 0; k < count; k++)
+        {
+            var i = customers?[k] ?? k;
             reasons[i] = Reason(columns, graph, classes, depth, via, cutOff, leafOrganizations, directReasons, i);
+        }
+
+        if (customers is not null)
+        {
+            // The sellers' classes were needed for the reasons; the result holds the classes of the customers applied to only.
+            var applied = new string?[n];
+            foreach (var i in customers) applied[i] = classes[i];
+            classes = applied;
         }
 
         var notes = new List<string>();
