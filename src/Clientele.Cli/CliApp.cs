@@ -45,6 +45,7 @@ public static class CliApp
         root.Subcommands.Add(ConcernsCommand.Create(context, workspace));
         root.Subcommands.Add(ReferralsCommand.Create(context, workspace));
         root.Subcommands.Add(TransitionsCommand.Create(context, workspace));
+        root.Subcommands.Add(ChangesCommand.Create(context, workspace));
         root.Subcommands.Add(ExportCommand.Create(context, workspace));
         root.Subcommands.Add(ReportCommand.Create(context, workspace));
         root.Subcommands.Add(OverrideCommand.Create(context, workspace));

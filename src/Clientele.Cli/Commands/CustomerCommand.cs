@@ -48,6 +48,7 @@ internal static class CustomerCommand
         p.ProductLines,
         p.BuyingRoles,
         History = p.History.Select(h => new { h.AsOf, Classes = Dimensions.All.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => h.Classes[x.i]) }),
+        p.Live,
         p.Notes,
     };
 
@@ -56,6 +57,13 @@ internal static class CustomerCommand
         var culture = CultureInfo.InvariantCulture;
         var who = string.Join(" ", new[] { p.CustomerId, p.Name, p.Kind is null ? null : $"({p.Kind})" }.Where(s => !string.IsNullOrEmpty(s)));
         context.Out.WriteLine(string.Format(culture, "{0}, in the analysis as of {1:yyyy-MM-dd}", who, p.AsOf));
+        if (p.Live is { } live)
+        {
+            context.Out.WriteLine(Markup.Escape(char.ToUpperInvariant(live.Text[0]) + live.Text[1..] + "."));
+            foreach (var c in live.Changes)
+                context.Out.WriteLine(Markup.Escape(string.Format(culture, "  {0:yyyy-MM-dd HH:mm} UTC{1}: {2} {3} → {4}", c.ChangedAt, c.ImportId is { } i ? $" (import #{i})" : "",
+                    Dimensions.Title(c.Dimension).ToLowerInvariant(), c.From ?? "(none)", c.To ?? "(none)")));
+        }
         var classes = new Table().AddColumn("dimension").AddColumn("class").AddColumn("why");
         foreach (var c in p.Classes.Where(c => c.Class is not null || c.Reason is not null))
             classes.AddRow(c.Dimension, Markup.Escape(c.Label ?? "-"), Markup.Escape(c.Reason ?? ""));

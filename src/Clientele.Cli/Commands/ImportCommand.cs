@@ -17,6 +17,11 @@ internal static class ImportCommand
         var file = new Argument<string>("file") { Description = "The delimited text file (CSV, TSV, or blank-separated columns), or a Parquet file.", Arity = ArgumentArity.ZeroOrOne };
         var undo = new Option<int?>("--undo") { Description = "Undo import N instead (`clientele status` lists them): shows what it removes, asks, removes every row of it." };
         var yes = new Option<bool>("--yes", "-y") { Description = "With --undo: do not ask for confirmation." };
+        var noLive = new Option<bool>("--no-live")
+        {
+            Description = "Do not re-classify the customers the file names with the latest analysis (a bulk load: analyze after it). " +
+                "Without it, they are re-classified at once, up to " + Storage.Live.LiveUpdate.MaxCustomers.ToString("N0", CultureInfo.InvariantCulture) + " customers.",
+        };
         var delimiter = new Option<string>("--delimiter", "-d")
         {
             Description = "auto (default), ',', ';', tab, or whitespace (runs of blanks, as in CDNOW).",
@@ -42,7 +47,7 @@ internal static class ImportCommand
         var command = new Command("import", "Import a file into a table of the workspace: whole or not at all; importing the same rows again adds nothing.")
         {
             table, file, delimiter, noHeader, columns, map, defaults, where, dateFormat, decimalComma, skipBad, rejectsPath, encoding, generateIds,
-            recode, linesFromColumns, period, undo, yes,
+            recode, linesFromColumns, period, noLive, undo, yes,
         };
         command.Validators.Add(result =>
         {
@@ -77,9 +82,12 @@ internal static class ImportCommand
             var path = CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption));
             var workspace = Workspace.OpenOrCreate(path, out var created);
             ImportResult result;
+            Storage.Live.LiveResult? live = null;
             try
             {
                 result = Run(context, workspace, parsed.GetValue(table)!, parsed.GetValue(file)!, options, cancellationToken);
+                if (!parsed.GetValue(noLive) && result.ImportId is { } stored)
+                    live = Storage.Live.LiveUpdate.AfterImport(workspace, stored, context.Time.GetUtcNow().UtcDateTime);
             }
             catch when (created)
             {
@@ -94,6 +102,8 @@ internal static class ImportCommand
             }
             if (created) context.Error.WriteLine($"Created workspace {path}.");
             Print(context, parsed.GetValue(file)!, result);
+            // Before the first analysis there is nothing to update, and nothing to say.
+            if (live is { AnalysisAsOf: not null }) context.Out.WriteLine(live.Text);
             return Task.FromResult(0);
         });
         return command;

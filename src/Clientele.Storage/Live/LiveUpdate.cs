@@ -41,6 +41,21 @@ public static class LiveUpdate
     /// <summary>The dimensions a live update re-applies.</summary>
     public static IReadOnlyList<string> Updated { get; } = [.. Dimensions.All.Except(Kept)];
 
+    /// <summary>The most customers one live update re-classifies: an import that names more is left to the next analysis, and says so.</summary>
+    public const int MaxCustomers = 20_000;
+
+    /// <summary>Re-classifies the customers import <paramref name="importId"/> named (<see cref="ImportedCustomers"/>), unless there are more than <see cref="MaxCustomers"/>.</summary>
+    public static LiveResult AfterImport(Workspace workspace, long importId, DateTime at)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        var customers = ImportedCustomers.Of(workspace, importId);
+        if (customers.Count > MaxCustomers && SnapshotQuery.List(workspace).Count > 0)
+            return LiveResult.NotUpdated(string.Create(CultureInfo.InvariantCulture,
+                $"import #{importId} named {customers.Count:N0} customers, more than a live update re-classifies ({MaxCustomers:N0}): run `clientele analyze` to include them."),
+                SnapshotQuery.Resolve(workspace, null));
+        return Refresh(workspace, customers, importId, at);
+    }
+
     /// <summary>
     /// Re-classifies <paramref name="customers"/> (and the referrers of those referred by them) with the latest analysis's
     /// context, in one transaction. Unknown ids are left out; without an analysis, or with one stored before live updates,
@@ -202,6 +217,26 @@ public sealed record LiveResult(DateOnly? AnalysisAsOf, int Customers, IReadOnly
 {
     /// <summary>Nothing updated, and why.</summary>
     public static LiveResult NotUpdated(string why, DateOnly? analysisAsOf = null) => new(analysisAsOf, 0, [], why);
+
+    /// <summary>How many moves <see cref="Text"/> lists.</summary>
+    public const int Listed = 10;
+
+    /// <summary>
+    /// What happened, in words: "Updated live with the analysis of 2025-12-31: 1 customer re-classified, 1 class moved:
+    /// C0000065 churn status lost → active." The first <see cref="Listed"/> moves are named.
+    /// </summary>
+    public string Text
+    {
+        get
+        {
+            if (NotUpdatedBecause is { } why) return $"Not updated live: {why}";
+            var moves = Changes.Take(Listed).Select(c => $"{c.CustomerId} {Dimensions.Title(c.Dimension).ToLowerInvariant()} {c.From ?? "(none)"} → {c.To ?? "(none)"}");
+            var more = Changes.Count > Listed ? string.Create(CultureInfo.InvariantCulture, $"; {Changes.Count - Listed:N0} more (`clientele changes` lists them)") : "";
+            return string.Create(CultureInfo.InvariantCulture,
+                $"Updated live with the analysis of {AnalysisAsOf:yyyy-MM-dd}: {Customers:N0} {(Customers == 1 ? "customer" : "customers")} re-classified, ") +
+                (Changes.Count == 0 ? "no class moved." : string.Create(CultureInfo.InvariantCulture, $"{Changes.Count:N0} {(Changes.Count == 1 ? "class" : "classes")} moved: {string.Join("; ", moves)}{more}."));
+        }
+    }
 }
 
 /// <summary>One class a live update changed.</summary>

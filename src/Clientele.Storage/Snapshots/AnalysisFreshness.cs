@@ -1,5 +1,4 @@
 using System.Globalization;
-using Clientele.Tables;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -17,10 +16,14 @@ namespace Clientele.Storage.Snapshots;
 /// interactions, contacts, referrals given or received, supply links), whose classes the latest analysis does not reflect.
 /// </param>
 /// <param name="Customers">All customers in the workspace now, for the share <see cref="CustomersChanged"/> is of.</param>
+/// <param name="CustomersLive">
+/// Of <see cref="CustomersChanged"/>, those a live update re-classified after the latest import that named them
+/// (<see cref="Live.LiveUpdate"/>): their classes show the change, with the analysis's cuts and models.
+/// </param>
 /// <param name="Drift">How far the base has drifted since the analysis, measured when it is stale (null otherwise, or when the analysis predates drift measuring).</param>
 public sealed record AnalysisFreshness(
     DateOnly? LatestAnalysisAsOf, DateTime? AnalyzedAt, DateTime? LatestImportAt, long ImportsSince, long CustomersChanged, long Customers,
-    AnalysisDrift? Drift = null)
+    long CustomersLive = 0, AnalysisDrift? Drift = null)
 {
     /// <summary>The latest analysis is older than the latest import.</summary>
     public bool Stale => ImportsSince > 0;
@@ -37,10 +40,17 @@ public sealed record AnalysisFreshness(
                 LatestAnalysisAsOf, AnalyzedAt, LatestImportAt, ImportsSince, one ? "import" : "imports");
             var them = one ? "it" : "them";
             var drift = Drift is { } d ? " " + d.Summary : "";
-            return (CustomersChanged == 0
+            var waiting = CustomersChanged - CustomersLive;
+            var changed = string.Format(CultureInfo.InvariantCulture, "{0} changed {1:N0} {2} ({3})", head, CustomersChanged, CustomersChanged == 1 ? "customer" : "customers", Share);
+            var text = CustomersChanged == 0
                 ? $"{head} {(one ? "is" : "are")} in no class yet. Analyze again to include {them}."
-                : string.Format(CultureInfo.InvariantCulture, "{0} changed {1:N0} {2} ({3}), whose classes do not show {4} yet. Analyze again to include {4}.",
-                    head, CustomersChanged, CustomersChanged == 1 ? "customer" : "customers", Share, them)) + drift;
+                : CustomersLive == 0
+                    ? $"{changed}, whose classes do not show {them} yet. Analyze again to include {them}."
+                    : waiting == 0
+                        ? $"{changed}, {(CustomersChanged == 1 ? "updated" : "all updated")} live: {(CustomersChanged == 1 ? "its classes show" : "their classes show")} the change, with the analysis's cuts and models. Analyze again to learn them anew."
+                        : string.Format(CultureInfo.InvariantCulture, "{0}; {1:N0} of them updated live, the classes of the other {2:N0} do not show {3} yet. Analyze again to include {3}.",
+                            changed, CustomersLive, waiting, them);
+            return text + drift;
         }
     }
 
@@ -55,15 +65,14 @@ public sealed record AnalysisFreshness(
         ArgumentNullException.ThrowIfNull(workspace);
         using var command = workspace.Connection.CreateCommand();
         var since = "import_id IN (SELECT import_id FROM imports WHERE imported_at > (SELECT created_at FROM latest))";
-        var named = CanonicalTables.All.Where(t => !t.Internal)
-            .SelectMany(t => (t == CanonicalTables.Customers ? ["customer_id"] : t.CustomerColumns).Select(c => (Table: t.Name, Column: c)))
-            .Select(x => $"SELECT {x.Column} AS customer_id FROM {x.Table} WHERE {since} AND {x.Column} IS NOT NULL");
         command.CommandText = $"""
             WITH latest AS (SELECT as_of, created_at FROM snapshots ORDER BY as_of DESC LIMIT 1)
             SELECT (SELECT as_of FROM latest), (SELECT created_at FROM latest), (SELECT max(imported_at) FROM imports),
                    (SELECT count(*) FROM imports WHERE imported_at > (SELECT created_at FROM latest)),
-                   (SELECT count(DISTINCT customer_id) FROM ({string.Join(" UNION ALL ", named)})),
-                   (SELECT count(*) FROM customers)
+                   (SELECT count(*) FROM ({Live.ImportedCustomers.Sql(since)})),
+                   (SELECT count(*) FROM customers),
+                   (SELECT count(*) FROM ({Live.ImportedCustomers.WithLatestImport(since)}) n
+                    JOIN snapshot_customers s ON s.as_of = (SELECT as_of FROM latest) AND s.customer_id = n.customer_id AND s.live_import >= n.last_import)
             """;
         using var reader = command.ExecuteReader();
         reader.Read();
@@ -71,7 +80,7 @@ public sealed record AnalysisFreshness(
             reader.GetValue(0) switch { DateOnly day => day, DateTime time => DateOnly.FromDateTime(time), _ => null },
             reader.IsDBNull(1) ? null : DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc),
             reader.IsDBNull(2) ? null : DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc),
-            reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5));
+            reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
         return freshness.Stale ? freshness with { Drift = MeasuredDrift(workspace, freshness) } : freshness;
     }
 

@@ -25,4 +25,8 @@ public sealed record CustomerProfile(
     IReadOnlyList<ProductLineClass> ProductLines,
     IReadOnlyList<ContactRole> BuyingRoles,
     IReadOnlyList<ClassHistory> History,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Set when a live update rewrote the customer's row since the analysis: when, by what, and the classes that moved.</summary>
+    public Live.LiveMark? Live { get; init; }
+}

@@ -63,7 +63,8 @@ public static partial class SnapshotQuery
             Execute(workspace, "DROP TABLE IF EXISTS export_selection");
             if (File.Exists(temporary)) File.Delete(temporary);
         }
-        return new ExportResult(full, day, customers?.Count ?? Count(workspace, day), 2 + SnapshotSchema.FigureColumns.Count + 2 * Dimensions.All.Count + 1 + (currency is null ? 0 : 1));
+        return new ExportResult(full, day, customers?.Count ?? Count(workspace, day),
+            2 + SnapshotSchema.FigureColumns.Count + 2 * Dimensions.All.Count + SnapshotSchema.LiveColumns.Count + 1 + (currency is null ? 0 : 1));
     }
 
     /// <summary>Every text column of the export, each as <see cref="CsvCell.SqlNeutralised"/> writes it, for a <c>REPLACE</c> list.</summary>

@@ -40,7 +40,10 @@ public static partial class SnapshotQuery
         }
         var actions = PlaybookOf(workspace, day, notes).ActionsFor(classes.Select(c => KeyValuePair.Create(c.Dimension, c.Class)));
         return new CustomerProfile(day, customerId, name, kind, classes, actions, figures,
-            ProductLines(workspace, customerId, day), BuyingRoles(workspace, customerId, day), History(workspace, customerId), notes);
+            ProductLines(workspace, customerId, day), BuyingRoles(workspace, customerId, day), History(workspace, customerId), notes)
+        {
+            Live = Live.ClassChanges.Mark(workspace, customerId, day),
+        };
     }
 
     /// <summary>The playbook of a snapshot's options; the default one, with a note, when they cannot be read.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Clientele.Storage;
+using Clientele.Storage.Live;
 using Clientele.Storage.Import;
 using Clientele.Tables;
 using Clientele.Web.Hosting;
@@ -30,7 +31,7 @@ public static class ImportsApi
             .Accepts<ImportForm>("multipart/form-data").ProducesProblem(400).ProducesProblem(413)
             .DisableAntiforgery() // the /api group's own check covers cookie requests; API keys need none
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes + 1024 * 1024))
-            .WithSummary("Imports an uploaded file (form fields: table, file, and the options of `clientele import`: delimiter, noHeader, columns, map, default, where, recode (repeatable), dateFormat, decimalComma, skipBadRows, encoding, generateIds, linesFromColumns, period). A Parquet file is recognised by its content. A bad file is refused whole: 400 with every error's line and column. At most 100 MB.");
+            .WithSummary("Imports an uploaded file (form fields: table, file, and the options of `clientele import`: delimiter, noHeader, columns, map, default, where, recode (repeatable), dateFormat, decimalComma, skipBadRows, encoding, generateIds, linesFromColumns, period, noLive). The customers the file names are then re-classified live with the latest analysis (`live` in the answer), unless noLive is true or there are more than 20,000 of them. A Parquet file is recognised by its content. A bad file is refused whole: 400 with every error's line and column. At most 100 MB.");
     }
 
     /// <summary>Every import.</summary>
@@ -80,7 +81,7 @@ public static class ImportsApi
                 Table = One("table"), Delimiter = One("delimiter"), NoHeader = Flag(One("noHeader")), Columns = One("columns"),
                 Map = Many("map"), Default = Many("default"), Where = Many("where"), DateFormat = One("dateFormat"),
                 DecimalComma = Flag(One("decimalComma")), SkipBadRows = Flag(One("skipBadRows")), Encoding = One("encoding"), GenerateIds = One("generateIds"),
-                Recode = Many("recode"), LinesFromColumns = One("linesFromColumns"), Period = One("period"),
+                Recode = Many("recode"), LinesFromColumns = One("linesFromColumns"), Period = One("period"), NoLive = Flag(One("noLive")),
             };
             var outcome = await Import(workspace, time, upload, options, cancellationToken);
             logs.CreateLogger(LogCategory).Imported(ServerLog.Safe(request.HttpContext.User.Identity?.Name), ServerLog.Safe(outcome.File), outcome.Table,
@@ -124,14 +125,16 @@ public static class ImportsApi
         try
         {
             if (options.SkipBadRows) options = options with { RejectsPath = System.IO.Path.Combine(upload.Folder, name + ".rejects.csv") };
-            var result = await workspace.WriteAsync(w =>
+            var (result, live) = await workspace.WriteAsync(w =>
             {
                 var imported = new Importer(w, time).Import(table, path, options, null, cancellationToken);
-                if (imported.ImportId is { } id) ImportRecord.SetSourcePath(w, id, UploadSource + name);
-                return imported;
+                if (imported.ImportId is not { } id) return (imported, null);
+                ImportRecord.SetSourcePath(w, id, UploadSource + name);
+                // The same path as `clientele import`: the customers the file names are re-classified with the latest analysis.
+                return (imported, form.NoLive ? null : LiveUpdate.AfterImport(w, id, time.GetUtcNow().UtcDateTime));
             }, cancellationToken);
             var rejected = result.RejectsPath is { } rejects && File.Exists(rejects) ? RejectedRows(rejects) : [];
-            return ImportOutcome.From(name, result, rejected);
+            return ImportOutcome.From(name, result, rejected) with { Live = live is { AnalysisAsOf: not null } ? live : null };
         }
         catch (ImportFailedException e) when (e.Errors.Count > 0)
         {
@@ -283,6 +286,9 @@ public sealed class ImportForm
     /// <summary>The period of <see cref="LinesFromColumns"/>: a year (2011) or FIRST..LAST.</summary>
     public string? Period { get; set; }
 
+    /// <summary>Do not re-classify the customers the file names with the latest analysis (a bulk load: analyze after it).</summary>
+    public bool NoLive { get; set; }
+
     /// <summary>The importer's options (the command line's checks and messages).</summary>
     /// <exception cref="WorkspaceException">A bad option.</exception>
     public ImportOptions ToOptions()
@@ -340,6 +346,9 @@ public sealed record ImportOutcome(
     long RowsFiltered, long CustomersCreated, IReadOnlyList<string> IgnoredColumns, IReadOnlyList<string> AttributeColumns,
     IReadOnlyList<string> MatchedByName, int? PreviousImportId, double Seconds, IReadOnlyList<RejectedRow> Rejected, IReadOnlyList<string> Notes)
 {
+    /// <summary>The live update that followed: the customers re-classified with the latest analysis and the classes that moved; null before the first analysis or with noLive.</summary>
+    public LiveResult? Live { get; init; }
+
     internal static ImportOutcome From(string file, ImportResult result, IReadOnlyList<RejectedRow> rejected) =>
         new(file, result.Table, result.ImportId, result.RowsRead, result.RowsAdded, result.RowsUpdated, result.RowsAlreadyPresent,
             result.RowsRejected, result.RowsFiltered, result.CustomersCreated, result.IgnoredColumns, result.AttributeColumns,
