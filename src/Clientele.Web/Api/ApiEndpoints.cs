@@ -49,6 +49,7 @@ public static class ApiEndpoints
         ThankAndReferApi.Map(api);
         BuyingCentersApi.Map(api);
         ModelsApi.Map(api);
+        ChangesApi.Map(api);
         ImportsApi.Map(api);
         ImportUndoApi.Map(api);
         ErasuresApi.Map(api);

@@ -69,7 +69,7 @@ public static class CustomersApi
         return new CustomerDetail(profile.AsOf, profile.CustomerId, profile.Name, profile.Kind, profile.Classes, profile.Actions, profile.Figures,
             profile.ProductLines, profile.BuyingRoles,
             [.. profile.History.Select(h => new ClassesAsOf(h.AsOf, ByDimension(h.Classes)))],
-            overrides, profile.Notes) { Currency = MoneySetting.Read(w).Currency };
+            overrides, profile.Notes) { Currency = MoneySetting.Read(w).Currency, Live = profile.Live };
     });
 
     /// <summary>Every dimension with its classes.</summary>
@@ -129,6 +129,9 @@ public sealed record CustomerDetail(
     IReadOnlyList<Override> Overrides,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>Set when a live update re-classified the customer since the analysis: when, by which import or event batch, the day its figures are as of, and the classes that moved.</summary>
+    public Storage.Live.LiveMark? Live { get; init; }
+
     /// <summary>The workspace's currency (ISO 4217 code) for every amount of money in this answer, or null when the workspace names none (<c>clientele currency</c>).</summary>
     public string? Currency { get; init; }
 }
