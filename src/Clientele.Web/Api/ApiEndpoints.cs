@@ -51,6 +51,7 @@ public static class ApiEndpoints
         ModelsApi.Map(api);
         ImportsApi.Map(api);
         ImportUndoApi.Map(api);
+        EventsApi.Map(api);
         ErasuresApi.Map(api);
         AnalysesApi.Map(api);
     }

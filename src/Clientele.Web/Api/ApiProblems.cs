@@ -1,4 +1,5 @@
 using Clientele.Storage;
+using Clientele.Storage.Events;
 using Clientele.Storage.Import;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -24,6 +25,7 @@ internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionH
             {
                 NotFoundException => "Not found",
                 ImportFailedException => "The file was not imported",
+                EventBatchRefusedException => "The events were not stored",
                 _ => "Bad request",
             },
             Detail = known.Message,
@@ -32,6 +34,11 @@ internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionH
         {
             problem.Extensions["errors"] = failed.Errors.Select(ImportProblem.From).ToArray();
             problem.Extensions["totalErrors"] = failed.TotalErrors;
+        }
+        if (known is EventBatchRefusedException refused)
+        {
+            problem.Extensions["errors"] = refused.Errors;
+            problem.Extensions["totalErrors"] = refused.TotalErrors;
         }
         return await Write(context, problem);
     }
@@ -56,3 +63,4 @@ public sealed record ImportProblem(string File, long Line, int Column, string? C
     internal static ImportProblem From(ImportError error) =>
         new(error.File, error.Line, error.Column, error.ColumnName, error.Value, error.Expected, error.ToString());
 }
+
