@@ -70,12 +70,23 @@ public sealed class EventBatch
     /// <exception cref="WorkspaceException">Not JSON, not an object, no rows at all, or more than <see cref="MaxRows"/>.</exception>
     public static EventBatch Parse(ReadOnlySpan<byte> json)
     {
+        if (json.StartsWith("\uFEFF"u8)) json = json[3..];
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(json));
         JsonDocument document;
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth });
             document = JsonDocument.ParseValue(ref reader);
+            try
+            {
+                // Anything but white space after the value is refused (reading on throws for it).
+                reader.Read();
+            }
+            catch (JsonException)
+            {
+                document.Dispose();
+                throw;
+            }
         }
         catch (JsonException e)
         {
