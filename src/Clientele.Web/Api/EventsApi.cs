@@ -63,10 +63,10 @@ public static class EventsApi
 }
 
 /// <summary>The body of <c>POST /api/events</c>, for the API's document: each list optional, each element a JSON object whose keys are canonical columns of the table (docs/schema.md).</summary>
-/// <param name="Orders">Orders: <c>customer_id</c>, <c>ordered_at</c>, <c>amount</c> required; <c>order_id</c> recommended (a repeated id is never stored twice).</param>
-/// <param name="Interactions">Interactions: <c>customer_id</c>, <c>occurred_at</c>, <c>kind</c> required; <c>interaction_id</c> recommended.</param>
-/// <param name="Referrals">Referrals: <c>referrer_id</c> and <c>referred_id</c> required (the pair identifies the referral).</param>
+/// <param name="Orders">Rows of the orders table; give each its <c>order_id</c>, so that a repeated order is recognised by its id.</param>
+/// <param name="Interactions">Rows of the interactions table; give each its <c>interaction_id</c>.</param>
+/// <param name="Referrals">Rows of the referrals table (the referrer and referred pair identifies one).</param>
 public sealed record EventBatchBody(
-    IReadOnlyList<Dictionary<string, JsonElement>>? Orders,
-    IReadOnlyList<Dictionary<string, JsonElement>>? Interactions,
-    IReadOnlyList<Dictionary<string, JsonElement>>? Referrals);
+    IReadOnlyList<Dictionary<string, JsonElement>>? Orders = null,
+    IReadOnlyList<Dictionary<string, JsonElement>>? Interactions = null,
+    IReadOnlyList<Dictionary<string, JsonElement>>? Referrals = null);
