@@ -9,7 +9,8 @@ namespace Clientele.Web.Api;
 /// <summary>
 /// Turns the user's mistakes into ProblemDetails with the same message the command line prints: a
 /// <see cref="WorkspaceException"/> is a 400 (a 404 for <see cref="NotFoundException"/>), a failed import lists every
-/// error with its file, line and column under <c>errors</c>. Anything else is a 500 with no detail leaked.
+/// error with its file, line and column under <c>errors</c>, a refused event batch every error with its list, index and
+/// field (<see cref="EventError"/>). Anything else is a 500 with no detail leaked.
 /// </summary>
 internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHandler
 {
