@@ -185,13 +185,23 @@ internal sealed class ImportSql : IDisposable
         var id = Quote(_table.Key[0]);
         var target = $"main.{Quote(_table.Name)}";
         var earlier = $"{ImportIdColumn} <> {_importId}";
+        var current = $"{ImportIdColumn} = {_importId}";
+        // A table holding only this import's rows (a first load) has nothing present; the joins below would still hash every new id.
+        if (Long($"SELECT count(*) FROM (SELECT 1 FROM {target} WHERE {earlier} LIMIT 1)") == 0) return 0;
+        // The stored rows are narrowed to the ids (hashes) of this import's rows first, so a few rows imported into a large
+        // table (a batch of events) cost a scan of one column, not a set of every id stored.
         var present = Execute($"""
-            DELETE FROM {target} USING (SELECT DISTINCT {id} AS id FROM {target} WHERE {earlier} AND {id} IS NOT NULL) p
-            WHERE {target}.{ImportIdColumn} = {_importId} AND {target}.{id} = p.id
+            DELETE FROM {target} USING (
+                SELECT DISTINCT e.{id} AS id FROM {target} e SEMI JOIN (SELECT {id} FROM {target} WHERE {current} AND {id} IS NOT NULL) n ON e.{id} = n.{id}
+                WHERE e.{earlier}) p
+            WHERE {target}.{current} AND {target}.{id} = p.id
             """);
         present += Execute($"""
-            DELETE FROM {target} USING (SELECT {RowHashColumn} AS h, {RowOccurrenceColumn} AS o FROM {target} WHERE {earlier} AND {RowHashColumn} IS NOT NULL) p
-            WHERE {target}.{ImportIdColumn} = {_importId} AND {target}.{RowHashColumn} = p.h AND {target}.{RowOccurrenceColumn} = p.o
+            DELETE FROM {target} USING (
+                SELECT e.{RowHashColumn} AS h, e.{RowOccurrenceColumn} AS o FROM {target} e
+                SEMI JOIN (SELECT {RowHashColumn} FROM {target} WHERE {current} AND {RowHashColumn} IS NOT NULL) n ON e.{RowHashColumn} = n.{RowHashColumn}
+                WHERE e.{earlier}) p
+            WHERE {target}.{current} AND {target}.{RowHashColumn} = p.h AND {target}.{RowOccurrenceColumn} = p.o
             """);
         return present;
     }
