@@ -10,6 +10,9 @@ namespace Clientele.Storage.Import;
 /// are loaded chunk by chunk while reading goes on (<see cref="LoadSql"/>), then <see cref="Finish"/>
 /// checks references, applies the table's <see cref="RowIdentity"/>, creates customers named but
 /// unknown, records the import and commits. Disposing without finishing rolls everything back.
+/// Several tables can be stored as one import in one transaction (an event batch, <c>Storage/Events</c>): the caller
+/// holds the transaction and the import id, each table's part calls <see cref="Store"/>, and the caller records the import
+/// once (<see cref="Record"/>) and commits.
 /// </summary>
 internal sealed class ImportSql : IDisposable
 {
@@ -21,17 +24,37 @@ internal sealed class ImportSql : IDisposable
     private readonly string _path;
     private readonly RejectsWriter? _rejects;
     private readonly ValidatedRows _rows;
-    private readonly DuckDBTransaction _transaction;
+    private readonly DuckDBTransaction? _transaction;
     private readonly int _importId;
 
     public sealed record Source(string Path, string Sha256, long Bytes, string Options, DateTime ImportedAt, long RowsRead, long RowsFiltered, string Ignored);
 
+    /// <summary>What storing one table's loaded rows did (the counts an import records).</summary>
+    public sealed record Stored(long Staged, long Added, long Updated, long Rejected, long CustomersCreated)
+    {
+        /// <summary>Rows that were in the workspace already (or earlier in the same rows), so added nothing.</summary>
+        public long AlreadyPresent => Staged - Added - Updated;
+    }
+
+    /// <summary>One file's import: opens its own transaction and takes the next import id.</summary>
     public ImportSql(DuckDBConnection connection, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects, ValidatedRows rows)
+        : this(connection, table, plan, path, rejects, rows, null)
+    {
+    }
+
+    /// <summary>
+    /// One table's part of an import whose transaction the caller holds (<paramref name="batchImportId"/> given: nothing is
+    /// committed or rolled back here), or, when it is null, one file's import with a transaction of its own.
+    /// </summary>
+    public ImportSql(DuckDBConnection connection, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects, ValidatedRows rows, int? batchImportId)
     {
         (_connection, _table, _plan, _path, _rejects, _rows) = (connection, table, plan, path, rejects, rows);
-        _transaction = connection.BeginTransaction();
-        // An undone import's number is not given again, so undone_imports never names two imports.
-        _importId = (int)Long("SELECT greatest((SELECT coalesce(max(import_id), 0) FROM imports), (SELECT coalesce(max(import_id), 0) FROM undone_imports)) + 1");
+        if (batchImportId is { } id) _importId = id;
+        else
+        {
+            _transaction = connection.BeginTransaction();
+            _importId = NextImportId(connection);
+        }
         if (_table.Identity != RowIdentity.Content)
         {
             var columns = string.Join(", ", _rows.FileColumns().Select(c => $"{Quote(c.Name)} {c.Type}"));
@@ -54,7 +77,30 @@ internal sealed class ImportSql : IDisposable
             """
         : $"INSERT INTO {Stage} SELECT * FROM {_rows.ReadCsv(file)}";
 
+    /// <summary>The number the next import gets. An undone import's number is not given again, so undone_imports never names two imports.</summary>
+    public static int NextImportId(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT greatest((SELECT coalesce(max(import_id), 0) FROM imports), (SELECT coalesce(max(import_id), 0) FROM undone_imports)) + 1";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public ImportResult Finish(Source source, long loaded, Stopwatch clock)
+    {
+        if (_transaction is null) throw new InvalidOperationException("part of a batch: the caller stores, records and commits");
+        var stored = Store(loaded);
+        Record(_connection, _importId, _table.Name, source, clock.Elapsed.TotalSeconds, stored);
+        var notes = ProductReferences.Check(_connection, _table, _importId);
+        _transaction.Commit();
+        return new ImportResult(_table.Name, _importId, source.RowsRead, stored.Added, stored.Updated, stored.AlreadyPresent, stored.Rejected,
+            source.RowsFiltered, stored.CustomersCreated, [], [], null, null, 0) { Notes = notes };
+    }
+
+    /// <summary>
+    /// Stores the loaded rows by the table's <see cref="RowIdentity"/> and creates the customers they name but the workspace
+    /// lacks; commits nothing.
+    /// </summary>
+    public Stored Store(long loaded)
     {
         long staged = loaded, added, updated = 0, rejected = 0, created;
         if (_table.Identity == RowIdentity.Content)
@@ -70,29 +116,29 @@ internal sealed class ImportSql : IDisposable
             created = CreateCustomers(Stage);
             Execute($"DROP TABLE {Stage}");
         }
-        var alreadyPresent = staged - added - updated;
-        using (var command = _connection.CreateCommand())
+        return new Stored(staged, added, updated, rejected, created);
+    }
+
+    /// <summary>Records an import in the <c>imports</c> table (inside the caller's transaction); <paramref name="tableName"/> names several tables, comma-separated, for an import of several.</summary>
+    public static void Record(DuckDBConnection connection, int importId, string tableName, Source source, double seconds, Stored stored)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO imports VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
+        foreach (var value in new object[]
         {
-            command.CommandText = "INSERT INTO imports VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
-            foreach (var value in new object[]
-            {
-                _importId, _table.Name, source.Path, source.Sha256, source.Bytes, source.Options, source.ImportedAt, clock.Elapsed.TotalSeconds,
-                source.RowsRead, added, updated, alreadyPresent, source.RowsRead - source.RowsFiltered - staged, source.RowsFiltered, created, source.Ignored,
-            })
-            {
-                command.Parameters.Add(new DuckDBParameter(value));
-            }
-            command.ExecuteNonQuery();
+            importId, tableName, source.Path, source.Sha256, source.Bytes, source.Options, source.ImportedAt, seconds,
+            source.RowsRead, stored.Added, stored.Updated, stored.AlreadyPresent, source.RowsRead - source.RowsFiltered - stored.Staged, source.RowsFiltered,
+            stored.CustomersCreated, source.Ignored,
+        })
+        {
+            command.Parameters.Add(new DuckDBParameter(value));
         }
-        var notes = ProductReferences.Check(_connection, _table, _importId);
-        _transaction.Commit();
-        return new ImportResult(_table.Name, _importId, source.RowsRead, added, updated, alreadyPresent, rejected,
-            source.RowsFiltered, created, [], [], null, null, 0) { Notes = notes };
+        command.ExecuteNonQuery();
     }
 
     public void Dispose()
     {
-        _transaction.Dispose();
+        _transaction?.Dispose();
         try
         {
             Execute($"DROP TABLE IF EXISTS {Stage}");
@@ -139,13 +185,23 @@ internal sealed class ImportSql : IDisposable
         var id = Quote(_table.Key[0]);
         var target = $"main.{Quote(_table.Name)}";
         var earlier = $"{ImportIdColumn} <> {_importId}";
+        var current = $"{ImportIdColumn} = {_importId}";
+        // A table holding only this import's rows (a first load) has nothing present; the joins below would still hash every new id.
+        if (Long($"SELECT count(*) FROM (SELECT 1 FROM {target} WHERE {earlier} LIMIT 1)") == 0) return 0;
+        // The stored rows are narrowed to the ids (hashes) of this import's rows first, so a few rows imported into a large
+        // table (a batch of events) cost a scan of one column, not a set of every id stored.
         var present = Execute($"""
-            DELETE FROM {target} USING (SELECT DISTINCT {id} AS id FROM {target} WHERE {earlier} AND {id} IS NOT NULL) p
-            WHERE {target}.{ImportIdColumn} = {_importId} AND {target}.{id} = p.id
+            DELETE FROM {target} USING (
+                SELECT DISTINCT e.{id} AS id FROM {target} e SEMI JOIN (SELECT {id} FROM {target} WHERE {current} AND {id} IS NOT NULL) n ON e.{id} = n.{id}
+                WHERE e.{earlier}) p
+            WHERE {target}.{current} AND {target}.{id} = p.id
             """);
         present += Execute($"""
-            DELETE FROM {target} USING (SELECT {RowHashColumn} AS h, {RowOccurrenceColumn} AS o FROM {target} WHERE {earlier} AND {RowHashColumn} IS NOT NULL) p
-            WHERE {target}.{ImportIdColumn} = {_importId} AND {target}.{RowHashColumn} = p.h AND {target}.{RowOccurrenceColumn} = p.o
+            DELETE FROM {target} USING (
+                SELECT e.{RowHashColumn} AS h, e.{RowOccurrenceColumn} AS o FROM {target} e
+                SEMI JOIN (SELECT {RowHashColumn} FROM {target} WHERE {current} AND {RowHashColumn} IS NOT NULL) n ON e.{RowHashColumn} = n.{RowHashColumn}
+                WHERE e.{earlier}) p
+            WHERE {target}.{current} AND {target}.{RowHashColumn} = p.h AND {target}.{RowOccurrenceColumn} = p.o
             """);
         return present;
     }

@@ -47,7 +47,7 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
             if (reader.NulField >= 0)
             {
                 var field = reader.NulField;
-                Reject(new ImportError(path, reader.Line, field + 1, field < plan.FileColumns.Count ? plan.FileColumns[field] : null, null, BoundsCheck.NoNul));
+                Reject(new ImportError(path, Line, field + 1, field < plan.FileColumns.Count ? plan.FileColumns[field] : null, null, BoundsCheck.NoNul));
                 continue;
             }
             if (reader.FieldCount != expectedFields)
@@ -72,7 +72,7 @@ internal sealed class RowScanner(ColumnPlan plan, CellParser parser, ValidatedRo
                 var attributes = Importer.AttributesJson(reader, plan.Attributes, parser);
                 staging.Text[attributesColumn] = attributes.AsMemory();
                 staging.IsSet[attributesColumn] = true;
-                if (BoundsCheck.Attributes(attributes.Length) is { } tooLong) _rowErrors.Add(new ImportError(path, reader.Line, 0, null, null, tooLong));
+                if (BoundsCheck.Attributes(attributes.Length) is { } tooLong) _rowErrors.Add(new ImportError(path, Line, 0, null, null, tooLong));
             }
             if (plan.Period is not null) AppendSpends(plan.Period);
             else if (_rowErrors.Count > 0) RejectRow();

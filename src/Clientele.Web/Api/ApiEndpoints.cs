@@ -52,6 +52,7 @@ public static class ApiEndpoints
         ChangesApi.Map(api);
         ImportsApi.Map(api);
         ImportUndoApi.Map(api);
+        EventsApi.Map(api);
         ErasuresApi.Map(api);
         AnalysesApi.Map(api);
     }

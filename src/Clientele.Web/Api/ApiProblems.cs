@@ -1,4 +1,5 @@
 using Clientele.Storage;
+using Clientele.Storage.Events;
 using Clientele.Storage.Import;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,8 @@ namespace Clientele.Web.Api;
 /// <summary>
 /// Turns the user's mistakes into ProblemDetails with the same message the command line prints: a
 /// <see cref="WorkspaceException"/> is a 400 (a 404 for <see cref="NotFoundException"/>), a failed import lists every
-/// error with its file, line and column under <c>errors</c>. Anything else is a 500 with no detail leaked.
+/// error with its file, line and column under <c>errors</c>, a refused event batch every error with its list, index and
+/// field (<see cref="EventError"/>). Anything else is a 500 with no detail leaked.
 /// </summary>
 internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -24,6 +26,7 @@ internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionH
             {
                 NotFoundException => "Not found",
                 ImportFailedException => "The file was not imported",
+                EventBatchRefusedException => "The events were not stored",
                 _ => "Bad request",
             },
             Detail = known.Message,
@@ -32,6 +35,11 @@ internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionH
         {
             problem.Extensions["errors"] = failed.Errors.Select(ImportProblem.From).ToArray();
             problem.Extensions["totalErrors"] = failed.TotalErrors;
+        }
+        if (known is EventBatchRefusedException refused)
+        {
+            problem.Extensions["errors"] = refused.Errors;
+            problem.Extensions["totalErrors"] = refused.TotalErrors;
         }
         return await Write(context, problem);
     }
@@ -56,3 +64,4 @@ public sealed record ImportProblem(string File, long Line, int Column, string? C
     internal static ImportProblem From(ImportError error) =>
         new(error.File, error.Line, error.Column, error.ColumnName, error.Value, error.Expected, error.ToString());
 }
+

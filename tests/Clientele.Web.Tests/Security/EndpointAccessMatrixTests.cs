@@ -45,6 +45,10 @@ public sealed partial class EndpointAccessMatrixTests : IDisposable
         ["POST /api/referrals/records"] = () => JsonContent.Create(new { customerId = "C0000001", action = "no-such-action" }), // 400: neither thank nor ask
         ["PUT /api/settings/money"] = () => JsonContent.Create(new { currency = "NOTACODE" }), // 400: not an ISO 4217 code
         ["POST /api/analyses"] = () => JsonContent.Create(new { model = "no-such-model" }), // 400: no analysis starts
+        ["POST /api/events"] = () => JsonContent.Create(new Dictionary<string, object> // a valid batch: one order of a customer no other call names (201, then 200 repeated)
+        {
+            ["orders"] = new[] { new Dictionary<string, object> { ["order_id"] = "MATRIX-EVENT-1", ["customer_id"] = "MATRIX-EVENTS", ["ordered_at"] = "2025-01-01", ["amount"] = 1 } },
+        }),
         ["POST /api/imports"] = () => new MultipartFormDataContent // 400: no such table
         {
             { new StringContent("no-such-table"), "table" },
