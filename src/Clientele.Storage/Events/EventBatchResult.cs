@@ -23,4 +23,10 @@ public sealed record EventBatchResult(
 {
     /// <summary>Whether anything was stored (an import was recorded).</summary>
     public bool Stored => ImportId is not null;
+
+    /// <summary>
+    /// The live update that followed (<see cref="Live.LiveUpdate"/>): the affected customers re-classified with the latest
+    /// analysis and the classes that moved; null when nothing was stored or there is no analysis yet.
+    /// </summary>
+    public Live.LiveResult? Live { get; init; }
 }

@@ -139,6 +139,10 @@ public static class LiveUpdate
             Execute(connection, $"DELETE FROM {table} WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_days)");
             Execute(connection, $"INSERT INTO {table} BY NAME SELECT * FROM {live}");
         }
+        // The snapshot's identity for the listings kept in memory: a live update changes it as a new analysis would (a later
+        // instant each time, even within one microsecond); a customer new since the analysis is counted in.
+        Execute(connection, $"UPDATE snapshots SET live_at = CASE WHEN live_at >= $1 THEN live_at + INTERVAL 1 MICROSECOND ELSE $1 END, " +
+            $"customers = (SELECT count(*) FROM snapshot_customers WHERE as_of = {day}) WHERE as_of = {day}", at);
         var changes = new List<ClassChange>();
         using (var command = connection.CreateCommand())
         {

@@ -25,11 +25,12 @@ public static partial class SnapshotQuery
     public static IReadOnlyList<SnapshotInfo> List(Workspace workspace)
     {
         using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT as_of, created_at, customers, model FROM snapshots ORDER BY as_of";
+        command.CommandText = "SELECT as_of, created_at, customers, model, live_at FROM snapshots ORDER BY as_of";
         using var reader = command.ExecuteReader();
         var snapshots = new List<SnapshotInfo>();
         while (reader.Read())
-            snapshots.Add(new SnapshotInfo(Day(reader, 0), reader.GetDateTime(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            snapshots.Add(new SnapshotInfo(Day(reader, 0), reader.GetDateTime(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(4) ? null : DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc)));
         return snapshots;
     }
 

@@ -77,7 +77,8 @@ public static class SnapshotSchema
         """
         CREATE TABLE snapshots (
             as_of DATE NOT NULL, created_at TIMESTAMP NOT NULL, time_unit VARCHAR NOT NULL, horizon_days DOUBLE NOT NULL,
-            customers BIGINT NOT NULL, model VARCHAR, scoring_method VARCHAR NOT NULL, options VARCHAR NOT NULL, report VARCHAR NOT NULL)
+            customers BIGINT NOT NULL, model VARCHAR, scoring_method VARCHAR NOT NULL, options VARCHAR NOT NULL, report VARCHAR NOT NULL,
+            live_at TIMESTAMP)
         """,
         CustomersTable(),
         ClassChangesTable,
@@ -117,5 +118,6 @@ public static class SnapshotSchema
     /// where the tables are already current: an older workspace's upgrade to version 3 made them as this build does.
     /// </summary>
     internal static IEnumerable<string> LiveUpgrade() =>
-        LiveColumns.Select(c => $"ALTER TABLE snapshot_customers ADD COLUMN IF NOT EXISTS {c.Name} {c.Type}").Append(ClassChangesTable);
+        LiveColumns.Select(c => $"ALTER TABLE snapshot_customers ADD COLUMN IF NOT EXISTS {c.Name} {c.Type}")
+            .Append("ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS live_at TIMESTAMP").Append(ClassChangesTable);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Clientele.Storage;
 using Clientele.Storage.Events;
+using Clientele.Storage.Live;
 using Clientele.Web.Hosting;
 using Clientele.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +28,7 @@ public static class EventsApi
         api.MapPost("/events", Post).WithTags("Events").WithName("PostEvents").RequireAuthorization(Policies.Analyst)
             .Accepts<EventBatchBody>("application/json").ProducesProblem(400).ProducesProblem(413).ProducesProblem(415)
             .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
-            .WithSummary("Stores a batch of events (orders, interactions, referrals; each element's keys are the table's canonical columns) as one import, whole or not at all: every value checked as the importer checks a file's, rows already stored (same id, or same content) added again never. 201 with the import id, the counts per table and the customers the batch names; 200 with no import id when every event was stored already. At most 10,000 rows and 4 MiB.");
+            .WithSummary("Stores a batch of events (orders, interactions, referrals; each element's keys are the table's canonical columns) as one import, whole or not at all: every value checked as the importer checks a file's, rows already stored (same id, or same content) added again never. Then re-classifies the customers the batch names (and the referrers of those referred) with the latest analysis: `live` says how many and which classes moved, and every read shows the new classes at once. 201 with the import id, the counts per table, the customers the batch names and the live update; 200 with no import id when every event was stored already. At most 10,000 rows and 4 MiB.");
     }
 
     /// <summary>Reads, checks and stores the batch.</summary>
@@ -39,7 +40,14 @@ public static class EventsApi
             throw new BadHttpRequestException("send the events as JSON: Content-Type: application/json.", StatusCodes.Status415UnsupportedMediaType);
         var body = await Body(request, cancellationToken);
         var batch = EventBatch.Parse(body.Span);
-        var result = await workspace.WriteAsync(w => EventStore.Store(w, batch, Source, time, cancellationToken), cancellationToken);
+        var result = await workspace.WriteAsync(w =>
+        {
+            var stored = EventStore.Store(w, batch, Source, time, cancellationToken);
+            if (!stored.Stored) return stored;
+            // In the same write turn: the customers the batch names, and the referrers of those referred, re-classified with the latest analysis.
+            var live = LiveUpdate.Refresh(w, stored.AffectedCustomers, stored.ImportId, time.GetUtcNow().UtcDateTime);
+            return stored with { Live = live.AnalysisAsOf is null ? null : live };
+        }, cancellationToken);
         return result.Stored ? TypedResults.Created((string?)null, result) : TypedResults.Ok(result);
     }
 

@@ -7,8 +7,9 @@ namespace Clientele.Web.Api;
 /// The in-memory listings (<see cref="SnapshotListing"/>) of the snapshots being read, so a page of a million customers
 /// is answered in milliseconds rather than by a count and a sort in DuckDB. A listing is built the first time its
 /// snapshot is asked for (seconds at a million customers; concurrent requests for it wait for the one build) and kept
-/// while its snapshot is unchanged: each request compares the snapshot's creation time, so a new analysis of the same
-/// date is listed afresh. At most <see cref="Capacity"/> listings are kept, the most recently used.
+/// while its snapshot is unchanged: each request compares the snapshot's creation time and the time of its latest live
+/// update, so a new analysis of the same date, or customers re-classified live, are listed afresh (a rebuild: seconds at a
+/// million customers). At most <see cref="Capacity"/> listings are kept, the most recently used.
 /// </summary>
 public sealed class ListingIndex
 {

@@ -66,7 +66,7 @@ public static class HandMadeSnapshots
     }
 
     public static void Snapshot(DuckDBConnection connection, string asOf, long customers, string options = "{}") =>
-        Execute(connection, "INSERT INTO snapshots VALUES (CAST($1 AS DATE), TIMESTAMP '2025-01-02 03:04:05', 'day', 365, $2, 'pnbd', 'model', $3, '{}')",
+        Execute(connection, "INSERT INTO snapshots (as_of, created_at, time_unit, horizon_days, customers, model, scoring_method, options, report) VALUES (CAST($1 AS DATE), TIMESTAMP '2025-01-02 03:04:05', 'day', 365, $2, 'pnbd', 'model', $3, '{}')",
             asOf, customers, options);
 
     /// <summary>A customer with value, revenue, orders, P(alive) 0.9 and the given classes, each with the reason "&lt;class&gt; because of &lt;id&gt;".</summary>
