@@ -65,7 +65,7 @@ internal static class LoadRun
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(ClienteleServer).Assembly.GetName().Name, Args = [] });
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
-        await using var app = ClienteleServer.Build(builder, new ServerSettings { WorkspacePath = path, AdminPassword = "load-test-admin", Announce = _ => { } });
+        await using var app = ClienteleServer.Build(builder, new ServerSettings { WorkspacePath = path, AdminPassword = "Bench-Pass-4821-load", Announce = _ => { } });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var (_, key) = await app.Services.GetRequiredService<WorkspaceHost>()
@@ -135,9 +135,9 @@ internal static class LoadRun
         await Task.WhenAll(workers);
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+    internal static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;

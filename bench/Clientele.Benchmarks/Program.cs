@@ -4,6 +4,7 @@ using Clientele.Benchmarks;
 // scale: the 1M-customer run of docs/benchmarks.md; phase: one step of it (run by scale in a child process);
 // columns: summary + classification columns on an existing workspace; load: the customer list endpoint under concurrent requests;
 // listing: the in-memory customer listing alone (build time, memory, time per listing);
+// live: single-order events until their classes are readable, with concurrent listings, and batches for throughput;
 // anything else goes to BenchmarkDotNet (e.g. --filter '*').
 return args.FirstOrDefault() switch
 {
@@ -13,6 +14,7 @@ return args.FirstOrDefault() switch
     "columns" => ColumnsRun.Run(args[1..]),
     "load" => LoadRun.Run(args[1..]),
     "listing" => ListingRun.Run(args[1..]),
+    "live" => LiveRun.Run(args[1..]),
     _ => Run(args),
 };
 

@@ -69,6 +69,7 @@ public static class LiveUpdate
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(customers);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (SnapshotQuery.List(workspace).Count == 0)
             return LiveResult.NotUpdated("there is no analysis yet to update: run `clientele analyze` and later changes will update its classes live.");
         var (analysisAsOf, context) = SnapshotQuery.Context(workspace);
@@ -85,6 +86,13 @@ public static class LiveUpdate
         var folder = SnapshotWriter.TemporaryFolder(workspace);
         var connection = workspace.Connection;
         var refreshed = 0;
+        var steps = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Step(string name)
+        {
+            steps[name] = steps.GetValueOrDefault(name) + clock.Elapsed.TotalSeconds;
+            clock.Restart();
+        }
+        Step("context");
         Execute(connection, "CREATE OR REPLACE TEMP TABLE live_customers AS SELECT * FROM snapshot_customers WHERE false");
         Execute(connection, "CREATE OR REPLACE TEMP TABLE live_product_lines AS SELECT * FROM snapshot_product_lines WHERE false");
         Execute(connection, "CREATE OR REPLACE TEMP TABLE live_buying_roles AS SELECT * FROM snapshot_buying_roles WHERE false");
@@ -94,21 +102,29 @@ public static class LiveUpdate
             foreach (var group in days.GroupBy(d => d.Value, d => d.Key))
             {
                 var summary = CustomerSummaryQuery.Run(workspace, group.Key, unit, [.. group]);
+                Step("summary");
                 if (summary.Count == 0) continue;
                 var columns = CustomerColumnsQuery.ReadPart(workspace, summary, columnOptions);
+                Step("columns");
                 var learned = context.Scoring.Learned;
                 var scores = CustomerScoring.Apply(learned, columns, options.Scoring);
                 var scoring = new ScoringResult(scores, learned.Model, learned.Parameters, context.Scoring.Fit, learned.Spend, context.Scoring.SpendFit, [], [])
                     { BaseMarginRate = learned.BaseMarginRate };
                 var result = CustomerAnalysis.Apply(classification, columns, scoring, options, overrides);
+                Step("scores and classes");
                 SnapshotWriter.WriteCustomers(connection, result, folder, "live_customers", analysisAsOf);
                 SnapshotWriter.WriteProductLines(connection, result, folder, "live_product_lines", analysisAsOf);
                 SnapshotWriter.WriteBuyingRoles(connection, result, folder, "live_buying_roles", analysisAsOf);
                 Execute(connection, "INSERT INTO live_days SELECT unnest($1), CAST($2 AS DATE)", summary.CustomerId.ToList(), group.Key.ToDateTime(TimeOnly.MinValue));
                 refreshed += summary.Count;
+                Step("rows");
             }
             var changes = Store(connection, analysisAsOf, importId, at);
-            return new LiveResult(analysisAsOf, refreshed, changes, null);
+            Step("store");
+            return new LiveResult(analysisAsOf, refreshed, changes, null)
+            {
+                Steps = [.. steps.Select(p => new Analysis.AnalysisStep(p.Key, Math.Round(p.Value, 4)))],
+            };
         }
         finally
         {
@@ -221,6 +237,9 @@ public sealed record LiveResult(DateOnly? AnalysisAsOf, int Customers, IReadOnly
 {
     /// <summary>Nothing updated, and why.</summary>
     public static LiveResult NotUpdated(string why, DateOnly? analysisAsOf = null) => new(analysisAsOf, 0, [], why);
+
+    /// <summary>The update's steps and their wall time: reading the context, the summary and columns of the customers, their scores and classes, their rows, storing them.</summary>
+    public IReadOnlyList<Analysis.AnalysisStep> Steps { get; init; } = [];
 
     /// <summary>How many moves <see cref="Text"/> lists.</summary>
     public const int Listed = 10;
