@@ -27,7 +27,8 @@ namespace Clientele.Storage.Live;
 /// the supply-chain position (the whole supply graph) and the influence roles (followers and referred parties counted
 /// over the whole base), with <c>supply_depth</c>, <c>group_value</c>, <c>subsidiaries</c>, <c>referral_value</c> and
 /// <c>influence_value</c>; <c>full_value</c> is the new value plus those two. A referrer whose referred customer
-/// bought is re-classified with it (its own counts of referrals bought are read again).
+/// bought is re-classified with it (its own counts of referrals bought are read again). A class the analysis set by
+/// an override stays; an override set or removed since applies from the next analysis, as before.
 /// </para>
 /// </remarks>
 public static class LiveUpdate
@@ -81,7 +82,6 @@ public static class LiveUpdate
         var ids = WithReferrers(workspace, customers);
         var days = LiveDays(workspace, ids, analysisAsOf);
         var unit = Enum.Parse<TimeUnit>(context.TimeUnit, ignoreCase: true);
-        var overrides = OverrideTable.All(workspace);
         var columnOptions = new CustomerColumnsQueryOptions { SignalWindowDays = options.Churn.SignalWindowDays, SizeAttributes = options.Strategy.SizeAttributes };
         var folder = SnapshotWriter.TemporaryFolder(workspace);
         var connection = workspace.Connection;
@@ -110,7 +110,9 @@ public static class LiveUpdate
                 var scores = CustomerScoring.Apply(learned, columns, options.Scoring);
                 var scoring = new ScoringResult(scores, learned.Model, learned.Parameters, context.Scoring.Fit, learned.Spend, context.Scoring.SpendFit, [], [])
                     { BaseMarginRate = learned.BaseMarginRate };
-                var result = CustomerAnalysis.Apply(classification, columns, scoring, options, overrides);
+                // No override is applied here: those the analysis applied are kept with their rows (Store), and one set or removed
+                // since applies from the next analysis, as an override always has.
+                var result = CustomerAnalysis.Apply(classification, columns, scoring, options, []);
                 Step("scores and classes");
                 SnapshotWriter.WriteCustomers(connection, result, folder, "live_customers", analysisAsOf);
                 SnapshotWriter.WriteProductLines(connection, result, folder, "live_product_lines", analysisAsOf);
@@ -144,6 +146,11 @@ public static class LiveUpdate
             Execute(connection, $"UPDATE live_customers l SET {SnapshotSchema.ReasonColumn(d)} = 'n/a: new since the analysis of {analysisAsOf:yyyy-MM-dd}; the next analysis places it' " +
                 $"WHERE NOT EXISTS (SELECT 1 FROM snapshot_customers o WHERE o.as_of = {day} AND o.customer_id = l.customer_id)");
         Execute(connection, "UPDATE live_customers SET full_value = value + coalesce(referral_value, 0) + coalesce(influence_value, 0)");
+        // A class the analysis set by override stays, with its reason.
+        Execute(connection, $"UPDATE live_customers l SET overridden = o.overridden FROM snapshot_customers o WHERE o.as_of = {day} AND o.customer_id = l.customer_id");
+        foreach (var d in Updated)
+            Execute(connection, $"UPDATE live_customers l SET {d} = o.{d}, {SnapshotSchema.ReasonColumn(d)} = o.{SnapshotSchema.ReasonColumn(d)} FROM snapshot_customers o " +
+                $"WHERE o.as_of = {day} AND o.customer_id = l.customer_id AND list_contains(string_split(o.overridden, ', '), '{d}')");
         Execute(connection, $"UPDATE live_customers l SET live_as_of = d.live_as_of, live_at = $1, live_import = $2 FROM live_days d WHERE d.customer_id = l.customer_id", at, importId);
         var moved = string.Join(" UNION ALL ", Updated.Select(d =>
             $"SELECT l.customer_id, '{d}' AS dimension, o.{d} AS from_class, l.{d} AS to_class FROM live_customers l " +

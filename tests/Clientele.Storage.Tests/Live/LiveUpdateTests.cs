@@ -95,6 +95,27 @@ public sealed class LiveUpdateTests : IDisposable
     }
 
     [Fact]
+    public void A_class_the_analysis_set_by_override_stays_and_an_override_set_since_waits_for_the_next_analysis()
+    {
+        var ids = Workspace.Scalar<string>("SELECT string_agg(customer_id, ',' ORDER BY customer_id) FROM (SELECT customer_id FROM snapshot_customers WHERE churn_status = 'lost' AND orders >= 2 ORDER BY customer_id LIMIT 2)")!.Split(',');
+        var (kept, later) = (ids[0], ids[1]);
+        OverrideTable.Set(Workspace, kept, "churn_status", "lapsed", "promised to come back", "tests", At);
+        Clientele.Storage.Analysis.AnalysisRunner.Run(Workspace, new Clientele.Storage.Analysis.AnalysisRequest { AsOf = _company.AsOf }, cancellationToken: TestContext.Current.CancellationToken);
+        OverrideTable.Set(Workspace, later, "churn_status", "lapsed", "set after the analysis", "tests", At);
+        var import = Import("orders", $"customer_id,ordered_at,amount\n{kept},2026-01-02,250\n{later},2026-01-02,250\n");
+
+        var result = LiveUpdate.Refresh(Workspace, [kept, later], import, At);
+
+        var rows = Rows();
+        Assert.Equal(("lapsed", "churn_status"), ((string?)rows[kept]["churn_status"], (string?)rows[kept]["overridden"]));
+        Assert.StartsWith("override by tests on 2026-01-02: promised to come back", (string)rows[kept]["churn_status_reason"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Changes, c => c.CustomerId == kept && c.Dimension == "churn_status");
+        // Set after the analysis: not applied live; the new order makes the customer active.
+        Assert.Equal("active", rows[later]["churn_status"]);
+        Assert.Null(rows[later]["overridden"]);
+    }
+
+    [Fact]
     public void Without_an_analysis_nothing_is_updated_and_the_result_says_so()
     {
         using var temp = new TempWorkspace();
