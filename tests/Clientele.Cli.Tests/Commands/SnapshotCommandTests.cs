@@ -211,7 +211,7 @@ public sealed class SnapshotCommandTests : IDisposable
         var csv = Path.Combine(_cli.Folder, "customers.csv");
         var (code, output, _) = _cli.Run("export", "--out", csv);
         Assert.Equal(0, code);
-        Assert.Contains($"Wrote 5 customers of the analysis as of 2024-12-31 (55 columns) to {csv}.", output);
+        Assert.Contains($"Wrote 5 customers of the analysis as of 2024-12-31 (58 columns) to {csv}.", output);
         Assert.Equal(6, File.ReadAllLines(csv).Length);
         var parquet = Path.Combine(_cli.Folder, "customers.parquet");
         Assert.Equal(0, _cli.Run("export", "--out", parquet, "--as-of", "2024-06-30").Code);
