@@ -20,6 +20,7 @@ internal static class UndoImport
         var done = ImportUndo.Apply(workspace, importId, context.Environment("USER"), context.Time.GetUtcNow().UtcDateTime,
             table => context.Error.WriteLine($"undo #{importId}: removing from {table}"));
         context.Out.WriteLine($"Undid import #{importId}.");
+        if (done.Live is { } live) context.Out.WriteLine(live.Text);
         if (done.RowsRemoved != plan.RowsRemoved) RemovalWriter.Undo(context, done, done: true);
         return 0;
     }

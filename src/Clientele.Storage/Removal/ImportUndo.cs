@@ -14,7 +14,9 @@ namespace Clientele.Storage.Removal;
 /// <item>A customer of the import that rows of other imports (or an override) still name is kept as a bare id, with
 /// the id of the earliest such import, as that import would have created it.</item>
 /// <item>The buying roles of the import's contacts go with them, whichever import brought the roles.</item>
-/// <item>Analyses (snapshots) stay as they were: the latest one still includes the removed rows until the next.</item>
+/// <item>Analyses (snapshots) stay as they were: the latest one still includes the removed rows until the next. The
+/// exception is a row a live update rewrote (<see cref="Live.LiveUpdate"/>): the customers the import named whose rows
+/// are live are re-classified from what remains, so classes an undone event moved move back.</item>
 /// </list>
 /// </summary>
 public static class ImportUndo
@@ -40,6 +42,15 @@ public static class ImportUndo
                 ? $"there is no import #{importId}: the workspace records no imports."
                 : $"there is no import #{importId}: the workspace records imports {string.Join(", ", workspace.Imports().Select(i => "#" + i.ImportId))} (`clientele status` lists them).");
         var sql = new RemovalSql(workspace.Connection, [new DuckDBParameter("import", importId)]);
+        // Read before the rows go: the customers the import named whose snapshot rows a live update rewrote.
+        var live = apply ? LiveCustomers(workspace, importId) : [];
+        var plan = Transaction(workspace, sql, import, importId, undoneBy, undoneAt, apply, progress);
+        // After the commit: a live update is a change of its own, in its own transaction.
+        return live.Count > 0 ? plan with { Live = Live.LiveUpdate.Refresh(workspace, live, null, undoneAt) } : plan;
+    }
+
+    private static UndoPlan Transaction(Workspace workspace, RemovalSql sql, ImportRecord import, int importId, string? undoneBy, DateTime undoneAt, bool apply, Action<string>? progress)
+    {
         using var transaction = workspace.Connection.BeginTransaction();
         Prepare(sql);
         var removed = sql.Remove(Conditions(), apply, progress);
@@ -64,6 +75,21 @@ public static class ImportUndo
             transaction.Rollback();
         }
         return plan;
+    }
+
+    private static List<string> LiveCustomers(Workspace workspace, int importId)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT DISTINCT n.customer_id FROM ({Live.ImportedCustomers.Sql($"import_id = {importId}")}) n
+            JOIN snapshot_customers s ON s.customer_id = n.customer_id AND s.live_at IS NOT NULL
+                AND s.as_of = (SELECT max(as_of) FROM snapshots)
+            ORDER BY n.customer_id
+            """;
+        using var reader = command.ExecuteReader();
+        var ids = new List<string>();
+        while (reader.Read()) ids.Add(reader.GetString(0));
+        return ids;
     }
 
     /// <summary>The import's contacts, and its customers still named elsewhere with the earliest import naming each.</summary>

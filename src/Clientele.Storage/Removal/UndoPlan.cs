@@ -12,4 +12,10 @@ public sealed record UndoPlan(ImportRecord Import, IReadOnlyList<TableRows> Remo
 {
     /// <summary>Rows removed over every table.</summary>
     public long RowsRemoved => Removed.Sum(t => t.Rows);
+
+    /// <summary>
+    /// After an undo: the live update of the customers the import named whose rows a live update had rewritten (their
+    /// classes re-computed from what remains); null when there were none, and for a plan.
+    /// </summary>
+    public Live.LiveResult? Live { get; init; }
 }

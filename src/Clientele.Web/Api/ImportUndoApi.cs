@@ -17,7 +17,7 @@ public static class ImportUndoApi
         undo.MapGet("/", Plan).WithName("PlanImportUndo").ProducesProblem(404)
             .WithSummary("What undoing the import would change, without changing anything: rows per table, customers kept because other imports name them, and the latest analysis (which still includes the rows).");
         undo.MapPost("/", Undo).WithName("UndoImport").RequireAuthorization(Policies.Analyst).ProducesProblem(404)
-            .WithSummary("Undoes the import, whole or not at all: removes every row it brought (customers other imports still name are kept as bare ids) and its record; the caller is recorded. Analyses stay until the next one.");
+            .WithSummary("Undoes the import, whole or not at all: removes every row it brought (customers other imports still name are kept as bare ids) and its record; the caller is recorded. Analyses stay until the next one, except the rows a live update rewrote: the customers the import named whose rows are live are re-classified from what remains (`live` in the answer).");
     }
 
     /// <summary>What undoing the import would change.</summary>

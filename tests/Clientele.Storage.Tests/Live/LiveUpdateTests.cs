@@ -116,6 +116,21 @@ public sealed class LiveUpdateTests : IDisposable
     }
 
     [Fact]
+    public void Undoing_the_import_of_an_event_moves_the_class_back_and_gives_the_analysiss_row_again()
+    {
+        var lost = Workspace.Scalar<string>("SELECT customer_id FROM snapshot_customers WHERE churn_status = 'lost' AND orders >= 2 ORDER BY customer_id DESC LIMIT 1")!;
+        var before = Rows()[lost];
+        var import = Import("orders", $"customer_id,ordered_at,amount\n{lost},2026-01-02,250\n");
+        LiveUpdate.Refresh(Workspace, [lost], import, At);
+        Assert.Equal("active", Rows()[lost]["churn_status"]);
+
+        var undone = Clientele.Storage.Removal.ImportUndo.Apply(Workspace, (int)import, "tests", At.AddHours(1));
+
+        Assert.Contains(undone.Live!.Changes, c => c.CustomerId == lost && c.Dimension == "churn_status" && (c.From, c.To, c.ImportId) == ("active", "lost", null));
+        AssertSameRow(before, Rows()[lost], lost, checkLive: false);
+    }
+
+    [Fact]
     public void Without_an_analysis_nothing_is_updated_and_the_result_says_so()
     {
         using var temp = new TempWorkspace();
