@@ -105,16 +105,27 @@ internal static class ReferralsCommand
     {
         var asOf = AsOf();
         var format = new Option<OutputFormat>("--format") { Description = "table (default), csv or json.", DefaultValueFactory = _ => OutputFormat.Table };
+        var open = new Option<bool>("--open")
+        {
+            Description = "List every thank and ask still in its window (latest first, with the referrals and purchases that followed so far) instead of the results; " +
+                "csv: action,customer_id,name,at,referrals,referred_value.",
+        };
         var command = new Command("results",
             "What thanking and asking were followed by: referrals and their purchases in the days after, against comparable customers of the same ladder rung " +
-            "not thanked (asked) over the same windows. An association, not proof of an effect.") { asOf, format };
+            "not thanked (asked) over the same windows. An association, not proof of an effect.") { asOf, format, open };
         command.SetAction(parsed =>
         {
             var day = SummaryCommand.ParseDay(parsed.GetValue(asOf), "--as-of");
             using var workspace = context.OpenWorkspace(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             FreshnessNote.Write(context, workspace);
-            var results = ReferralResultsQuery.Of(workspace, day);
+            var listOpen = parsed.GetValue(open);
+            var results = ReferralResultsQuery.Of(workspace, day, listOpen ? int.MaxValue : ReferralResultsQuery.MaxOpen);
             var writer = context.Out.Profile.Out.Writer;
+            if (listOpen)
+            {
+                WriteOpen(context, workspace, results, parsed.GetValue(format));
+                return 0;
+            }
             ReferralOutcome[] outcomes = [results.Thank, results.Ask];
             switch (parsed.GetValue(format))
             {
@@ -133,21 +144,46 @@ internal static class ReferralsCommand
                         context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} ({1:yyyy-MM-dd} to {2:yyyy-MM-dd}, {3:N0} days after each): {4}",
                             o.Action == ReferralAction.Thank ? "After a thank" : "After an ask", o.PeriodFrom, o.PeriodTo, o.Days, o.Statement));
                     if (results.OpenTotal > 0)
-                    {
-                        var money = MoneySetting.Read(workspace);
-                        context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture,
-                            "{0:N0} thanks and asks from {1:yyyy-MM-dd} on are still in their window (not in the figures above){2}; what followed each so far:",
-                            results.OpenTotal, results.Thank.PeriodTo.AddDays(1), results.Open.Count < results.OpenTotal ? $", the latest {results.Open.Count:N0}" : ""));
-                        foreach (var f in results.Open)
-                            context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0} {1} on {2:yyyy-MM-dd}: {3}",
-                                f.Action == ReferralAction.Thank ? "thanked" : "asked", f.CustomerId, f.At,
-                                f.Referrals == 0 ? "no referral since" : string.Format(CultureInfo.InvariantCulture, "{0:N0} referred since, who bought {1}", f.Referrals, money.Amount(f.ReferredValue, 2))));
-                    }
+                        PrintOpen(context, workspace, results, " (not in the figures above)");
                     break;
             }
             return 0;
         });
         return command;
+    }
+
+    private static void WriteOpen(CliContext context, Workspace workspace, ReferralResults results, OutputFormat format)
+    {
+        switch (format)
+        {
+            case OutputFormat.Csv:
+                RowsWriter.WriteCsv(context.Out.Profile.Out.Writer, ["action", "customer_id", "name", "at", "referrals", "referred_value"],
+                    results.Open.Select(f => (IReadOnlyList<object?>)[f.Action.ToString().ToLowerInvariant(), f.CustomerId, f.Name, f.At, f.Referrals, f.ReferredValue]));
+                break;
+            case OutputFormat.Json:
+                RowsWriter.WriteJson(context.Out.Profile.Out.Writer, new { results.AsOf, From = results.Thank.PeriodTo.AddDays(1), results.OpenTotal, results.Open });
+                break;
+            default:
+                if (results.OpenTotal == 0)
+                    context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                        "No thank or ask from {0:yyyy-MM-dd} on: every one recorded is in the results' figures (`clientele referrals results`).", results.Thank.PeriodTo.AddDays(1)));
+                else
+                    PrintOpen(context, workspace, results, "");
+                break;
+        }
+    }
+
+    private static void PrintOpen(CliContext context, Workspace workspace, ReferralResults results, string notCounted)
+    {
+        var money = MoneySetting.Read(workspace);
+        context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture,
+            "{0:N0} thanks and asks from {1:yyyy-MM-dd} on are still in their window{2}{3}; what followed each so far:",
+            results.OpenTotal, results.Thank.PeriodTo.AddDays(1), notCounted,
+            results.Open.Count < results.OpenTotal ? $", the latest {results.Open.Count:N0} (all of them: --open)" : ""));
+        foreach (var f in results.Open)
+            context.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "  {0} {1} on {2:yyyy-MM-dd}: {3}",
+                f.Action == ReferralAction.Thank ? "thanked" : "asked", f.CustomerId, f.At,
+                f.Referrals == 0 ? "no referral since" : string.Format(CultureInfo.InvariantCulture, "{0:N0} referred since, who bought {1}", f.Referrals, money.Amount(f.ReferredValue, 2))));
     }
 
     private static Command Record(CliContext context, Option<string?> workspaceOption)

@@ -40,7 +40,8 @@ public static class CsvCell
 
     /// <summary>
     /// Any value as a CSV cell: null empty; a double with up to 15 significant digits (invariant; NaN and infinities, which
-    /// say "no value", empty); a bool true/false; a day yyyy-MM-dd; an integer as it is; anything else as <see cref="Text"/>.
+    /// say "no value", empty); a bool true/false; a day yyyy-MM-dd; a moment ISO 8601 (yyyy-MM-ddTHH:mm:ss, with Z when it is UTC);
+    /// an integer as it is; anything else as <see cref="Text"/>.
     /// </summary>
     public static string Value(object? value) => value switch
     {
@@ -49,6 +50,8 @@ public static class CsvCell
         double d => d.ToString("G15", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString(t.Kind == DateTimeKind.Utc ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
         string s => Text(s),
         int or long => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
         _ => Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),

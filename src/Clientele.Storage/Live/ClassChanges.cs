@@ -33,8 +33,15 @@ public static class ClassChanges
                 reader.GetFieldValue<DateOnly>(4), DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc), reader.IsDBNull(6) ? null : reader.GetInt32(6)));
             total = reader.GetInt64(7);
         }
-        if (changes.Count == 0 && top == 0)
-            total = workspace.Scalar<long>($"SELECT count(*) FROM class_changes WHERE as_of = DATE '{day:yyyy-MM-dd}'");
+        if (top == 0)
+        {
+            // No row was read, so the window's count was not either: count the same rows alone.
+            using var count = workspace.Connection.CreateCommand();
+            count.CommandText = $"SELECT count(*) FROM class_changes WHERE as_of = $as_of{filter}";
+            count.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
+            if (customerId is not null) count.Parameters.Add(new DuckDBParameter("id", customerId));
+            total = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
         return (day, changes, total);
     }
 

@@ -17,14 +17,18 @@ public static class ReferralResultsQuery
     /// <summary>The most thanks and asks with an open window listed (<see cref="ReferralResults.Open"/>).</summary>
     public const int MaxOpen = 50;
 
-    /// <summary>The results as of the analysis <paramref name="asOf"/> (default: the latest).</summary>
+    /// <summary>
+    /// The results as of the analysis <paramref name="asOf"/> (default: the latest), with at most <paramref name="maxOpen"/> of the thanks
+    /// and asks still in their window.
+    /// </summary>
     /// <exception cref="WorkspaceException">No analysis, or none as of that date.</exception>
-    public static ReferralResults Of(Workspace workspace, DateOnly? asOf = null)
+    public static ReferralResults Of(Workspace workspace, DateOnly? asOf = null, int maxOpen = MaxOpen)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxOpen);
         var options = AnalysisRunner.StoredOptions(workspace).Referrals;
         var day = SnapshotQuery.Resolve(workspace, asOf);
         var money = MoneySetting.Read(workspace);
-        var (open, openTotal) = Open(workspace, day.AddDays(1 - options.ResultsDays));
+        var (open, openTotal) = Open(workspace, day.AddDays(1 - options.ResultsDays), maxOpen);
         return new ReferralResults(day,
             Outcome(workspace, day, ReferralAction.Thank, options, money),
             Outcome(workspace, day, ReferralAction.Ask, options, money),
@@ -32,7 +36,7 @@ public static class ReferralResultsQuery
     }
 
     /// <summary>Each customer's first thank (ask) from <paramref name="from"/> on, at any date, with what followed it up to now.</summary>
-    private static (IReadOnlyList<ReferralFollowUp> Open, long Total) Open(Workspace workspace, DateOnly from)
+    private static (IReadOnlyList<ReferralFollowUp> Open, long Total) Open(Workspace workspace, DateOnly from, int max)
     {
         using var command = ReferralSql.Command(workspace, """
             WITH acts AS (
@@ -56,7 +60,7 @@ public static class ReferralResultsQuery
             LIMIT $max
             """,
             ("thank", ReferralLog.KindOf(ReferralAction.Thank)), ("ask", ReferralLog.KindOf(ReferralAction.Ask)), ("from", ReferralSql.Start(from)),
-            ("max", MaxOpen));
+            ("max", max));
         var open = new List<ReferralFollowUp>();
         long total = 0;
         using var reader = command.ExecuteReader();

@@ -110,6 +110,20 @@ public sealed class ReferralsCommandTests : IDisposable
             "(the data has 1 referral_ask interaction, none in that period): nothing to measure.", output, StringComparison.Ordinal);
         Assert.Contains("1 thanks and asks from 2024-10-03 on are still in their window (not in the figures above); what followed each so far:", output, StringComparison.Ordinal);
         Assert.Contains($"  asked C1 on {today}: no referral since", output, StringComparison.Ordinal);
+
+        // --open lists them alone, in every format; the CSV is one row per thank or ask, for a spreadsheet.
+        (code, output, error) = _cli.Run("referrals", "results", "--open", "--format", "csv");
+        Assert.True(code == 0, error);
+        var rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("action,customer_id,name,at,referrals,referred_value", rows[0]);
+        Assert.Single(rows[1..]);
+        Assert.StartsWith($"ask,C1,", rows[1], StringComparison.Ordinal);
+        Assert.EndsWith(",0,0", rows[1], StringComparison.Ordinal);
+        Assert.Contains($",{today}", rows[1], StringComparison.Ordinal);
+        (code, output, error) = _cli.Run("referrals", "results", "--open");
+        Assert.True(code == 0, error);
+        Assert.StartsWith("1 thanks and asks from 2024-10-03 on are still in their window; what followed each so far:", output.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("After an ask", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,4 +41,13 @@ public sealed class CsvCellTests
         foreach (var c in CsvCell.FormulaStarts) Assert.Contains($"chr({(int)c})", sql, StringComparison.Ordinal);
         Assert.Contains("'''' || name", sql, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Moments_are_written_iso_8601_not_in_the_invariant_cultures_month_first_form()
+    {
+        Assert.Equal("2026-12-05T13:56:44Z", CsvCell.Value(new DateTime(2026, 12, 5, 13, 56, 44, DateTimeKind.Utc)));
+        Assert.Equal("2026-12-05T13:56:44", CsvCell.Value(new DateTime(2026, 12, 5, 13, 56, 44, DateTimeKind.Unspecified)));
+        Assert.Equal("2026-12-05T13:56:44+01:00", CsvCell.Value(new DateTimeOffset(2026, 12, 5, 13, 56, 44, TimeSpan.FromHours(1))));
+        Assert.Equal("2026-12-05", CsvCell.Value(new DateOnly(2026, 12, 5)));
+    }
 }

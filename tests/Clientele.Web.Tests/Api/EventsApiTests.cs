@@ -56,6 +56,10 @@ public sealed class EventsApiTests : IClassFixture<EventsApiTests.Server>
         Assert.StartsWith($"live since the analysis of {DemoCompany.Latest:yyyy-MM-dd}: updated ", profile["live"]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         var changes = (await client.GetFromJsonAsync<JsonNode>($"/api/changes?customer={lost}", Cancel))!;
         Assert.Contains(changes["changes"]!.AsArray(), c => (string?)c!["dimension"] == "churn_status" && (string?)c["to"] == "active");
+        // top=0 counts this customer's moves alone, as the list does, not every customer's.
+        var counted = (await client.GetFromJsonAsync<JsonNode>($"/api/changes?customer={lost}&top=0", Cancel))!;
+        Assert.Equal((long)changes["changes"]!.AsArray().Count, (long)counted["total"]!);
+        Assert.Empty(counted["changes"]!.AsArray());
         // The listing filters by the live class too.
         var listed = (await client.GetFromJsonAsync<JsonNode>($"/api/customers?where=churn_status%3Dactive&sort=value%20desc&pageSize=500", Cancel))!;
         Assert.Contains(listed["rows"]!.AsArray(), r => (string?)r!["id"] == lost);
