@@ -15,7 +15,8 @@ internal static class OverrideCommand
         var dimension = new Option<string?>("--dimension", "-d") { Description = "The dimension: " + string.Join(", ", Dimensions.All) + "." };
         var @class = new Option<string?>("--class", "-c")
         {
-            Description = "The class to use. Checked for " + string.Join(", ", DimensionClasses.Closed.Keys) + "; any text for influence, buying_center and segment.",
+            Description = "The class to use. Checked for " + string.Join(", ", DimensionClasses.Closed.Keys) + "; any text for " +
+                string.Join(" and ", Dimensions.All.Where(d => !DimensionClasses.IsClosed(d))) + ".",
         };
         var reason = new Option<string?>("--reason", "-r") { Description = "Why (shown with the class, e.g. \"brings traffic to the shop\")." };
         var by = new Option<string?>("--by") { Description = "Who decided (default: $USER, else \"unknown\")." };

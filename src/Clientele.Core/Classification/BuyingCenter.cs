@@ -33,6 +33,19 @@ public static class BuyingCenter
     /// <summary>No contact at the organization is on record.</summary>
     public const string NoContacts = "no contacts";
 
+    /// <summary>The dimension's declaration: its name, title, classes and playbook (<see cref="DimensionDeclaration"/>).</summary>
+    public static readonly DimensionDeclaration Declaration = new(Dimensions.BuyingCenter, "Buying center")
+    {
+        Classes = [Complete, NoDecider, Incomplete, NoContacts],
+        Playbook = new Dictionary<string, string>
+        {
+            [Complete] = "Keep every role informed: each has its own reason to buy.",
+            [NoDecider] = "Find out who decides before the next proposal.",
+            [Incomplete] = "Find the missing roles (who pays, who uses, who pushes).",
+            [NoContacts] = "Map the account: find the people around its purchases.",
+        },
+    };
+
     private static readonly string[] Roles = RecordedRoles.Names;
 
     private const int DeciderBit = 1 << 3;

@@ -31,6 +31,23 @@ public static class ChurnReasons
     /// <summary>No signal, or one the taxonomy does not name.</summary>
     public const string Unknown = "unknown";
 
+    /// <summary>The dimension's declaration: its name, title, classes and playbook (<see cref="DimensionDeclaration"/>).</summary>
+    public static readonly DimensionDeclaration Declaration = new(Dimensions.ChurnReason, "Churn reason")
+    {
+        Classes = [Price, Quality, Service, Delivery, Competitor, NoFollowUp, NeedEnded, Unknown],
+        Playbook = new Dictionary<string, string>
+        {
+            [Price] = "Review the price or offer a value plan.",
+            [Quality] = "Fix the quality problem and tell them it is fixed.",
+            [Service] = "Escalate service and apologise.",
+            [Delivery] = "Fix delivery and offer compensation.",
+            [Competitor] = "Compare the competitor's offer; counter where it pays.",
+            [NoFollowUp] = "Assign an owner and follow up.",
+            [NeedEnded] = "Stay in touch for when the need returns.",
+            [Unknown] = "Ask: a short exit survey or call.",
+        },
+    };
+
     /// <summary>The reasons, in the order they are shown.</summary>
     public static readonly IReadOnlyList<string> All = [Price, Quality, Service, Delivery, Competitor, NoFollowUp, NeedEnded, Unknown];
 

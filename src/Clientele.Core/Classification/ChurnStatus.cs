@@ -30,6 +30,21 @@ public static class ChurnStatus
     /// <summary>The statuses, from the best to the worst.</summary>
     public static readonly IReadOnlyList<string> Classes = [Active, AtRisk, Lapsed, Lost];
 
+    /// <summary>The dimension's declaration: its name, title, classes and playbook (<see cref="DimensionDeclaration"/>).</summary>
+    public static readonly DimensionDeclaration Declaration = new(Dimensions.ChurnStatus, "Churn status")
+    {
+        Classes = Classes,
+        Ranking = DimensionRanking.BestFirst,
+        Playbook = new Dictionary<string, string>
+        {
+            [Active] = "Nothing urgent: keep the rhythm.",
+            [AtRisk] = "Reach out now: check satisfaction and fix open issues.",
+            [Lapsed] = "Win back: a personal call and a reason to return.",
+            [Lost] = "Learn why they left; win back only where the reason can be fixed.",
+        },
+        Routine = new HashSet<string> { Active },
+    };
+
     /// <summary>Classifies every customer of <paramref name="columns"/>: the status and, where it applies, the reason. <see cref="Apply"/> of <see cref="Learn"/>.</summary>
     public static ChurnResult Classify(CustomerColumns columns, CustomerScores scores, ChurnStatusOptions options) =>
         Apply(Learn(columns), columns, scores, options);

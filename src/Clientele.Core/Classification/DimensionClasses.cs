@@ -4,26 +4,17 @@ namespace Clientele.Classification;
 /// The classes of the dimensions whose set is closed (DOMAIN.md section 2), in their natural order, and which
 /// way is "down" where the order means standing: the relationship ladder (no-relationship lowest, advocate
 /// highest), value tiers (small lowest, VIP highest), prospect grades (D lowest, A highest) and churn status
-/// (active highest, lost lowest). The open dimensions (influence, a list of roles; buying center; segment, a path)
-/// have no fixed set.
+/// (active highest, lost lowest). The open dimensions (influence, a list of roles; segment, a path) have no fixed set.
+/// Read from each dimension's <see cref="DimensionDeclaration"/>.
 /// </summary>
 public static class DimensionClasses
 {
-    /// <summary>The classes of each closed dimension, in the order they are shown.</summary>
-    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Closed = new Dictionary<string, IReadOnlyList<string>>
-    {
-        [Dimensions.Ladder] = RelationshipLadder.Classes,
-        [Dimensions.ValueTier] = ValueTier.Classes,
-        [Dimensions.ValueClass] = ValueClass.Classes,
-        [Dimensions.ProspectGrade] = ["A", "B", "C", "D"],
-        [Dimensions.Strategy] = StrategyMatrix.Classes,
-        [Dimensions.SupplyChain] = ["direct", "indirect", "ultimate"],
-        [Dimensions.ChurnStatus] = ChurnStatus.Classes,
-        [Dimensions.ChurnReason] = ["price", "quality", "service", "delivery", "competitor", "no_follow_up", "need_ended", "unknown"],
-    };
+    /// <summary>The classes of each closed dimension, in the order they are shown (each dimension's <see cref="DimensionDeclaration.Classes"/>).</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Closed =
+        Dimensions.Declared.Where(d => d.Classes is not null).ToDictionary(d => d.Name, d => d.Classes!);
 
-    /// <summary>The dimensions whose order is a standing, so a customer can move down.</summary>
-    public static readonly IReadOnlyList<string> Ranked = [Dimensions.Ladder, Dimensions.ValueTier, Dimensions.ProspectGrade, Dimensions.ChurnStatus];
+    /// <summary>The dimensions whose order is a standing, so a customer can move down (<see cref="DimensionDeclaration.Ranking"/>).</summary>
+    public static readonly IReadOnlyList<string> Ranked = [.. Dimensions.Declared.Where(d => d.Ranking != DimensionRanking.None).Select(d => d.Name)];
 
     /// <summary>Whether the dimension has a closed set of classes.</summary>
     public static bool IsClosed(string dimension) => Closed.ContainsKey(dimension);
@@ -47,15 +38,5 @@ public static class DimensionClasses
     /// The standing of a class of a ranked dimension: 0 for the lowest (no-relationship, small, D, lost) and up,
     /// or null for an unranked dimension, an unknown class or no class.
     /// </summary>
-    public static int? Standing(string dimension, string? @class)
-    {
-        if (@class is null || !Ranked.Contains(dimension)) return null;
-        var classes = Closed[dimension];
-        var index = -1;
-        for (var i = 0; i < classes.Count; i++)
-            if (classes[i] == @class) index = i;
-        if (index < 0) return null;
-        // Prospect grades and churn statuses are listed best first.
-        return dimension is Dimensions.ProspectGrade or Dimensions.ChurnStatus ? classes.Count - 1 - index : index;
-    }
+    public static int? Standing(string dimension, string? @class) => Dimensions.Declaration(dimension)?.Standing(@class);
 }

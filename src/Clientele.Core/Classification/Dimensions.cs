@@ -36,20 +36,29 @@ public static class Dimensions
     /// <summary>Structure-map segment: industry/domain or population group.</summary>
     public const string Segment = "segment";
 
-    /// <summary>Every dimension, in the order they are shown.</summary>
-    public static readonly IReadOnlyList<string> All =
-        [Ladder, ValueTier, ValueClass, ProspectGrade, Strategy, SupplyChain, ChurnStatus, ChurnReason, Influence, BuyingCenter, Segment];
+    /// <summary>
+    /// Every dimension's declaration, in the order they are shown: the one list the dimension names, titles, class sets and
+    /// playbook defaults are read from.
+    /// </summary>
+    public static readonly IReadOnlyList<DimensionDeclaration> Declared =
+    [
+        // Qualified: inside this class ValueTier, ChurnStatus, ... are the names' constants.
+        RelationshipLadder.Declaration, global::Clientele.Classification.ValueTier.Declaration, global::Clientele.Classification.ValueClass.Declaration,
+        global::Clientele.Classification.ProspectGrade.Declaration, StrategyMatrix.Declaration, SupplyChainPosition.Declaration,
+        global::Clientele.Classification.ChurnStatus.Declaration, ChurnReasons.Declaration, InfluenceRoles.Declaration,
+        global::Clientele.Classification.BuyingCenter.Declaration, StructureMap.Declaration,
+    ];
 
-    /// <summary>Each dimension's name in words, for headings and labels (the dashboard's filters and columns).</summary>
-    private static readonly IReadOnlyDictionary<string, string> Titles = new Dictionary<string, string>
-    {
-        [Ladder] = "Relationship ladder", [ValueTier] = "Value tier", [ValueClass] = "Value class", [ProspectGrade] = "Prospect grade",
-        [Strategy] = "Strategy", [SupplyChain] = "Supply-chain position", [ChurnStatus] = "Churn status", [ChurnReason] = "Churn reason",
-        [Influence] = "Influence", [BuyingCenter] = "Buying center", [Segment] = "Segment",
-    };
+    /// <summary>Every dimension's name, in the order they are shown.</summary>
+    public static readonly IReadOnlyList<string> All = [.. Declared.Select(d => d.Name)];
+
+    private static readonly IReadOnlyDictionary<string, DimensionDeclaration> ByName = Declared.ToDictionary(d => d.Name);
+
+    /// <summary>The declaration of the dimension with this exact name, or null.</summary>
+    public static DimensionDeclaration? Declaration(string dimension) => ByName.GetValueOrDefault(dimension);
 
     /// <summary>The dimension's name in words ("Churn status" for churn_status); an unknown name is returned as it is.</summary>
-    public static string Title(string dimension) => Titles.GetValueOrDefault(dimension, dimension);
+    public static string Title(string dimension) => Declaration(dimension)?.Title ?? dimension;
 
     /// <summary>A class in words: underscores as spaces ("no follow up" for no_follow_up); hyphens and capitals stay ("at-risk", "MVC").</summary>
     public static string ClassTitle(string? @class) => @class?.Replace('_', ' ') ?? "";

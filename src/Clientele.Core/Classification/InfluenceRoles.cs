@@ -38,6 +38,21 @@ public static class InfluenceRoles
     /// <summary>The roles, in the order they are listed in a class.</summary>
     public static readonly IReadOnlyList<string> Roles = [PositiveSpreader, NegativeSpreader, Leader, Caller, Referrer, Contributor];
 
+    /// <summary>The dimension's declaration: its name, title, classes and playbook (<see cref="DimensionDeclaration"/>).</summary>
+    public static readonly DimensionDeclaration Declaration = new(Dimensions.Influence, "Influence")
+    {
+        ListOf = Roles,
+        Playbook = new Dictionary<string, string>
+        {
+            [PositiveSpreader] = "Thank them and give them something worth sharing.",
+            [NegativeSpreader] = "Contact them personally and resolve the complaint before it spreads.",
+            [Leader] = "Give early access to new lines: others follow them.",
+            [Caller] = "Treat as a reference customer; ask for a case study.",
+            [Referrer] = "Reward referrals fairly and invite more.",
+            [Contributor] = "Thank them for their suggestions and report back what changed.",
+        },
+    };
+
     /// <summary>Classifies every customer of <paramref name="columns"/> and computes its own, referral, influence and full value.</summary>
     public static InfluenceResult Classify(CustomerColumns columns, CustomerScores scores, InfluenceRolesOptions options) =>
         Apply(Learn(columns, scores), columns, scores, options);

@@ -23,6 +23,20 @@ public static class ProspectGrade
     /// <summary>The classes, from the most likely to close.</summary>
     public static readonly IReadOnlyList<string> Classes = ["A", "B", "C", "D"];
 
+    /// <summary>The dimension's declaration: its name, title, classes and playbook (<see cref="DimensionDeclaration"/>).</summary>
+    public static readonly DimensionDeclaration Declaration = new(Dimensions.ProspectGrade, "Prospect grade")
+    {
+        Classes = Classes,
+        Ranking = DimensionRanking.BestFirst,
+        Playbook = new Dictionary<string, string>
+        {
+            ["A"] = "Call now and close this month.",
+            ["B"] = "Nurture with a trial or a quote.",
+            ["C"] = "Keep warm with content and invitations.",
+            ["D"] = "Low priority: revisit later.",
+        },
+    };
+
     /// <summary>Grades every party of <paramref name="columns"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ProspectGradeOptions.Validate"/>).</exception>
     public static ProspectGrades Classify(CustomerColumns columns, ProspectGradeOptions options) =>

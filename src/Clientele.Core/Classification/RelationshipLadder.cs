@@ -41,6 +41,22 @@ public static class RelationshipLadder
     /// <summary>The classes, from the bottom rung to the top.</summary>
     public static readonly IReadOnlyList<string> Classes = [NoRelationship, Prospect, Buyer, Customer, Supporter, Advocate];
 
+    /// <summary>The dimension's declaration: its name, title, classes and playbook (<see cref="DimensionDeclaration"/>).</summary>
+    public static readonly DimensionDeclaration Declaration = new(Dimensions.Ladder, "Relationship ladder")
+    {
+        Classes = Classes,
+        Ranking = DimensionRanking.LowestFirst,
+        Playbook = new Dictionary<string, string>
+        {
+            [NoRelationship] = "Get closer with useful content and invitations; never a hard sell.",
+            [Prospect] = "Give the last push: a promotion or a trial offer for the first purchase.",
+            [Buyer] = "Make the first impression count: a thank-you, onboarding and a follow-up within two weeks.",
+            [Customer] = "Keep regular contact to make the relationship stable; offer the next product line.",
+            [Supporter] = "Deepen the relationship (priority service, loyalty benefits) and invite them to recommend us.",
+            [Advocate] = "Thank and reward them; invite referrals and reviews; give early access to new products.",
+        },
+    };
+
     /// <summary>
     /// Classifies every customer of <paramref name="columns"/>; the reason lists the purchase occasions, the evidence with its
     /// points, and the thresholds. <paramref name="churnStatus"/> (optional) marks customers whose relationship declines.

@@ -38,6 +38,20 @@ public static class StrategyMatrix
     /// <summary>The classes.</summary>
     public static readonly IReadOnlyList<string> Classes = ["keep", "maintain-or-acquire", "develop", "acquire-or-abandon", ShareUnknown];
 
+    /// <summary>The dimension's declaration: its name, title, classes and playbook (<see cref="DimensionDeclaration"/>).</summary>
+    public static readonly DimensionDeclaration Declaration = new(Dimensions.Strategy, "Strategy")
+    {
+        Classes = Classes,
+        Playbook = new Dictionary<string, string>
+        {
+            ["keep"] = "Keep the relationship close: they buy much, mostly from us.",
+            ["maintain-or-acquire"] = "Maintain the relationship; acquire more volume where it appears.",
+            ["develop"] = "Develop: they buy much, mostly elsewhere; win share of their wallet.",
+            ["acquire-or-abandon"] = "Acquire more share at low cost, or let go.",
+            [ShareUnknown] = "Find out the share of wallet first (ask, survey, compare with similar accounts); meanwhile serve by value tier.",
+        },
+    };
+
     /// <summary>
     /// Classifies every customer of <paramref name="columns"/>. Without <paramref name="churnStatus"/> every buyer counts as
     /// live; without <paramref name="valueClass"/> no customer is known to be an MVC.

@@ -23,6 +23,12 @@ namespace Clientele.Classification;
 /// </remarks>
 public static class StructureMap
 {
+    /// <summary>
+    /// The dimension's declaration (<see cref="DimensionDeclaration"/>): a customer's class is its segment's path, an open set
+    /// read from the data; the map's figures and targets say what to do about a segment, so no class has a playbook action.
+    /// </summary>
+    public static readonly DimensionDeclaration Declaration = new(Dimensions.Segment, "Segment");
+
     /// <summary>The root node's path.</summary>
     public const string Root = "all";
 

@@ -32,6 +32,19 @@ public static class SupplyChainPosition
     /// <summary>The end consumer at the bottom of the chain.</summary>
     public const string Ultimate = "ultimate";
 
+    /// <summary>The dimension's declaration: its name, title, classes and playbook (<see cref="DimensionDeclaration"/>).</summary>
+    public static readonly DimensionDeclaration Declaration = new(Dimensions.SupplyChain, "Supply-chain position")
+    {
+        Classes = [Direct, Indirect, Ultimate],
+        Playbook = new Dictionary<string, string>
+        {
+            [Direct] = "Serve directly and support their resale.",
+            [Indirect] = "Reach them through your direct customers: co-marketing and training.",
+            [Ultimate] = "Build the brand with end users and feed their demand back to the channel.",
+        },
+        Routine = new HashSet<string> { Direct },
+    };
+
     /// <summary>Classifies every customer; see the remarks for the rules.</summary>
     /// <exception cref="ArgumentException">The supply columns differ in length, or <see cref="SupplyChainPositionOptions.LeafOrganizations"/> is neither "indirect" nor "ultimate".</exception>
     public static SupplyChainResult Classify(CustomerColumns columns, SupplyChainPositionOptions options) => Apply(columns, options);

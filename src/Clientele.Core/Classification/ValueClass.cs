@@ -23,6 +23,20 @@ public static class ValueClass
     /// <summary>The classes.</summary>
     public static readonly IReadOnlyList<string> Classes = ["MVC", "MGC", "BZC", "other"];
 
+    /// <summary>The dimension's declaration: its name, title, classes and playbook (<see cref="DimensionDeclaration"/>).</summary>
+    public static readonly DimensionDeclaration Declaration = new(Dimensions.ValueClass, "Value class")
+    {
+        Classes = Classes,
+        Playbook = new Dictionary<string, string>
+        {
+            ["MVC"] = "Keep close: retention first, a senior contact, no price games.",
+            ["MGC"] = "Develop: win more of their wallet with cross-sell and upgrades.",
+            ["BZC"] = "Fix the cost to serve (self-service, minimum order, fees) or let go, unless kept on purpose (record an override with the reason).",
+            ["other"] = "Standard service.",
+        },
+        Routine = new HashSet<string> { "other" },
+    };
+
     /// <summary>Classifies every customer of <paramref name="columns"/>; without <paramref name="churnStatus"/> nobody counts as active, so nobody is an MGC.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ValueClassOptions.Validate"/>).</exception>
     public static DimensionResult Classify(CustomerColumns columns, CustomerScores scores, ValueClassOptions options,

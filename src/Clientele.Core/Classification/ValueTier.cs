@@ -14,6 +14,20 @@ public static class ValueTier
     /// <summary>The classes, from the lowest.</summary>
     public static readonly IReadOnlyList<string> Classes = ["small", "medium", "large", "VIP"];
 
+    /// <summary>The dimension's declaration: its name, title, classes and playbook (<see cref="DimensionDeclaration"/>).</summary>
+    public static readonly DimensionDeclaration Declaration = new(Dimensions.ValueTier, "Value tier")
+    {
+        Classes = Classes,
+        Ranking = DimensionRanking.LowestFirst,
+        Playbook = new Dictionary<string, string>
+        {
+            ["VIP"] = "A named account manager and personal attention.",
+            ["large"] = "Regular account reviews and tailored offers.",
+            ["medium"] = "Efficient service and cross-selling.",
+            ["small"] = "Low-cost digital service.",
+        },
+    };
+
     /// <summary>Classifies every customer of <paramref name="columns"/>: <see cref="Apply"/> of <see cref="Learn"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ValueTierOptions.Validate"/>).</exception>
     public static DimensionResult Classify(CustomerColumns columns, CustomerScores scores, ValueTierOptions options) =>

@@ -50,8 +50,8 @@ public static partial class SnapshotQuery
         return new SegmentReport(name, day, previous, total, [.. ordered], name == Dimensions.Segment ? StructureMap(workspace, day) : []);
     }
 
-    /// <summary>A dimension's class per customer; for influence one row per role, so a customer who is a leader and a caller counts in both.</summary>
-    internal static string ClassExpression(string dimension) => dimension == Dimensions.Influence
+    /// <summary>A dimension's class per customer; for a list (influence) one row per role, so a customer who is a leader and a caller counts in both.</summary>
+    internal static string ClassExpression(string dimension) => Dimensions.Declaration(dimension)?.ListOf.Count > 0
         ? $"unnest(CASE WHEN {dimension} IS NULL THEN [NULL::VARCHAR] ELSE string_split({dimension}, ', ') END)"
         : dimension;
 

@@ -21,4 +21,45 @@ public sealed class DimensionsTests
         Assert.Equal("MVC", Dimensions.ClassTitle("MVC"));
         Assert.Equal("", Dimensions.ClassTitle(null));
     }
+
+    [Fact]
+    public void Each_dimension_is_declared_once_and_everything_else_reads_its_declaration()
+    {
+        Assert.Equal(Dimensions.All.Count, Dimensions.All.Distinct().Count());
+        Assert.Equal(Dimensions.All, Dimensions.Declared.Select(d => d.Name));
+        foreach (var d in Dimensions.Declared)
+        {
+            Assert.Same(d, Dimensions.Declaration(d.Name));
+            Assert.Equal(d.Title, Dimensions.Title(d.Name));
+            Assert.Equal(d.IsClosed, DimensionClasses.IsClosed(d.Name));
+            Assert.Equal(d.Ranking != DimensionRanking.None, DimensionClasses.Ranked.Contains(d.Name));
+            // A playbook names exactly the classes (or, for a list, the listed roles) its dimension has, and its routine
+            // classes are among them.
+            var named = d.ListOf.Count > 0 ? d.ListOf : d.Classes;
+            if (d.Playbook.Count > 0)
+            {
+                Assert.NotNull(named);
+                Assert.Equal(named.Order(StringComparer.Ordinal), d.Playbook.Keys.Order(StringComparer.Ordinal));
+                Assert.Same(d.Playbook, Playbook.Defaults[d.Name]);
+            }
+            else Assert.False(Playbook.Defaults.ContainsKey(d.Name));
+            Assert.All(d.Routine, c => Assert.True(Playbook.Routine.Contains((d.Name, c)) && d.Playbook.ContainsKey(c), $"{d.Name}.{c}"));
+            Assert.True(d.Ranking == DimensionRanking.None || d.IsClosed, $"{d.Name} ranks classes it does not close");
+        }
+        Assert.Equal(Dimensions.Declared.Sum(d => d.Routine.Count), Playbook.Routine.Count);
+    }
+
+    [Fact]
+    public void The_buying_center_is_a_closed_set_so_a_misspelt_class_is_refused_rather_than_taken_as_a_new_one()
+    {
+        Assert.Equal("no contacts", DimensionClasses.Find(Dimensions.BuyingCenter, "No Contacts"));
+        Assert.Null(DimensionClasses.Find(Dimensions.BuyingCenter, "compleet"));
+    }
+
+    [Fact]
+    public void A_list_dimension_gives_each_listed_role_its_action_and_others_their_class_s()
+    {
+        var actions = new Playbook().ActionsFor([new(Dimensions.Influence, "leader, referrer"), new(Dimensions.ChurnStatus, "lost")]);
+        Assert.Equal([("influence", "leader"), ("influence", "referrer"), ("churn_status", "lost")], actions.Select(a => (a.Dimension, a.Class)));
+    }
 }
