@@ -75,6 +75,16 @@ internal static class ScalePhase
                     detail = string.Join(", ", run.Steps.Select(s => $"{s.Name} {s.Seconds:F1} s")) + $"; {run.Result.Scoring.Scores.Method}";
                 }
                 break;
+            case "holdout":
+                // The model-choice sample of `clientele analyze` (its "holdout sample" step): a year's holdout before the last order day.
+                using (var store = Workspace.Open(workspace))
+                {
+                    var last = CustomerSummaryQuery.LastOrderDay(store)!.Value;
+                    var sample = HoldoutQuery.Sample(store, last.AddDays(-365), last, TimeUnit.Week);
+                    rows = sample.Frequency.Length;
+                    detail = $"holdout purchase days {sample.Actual.Sum():N0}, daily {sample.DailyActual!.Sum():N0}";
+                }
+                break;
             case "summary-sql":
                 // The summary statement alone, its result kept inside DuckDB: what reading it into columns costs is the difference.
                 using (var store = Workspace.Open(workspace))

@@ -48,16 +48,19 @@ public static class HoldoutQuery
 
     /// <summary>
     /// The model-choice sample in one pass over the orders: each customer who bought by the calibration end, with
-    /// its (x, t_x, T) then (in <paramref name="unit"/>s) and its purchase days in (calibration end, holdout end].
+    /// its (x, t_x, T) then (in <paramref name="unit"/>s) and its purchase days in (calibration end, holdout end], and
+    /// for each holdout day the purchase days of those customers on it (<see cref="HoldoutSample.DailyActual"/>).
     /// </summary>
     public static HoldoutSample Sample(Workspace workspace, DateOnly calibrationEnd, DateOnly holdoutEnd, TimeUnit unit)
     {
+        // The purchase days are grouped once (MATERIALIZED) and read twice: per customer (part 0, in customer order), and per
+        // holdout day over the customers who had bought by the calibration end (part 1).
         using var command = Command(workspace, """
-            WITH d AS (
+            WITH d AS MATERIALIZED (
                 SELECT customer_id, CAST(ordered_at AS DATE) AS day
                 FROM orders WHERE status = 'completed' AND ordered_at < $end
                 GROUP BY customer_id, day
-            ), c AS (
+            ), c AS MATERIALIZED (
                 SELECT customer_id,
                        min(day) FILTER (WHERE day < CAST($start AS DATE)) AS first_day,
                        max(day) FILTER (WHERE day < CAST($start AS DATE)) AS last_day,
@@ -65,52 +68,39 @@ public static class HoldoutQuery
                        count(*) FILTER (WHERE day >= CAST($start AS DATE)) AS holdout
                 FROM d GROUP BY customer_id
             )
-            SELECT days - 1, date_diff('day', first_day, last_day), date_diff('day', first_day, CAST($start AS DATE)) - 1, holdout
-            FROM c WHERE days > 0 ORDER BY customer_id
+            SELECT 0 AS part, customer_id, days - 1, date_diff('day', first_day, last_day), date_diff('day', first_day, CAST($start AS DATE)) - 1, holdout
+            FROM c WHERE days > 0
+            UNION ALL
+            SELECT 1, NULL, date_diff('day', CAST($start AS DATE), d.day), count(*), NULL, NULL
+            FROM d SEMI JOIN (SELECT customer_id FROM c WHERE days > 0) b ON d.customer_id = b.customer_id
+            WHERE d.day >= CAST($start AS DATE)
+            GROUP BY 3
+            ORDER BY part, customer_id
             """, calibrationEnd, holdoutEnd);
         var unitDays = (double)unit.Days();
         var x = new List<double>();
         var tx = new List<double>();
         var t = new List<double>();
         var actual = new List<int>();
+        var daily = new int[holdoutEnd.DayNumber - calibrationEnd.DayNumber];
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            x.Add(reader.GetInt64(0));
-            tx.Add(reader.GetInt64(1) / unitDays);
-            t.Add(reader.GetInt64(2) / unitDays);
-            actual.Add((int)reader.GetInt64(3));
+            if (reader.GetInt32(0) == 1)
+            {
+                var offset = reader.GetInt64(2);
+                if (offset >= 0 && offset < daily.Length) daily[offset] = (int)reader.GetInt64(3);
+                continue;
+            }
+            x.Add(reader.GetInt64(2));
+            tx.Add(reader.GetInt64(3) / unitDays);
+            t.Add(reader.GetInt64(4) / unitDays);
+            actual.Add((int)reader.GetInt64(5));
         }
         return new HoldoutSample([.. x], [.. tx], [.. t], [.. actual], (holdoutEnd.DayNumber - calibrationEnd.DayNumber) / unitDays, calibrationEnd)
         {
-            DailyActual = DailyOfCalibrationBuyers(workspace, calibrationEnd, holdoutEnd),
+            DailyActual = daily,
         };
-    }
-
-    /// <summary>For each holdout day (index 0 = the day after calibration end): purchase days on it of the customers who bought by the calibration end.</summary>
-    private static int[] DailyOfCalibrationBuyers(Workspace workspace, DateOnly calibrationEnd, DateOnly holdoutEnd)
-    {
-        var days = new int[holdoutEnd.DayNumber - calibrationEnd.DayNumber];
-        using var command = Command(workspace, """
-            WITH d AS (
-                SELECT customer_id, CAST(ordered_at AS DATE) AS day
-                FROM orders WHERE status = 'completed' AND ordered_at < $end
-                GROUP BY customer_id, day
-            ), b AS (
-                SELECT customer_id FROM d WHERE day < CAST($start AS DATE) GROUP BY customer_id
-            )
-            SELECT date_diff('day', CAST($start AS DATE), d.day), count(*)
-            FROM d SEMI JOIN b ON d.customer_id = b.customer_id
-            WHERE d.day >= CAST($start AS DATE)
-            GROUP BY 1
-            """, calibrationEnd, holdoutEnd);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var offset = reader.GetInt64(0);
-            if (offset >= 0 && offset < days.Length) days[offset] = (int)reader.GetInt64(1);
-        }
-        return days;
     }
 
     private static DuckDBCommand Command(Workspace workspace, string sql, DateOnly calibrationEnd, DateOnly holdoutEnd)
