@@ -85,6 +85,30 @@ internal static class ScalePhase
                     detail = $"holdout purchase days {sample.Actual.Sum():N0}, daily {sample.DailyActual!.Sum():N0}";
                 }
                 break;
+            case "scoring":
+                // The "models" step of `clientele analyze`, in parts: the holdout comparison, learning (the comparison again,
+                // the fit on every buyer, Gamma-Gamma), then applying (every score). Summary and columns first, untimed.
+                using (var store = Workspace.Open(workspace))
+                {
+                    var last = CustomerSummaryQuery.LastOrderDay(store)!.Value;
+                    var summary = CustomerSummaryQuery.Run(store, last, TimeUnit.Week);
+                    var columns = CustomerColumnsQuery.Run(store, summary, new CustomerColumnsQueryOptions());
+                    var sample = HoldoutQuery.Sample(store, last.AddDays(-365), last, TimeUnit.Week);
+                    var options = new Clientele.Scoring.ScoringOptions();
+                    clock.Restart();
+                    var compare = Stopwatch.StartNew();
+                    var candidates = Clientele.Scoring.ModelChoice.Compare(sample, Clientele.Scoring.ScoringOptions.ModelChoiceCustomers);
+                    var compared = compare.Elapsed.TotalSeconds;
+                    var learn = Stopwatch.StartNew();
+                    var model = Clientele.Scoring.CustomerScoring.Learn(columns, options, sample);
+                    var learned = learn.Elapsed.TotalSeconds;
+                    var apply = Stopwatch.StartNew();
+                    var scores = Clientele.Scoring.CustomerScoring.Apply(model, columns, options);
+                    rows = columns.Count;
+                    detail = $"compare {compared:F1} s ({string.Join("; ", candidates)}), learn {learned:F1} s (compare included; {model.Model}), " +
+                        $"apply {apply.Elapsed.TotalSeconds:F1} s; P(alive) sum {scores.ProbabilityAlive.Where(double.IsFinite).Sum():F3}";
+                }
+                break;
             case "summary-sql":
                 // The summary statement alone, its result kept inside DuckDB: what reading it into columns costs is the difference.
                 using (var store = Workspace.Open(workspace))
