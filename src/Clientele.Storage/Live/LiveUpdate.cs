@@ -83,6 +83,7 @@ public static class LiveUpdate
         var days = LiveDays(workspace, ids, analysisAsOf);
         var unit = Enum.Parse<TimeUnit>(context.TimeUnit, ignoreCase: true);
         var columnOptions = new CustomerColumnsQueryOptions { SignalWindowDays = options.Churn.SignalWindowDays, SizeAttributes = options.Strategy.SizeAttributes };
+        var learnedOn = SnapshotFirstPurchases.LearnedOn(workspace, analysisAsOf);
         var folder = SnapshotWriter.TemporaryFolder(workspace);
         var connection = workspace.Connection;
         var refreshed = 0;
@@ -104,7 +105,7 @@ public static class LiveUpdate
                 var summary = CustomerSummaryQuery.Run(workspace, group.Key, unit, [.. group]);
                 Step("summary");
                 if (summary.Count == 0) continue;
-                var columns = CustomerColumnsQuery.ReadPart(workspace, summary, columnOptions);
+                var columns = CustomerColumnsQuery.ReadPart(workspace, summary, columnOptions, learnedOn);
                 Step("columns");
                 var learned = context.Scoring.Learned;
                 var scores = CustomerScoring.Apply(learned, columns, options.Scoring);
