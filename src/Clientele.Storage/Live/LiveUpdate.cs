@@ -71,19 +71,17 @@ public static class LiveUpdate
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(customers);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        if (SnapshotQuery.List(workspace).Count == 0)
+        if (StoredContext.Latest(workspace, StoredOptions) is not { } stored)
             return LiveResult.NotUpdated("there is no analysis yet to update: run `clientele analyze` and later changes will update its classes live.");
-        var (analysisAsOf, context) = SnapshotQuery.Context(workspace);
+        var (analysisAsOf, context, options, learnedOn) = (stored.Snapshot.AsOf, stored.Context, stored.Options, stored.FirstPurchasesLearnedOn);
         if (context.Classification is not { } classification)
             return LiveResult.NotUpdated($"the latest analysis (as of {analysisAsOf:yyyy-MM-dd}) was stored before live updates: analyze again and later changes will update its classes live.", analysisAsOf);
         if (customers.Count == 0) return new LiveResult(analysisAsOf, 0, [], null);
 
-        var options = StoredOptions(workspace, analysisAsOf);
         var ids = WithReferrers(workspace, customers);
         var days = LiveDays(workspace, ids, analysisAsOf);
         var unit = Enum.Parse<TimeUnit>(context.TimeUnit, ignoreCase: true);
         var columnOptions = new CustomerColumnsQueryOptions { SignalWindowDays = options.Churn.SignalWindowDays, SizeAttributes = options.Strategy.SizeAttributes };
-        var learnedOn = SnapshotFirstPurchases.LearnedOn(workspace, analysisAsOf);
         var folder = SnapshotWriter.TemporaryFolder(workspace);
         var connection = workspace.Connection;
         var refreshed = 0;
@@ -185,7 +183,7 @@ public static class LiveUpdate
     {
         var ids = new HashSet<string>(customers, StringComparer.Ordinal);
         using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT referrer_id FROM referrals WHERE list_contains($ids, referred_id)";
+        command.CommandText = "SELECT DISTINCT referrer_id FROM referrals WHERE referred_id IN (SELECT unnest($ids))";
         command.Parameters.Add(new DuckDBParameter("ids", ids.ToList()));
         using var reader = command.ExecuteReader();
         while (reader.Read()) ids.Add(reader.GetString(0));
@@ -200,9 +198,9 @@ public static class LiveUpdate
         command.CommandText = """
             SELECT c.customer_id, greatest($as_of, coalesce(CAST(o.last AS DATE), $as_of), coalesce(CAST(i.last AS DATE), $as_of))
             FROM customers c
-            LEFT JOIN (SELECT customer_id, max(ordered_at) AS last FROM orders WHERE list_contains($ids, customer_id) GROUP BY customer_id) o USING (customer_id)
-            LEFT JOIN (SELECT customer_id, max(occurred_at) AS last FROM interactions WHERE list_contains($ids, customer_id) GROUP BY customer_id) i USING (customer_id)
-            WHERE list_contains($ids, c.customer_id)
+            LEFT JOIN (SELECT customer_id, max(ordered_at) AS last FROM orders WHERE customer_id IN (SELECT unnest($ids)) GROUP BY customer_id) o USING (customer_id)
+            LEFT JOIN (SELECT customer_id, max(occurred_at) AS last FROM interactions WHERE customer_id IN (SELECT unnest($ids)) GROUP BY customer_id) i USING (customer_id)
+            WHERE c.customer_id IN (SELECT unnest($ids))
             """;
         command.Parameters.Add(new DuckDBParameter("as_of", analysisAsOf.ToDateTime(TimeOnly.MinValue)));
         command.Parameters.Add(new DuckDBParameter("ids", ids));

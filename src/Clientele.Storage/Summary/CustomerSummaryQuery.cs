@@ -88,11 +88,11 @@ public static class CustomerSummaryQuery
     internal static string Sql(IReadOnlyList<string> kinds, bool recordsAfter = true, bool subset = false)
     {
         // For a subset, each scan keeps only those customers' rows; a referral's "bought" looks at the referred customer's orders whoever it is.
-        var only = subset ? " AND list_contains($ids, customer_id)" : "";
-        var onlyCustomers = subset ? " AND list_contains($ids, c.customer_id)" : "";
-        var referrers = subset ? " AND list_contains($ids, r.referrer_id)" : "";
+        var only = subset ? " AND customer_id IN (SELECT unnest($ids))" : "";
+        var onlyCustomers = subset ? " AND c.customer_id IN (SELECT unnest($ids))" : "";
+        var referrers = subset ? " AND r.referrer_id IN (SELECT unnest($ids))" : "";
         var bought = subset
-            ? "SELECT DISTINCT customer_id FROM orders WHERE ordered_at < $next_day AND status = 'completed' AND customer_id IN (SELECT referred_id FROM referrals r WHERE list_contains($ids, r.referrer_id))"
+            ? "SELECT DISTINCT customer_id FROM orders WHERE ordered_at < $next_day AND status = 'completed' AND customer_id IN (SELECT referred_id FROM referrals r WHERE r.referrer_id IN (SELECT unnest($ids)))"
             : "SELECT customer_id FROM b WHERE purchase_days > 0";
         var later = recordsAfter
             ? $"SELECT DISTINCT customer_id FROM orders WHERE ordered_at >= $next_day{only} UNION SELECT DISTINCT customer_id FROM interactions WHERE occurred_at >= $next_day{only}"
