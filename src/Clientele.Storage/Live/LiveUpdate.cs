@@ -129,7 +129,7 @@ public static class LiveUpdate
         }
         finally
         {
-            foreach (var table in new[] { "live_customers", "live_product_lines", "live_buying_roles", "live_days", "live_moves" }) Execute(connection, $"DROP TABLE IF EXISTS {table}");
+            foreach (var table in new[] { "live_customers", "live_product_lines", "live_buying_roles", "live_days", "live_moves", "live_old" }) Execute(connection, $"DROP TABLE IF EXISTS {table}");
         }
     }
 
@@ -139,21 +139,24 @@ public static class LiveUpdate
         var day = $"DATE '{analysisAsOf:yyyy-MM-dd}'";
         var kept = string.Join(", ", Kept.SelectMany(d => new[] { d, SnapshotSchema.ReasonColumn(d) }).Concat(KeptFigures).Select(c => $"{c} = o.{c}"));
         using var transaction = connection.BeginTransaction();
-        Execute(connection, $"UPDATE live_customers l SET {kept} FROM snapshot_customers o WHERE o.as_of = {day} AND o.customer_id = l.customer_id");
+        // The rewritten customers' rows as the snapshot has them, taken once: each statement below joining the snapshot's
+        // million rows instead cost tens of milliseconds.
+        Execute(connection, $"CREATE OR REPLACE TEMP TABLE live_old AS SELECT * FROM snapshot_customers WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_days)");
+        Execute(connection, $"UPDATE live_customers l SET {kept} FROM live_old o WHERE o.customer_id = l.customer_id");
         // A customer new since the analysis has no supply-chain position or influence yet: it says so rather than stay empty.
         foreach (var d in Kept)
             Execute(connection, $"UPDATE live_customers l SET {SnapshotSchema.ReasonColumn(d)} = 'n/a: new since the analysis of {analysisAsOf:yyyy-MM-dd}; the next analysis places it' " +
-                $"WHERE NOT EXISTS (SELECT 1 FROM snapshot_customers o WHERE o.as_of = {day} AND o.customer_id = l.customer_id)");
+                $"WHERE NOT EXISTS (SELECT 1 FROM live_old o WHERE o.customer_id = l.customer_id)");
         Execute(connection, "UPDATE live_customers SET full_value = value + coalesce(referral_value, 0) + coalesce(influence_value, 0)");
         // A class the analysis set by override stays, with its reason.
-        Execute(connection, $"UPDATE live_customers l SET overridden = o.overridden FROM snapshot_customers o WHERE o.as_of = {day} AND o.customer_id = l.customer_id");
+        Execute(connection, "UPDATE live_customers l SET overridden = o.overridden FROM live_old o WHERE o.customer_id = l.customer_id");
         foreach (var d in Updated)
-            Execute(connection, $"UPDATE live_customers l SET {d} = o.{d}, {SnapshotSchema.ReasonColumn(d)} = o.{SnapshotSchema.ReasonColumn(d)} FROM snapshot_customers o " +
-                $"WHERE o.as_of = {day} AND o.customer_id = l.customer_id AND list_contains(string_split(o.overridden, ', '), '{d}')");
+            Execute(connection, $"UPDATE live_customers l SET {d} = o.{d}, {SnapshotSchema.ReasonColumn(d)} = o.{SnapshotSchema.ReasonColumn(d)} FROM live_old o " +
+                $"WHERE o.customer_id = l.customer_id AND list_contains(string_split(o.overridden, ', '), '{d}')");
         Execute(connection, $"UPDATE live_customers l SET live_as_of = d.live_as_of, live_at = $1, live_import = $2 FROM live_days d WHERE d.customer_id = l.customer_id", at, importId);
         var moved = string.Join(" UNION ALL ", Updated.Select(d =>
             $"SELECT l.customer_id, '{d}' AS dimension, o.{d} AS from_class, l.{d} AS to_class FROM live_customers l " +
-            $"LEFT JOIN snapshot_customers o ON o.as_of = {day} AND o.customer_id = l.customer_id WHERE o.{d} IS DISTINCT FROM l.{d}"));
+            $"LEFT JOIN live_old o ON o.customer_id = l.customer_id WHERE o.{d} IS DISTINCT FROM l.{d}"));
         Execute(connection, $"CREATE OR REPLACE TEMP TABLE live_moves AS SELECT m.*, d.live_as_of FROM ({moved}) m JOIN live_days d USING (customer_id)");
         Execute(connection, $"INSERT INTO class_changes SELECT {day}, customer_id, dimension, from_class, to_class, $1, $2, live_as_of FROM live_moves", at, importId);
         foreach (var (table, live) in new[] { ("snapshot_customers", "live_customers"), ("snapshot_product_lines", "live_product_lines"), ("snapshot_buying_roles", "live_buying_roles") })

@@ -58,7 +58,7 @@ public static class CustomerColumnsQuery
         {
             db.Execute(CustomerColumnsSql.Ids);
             db.AppendCustomers("cc_ids", summary, options.SignalWindowDays);
-            db.Execute(CustomerColumnsSql.Levels);
+            db.Execute(sql.Levels);
             db.Execute(sql.OrderLines);
             db.Execute(sql.OtherOrders);
             if (partOfBase) db.Execute(sql.Population);
@@ -82,8 +82,8 @@ public static class CustomerColumnsQuery
             ReadAdoptionAndFollowers(db, sql, columns);
             var firstPurchases = partOfBase ? [] : ReadFirstPurchases(db, summary.AsOf);
             var notes = new List<string>();
-            ReadSupplyLinks(db, columns, notes);
-            columns.Contacts = CustomerContactColumns.Read(db, columns.Count, levels[^1]);
+            ReadSupplyLinks(db, sql, columns, notes);
+            columns.Contacts = CustomerContactColumns.Read(db, sql, columns.Count, levels[^1]);
             columns.Targets = ReadTargets(db);
             return new CustomerColumnsQueryResult(columns, notes) { FirstPurchases = firstPurchases };
         }
@@ -230,11 +230,11 @@ public static class CustomerColumnsQuery
         return days;
     }
 
-    private static void ReadSupplyLinks(CustomerColumnsDb db, CustomerColumns columns, List<string> notes)
+    private static void ReadSupplyLinks(CustomerColumnsDb db, CustomerColumnsSql sql, CustomerColumns columns, List<string> notes)
     {
         var (sellers, buyers) = (new List<int>(), new List<int>());
         var dropped = 0;
-        db.Query(CustomerColumnsSql.ReadSupplyLinks, r =>
+        db.Query(sql.ReadSupplyLinks, r =>
         {
             if (r.IsDBNull(0) || r.IsDBNull(1))
             {

@@ -131,13 +131,21 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         """;
 
     /// <summary>The distinct values of each categorical column, numbered; parties and contacts read their codes.</summary>
-    public static string Levels
+    /// <remarks>
+    /// For a part of the base with learned first purchases, the values of its own customers and contacts alone: codes only
+    /// number values within the query (the learned first purchases name regions by value), and a million customers' distinct
+    /// values cost a scan of them all.
+    /// </remarks>
+    public string Levels
     {
         get
         {
+            var (customers, contacts) = Learned
+                ? ("(SELECT * FROM customers WHERE customer_id IN (SELECT customer_id FROM cc_ids))", "(SELECT * FROM contacts WHERE customer_id IN (SELECT customer_id FROM cc_ids))")
+                : ("customers", "contacts");
             var parts = PartyLevels.Select((column, i) =>
-                $"SELECT {i} AS col, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT {column} AS v FROM customers WHERE {column} IS NOT NULL)")
-                .Append($"SELECT {PartyLevels.Length} AS col, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT title AS v FROM contacts WHERE title IS NOT NULL)");
+                $"SELECT {i} AS col, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT {column} AS v FROM {customers} WHERE {column} IS NOT NULL)")
+                .Append($"SELECT {PartyLevels.Length} AS col, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT title AS v FROM {contacts} WHERE title IS NOT NULL)");
             return "CREATE OR REPLACE TEMP TABLE cc_levels AS " + string.Join(" UNION ALL ", parts);
         }
     }
@@ -453,8 +461,9 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         """;
 
     /// <summary>Seller r and buyer r of every supply link; null where the id is not a customer of the summary.</summary>
-    public static string ReadSupplyLinks => """
-        SELECT s.r, b.r FROM supply_links l
+    /// <remarks>For a part of the base only the links it takes part in: the others would be left out (and noted) anyway.</remarks>
+    public string ReadSupplyLinks => $"""
+        SELECT s.r, b.r FROM {(partOfBase ? "(SELECT * FROM supply_links WHERE seller_id IN (SELECT customer_id FROM cc_ids) OR buyer_id IN (SELECT customer_id FROM cc_ids))" : "supply_links")} l
         LEFT JOIN cc_party s ON s.customer_id = l.seller_id
         LEFT JOIN cc_party b ON b.customer_id = l.buyer_id
         ORDER BY s.r NULLS LAST, b.r NULLS LAST
@@ -468,7 +477,9 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         """;
 
     /// <summary>contact_id, role, weight (default 1) of every buying role; a role given for several deals comes once per deal.</summary>
-    public static string ReadRoles => "SELECT contact_id, role, coalesce(weight, 1) FROM buying_roles";
+    /// <remarks>For a part of the base the roles of its contacts alone (a million customers' roles are read in seconds' fractions otherwise).</remarks>
+    public string ReadRoles => "SELECT contact_id, role, coalesce(weight, 1) FROM buying_roles" +
+        (partOfBase ? " WHERE contact_id IN (SELECT contact_id FROM contacts WHERE customer_id IN (SELECT customer_id FROM cc_ids))" : "");
 
     public static string ReadTargets => "SELECT segment_path, planned_customers, planned_value, CAST(due_at AS DATE) FROM targets ORDER BY segment_path";
 
