@@ -17,7 +17,7 @@ namespace Clientele.Storage.Summary;
 /// and the followers in its region — is read from everyone's first purchase per line (<c>cc_pop</c>, <c>cc_pop_other</c>),
 /// so that each customer gets the values the whole base's query gives it. With <paramref name="learnedOn"/> (the as-of date
 /// of an analysis that stored them, <see cref="Snapshots.SnapshotFirstPurchases"/>) they are read instead from the
-/// population's first purchases per line, region and day the analysis learned (thousands of rows, <c>cc_pop</c>), plus
+/// population's first purchases per line, region and day the analysis learned (tens of thousands of rows at a million customers, <c>cc_pop</c>), plus
 /// each customer's own first purchases dated after it: the order log is read for the part's customers alone.
 /// </para>
 /// </summary>
