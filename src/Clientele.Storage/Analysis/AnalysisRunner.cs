@@ -58,7 +58,8 @@ public static class AnalysisRunner
         var summary = Step("summary", () => CustomerSummaryQuery.Run(workspace, asOf, request.Unit));
         if (summary.Count == 0) throw new WorkspaceException($"no customer is known by {asOf:yyyy-MM-dd}: import customers or orders first, or pass a later --as-of.");
         var columnOptions = new CustomerColumnsQueryOptions { SignalWindowDays = options.Churn.SignalWindowDays, SizeAttributes = options.Strategy.SizeAttributes };
-        var columns = Step("customer columns", () => CustomerColumnsQuery.Run(workspace, summary, columnOptions));
+        var read = Step("customer columns", () => CustomerColumnsQuery.Read(workspace, summary, columnOptions));
+        var columns = read.Columns;
         var holdout = options.Scoring.Model == "auto" ? Step("holdout sample", () => HoldoutSample(workspace, asOf, request.Unit)) : null;
         var scoring = Step("models", () => CustomerScoring.Score(columns, options.Scoring, holdout));
         var overrides = OverrideTable.All(workspace);
@@ -69,6 +70,8 @@ public static class AnalysisRunner
         Step("snapshot", () =>
         {
             SnapshotWriter.Save(workspace, result, options, context.ToJson(), request.CreatedAt);
+            // What live updates read for the base-relative columns; without it (a failure here) they read the order log.
+            SnapshotFirstPurchases.Store(workspace, asOf, read.FirstPurchases);
             return 0;
         });
         return new AnalysisRun(result, options, context with { Steps = [.. steps] }, steps);

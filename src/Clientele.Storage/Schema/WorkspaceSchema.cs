@@ -12,7 +12,7 @@ namespace Clientele.Storage.Schema;
 internal static class WorkspaceSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 7;
+    public const int CurrentVersion = 8;
 
     /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2).</summary>
     private static readonly string[][] Upgrades =
@@ -29,6 +29,8 @@ internal static class WorkspaceSchema
         [.. Removal.RemovalSchema.Tables],
         // 6 → 7: live updates: the live columns of snapshot_customers and the class changes they made.
         [.. Snapshots.SnapshotSchema.LiveUpgrade()],
+        // 7 → 8: the population's first purchases an analysis learns, for live updates.
+        [.. Snapshots.SnapshotSchema.FirstPurchasesUpgrade()],
     ];
 
     /// <summary>The statements that add the canonical columns of schema <paramref name="version"/> to an older workspace.</summary>

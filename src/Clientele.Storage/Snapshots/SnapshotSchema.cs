@@ -95,6 +95,7 @@ public static class SnapshotSchema
             expected_revenue DOUBLE NOT NULL, new_customers_growth DOUBLE, value_growth DOUBLE,
             target_customers DOUBLE, target_value DOUBLE, target_due_at DATE, target_only BOOLEAN NOT NULL)
         """,
+        SnapshotFirstPurchases.Table,
     ];
 
     private static string CustomersTable()
@@ -120,4 +121,10 @@ public static class SnapshotSchema
     internal static IEnumerable<string> LiveUpgrade() =>
         LiveColumns.Select(c => $"ALTER TABLE snapshot_customers ADD COLUMN IF NOT EXISTS {c.Name} {c.Type}")
             .Append("ALTER TABLE snapshots ADD COLUMN IF NOT EXISTS live_at TIMESTAMP").Append(ClassChangesTable);
+
+    /// <summary>
+    /// The statement that brings a version-7 workspace to version 8: the population's first purchases an analysis stores
+    /// (<see cref="SnapshotFirstPurchases"/>). An analysis stored before has none, and a live update reads the order log for it.
+    /// </summary>
+    internal static IEnumerable<string> FirstPurchasesUpgrade() => [SnapshotFirstPurchases.Table];
 }

@@ -19,7 +19,7 @@ public static class SnapshotWriter
         var asOf = columns.AsOf;
         var connection = workspace.Connection;
         using var transaction = connection.BeginTransaction();
-        foreach (var table in new[] { "snapshots", "snapshot_customers", "snapshot_product_lines", "snapshot_buying_roles", "snapshot_segments", "class_changes" })
+        foreach (var table in new[] { "snapshots", "snapshot_customers", "snapshot_product_lines", "snapshot_buying_roles", "snapshot_segments", "class_changes", "snapshot_first_purchases" })
             Execute(connection, $"DELETE FROM {table} WHERE as_of = $1", asOf);
         Execute(connection, "INSERT INTO snapshots (as_of, created_at, time_unit, horizon_days, customers, model, scoring_method, options, report) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             asOf, createdAt, columns.Summary.Unit.ToString().ToLowerInvariant(), result.Scoring.Scores.HorizonDays, (long)columns.Count,

@@ -31,27 +31,34 @@ public static class CustomerColumnsQuery
     /// <summary>
     /// The columns of a part of the base (a live update's few customers, from <see cref="CustomerSummaryQuery"/>'s summary
     /// of them): each customer gets the values the whole base's columns give it, the base-relative ones (product lines,
-    /// launches, adoption ranks, followers) read from everyone's first purchases. Links to customers outside the part
+    /// launches, adoption ranks, followers) read from everyone's first purchases in the order log, or, with
+    /// <paramref name="learnedOn"/>, from the first purchases the analysis of that date learned
+    /// (<see cref="Snapshots.SnapshotFirstPurchases"/>) and the part's own since. Links to customers outside the part
     /// (parents, referrers, supply links) are −1 or left out, as for anyone outside a summary.
     /// </summary>
-    public static CustomerColumns ReadPart(Workspace workspace, CustomerSummary part, CustomerColumnsQueryOptions? options = null) =>
-        ReadTimed(workspace, part, options, null, partOfBase: true).Columns;
+    /// <remarks>
+    /// With <paramref name="learnedOn"/> a customer's ranks and followers count the population as the analysis saw it, and its
+    /// own first purchases since: others' first purchases since the analysis count from the next one. Without it (an analysis
+    /// stored before the learned first purchases) the whole order log is read, seconds at a million customers.
+    /// </remarks>
+    public static CustomerColumns ReadPart(Workspace workspace, CustomerSummary part, CustomerColumnsQueryOptions? options = null, DateOnly? learnedOn = null) =>
+        ReadTimed(workspace, part, options, null, partOfBase: true, learnedOn).Columns;
 
     /// <summary>As <see cref="Read"/>, reporting each statement's first line and time to <paramref name="step"/> (the benchmark's breakdown).</summary>
     internal static CustomerColumnsQueryResult ReadTimed(Workspace workspace, CustomerSummary summary, CustomerColumnsQueryOptions? options, Action<string, TimeSpan>? step,
-        bool partOfBase = false)
+        bool partOfBase = false, DateOnly? learnedOn = null)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(summary);
         options ??= new CustomerColumnsQueryOptions();
         options.Validate();
-        var sql = new CustomerColumnsSql(summary.AsOf, options, partOfBase);
+        var sql = new CustomerColumnsSql(summary.AsOf, options, partOfBase, learnedOn);
         var db = new CustomerColumnsDb(workspace.Connection, step);
         try
         {
             db.Execute(CustomerColumnsSql.Ids);
             db.AppendCustomers("cc_ids", summary, options.SignalWindowDays);
-            db.Execute(CustomerColumnsSql.Levels);
+            db.Execute(sql.Levels);
             db.Execute(sql.OrderLines);
             db.Execute(sql.OtherOrders);
             if (partOfBase) db.Execute(sql.Population);
@@ -73,11 +80,12 @@ public static class CustomerColumnsQuery
             CustomerInteractionColumns.Read(db, sql, columns);
             db.Execute(sql.Launches);
             ReadAdoptionAndFollowers(db, sql, columns);
+            var firstPurchases = partOfBase ? [] : ReadFirstPurchases(db, summary.AsOf);
             var notes = new List<string>();
-            ReadSupplyLinks(db, columns, notes);
-            columns.Contacts = CustomerContactColumns.Read(db, columns.Count, levels[^1]);
+            ReadSupplyLinks(db, sql, columns, notes);
+            columns.Contacts = CustomerContactColumns.Read(db, sql, columns.Count, levels[^1]);
             columns.Targets = ReadTargets(db);
-            return new CustomerColumnsQueryResult(columns, notes);
+            return new CustomerColumnsQueryResult(columns, notes) { FirstPurchases = firstPurchases };
         }
         finally
         {
@@ -213,11 +221,20 @@ public static class CustomerColumnsQuery
         });
     }
 
-    private static void ReadSupplyLinks(CustomerColumnsDb db, CustomerColumns columns, List<string> notes)
+    private static List<FirstPurchaseDay> ReadFirstPurchases(CustomerColumnsDb db, DateOnly asOf)
+    {
+        var days = new List<FirstPurchaseDay>();
+        db.Query(CustomerColumnsSql.ReadLearnedFirstPurchases, r => days.Add(new FirstPurchaseDay(
+            r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetFieldValue<DateOnly>(2), r.GetBoolean(3),
+            r.GetInt64(4), r.IsDBNull(5) ? null : r.GetDecimal(5))));
+        return days;
+    }
+
+    private static void ReadSupplyLinks(CustomerColumnsDb db, CustomerColumnsSql sql, CustomerColumns columns, List<string> notes)
     {
         var (sellers, buyers) = (new List<int>(), new List<int>());
         var dropped = 0;
-        db.Query(CustomerColumnsSql.ReadSupplyLinks, r =>
+        db.Query(sql.ReadSupplyLinks, r =>
         {
             if (r.IsDBNull(0) || r.IsDBNull(1))
             {

@@ -15,10 +15,13 @@ namespace Clientele.Storage.Summary;
 /// For a part of the base (<paramref name="partOfBase"/>: a live update's few customers), what is relative to the whole
 /// base — the product lines, each line's launch, the rank of a customer's first purchase of a new line among everyone's,
 /// and the followers in its region — is read from everyone's first purchase per line (<c>cc_pop</c>, <c>cc_pop_other</c>),
-/// so that each customer gets the values the whole base's query gives it.
+/// so that each customer gets the values the whole base's query gives it. With <paramref name="learnedOn"/> (the as-of date
+/// of an analysis that stored them, <see cref="Snapshots.SnapshotFirstPurchases"/>) they are read instead from the
+/// population's first purchases per line, region and day the analysis learned (tens of thousands of rows at a million customers, <c>cc_pop</c>), plus
+/// each customer's own first purchases dated after it: the order log is read for the part's customers alone.
 /// </para>
 /// </summary>
-internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOptions options, bool partOfBase = false)
+internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOptions options, bool partOfBase = false, DateOnly? learnedOn = null)
 {
     /// <summary>The temporary tables, dropped at the end.</summary>
     public static readonly string[] TempTables = ["cc_ids", "cc_party", "cc_levels", "cc_ol", "cc_other", "cc_lines", "cc_launch", "cc_pop", "cc_pop_other"];
@@ -26,11 +29,14 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// <summary>Whether the customers are a part of the base (see the remarks).</summary>
     public bool PartOfBase => partOfBase;
 
+    /// <summary>Whether a part of the base reads the learned first purchases rather than everyone's in the order log.</summary>
+    private bool Learned => partOfBase && learnedOn is not null;
+
     /// <summary>
     /// For a part of the base: every customer's first completed order per line (time, amount), of the customers the whole
     /// base's summary would hold (known by the as-of date), and the first other order per line.
     /// </summary>
-    public string Population => $"""
+    public string Population => Learned ? LearnedPopulation : $"""
         CREATE OR REPLACE TEMP TABLE cc_pop AS
         SELECT o.customer_id, {LineOf("o")} AS line, min(o.ordered_at) AS first_at, arg_min(o.amount, o.ordered_at) AS first_amount
         FROM orders o {ProductOf("o")} JOIN customers c ON c.customer_id = o.customer_id
@@ -43,12 +49,40 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         GROUP BY ALL
         """;
 
+    /// <summary>For a part of the base with a learned analysis: the population's first purchases it stored (see <see cref="Snapshots.SnapshotFirstPurchases"/>).</summary>
+    private string LearnedPopulation => $"""
+        CREATE OR REPLACE TEMP TABLE cc_pop AS
+        SELECT product_line AS line, region, day, completed, customers AS n, first_amount AS amount
+        FROM snapshot_first_purchases WHERE as_of = {Date(learnedOn!.Value)}
+        """;
+
+    /// <summary>
+    /// The statement that makes the learned first purchases of a whole base's columns (<see cref="Snapshots.SnapshotFirstPurchases"/>):
+    /// completed first purchases per line, region and day (customers, sum of first amounts), each line's earliest other
+    /// (returned or cancelled) order, and the earliest completed order of no line. Read after <see cref="Launches"/>.
+    /// </summary>
+    public static string ReadLearnedFirstPurchases => $"""
+        SELECT o.line, lv.v, CAST(o.first_at AS DATE) AS day, true, count(*), sum({Exact("o.first_amount")})
+        FROM cc_ol o JOIN cc_party p USING (r) LEFT JOIN cc_levels lv ON lv.col = {RegionLevel} AND lv.code = p.region
+        WHERE o.line IS NOT NULL
+        GROUP BY ALL
+        UNION ALL
+        SELECT NULL, NULL, CAST(min(first_at) AS DATE), true, count(*), NULL FROM cc_ol WHERE line IS NULL HAVING count(*) > 0
+        UNION ALL
+        SELECT line, NULL, CAST(min(first_at) AS DATE), false, count(*), NULL FROM cc_other GROUP BY line
+        """;
+
     private static string Exact(string expression) => CustomerSummaryQuery.Exact(expression);
 
-    /// <summary>The first purchases per line that the base-relative columns read: the customers' own, or everyone's for a part of the base.</summary>
-    private string FirstPurchases => partOfBase ? "cc_pop" : "cc_ol";
-
-    private string OtherFirsts => partOfBase ? "cc_pop_other" : "cc_other";
+    /// <summary>
+    /// Every first order per line the launches and the lines read (line, first_at): the customers' own; everyone's for a
+    /// part of the base; the learned days and the part's own for a part with a learned analysis.
+    /// </summary>
+    private string AllFirsts => Learned
+        ? "SELECT line, CAST(day AS TIMESTAMP) AS first_at FROM cc_pop UNION ALL SELECT line, first_at FROM cc_ol UNION ALL SELECT line, first_at FROM cc_other"
+        : partOfBase
+            ? "SELECT line, first_at FROM cc_pop UNION ALL SELECT line, first_at FROM cc_pop_other"
+            : "SELECT line, first_at FROM cc_ol UNION ALL SELECT line, first_at FROM cc_other";
 
     /// <summary>The categorical columns of customers read as codes into <c>cc_levels</c> (column number = index).</summary>
     public static readonly string[] PartyLevels = ["kind", "industry", "domain", "population_group", "region", "country", "channel"];
@@ -97,13 +131,21 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         """;
 
     /// <summary>The distinct values of each categorical column, numbered; parties and contacts read their codes.</summary>
-    public static string Levels
+    /// <remarks>
+    /// For a part of the base with learned first purchases, the values of its own customers and contacts alone: codes only
+    /// number values within the query (the learned first purchases name regions by value), and a million customers' distinct
+    /// values cost a scan of them all.
+    /// </remarks>
+    public string Levels
     {
         get
         {
+            var (customers, contacts) = Learned
+                ? ("(SELECT * FROM customers WHERE customer_id IN (SELECT customer_id FROM cc_ids))", "(SELECT * FROM contacts WHERE customer_id IN (SELECT customer_id FROM cc_ids))")
+                : ("customers", "contacts");
             var parts = PartyLevels.Select((column, i) =>
-                $"SELECT {i} AS col, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT {column} AS v FROM customers WHERE {column} IS NOT NULL)")
-                .Append($"SELECT {PartyLevels.Length} AS col, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT title AS v FROM contacts WHERE title IS NOT NULL)");
+                $"SELECT {i} AS col, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT {column} AS v FROM {customers} WHERE {column} IS NOT NULL)")
+                .Append($"SELECT {PartyLevels.Length} AS col, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT title AS v FROM {contacts} WHERE title IS NOT NULL)");
             return "CREATE OR REPLACE TEMP TABLE cc_levels AS " + string.Join(" UNION ALL ", parts);
         }
     }
@@ -161,8 +203,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     public string Lines => $"""
         CREATE OR REPLACE TEMP TABLE cc_lines AS
         SELECT line, (row_number() OVER (ORDER BY line) - 1)::INTEGER AS code FROM (
-            SELECT line FROM {FirstPurchases} WHERE line IS NOT NULL
-            UNION SELECT line FROM {OtherFirsts} WHERE line IS NOT NULL
+            SELECT line FROM ({AllFirsts}) WHERE line IS NOT NULL
             UNION SELECT product_line FROM products WHERE product_line IS NOT NULL)
         """;
 
@@ -290,9 +331,8 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
             SELECT l.line, l.code, CAST(coalesce(pr.launched, o.first_at) AS DATE) AS launch_day
             FROM cc_lines l
             LEFT JOIN (SELECT product_line AS line, min(launched_at) AS launched FROM products WHERE product_line IS NOT NULL GROUP BY product_line) pr USING (line)
-            LEFT JOIN (SELECT line, min(first_at) AS first_at FROM (SELECT line, first_at FROM {FirstPurchases} UNION ALL SELECT line, first_at FROM {OtherFirsts})
-                       WHERE line IS NOT NULL GROUP BY line) o USING (line)
-        ), data AS (SELECT CAST(min(first_at) AS DATE) AS first_day FROM (SELECT min(first_at) AS first_at FROM {FirstPurchases} UNION ALL SELECT min(first_at) FROM {OtherFirsts}))
+            LEFT JOIN (SELECT line, min(first_at) AS first_at FROM ({AllFirsts}) WHERE line IS NOT NULL GROUP BY line) o USING (line)
+        ), data AS (SELECT CAST(min(first_at) AS DATE) AS first_day FROM ({AllFirsts}))
         SELECT line, code, launch_day,
                launch_day > data.first_day + {options.NewLineMinDaysAfterFirstOrder} AS is_new,
                greatest(date_diff('day', greatest(launch_day, data.first_day), {AsOfDate}) + 1, 1) AS days_on_sale
@@ -300,7 +340,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         """;
 
     /// <summary>r, new lines bought, fewest days from launch to first purchase, best percent rank among the line's first purchases.</summary>
-    public string ReadAdoption => partOfBase
+    public string ReadAdoption => Learned ? LearnedAdoption : partOfBase
         ? """
             SELECT r, count(*)::INTEGER, min(days)::DOUBLE, min(rank) FROM (
                 SELECT p.r, CAST(o.first_at AS DATE) - n.launch_day AS days,
@@ -320,6 +360,56 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
             """;
 
     /// <summary>
+    /// <see cref="ReadAdoption"/> from the learned first purchases: a customer's rank among the line's first purchases is
+    /// those learned before its day over all of them less one (percent_rank), its own counted in when it is dated after the
+    /// analysis (one learned on or before it is the analysis's already).
+    /// </summary>
+    private string LearnedAdoption => $"""
+        WITH own AS (
+            SELECT o.r, o.line, CAST(o.first_at AS DATE) AS day, CAST(o.first_at AS DATE) > {Date(learnedOn!.Value)} AS added, n.launch_day
+            FROM cc_ol o JOIN cc_launch n USING (line)
+            WHERE n.is_new
+        ), ranked AS (
+            SELECT own.r, own.day - own.launch_day AS days,
+                   coalesce(sum(p.n) FILTER (WHERE p.day < own.day), 0) AS earlier,
+                   coalesce(sum(p.n), 0) + CASE WHEN own.added THEN 1 ELSE 0 END AS total
+            FROM own LEFT JOIN cc_pop p ON p.completed AND p.line = own.line
+            GROUP BY own.r, own.line, own.day, own.launch_day, own.added
+        )
+        SELECT r, count(*)::INTEGER, min(days)::DOUBLE, min(CASE WHEN total > 1 THEN earlier::DOUBLE / (total - 1)::DOUBLE ELSE 0 END)
+        FROM ranked GROUP BY r
+        """;
+
+    /// <summary>
+    /// <see cref="ReadFollowers"/> from the learned first purchases: the learned first purchases of the line in the
+    /// customer's region within its window, its own counted in when it is dated after the analysis.
+    /// </summary>
+    private string LearnedFollowers
+    {
+        get
+        {
+            var (min, max) = (options.FollowerMinDays, options.FollowerMaxDays);
+            var self = min == 0 ? "CASE WHEN own.added THEN 1 ELSE 0 END" : "0";
+            var selfAmount = min == 0 ? $"CASE WHEN own.added THEN coalesce({Exact("own.first_amount")}, 0) ELSE 0 END" : "0";
+            return $"""
+                WITH own AS (
+                    SELECT o.r, n.code, o.line, c.region, CAST(o.first_at AS DATE) AS day, o.first_amount, n.days_on_sale,
+                           CAST(o.first_at AS DATE) > {Date(learnedOn!.Value)} AS added
+                    FROM cc_ol o JOIN cc_launch n USING (line) JOIN cc_party q USING (r) JOIN customers c ON c.customer_id = q.customer_id
+                ), w AS (
+                    SELECT own.r, own.code,
+                           coalesce(sum(p.n) FILTER (WHERE p.day BETWEEN own.day + {min} AND own.day + {max}), 0) + {self} AS followers,
+                           (coalesce(sum(p.n), 0) + CASE WHEN own.added THEN 1 ELSE 0 END) * {max - min + 1} / own.days_on_sale AS expected,
+                           coalesce(sum(p.amount) FILTER (WHERE p.day BETWEEN own.day + {min} AND own.day + {max}), 0) + {selfAmount} AS revenue
+                    FROM own LEFT JOIN cc_pop p ON p.completed AND p.line = own.line AND p.region IS NOT DISTINCT FROM own.region
+                    GROUP BY own.r, own.code, own.line, own.region, own.day, own.first_amount, own.days_on_sale, own.added
+                )
+                SELECT r, code, followers::INTEGER, expected, coalesce(CAST(revenue AS DOUBLE), 0) FROM w WHERE followers > 0
+                """;
+        }
+    }
+
+    /// <summary>
     /// r, line code, followers, expected followers, followers' first-order revenue, for every first purchase of a line
     /// with followers: the other customers of the same region (no region is a group of its own) whose first purchase
     /// of the line came FollowerMinDays..FollowerMaxDays later. Everyone who first bought a line on the same day in the
@@ -330,6 +420,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     {
         get
         {
+            if (Learned) return LearnedFollowers;
             var (min, max) = (options.FollowerMinDays, options.FollowerMaxDays);
             // For a part of the base, everyone's first purchases make the days; the region is coded as cc_party codes it.
             var firsts = partOfBase
@@ -370,8 +461,9 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         """;
 
     /// <summary>Seller r and buyer r of every supply link; null where the id is not a customer of the summary.</summary>
-    public static string ReadSupplyLinks => """
-        SELECT s.r, b.r FROM supply_links l
+    /// <remarks>For a part of the base only the links it takes part in: the others would be left out (and noted) anyway.</remarks>
+    public string ReadSupplyLinks => $"""
+        SELECT s.r, b.r FROM {(partOfBase ? "(SELECT * FROM supply_links WHERE seller_id IN (SELECT customer_id FROM cc_ids) OR buyer_id IN (SELECT customer_id FROM cc_ids))" : "supply_links")} l
         LEFT JOIN cc_party s ON s.customer_id = l.seller_id
         LEFT JOIN cc_party b ON b.customer_id = l.buyer_id
         ORDER BY s.r NULLS LAST, b.r NULLS LAST
@@ -385,7 +477,9 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         """;
 
     /// <summary>contact_id, role, weight (default 1) of every buying role; a role given for several deals comes once per deal.</summary>
-    public static string ReadRoles => "SELECT contact_id, role, coalesce(weight, 1) FROM buying_roles";
+    /// <remarks>For a part of the base the roles of its contacts alone (a million customers' roles are read in seconds' fractions otherwise).</remarks>
+    public string ReadRoles => "SELECT contact_id, role, coalesce(weight, 1) FROM buying_roles" +
+        (partOfBase ? " WHERE contact_id IN (SELECT contact_id FROM contacts WHERE customer_id IN (SELECT customer_id FROM cc_ids))" : "");
 
     public static string ReadTargets => "SELECT segment_path, planned_customers, planned_value, CAST(due_at AS DATE) FROM targets ORDER BY segment_path";
 

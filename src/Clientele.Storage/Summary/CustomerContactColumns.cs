@@ -11,7 +11,7 @@ internal static class CustomerContactColumns
     /// customer index (a counting sort) and then within each organization's handful of contacts, which costs less
     /// than sorting the strings in the database.
     /// </summary>
-    public static ContactColumns Read(CustomerColumnsDb db, int customerCount, string[] titles)
+    public static ContactColumns Read(CustomerColumnsDb db, CustomerColumnsSql sql, int customerCount, string[] titles)
     {
         var (read, ids, names, titleList) = (new List<int>(), new List<string>(), new List<string?>(), new List<string?>());
         db.Query(CustomerColumnsSql.ReadContacts, r =>
@@ -47,7 +47,7 @@ internal static class CustomerContactColumns
         }
         var (roleContact, roles, weights) = (new List<int>(), new List<string>(), new List<double>());
         var words = new Words();
-        db.Query(CustomerColumnsSql.ReadRoles, r =>
+        db.Query(sql.ReadRoles, r =>
         {
             if (!index.TryGetValue(r.GetString(0), out var k)) return;
             roleContact.Add(k);

@@ -76,9 +76,28 @@ public sealed class WorkspaceTests : IDisposable
             command.ExecuteNonQuery();
         }
         using var upgraded = Workspace.Open(_temp.Path);
-        Assert.Equal(7, upgraded.SchemaVersion);
+        Assert.Equal(Clientele.Storage.Schema.WorkspaceSchema.CurrentVersion, upgraded.SchemaVersion);
         Assert.True(upgraded.Scalar<long>("SELECT count(*) FROM snapshot_customers WHERE live_as_of IS NULL AND live_at IS NULL AND live_import IS NULL") > 0);
         Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM class_changes"));
+    }
+
+    [Fact]
+    public void A_version_7_workspace_gains_the_learned_first_purchases_table_empty_so_live_updates_read_the_order_log()
+    {
+        DateOnly asOf;
+        using (var workspace = Workspace.Create(_temp.Path))
+        {
+            Clientele.Storage.Tests.Snapshots.HandMadeSnapshots.InsertBoth(workspace.Connection);
+            asOf = DateOnly.Parse(workspace.Scalar<string>("SELECT CAST(max(as_of) AS VARCHAR) FROM snapshots")!, System.Globalization.CultureInfo.InvariantCulture);
+            using var command = workspace.Connection.CreateCommand();
+            command.CommandText = "DROP TABLE snapshot_first_purchases; UPDATE clientele_meta SET value = '7' WHERE key = 'schema_version'";
+            command.ExecuteNonQuery();
+        }
+        using var upgraded = Workspace.Open(_temp.Path);
+        Assert.Equal(8, upgraded.SchemaVersion);
+        Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM snapshot_first_purchases"));
+        Assert.Null(Clientele.Storage.Snapshots.SnapshotFirstPurchases.LearnedOn(upgraded, asOf));
+        Assert.True(upgraded.Scalar<long>("SELECT count(*) FROM snapshot_customers") > 0);
     }
 
     private string WriteOrders()

@@ -29,9 +29,11 @@ public sealed class SubsetSummaryTests(SimulatedCompany company, CdnowMaster cdn
     private static readonly string[] Links = ["ParentIndex", "ReferredByIndex", "ReferredRevenue", "ReferredMargin", "SupplySeller", "SupplyBuyer"];
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void A_part_of_the_demo_companys_columns_equal_its_rows_of_the_whole_bases_new_line_ranks_and_followers_included(int seed)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    public void A_part_of_the_demo_companys_columns_equal_its_rows_of_the_whole_bases_new_line_ranks_and_followers_included(int seed, bool fromLearnedFirstPurchases)
     {
         var workspace = company.Temp.Workspace!;
         var whole = company.Run.Result.Columns;
@@ -39,7 +41,10 @@ public sealed class SubsetSummaryTests(SimulatedCompany company, CdnowMaster cdn
         var chosen = Enumerable.Range(0, whole.Count).Where(_ => random.NextDouble() < 0.03).ToList();
         var summary = CustomerSummaryQuery.Run(workspace, company.AsOf, TimeUnit.Week, [.. chosen.Select(i => whole.CustomerId[i])]);
         var options = new CustomerColumnsQueryOptions { SignalWindowDays = company.Run.Options.Churn.SignalWindowDays, SizeAttributes = company.Run.Options.Strategy.SizeAttributes };
-        var part = CustomerColumnsQuery.ReadPart(workspace, summary, options);
+        // From the order log, or from the first purchases the analysis stored (what a live update reads).
+        var learnedOn = fromLearnedFirstPurchases ? Clientele.Storage.Snapshots.SnapshotFirstPurchases.LearnedOn(workspace, company.AsOf) : null;
+        Assert.Equal(fromLearnedFirstPurchases, learnedOn is not null);
+        var part = CustomerColumnsQuery.ReadPart(workspace, summary, options, learnedOn);
         Assert.Equal(whole.ProductLines, part.ProductLines);
         var index = Enumerable.Range(0, whole.Count).ToDictionary(i => whole.CustomerId[i], StringComparer.Ordinal);
         var compared = 0;
