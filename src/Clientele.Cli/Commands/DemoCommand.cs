@@ -98,7 +98,7 @@ internal static class DemoCommand
                 else
                 {
                     context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"Analyzed {run.Result.Columns.Count:N0} parties as of {options.End:yyyy-MM-dd} in {run.Steps.Sum(s => s.Seconds):0} s: every one has a class on every dimension, each with its reason."));
+                        $"Analyzed {run.Context.Customers:N0} parties as of {options.End:yyyy-MM-dd} in {run.Steps.Sum(s => s.Seconds):0} s: every one has a class on every dimension, each with its reason."));
                     context.Out.WriteLine($"{run.Result.Notes.Count} notes on how the classes were decided are kept with the analysis; --verbose prints them.");
                 }
             }
