@@ -39,6 +39,9 @@ public static class AnalysisRunner
     /// <summary>DuckDB's memory limit during an analysis (it spills to disk beyond it).</summary>
     public const int MemoryLimitMegabytes = 3_072;
 
+    /// <summary>DuckDB's memory limit while the snapshot's rows are loaded: the columns and scores are still held beside it then.</summary>
+    public const int SnapshotMemoryLimitMegabytes = 1_024;
+
     private static AnalysisRun Run(Workspace workspace, AnalysisRequest request, ClassificationOptions options, Action<string>? progress, CancellationToken cancellationToken)
     {
         var steps = new List<AnalysisStep>();
@@ -61,15 +64,21 @@ public static class AnalysisRunner
         var columns = Step("customer columns", () => CustomerColumnsQuery.Run(workspace, summary, columnOptions));
         var holdout = options.Scoring.Model == "auto" ? Step("holdout sample", () => HoldoutSample(workspace, asOf, request.Unit)) : null;
         var scoring = Step("models", () => CustomerScoring.Score(columns, options.Scoring, holdout));
+        // Tracked now, so that the holdout sample is not held through the classification.
+        var tracking = holdout is null ? null : Tracking(holdout, scoring);
+        holdout = null;
         var overrides = OverrideTable.All(workspace);
         // Each dimension's reasons go to disk as soon as they are final, and come back row by row as the snapshot is written.
         using var reasons = new ReasonSpill(SnapshotWriter.TemporaryFolder(workspace));
         var result = Step("classification", () => CustomerAnalysis.Run(columns, scoring, options, overrides, step => progress?.Invoke("classification: " + step), reasons.Take));
-        var tracking = holdout is null ? null : Tracking(holdout, scoring);
         // The stored context has every step's time but the snapshot's own; the returned one has that too.
         var context = Context(result, tracking, [.. steps]);
         Step("snapshot", () =>
         {
+            // The reasons handed to disk died old (each lived through its dimension): return them to the system, and hold
+            // DuckDB to less while it loads the rows, before both sit beside the columns at a million customers.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            workspace.Execute($"SET memory_limit = '{SnapshotMemoryLimitMegabytes}MB'");
             SnapshotWriter.Save(workspace, result, options, context.ToJson(), request.CreatedAt, reasons);
             return 0;
         });
