@@ -39,7 +39,7 @@ public static class AnalysisRunner
     /// <summary>DuckDB's memory limit during an analysis (it spills to disk beyond it).</summary>
     public const int MemoryLimitMegabytes = 3_072;
 
-    /// <summary>DuckDB's memory limit while the snapshot's rows are loaded: the columns and scores are still held beside it then.</summary>
+    /// <summary>DuckDB's memory limit from the models on, the snapshot's load included: the columns and scores are held beside it then.</summary>
     public const int SnapshotMemoryLimitMegabytes = 1_024;
 
     private static AnalysisRun Run(Workspace workspace, AnalysisRequest request, ClassificationOptions options, Action<string>? progress, CancellationToken cancellationToken)
@@ -63,6 +63,9 @@ public static class AnalysisRunner
         var columnOptions = new CustomerColumnsQueryOptions { SignalWindowDays = options.Churn.SignalWindowDays, SizeAttributes = options.Strategy.SizeAttributes };
         var columns = Step("customer columns", () => CustomerColumnsQuery.Run(workspace, summary, columnOptions));
         var holdout = options.Scoring.Model == "auto" ? Step("holdout sample", () => HoldoutSample(workspace, asOf, request.Unit)) : null;
+        // DuckDB's part is done until the snapshot: held to less, it gives back the cache the queries above left, so that the
+        // models, the classification and then the snapshot's load run beside the columns in less memory.
+        workspace.Execute($"SET memory_limit = '{SnapshotMemoryLimitMegabytes}MB'");
         var scoring = Step("models", () => CustomerScoring.Score(columns, options.Scoring, holdout));
         // Tracked now, so that the holdout sample is not held through the classification.
         var tracking = holdout is null ? null : Tracking(holdout, scoring);
@@ -75,10 +78,9 @@ public static class AnalysisRunner
         var context = Context(result, tracking, [.. steps]);
         Step("snapshot", () =>
         {
-            // The reasons handed to disk died old (each lived through its dimension): return them to the system, and hold
-            // DuckDB to less while it loads the rows, before both sit beside the columns at a million customers.
+            // The reasons handed to disk died old (each lived through its dimension): return them to the system before
+            // DuckDB loads the rows beside the columns.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            workspace.Execute($"SET memory_limit = '{SnapshotMemoryLimitMegabytes}MB'");
             SnapshotWriter.Save(workspace, result, options, context.ToJson(), request.CreatedAt, reasons);
             return 0;
         });
