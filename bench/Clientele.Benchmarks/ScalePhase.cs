@@ -71,8 +71,8 @@ internal static class ScalePhase
                 using (var store = Workspace.Open(workspace))
                 {
                     var run = Clientele.Storage.Analysis.AnalysisRunner.Run(store, new Clientele.Storage.Analysis.AnalysisRequest());
-                    rows = run.Result.Columns.Count;
-                    detail = string.Join(", ", run.Steps.Select(s => $"{s.Name} {s.Seconds:F1} s")) + $"; {run.Result.Scoring.Scores.Method}";
+                    rows = run.Context.Customers;
+                    detail = string.Join(", ", run.Steps.Select(s => $"{s.Name} {s.Seconds:F1} s")) + $"; {run.Context.Scoring.Method}";
                 }
                 break;
             case "holdout":

@@ -67,31 +67,31 @@ internal static class AnalyzeCommand
     /// <summary>Prints what the analysis found: counts per class of every dimension, how each was decided, the notes.</summary>
     public static void Print(CliContext context, AnalysisRun run)
     {
-        var r = run.Result;
+        // From the context: the run's result would classify everyone again to give its reasons (AnalysisRun.Result).
+        var r = run.Context;
         var culture = CultureInfo.InvariantCulture;
-        var buyers = r.Columns.Summary.PurchaseDays.Count(d => d > 0);
         context.Out.WriteLine(string.Create(culture,
-            $"Analyzed {r.Columns.Count:N0} parties ({buyers:N0} have bought) as of {r.Columns.AsOf:yyyy-MM-dd}; snapshot stored in {run.Steps.Sum(s => s.Seconds):0.0} s."));
+            $"Analyzed {r.Customers:N0} parties ({r.Buyers:N0} have bought) as of {r.AsOf:yyyy-MM-dd}; snapshot stored in {run.Steps.Sum(s => s.Seconds):0.0} s."));
         context.Out.WriteLine("Steps: " + string.Join(", ", run.Steps.Select(s => string.Create(culture, $"{s.Name} {s.Seconds:0.0} s"))) + ".");
-        context.Out.WriteLine($"Scores: {r.Scoring.Scores.Method}.");
+        context.Out.WriteLine($"Scores: {r.Scoring.Method}.");
         foreach (var note in r.Notes) context.Out.WriteLine($"  note: {note}");
         var table = new Table().Title("Classes").AddColumn("dimension").AddColumn("class")
             .AddColumn(new TableColumn("customers").RightAligned()).AddColumn(new TableColumn("share").RightAligned());
-        foreach (var dimension in r.Dimensions)
+        foreach (var (dimension, decided) in r.Dimensions)
         {
-            if (dimension.Dimension == Dimensions.Segment) continue;
-            var counts = dimension.Counts().Where(c => c.Key != "n/a").ToList();
-            var total = r.Columns.Count;
+            if (dimension == Dimensions.Segment) continue;
+            var counts = decided.Counts.Where(c => c.Key != "n/a").ToList();
+            var total = r.Customers;
             for (var k = 0; k < counts.Count; k++)
             {
-                table.AddRow(k == 0 ? dimension.Dimension : "", Markup.Escape(counts[k].Key), counts[k].Value.ToString("N0", culture),
+                table.AddRow(k == 0 ? dimension : "", Markup.Escape(counts[k].Key), counts[k].Value.ToString("N0", culture),
                     (counts[k].Value / (double)Math.Max(1, total)).ToString("P1", culture));
             }
         }
         context.Out.Write(table);
         context.Out.WriteLine("Shares are of all parties; a dimension that does not apply to a party (a value tier for a prospect) leaves it out.");
         context.Out.WriteLine("How each dimension decided:");
-        foreach (var dimension in r.Dimensions) context.Out.WriteLine($"  {dimension.Dimension}: {dimension.Method}");
+        foreach (var (dimension, decided) in r.Dimensions) context.Out.WriteLine($"  {dimension}: {decided.Method}");
         context.Out.WriteLine("Read the results with `clientele customers`, `clientele customer <id>`, `clientele segments` and `clientele export`.");
     }
 }

@@ -98,8 +98,8 @@ internal static class DemoCommand
                 else
                 {
                     context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"Analyzed {run.Result.Columns.Count:N0} parties as of {options.End:yyyy-MM-dd} in {run.Steps.Sum(s => s.Seconds):0} s: every one has a class on every dimension, each with its reason."));
-                    context.Out.WriteLine($"{run.Result.Notes.Count} notes on how the classes were decided are kept with the analysis; --verbose prints them.");
+                        $"Analyzed {run.Context.Customers:N0} parties as of {options.End:yyyy-MM-dd} in {run.Steps.Sum(s => s.Seconds):0} s: every one has a class on every dimension, each with its reason."));
+                    context.Out.WriteLine($"{run.Context.Notes.Count} notes on how the classes were decided are kept with the analysis; --verbose prints them.");
                 }
             }
             DemoSummary.Write(context, workspace, options.End, suffix);

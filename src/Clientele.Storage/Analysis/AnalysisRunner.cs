@@ -39,6 +39,9 @@ public static class AnalysisRunner
     /// <summary>DuckDB's memory limit during an analysis (it spills to disk beyond it).</summary>
     public const int MemoryLimitMegabytes = 3_072;
 
+    /// <summary>DuckDB's memory limit from the models on, the snapshot's load included: the columns and scores are held beside it then.</summary>
+    public const int SnapshotMemoryLimitMegabytes = 1_024;
+
     private static AnalysisRun Run(Workspace workspace, AnalysisRequest request, ClassificationOptions options, Action<string>? progress, CancellationToken cancellationToken)
     {
         var steps = new List<AnalysisStep>();
@@ -61,20 +64,30 @@ public static class AnalysisRunner
         var read = Step("customer columns", () => CustomerColumnsQuery.Read(workspace, summary, columnOptions));
         var columns = read.Columns;
         var holdout = options.Scoring.Model == "auto" ? Step("holdout sample", () => HoldoutSample(workspace, asOf, request.Unit)) : null;
+        // DuckDB's part is done until the snapshot: held to less, it gives back the cache the queries above left, so that the
+        // models, the classification and then the snapshot's load run beside the columns in less memory.
+        workspace.Execute($"SET memory_limit = '{SnapshotMemoryLimitMegabytes}MB'");
         var scoring = Step("models", () => CustomerScoring.Score(columns, options.Scoring, holdout));
-        var overrides = OverrideTable.All(workspace);
-        var result = Step("classification", () => CustomerAnalysis.Run(columns, scoring, options, overrides, step => progress?.Invoke("classification: " + step)));
+        // Tracked now, so that the holdout sample is not held through the classification.
         var tracking = holdout is null ? null : Tracking(holdout, scoring);
+        holdout = null;
+        var overrides = OverrideTable.All(workspace);
+        // Each dimension's reasons go to disk as soon as they are final, and come back row by row as the snapshot is written.
+        using var reasons = new ReasonSpill(SnapshotWriter.TemporaryFolder(workspace));
+        var result = Step("classification", () => CustomerAnalysis.Run(columns, scoring, options, overrides, step => progress?.Invoke("classification: " + step), reasons.Take));
         // The stored context has every step's time but the snapshot's own; the returned one has that too.
         var context = Context(result, tracking, [.. steps]);
         Step("snapshot", () =>
         {
-            SnapshotWriter.Save(workspace, result, options, context.ToJson(), request.CreatedAt);
+            // The reasons handed to disk died old (each lived through its dimension): return them to the system before
+            // DuckDB loads the rows beside the columns.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            SnapshotWriter.Save(workspace, result, options, context.ToJson(), request.CreatedAt, reasons);
             // What live updates read for the base-relative columns; without it (a failure here) they read the order log.
             SnapshotFirstPurchases.Store(workspace, asOf, read.FirstPurchases);
             return 0;
         });
-        return new AnalysisRun(result, options, context with { Steps = [.. steps] }, steps);
+        return new AnalysisRun(() => CustomerAnalysis.Apply(result.Context, columns, scoring, options, overrides), options, context with { Steps = [.. steps] }, steps);
     }
 
     /// <summary>The workspace's stored options, or the defaults.</summary>
@@ -165,8 +178,27 @@ public sealed record AnalysisRequest
 public sealed record AnalysisStep([property: System.Text.Json.Serialization.JsonPropertyName("step")] string Name, double Seconds);
 
 /// <summary>An analysis that ran and was stored.</summary>
-/// <param name="Result">Every class, score and reason.</param>
-/// <param name="Options">The options used.</param>
-/// <param name="Context">What the run learned and how it ran, as stored with the snapshot (with the snapshot step's time too).</param>
-/// <param name="Steps">The steps with their times.</param>
-public sealed record AnalysisRun(AnalysisResult Result, ClassificationOptions Options, AnalysisContext Context, IReadOnlyList<AnalysisStep> Steps);
+/// <param name="result">Applies the learned context to every customer again (<see cref="CustomerAnalysis.Apply"/>).</param>
+/// <param name="options">The options used.</param>
+/// <param name="context">What the run learned and how it ran, as stored with the snapshot (with the snapshot step's time too).</param>
+/// <param name="steps">The steps with their times.</param>
+public sealed class AnalysisRun(Func<AnalysisResult> result, ClassificationOptions options, AnalysisContext context, IReadOnlyList<AnalysisStep> steps)
+{
+    private readonly Lazy<AnalysisResult> _result = new(result);
+
+    /// <summary>
+    /// Every class, score and reason, as stored. The run itself handed each dimension's reasons to the snapshot as soon as they
+    /// were final and kept none (at a million customers they were some 2 GB), so the first read classifies every customer again
+    /// from the learned context: as long as the classification step. The counts, methods and notes are in <see cref="Context"/>.
+    /// </summary>
+    public AnalysisResult Result => _result.Value;
+
+    /// <summary>The options used.</summary>
+    public ClassificationOptions Options => options;
+
+    /// <summary>What the run learned and how it ran, as stored with the snapshot (with the snapshot step's time too): the customers, the buyers, the notes, each dimension's method and counts.</summary>
+    public AnalysisContext Context => context;
+
+    /// <summary>The steps with their times.</summary>
+    public IReadOnlyList<AnalysisStep> Steps => steps;
+}

@@ -13,7 +13,11 @@ namespace Clientele.Storage.Snapshots;
 public static class SnapshotWriter
 {
     /// <summary>Writes the snapshot. <paramref name="context"/> is the run's <see cref="Analysis.AnalysisContext"/> as JSON (models, methods, the base learned on).</summary>
-    public static void Save(Workspace workspace, AnalysisResult result, ClassificationOptions options, string context, DateTime createdAt)
+    public static void Save(Workspace workspace, AnalysisResult result, ClassificationOptions options, string context, DateTime createdAt) =>
+        Save(workspace, result, options, context, createdAt, null);
+
+    /// <summary>Writes the snapshot, the reasons read from <paramref name="reasons"/> where they were handed to it (<see cref="CustomerAnalysis.Run"/>).</summary>
+    internal static void Save(Workspace workspace, AnalysisResult result, ClassificationOptions options, string context, DateTime createdAt, ReasonSpill? reasons)
     {
         var columns = result.Columns;
         var asOf = columns.AsOf;
@@ -25,8 +29,8 @@ public static class SnapshotWriter
             asOf, createdAt, columns.Summary.Unit.ToString().ToLowerInvariant(), result.Scoring.Scores.HorizonDays, (long)columns.Count,
             result.Scoring.Model, result.Scoring.Scores.Method, options.ToJson(), context);
         var folder = TemporaryFolder(workspace);
-        WriteCustomers(connection, result, folder, "snapshot_customers", asOf);
-        WriteProductLines(connection, result, folder, "snapshot_product_lines", asOf);
+        WriteCustomers(connection, result, folder, "snapshot_customers", asOf, reasons);
+        WriteProductLines(connection, result, folder, "snapshot_product_lines", asOf, reasons);
         WriteBuyingRoles(connection, result, folder, "snapshot_buying_roles", asOf);
         WriteSegments(connection, result);
         transaction.Commit();
@@ -38,7 +42,8 @@ public static class SnapshotWriter
     /// appender's call per value (some fifty a row, and millions of line and role rows) cost most of a minute.
     /// </summary>
     /// <remarks>A live update writes the rows of the customers it re-classified into a table of its own first, under the analysis's as-of date.</remarks>
-    internal static void WriteCustomers(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf)
+    /// <remarks>The reasons come from <paramref name="reasons"/> where it has them, else from the result.</remarks>
+    internal static void WriteCustomers(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null)
     {
         var c = result.Columns;
         var dimensions = Dimensions.All.Select(result.Dimension).ToArray();
@@ -47,19 +52,27 @@ public static class SnapshotWriter
         types.AddRange(figures.Select(f => (f.Name, f.Type)));
         foreach (var dimension in Dimensions.All) types.AddRange([(dimension, "VARCHAR"), (SnapshotSchema.ReasonColumn(dimension), "VARCHAR")]);
         var asOf = Day(snapshotAsOf);
-        Load(connection, folder, table, types, row =>
+        var spilled = dimensions.Select(d => reasons?.Read(d.Dimension)).ToArray();
+        try
         {
-            for (var i = 0; i < c.Count; i++)
+            Load(connection, folder, table, types, row =>
             {
-                row.Raw(asOf).Text(c.CustomerId[i]);
-                foreach (var figure in figures) figure.Write(row, result, i);
-                foreach (var d in dimensions) row.Text(d.Class[i]).Text(d.Reason[i]);
-                row.End();
-            }
-        });
+                for (var i = 0; i < c.Count; i++)
+                {
+                    row.Raw(asOf).Text(c.CustomerId[i]);
+                    foreach (var figure in figures) figure.Write(row, result, i);
+                    for (var d = 0; d < dimensions.Length; d++) row.Text(dimensions[d].Class[i]).Text(spilled[d] is { } read ? read.Next() : dimensions[d].Reason[i]);
+                    row.End();
+                }
+            });
+        }
+        finally
+        {
+            foreach (var read in spilled) read?.Dispose();
+        }
     }
 
-    internal static void WriteProductLines(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf)
+    internal static void WriteProductLines(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null)
     {
         var lines = result.ProductLines;
         var asOf = Day(snapshotAsOf);
@@ -67,11 +80,16 @@ public static class SnapshotWriter
             [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("product_line", "VARCHAR"), ("class", "VARCHAR"), ("reason", "VARCHAR")], row =>
             {
                 for (var l = 0; l < lines.Lines.Count; l++)
+                {
+                    using var spilled = reasons?.Read(CustomerAnalysis.ProductLineReasons, lines.Lines[l]);
                     for (var i = 0; i < result.Columns.Count; i++)
                     {
+                        // A spilled line has every customer's entry, in order: read each, written or not.
+                        var reason = spilled is null ? lines.Reason[l][i] : spilled.Next();
                         if (lines.Class[l][i] is not { } @class) continue;
-                        row.Raw(asOf).Text(result.Columns.CustomerId[i]).Text(lines.Lines[l]).Text(@class).Text(lines.Reason[l][i]).End();
+                        row.Raw(asOf).Text(result.Columns.CustomerId[i]).Text(lines.Lines[l]).Text(@class).Text(reason).End();
                     }
+                }
             });
     }
 

@@ -60,7 +60,7 @@ public sealed class AnalysisRuns(WorkspaceHost workspace, TimeProvider time, IHo
                 return AnalysisRunner.Run(w, request, run.Step, lifetime.ApplicationStopping);
             }, lifetime.ApplicationStopping);
             run.Succeed(Summary(result), clock);
-            logger.AnalysisStored(run.Id, run.StartedBy, result.Result.Columns.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Result.Columns.Count, Math.Round(clock.Elapsed.TotalSeconds, 1));
+            logger.AnalysisStored(run.Id, run.StartedBy, result.Context.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), result.Context.Customers, Math.Round(clock.Elapsed.TotalSeconds, 1));
         }
         catch (WorkspaceException e)
         {
@@ -86,8 +86,8 @@ public sealed class AnalysisRuns(WorkspaceHost workspace, TimeProvider time, IHo
         var classes = new Dictionary<string, IReadOnlyDictionary<string, long>>();
         foreach (var (dimension, counted) in run.Context.Dimensions)
             if (AnalysesApi.SummaryDimensions.Contains(dimension)) classes[dimension] = counted.Counts;
-        return new AnalysisSummary(run.Result.Columns.AsOf, run.Result.Columns.Count, run.Result.Scoring.Model, run.Result.Scoring.Scores.Method,
-            classes, [.. run.Result.Notes]);
+        return new AnalysisSummary(run.Context.AsOf, run.Context.Customers, run.Context.Scoring.Model, run.Context.Scoring.Method,
+            classes, [.. run.Context.Notes]);
     }
 
     private sealed class Run(string id, string? startedBy, DateTime startedAt)
