@@ -155,14 +155,14 @@ public static class CustomerColumnsQuery
         {
             var i = r.GetInt32(0);
             if (!r.IsDBNull(1)) columns.LineOrders[r.GetInt32(1)][i] = r.GetInt32(2);
-            columns.RevenueLastYear[i] += r.GetDouble(3);
+            columns.RevenueLastYear[i] = r.GetDouble(3);
         });
         db.Query(CustomerColumnsSql.ReadOtherOrders, r =>
         {
             var i = r.GetInt32(0);
-            columns.CancelledOrders[i] += r.GetInt32(1);
-            columns.ReturnMargin[i] += r.GetDouble(2);
-            columns.RecentReturns[i] += r.GetInt32(3);
+            columns.CancelledOrders[i] = r.GetInt32(1);
+            columns.ReturnMargin[i] = r.GetDouble(2);
+            columns.RecentReturns[i] = r.GetInt32(3);
         });
         db.Query(sql.ReadOrderDays, r =>
         {

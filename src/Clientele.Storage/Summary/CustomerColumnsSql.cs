@@ -38,7 +38,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// </summary>
     public string Population => Learned ? LearnedPopulation : $"""
         CREATE OR REPLACE TEMP TABLE cc_pop AS
-        SELECT o.customer_id, {LineOf("o")} AS line, min(o.ordered_at) AS first_at, arg_min(o.amount, o.ordered_at) AS first_amount
+        SELECT o.customer_id, {LineOf("o")} AS line, min(o.ordered_at) AS first_at, arg_min(o.amount, struct_pack(t := o.ordered_at, id := o.order_id)) AS first_amount
         FROM orders o {ProductOf("o")} JOIN customers c ON c.customer_id = o.customer_id
         WHERE o.ordered_at < {NextDay} AND o.status = 'completed' AND (c.acquired_at IS NULL OR c.acquired_at < {NextDay})
         GROUP BY ALL;
@@ -180,8 +180,8 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     public string OrderLines => $"""
         CREATE OR REPLACE TEMP TABLE cc_ol AS
         SELECT p.r, {LineOf("o")} AS line, count(*)::INTEGER AS completed,
-               min(o.ordered_at) AS first_at, arg_min(o.amount, o.ordered_at) AS first_amount,
-               CAST(sum({Exact("o.amount")}) FILTER (WHERE o.ordered_at >= {YearStart}) AS DOUBLE) AS revenue_year
+               min(o.ordered_at) AS first_at, arg_min(o.amount, struct_pack(t := o.ordered_at, id := o.order_id)) AS first_amount,
+               sum({Exact("o.amount")}) FILTER (WHERE o.ordered_at >= {YearStart}) AS revenue_year
         FROM orders o JOIN cc_ids p USING (customer_id) {ProductOf("o")}
         WHERE o.ordered_at < {NextDay} AND o.status = 'completed'
         GROUP BY ALL
@@ -192,7 +192,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         CREATE OR REPLACE TEMP TABLE cc_other AS
         SELECT p.r, {LineOf("o")} AS line,
                count(*) FILTER (WHERE o.status = 'cancelled')::INTEGER AS cancelled,
-               coalesce(CAST(sum({Exact("o.margin")}) FILTER (WHERE o.status = 'returned') AS DOUBLE), 0) AS return_margin,
+               coalesce(sum({Exact("o.margin")}) FILTER (WHERE o.status = 'returned'), 0) AS return_margin,
                count(*) FILTER (WHERE o.status = 'returned' AND o.ordered_at >= p.window_start)::INTEGER AS recent_returns,
                min(o.ordered_at) AS first_at
         FROM orders o JOIN cc_ids p USING (customer_id) {ProductOf("o")}
@@ -209,9 +209,12 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
 
     public static string ReadLines => "SELECT line FROM cc_lines ORDER BY code";
 
-    /// <summary>r, line code (null for orders without a line), completed orders, revenue of the last 365 days.</summary>
+    /// <summary>
+    /// r, line code (null for orders without a line), completed orders, and the customer's revenue of the last 365 days over
+    /// all its lines: an exact sum, so it does not depend on the order the lines' rows come in.
+    /// </summary>
     public static string ReadOrderLines => """
-        SELECT o.r, l.code, o.completed, coalesce(o.revenue_year, 0)
+        SELECT o.r, l.code, o.completed, CAST(coalesce(sum(o.revenue_year) OVER (PARTITION BY o.r), 0) AS DOUBLE)
         FROM cc_ol o LEFT JOIN cc_lines l USING (line)
         """;
 
@@ -265,7 +268,9 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     }
 
     /// <summary>r, cancelled, return margin, returns in the signal window (per line: to be summed).</summary>
-    public static string ReadOtherOrders => "SELECT r, cancelled, return_margin, recent_returns FROM cc_other";
+    /// <summary>r, cancelled orders, return margin and recent returns, each summed over the customer's lines (exactly, so in any order).</summary>
+    public static string ReadOtherOrders =>
+        "SELECT r, sum(cancelled)::INTEGER, CAST(sum(return_margin) AS DOUBLE), sum(recent_returns)::INTEGER FROM cc_other GROUP BY r";
 
     /// <summary>r, line code, interactions about the line.</summary>
     public string ReadLineInterest => $"""
@@ -294,12 +299,12 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
                count(*) FILTER (WHERE i.sentiment = 'positive')::INTEGER,
                count(*) FILTER (WHERE i.sentiment = 'negative')::INTEGER,
                CAST(max(i.occurred_at) AS DATE),
-               lower(arg_max(i.tag, i.occurred_at) FILTER (WHERE i.kc = 4)),
+               lower(arg_max(i.tag, struct_pack(t := i.occurred_at, id := i.interaction_id)) FILTER (WHERE i.kc = 4)), -- the latest; on one instant, the highest id
                count(*) FILTER (WHERE i.kc = 3 AND i.occurred_at >= c.window_start)::INTEGER,
                count(*) FILTER (WHERE i.kc IN (1, 2) AND i.s10 <= 4 * i.m AND i.occurred_at >= c.window_start)::INTEGER,
                coalesce(CAST(sum({Exact("i.cost")}) FILTER (WHERE i.occurred_at >= c.window_start) AS DOUBLE), 0),
                count(*) FILTER (WHERE i.kc >= 4 AND (c.first_at IS NULL OR i.occurred_at < c.first_at))::INTEGER
-        FROM (SELECT customer_id, occurred_at, sentiment, cost, tag, score, 10 * score AS s10,
+        FROM (SELECT customer_id, interaction_id, occurred_at, sentiment, cost, tag, score, 10 * score AS s10,
                      CASE lower(kind) WHEN 'survey' THEN 1 WHEN 'review' THEN 2 WHEN 'complaint' THEN 3 WHEN 'opportunity' THEN 4
                           WHEN 'inquiry' THEN 5 WHEN 'visit' THEN 5 WHEN 'trial' THEN 5 WHEN 'quote' THEN 5 ELSE 0 END AS kc,
                      coalesce(scale_max, CASE WHEN lower(kind) = 'review' THEN 5 ELSE 10 END) AS m
