@@ -55,10 +55,14 @@ internal sealed class ValidatedRows : IDisposable
     /// <summary>The name every temporary file of this workspace's imports starts with.</summary>
     public static string TemporaryPrefix(string workspacePath) => $".{Path.GetFileName(workspacePath)}.import-";
 
-    /// <summary>Deletes files left by an import whose process was killed (only the process holding the workspace may run).</summary>
+    /// <summary>
+    /// Deletes files left by an import or an analysis whose process was killed (only the process holding the workspace may
+    /// run): every file named with <see cref="TemporaryPrefix"/> — the normalised rows, the snapshot's CSV files and the
+    /// analysis's reasons spilled to disk.
+    /// </summary>
     public static void DeleteLeftovers(string workspacePath)
     {
-        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(workspacePath)!, TemporaryPrefix(workspacePath) + "*.csv"))
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(workspacePath)!, TemporaryPrefix(workspacePath) + "*"))
             File.Delete(file);
     }
 

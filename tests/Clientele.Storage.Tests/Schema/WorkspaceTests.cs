@@ -17,6 +17,22 @@ public sealed class WorkspaceTests : IDisposable
     }
 
     [Fact]
+    public void Opening_deletes_what_a_killed_import_or_analysis_left_beside_it_and_nothing_else()
+    {
+        Workspace.Create(_temp.Path).Dispose();
+        var prefix = System.IO.Path.Combine(_temp.Folder, Clientele.Storage.Import.ValidatedRows.TemporaryPrefix(_temp.Path));
+        string[] left = [prefix + "0123.csv", prefix + "snapshot-customers-0123.csv", prefix + "snapshot-reasons-0123.bin"];
+        foreach (var file in left) File.WriteAllText(file, "left by a killed process");
+        var mine = _temp.File("orders.csv", "customer_id,ordered_at,amount\n");
+
+        using (Workspace.Open(_temp.Path))
+        {
+            Assert.All(left, file => Assert.False(File.Exists(file), file));
+            Assert.True(File.Exists(mine));
+        }
+    }
+
+    [Fact]
     public void A_version_1_workspace_is_upgraded_through_every_version_when_opened_and_keeps_its_data()
     {
         using (var workspace = Workspace.Create(_temp.Path))
