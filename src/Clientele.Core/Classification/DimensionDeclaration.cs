@@ -36,6 +36,12 @@ public sealed record DimensionDeclaration(string Name, string Title)
     /// <summary>Whether the dimension has a closed set of classes.</summary>
     public bool IsClosed => Classes is not null;
 
+    /// <summary>Whether a customer's class is a list of <see cref="ListOf"/>, joined by <see cref="ListSeparator"/>.</summary>
+    public bool IsList => ListOf.Count > 0;
+
+    /// <summary>What joins the listed classes of a list dimension ("leader, referrer").</summary>
+    public const string ListSeparator = ", ";
+
     /// <summary>The class's standing (0 the lowest), or null for an unranked dimension or a class it does not have.</summary>
     public int? Standing(string? @class)
     {
@@ -49,7 +55,7 @@ public sealed record DimensionDeclaration(string Name, string Title)
 
     /// <summary>The single classes a customer's class stands for: the listed ones for a list, else the class itself.</summary>
     public IReadOnlyList<string> Split(string @class) =>
-        ListOf.Count > 0 ? @class.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [@class];
+        IsList ? @class.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [@class];
 }
 
 /// <summary>Whether a dimension's classes are a standing, so a customer can move up or down, and which is listed first.</summary>

@@ -57,6 +57,9 @@ public static class Dimensions
     /// <summary>The declaration of the dimension with this exact name, or null.</summary>
     public static DimensionDeclaration? Declaration(string dimension) => ByName.GetValueOrDefault(dimension);
 
+    /// <summary>Whether the dimension's class is a list (<see cref="DimensionDeclaration.IsList"/>); false for an unknown name.</summary>
+    public static bool IsList(string dimension) => Declaration(dimension)?.IsList == true;
+
     /// <summary>The dimension's name in words ("Churn status" for churn_status); an unknown name is returned as it is.</summary>
     public static string Title(string dimension) => Declaration(dimension)?.Title ?? dimension;
 

@@ -160,7 +160,7 @@ public static class InfluenceRoles
         void Role(int k, string evidence)
         {
             counts[k]++;
-            if (roles.Length > 0) roles.Append(", ");
+            if (roles.Length > 0) roles.Append(DimensionDeclaration.ListSeparator);
             roles.Append(Roles[k]);
             if (why.Length > 0) why.Append("; ");
             why.Append(Roles[k]).Append(' ').Append(evidence);

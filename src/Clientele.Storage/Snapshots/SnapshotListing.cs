@@ -175,14 +175,14 @@ public sealed class SnapshotListing
             var dimension = SnapshotQuery.Dimension(filter.Dimension);
             var classes = filter.Classes.Select(text => SnapshotQuery.Class(dimension, text)).ToList();
             var column = _classes[IndexOf(dimension)];
-            var list = Dimensions.Declaration(dimension)!.ListOf.Count > 0;
+            var list = Dimensions.IsList(dimension);
             var accepts = new bool[column.Table.Count];
             for (var code = 1; code < accepts.Length; code++)
             {
                 var value = column.Table[code]!;
                 accepts[code] = classes.Any(c => dimension switch
                 {
-                    _ when list => value.Split(", ").Contains(c, StringComparer.Ordinal),
+                    _ when list => value.Split(DimensionDeclaration.ListSeparator).Contains(c, StringComparer.Ordinal),
                     Dimensions.Segment => value == c || value.StartsWith(c + "/", StringComparison.Ordinal),
                     _ when DimensionClasses.IsClosed(dimension) => value == c,
                     _ => string.Equals(value.ToLowerInvariant(), c.ToLowerInvariant(), StringComparison.Ordinal),

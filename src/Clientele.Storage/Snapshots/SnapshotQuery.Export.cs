@@ -95,7 +95,7 @@ public static partial class SnapshotQuery
         for (var i = 0; i < Dimensions.All.Count; i++)
         {
             var dimension = Dimensions.All[i];
-            var roles = Dimensions.Declaration(dimension)!.ListOf.Count > 0 ? "string_split(v.class, ', ')" : "[v.class]";
+            var roles = Dimensions.IsList(dimension) ? $"string_split(v.class, '{DimensionDeclaration.ListSeparator}')" : "[v.class]";
             sql.Append(CultureInfo.InvariantCulture, $"""
 
                 LEFT JOIN (

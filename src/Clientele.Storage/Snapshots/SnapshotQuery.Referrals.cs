@@ -36,7 +36,7 @@ public static partial class SnapshotQuery
         var nodes = new Dictionary<string, ReferralNode>(StringComparer.Ordinal);
         using (var command = workspace.Connection.CreateCommand())
         {
-            var roles = string.Join(" OR ", HighlightedInfluenceRoles.Select(r => $"list_contains(string_split(influence, ', '), {Literal(r)})"));
+            var roles = string.Join(" OR ", HighlightedInfluenceRoles.Select(r => $"list_contains(string_split(influence, '{DimensionDeclaration.ListSeparator}'), {Literal(r)})"));
             command.CommandText = $"""
                 WITH ends AS (SELECT referrer_id AS id FROM referrals UNION SELECT referred_id FROM referrals)
                 SELECT customer_id, name, influence, value, full_value FROM snapshot_customers

@@ -51,8 +51,8 @@ public static partial class SnapshotQuery
     }
 
     /// <summary>A dimension's class per customer; for a list (influence) one row per role, so a customer who is a leader and a caller counts in both.</summary>
-    internal static string ClassExpression(string dimension) => Dimensions.Declaration(dimension)?.ListOf.Count > 0
-        ? $"unnest(CASE WHEN {dimension} IS NULL THEN [NULL::VARCHAR] ELSE string_split({dimension}, ', ') END)"
+    internal static string ClassExpression(string dimension) => Dimensions.IsList(dimension)
+        ? $"unnest(CASE WHEN {dimension} IS NULL THEN [NULL::VARCHAR] ELSE string_split({dimension}, '{DimensionDeclaration.ListSeparator}') END)"
         : dimension;
 
     /// <summary>The display position of a class: a closed set's order, then unknown classes, then no class.</summary>

@@ -93,7 +93,7 @@ public static partial class SnapshotQuery
                 parameters.Add(new DuckDBParameter(name, Class(dimension, text)));
                 alternatives.Add(dimension switch
                 {
-                    _ when Dimensions.Declaration(dimension)!.ListOf.Count > 0 => $"list_contains(string_split({dimension}, ', '), ${name})",
+                    _ when Dimensions.IsList(dimension) => $"list_contains(string_split({dimension}, '{DimensionDeclaration.ListSeparator}'), ${name})",
                     Dimensions.Segment => $"({dimension} = ${name} OR starts_with({dimension}, ${name} || '/'))",
                     _ when DimensionClasses.IsClosed(dimension) => $"{dimension} = ${name}",
                     _ => $"lower({dimension}) = lower(${name})",
