@@ -17,8 +17,8 @@ internal sealed class PostgresUrl
 
     /// <summary>Whether a workspace location is a PostgreSQL URL rather than a file path.</summary>
     public static bool IsUrl(string? location) =>
-        location is not null && (location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) ||
-                                 location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase));
+        location?.TrimStart() is { } text && (text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) ||
+                                              text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The address without its password: what messages and <see cref="Workspace.Path"/> show.</summary>
     public string Display { get; }
@@ -36,6 +36,7 @@ internal sealed class PostgresUrl
     /// <exception cref="WorkspaceException">It is not a PostgreSQL URL with a host and a database, or names an unknown option.</exception>
     public static PostgresUrl Parse(string location)
     {
+        location = location.Trim();
         if (!IsUrl(location) || !Uri.TryCreate(location, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
             throw new WorkspaceException($"'{Redact(location)}' is not a PostgreSQL URL: write postgres://user@host:port/database.");
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
