@@ -34,6 +34,12 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string Declaration(string statement);
 
+    /// <summary>
+    /// A bulk load of rows into <paramref name="table"/>'s <paramref name="columns"/> (by name; the others get NULL) on the
+    /// open connection, inside its transaction if one is open. Dispose it when done.
+    /// </summary>
+    public abstract TableWriter BulkWriter(DbConnection connection, string table, IReadOnlyList<string> columns);
+
     /// <summary>The value of <paramref name="value"/> on the row with the least <paramref name="key"/> of a group.</summary>
     public abstract string ArgMin(string value, string key);
 

@@ -36,6 +36,9 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string Declaration(string statement) => statement;
 
     /// <inheritdoc />
+    public override TableWriter BulkWriter(DbConnection connection, string table, IReadOnlyList<string> columns) => new DuckDbTableWriter(connection, table, columns);
+
+    /// <inheritdoc />
     public override string ArgMin(string value, string key) => $"arg_min({value}, {key})";
 
     /// <inheritdoc />

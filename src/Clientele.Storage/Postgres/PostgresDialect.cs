@@ -46,6 +46,9 @@ internal sealed partial class PostgresDialect : SqlDialect
         Unsigned().Replace(Double().Replace(statement, "DOUBLE PRECISION"), "NUMERIC(20, 0)");
 
     /// <inheritdoc />
+    public override TableWriter BulkWriter(DbConnection connection, string table, IReadOnlyList<string> columns) => new PostgresTableWriter(connection, table, columns);
+
+    /// <inheritdoc />
     public override string ArgMin(string value, string key) => $"(array_agg({value} ORDER BY {key}) FILTER (WHERE {key} IS NOT NULL))[1]";
 
     /// <inheritdoc />
