@@ -31,7 +31,7 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
             Assert.Equal(1, code);
             Assert.Equal("", output);
             Assert.StartsWith($"error: `clientele {command}` does not run on a PostgreSQL workspace in this build; " +
-                              "the commands that do are `init`, `status`, `currency`, `override`, `users reset-password`", error, StringComparison.Ordinal);
+                              "the commands that do are `init`, `status`, `summary`, `currency`, `override`, `users reset-password`", error, StringComparison.Ordinal);
             Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
         }
         Assert.Empty(Directory.GetFileSystemEntries(Environment.CurrentDirectory, "postgres*"));
@@ -60,6 +60,12 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
         Assert.Equal(0, status.Code);
         Assert.Contains($"Workspace {url} (schema version", status.Out, StringComparison.Ordinal);
         Assert.Contains("No imports yet", status.Out, StringComparison.Ordinal);
+
+        var noOrders = _cli.Run("summary", "--workspace", url);
+        Assert.Equal((1, "error: the workspace has no orders"), (noOrders.Code, noOrders.Error.Split(',')[0]));
+        var empty = _cli.Run("summary", "--as-of", "2025-01-01", "--format", "csv", "--workspace", url);
+        Assert.Equal(0, empty.Code);
+        Assert.StartsWith("customer_id,", empty.Out, StringComparison.Ordinal);
 
         Assert.Equal(0, _cli.Run("currency", "EUR", "--workspace", url).Code);
         Assert.Contains("Currency EUR", _cli.Run("currency", "--workspace", url).Out, StringComparison.Ordinal);
