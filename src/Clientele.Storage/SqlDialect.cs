@@ -40,6 +40,12 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract TableWriter BulkWriter(DbConnection connection, string table, IReadOnlyList<string> columns);
 
+    /// <summary>
+    /// A text expression to sort by in code-point order (ordinal, as .NET's <see cref="StringComparer.Ordinal"/>), whatever the
+    /// database's collation: customers come back in the same order from both engines.
+    /// </summary>
+    public abstract string OrdinalText(string expression);
+
     /// <summary>The value of <paramref name="value"/> on the row with the least <paramref name="key"/> of a group.</summary>
     public abstract string ArgMin(string value, string key);
 

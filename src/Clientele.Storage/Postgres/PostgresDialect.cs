@@ -49,6 +49,10 @@ internal sealed partial class PostgresDialect : SqlDialect
     public override TableWriter BulkWriter(DbConnection connection, string table, IReadOnlyList<string> columns) => new PostgresTableWriter(connection, table, columns);
 
     /// <inheritdoc />
+    /// <remarks>A database's default collation is often a language's (en_US.UTF-8 puts "a" before "B"); "C" is byte order.</remarks>
+    public override string OrdinalText(string expression) => $"{expression} COLLATE \"C\"";
+
+    /// <inheritdoc />
     public override string ArgMin(string value, string key) => $"(array_agg({value} ORDER BY {key}) FILTER (WHERE {key} IS NOT NULL))[1]";
 
     /// <inheritdoc />

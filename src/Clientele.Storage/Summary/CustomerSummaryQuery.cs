@@ -152,7 +152,7 @@ public static class CustomerSummaryQuery
             WHERE (c.acquired_at IS NULL OR c.acquired_at < $next_day)
               AND (later.customer_id IS NULL OR c.acquired_at IS NOT NULL
                    OR b.customer_id IS NOT NULL OR ia.customer_id IS NOT NULL OR rf.customer_id IS NOT NULL)
-            ORDER BY c.customer_id
+            ORDER BY {dialect.OrdinalText("c.customer_id")}
             """;
     }
 
