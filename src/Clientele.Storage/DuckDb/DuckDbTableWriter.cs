@@ -16,7 +16,7 @@ internal sealed class DuckDbTableWriter : TableWriter
     private readonly string _staging;
     private DuckDBAppender? _appender;
     private IDuckDBAppenderRow? _row;
-    private readonly string[] _integers;
+    private readonly string[] _types;
     private int _column;
     private long _rows;
 
@@ -33,7 +33,7 @@ internal sealed class DuckDbTableWriter : TableWriter
             using var reader = command.ExecuteReader();
             var types = new List<string>();
             while (reader.Read()) types.Add(reader.GetString(0));
-            _integers = [.. types];
+            _types = [.. types];
         }
         _appender = _connection.CreateAppender(_staging);
     }
@@ -51,7 +51,7 @@ internal sealed class DuckDbTableWriter : TableWriter
 
     public override TableWriter Number(double? value) => Next(_row!.AppendValue(value));
 
-    public override TableWriter Integer(long? value) => Next(_integers[_column] switch
+    public override TableWriter Integer(long? value) => Next(_types[_column] switch
     {
         "INTEGER" => _row!.AppendValue(value is { } v ? checked((int)v) : (int?)null),
         "UBIGINT" => _row!.AppendValue(value is { } u ? checked((ulong)u) : (ulong?)null),
