@@ -115,7 +115,7 @@ internal static class ScalePhase
                 using (var command = store.Connection.CreateCommand())
                 {
                     var day = CustomerSummaryQuery.LastOrderDay(store)!.Value;
-                    command.CommandText = "CREATE TEMP TABLE s AS " + CustomerSummaryQuery.Sql(CanonicalTables.InteractionKinds);
+                    command.CommandText = "CREATE TEMP TABLE s AS " + CustomerSummaryQuery.Sql(Clientele.Storage.DuckDb.DuckDbDialect.Instance, CanonicalTables.InteractionKinds);
                     command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
                     command.Parameters.Add(new DuckDBParameter("next_day", day.AddDays(1).ToDateTime(TimeOnly.MinValue)));
                     command.Parameters.Add(new DuckDBParameter("unit", 7.0));

@@ -20,7 +20,8 @@ public static class CliApp
     /// <summary>The global <c>--workspace</c> option.</summary>
     public static Option<string?> WorkspaceOption() => new("--workspace", "-w")
     {
-        Description = $"The workspace file (default: ${Workspace.EnvironmentVariable}, else ./{Workspace.DefaultFileName}).",
+        Description = $"The workspace: a DuckDB file, or a PostgreSQL database as postgres://user@host:port/database " +
+                      $"(default: ${Workspace.EnvironmentVariable}, else ./{Workspace.DefaultFileName}).",
         Recursive = true,
     };
 
@@ -69,6 +70,9 @@ public static class CliApp
         try
         {
             var workspace = root.Options.OfType<Option<string?>>().Single(o => o.Name == "--workspace");
+            var action = parsed.CommandResult.Command.Action;
+            if (action is not null && parsed.Action == action && Workspace.IsDatabaseUrl(WorkspacePath(context, parsed.GetValue(workspace))))
+                PostgresWorkspace.Check(parsed);
             if (ServedWorkspace.Route(parsed, args, workspace, context) is { } served) return served;
             return parsed.Invoke(new InvocationConfiguration { Output = new SpectreWriter(context), Error = context.Error, EnableDefaultExceptionHandler = false });
         }
@@ -90,7 +94,7 @@ public static class CliApp
         }
     }
 
-    /// <summary>Resolves the workspace path from the option and the environment.</summary>
+    /// <summary>Resolves the workspace path (or PostgreSQL URL) from the option and the environment.</summary>
     public static string WorkspacePath(CliContext context, string? option) =>
         Workspace.ResolvePath(option, context.Environment(Workspace.EnvironmentVariable), context.CurrentDirectory);
 }

@@ -1,5 +1,3 @@
-using DuckDB.NET.Data;
-
 namespace Clientele.Storage;
 
 /// <summary>One import as recorded in the workspace's <c>imports</c> table.</summary>
@@ -25,22 +23,18 @@ public sealed record ImportRecord(
     public static void SetSourcePath(Workspace workspace, int importId, string sourcePath)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "UPDATE imports SET source_path = $path WHERE import_id = $id";
-        command.Parameters.Add(new DuckDBParameter("path", sourcePath));
-        command.Parameters.Add(new DuckDBParameter("id", importId));
+        using var command = workspace.Command("UPDATE imports SET source_path = $path WHERE import_id = $id", ("path", sourcePath), ("id", importId));
         command.ExecuteNonQuery();
     }
 
-    internal static IReadOnlyList<ImportRecord> ReadAll(DuckDBConnection connection)
+    internal static IReadOnlyList<ImportRecord> ReadAll(Workspace workspace)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        using var command = workspace.Command("""
             SELECT import_id, table_name, source_path, source_sha256, source_bytes, options, imported_at, seconds,
                    rows_read, rows_added, rows_updated, rows_already_present, rows_rejected, rows_filtered,
                    customers_created, ignored_columns
             FROM imports ORDER BY import_id
-            """;
+            """);
         using var reader = command.ExecuteReader();
         var records = new List<ImportRecord>();
         while (reader.Read())

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Clientele.Classification;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage;
 
@@ -30,18 +29,13 @@ public static class OverrideTable
         if (!CustomerExists(workspace, customerId))
             throw new NotFoundException($"unknown customer '{customerId}': the customers table has no such id (ids are matched exactly).");
         var stored = new Override(customerId, name, canonical, reason.Trim(), setBy, setAt);
-        using var transaction = workspace.Connection.BeginTransaction();
+        using var transaction = workspace.Db.BeginTransaction();
         Delete(workspace, customerId, name);
-        using (var command = workspace.Connection.CreateCommand())
+        using (var command = workspace.Command(
+                   "INSERT INTO overrides (customer_id, dimension, class, reason, set_by, set_at) VALUES ($id, $dimension, $class, $reason, $by, $at)",
+                   ("id", stored.CustomerId), ("dimension", stored.Dimension), ("class", stored.Class), ("reason", stored.Reason), ("by", stored.SetBy),
+                   ("at", setAt)))
         {
-            command.CommandText =
-                "INSERT INTO overrides (customer_id, dimension, class, reason, set_by, set_at) VALUES ($id, $dimension, $class, $reason, $by, $at)";
-            command.Parameters.Add(new DuckDBParameter("id", stored.CustomerId));
-            command.Parameters.Add(new DuckDBParameter("dimension", stored.Dimension));
-            command.Parameters.Add(new DuckDBParameter("class", stored.Class));
-            command.Parameters.Add(new DuckDBParameter("reason", stored.Reason));
-            command.Parameters.Add(new DuckDBParameter("by", (object?)stored.SetBy ?? DBNull.Value));
-            command.Parameters.Add(new DuckDBParameter("at", setAt));
             command.ExecuteNonQuery();
         }
         transaction.Commit();
@@ -62,10 +56,9 @@ public static class OverrideTable
 
     private static List<Override> Read(Workspace workspace, string where, string? customerId, string? dimension)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"SELECT customer_id, dimension, class, reason, set_by, set_at FROM overrides {where} ORDER BY customer_id, dimension";
-        if (customerId is not null) command.Parameters.Add(new DuckDBParameter("id", customerId));
-        if (dimension is not null) command.Parameters.Add(new DuckDBParameter("dimension", dimension));
+        using var command = workspace.Command($"SELECT customer_id, dimension, class, reason, set_by, set_at FROM overrides {where} ORDER BY customer_id, dimension");
+        if (customerId is not null) command.Parameters.Add(workspace.Dialect.Parameter("id", customerId));
+        if (dimension is not null) command.Parameters.Add(workspace.Dialect.Parameter("dimension", dimension));
         using var reader = command.ExecuteReader();
         var overrides = new List<Override>();
         while (reader.Read())
@@ -78,18 +71,13 @@ public static class OverrideTable
 
     private static int Delete(Workspace workspace, string customerId, string dimension)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "DELETE FROM overrides WHERE customer_id = $id AND dimension = $dimension";
-        command.Parameters.Add(new DuckDBParameter("id", customerId));
-        command.Parameters.Add(new DuckDBParameter("dimension", dimension));
+        using var command = workspace.Command("DELETE FROM overrides WHERE customer_id = $id AND dimension = $dimension", ("id", customerId), ("dimension", dimension));
         return command.ExecuteNonQuery();
     }
 
     private static bool CustomerExists(Workspace workspace, string customerId)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM customers WHERE customer_id = $id";
-        command.Parameters.Add(new DuckDBParameter("id", customerId));
+        using var command = workspace.Command("SELECT count(*) FROM customers WHERE customer_id = $id", ("id", customerId));
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
     }
 

@@ -1,4 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
+using Clientele.Storage.DuckDb;
+using Clientele.Storage.Postgres;
 using Clientele.Storage.Schema;
 using Clientele.Tables;
 using DuckDB.NET.Data;
@@ -6,9 +9,11 @@ using DuckDB.NET.Data;
 namespace Clientele.Storage;
 
 /// <summary>
-/// A Clientele workspace: one DuckDB file holding the canonical tables, the record of imports, the
-/// analyses' snapshots and the server's users. Open it once per process (DuckDB allows one writing
-/// process per file); further connections for other threads come from <see cref="Connect()"/>.
+/// A Clientele workspace: the canonical tables, the record of imports, the analyses' snapshots and the server's users,
+/// in one DuckDB file or in a PostgreSQL database named by a URL (<c>postgres://user@host:port/database</c>). A DuckDB
+/// file is opened once per process (DuckDB allows one writing process per file); further connections for other threads
+/// come from <see cref="Connect()"/>. Storage code reaches either engine through <see cref="Db"/> (ADO.NET's base types),
+/// <see cref="Command"/> and <see cref="Dialect"/> (what the engines spell differently).
 /// </summary>
 public sealed class Workspace : IDisposable
 {
@@ -18,42 +23,71 @@ public sealed class Workspace : IDisposable
     /// <summary>The environment variable naming the workspace.</summary>
     public const string EnvironmentVariable = "CLIENTELE_WORKSPACE";
 
-    private Workspace(string path, DuckDBConnection connection)
+    private Workspace(string location, string path, DbConnection db, SqlDialect dialect)
     {
+        _location = location;
         Path = path;
-        Connection = connection;
+        Db = db;
+        Dialect = dialect;
     }
 
-    /// <summary>The full path of the workspace file.</summary>
+    /// <summary>The location as given (a PostgreSQL URL with its password), to connect again.</summary>
+    private readonly string _location;
+
+    /// <summary>The full path of the workspace file, or the URL of its PostgreSQL database without the password.</summary>
     public string Path { get; }
 
-    internal DuckDBConnection Connection { get; }
+    /// <summary>Whether the workspace is a PostgreSQL database rather than a DuckDB file.</summary>
+    public bool IsPostgres => Dialect is PostgresDialect;
+
+    /// <summary>The open connection, as ADO.NET's base type: the code ported to both engines uses this.</summary>
+    internal DbConnection Db { get; }
+
+    /// <summary>What the workspace's engine spells differently.</summary>
+    internal SqlDialect Dialect { get; }
 
     /// <summary>
-    /// The workspace path: the option if given, else the environment variable, else <see cref="DefaultFileName"/>, in full
-    /// (a relative one from <paramref name="currentDirectory"/>, by default the process's).
+    /// The open connection of a DuckDB workspace, for the code that is not yet ported to PostgreSQL (DuckDB's appender,
+    /// its CSV reader, its SQL). On a PostgreSQL workspace it refuses with a message for the user rather than failing inside.
+    /// </summary>
+    /// <exception cref="WorkspaceException">The workspace is a PostgreSQL database.</exception>
+    internal DuckDBConnection Connection => Db as DuckDBConnection
+        ?? throw new WorkspaceException($"{Path} is a PostgreSQL workspace, and this build does not do that on PostgreSQL yet (docs/postgres.md lists what it does).");
+
+    /// <summary>Whether a workspace location is a PostgreSQL URL (<c>postgres://</c> or <c>postgresql://</c>) rather than a file path.</summary>
+    public static bool IsDatabaseUrl(string? location) => PostgresUrl.IsUrl(location);
+
+    /// <summary>
+    /// The workspace location: the option if given, else the environment variable, else <see cref="DefaultFileName"/>. A file
+    /// path is made full (a relative one from <paramref name="currentDirectory"/>, by default the process's); a PostgreSQL URL
+    /// is returned as given.
     /// </summary>
     public static string ResolvePath(string? option, string? environmentValue, string? currentDirectory = null)
     {
         var path = !string.IsNullOrWhiteSpace(option) ? option
             : !string.IsNullOrWhiteSpace(environmentValue) ? environmentValue
             : DefaultFileName;
+        if (IsDatabaseUrl(path)) return path.Trim();
         return currentDirectory is null ? System.IO.Path.GetFullPath(path) : System.IO.Path.GetFullPath(path, currentDirectory);
     }
 
-    /// <summary>Creates a new workspace; refuses when the file exists.</summary>
+    /// <summary>
+    /// Creates a new workspace; refuses when the file exists, or the database holds a workspace already. A PostgreSQL
+    /// database that does not exist is created first (the URL's user needs the right to).
+    /// </summary>
     public static Workspace Create(string path)
     {
+        if (IsDatabaseUrl(path)) return CreateInDatabase(PostgresUrl.Parse(path), path);
         path = System.IO.Path.GetFullPath(path);
         if (File.Exists(path))
             throw new WorkspaceException($"{path} exists already; open it, or choose another path with --workspace.");
         var directory = System.IO.Path.GetDirectoryName(path);
         if (directory is not null && !Directory.Exists(directory))
             throw new WorkspaceException($"cannot create {path}: the folder {directory} does not exist.");
-        var connection = Connect(path);
+        var connection = DuckDbFile.Connect(path);
         try
         {
-            WorkspaceSchema.Create(connection);
+            WorkspaceSchema.Create(connection, DuckDbDialect.Instance);
         }
         catch
         {
@@ -61,30 +95,50 @@ public sealed class Workspace : IDisposable
             Delete(path);
             throw;
         }
-        return new Workspace(path, connection);
+        return new Workspace(path, path, connection, DuckDbDialect.Instance);
+    }
+
+    private static Workspace CreateInDatabase(PostgresUrl url, string location)
+    {
+        if (!PostgresDatabase.Exists(url)) PostgresDatabase.Create(url);
+        var connection = PostgresDatabase.Connect(url);
+        try
+        {
+            if (WorkspaceSchema.TableExists(connection, PostgresDialect.Instance, WorkspaceSchema.MetaTable))
+                throw new WorkspaceException($"{url.Display} holds a workspace already; open it, or name another database with --workspace.");
+            // One transaction: a failure leaves the database as it was.
+            WorkspaceSchema.Create(connection, PostgresDialect.Instance);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        return new Workspace(location, url.Display, connection, PostgresDialect.Instance);
     }
 
     /// <summary>
     /// Removes a workspace file and its write-ahead log, for a workspace that a failed command has just created (a first
-    /// import that fails leaves no empty workspace behind). Close it first.
+    /// import that fails leaves no empty workspace behind). Close it first. A PostgreSQL database is never dropped by
+    /// Clientele: nothing happens for a URL.
     /// </summary>
     public static void Delete(string path)
     {
-        path = System.IO.Path.GetFullPath(path);
-        File.Delete(path);
-        File.Delete(path + ".wal");
+        if (IsDatabaseUrl(path)) return;
+        DuckDbFile.Delete(System.IO.Path.GetFullPath(path));
     }
 
-    /// <summary>Opens an existing workspace, upgrading an older schema; refuses a missing file.</summary>
+    /// <summary>Opens an existing workspace, upgrading an older schema; refuses a missing file or database.</summary>
     public static Workspace Open(string path)
     {
+        if (IsDatabaseUrl(path)) return OpenDatabase(PostgresUrl.Parse(path), path);
         path = System.IO.Path.GetFullPath(path);
         if (!File.Exists(path))
             throw new WorkspaceException($"no workspace at {path}. Create one with `clientele init`, or name another with --workspace or {EnvironmentVariable}.");
-        var connection = Connect(path);
+        var connection = DuckDbFile.Connect(path);
         try
         {
-            WorkspaceSchema.EnsureCurrent(connection, path);
+            WorkspaceSchema.EnsureCurrent(connection, DuckDbDialect.Instance, path);
             Import.ValidatedRows.DeleteLeftovers(path);
         }
         catch
@@ -92,47 +146,49 @@ public sealed class Workspace : IDisposable
             connection.Dispose();
             throw;
         }
-        return new Workspace(path, connection);
+        return new Workspace(path, path, connection, DuckDbDialect.Instance);
+    }
+
+    private static Workspace OpenDatabase(PostgresUrl url, string location)
+    {
+        var connection = PostgresDatabase.Connect(url);
+        try
+        {
+            WorkspaceSchema.EnsureCurrent(connection, PostgresDialect.Instance, url.Display);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        return new Workspace(location, url.Display, connection, PostgresDialect.Instance);
     }
 
     /// <summary>
     /// Another connection to this open workspace, for work on another thread (one web request). DuckDB shares the open
-    /// database between the connections of a process, so this is cheap and sees what the others committed; the schema
-    /// was checked when this workspace was opened. Dispose it when done.
+    /// database between the connections of a process, and Npgsql pools PostgreSQL's, so this is cheap and sees what the
+    /// others committed; the schema was checked when this workspace was opened. Dispose it when done.
     /// </summary>
-    public Workspace Connect() => new(Path, Connect(Path));
+    public Workspace Connect() => new(_location, Path,
+        IsPostgres ? PostgresDatabase.Connect(PostgresUrl.Parse(_location)) : DuckDbFile.Connect(Path), Dialect);
 
-    /// <summary>Opens the workspace, creating it first when the file does not exist.</summary>
+    /// <summary>Whether a workspace is at the location: the file exists, or the database exists and holds one.</summary>
+    /// <exception cref="WorkspaceException">The PostgreSQL server cannot be reached.</exception>
+    public static bool Exists(string path)
+    {
+        if (!IsDatabaseUrl(path)) return File.Exists(System.IO.Path.GetFullPath(path));
+        var url = PostgresUrl.Parse(path);
+        if (!PostgresDatabase.Exists(url)) return false;
+        using var connection = PostgresDatabase.Connect(url);
+        return WorkspaceSchema.TableExists(connection, PostgresDialect.Instance, WorkspaceSchema.MetaTable);
+    }
+
+    /// <summary>Opens the workspace, creating it first when the file (or the database's workspace) does not exist.</summary>
     public static Workspace OpenOrCreate(string path, out bool created)
     {
-        created = !File.Exists(System.IO.Path.GetFullPath(path));
+        created = !Exists(path);
         return created ? Create(path) : Open(path);
     }
-
-    private static DuckDBConnection Connect(string path)
-    {
-        var connection = new DuckDBConnection($"Data Source={path}");
-        try
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            // Row order is never relied on (every query sorts), so inserts may run in parallel.
-            command.CommandText = "SET preserve_insertion_order = false";
-            command.ExecuteNonQuery();
-        }
-        catch (DuckDBException e)
-        {
-            connection.Dispose();
-            if (!e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
-                throw new WorkspaceException($"cannot open {path}: {FirstLine(e.Message)}.", e);
-            throw new WorkspaceException(ServingRecord.Read(path) is { } serving
-                ? $"cannot open {path}: {serving.Advice()}"
-                : $"cannot open {path}: {FirstLine(e.Message)}. Another process (another clientele command, such as an import) holds it; run this command again when it has finished, or stop it.", e);
-        }
-        return connection;
-    }
-
-    private static string FirstLine(string message) => message.Split('\n')[0].TrimEnd('.');
 
     /// <summary>The schema version of the open workspace.</summary>
     public int SchemaVersion => int.Parse(Scalar<string>("SELECT value FROM clientele_meta WHERE key = 'schema_version'")!, CultureInfo.InvariantCulture);
@@ -147,51 +203,55 @@ public sealed class Workspace : IDisposable
     }
 
     /// <summary>Every import recorded in the workspace, oldest first.</summary>
-    public IReadOnlyList<ImportRecord> Imports() => ImportRecord.ReadAll(Connection);
+    public IReadOnlyList<ImportRecord> Imports() => ImportRecord.ReadAll(this);
 
     /// <summary>A value stored in the workspace's metadata, or null.</summary>
     public string? Meta(string key)
     {
-        using var command = Connection.CreateCommand();
-        command.CommandText = "SELECT value FROM clientele_meta WHERE key = $key";
-        command.Parameters.Add(new DuckDBParameter("key", key));
+        using var command = Command("SELECT value FROM clientele_meta WHERE key = $key", ("key", key));
         return command.ExecuteScalar() as string;
     }
 
     /// <summary>Stores a value in the workspace's metadata.</summary>
     public void SetMeta(string key, string value)
     {
-        using var command = Connection.CreateCommand();
-        command.CommandText = "INSERT OR REPLACE INTO clientele_meta VALUES ($key, $value)";
-        command.Parameters.Add(new DuckDBParameter("key", key));
-        command.Parameters.Add(new DuckDBParameter("value", value));
+        using var command = Command("INSERT INTO clientele_meta VALUES ($key, $value) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            ("key", key), ("value", value));
         command.ExecuteNonQuery();
     }
 
     /// <summary>Removes a value from the workspace's metadata (nothing happens when it is absent).</summary>
     public void DeleteMeta(string key)
     {
-        using var command = Connection.CreateCommand();
-        command.CommandText = "DELETE FROM clientele_meta WHERE key = $key";
-        command.Parameters.Add(new DuckDBParameter("key", key));
+        using var command = Command("DELETE FROM clientele_meta WHERE key = $key", ("key", key));
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// A command on <see cref="Db"/>: <paramref name="sql"/> with its parameters spelled <c>$name</c>, as the engine's
+    /// provider takes them (<see cref="SqlDialect.Statement"/>). Dispose it when done.
+    /// </summary>
+    internal DbCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        var command = Db.CreateCommand();
+        command.CommandText = Dialect.Statement(sql);
+        foreach (var (name, value) in parameters) command.Parameters.Add(Dialect.Parameter(name, value));
+        return command;
     }
 
     internal void Execute(string sql)
     {
-        using var command = Connection.CreateCommand();
-        command.CommandText = sql;
+        using var command = Command(sql);
         command.ExecuteNonQuery();
     }
 
     internal T? Scalar<T>(string sql)
     {
-        using var command = Connection.CreateCommand();
-        command.CommandText = sql;
+        using var command = Command(sql);
         var value = command.ExecuteScalar();
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc />
-    public void Dispose() => Connection.Dispose();
+    public void Dispose() => Db.Dispose();
 }

@@ -5,10 +5,11 @@ namespace Clientele.Cli.Tests;
 /// <summary>Runs the <c>clientele</c> command tree in-process with a test console and a workspace in a temporary folder.</summary>
 public sealed class CliRun : IDisposable
 {
-    public CliRun()
+    /// <param name="workspace">The workspace <c>CLIENTELE_WORKSPACE</c> names (a PostgreSQL URL); by default w.duckdb in the folder.</param>
+    public CliRun(string? workspace = null)
     {
         Folder = Directory.CreateTempSubdirectory("clientele-cli-").FullName;
-        Workspace = Path.Combine(Folder, "w.duckdb");
+        Workspace = workspace ?? Path.Combine(Folder, "w.duckdb");
     }
 
     public string Folder { get; }

@@ -26,7 +26,8 @@ internal static class ServedWorkspace
                 : throw new WorkspaceException($"the server runs the CLI's read commands only, not `{ServedCommands.PathOf(parsed)}`.");
         }
         var path = CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption));
-        if (ServingRecord.Read(path) is not { } serving) return null;
+        // A PostgreSQL database is never held by one process, and has no note beside it.
+        if (Workspace.IsDatabaseUrl(path) || ServingRecord.Read(path) is not { } serving) return null;
         if (!ServedCommands.Reads(parsed)) throw new WorkspaceException($"{path}: {ServedCommands.HowToWrite(parsed, serving)}");
         // A server from before tokens: opening the file says it is held, and how to reach the server.
         return serving.LocalToken is null ? null : Forward(context, args, path, serving);

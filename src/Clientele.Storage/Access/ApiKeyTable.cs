@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Access;
 
@@ -15,8 +15,7 @@ public static class ApiKeyTable
     /// <summary>Every key, newest first (never their secrets).</summary>
     public static IReadOnlyList<ApiKey> All(Workspace workspace)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT key_id, name, role, created_at, created_by, last_used_at FROM api_keys ORDER BY created_at DESC, key_id";
+        using var command = workspace.Command("SELECT key_id, name, role, created_at, created_by, last_used_at FROM api_keys ORDER BY created_at DESC, key_id");
         using var reader = command.ExecuteReader();
         var keys = new List<ApiKey>();
         while (reader.Read()) keys.Add(Row(reader));
@@ -31,14 +30,9 @@ public static class ApiKeyTable
         if (name.Length is 0 or > 100) throw new WorkspaceException("an API key's name has 1 to 100 characters.");
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var secret = $"{Prefix}{id}.{Base64Url(RandomNumberGenerator.GetBytes(32))}";
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "INSERT INTO api_keys VALUES ($id, $name, $role, $hash, $at, $by, NULL)";
-        command.Parameters.Add(new DuckDBParameter("id", id));
-        command.Parameters.Add(new DuckDBParameter("name", name));
-        command.Parameters.Add(new DuckDBParameter("role", role.Name()));
-        command.Parameters.Add(new DuckDBParameter("hash", Hash(secret)));
-        command.Parameters.Add(new DuckDBParameter("at", createdAt));
-        command.Parameters.Add(new DuckDBParameter("by", (object?)createdBy ?? DBNull.Value));
+        using var command = workspace.Command(
+            "INSERT INTO api_keys (key_id, name, role, key_sha256, created_at, created_by, last_used_at) VALUES ($id, $name, $role, $hash, $at, $by, NULL)",
+            ("id", id), ("name", name), ("role", role.Name()), ("hash", Hash(secret)), ("at", createdAt), ("by", createdBy));
         command.ExecuteNonQuery();
         return (new ApiKey(id, name, role, createdAt, createdBy, null), secret);
     }
@@ -50,9 +44,8 @@ public static class ApiKeyTable
         var dot = presented.IndexOf('.', StringComparison.Ordinal);
         if (!presented.StartsWith(Prefix, StringComparison.Ordinal) || dot <= Prefix.Length) return null;
         var id = presented[Prefix.Length..dot];
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT key_id, name, role, created_at, created_by, last_used_at, key_sha256 FROM api_keys WHERE key_id = $id";
-        command.Parameters.Add(new DuckDBParameter("id", id));
+        using var command = workspace.Command(
+            "SELECT key_id, name, role, created_at, created_by, last_used_at, key_sha256 FROM api_keys WHERE key_id = $id", ("id", id));
         ApiKey? key;
         using (var reader = command.ExecuteReader())
         {
@@ -67,10 +60,7 @@ public static class ApiKeyTable
     /// <summary>Records that a request carried the key.</summary>
     public static void Touch(Workspace workspace, string keyId, DateTime usedAt)
     {
-        using var touch = workspace.Connection.CreateCommand();
-        touch.CommandText = "UPDATE api_keys SET last_used_at = $at WHERE key_id = $id";
-        touch.Parameters.Add(new DuckDBParameter("at", usedAt));
-        touch.Parameters.Add(new DuckDBParameter("id", keyId));
+        using var touch = workspace.Command("UPDATE api_keys SET last_used_at = $at WHERE key_id = $id", ("at", usedAt), ("id", keyId));
         touch.ExecuteNonQuery();
     }
 
@@ -78,13 +68,11 @@ public static class ApiKeyTable
     /// <returns>False when there was no such key.</returns>
     public static bool Revoke(Workspace workspace, string keyId)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "DELETE FROM api_keys WHERE key_id = $id";
-        command.Parameters.Add(new DuckDBParameter("id", keyId.Trim()));
+        using var command = workspace.Command("DELETE FROM api_keys WHERE key_id = $id", ("id", keyId.Trim()));
         return command.ExecuteNonQuery() > 0;
     }
 
-    private static ApiKey Row(DuckDBDataReader reader) =>
+    private static ApiKey Row(DbDataReader reader) =>
         new(reader.GetString(0), reader.GetString(1), Roles.Parse(reader.GetString(2)), reader.GetDateTime(3),
             reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetDateTime(5));
 

@@ -1,5 +1,3 @@
-using DuckDB.NET.Data;
-
 namespace Clientele.Storage.Access;
 
 /// <summary>The users of a workspace. Passwords arrive hashed: hashing is the server's job, storing is this one's.</summary>
@@ -21,14 +19,10 @@ public static class UserTable
         userName = UserNames.Check(userName);
         if (Find(workspace, userName) is not null) throw new WorkspaceException($"there is already a user named '{userName}'.");
         var user = new User(userName, role, passwordHash, createdAt, createdBy, createdAt, mustChangePassword);
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "INSERT INTO users VALUES ($name, $role, $hash, $at, $by, $at, $must)";
-        command.Parameters.Add(new DuckDBParameter("name", user.UserName));
-        command.Parameters.Add(new DuckDBParameter("role", role.Name()));
-        command.Parameters.Add(new DuckDBParameter("hash", passwordHash));
-        command.Parameters.Add(new DuckDBParameter("at", createdAt));
-        command.Parameters.Add(new DuckDBParameter("by", (object?)createdBy ?? DBNull.Value));
-        command.Parameters.Add(new DuckDBParameter("must", mustChangePassword));
+        using var command = workspace.Command(
+            "INSERT INTO users (user_name, role, password_hash, created_at, created_by, password_changed_at, must_change_password) " +
+            "VALUES ($name, $role, $hash, $at, $by, $at, $must)",
+            ("name", user.UserName), ("role", role.Name()), ("hash", passwordHash), ("at", createdAt), ("by", createdBy), ("must", mustChangePassword));
         command.ExecuteNonQuery();
         return user;
     }
@@ -47,29 +41,25 @@ public static class UserTable
     /// <returns>False when there was no such user.</returns>
     public static bool Remove(Workspace workspace, string userName)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "DELETE FROM users WHERE lower(user_name) = lower($name)";
-        command.Parameters.Add(new DuckDBParameter("name", UserNames.Normalize(userName)));
+        using var command = workspace.Command("DELETE FROM users WHERE lower(user_name) = lower($name)", ("name", UserNames.Normalize(userName)));
         return command.ExecuteNonQuery() > 0;
     }
 
     private static bool Update(Workspace workspace, string set, string userName, string value, DateTime? at, bool? must)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"UPDATE users SET {set} WHERE lower(user_name) = lower($name)";
-        command.Parameters.Add(new DuckDBParameter("name", UserNames.Normalize(userName)));
-        command.Parameters.Add(new DuckDBParameter("value", value));
-        if (at is not null) command.Parameters.Add(new DuckDBParameter("at", at.Value));
-        if (must is not null) command.Parameters.Add(new DuckDBParameter("must", must.Value));
+        using var command = workspace.Command($"UPDATE users SET {set} WHERE lower(user_name) = lower($name)",
+            ("name", UserNames.Normalize(userName)), ("value", value));
+        if (at is not null) command.Parameters.Add(workspace.Dialect.Parameter("at", at.Value));
+        if (must is not null) command.Parameters.Add(workspace.Dialect.Parameter("must", must.Value));
         return command.ExecuteNonQuery() > 0;
     }
 
     private static List<User> Read(Workspace workspace, string? userName)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT user_name, role, password_hash, created_at, created_by, password_changed_at, must_change_password FROM users" +
-                              (userName is null ? "" : " WHERE lower(user_name) = lower($name)") + " ORDER BY lower(user_name)";
-        if (userName is not null) command.Parameters.Add(new DuckDBParameter("name", UserNames.Normalize(userName)));
+        using var command = workspace.Command(
+            "SELECT user_name, role, password_hash, created_at, created_by, password_changed_at, must_change_password FROM users" +
+            (userName is null ? "" : " WHERE lower(user_name) = lower($name)") + " ORDER BY lower(user_name)");
+        if (userName is not null) command.Parameters.Add(workspace.Dialect.Parameter("name", UserNames.Normalize(userName)));
         using var reader = command.ExecuteReader();
         var users = new List<User>();
         while (reader.Read())

@@ -1,13 +1,14 @@
+using System.Data.Common;
 using System.Text;
 using Clientele.Tables;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Schema;
 
 /// <summary>
 /// The workspace's tables, made from <see cref="CanonicalTables"/>, and their version. Each change of
 /// the schema adds a step to <see cref="Upgrades"/>; an older workspace is upgraded on open, a newer
-/// one is refused.
+/// one is refused. Every statement is declared once, in the type names of <see cref="SqlDialect.Declaration"/>, and
+/// rendered for the workspace's engine, so a DuckDB file and a PostgreSQL database get the same tables and upgrades.
 /// </summary>
 internal static class WorkspaceSchema
 {
@@ -40,6 +41,9 @@ internal static class WorkspaceSchema
         where column.AddedInSchema == version
         select $"ALTER TABLE {Quote(table.Name)} ADD COLUMN {Quote(column.Name)} {SqlType(column.Type)}";
 
+    /// <summary>The table of the workspace's metadata (the schema version among it): a database without it holds no workspace.</summary>
+    public const string MetaTable = "clientele_meta";
+
     private const string ModelFitsTable = """
         CREATE TABLE model_fits (
             fit_id INTEGER NOT NULL, model VARCHAR NOT NULL, fitted_at TIMESTAMP NOT NULL, source VARCHAR NOT NULL,
@@ -55,15 +59,8 @@ internal static class WorkspaceSchema
     /// <inheritdoc cref="RowHashColumn"/>
     public const string RowOccurrenceColumn = "row_occurrence";
 
-    public static string SqlType(ColumnType type) => type switch
-    {
-        ColumnType.Text or ColumnType.Choice or ColumnType.Json => "VARCHAR",
-        ColumnType.Number => "DOUBLE",
-        ColumnType.Integer => "BIGINT",
-        ColumnType.Timestamp => "TIMESTAMP",
-        ColumnType.Boolean => "BOOLEAN",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
+    /// <summary>A canonical column's type as declared (<see cref="SqlDialect.Declaration"/> renders it for an engine).</summary>
+    public static string SqlType(ColumnType type) => DuckDb.DuckDbDialect.Instance.ColumnType(type);
 
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
@@ -86,7 +83,7 @@ internal static class WorkspaceSchema
 
     private static readonly string[] MetaTables =
     [
-        "CREATE TABLE clientele_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+        $"CREATE TABLE {MetaTable} (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
         """
         CREATE TABLE imports (
             import_id INTEGER PRIMARY KEY, table_name VARCHAR NOT NULL, source_path VARCHAR NOT NULL,
@@ -98,27 +95,37 @@ internal static class WorkspaceSchema
         """,
     ];
 
+    /// <summary>Every statement that makes the current schema's tables in an empty database, as declared.</summary>
+    public static IEnumerable<string> Declarations() =>
+        MetaTables.Concat(CanonicalTables.All.Select(CreateTable)).Append(ModelFitsTable).Concat(Snapshots.SnapshotSchema.Tables)
+            .Concat(Access.AccessSchema.Tables).Concat(Removal.RemovalSchema.Tables);
+
     /// <summary>Creates every table in an empty database, in one transaction.</summary>
-    public static void Create(DuckDBConnection connection)
+    public static void Create(DbConnection connection, SqlDialect dialect)
     {
         using var transaction = connection.BeginTransaction();
-        foreach (var statement in MetaTables.Concat(CanonicalTables.All.Select(CreateTable)).Append(ModelFitsTable).Concat(Snapshots.SnapshotSchema.Tables).Concat(Access.AccessSchema.Tables).Concat(Removal.RemovalSchema.Tables))
-            Execute(connection, statement);
-        Execute(connection, $"INSERT INTO clientele_meta VALUES ('schema_version', '{CurrentVersion}')");
+        foreach (var statement in Declarations())
+            Execute(connection, dialect.Declaration(statement));
+        Execute(connection, $"INSERT INTO {MetaTable} VALUES ('schema_version', '{CurrentVersion}')");
         transaction.Commit();
     }
 
     /// <summary>
     /// Checks the version of an existing workspace, upgrading an older one in one transaction.
-    /// Throws <see cref="WorkspaceException"/> when the file is not a workspace or is newer than this build.
+    /// Throws <see cref="WorkspaceException"/> when the file or database is not a workspace or is newer than this build.
     /// </summary>
-    public static void EnsureCurrent(DuckDBConnection connection, string path)
+    /// <param name="connection">The open connection.</param>
+    /// <param name="dialect">Its engine's dialect.</param>
+    /// <param name="path">The file's path or the database's URL, for messages.</param>
+    public static void EnsureCurrent(DbConnection connection, SqlDialect dialect, string path)
     {
-        if (!TableExists(connection, "clientele_meta"))
+        if (!TableExists(connection, dialect, MetaTable))
         {
-            throw new WorkspaceException(
-                $"{path} is a DuckDB file but not a Clientele workspace (it has no clientele_meta table). " +
-                "Point --workspace at another file, or move this one away and run `clientele init`.");
+            throw new WorkspaceException(dialect is Postgres.PostgresDialect
+                ? $"{path} is a PostgreSQL database but not a Clientele workspace (it has no {MetaTable} table). " +
+                  "Run `clientele init` to make one in it, or name another database with --workspace."
+                : $"{path} is a DuckDB file but not a Clientele workspace (it has no {MetaTable} table). " +
+                  "Point --workspace at another file, or move this one away and run `clientele init`.");
         }
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT value FROM clientele_meta WHERE key = 'schema_version'";
@@ -138,20 +145,21 @@ internal static class WorkspaceSchema
         using var transaction = connection.BeginTransaction();
         for (var from = version; from < CurrentVersion; from++)
             foreach (var statement in Upgrades[from - 1])
-                Execute(connection, statement);
+                Execute(connection, dialect.Declaration(statement));
         Execute(connection, $"UPDATE clientele_meta SET value = '{CurrentVersion}' WHERE key = 'schema_version'");
         transaction.Commit();
     }
 
-    public static bool TableExists(DuckDBConnection connection, string table)
+    /// <summary>Whether the table exists in the connection's current schema (DuckDB's <c>main</c>, PostgreSQL's <c>public</c>).</summary>
+    public static bool TableExists(DbConnection connection, SqlDialect dialect, string table)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name = $name";
-        command.Parameters.Add(new DuckDBParameter("name", table));
+        command.CommandText = dialect.Statement("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = $name");
+        command.Parameters.Add(dialect.Parameter("name", table));
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
-    public static void Execute(DuckDBConnection connection, string sql)
+    public static void Execute(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Clientele.Customers;
+using System.Data.Common;
 using Clientele.Tables;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Summary;
 
@@ -15,8 +15,7 @@ public static class CustomerSummaryQuery
     /// <summary>The day of the last order in the workspace, or null when it has none.</summary>
     public static DateOnly? LastOrderDay(Workspace workspace)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT CAST(max(ordered_at) AS DATE) FROM orders";
+        using var command = workspace.Command("SELECT CAST(max(ordered_at) AS DATE) FROM orders");
         var value = command.ExecuteScalar();
         return value switch
         {
@@ -48,12 +47,9 @@ public static class CustomerSummaryQuery
         var day = asOf ?? LastOrderDay(workspace)
             ?? throw new WorkspaceException("the workspace has no orders, so there is no last order date to summarize as of: import orders, or pass --as-of DATE.");
         var kinds = CanonicalTables.InteractionKinds;
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = Sql(kinds, customers is not null || HasRecordsAfter(workspace, day), customers is not null);
-        command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
-        command.Parameters.Add(new DuckDBParameter("next_day", day.AddDays(1).ToDateTime(TimeOnly.MinValue)));
-        command.Parameters.Add(new DuckDBParameter("unit", (double)unit.Days()));
-        if (customers is not null) command.Parameters.Add(new DuckDBParameter("ids", customers.Distinct(StringComparer.Ordinal).ToList()));
+        using var command = workspace.Command(Sql(workspace.Dialect, kinds, customers is not null || HasRecordsAfter(workspace, day), customers is not null),
+            ("as_of", day.ToDateTime(TimeOnly.MinValue)), ("next_day", day.AddDays(1).ToDateTime(TimeOnly.MinValue)), ("unit", (double)unit.Days()));
+        if (customers is not null) command.Parameters.Add(workspace.Dialect.Parameter("ids", customers.Distinct(StringComparer.Ordinal).ToList()));
         var count = customers?.Count ?? CountCustomers(workspace);
         var summary = new Builder(count, day, unit, kinds);
         using var reader = command.ExecuteReader();
@@ -69,8 +65,8 @@ public static class CustomerSummaryQuery
     {
         var next = day.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return workspace.Scalar<long>(
-            $"SELECT (SELECT count(*) FROM (SELECT 1 FROM orders WHERE ordered_at >= TIMESTAMP '{next}' LIMIT 1)) " +
-            $"+ (SELECT count(*) FROM (SELECT 1 FROM interactions WHERE occurred_at >= TIMESTAMP '{next}' LIMIT 1))") > 0;
+            $"SELECT (SELECT count(*) FROM (SELECT 1 FROM orders WHERE ordered_at >= TIMESTAMP '{next}' LIMIT 1) AS o) " +
+            $"+ (SELECT count(*) FROM (SELECT 1 FROM interactions WHERE occurred_at >= TIMESTAMP '{next}' LIMIT 1) AS i)") > 0;
     }
 
     /// <summary>
@@ -81,11 +77,11 @@ public static class CustomerSummaryQuery
     internal static string Exact(string expression) => $"CAST({expression} AS DECIMAL(38, 9))";
 
     /// <summary>
-    /// The SQL of the summary; parameters <c>$as_of</c>, <c>$next_day</c> (timestamps) and <c>$unit</c> (days per unit).
+    /// The SQL of the summary in <paramref name="dialect"/>; parameters <c>$as_of</c>, <c>$next_day</c> (timestamps) and <c>$unit</c> (days per unit).
     /// <paramref name="recordsAfter"/>: whether some orders or interactions are later than the as-of date.
     /// </summary>
     /// <paramref name="subset"/>: only the customers of the list parameter <c>$ids</c>.
-    internal static string Sql(IReadOnlyList<string> kinds, bool recordsAfter = true, bool subset = false)
+    internal static string Sql(SqlDialect dialect, IReadOnlyList<string> kinds, bool recordsAfter = true, bool subset = false)
     {
         // For a subset, each scan keeps only those customers' rows; a referral's "bought" looks at the referred customer's orders whoever it is.
         var only = subset ? " AND customer_id IN (SELECT unnest($ids))" : "";
@@ -109,18 +105,18 @@ public static class CustomerSummaryQuery
                 GROUP BY customer_id, day
             ), b AS (
                 SELECT customer_id, min(day) AS first_day, max(day) AS last_day, count(*) AS purchase_days,
-                       sum(lines) AS orders, sum(spend) AS revenue, arg_min(spend, day) AS first_spend, sum(margin) AS margin
+                       sum(lines) AS orders, sum(spend) AS revenue, {dialect.ArgMin("spend", "day")} AS first_spend, sum(margin) AS margin
                 FROM d GROUP BY customer_id
             ), ret AS (
-                SELECT customer_id, count(*) AS returns, CAST(sum({Exact("amount")}) AS DOUBLE) AS returned_amount
+                SELECT customer_id, count(*) AS returns, CAST(sum({Exact("amount")}) AS DOUBLE PRECISION) AS returned_amount
                 FROM orders WHERE ordered_at < $next_day AND status = 'returned'{only}
                 GROUP BY customer_id
             ), ia AS (
                 SELECT customer_id, {kindCounts}
                        count(*) FILTER (WHERE k NOT IN ({kindList})) AS other,
-                       coalesce(CAST(sum({Exact("cost")}) AS DOUBLE), 0) AS service_cost,
-                       CAST(avg({Exact("score * 10.0 / coalesce(scale_max, 10)")}) FILTER (WHERE k = 'survey' AND score IS NOT NULL) AS DOUBLE) AS mean_survey
-                FROM (SELECT *, lower(kind) AS k FROM interactions WHERE occurred_at < $next_day{only})
+                       coalesce(CAST(sum({Exact("cost")}) AS DOUBLE PRECISION), 0) AS service_cost,
+                       CAST(avg({Exact("score * 10.0 / coalesce(scale_max, 10)")}) FILTER (WHERE k = 'survey' AND score IS NOT NULL) AS DOUBLE PRECISION) AS mean_survey
+                FROM (SELECT *, lower(kind) AS k FROM interactions WHERE occurred_at < $next_day{only}) AS i
                 GROUP BY customer_id
             ), rf AS (
                 SELECT r.referrer_id AS customer_id, count(*) AS made,
@@ -131,14 +127,14 @@ public static class CustomerSummaryQuery
                 GROUP BY r.referrer_id
             ), later AS ({later})
             SELECT c.customer_id, b.first_day, b.last_day,
-                   coalesce(b.orders, 0) AS orders,
+                   CAST(coalesce(b.orders, 0) AS BIGINT) AS orders,
                    coalesce(b.purchase_days, 0) AS purchase_days,
                    greatest(coalesce(b.purchase_days, 0) - 1, 0) AS frequency,
-                   coalesce(date_diff('day', b.first_day, b.last_day), 0) / $unit AS recency,
-                   date_diff('day', b.first_day, CAST($as_of AS DATE)) / $unit AS t,
-                   CASE WHEN b.purchase_days > 1 THEN CAST(b.revenue - b.first_spend AS DOUBLE) / (b.purchase_days - 1) ELSE 0 END AS monetary_value,
-                   coalesce(CAST(b.revenue AS DOUBLE), 0) AS revenue,
-                   CAST(b.margin AS DOUBLE) AS margin,
+                   coalesce({dialect.DayDiff("b.first_day", "b.last_day")}, 0) / $unit AS recency,
+                   {dialect.DayDiff("b.first_day", "$as_of")} / $unit AS t,
+                   CASE WHEN b.purchase_days > 1 THEN CAST(b.revenue - b.first_spend AS DOUBLE PRECISION) / (b.purchase_days - 1) ELSE 0 END AS monetary_value,
+                   coalesce(CAST(b.revenue AS DOUBLE PRECISION), 0) AS revenue,
+                   CAST(b.margin AS DOUBLE PRECISION) AS margin,
                    coalesce(ret.returns, 0) AS returns,
                    coalesce(ret.returned_amount, 0) AS returned_amount,
                    {kindColumns},
@@ -156,7 +152,7 @@ public static class CustomerSummaryQuery
             WHERE (c.acquired_at IS NULL OR c.acquired_at < $next_day)
               AND (later.customer_id IS NULL OR c.acquired_at IS NOT NULL
                    OR b.customer_id IS NOT NULL OR ia.customer_id IS NOT NULL OR rf.customer_id IS NOT NULL)
-            ORDER BY c.customer_id
+            ORDER BY {dialect.OrdinalText("c.customer_id")}
             """;
     }
 
@@ -164,7 +160,7 @@ public static class CustomerSummaryQuery
     {
         private readonly CustomerSummary _summary = new(capacity, asOf, unit, kinds);
 
-        public void Read(DuckDBDataReader reader, int i)
+        public void Read(DbDataReader reader, int i)
         {
             var s = _summary;
             s.CustomerId[i] = reader.GetString(0);

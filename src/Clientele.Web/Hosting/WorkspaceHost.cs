@@ -14,8 +14,11 @@ public sealed class WorkspaceHost : IDisposable
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     /// <summary>Opens the workspace at <paramref name="path"/>, creating it when there is no such file.</summary>
+    /// <exception cref="WorkspaceException">The path is a PostgreSQL URL: this build serves DuckDB workspaces only.</exception>
     public WorkspaceHost(string path)
     {
+        if (Workspace.IsDatabaseUrl(path))
+            throw new WorkspaceException("the server does not run on a PostgreSQL workspace in this build (docs/postgres.md); serve a DuckDB workspace file.");
         _workspace = Workspace.OpenOrCreate(path, out var created);
         Created = created;
     }

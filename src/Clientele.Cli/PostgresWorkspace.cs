@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Clientele.Cli.Serving;
+using Clientele.Storage;
+
+namespace Clientele.Cli;
+
+/// <summary>
+/// What the CLI does with a PostgreSQL workspace (<c>--workspace postgres://user@host:port/database</c>) in this build: the
+/// commands whose storage is ported to both engines run; every other one stops before it opens anything, with exit code 1
+/// and the list of those that run (docs/postgres.md), rather than failing inside.
+/// </summary>
+internal static class PostgresWorkspace
+{
+    /// <summary>The command paths that run on a PostgreSQL workspace.</summary>
+    public static readonly IReadOnlyList<string> Commands = ["init", "status", "summary", "currency", "override", "users reset-password"];
+
+    /// <summary>Refuses a command line this build cannot run on a PostgreSQL workspace.</summary>
+    /// <exception cref="WorkspaceException">The command is not one of <see cref="Commands"/>.</exception>
+    public static void Check(ParseResult parsed)
+    {
+        var path = ServedCommands.PathOf(parsed);
+        if (Commands.Contains(path)) return;
+        throw new WorkspaceException(
+            $"`clientele {path}` does not run on a PostgreSQL workspace in this build; the commands that do are " +
+            $"{string.Join(", ", Commands.Select(c => $"`{c}`"))} (docs/postgres.md). Import, analysis, the results and `serve` " +
+            "need a DuckDB workspace for now: name a file with --workspace (for example --workspace clientele.duckdb).");
+    }
+}

@@ -1,0 +1,56 @@
+using System.Data.Common;
+using Clientele.Tables;
+using DuckDB.NET.Data;
+
+namespace Clientele.Storage.DuckDb;
+
+/// <summary>DuckDB's SQL: the spelling Storage's SQL is written in, so most of it passes through unchanged.</summary>
+internal sealed class DuckDbDialect : SqlDialect
+{
+    /// <summary>The one instance.</summary>
+    public static readonly DuckDbDialect Instance = new();
+
+    private DuckDbDialect() { }
+
+    /// <inheritdoc />
+    public override string Name => "DuckDB";
+
+    /// <inheritdoc />
+    public override string Statement(string sql) => sql;
+
+    /// <inheritdoc />
+    public override DbParameter Parameter(string name, object? value) => new DuckDBParameter(name, value ?? DBNull.Value);
+
+    /// <inheritdoc />
+    public override string ColumnType(ColumnType type) => type switch
+    {
+        Tables.ColumnType.Text or Tables.ColumnType.Choice or Tables.ColumnType.Json => "VARCHAR",
+        Tables.ColumnType.Number => "DOUBLE",
+        Tables.ColumnType.Integer => "BIGINT",
+        Tables.ColumnType.Timestamp => "TIMESTAMP",
+        Tables.ColumnType.Boolean => "BOOLEAN",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    /// <inheritdoc />
+    public override string Declaration(string statement) => statement;
+
+    /// <inheritdoc />
+    public override TableWriter BulkWriter(DbConnection connection, string table, IReadOnlyList<string> columns) => new DuckDbTableWriter(connection, table, columns);
+
+    /// <inheritdoc />
+    /// <remarks>DuckDB compares text by its bytes (UTF-8), which is code-point order, unless a collation is asked for.</remarks>
+    public override string OrdinalText(string expression) => expression;
+
+    /// <inheritdoc />
+    public override string ArgMin(string value, string key) => $"arg_min({value}, {key})";
+
+    /// <inheritdoc />
+    public override string ArgMax(string value, string key) => $"arg_max({value}, {key})";
+
+    /// <inheritdoc />
+    public override string DayDiff(string from, string to) => $"date_diff('day', CAST({from} AS DATE), CAST({to} AS DATE))";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> ReplaceTempTable(string name, string query) => [$"CREATE OR REPLACE TEMP TABLE {name} AS {query}"];
+}

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Clientele.Tables;
+using Npgsql;
+
+namespace Clientele.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL's SQL, through Npgsql: parameters are <c>@name</c>, DOUBLE is DOUBLE PRECISION, there is no unsigned type,
+/// and <c>arg_min</c>, <c>date_diff</c> and <c>CREATE OR REPLACE TEMP TABLE</c> are spelled otherwise.
+/// </summary>
+internal sealed partial class PostgresDialect : SqlDialect
+{
+    /// <summary>The one instance.</summary>
+    public static readonly PostgresDialect Instance = new();
+
+    private PostgresDialect() { }
+
+    /// <inheritdoc />
+    public override string Name => "PostgreSQL";
+
+    /// <inheritdoc />
+    public override string Statement(string sql) => RenameParameters(sql, '@');
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Every time in a workspace is UTC without a zone (TIMESTAMP): a <see cref="DateTime"/> is sent as such whatever its
+    /// kind, since Npgsql would send a UTC one as <c>timestamptz</c> and PostgreSQL convert it through the session's zone.
+    /// </remarks>
+    public override DbParameter Parameter(string name, object? value) => new NpgsqlParameter(name, value switch
+    {
+        null => DBNull.Value,
+        DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Unspecified),
+        _ => value,
+    });
+
+    /// <inheritdoc />
+    public override string ColumnType(ColumnType type) => Declaration(DuckDb.DuckDbDialect.Instance.ColumnType(type));
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// UBIGINT (a row's content hash, 64 bits) becomes NUMERIC(20, 0), which holds every value exactly; PostgreSQL's
+    /// VARCHAR without a length is its text type.
+    /// </remarks>
+    public override string Declaration(string statement) =>
+        Unsigned().Replace(Double().Replace(statement, "DOUBLE PRECISION"), "NUMERIC(20, 0)");
+
+    /// <inheritdoc />
+    public override TableWriter BulkWriter(DbConnection connection, string table, IReadOnlyList<string> columns) => new PostgresTableWriter(connection, table, columns);
+
+    /// <inheritdoc />
+    /// <remarks>A database's default collation is often a language's (en_US.UTF-8 puts "a" before "B"); "C" is byte order.</remarks>
+    public override string OrdinalText(string expression) => $"{expression} COLLATE \"C\"";
+
+    /// <inheritdoc />
+    public override string ArgMin(string value, string key) => $"(array_agg({value} ORDER BY {key}) FILTER (WHERE {key} IS NOT NULL))[1]";
+
+    /// <inheritdoc />
+    public override string ArgMax(string value, string key) => $"(array_agg({value} ORDER BY {key} DESC) FILTER (WHERE {key} IS NOT NULL))[1]";
+
+    /// <inheritdoc />
+    public override string DayDiff(string from, string to) => $"(CAST({to} AS DATE) - CAST({from} AS DATE))";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> ReplaceTempTable(string name, string query) =>
+        [$"DROP TABLE IF EXISTS pg_temp.{name}", $"CREATE TEMP TABLE {name} AS {query}"];
+
+    [GeneratedRegex(@"\bDOUBLE\b(?!\s+PRECISION)", RegexOptions.CultureInvariant)]
+    private static partial Regex Double();
+
+    [GeneratedRegex(@"\bUBIGINT\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Unsigned();
+}

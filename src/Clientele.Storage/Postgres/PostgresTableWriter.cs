@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Clientele.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL's bulk load by column name: Npgsql's binary <c>COPY ... FROM STDIN</c>. Binary values must have the column's
+/// exact type, so an integer is written as the column's width (INTEGER, BIGINT or NUMERIC), read from the catalogue.
+/// </summary>
+internal sealed class PostgresTableWriter : TableWriter
+{
+    private readonly NpgsqlBinaryImporter _copy;
+    private readonly NpgsqlDbType[] _integers;
+    private int _column;
+
+    public PostgresTableWriter(DbConnection connection, string table, IReadOnlyList<string> columns)
+    {
+        var npgsql = (NpgsqlConnection)connection;
+        var types = ColumnTypes(npgsql, table);
+        _integers = [.. columns.Select(c => types.TryGetValue(c, out var type) ? type switch
+        {
+            "integer" => NpgsqlDbType.Integer,
+            "numeric" => NpgsqlDbType.Numeric,
+            _ => NpgsqlDbType.Bigint,
+        } : throw new ArgumentException($"{table} has no column {c}", nameof(columns)))];
+        _copy = npgsql.BeginBinaryImport(
+            $"COPY {Schema.WorkspaceSchema.Quote(table)} ({string.Join(", ", columns.Select(Schema.WorkspaceSchema.Quote))}) FROM STDIN (FORMAT BINARY)");
+    }
+
+    private static Dictionary<string, string> ColumnTypes(NpgsqlConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table";
+        command.Parameters.AddWithValue("table", table);
+        using var reader = command.ExecuteReader();
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read()) types[reader.GetString(0)] = reader.GetString(1);
+        return types;
+    }
+
+    public override TableWriter Row()
+    {
+        _copy.StartRow();
+        _column = 0;
+        return this;
+    }
+
+    public override TableWriter Text(string? value) => Write(value, NpgsqlDbType.Text);
+
+    public override TableWriter Number(double? value) => value is { } v ? Write(v, NpgsqlDbType.Double) : Null();
+
+    public override TableWriter Integer(long? value) => value is not { } v ? Null() : _integers[_column] switch
+    {
+        NpgsqlDbType.Integer => Write(checked((int)v), NpgsqlDbType.Integer),
+        NpgsqlDbType.Numeric => Write((decimal)v, NpgsqlDbType.Numeric),
+        _ => Write(v, NpgsqlDbType.Bigint),
+    };
+
+    public override TableWriter Boolean(bool? value) => value is { } v ? Write(v, NpgsqlDbType.Boolean) : Null();
+
+    public override TableWriter Timestamp(DateTime? value) =>
+        value is { } v ? Write(DateTime.SpecifyKind(v, DateTimeKind.Unspecified), NpgsqlDbType.Timestamp) : Null();
+
+    public override TableWriter Date(DateOnly? value) => value is { } v ? Write(v, NpgsqlDbType.Date) : Null();
+
+    private PostgresTableWriter Write<T>(T? value, NpgsqlDbType type)
+    {
+        if (value is null) _copy.WriteNull();
+        else _copy.Write(value, type);
+        _column++;
+        return this;
+    }
+
+    private PostgresTableWriter Null()
+    {
+        _copy.WriteNull();
+        _column++;
+        return this;
+    }
+
+    public override long Complete() => (long)_copy.Complete();
+
+    public override void Dispose() => _copy.Dispose();
+}

@@ -1,0 +1,98 @@
+using System.Data.Common;
+using System.Text;
+using Clientele.Tables;
+
+namespace Clientele.Storage;
+
+/// <summary>
+/// What the SQL of a workspace's engine spells differently: its provider's parameters, its column types, and the few
+/// functions and statements DuckDB and PostgreSQL do not share. Storage code writes SQL once, in the spelling both engines
+/// accept, with parameters as <c>$name</c>, and asks the workspace's dialect (<see cref="Workspace.Dialect"/>) only for what
+/// differs. One dialect per provider: <see cref="DuckDb.DuckDbDialect"/>, <see cref="Postgres.PostgresDialect"/>.
+/// </summary>
+internal abstract class SqlDialect
+{
+    /// <summary>The engine's name as users know it (DuckDB, PostgreSQL).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>
+    /// The statement as this engine's provider takes it. Storage code names parameters <c>$name</c> (a letter or underscore
+    /// after the dollar); a provider that spells them otherwise rewrites them here, and only here.
+    /// </summary>
+    public abstract string Statement(string sql);
+
+    /// <summary>A parameter of this engine's provider, named as in the statement (without the <c>$</c>); null is SQL NULL.</summary>
+    public abstract DbParameter Parameter(string name, object? value);
+
+    /// <summary>The column type of a canonical column.</summary>
+    public abstract string ColumnType(ColumnType type);
+
+    /// <summary>
+    /// A declared <c>CREATE TABLE</c> or <c>ALTER TABLE</c> statement as this engine takes it. Tables are declared once, with
+    /// the type names VARCHAR, DOUBLE, BIGINT, INTEGER, UBIGINT, BOOLEAN, DATE, TIMESTAMP and DECIMAL(p, s); a dialect renames
+    /// those its engine does not have.
+    /// </summary>
+    public abstract string Declaration(string statement);
+
+    /// <summary>
+    /// A bulk load of rows into <paramref name="table"/>'s <paramref name="columns"/> (by name; the others get NULL) on the
+    /// open connection, inside its transaction if one is open. Dispose it when done.
+    /// </summary>
+    public abstract TableWriter BulkWriter(DbConnection connection, string table, IReadOnlyList<string> columns);
+
+    /// <summary>
+    /// A text expression to sort by in code-point order (ordinal, as .NET's <see cref="StringComparer.Ordinal"/>), whatever the
+    /// database's collation: customers come back in the same order from both engines.
+    /// </summary>
+    public abstract string OrdinalText(string expression);
+
+    /// <summary>The value of <paramref name="value"/> on the row with the least <paramref name="key"/> of a group.</summary>
+    public abstract string ArgMin(string value, string key);
+
+    /// <summary>The value of <paramref name="value"/> on the row with the greatest <paramref name="key"/> of a group.</summary>
+    public abstract string ArgMax(string value, string key);
+
+    /// <summary>Whole days from the date or timestamp <paramref name="from"/> to <paramref name="to"/> (negative when earlier).</summary>
+    public abstract string DayDiff(string from, string to);
+
+    /// <summary>The statements that make a temporary table of a query's rows, replacing one of that name.</summary>
+    public abstract IReadOnlyList<string> ReplaceTempTable(string name, string query);
+
+    /// <summary>
+    /// Rewrites every <c>$name</c> parameter outside quotes and comments with <paramref name="prefix"/>; <c>$1</c>
+    /// (positional) is left as it is. Dollar-quoted strings are not used in Storage's SQL, so they are not recognised.
+    /// </summary>
+    protected static string RenameParameters(string sql, char prefix)
+    {
+        if (!sql.Contains('$', StringComparison.Ordinal)) return sql;
+        var result = new StringBuilder(sql.Length);
+        for (var i = 0; i < sql.Length; i++)
+        {
+            var c = sql[i];
+            if (c is '\'' or '"')
+            {
+                var end = sql.IndexOf(c, i + 1);
+                // A doubled quote inside a string or identifier is an escaped one: the scan simply continues past it.
+                end = end < 0 ? sql.Length - 1 : end;
+                result.Append(sql, i, end - i + 1);
+                i = end;
+            }
+            else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+            {
+                var end = sql.IndexOf('\n', i);
+                end = end < 0 ? sql.Length - 1 : end;
+                result.Append(sql, i, end - i + 1);
+                i = end;
+            }
+            else if (c == '$' && i + 1 < sql.Length && (char.IsAsciiLetter(sql[i + 1]) || sql[i + 1] == '_'))
+            {
+                result.Append(prefix);
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+        return result.ToString();
+    }
+}

@@ -1,0 +1,60 @@
+using Clientele.Customers;
+using Clientele.Simulation;
+using Clientele.Storage.Import;
+using Clientele.Storage.Summary;
+using Clientele.Tables;
+
+namespace Clientele.Storage.Tests.Contract;
+
+/// <summary>
+/// The contract's per-customer summary (<see cref="CustomerSummaryQuery"/>): the demo company imported into a DuckDB file by
+/// the importer and copied into this provider's workspace gives every customer the same summary, to the last bit of
+/// every figure, for the whole base and for a few customers.
+/// </summary>
+public abstract partial class StorageContractTests
+{
+    [Fact]
+    public void The_summary_of_the_demo_company_is_the_one_DuckDB_computes_for_every_customer()
+    {
+        using var imported = new TempWorkspace();
+        var options = new SimulationOptions { Customers = 600, Seed = 7 };
+        var simulation = CompanySimulator.WriteFiles(options, Path.Combine(imported.Folder, "data"), cancellationToken: TestContext.Current.CancellationToken);
+        var importer = new Importer(imported.Workspace!);
+        foreach (var file in simulation.Files.Where(f => CanonicalTables.Find(f.Table) is not null))
+            importer.Import(CanonicalTables.Find(file.Table)!, file.Path, new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+        using var workspace = NewWorkspace();
+        WorkspaceCopy.Tables(imported.Workspace!, workspace);
+
+        var asOf = options.End.AddDays(-90); // later orders and interactions exist, so the "too new" rule is exercised
+        foreach (var unit in new[] { TimeUnit.Day, TimeUnit.Week })
+        {
+            var expected = CustomerSummaryQuery.Run(imported.Workspace!, asOf, unit);
+            Assert.True(expected.Count > 300);
+            AssertSame(expected, CustomerSummaryQuery.Run(workspace, asOf, unit));
+        }
+        var few = CustomerSummaryQuery.Run(imported.Workspace!, asOf).CustomerId.Where((_, i) => i % 37 == 0).ToList();
+        AssertSame(CustomerSummaryQuery.Run(imported.Workspace!, asOf, TimeUnit.Day, few), CustomerSummaryQuery.Run(workspace, asOf, TimeUnit.Day, few));
+        Assert.Equal(CustomerSummaryQuery.LastOrderDay(imported.Workspace!), CustomerSummaryQuery.LastOrderDay(workspace));
+    }
+
+    private static void AssertSame(CustomerSummary expected, CustomerSummary actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Equal(expected.CustomerId.Take(expected.Count), actual.CustomerId.Take(actual.Count));
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var id = expected.CustomerId[i];
+            Assert.True((expected.FirstPurchase[i], expected.LastPurchase[i], expected.Orders[i], expected.PurchaseDays[i], expected.Frequency[i]) ==
+                        (actual.FirstPurchase[i], actual.LastPurchase[i], actual.Orders[i], actual.PurchaseDays[i], actual.Frequency[i]), id);
+            Assert.True((expected.Recency[i], expected.T[i], expected.MonetaryValue[i], expected.Revenue[i], expected.Margin[i]).Equals(
+                        (actual.Recency[i], actual.T[i], actual.MonetaryValue[i], actual.Revenue[i], actual.Margin[i])),
+                $"{id}: {(expected.Recency[i], expected.T[i], expected.MonetaryValue[i], expected.Revenue[i], expected.Margin[i])} vs " +
+                $"{(actual.Recency[i], actual.T[i], actual.MonetaryValue[i], actual.Revenue[i], actual.Margin[i])}");
+            Assert.True((expected.Returns[i], expected.ReturnedAmount[i], expected.OtherInteractions[i], expected.ServiceCost[i], expected.MeanSurveyScore[i],
+                         expected.ReferralsMade[i], expected.ReferralsBought[i]).Equals(
+                        (actual.Returns[i], actual.ReturnedAmount[i], actual.OtherInteractions[i], actual.ServiceCost[i], actual.MeanSurveyScore[i],
+                         actual.ReferralsMade[i], actual.ReferralsBought[i])), id);
+            for (var k = 0; k < expected.InteractionCounts.Length; k++) Assert.True(expected.InteractionCounts[k][i] == actual.InteractionCounts[k][i], id);
+        }
+    }
+}
