@@ -156,7 +156,10 @@ public static class LiveUpdate
         foreach (var d in Updated)
             Execute(connection, $"UPDATE live_customers l SET {d} = o.{d}, {SnapshotSchema.ReasonColumn(d)} = o.{SnapshotSchema.ReasonColumn(d)} FROM {overridden} o " +
                 $"WHERE o.customer_id = l.customer_id AND list_contains(string_split(o.overridden, ', '), '{d}')");
-        Execute(connection, $"UPDATE live_customers l SET live_as_of = d.live_as_of, live_at = $1, live_import = $2 FROM live_days d WHERE d.customer_id = l.customer_id", at, importId);
+        // The rows and the snapshot carry one instant, later than the snapshot's previous one (even when the clock is not),
+        // so a kept listing reads exactly the rows rewritten since it was made (SnapshotListing.CatchUp).
+        var stamp = Scalar<DateTime>(connection, $"SELECT CASE WHEN live_at >= $1 THEN live_at + INTERVAL 1 MICROSECOND ELSE CAST($1 AS TIMESTAMP) END FROM snapshots WHERE as_of = {day}", at);
+        Execute(connection, $"UPDATE live_customers l SET live_as_of = d.live_as_of, live_at = $1, live_import = $2 FROM live_days d WHERE d.customer_id = l.customer_id", stamp, importId);
         var moved = string.Join(" UNION ALL ", Updated.Select(d =>
             $"SELECT l.customer_id, '{d}' AS dimension, o.{d} AS from_class, l.{d} AS to_class FROM live_customers l " +
             $"LEFT JOIN live_old o ON o.customer_id = l.customer_id WHERE o.{d} IS DISTINCT FROM l.{d}"));
@@ -167,10 +170,9 @@ public static class LiveUpdate
             Execute(connection, $"DELETE FROM {table} WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_days)");
             Execute(connection, $"INSERT INTO {table} BY NAME SELECT * FROM {live}");
         }
-        // The snapshot's identity for the listings kept in memory: a live update changes it as a new analysis would (a later
-        // instant each time, even within one microsecond); a customer new since the analysis is counted in.
-        Execute(connection, $"UPDATE snapshots SET live_at = CASE WHEN live_at >= $1 THEN live_at + INTERVAL 1 MICROSECOND ELSE $1 END, " +
-            $"customers = (SELECT count(*) FROM snapshot_customers WHERE as_of = {day}) WHERE as_of = {day}", at);
+        // The listings kept in memory see the later instant and read the rows stamped with it; a customer new since the
+        // analysis is counted in.
+        Execute(connection, $"UPDATE snapshots SET live_at = $1, customers = (SELECT count(*) FROM snapshot_customers WHERE as_of = {day}) WHERE as_of = {day}", stamp);
         var changes = new List<ClassChange>();
         using (var command = connection.CreateCommand())
         {
@@ -229,6 +231,14 @@ public static class LiveUpdate
         {
             throw new WorkspaceException($"{e.Message} Analyze again to store options this build reads.", e);
         }
+    }
+
+    private static T Scalar<T>(DuckDBConnection connection, string sql, params object?[] values)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+        return (T)command.ExecuteScalar()!;
     }
 
     private static void Execute(DuckDBConnection connection, string sql, params object?[] values)
