@@ -71,6 +71,12 @@ public static class LiveUpdate
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(customers);
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var steps = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Step(string name)
+        {
+            steps[name] = steps.GetValueOrDefault(name) + clock.Elapsed.TotalSeconds;
+            clock.Restart();
+        }
         if (StoredContext.Latest(workspace, StoredOptions) is not { } stored)
             return LiveResult.NotUpdated("there is no analysis yet to update: run `clientele analyze` and later changes will update its classes live.");
         var (analysisAsOf, context, options, learnedOn) = (stored.Snapshot.AsOf, stored.Context, stored.Options, stored.FirstPurchasesLearnedOn);
@@ -79,31 +85,29 @@ public static class LiveUpdate
         if (customers.Count == 0) return new LiveResult(analysisAsOf, 0, [], null);
 
         var ids = WithReferrers(workspace, customers);
-        var days = LiveDays(workspace, ids, analysisAsOf);
+        Step("context");
         var unit = Enum.Parse<TimeUnit>(context.TimeUnit, ignoreCase: true);
         var columnOptions = new CustomerColumnsQueryOptions { SignalWindowDays = options.Churn.SignalWindowDays, SizeAttributes = options.Strategy.SizeAttributes };
         var folder = SnapshotWriter.TemporaryFolder(workspace);
         var connection = workspace.Connection;
         var refreshed = 0;
-        var steps = new Dictionary<string, double>(StringComparer.Ordinal);
-        void Step(string name)
-        {
-            steps[name] = steps.GetValueOrDefault(name) + clock.Elapsed.TotalSeconds;
-            clock.Restart();
-        }
-        Step("context");
         Execute(connection, "CREATE OR REPLACE TEMP TABLE live_customers AS SELECT * FROM snapshot_customers WHERE false");
         Execute(connection, "CREATE OR REPLACE TEMP TABLE live_product_lines AS SELECT * FROM snapshot_product_lines WHERE false");
         Execute(connection, "CREATE OR REPLACE TEMP TABLE live_buying_roles AS SELECT * FROM snapshot_buying_roles WHERE false");
         Execute(connection, "CREATE OR REPLACE TEMP TABLE live_days (customer_id VARCHAR, live_as_of DATE)");
         try
         {
+            // The customers' own rows, read from the big tables once: the summary and the columns are some thirty statements.
+            var part = PartTables.Copy(connection, ids);
+            Step("own rows");
+            var days = LiveDays(workspace, part, ids, analysisAsOf);
+            Step("context");
             foreach (var group in days.GroupBy(d => d.Value, d => d.Key))
             {
-                var summary = CustomerSummaryQuery.Run(workspace, group.Key, unit, [.. group]);
+                var summary = CustomerSummaryQuery.Run(workspace, group.Key, unit, [.. group], part);
                 Step("summary");
                 if (summary.Count == 0) continue;
-                var columns = CustomerColumnsQuery.ReadPart(workspace, summary, columnOptions, learnedOn);
+                var columns = CustomerColumnsQuery.ReadPart(workspace, summary, columnOptions, learnedOn, part);
                 Step("columns");
                 var learned = context.Scoring.Learned;
                 var scores = CustomerScoring.Apply(learned, columns, options.Scoring);
@@ -130,6 +134,7 @@ public static class LiveUpdate
         finally
         {
             foreach (var table in new[] { "live_customers", "live_product_lines", "live_buying_roles", "live_days", "live_moves", "live_old" }) Execute(connection, $"DROP TABLE IF EXISTS {table}");
+            PartTables.Drop(connection);
         }
     }
 
@@ -199,15 +204,15 @@ public static class LiveUpdate
     }
 
     /// <summary>Each known customer's live day: its latest order or interaction, at least the analysis's as-of date.</summary>
-    private static Dictionary<string, DateOnly> LiveDays(Workspace workspace, List<string> ids, DateOnly analysisAsOf)
+    private static Dictionary<string, DateOnly> LiveDays(Workspace workspace, PartTables part, List<string> ids, DateOnly analysisAsOf)
     {
         var days = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         using var command = workspace.Connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT c.customer_id, greatest($as_of, coalesce(CAST(o.last AS DATE), $as_of), coalesce(CAST(i.last AS DATE), $as_of))
-            FROM customers c
-            LEFT JOIN (SELECT customer_id, max(ordered_at) AS last FROM orders WHERE customer_id IN (SELECT unnest($ids)) GROUP BY customer_id) o USING (customer_id)
-            LEFT JOIN (SELECT customer_id, max(occurred_at) AS last FROM interactions WHERE customer_id IN (SELECT unnest($ids)) GROUP BY customer_id) i USING (customer_id)
+            FROM {part.Customers} c
+            LEFT JOIN (SELECT customer_id, max(ordered_at) AS last FROM {part.Orders} WHERE customer_id IN (SELECT unnest($ids)) GROUP BY customer_id) o USING (customer_id)
+            LEFT JOIN (SELECT customer_id, max(occurred_at) AS last FROM {part.Interactions} WHERE customer_id IN (SELECT unnest($ids)) GROUP BY customer_id) i USING (customer_id)
             WHERE c.customer_id IN (SELECT unnest($ids))
             """;
         command.Parameters.Add(new DuckDBParameter("as_of", analysisAsOf.ToDateTime(TimeOnly.MinValue)));
