@@ -157,10 +157,12 @@ public static class LiveUpdate
         // A class the analysis set by override stays, with its reason.
         Execute(connection, "UPDATE live_customers l SET overridden = o.overridden FROM live_old o WHERE o.customer_id = l.customer_id");
         // The overridden classes' reasons come from the snapshot for the (few) overridden customers alone.
+        // Each statement would scan the snapshot's ids again: skipped when no rewritten customer has an override (the rule).
         var overridden = $"(SELECT * FROM snapshot_customers WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_old WHERE overridden IS NOT NULL))";
-        foreach (var d in Updated)
-            Execute(connection, $"UPDATE live_customers l SET {d} = o.{d}, {SnapshotSchema.ReasonColumn(d)} = o.{SnapshotSchema.ReasonColumn(d)} FROM {overridden} o " +
-                $"WHERE o.customer_id = l.customer_id AND list_contains(string_split(o.overridden, ', '), '{d}')");
+        if (Scalar<long>(connection, "SELECT count(*) FROM live_old WHERE overridden IS NOT NULL") > 0)
+            foreach (var d in Updated)
+                Execute(connection, $"UPDATE live_customers l SET {d} = o.{d}, {SnapshotSchema.ReasonColumn(d)} = o.{SnapshotSchema.ReasonColumn(d)} FROM {overridden} o " +
+                    $"WHERE o.customer_id = l.customer_id AND list_contains(string_split(o.overridden, ', '), '{d}')");
         // The rows and the snapshot carry one instant, later than the snapshot's previous one (even when the clock is not),
         // so a kept listing reads exactly the rows rewritten since it was made (SnapshotListing.CatchUp).
         var stamp = Scalar<DateTime>(connection, $"SELECT CASE WHEN live_at >= $1 THEN live_at + INTERVAL 1 MICROSECOND ELSE CAST($1 AS TIMESTAMP) END FROM snapshots WHERE as_of = {day}", at);
