@@ -71,6 +71,12 @@ public static class LiveUpdate
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(customers);
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var steps = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Step(string name)
+        {
+            steps[name] = steps.GetValueOrDefault(name) + clock.Elapsed.TotalSeconds;
+            clock.Restart();
+        }
         if (StoredContext.Latest(workspace, StoredOptions) is not { } stored)
             return LiveResult.NotUpdated("there is no analysis yet to update: run `clientele analyze` and later changes will update its classes live.");
         var (analysisAsOf, context, options, learnedOn) = (stored.Snapshot.AsOf, stored.Context, stored.Options, stored.FirstPurchasesLearnedOn);
@@ -79,31 +85,29 @@ public static class LiveUpdate
         if (customers.Count == 0) return new LiveResult(analysisAsOf, 0, [], null);
 
         var ids = WithReferrers(workspace, customers);
-        var days = LiveDays(workspace, ids, analysisAsOf);
+        Step("context");
         var unit = Enum.Parse<TimeUnit>(context.TimeUnit, ignoreCase: true);
         var columnOptions = new CustomerColumnsQueryOptions { SignalWindowDays = options.Churn.SignalWindowDays, SizeAttributes = options.Strategy.SizeAttributes };
         var folder = SnapshotWriter.TemporaryFolder(workspace);
         var connection = workspace.Connection;
         var refreshed = 0;
-        var steps = new Dictionary<string, double>(StringComparer.Ordinal);
-        void Step(string name)
-        {
-            steps[name] = steps.GetValueOrDefault(name) + clock.Elapsed.TotalSeconds;
-            clock.Restart();
-        }
-        Step("context");
         Execute(connection, "CREATE OR REPLACE TEMP TABLE live_customers AS SELECT * FROM snapshot_customers WHERE false");
         Execute(connection, "CREATE OR REPLACE TEMP TABLE live_product_lines AS SELECT * FROM snapshot_product_lines WHERE false");
         Execute(connection, "CREATE OR REPLACE TEMP TABLE live_buying_roles AS SELECT * FROM snapshot_buying_roles WHERE false");
         Execute(connection, "CREATE OR REPLACE TEMP TABLE live_days (customer_id VARCHAR, live_as_of DATE)");
         try
         {
+            // The customers' own rows, read from the big tables once: the summary and the columns are some thirty statements.
+            var part = PartTables.Copy(connection, ids);
+            Step("own rows");
+            var days = LiveDays(workspace, part, ids, analysisAsOf);
+            Step("context");
             foreach (var group in days.GroupBy(d => d.Value, d => d.Key))
             {
-                var summary = CustomerSummaryQuery.Run(workspace, group.Key, unit, [.. group]);
+                var summary = CustomerSummaryQuery.Run(workspace, group.Key, unit, [.. group], part);
                 Step("summary");
                 if (summary.Count == 0) continue;
-                var columns = CustomerColumnsQuery.ReadPart(workspace, summary, columnOptions, learnedOn);
+                var columns = CustomerColumnsQuery.ReadPart(workspace, summary, columnOptions, learnedOn, part);
                 Step("columns");
                 var learned = context.Scoring.Learned;
                 var scores = CustomerScoring.Apply(learned, columns, options.Scoring);
@@ -130,6 +134,7 @@ public static class LiveUpdate
         finally
         {
             foreach (var table in new[] { "live_customers", "live_product_lines", "live_buying_roles", "live_days", "live_moves", "live_old" }) Execute(connection, $"DROP TABLE IF EXISTS {table}");
+            PartTables.Drop(connection);
         }
     }
 
@@ -152,11 +157,16 @@ public static class LiveUpdate
         // A class the analysis set by override stays, with its reason.
         Execute(connection, "UPDATE live_customers l SET overridden = o.overridden FROM live_old o WHERE o.customer_id = l.customer_id");
         // The overridden classes' reasons come from the snapshot for the (few) overridden customers alone.
+        // Each statement would scan the snapshot's ids again: skipped when no rewritten customer has an override (the rule).
         var overridden = $"(SELECT * FROM snapshot_customers WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_old WHERE overridden IS NOT NULL))";
-        foreach (var d in Updated)
-            Execute(connection, $"UPDATE live_customers l SET {d} = o.{d}, {SnapshotSchema.ReasonColumn(d)} = o.{SnapshotSchema.ReasonColumn(d)} FROM {overridden} o " +
-                $"WHERE o.customer_id = l.customer_id AND list_contains(string_split(o.overridden, ', '), '{d}')");
-        Execute(connection, $"UPDATE live_customers l SET live_as_of = d.live_as_of, live_at = $1, live_import = $2 FROM live_days d WHERE d.customer_id = l.customer_id", at, importId);
+        if (Scalar<long>(connection, "SELECT count(*) FROM live_old WHERE overridden IS NOT NULL") > 0)
+            foreach (var d in Updated)
+                Execute(connection, $"UPDATE live_customers l SET {d} = o.{d}, {SnapshotSchema.ReasonColumn(d)} = o.{SnapshotSchema.ReasonColumn(d)} FROM {overridden} o " +
+                    $"WHERE o.customer_id = l.customer_id AND list_contains(string_split(o.overridden, ', '), '{d}')");
+        // The rows and the snapshot carry one instant, later than the snapshot's previous one (even when the clock is not),
+        // so a kept listing reads exactly the rows rewritten since it was made (SnapshotListing.CatchUp).
+        var stamp = Scalar<DateTime>(connection, $"SELECT CASE WHEN live_at >= $1 THEN live_at + INTERVAL 1 MICROSECOND ELSE CAST($1 AS TIMESTAMP) END FROM snapshots WHERE as_of = {day}", at);
+        Execute(connection, $"UPDATE live_customers l SET live_as_of = d.live_as_of, live_at = $1, live_import = $2 FROM live_days d WHERE d.customer_id = l.customer_id", stamp, importId);
         var moved = string.Join(" UNION ALL ", Updated.Select(d =>
             $"SELECT l.customer_id, '{d}' AS dimension, o.{d} AS from_class, l.{d} AS to_class FROM live_customers l " +
             $"LEFT JOIN live_old o ON o.customer_id = l.customer_id WHERE o.{d} IS DISTINCT FROM l.{d}"));
@@ -167,10 +177,9 @@ public static class LiveUpdate
             Execute(connection, $"DELETE FROM {table} WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_days)");
             Execute(connection, $"INSERT INTO {table} BY NAME SELECT * FROM {live}");
         }
-        // The snapshot's identity for the listings kept in memory: a live update changes it as a new analysis would (a later
-        // instant each time, even within one microsecond); a customer new since the analysis is counted in.
-        Execute(connection, $"UPDATE snapshots SET live_at = CASE WHEN live_at >= $1 THEN live_at + INTERVAL 1 MICROSECOND ELSE $1 END, " +
-            $"customers = (SELECT count(*) FROM snapshot_customers WHERE as_of = {day}) WHERE as_of = {day}", at);
+        // The listings kept in memory see the later instant and read the rows stamped with it; a customer new since the
+        // analysis is counted in.
+        Execute(connection, $"UPDATE snapshots SET live_at = $1, customers = (SELECT count(*) FROM snapshot_customers WHERE as_of = {day}) WHERE as_of = {day}", stamp);
         var changes = new List<ClassChange>();
         using (var command = connection.CreateCommand())
         {
@@ -197,15 +206,15 @@ public static class LiveUpdate
     }
 
     /// <summary>Each known customer's live day: its latest order or interaction, at least the analysis's as-of date.</summary>
-    private static Dictionary<string, DateOnly> LiveDays(Workspace workspace, List<string> ids, DateOnly analysisAsOf)
+    private static Dictionary<string, DateOnly> LiveDays(Workspace workspace, PartTables part, List<string> ids, DateOnly analysisAsOf)
     {
         var days = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         using var command = workspace.Connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT c.customer_id, greatest($as_of, coalesce(CAST(o.last AS DATE), $as_of), coalesce(CAST(i.last AS DATE), $as_of))
-            FROM customers c
-            LEFT JOIN (SELECT customer_id, max(ordered_at) AS last FROM orders WHERE customer_id IN (SELECT unnest($ids)) GROUP BY customer_id) o USING (customer_id)
-            LEFT JOIN (SELECT customer_id, max(occurred_at) AS last FROM interactions WHERE customer_id IN (SELECT unnest($ids)) GROUP BY customer_id) i USING (customer_id)
+            FROM {part.Customers} c
+            LEFT JOIN (SELECT customer_id, max(ordered_at) AS last FROM {part.Orders} WHERE customer_id IN (SELECT unnest($ids)) GROUP BY customer_id) o USING (customer_id)
+            LEFT JOIN (SELECT customer_id, max(occurred_at) AS last FROM {part.Interactions} WHERE customer_id IN (SELECT unnest($ids)) GROUP BY customer_id) i USING (customer_id)
             WHERE c.customer_id IN (SELECT unnest($ids))
             """;
         command.Parameters.Add(new DuckDBParameter("as_of", analysisAsOf.ToDateTime(TimeOnly.MinValue)));
@@ -229,6 +238,14 @@ public static class LiveUpdate
         {
             throw new WorkspaceException($"{e.Message} Analyze again to store options this build reads.", e);
         }
+    }
+
+    private static T Scalar<T>(DuckDBConnection connection, string sql, params object?[] values)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+        return (T)command.ExecuteScalar()!;
     }
 
     private static void Execute(DuckDBConnection connection, string sql, params object?[] values)

@@ -21,6 +21,18 @@ internal abstract class ListingColumn
 
     internal abstract void Complete(int rows);
 
+    /// <summary>Sets a row's value (a value as <c>DbDataReader.GetValue</c> gives it, null for NULL); a row at or past the end grows the column to <paramref name="rows"/>.</summary>
+    internal abstract void Set(int row, object? value, int rows);
+
+    /// <summary>
+    /// How rows compare in the order of <see cref="Places"/>, for rows that are not NULL (<see cref="IsNull"/>): the same
+    /// order, computed pairwise, so a few changed rows can be moved within a kept order without placing every row again.
+    /// </summary>
+    internal abstract Comparison<int> Comparer();
+
+    /// <summary>Whether a row's value is NULL (placed -1 by <see cref="Places"/>).</summary>
+    internal abstract bool IsNull(int row);
+
     /// <summary>Compares strings as DuckDB does: by their UTF-8 bytes, i.e. by code point (UTF-16 order differs for surrogates).</summary>
     public static int CompareUtf8(string? a, string? b)
     {
@@ -98,6 +110,33 @@ internal sealed class ListingNumbers(Type type, int capacity) : ListingColumn
         Array.Resize(ref _values, rows);
         Array.Resize(ref _nulls, rows);
     }
+
+    internal override void Set(int row, object? value, int rows)
+    {
+        if (rows > _values.Length) Complete(rows);
+        _nulls[row] = value is null;
+        _values[row] = value switch
+        {
+            null => 0,
+            bool b => b ? 1 : 0,
+            _ => Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    internal override bool IsNull(int row) => _nulls[row];
+
+    internal override Comparison<int> Comparer()
+    {
+        var values = _values;
+        // DuckDB's order: NaN above +infinity, NaNs equal to each other.
+        return (a, b) =>
+        {
+            var (x, y) = (values[a], values[b]);
+            if (double.IsNaN(x)) return double.IsNaN(y) ? 0 : 1;
+            if (double.IsNaN(y)) return -1;
+            return x < y ? -1 : x > y ? 1 : 0;
+        };
+    }
 }
 
 /// <summary>A text column: a code per row into the distinct values (code 0 is NULL).</summary>
@@ -151,6 +190,43 @@ internal sealed class ListingTexts : ListingColumn
         }
         _wide[row] = code;
     }
+
+    internal override void Set(int row, object? value, int rows)
+    {
+        var code = 0;
+        if (value is string text && !_codes.TryGetValue(text, out code))
+        {
+            code = _table.Count;
+            _codes.Add(text, code);
+            _table.Add(text);
+        }
+        if (_narrow is { } narrow)
+        {
+            if (code <= byte.MaxValue && rows <= narrow.Length)
+            {
+                narrow[row] = (byte)code;
+                return;
+            }
+            // A value past the byte codes, or new rows: back to a code of four bytes per row until compacted.
+            _wide = Array.ConvertAll(narrow, c => (int)c);
+            _narrow = null;
+        }
+        if (rows > _wide.Length) Array.Resize(ref _wide, rows);
+        _wide[row] = code;
+    }
+
+    /// <summary>After <see cref="Set"/>: back to a byte per row when the codes fit.</summary>
+    internal void Compact()
+    {
+        if (_narrow is null) Complete(_wide.Length);
+    }
+
+    internal override bool IsNull(int row) => Code(row) == 0;
+
+    internal override Comparison<int> Comparer() => ByCodeComparer(CodePlaces());
+
+    /// <summary>Rows compared by a place per code (not NULL ones).</summary>
+    internal Comparison<int> ByCodeComparer(int[] codePlaces) => (a, b) => codePlaces[Code(a)].CompareTo(codePlaces[Code(b)]);
 
     internal override void Complete(int rows)
     {

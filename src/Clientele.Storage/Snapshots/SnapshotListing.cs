@@ -13,12 +13,12 @@ namespace Clientele.Storage.Snapshots;
 /// figure that is not a key figure, read the first time a listing is sorted by it; each sort column's order, computed on
 /// first use (about 0.3 s and 8 MB at a million); the count of each combination of filters and search. Safe for
 /// concurrent readers. It does not notice a new analysis: the caller keeps one per
-/// <see cref="SnapshotInfo.CreatedAt"/>.
+/// <see cref="SnapshotInfo.CreatedAt"/>; live updates of the same analysis are patched in (<see cref="CatchUp"/>).
 /// </summary>
-public sealed class SnapshotListing
+public sealed partial class SnapshotListing
 {
-    private readonly string[] _ids;
-    private readonly string?[] _names;
+    private string[] _ids;
+    private string?[] _names;
     private readonly ListingTexts _kind;
     private readonly ListingTexts[] _classes;
     private readonly ConcurrentDictionary<string, Lazy<ListingColumn>> _figures = new(StringComparer.Ordinal);
@@ -29,7 +29,10 @@ public sealed class SnapshotListing
     private const int CountCapacity = 4_096;
 
     /// <summary>Each row's place among the ids in DuckDB's order (unique).</summary>
-    private readonly int[] _idPlace;
+    private int[] _idPlace;
+
+    /// <summary>The rows in DuckDB's order of their ids (the inverse of <see cref="_idPlace"/>).</summary>
+    private int[] _byId;
 
     private SnapshotListing(SnapshotInfo snapshot, string[] ids, string?[] names, ListingTexts kind, ListingColumn[] figures, ListingTexts[] classes)
     {
@@ -40,14 +43,14 @@ public sealed class SnapshotListing
             var column = figures[i];
             _figures[SnapshotQuery.KeyFigures[i]] = new Lazy<ListingColumn>(column);
         }
-        var rowAt = Enumerable.Range(0, ids.Length).ToArray();
-        Array.Sort(rowAt, (a, b) => ListingColumn.CompareUtf8(ids[a], ids[b]));
+        _byId = Enumerable.Range(0, ids.Length).ToArray();
+        Array.Sort(_byId, (a, b) => ListingColumn.CompareUtf8(ids[a], ids[b]));
         _idPlace = new int[ids.Length];
-        for (var p = 0; p < rowAt.Length; p++) _idPlace[rowAt[p]] = p;
+        for (var p = 0; p < _byId.Length; p++) _idPlace[_byId[p]] = p;
     }
 
-    /// <summary>The snapshot listed (its as-of date and when it was made).</summary>
-    public SnapshotInfo Snapshot { get; }
+    /// <summary>The snapshot listed (its as-of date, when it was made, and its latest live update patched in).</summary>
+    public SnapshotInfo Snapshot { get; private set; }
 
     /// <summary>How many customers the snapshot holds.</summary>
     public int Count => _ids.Length;
@@ -93,6 +96,20 @@ public sealed class SnapshotListing
     /// <exception cref="WorkspaceException">An unknown dimension, class of a closed set, or sort column (the same messages as <see cref="SnapshotQuery.Customers"/>).</exception>
     public CustomerListing Customers(
         Workspace workspace, IReadOnlyList<ClassFilter>? filters = null, CustomerSort? sort = null, int? top = null, int offset = 0, string? search = null)
+    {
+        // A live update is patched in under the write side: a reader sees the listing before it or after it, never between.
+        _gate.EnterReadLock();
+        try
+        {
+            return Read(workspace, filters, sort, top, offset, search);
+        }
+        finally
+        {
+            _gate.ExitReadLock();
+        }
+    }
+
+    private CustomerListing Read(Workspace workspace, IReadOnlyList<ClassFilter>? filters, CustomerSort? sort, int? top, int offset, string? search)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         if (top < 0) throw new ArgumentOutOfRangeException(nameof(top), top, "top must be 0 or more.");

@@ -44,15 +44,19 @@ public static class CustomerColumnsQuery
     public static CustomerColumns ReadPart(Workspace workspace, CustomerSummary part, CustomerColumnsQueryOptions? options = null, DateOnly? learnedOn = null) =>
         ReadTimed(workspace, part, options, null, partOfBase: true, learnedOn).Columns;
 
+    /// <summary>As <see cref="ReadPart(Workspace, CustomerSummary, CustomerColumnsQueryOptions?, DateOnly?)"/>, reading the part's own rows from <paramref name="tables"/> (made by <see cref="PartTables.Copy"/> for at least its customers).</summary>
+    internal static CustomerColumns ReadPart(Workspace workspace, CustomerSummary part, CustomerColumnsQueryOptions options, DateOnly? learnedOn, PartTables tables) =>
+        ReadTimed(workspace, part, options, null, partOfBase: true, learnedOn, tables).Columns;
+
     /// <summary>As <see cref="Read"/>, reporting each statement's first line and time to <paramref name="step"/> (the benchmark's breakdown).</summary>
     internal static CustomerColumnsQueryResult ReadTimed(Workspace workspace, CustomerSummary summary, CustomerColumnsQueryOptions? options, Action<string, TimeSpan>? step,
-        bool partOfBase = false, DateOnly? learnedOn = null)
+        bool partOfBase = false, DateOnly? learnedOn = null, PartTables? tables = null)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(summary);
         options ??= new CustomerColumnsQueryOptions();
         options.Validate();
-        var sql = new CustomerColumnsSql(summary.AsOf, options, partOfBase, learnedOn);
+        var sql = new CustomerColumnsSql(summary.AsOf, options, partOfBase, learnedOn, tables);
         var db = new CustomerColumnsDb(workspace.Connection, step);
         try
         {
@@ -62,7 +66,7 @@ public static class CustomerColumnsQuery
             db.Execute(sql.OrderLines);
             db.Execute(sql.OtherOrders);
             if (partOfBase) db.Execute(sql.Population);
-            db.Execute(CustomerColumnsSql.Parties);
+            db.Execute(sql.Parties);
             var found = 0L;
             db.Query(CustomerColumnsSql.PartyCount, r => found = r.GetInt64(0));
             if (found != summary.Count)
@@ -75,7 +79,7 @@ public static class CustomerColumnsQuery
             db.Query(CustomerColumnsSql.ReadLines, r => lines.Add(r.GetString(0)));
             var columns = new CustomerColumns(summary, lines);
             var levels = ReadLevels(db);
-            ReadParties(db, columns, levels);
+            ReadParties(db, sql, columns, levels);
             ReadOrders(db, sql, columns);
             CustomerInteractionColumns.Read(db, sql, columns);
             db.Execute(sql.Launches);
@@ -107,10 +111,10 @@ public static class CustomerColumnsQuery
         })];
     }
 
-    private static void ReadParties(CustomerColumnsDb db, CustomerColumns columns, string[][] levels)
+    private static void ReadParties(CustomerColumnsDb db, CustomerColumnsSql sql, CustomerColumns columns, string[][] levels)
     {
         var links = new List<(int Customer, string? Parent, string? Referrer)>();
-        db.Query(CustomerColumnsSql.ReadParties, r =>
+        db.Query(sql.ReadParties, r =>
         {
             var i = r.GetInt32(0);
             columns.Name[i] = r.IsDBNull(1) ? null : r.GetString(1);

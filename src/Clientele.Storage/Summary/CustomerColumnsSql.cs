@@ -21,8 +21,11 @@ namespace Clientele.Storage.Summary;
 /// each customer's own first purchases dated after it: the order log is read for the part's customers alone.
 /// </para>
 /// </summary>
-internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOptions options, bool partOfBase = false, DateOnly? learnedOn = null)
+internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOptions options, bool partOfBase = false, DateOnly? learnedOn = null, PartTables? tables = null)
 {
+    /// <summary>Where the customers' own rows are read (statements that join them to <c>cc_ids</c> or <c>cc_party</c>).</summary>
+    private readonly PartTables _own = tables ?? PartTables.Workspace;
+
     /// <summary>The temporary tables, dropped at the end.</summary>
     public static readonly string[] TempTables = ["cc_ids", "cc_party", "cc_levels", "cc_ol", "cc_other", "cc_lines", "cc_launch", "cc_pop", "cc_pop_other"];
 
@@ -114,10 +117,10 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// workspace), with their first completed order (<c>first_at</c>) and region code (−1 for none). Kept narrow:
     /// writing a temporary table costs, and the other attributes are read once, in <see cref="ReadParties"/>.
     /// </summary>
-    public static string Parties => $"""
+    public string Parties => $"""
         CREATE OR REPLACE TEMP TABLE cc_party AS
         SELECT customer_id, r, window_start, f.first_at, coalesce(lv.code, -1) AS region
-        FROM cc_ids JOIN customers c USING (customer_id)
+        FROM cc_ids JOIN {_own.Customers} c USING (customer_id)
         LEFT JOIN (SELECT r, min(first_at) AS first_at FROM cc_ol GROUP BY r) f USING (r)
         LEFT JOIN cc_levels lv ON lv.col = {RegionLevel} AND lv.v = c.region
         """;
@@ -141,7 +144,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         get
         {
             var (customers, contacts) = Learned
-                ? ("(SELECT * FROM customers WHERE customer_id IN (SELECT customer_id FROM cc_ids))", "(SELECT * FROM contacts WHERE customer_id IN (SELECT customer_id FROM cc_ids))")
+                ? ($"(SELECT * FROM {_own.Customers} WHERE customer_id IN (SELECT customer_id FROM cc_ids))", $"(SELECT * FROM {_own.Contacts} WHERE customer_id IN (SELECT customer_id FROM cc_ids))")
                 : ("customers", "contacts");
             var parts = PartyLevels.Select((column, i) =>
                 $"SELECT {i} AS col, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT {column} AS v FROM {customers} WHERE {column} IS NOT NULL)")
@@ -158,7 +161,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// integers, not strings, into memory; the few parent and referrer ids are looked up in memory (two joins to a
     /// million-row table cost more).
     /// </summary>
-    public static string ReadParties
+    public string ReadParties
     {
         get
         {
@@ -167,7 +170,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
             return $"""
                 SELECT p.r, c.name, {codes}CAST(c.acquired_at AS DATE), coalesce(c.is_prominent, false), c.wallet_estimate,
                        c.parent_id, c.referred_by
-                FROM cc_party p JOIN customers c USING (customer_id){joins}
+                FROM cc_party p JOIN {_own.Customers} c USING (customer_id){joins}
                 """;
         }
     }
@@ -182,7 +185,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         SELECT p.r, {LineOf("o")} AS line, count(*)::INTEGER AS completed,
                min(o.ordered_at) AS first_at, arg_min(o.amount, struct_pack(t := o.ordered_at, id := o.order_id)) AS first_amount,
                sum({Exact("o.amount")}) FILTER (WHERE o.ordered_at >= {YearStart}) AS revenue_year
-        FROM orders o JOIN cc_ids p USING (customer_id) {ProductOf("o")}
+        FROM {_own.Orders} o JOIN cc_ids p USING (customer_id) {ProductOf("o")}
         WHERE o.ordered_at < {NextDay} AND o.status = 'completed'
         GROUP BY ALL
         """;
@@ -195,7 +198,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
                coalesce(sum({Exact("o.margin")}) FILTER (WHERE o.status = 'returned'), 0) AS return_margin,
                count(*) FILTER (WHERE o.status = 'returned' AND o.ordered_at >= p.window_start)::INTEGER AS recent_returns,
                min(o.ordered_at) AS first_at
-        FROM orders o JOIN cc_ids p USING (customer_id) {ProductOf("o")}
+        FROM {_own.Orders} o JOIN cc_ids p USING (customer_id) {ProductOf("o")}
         WHERE o.ordered_at < {NextDay} AND o.status <> 'completed'
         GROUP BY ALL
         """;
@@ -225,7 +228,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     public string ReadOrderDays => $"""
         SELECT p.r, count(DISTINCT CAST(o.ordered_at AS DATE)) FILTER (WHERE o.status IN ('completed', 'returned'))::INTEGER,
                CAST(min(o.period_start) FILTER (WHERE o.status = 'completed') AS DATE)
-        FROM orders o JOIN cc_ids p USING (customer_id)
+        FROM {_own.Orders} o JOIN cc_ids p USING (customer_id)
         WHERE o.ordered_at < {NextDay} AND o.status <> 'cancelled'
         GROUP BY p.r
         """;
@@ -237,7 +240,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// </summary>
     public string ReadUnknownProducts => $"""
         SELECT o.product_id, count(*)::INTEGER AS n
-        FROM orders o JOIN cc_ids p USING (customer_id)
+        FROM {_own.Orders} o JOIN cc_ids p USING (customer_id)
         WHERE o.ordered_at < {NextDay} AND o.status = 'completed' AND o.product_id IS NOT NULL
           AND EXISTS (SELECT 1 FROM products)
           AND o.product_id NOT IN (SELECT product_id FROM products)
@@ -259,7 +262,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
                 $"('{name.ToLowerInvariant().Replace("'", "''", StringComparison.Ordinal)}', {rank})"));
             return $"""
                 SELECT p.r, e.key, TRY_CAST(e.value AS DOUBLE)
-                FROM cc_party p JOIN customers c USING (customer_id), json_each(c.attributes) e
+                FROM cc_party p JOIN {_own.Customers} c USING (customer_id), json_each(c.attributes) e
                 JOIN (VALUES {names}) s(name, rank) ON lower(e.key) = s.name
                 WHERE c.attributes IS NOT NULL AND e.type IN ('UBIGINT', 'BIGINT', 'DOUBLE') AND TRY_CAST(e.value AS DOUBLE) > 0
                 QUALIFY row_number() OVER (PARTITION BY p.r ORDER BY s.rank, e.key) = 1
@@ -275,7 +278,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// <summary>r, line code, interactions about the line.</summary>
     public string ReadLineInterest => $"""
         SELECT p.r, l.code, count(*)::INTEGER
-        FROM interactions i JOIN cc_party p USING (customer_id) {ProductOf("i")} JOIN cc_lines l ON l.line = {LineOf("i")}
+        FROM {_own.Interactions} i JOIN cc_party p USING (customer_id) {ProductOf("i")} JOIN cc_lines l ON l.line = {LineOf("i")}
         WHERE i.occurred_at < {NextDay}
         GROUP BY p.r, l.code
         """;
@@ -308,7 +311,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
                      CASE lower(kind) WHEN 'survey' THEN 1 WHEN 'review' THEN 2 WHEN 'complaint' THEN 3 WHEN 'opportunity' THEN 4
                           WHEN 'inquiry' THEN 5 WHEN 'visit' THEN 5 WHEN 'trial' THEN 5 WHEN 'quote' THEN 5 ELSE 0 END AS kc,
                      coalesce(scale_max, CASE WHEN lower(kind) = 'review' THEN 5 ELSE 10 END) AS m
-              FROM interactions WHERE occurred_at < {NextDay}) i
+              FROM {_own.Interactions} WHERE occurred_at < {NextDay}) i
         JOIN cc_party c USING (customer_id)
         GROUP BY c.r
         """;
@@ -319,7 +322,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// </summary>
     public string ReadTags => $"""
         SELECT p.r, i.k = 'complaint', i.tag, count(*)::INTEGER, max(i.occurred_at)
-        FROM (SELECT customer_id, lower(kind) AS k, lower(tag) AS tag, occurred_at FROM interactions
+        FROM (SELECT customer_id, lower(kind) AS k, lower(tag) AS tag, occurred_at FROM {_own.Interactions}
               WHERE occurred_at < {NextDay} AND tag IS NOT NULL AND lower(kind) IN ('complaint', 'suggestion')) i
         JOIN cc_party p USING (customer_id)
         WHERE i.k = 'suggestion' OR i.occurred_at >= p.window_start
@@ -400,7 +403,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
                 WITH own AS (
                     SELECT o.r, n.code, o.line, c.region, CAST(o.first_at AS DATE) AS day, o.first_amount, n.days_on_sale,
                            CAST(o.first_at AS DATE) > {Date(learnedOn!.Value)} AS added
-                    FROM cc_ol o JOIN cc_launch n USING (line) JOIN cc_party q USING (r) JOIN customers c ON c.customer_id = q.customer_id
+                    FROM cc_ol o JOIN cc_launch n USING (line) JOIN cc_party q USING (r) JOIN {_own.Customers} c ON c.customer_id = q.customer_id
                 ), w AS (
                     SELECT own.r, own.code,
                            coalesce(sum(p.n) FILTER (WHERE p.day BETWEEN own.day + {min} AND own.day + {max}), 0) + {self} AS followers,
@@ -475,16 +478,16 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         """;
 
     /// <summary>The contacts of the summary's customers, unordered: r, contact_id, name, title code.</summary>
-    public static string ReadContacts => $"""
+    public string ReadContacts => $"""
         SELECT p.r, c.contact_id, c.name, lv.code
-        FROM contacts c JOIN cc_party p USING (customer_id)
+        FROM {_own.Contacts} c JOIN cc_party p USING (customer_id)
         LEFT JOIN cc_levels lv ON lv.col = {PartyLevels.Length} AND lv.v = c.title
         """;
 
     /// <summary>contact_id, role, weight (default 1) of every buying role; a role given for several deals comes once per deal.</summary>
     /// <remarks>For a part of the base the roles of its contacts alone (a million customers' roles are read in seconds' fractions otherwise).</remarks>
     public string ReadRoles => "SELECT contact_id, role, coalesce(weight, 1) FROM buying_roles" +
-        (partOfBase ? " WHERE contact_id IN (SELECT contact_id FROM contacts WHERE customer_id IN (SELECT customer_id FROM cc_ids))" : "");
+        (partOfBase ? $" WHERE contact_id IN (SELECT contact_id FROM {_own.Contacts} WHERE customer_id IN (SELECT customer_id FROM cc_ids))" : "");
 
     public static string ReadTargets => "SELECT segment_path, planned_customers, planned_value, CAST(due_at AS DATE) FROM targets ORDER BY segment_path";
 

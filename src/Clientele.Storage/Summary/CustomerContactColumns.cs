@@ -14,7 +14,7 @@ internal static class CustomerContactColumns
     public static ContactColumns Read(CustomerColumnsDb db, CustomerColumnsSql sql, int customerCount, string[] titles)
     {
         var (read, ids, names, titleList) = (new List<int>(), new List<string>(), new List<string?>(), new List<string?>());
-        db.Query(CustomerColumnsSql.ReadContacts, r =>
+        db.Query(sql.ReadContacts, r =>
         {
             read.Add(r.GetInt32(0));
             ids.Add(r.GetString(1));

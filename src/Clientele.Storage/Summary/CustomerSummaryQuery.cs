@@ -36,18 +36,22 @@ public static class CustomerSummaryQuery
     /// the one <see cref="Run(Workspace, DateOnly?, TimeUnit)"/> gives it: what a live update reads for the customers an
     /// event touched. Every filter is applied before the grouping, so the work is theirs alone.
     /// </summary>
-    public static CustomerSummary Run(Workspace workspace, DateOnly asOf, TimeUnit unit, IReadOnlyCollection<string> customers)
+    public static CustomerSummary Run(Workspace workspace, DateOnly asOf, TimeUnit unit, IReadOnlyCollection<string> customers) =>
+        Run(workspace, asOf, unit, customers, PartTables.Workspace);
+
+    /// <summary>As <see cref="Run(Workspace, DateOnly, TimeUnit, IReadOnlyCollection{string})"/>, reading the customers' own rows from <paramref name="tables"/>.</summary>
+    internal static CustomerSummary Run(Workspace workspace, DateOnly asOf, TimeUnit unit, IReadOnlyCollection<string> customers, PartTables tables)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        return Run(workspace, (DateOnly?)asOf, unit, customers);
+        return Run(workspace, (DateOnly?)asOf, unit, customers, tables);
     }
 
-    private static CustomerSummary Run(Workspace workspace, DateOnly? asOf, TimeUnit unit, IReadOnlyCollection<string>? customers)
+    private static CustomerSummary Run(Workspace workspace, DateOnly? asOf, TimeUnit unit, IReadOnlyCollection<string>? customers, PartTables? tables = null)
     {
         var day = asOf ?? LastOrderDay(workspace)
             ?? throw new WorkspaceException("the workspace has no orders, so there is no last order date to summarize as of: import orders, or pass --as-of DATE.");
         var kinds = CanonicalTables.InteractionKinds;
-        using var command = workspace.Command(Sql(workspace.Dialect, kinds, customers is not null || HasRecordsAfter(workspace, day), customers is not null),
+        using var command = workspace.Command(Sql(workspace.Dialect, kinds, customers is not null || HasRecordsAfter(workspace, day), customers is not null, tables),
             ("as_of", day.ToDateTime(TimeOnly.MinValue)), ("next_day", day.AddDays(1).ToDateTime(TimeOnly.MinValue)), ("unit", (double)unit.Days()));
         if (customers is not null) command.Parameters.Add(workspace.Dialect.Parameter("ids", customers.Distinct(StringComparer.Ordinal).ToList()));
         var count = customers?.Count ?? CountCustomers(workspace);
@@ -81,18 +85,20 @@ public static class CustomerSummaryQuery
     /// <paramref name="recordsAfter"/>: whether some orders or interactions are later than the as-of date.
     /// </summary>
     /// <paramref name="subset"/>: only the customers of the list parameter <c>$ids</c>.
-    internal static string Sql(SqlDialect dialect, IReadOnlyList<string> kinds, bool recordsAfter = true, bool subset = false)
+    /// <paramref name="tables"/>: where a subset's own rows are read (the workspace's tables by default).
+    internal static string Sql(SqlDialect dialect, IReadOnlyList<string> kinds, bool recordsAfter = true, bool subset = false, PartTables? tables = null)
     {
+        var (o, i) = subset && tables is not null ? (tables.Orders, tables.Interactions) : ("orders", "interactions");
         // For a subset, each scan keeps only those customers' rows; a referral's "bought" looks at the referred customer's orders whoever it is.
         var only = subset ? " AND customer_id IN (SELECT unnest($ids))" : "";
         // The few customers and their referrals are taken first: a filter in the outer WHERE came after joining a million customers.
-        var customers = subset ? "(SELECT * FROM customers WHERE customer_id IN (SELECT unnest($ids)))" : "customers";
+        var customers = subset ? $"(SELECT * FROM {tables?.Customers ?? "customers"} WHERE customer_id IN (SELECT unnest($ids)))" : "customers";
         var referrals = subset ? "(SELECT * FROM referrals WHERE referrer_id IN (SELECT unnest($ids)))" : "referrals";
         var bought = subset
-            ? "SELECT DISTINCT customer_id FROM orders WHERE ordered_at < $next_day AND status = 'completed' AND customer_id IN (SELECT referred_id FROM referrals r WHERE r.referrer_id IN (SELECT unnest($ids)))"
+            ? $"SELECT DISTINCT customer_id FROM {o} WHERE ordered_at < $next_day AND status = 'completed' AND customer_id IN (SELECT referred_id FROM referrals r WHERE r.referrer_id IN (SELECT unnest($ids)))"
             : "SELECT customer_id FROM b WHERE purchase_days > 0";
         var later = recordsAfter
-            ? $"SELECT DISTINCT customer_id FROM orders WHERE ordered_at >= $next_day{only} UNION SELECT DISTINCT customer_id FROM interactions WHERE occurred_at >= $next_day{only}"
+            ? $"SELECT DISTINCT customer_id FROM {o} WHERE ordered_at >= $next_day{only} UNION SELECT DISTINCT customer_id FROM {i} WHERE occurred_at >= $next_day{only}"
             : "SELECT NULL::VARCHAR AS customer_id WHERE false";
         var kindCounts = new StringBuilder();
         foreach (var kind in kinds) kindCounts.Append(CultureInfo.InvariantCulture, $"count(*) FILTER (WHERE k = '{kind}') AS \"{kind}\", ");
@@ -101,7 +107,7 @@ public static class CustomerSummaryQuery
         return $"""
             WITH d AS (
                 SELECT customer_id, CAST(ordered_at AS DATE) AS day, sum({Exact("amount")}) AS spend, count(*) AS lines, sum({Exact("margin")}) AS margin
-                FROM orders WHERE ordered_at < $next_day AND status = 'completed'{only}
+                FROM {o} WHERE ordered_at < $next_day AND status = 'completed'{only}
                 GROUP BY customer_id, day
             ), b AS (
                 SELECT customer_id, min(day) AS first_day, max(day) AS last_day, count(*) AS purchase_days,
@@ -109,14 +115,14 @@ public static class CustomerSummaryQuery
                 FROM d GROUP BY customer_id
             ), ret AS (
                 SELECT customer_id, count(*) AS returns, CAST(sum({Exact("amount")}) AS DOUBLE PRECISION) AS returned_amount
-                FROM orders WHERE ordered_at < $next_day AND status = 'returned'{only}
+                FROM {o} WHERE ordered_at < $next_day AND status = 'returned'{only}
                 GROUP BY customer_id
             ), ia AS (
                 SELECT customer_id, {kindCounts}
                        count(*) FILTER (WHERE k NOT IN ({kindList})) AS other,
                        coalesce(CAST(sum({Exact("cost")}) AS DOUBLE PRECISION), 0) AS service_cost,
                        CAST(avg({Exact("score * 10.0 / coalesce(scale_max, 10)")}) FILTER (WHERE k = 'survey' AND score IS NOT NULL) AS DOUBLE PRECISION) AS mean_survey
-                FROM (SELECT *, lower(kind) AS k FROM interactions WHERE occurred_at < $next_day{only}) AS i
+                FROM (SELECT *, lower(kind) AS k FROM {i} WHERE occurred_at < $next_day{only}) AS i
                 GROUP BY customer_id
             ), rf AS (
                 SELECT r.referrer_id AS customer_id, count(*) AS made,

@@ -7,9 +7,10 @@ namespace Clientele.Web.Api;
 /// The in-memory listings (<see cref="SnapshotListing"/>) of the snapshots being read, so a page of a million customers
 /// is answered in milliseconds rather than by a count and a sort in DuckDB. A listing is built the first time its
 /// snapshot is asked for (seconds at a million customers; concurrent requests for it wait for the one build) and kept
-/// while its snapshot is unchanged: each request compares the snapshot's creation time and the time of its latest live
-/// update, so a new analysis of the same date, or customers re-classified live, are listed afresh (a rebuild: seconds at a
-/// million customers). At most <see cref="Capacity"/> listings are kept, the most recently used.
+/// while its analysis is the same: each request compares the snapshot's creation time, so a new analysis of the same date
+/// is listed afresh, and the time of its latest live update, so customers re-classified live since are patched in
+/// (<see cref="SnapshotListing.CatchUp"/>: their rows alone are read, milliseconds). At most <see cref="Capacity"/>
+/// listings are kept, the most recently used.
 /// </summary>
 public sealed class ListingIndex
 {
@@ -44,9 +45,9 @@ public sealed class ListingIndex
         Lazy<SnapshotListing> listing;
         lock (_lock)
         {
-            // A replaced or deleted snapshot's listing is of no more use.
-            _listings.RemoveAll(l => !snapshots.Contains(l.Snapshot));
-            var i = _listings.FindIndex(l => l.Snapshot == snapshot);
+            // A replaced or deleted snapshot's listing is of no more use; one of the same analysis is caught up below.
+            _listings.RemoveAll(l => !snapshots.Any(s => SameAnalysis(s, l.Snapshot)));
+            var i = _listings.FindIndex(l => SameAnalysis(l.Snapshot, snapshot));
             listing = i >= 0 ? _listings[i].Listing : new Lazy<SnapshotListing>(() => SnapshotListing.Load(workspace, snapshot));
             if (i >= 0) _listings.RemoveAt(i);
             _listings.Insert(0, (snapshot, listing));
@@ -54,13 +55,17 @@ public sealed class ListingIndex
         }
         try
         {
-            return listing.Value;
+            var value = listing.Value;
+            if (snapshot.LiveAt is { } liveAt && (value.Snapshot.LiveAt is not { } listed || liveAt > listed)) value.CatchUp(workspace, snapshot);
+            return value;
         }
         catch
         {
-            // A failed build is not kept: the next request tries again.
+            // A failed build or catch-up is not kept: the next request builds it again.
             lock (_lock) _listings.RemoveAll(l => l.Listing == listing);
             throw;
         }
     }
+
+    private static bool SameAnalysis(SnapshotInfo a, SnapshotInfo b) => a.AsOf == b.AsOf && a.CreatedAt == b.CreatedAt;
 }

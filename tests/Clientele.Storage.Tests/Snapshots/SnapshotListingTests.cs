@@ -140,6 +140,64 @@ public sealed class SnapshotListingTests(SnapshotListingTests.ListedCompany comp
         Same([], new CustomerSort("cross_sell", false), 40, 10, null);
     }
 
+    [Fact]
+    public void A_listing_caught_up_after_live_updates_lists_what_a_listing_built_anew_lists()
+    {
+        using var own = new SimulatedCompany();
+        var workspace = own.Temp.Workspace!;
+        var listing = SnapshotListing.Load(workspace, SnapshotQuery.List(workspace)[^1]);
+        // Every order and figure computed and a few counts kept before the updates, so each is mended, not made anew.
+        foreach (var column in SnapshotQuery.SortColumns) listing.Customers(workspace, sort: new CustomerSort(column, false), top: 3);
+        listing.Customers(workspace, [new ClassFilter("churn_status", ["active"])], top: 3);
+        var random = new Random(20261205);
+        var ids = SnapshotQuery.Customers(workspace).Rows.Select(r => r.CustomerId).ToList();
+        var at = new DateTime(2026, 1, 2, 8, 0, 0, DateTimeKind.Utc);
+        for (var update = 0; update < 3; update++)
+        {
+            // Orders of lost and other customers (classes and figures move), a complaint, and a customer new since the analysis.
+            var lost = SnapshotQuery.Customers(workspace, filters: [new ClassFilter("churn_status", ["lost"])], top: 200).Rows.Select(r => r.CustomerId).ToList();
+            var named = Enumerable.Range(0, 15).Select(_ => lost[random.Next(lost.Count)]).Concat(Enumerable.Range(0, 15).Select(_ => ids[random.Next(ids.Count)]))
+                .Append($"NEW-LISTED-{update}").Distinct().ToList();
+            var orders = string.Join("\n", named.Select(id => $"{id},2026-01-0{2 + update},{random.Next(20, 3_000)},{random.Next(5, 300)}"));
+            var path = own.Temp.File($"orders-{update}.csv", $"customer_id,ordered_at,amount,margin\n{orders}\n");
+            var import = new Clientele.Storage.Import.Importer(workspace).Import("orders", path, new Clientele.Storage.Import.ImportOptions(), cancellationToken: TestContext.Current.CancellationToken).ImportId!.Value;
+            var result = Clientele.Storage.Live.LiveUpdate.Refresh(workspace, named, import, at);
+            Assert.NotEmpty(result.Changes);
+            // The first two updates are caught up at once; the clock stands still, the stamps still grow.
+            if (update == 1) continue;
+            listing.CatchUp(workspace, SnapshotQuery.List(workspace)[^1]);
+        }
+
+        var snapshot = SnapshotQuery.List(workspace)[^1];
+        Assert.Equal(snapshot, listing.Snapshot);
+        Assert.Equal(snapshot.Customers, listing.Count);
+        var fresh = SnapshotListing.Load(workspace, snapshot);
+        foreach (var column in SnapshotQuery.SortColumns)
+            foreach (var descending in (bool[])[false, true])
+            {
+                var sort = new CustomerSort(column, descending);
+                var expected = Lines(SnapshotQuery.Customers(workspace, snapshot.AsOf, [], sort, null, 0, null));
+                Assert.Equal(expected, Lines(fresh.Customers(workspace, [], sort)));
+                Assert.Equal(expected, Lines(listing.Customers(workspace, [], sort)));
+            }
+        var choices = ChoicesOf(workspace);
+        for (var n = 0; n < 150; n++)
+        {
+            var filters = Enumerable.Range(0, random.Next(3)).Select(_ =>
+            {
+                var (dimension, classes) = choices[random.Next(choices.Count)];
+                return new ClassFilter(dimension, [classes[random.Next(classes.Count)]]);
+            }).ToList();
+            var sort = new CustomerSort(SnapshotQuery.SortColumns[random.Next(SnapshotQuery.SortColumns.Count)], random.Next(2) == 0);
+            var search = random.Next(5) == 0 ? "new-listed" : null;
+            var offset = random.Next(3) * 40;
+            var expected = SnapshotQuery.Customers(workspace, snapshot.AsOf, filters, sort, 40, offset, search);
+            var actual = listing.Customers(workspace, filters, sort, 40, offset, search);
+            Assert.Equal(expected.Matching, actual.Matching);
+            Assert.Equal(Lines(expected), Lines(actual));
+        }
+    }
+
     private static string Fragment(Random random, string text)
     {
         var start = random.Next(Math.Max(1, text.Length - 2));
@@ -148,12 +206,14 @@ public sealed class SnapshotListingTests(SnapshotListingTests.ListedCompany comp
     }
 
     /// <summary>Per dimension, classes to filter by: those present, other spellings, prefixes of segment paths, single influence roles, and one absent.</summary>
-    private List<(string Dimension, List<string> Classes)> Choices()
+    private List<(string Dimension, List<string> Classes)> Choices() => ChoicesOf(Workspace);
+
+    private static List<(string Dimension, List<string> Classes)> ChoicesOf(Workspace workspace)
     {
         var choices = new List<(string, List<string>)>();
         foreach (var dimension in Dimensions.All)
         {
-            var present = SnapshotQuery.Classes(Workspace, dimension).ToList();
+            var present = SnapshotQuery.Classes(workspace, dimension).ToList();
             var classes = DimensionClasses.Closed.TryGetValue(dimension, out var closed) ? [.. closed, .. closed.Select(c => c.ToUpperInvariant())] : present;
             if (dimension == Dimensions.Segment) classes = [.. classes, .. present.Select(p => p.Split('/')[0]).Distinct(), "Nowhere"];
             if (dimension == Dimensions.Influence) classes = [.. classes, "leader", "referrer", "caller", "none", "Leader"];

@@ -38,6 +38,10 @@ public sealed class EventsApiTests : IClassFixture<EventsApiTests.Server>
         var lost = _factory.Workspace.Read(w => w.Scalar<string>(
             "SELECT customer_id FROM snapshot_customers WHERE churn_status = 'lost' AND orders >= 2 AND live_at IS NULL ORDER BY value DESC LIMIT 1"))!;
         var json = $$"""{ "orders": [ { "order_id": "LIVE-LOST-1", "customer_id": "{{lost}}", "ordered_at": "2026-01-03", "amount": 420 } ] }""";
+        // The server's listing is built (and this order kept) before the event, so the event is patched into it.
+        var active = $"/api/customers?where=churn_status%3Dactive&sort=value%20desc&pageSize=500";
+        var before = (await _factory.ClientWithKey(Role.Viewer).GetFromJsonAsync<JsonNode>(active, Cancel))!;
+        Assert.DoesNotContain(before["rows"]!.AsArray(), r => (string?)r!["id"] == lost);
 
         var response = await PostAsync(json);
 
@@ -61,8 +65,9 @@ public sealed class EventsApiTests : IClassFixture<EventsApiTests.Server>
         Assert.Equal((long)changes["changes"]!.AsArray().Count, (long)counted["total"]!);
         Assert.Empty(counted["changes"]!.AsArray());
         // The listing filters by the live class too.
-        var listed = (await client.GetFromJsonAsync<JsonNode>($"/api/customers?where=churn_status%3Dactive&sort=value%20desc&pageSize=500", Cancel))!;
+        var listed = (await client.GetFromJsonAsync<JsonNode>(active, Cancel))!;
         Assert.Contains(listed["rows"]!.AsArray(), r => (string?)r!["id"] == lost);
+        Assert.Equal((long)before["total"]! + 1, (long)listed["total"]!);
     }
 
     [Fact]
