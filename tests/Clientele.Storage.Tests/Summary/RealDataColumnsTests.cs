@@ -74,7 +74,7 @@ public sealed class RealDataColumnsTests : IDisposable
         var run = global::Clientele.Storage.Analysis.AnalysisRunner.Run(_temp.Workspace!, new global::Clientele.Storage.Analysis.AnalysisRequest { AsOf = asOf, Options = options }, cancellationToken: TestContext.Current.CancellationToken);
         var r = run.Result;
         Assert.All(r.Dimension(Dimensions.ChurnStatus).Class, c => Assert.Null(c));
-        Assert.All(r.Dimension(Dimensions.ChurnStatus).Reason, reason => Assert.StartsWith("n/a: no repeat history to model churn", reason));
+        Assert.All(r.Reasons(Dimensions.ChurnStatus), reason => Assert.StartsWith("n/a: no repeat history to model churn", reason));
         var valueClass = r.Dimension(Dimensions.ValueClass).Class;
         Assert.Equal(88, valueClass.Count(c => c == "MVC"));
         Assert.DoesNotContain("MGC", valueClass);
