@@ -43,6 +43,13 @@ public static class ChurnStatus
             [Lost] = "Learn why they left; win back only where the reason can be fixed.",
         },
         Routine = new HashSet<string> { Active },
+        Reason = new ReasonDeclaration(
+            [
+                new ReasonFigure("churn_status_days_since", "days since the last purchase, where the status came from the rule (no P(alive))", (r, i) => r.Churn.DaysSinceLast[i]),
+                new ReasonFigure("churn_status_gap_days", "the expected gap between purchases in days, where the status came from the rule", (r, i) => r.Churn.ExpectedGapDays[i]),
+                new ReasonFigure("churn_status_own_gap", "1 where that gap is the customer's own mean gap, 0 the base's typical gap", (r, i) => r.Churn.OwnGap[i]),
+            ],
+            StatusReason),
     };
 
     /// <summary>Classifies every customer of <paramref name="columns"/>: the status and, where it applies, the reason. <see cref="Apply"/> of <see cref="Learn"/>.</summary>
@@ -63,7 +70,7 @@ public static class ChurnStatus
         var n = columns.Count;
         var s = columns.Summary;
         var status = new string?[n];
-        var statusReason = new string?[n];
+        var (daysSince, gapDays, ownGap) = (NaNs(n), NaNs(n), NaNs(n));
         var reason = new string?[n];
         var reasonText = new string?[n];
         var rhythm = PurchaseRhythm.With(s, options.OwnGapMinRepeats, context.TypicalGapDays);
@@ -78,28 +85,26 @@ public static class ChurnStatus
             var i = customers?[k] ?? k;
             if (!columns.HasBought(i))
             {
-                statusReason[i] = "n/a: has not bought";
                 reasonText[i] = "n/a: has not bought";
                 continue;
             }
 
-            sb.Clear();
             var p = scores.ProbabilityAlive[i];
             string? cls;
             if (!double.IsNaN(p))
             {
                 byModel++;
-                cls = ByModel(p, scores.ProbabilityAlivePrevious[i], scores.TrendDays, options, sb);
+                cls = ByModel(p, scores.ProbabilityAlivePrevious[i], options);
             }
             else
             {
-                cls = ByRule(rhythm, i, options, sb);
+                (daysSince[i], gapDays[i], ownGap[i]) = (rhythm.DaysSinceLast(i), rhythm.ExpectedGapDays(i), rhythm.UsesOwnGap(i) ? 1 : 0);
+                cls = ByRule(daysSince[i], gapDays[i], options);
                 byRule += cls is null ? 0 : 1;
                 undecided += cls is null ? 1 : 0;
             }
 
             status[i] = cls;
-            statusReason[i] = sb.ToString();
 
             sb.Clear();
             var why = Reason(columns, i, cls, typicalServiceCost, options, tags, sb, ref unrecognised);
@@ -126,8 +131,13 @@ public static class ChurnStatus
         if (unrecognised > 0)
             reasonNotes.Add(string.Create(CultureInfo.InvariantCulture, $"{unrecognised:N0} customers' complaint tags match no reason (shown as unknown with the tag); add them to ChurnReasons.Synonyms."));
         return new ChurnResult(
-            new DimensionResult(Dimensions.ChurnStatus, status, statusReason, method) { Notes = statusNotes },
-            new DimensionResult(Dimensions.ChurnReason, reason, reasonText, "rules: the churn window's complaint tags, returns and service cost") { Notes = reasonNotes });
+            new DimensionResult(Dimensions.ChurnStatus, status, [], method) { Notes = statusNotes },
+            new DimensionResult(Dimensions.ChurnReason, reason, reasonText, "rules: the churn window's complaint tags, returns and service cost") { Notes = reasonNotes })
+        {
+            DaysSinceLast = daysSince,
+            ExpectedGapDays = gapDays,
+            OwnGap = ownGap,
+        };
     }
 
     /// <summary>
@@ -152,20 +162,49 @@ public static class ChurnStatus
             .ThenBy(c => c.Reason, StringComparer.Ordinal)];
     }
 
-    private static string ByModel(double p, double previous, double trendDays, ChurnStatusOptions o, StringBuilder sb)
+    /// <summary>
+    /// Why a customer has its churn status: P(alive) against the class's bounds (and its trend), or, without P(alive), the days
+    /// since the last purchase in expected gaps; for a party that has not bought, that it has not. A pure function of the stored
+    /// figures (<see cref="Declaration"/>) and the options: the status it states is the one they give.
+    /// </summary>
+    public static string StatusReason(string? @class, ReasonRow row, ReasonContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return StatusReason(row, context.Options.Churn, context.TrendDays);
+    }
+
+    /// <summary>The reason of <see cref="StatusReason(string?, ReasonRow, ReasonContext)"/> from the row, the options and the trend lag (days).</summary>
+    public static string StatusReason(ReasonRow row, ChurnStatusOptions options, double trendDays)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!row.HasBought) return "n/a: has not bought";
+        var sb = new StringBuilder(200);
+        if (!double.IsNaN(row.ProbabilityAlive)) ByModelText(row.ProbabilityAlive, row.ProbabilityAlivePrevious, trendDays, options, sb);
+        else ByRuleText(row.Figures[0], row.Figures[1], row.Figures[2] == 1, options, sb);
+        return sb.ToString();
+    }
+
+    private static string ByModel(double p, double previous, ChurnStatusOptions o)
     {
         var drop = double.IsNaN(previous) ? 0 : previous - p;
-        var cls = p >= o.ActiveFrom ? (drop > o.TrendDrop ? AtRisk : Active)
+        return p >= o.ActiveFrom ? (drop > o.TrendDrop ? AtRisk : Active)
             : p >= o.AtRiskFrom ? AtRisk
             : p >= o.LapsedFrom ? Lapsed
             : Lost;
+    }
+
+    private static void ByModelText(double p, double previous, double trendDays, ChurnStatusOptions o, StringBuilder sb)
+    {
+        var drop = double.IsNaN(previous) ? 0 : previous - p;
+        var cls = ByModel(p, previous, o);
         var days = trendDays.ToString("0", CultureInfo.InvariantCulture);
         if (cls == AtRisk && p >= o.ActiveFrom)
         {
             var t = Internal.ValueText.Together(2, [p, o.ActiveFrom, previous, o.TrendDrop], r => r[0] >= r[1] && r[2] - r[0] > r[3]);
             sb.Append(cls).Append(": P(alive) ").Append(t[0]).Append(" ≥ ").Append(t[1]).Append(" but fell from ").Append(t[2]).Append(" in ")
               .Append(days).Append(" days (by more than ").Append(t[3]).Append(')');
-            return cls;
+            return;
         }
 
         // The bounds of the class the reason states, printed with enough decimals to read true.
@@ -184,22 +223,26 @@ public static class ChurnStatus
         else sb.Append(" in [").Append(f[1]).Append(", ").Append(f[2]).Append(')');
         if (!double.IsNaN(previous) && Math.Abs(drop) >= 0.005)
             sb.Append(drop > 0 ? ", down from " : ", up from ").Append(f[3]).Append(' ').Append(days).Append(" days before");
-        return cls;
     }
 
-    private static string? ByRule(PurchaseRhythm rhythm, int i, ChurnStatusOptions o, StringBuilder sb)
+    private static string? ByRule(double since, double gap, ChurnStatusOptions o)
     {
-        var since = rhythm.DaysSinceLast(i);
-        var gap = rhythm.ExpectedGapDays(i);
+        if (double.IsNaN(gap)) return null;
+        var gaps = since / gap;
+        return gaps <= o.ActiveWithinGaps ? Active : gaps <= o.AtRiskWithinGaps ? AtRisk : gaps <= o.LapsedWithinGaps ? Lapsed : Lost;
+    }
+
+    private static void ByRuleText(double since, double gap, bool ownGap, ChurnStatusOptions o, StringBuilder sb)
+    {
         if (double.IsNaN(gap))
         {
             sb.Append("n/a: no repeat history to model churn: no customer has bought on two different days (as when each order totals a period), so ")
               .Append(N0(since)).Append(" days without buying cannot be compared with a usual gap");
-            return null;
+            return;
         }
 
         var gaps = since / gap;
-        var cls = gaps <= o.ActiveWithinGaps ? Active : gaps <= o.AtRiskWithinGaps ? AtRisk : gaps <= o.LapsedWithinGaps ? Lapsed : Lost;
+        var cls = ByRule(since, gap, o);
         var limit = cls switch
         {
             Active => o.ActiveWithinGaps,
@@ -210,8 +253,14 @@ public static class ChurnStatus
         sb.Append(cls).Append(": last purchase ").Append(N0(since)).Append(" days ago = ")
           .Append(gapsText).Append(cls == Lost ? " > " : " ≤ ")
           .Append(limitText).Append(" gaps of ").Append(GapDays(gap))
-          .Append(rhythm.UsesOwnGap(i) ? " days (own mean gap)" : " days (the base's typical gap)");
-        return cls;
+          .Append(ownGap ? " days (own mean gap)" : " days (the base's typical gap)");
+    }
+
+    private static double[] NaNs(int n)
+    {
+        var values = new double[n];
+        Array.Fill(values, double.NaN);
+        return values;
     }
 
     /// <summary>The gaps and the limit they are compared with, with one decimal or more where one would not read true.</summary>

@@ -90,7 +90,8 @@ public static class CustomerAnalysis
         // Once a dimension's classes are decided its reasons are final but for the overrides, which other dimensions never read.
         void Final(DimensionResult d)
         {
-            if (reasons is null) return;
+            // A reason rendered when read is told from the class and figures: there is no text to hand on.
+            if (reasons is null || Classification.Dimensions.Declaration(d.Dimension)?.RendersReason == true) return;
             ExplainOverrides(d, placed);
             reasons(d.Dimension, null, d.Reason);
             Array.Clear(d.Reason);
@@ -148,12 +149,18 @@ public static class CustomerAnalysis
             ladder, tier, valueClass, prospects.Result, strategy.Result, supply.Result, churn.Status, churn.Reason,
             influence.Roles, buying.Result, map.Segment,
         ];
-        var applied = ApplyOverrides(dimensions, placed, explained: reasons is not null, out var overrideNotes);
+        var applied = ApplyOverrides(dimensions, placed, explained: reasons is not null, out var computed, out var overrideNotes);
         var notes = new List<string>(scoring.Notes);
         foreach (var d in dimensions) notes.AddRange(d.Notes);
         notes.AddRange(lines.Notes);
         notes.AddRange(overrideNotes);
-        return new AnalysisResult(columns, scoring, dimensions, strategy, prospects, supply, hierarchy, churn, influence, buying, map, lines, applied, notes) { Context = context };
+        return new AnalysisResult(columns, scoring, dimensions, strategy, prospects, supply, hierarchy, churn, influence, buying, map, lines, applied, notes)
+        {
+            Context = context,
+            Options = options,
+            ComputedClasses = computed,
+            Applied = customers,
+        };
     }
 
     /// <summary>An override and the index of its customer: -1 when the customer is not in the analysis, -2 when it is not among those applied.</summary>
@@ -192,9 +199,11 @@ public static class CustomerAnalysis
     /// Only the overrides of the customers applied are applied; the others' (-2) are neither applied nor reported. When
     /// <paramref name="explained"/>, the reasons were written already (<see cref="ExplainOverrides"/>) and handed on.
     /// </remarks>
-    private static List<Override> ApplyOverrides(DimensionResult[] dimensions, Placed[] placed, bool explained, out List<string> notes)
+    private static List<Override> ApplyOverrides(DimensionResult[] dimensions, Placed[] placed, bool explained,
+        out Dictionary<(int, string), string?> computed, out List<string> notes)
     {
         notes = [];
+        computed = [];
         var applied = new List<Override>();
         foreach (var (o, i) in placed)
         {
@@ -210,7 +219,9 @@ public static class CustomerAnalysis
                 notes.Add($"override of {o.CustomerId} on {o.Dimension} not applied: the customer is not in this analysis (unknown, or not yet known on the as-of date).");
                 continue;
             }
-            if (!explained) dimension.Reason[i] = o.Explain(dimension.Class[i], dimension.Reason[i]);
+            computed.TryAdd((i, o.Dimension), dimension.Class[i]);
+            // A reason rendered when read is told from the override and the computed class (AnalysisResult.Reason).
+            if (!explained && dimension.Reason.Length > 0) dimension.Reason[i] = o.Explain(dimension.Class[i], dimension.Reason[i]);
             dimension.Class[i] = o.Class;
             applied.Add(o);
         }

@@ -33,6 +33,15 @@ public sealed record DimensionDeclaration(string Name, string Title)
     /// </summary>
     public IReadOnlySet<string> Routine { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// How the reason is rendered when read, from the class, the figures the snapshot stores and the analysis's context; null
+    /// for a dimension whose reason is still built by its <c>Apply</c> and stored as text (a <c>&lt;dimension&gt;_reason</c> column).
+    /// </summary>
+    public ReasonDeclaration? Reason { get; init; }
+
+    /// <summary>Whether the reason is rendered when read (<see cref="Reason"/>) rather than stored as text.</summary>
+    public bool RendersReason => Reason is not null;
+
     /// <summary>Whether the dimension has a closed set of classes.</summary>
     public bool IsClosed => Classes is not null;
 

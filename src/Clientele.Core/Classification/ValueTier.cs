@@ -26,6 +26,7 @@ public static class ValueTier
             ["medium"] = "Efficient service and cross-selling.",
             ["small"] = "Low-cost digital service.",
         },
+        Reason = new ReasonDeclaration((@class, row, context) => Reason(@class, row, context.Classification.ValueTier, context.UsesMargin)),
     };
 
     /// <summary>Classifies every customer of <paramref name="columns"/>: <see cref="Apply"/> of <see cref="Learn"/>.</summary>
@@ -60,12 +61,10 @@ public static class ValueTier
         options.Validate();
         var n = columns.Count;
         var classes = new string?[n];
-        var reasons = new string?[n];
-        var kind = ValueText.ValueKind(scores);
+        var kind = ValueText.ValueKind(scores.UsesMargin);
         var fixedCuts = context.FixedCuts;
         // cuts[0] medium, [1] large, [2] VIP; labels say how each was set.
         var cuts = context.Cuts;
-        var labels = context.Labels;
         var actual = context.ActualCustomers;
 
         var withoutFuture = 0;
@@ -73,11 +72,7 @@ public static class ValueTier
         for (var k = 0; k < count; k++)
         {
             var i = customers?[k] ?? k;
-            if (!columns.HasBought(i))
-            {
-                reasons[i] = "n/a: no completed order: value tiers are for actual customers";
-                continue;
-            }
+            if (!columns.HasBought(i)) continue;
             var value = scores.Value(i);
             var tier = 0;
             for (var t = 2; t >= 0; t--)
@@ -89,27 +84,8 @@ public static class ValueTier
                     break;
                 }
             }
-            var future = scores.FutureNetValue[i];
-            var past = scores.PastNetValue[i];
-            if (double.IsNaN(future)) withoutFuture++;
-            // The cuts the reason states: the one passed (below the tier) and the next one up, each compared with the value.
-            var lower = tier > 0 ? cuts[tier - 1] : double.NaN;
-            var upper = tier < 3 ? cuts[tier] : double.NaN;
-            var f = ValueText.Together(ValueText.StartDecimals(value, past, future, lower, upper),
-                [value, past, double.IsNaN(future) ? 0 : future, double.IsNaN(lower) ? 0 : lower, double.IsNaN(upper) ? 0 : upper],
-                r => r[0] == r[1] + r[2]
-                    && (double.IsNaN(lower) || (fixedCuts ? r[0] >= r[3] : r[0] > r[3]))
-                    && (double.IsNaN(upper) || (fixedCuts ? r[0] < r[4] : r[0] <= r[4])));
-            var parts = double.IsNaN(future) ? $"past {f[1]}, no prediction" : $"past {f[1]} + future {f[2]}";
-            var passed = fixedCuts ? "at or above" : "above";
-            var notNext = fixedCuts ? "below" : "not above";
-            var cut = tier == 0
-                ? $"{notNext} the {Classes[1]} cut ({labels[0]}) {f[4]}"
-                : tier == 3
-                    ? $"{passed} the VIP cut ({labels[2]}) {f[3]}"
-                    : $"{passed} the {Classes[tier]} cut ({labels[tier - 1]}) {f[3]}, {notNext} the {Classes[tier + 1]} cut ({labels[tier]}) {f[4]}";
+            if (double.IsNaN(scores.FutureNetValue[i])) withoutFuture++;
             classes[i] = Classes[tier];
-            reasons[i] = $"{Classes[tier]}: value {f[0]} in {kind} ({parts}) {cut}";
         }
 
         var method = fixedCuts
@@ -120,6 +96,46 @@ public static class ValueTier
         else if (!fixedCuts) notes.Add($"cuts: medium above {ValueText.Cut(cuts[0])}, large above {ValueText.Cut(cuts[1])}, VIP above {ValueText.Cut(cuts[2])}");
         if (withoutFuture > 0)
             notes.Add($"{ValueText.Money(withoutFuture)} of {ValueText.Money(actual)} actual customers have no predicted future value (no model): their value is the past alone");
-        return new DimensionResult(Dimensions.ValueTier, classes, reasons, method) { Notes = notes };
+        return new DimensionResult(Dimensions.ValueTier, classes, [], method) { Notes = notes };
+    }
+
+    /// <summary>
+    /// Why a customer has its tier: its value (past + future) against the cut it passed and the next one up, each printed with
+    /// enough decimals to read true; for a party that has not bought, why it has none.
+    /// </summary>
+    public static string Reason(string? @class, ReasonRow row, ValueTierContext context, bool usesMargin)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(context);
+        var tier = @class is null ? -1 : IndexOf(@class);
+        if (!row.HasBought || tier < 0) return "n/a: no completed order: value tiers are for actual customers";
+        var fixedCuts = context.FixedCuts;
+        var cuts = context.Cuts;
+        var labels = context.Labels;
+        var (value, past, future) = (row.Value, row.PastNetValue, row.FutureNetValue);
+        // The cuts the reason states: the one passed (below the tier) and the next one up, each compared with the value.
+        var lower = tier > 0 ? cuts[tier - 1] : double.NaN;
+        var upper = tier < 3 ? cuts[tier] : double.NaN;
+        var f = ValueText.Together(ValueText.StartDecimals(value, past, future, lower, upper),
+            [value, past, double.IsNaN(future) ? 0 : future, double.IsNaN(lower) ? 0 : lower, double.IsNaN(upper) ? 0 : upper],
+            r => r[0] == r[1] + r[2]
+                && (double.IsNaN(lower) || (fixedCuts ? r[0] >= r[3] : r[0] > r[3]))
+                && (double.IsNaN(upper) || (fixedCuts ? r[0] < r[4] : r[0] <= r[4])));
+        var parts = double.IsNaN(future) ? $"past {f[1]}, no prediction" : $"past {f[1]} + future {f[2]}";
+        var passed = fixedCuts ? "at or above" : "above";
+        var notNext = fixedCuts ? "below" : "not above";
+        var cut = tier == 0
+            ? $"{notNext} the {Classes[1]} cut ({labels[0]}) {f[4]}"
+            : tier == 3
+                ? $"{passed} the VIP cut ({labels[2]}) {f[3]}"
+                : $"{passed} the {Classes[tier]} cut ({labels[tier - 1]}) {f[3]}, {notNext} the {Classes[tier + 1]} cut ({labels[tier]}) {f[4]}";
+        return $"{Classes[tier]}: value {f[0]} in {ValueText.ValueKind(usesMargin)} ({parts}) {cut}";
+    }
+
+    private static int IndexOf(string @class)
+    {
+        for (var t = 0; t < Classes.Count; t++)
+            if (Classes[t] == @class) return t;
+        return -1;
     }
 }

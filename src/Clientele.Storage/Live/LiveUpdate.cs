@@ -39,6 +39,10 @@ public static class LiveUpdate
     /// <summary>Figure columns a live update keeps as the analysis left them.</summary>
     public static readonly IReadOnlyList<string> KeptFigures = ["supply_depth", "group_value", "subsidiaries", "referral_value", "influence_value"];
 
+    /// <summary>The columns of the kept dimensions: each class, and its reason where it is stored as text.</summary>
+    private static IEnumerable<string> KeptColumns =>
+        Kept.SelectMany(d => SnapshotSchema.StoresReason(d) ? new[] { d, SnapshotSchema.ReasonColumn(d) } : [d]);
+
     /// <summary>The dimensions a live update re-applies.</summary>
     public static IReadOnlyList<string> Updated { get; } = [.. Dimensions.All.Except(Kept)];
 
@@ -142,15 +146,15 @@ public static class LiveUpdate
     private static IReadOnlyList<ClassChange> Store(DuckDBConnection connection, DateOnly analysisAsOf, long? importId, DateTime at)
     {
         var day = $"DATE '{analysisAsOf:yyyy-MM-dd}'";
-        var kept = string.Join(", ", Kept.SelectMany(d => new[] { d, SnapshotSchema.ReasonColumn(d) }).Concat(KeptFigures).Select(c => $"{c} = o.{c}"));
+        var kept = string.Join(", ", KeptColumns.Concat(KeptFigures).Select(c => $"{c} = o.{c}"));
         using var transaction = connection.BeginTransaction();
         // The rewritten customers' rows as the snapshot has them, taken once and only the columns read below: each statement
         // joining the snapshot's million rows cost tens of milliseconds, and all its columns (the reasons) seconds for a batch.
-        var oldColumns = string.Join(", ", Kept.SelectMany(d => new[] { d, SnapshotSchema.ReasonColumn(d) }).Concat(KeptFigures).Concat(Updated).Append("overridden"));
+        var oldColumns = string.Join(", ", KeptColumns.Concat(KeptFigures).Concat(Updated).Append("overridden"));
         Execute(connection, $"CREATE OR REPLACE TEMP TABLE live_old AS SELECT customer_id, {oldColumns} FROM snapshot_customers WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_days)");
         Execute(connection, $"UPDATE live_customers l SET {kept} FROM live_old o WHERE o.customer_id = l.customer_id");
         // A customer new since the analysis has no supply-chain position or influence yet: it says so rather than stay empty.
-        foreach (var d in Kept)
+        foreach (var d in Kept.Where(SnapshotSchema.StoresReason))
             Execute(connection, $"UPDATE live_customers l SET {SnapshotSchema.ReasonColumn(d)} = 'n/a: new since the analysis of {analysisAsOf:yyyy-MM-dd}; the next analysis places it' " +
                 $"WHERE NOT EXISTS (SELECT 1 FROM live_old o WHERE o.customer_id = l.customer_id)");
         Execute(connection, "UPDATE live_customers SET full_value = value + coalesce(referral_value, 0) + coalesce(influence_value, 0)");
@@ -161,8 +165,18 @@ public static class LiveUpdate
         var overridden = $"(SELECT * FROM snapshot_customers WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_old WHERE overridden IS NOT NULL))";
         if (Scalar<long>(connection, "SELECT count(*) FROM live_old WHERE overridden IS NOT NULL") > 0)
             foreach (var d in Updated)
-                Execute(connection, $"UPDATE live_customers l SET {d} = o.{d}, {SnapshotSchema.ReasonColumn(d)} = o.{SnapshotSchema.ReasonColumn(d)} FROM {overridden} o " +
-                    $"WHERE o.customer_id = l.customer_id AND list_contains(string_split(o.overridden, ', '), '{d}')");
+            {
+                var isOverridden = $"o.customer_id = l.customer_id AND list_contains(string_split(o.overridden, ', '), '{d}')";
+                if (SnapshotSchema.StoresReason(d))
+                {
+                    Execute(connection, $"UPDATE live_customers l SET {d} = o.{d}, {SnapshotSchema.ReasonColumn(d)} = o.{SnapshotSchema.ReasonColumn(d)} FROM {overridden} o WHERE {isOverridden}");
+                    continue;
+                }
+                // A reason rendered when read states the override over the class computed now (the live row's, before the override is put back).
+                Execute(connection, $"UPDATE snapshot_overrides s SET computed_class = l.{d} FROM live_customers l " +
+                    $"WHERE s.as_of = {day} AND s.dimension = '{d}' AND s.position = 0 AND s.customer_id = l.customer_id");
+                Execute(connection, $"UPDATE live_customers l SET {d} = o.{d} FROM {overridden} o WHERE {isOverridden}");
+            }
         // The rows and the snapshot carry one instant, later than the snapshot's previous one (even when the clock is not),
         // so a kept listing reads exactly the rows rewritten since it was made (SnapshotListing.CatchUp).
         var stamp = Scalar<DateTime>(connection, $"SELECT CASE WHEN live_at >= $1 THEN live_at + INTERVAL 1 MICROSECOND ELSE CAST($1 AS TIMESTAMP) END FROM snapshots WHERE as_of = {day}", at);
@@ -224,21 +238,7 @@ public static class LiveUpdate
         return days;
     }
 
-    private static ClassificationOptions StoredOptions(Workspace workspace, DateOnly asOf)
-    {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT options FROM snapshots WHERE as_of = $1";
-        command.Parameters.Add(new DuckDBParameter(asOf.ToDateTime(TimeOnly.MinValue)));
-        var json = command.ExecuteScalar() as string ?? "{}";
-        try
-        {
-            return ClassificationOptions.FromJson(json, string.Create(CultureInfo.InvariantCulture, $"the options of the analysis of {asOf:yyyy-MM-dd}"));
-        }
-        catch (FormatException e)
-        {
-            throw new WorkspaceException($"{e.Message} Analyze again to store options this build reads.", e);
-        }
-    }
+    private static ClassificationOptions StoredOptions(Workspace workspace, DateOnly asOf) => SnapshotQuery.OptionsOf(workspace, asOf);
 
     private static T Scalar<T>(DuckDBConnection connection, string sql, params object?[] values)
     {

@@ -13,25 +13,27 @@ namespace Clientele.Storage.Schema;
 internal static class WorkspaceSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 8;
+    public const int CurrentVersion = 9;
 
-    /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2).</summary>
-    private static readonly string[][] Upgrades =
+    /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2); a step may read the tables as earlier steps left them.</summary>
+    private static readonly Func<DbConnection, SqlDialect, IEnumerable<string>>[] Upgrades =
     [
         // 1 → 2: fitted customer-base models and their reports.
-        [ModelFitsTable],
+        (_, _) => [ModelFitsTable],
         // 2 → 3: analysis snapshots.
-        [.. Snapshots.SnapshotSchema.Tables],
+        (_, _) => [.. Snapshots.SnapshotSchema.Tables],
         // 3 → 4: the users and API keys of `clientele serve`.
-        [.. Access.AccessSchema.Tables],
+        (_, _) => [.. Access.AccessSchema.Tables],
         // 4 → 5: orders.period_start (wide spend tables) and interactions.product_id.
-        [.. AddedColumns(5)],
+        (_, _) => [.. AddedColumns(5)],
         // 5 → 6: the record of undone imports and erasures.
-        [.. Removal.RemovalSchema.Tables],
+        (_, _) => [.. Removal.RemovalSchema.Tables],
         // 6 → 7: live updates: the live columns of snapshot_customers and the class changes they made.
-        [.. Snapshots.SnapshotSchema.LiveUpgrade()],
+        (_, _) => [.. Snapshots.SnapshotSchema.LiveUpgrade()],
         // 7 → 8: the population's first purchases an analysis learns, for live updates.
-        [.. Snapshots.SnapshotSchema.FirstPurchasesUpgrade()],
+        (_, _) => [.. Snapshots.SnapshotSchema.FirstPurchasesUpgrade()],
+        // 8 → 9: reasons rendered when read: the figures they need, the overrides applied, the older rows' text kept.
+        (connection, dialect) => Snapshots.SnapshotSchema.RenderedReasonsUpgrade(Columns(connection, dialect, "snapshot_customers")),
     ];
 
     /// <summary>The statements that add the canonical columns of schema <paramref name="version"/> to an older workspace.</summary>
@@ -144,10 +146,22 @@ internal static class WorkspaceSchema
         if (version == CurrentVersion) return;
         using var transaction = connection.BeginTransaction();
         for (var from = version; from < CurrentVersion; from++)
-            foreach (var statement in Upgrades[from - 1])
+            foreach (var statement in Upgrades[from - 1](connection, dialect).ToList())
                 Execute(connection, dialect.Declaration(statement));
         Execute(connection, $"UPDATE clientele_meta SET value = '{CurrentVersion}' WHERE key = 'schema_version'");
         transaction.Commit();
+    }
+
+    /// <summary>The names of a table's columns, in the connection's current schema.</summary>
+    private static HashSet<string> Columns(DbConnection connection, SqlDialect dialect, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = dialect.Statement("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $name");
+        command.Parameters.Add(dialect.Parameter("name", table));
+        using var reader = command.ExecuteReader();
+        var columns = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read()) columns.Add(reader.GetString(0));
+        return columns;
     }
 
     /// <summary>Whether the table exists in the connection's current schema (DuckDB's <c>main</c>, PostgreSQL's <c>public</c>).</summary>

@@ -40,14 +40,15 @@ public static partial class SnapshotQuery
         using (var command = workspace.Connection.CreateCommand())
         {
             command.CommandText =
-                $"SELECT c.customer_id, c.name, c.buying_center, c.buying_center_reason, c.value FROM snapshot_customers c WHERE {where} " +
+                $"SELECT c.customer_id, c.name, c.buying_center, c.value, {SnapshotReasons.Select(Dimensions.BuyingCenter, "c")} FROM snapshot_customers c WHERE {where} " +
                 "ORDER BY c.value DESC NULLS LAST, c.customer_id LIMIT $top OFFSET $offset";
             command.Parameters.Add(DayParameter("as_of", day));
             if (role is not null) command.Parameters.Add(new DuckDBParameter("role", role));
             command.Parameters.Add(new DuckDBParameter("top", (long)top));
             command.Parameters.Add(new DuckDBParameter("offset", (long)offset));
             using var reader = command.ExecuteReader();
-            while (reader.Read()) organizations.Add((reader.GetString(0), Text(reader, 1), Text(reader, 2), Text(reader, 3), Number(reader, 4)));
+            var reasons = SnapshotReasons.Of(workspace, day);
+            while (reader.Read()) organizations.Add((reader.GetString(0), Text(reader, 1), Text(reader, 2), reasons.Read(reader, 4, Dimensions.BuyingCenter), Number(reader, 3)));
         }
         var holders = RoleHolders(workspace, day, [.. organizations.Select(o => o.Id)]);
         var rows = organizations.Select(o => BuyingCenterOf(o.Id, o.Name, o.Class, o.Reason, o.Value, holders.GetValueOrDefault(o.Id) ?? [])).ToList();
@@ -61,7 +62,7 @@ public static partial class SnapshotQuery
         var day = Resolve(workspace, asOf);
         using var command = workspace.Connection.CreateCommand();
         command.CommandText =
-            "SELECT name, kind, buying_center, buying_center_reason, value FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE) AND customer_id = $id";
+            $"SELECT c.name, c.kind, c.buying_center, c.value, {SnapshotReasons.Select(Dimensions.BuyingCenter, "c")} FROM snapshot_customers c WHERE c.as_of = CAST($as_of AS DATE) AND c.customer_id = $id";
         command.Parameters.Add(DayParameter("as_of", day));
         command.Parameters.Add(new DuckDBParameter("id", customerId));
         using var reader = command.ExecuteReader();
@@ -69,7 +70,8 @@ public static partial class SnapshotQuery
         if (reader.IsDBNull(2))
             throw new WorkspaceException($"customer '{customerId}' ({Text(reader, 1) ?? "kind unknown"}) has no buying center: buying roles are for organizations' purchases.");
         var holders = RoleHolders(workspace, day, [customerId]);
-        return BuyingCenterOf(customerId, Text(reader, 0), Text(reader, 2), Text(reader, 3), Number(reader, 4), holders.GetValueOrDefault(customerId) ?? []);
+        return BuyingCenterOf(customerId, Text(reader, 0), Text(reader, 2), SnapshotReasons.Of(workspace, day).Read(reader, 4, Dimensions.BuyingCenter), Number(reader, 3),
+            holders.GetValueOrDefault(customerId) ?? []);
     }
 
     /// <summary>The buying role of that name (any case).</summary>

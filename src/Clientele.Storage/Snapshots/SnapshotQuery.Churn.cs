@@ -52,17 +52,19 @@ public static partial class SnapshotQuery
         }
         using var command = workspace.Connection.CreateCommand();
         command.CommandText = $"""
-            SELECT customer_id, name, value, p_alive, p_alive_previous, {Dimensions.Segment}, {SnapshotSchema.ReasonColumn(Dimensions.ChurnStatus)}
-            FROM snapshot_customers WHERE {where}
-            ORDER BY CASE WHEN isfinite(value) THEN value END DESC NULLS LAST, customer_id
+            SELECT s.customer_id, s.name, s.value, s.p_alive, s.p_alive_previous, s.{Dimensions.Segment}, {SnapshotReasons.Select(Dimensions.ChurnStatus, "s")}
+            FROM snapshot_customers s WHERE {where}
+            ORDER BY CASE WHEN isfinite(s.value) THEN s.value END DESC NULLS LAST, s.customer_id
             LIMIT $limit
             """;
         command.Parameters.Add(DayParameter("as_of", day));
         command.Parameters.Add(new DuckDBParameter("limit", (long)limit));
         using var reader = command.ExecuteReader();
         var customers = new List<AtRiskCustomer>();
+        var reasons = SnapshotReasons.Of(workspace, day);
         while (reader.Read())
-            customers.Add(new AtRiskCustomer(reader.GetString(0), Text(reader, 1), Number(reader, 2), Number(reader, 3), Number(reader, 4), Text(reader, 5), Text(reader, 6)));
+            customers.Add(new AtRiskCustomer(reader.GetString(0), Text(reader, 1), Number(reader, 2), Number(reader, 3), Number(reader, 4), Text(reader, 5),
+                reasons.Read(reader, 6, Dimensions.ChurnStatus)));
         return new AtRiskListing(day, total, customers);
     }
 
@@ -70,6 +72,7 @@ public static partial class SnapshotQuery
     public static IReadOnlyDictionary<string, ChurnOfCustomer> ChurnOf(Workspace workspace, DateOnly asOf, IReadOnlyCollection<string> customerIds)
     {
         var churn = new Dictionary<string, ChurnOfCustomer>(StringComparer.Ordinal);
+        var reasons = SnapshotReasons.Of(workspace, asOf);
         foreach (var chunk in customerIds.Distinct(StringComparer.Ordinal).Chunk(500))
         {
             using var command = workspace.Connection.CreateCommand();
@@ -82,11 +85,11 @@ public static partial class SnapshotQuery
                 command.Parameters.Add(new DuckDBParameter(name, id));
             }
             command.CommandText = $"""
-                SELECT customer_id, {Dimensions.ChurnStatus}, {Dimensions.ChurnReason}, {SnapshotSchema.ReasonColumn(Dimensions.ChurnReason)}
-                FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE) AND customer_id IN ({string.Join(", ", names)})
+                SELECT s.customer_id, s.{Dimensions.ChurnStatus}, s.{Dimensions.ChurnReason}, {SnapshotReasons.Select(Dimensions.ChurnReason, "s")}
+                FROM snapshot_customers s WHERE s.as_of = CAST($as_of AS DATE) AND s.customer_id IN ({string.Join(", ", names)})
                 """;
             using var reader = command.ExecuteReader();
-            while (reader.Read()) churn[reader.GetString(0)] = new ChurnOfCustomer(Text(reader, 1), Text(reader, 2), Text(reader, 3));
+            while (reader.Read()) churn[reader.GetString(0)] = new ChurnOfCustomer(Text(reader, 1), Text(reader, 2), reasons.Read(reader, 3, Dimensions.ChurnReason));
         }
         return churn;
     }

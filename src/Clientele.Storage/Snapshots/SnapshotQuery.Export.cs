@@ -39,6 +39,7 @@ public static partial class SnapshotQuery
             Execute(workspace, "CREATE OR REPLACE TEMP TABLE export_actions (dimension VARCHAR, class VARCHAR, action VARCHAR, position INTEGER)");
             FillActions(workspace, playbook);
             if (customers is not null) FillSelection(workspace, customers);
+            FillReasons(workspace, day, customers is not null);
             // COPY takes no parameters: the date is formatted from a DateOnly and the path is quoted as an SQL string.
             var date = $"DATE '{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";
             // CSV cells a spreadsheet would evaluate are neutralised (CsvCell); Parquet keeps every value as it is.
@@ -47,8 +48,8 @@ public static partial class SnapshotQuery
             Execute(workspace, $"""
                 COPY (
                     {select} (
-                        SELECT s.*, {ActionsColumn()} AS actions{(currency is null ? "" : $", {Literal(currency)} AS currency")}{(customers is null ? "" : ", selected.position AS export_position")}
-                        FROM snapshot_customers s {ActionJoins(date)}
+                        SELECT {ExportedColumns()}, {ActionsColumn()} AS actions{(currency is null ? "" : $", {Literal(currency)} AS currency")}{(customers is null ? "" : ", selected.position AS export_position")}
+                        FROM snapshot_customers s LEFT JOIN export_reasons r ON r.customer_id = s.customer_id {ActionJoins(date)}
                         {(customers is null ? "" : "JOIN export_selection selected ON selected.customer_id = s.customer_id")}
                         WHERE s.as_of = {date}
                     )
@@ -61,10 +62,56 @@ public static partial class SnapshotQuery
         {
             Execute(workspace, "DROP TABLE IF EXISTS export_actions");
             Execute(workspace, "DROP TABLE IF EXISTS export_selection");
+            Execute(workspace, "DROP TABLE IF EXISTS export_reasons");
             if (File.Exists(temporary)) File.Delete(temporary);
         }
         return new ExportResult(full, day, customers?.Count ?? Count(workspace, day),
             2 + SnapshotSchema.FigureColumns.Count + 2 * Dimensions.All.Count + SnapshotSchema.LiveColumns.Count + 1 + (currency is null ? 0 : 1));
+    }
+
+    /// <summary>
+    /// The snapshot's columns as exported: as-of date, customer, figures, each dimension's class and reason (a rendered one from
+    /// <c>export_reasons</c>), the live columns. The figures stored only to render reasons are not exported: the reasons are.
+    /// </summary>
+    private static string ExportedColumns()
+    {
+        IEnumerable<string> columns =
+        [
+            "s.as_of", "s.customer_id",
+            .. SnapshotSchema.FigureColumns.Select(f => $"s.{f.Name}"),
+            .. Dimensions.All.SelectMany(d => new[] { $"s.{d}", $"{(SnapshotSchema.StoresReason(d) ? "s" : "r")}.{SnapshotSchema.ReasonColumn(d)}" }),
+            .. SnapshotSchema.LiveColumns.Select(c => $"s.{c.Name}"),
+        ];
+        return string.Join(", ", columns);
+    }
+
+    /// <summary>
+    /// The rendered reasons of the exported customers (<see cref="SnapshotReasons"/>), one row per customer in a temporary
+    /// table the export joins: <c>COPY</c> cannot call .NET, so the reasons are rendered first, in one pass over the rows.
+    /// </summary>
+    private static void FillReasons(Workspace workspace, DateOnly day, bool selected)
+    {
+        var rendered = Dimensions.All.Where(d => !SnapshotSchema.StoresReason(d)).ToList();
+        Execute(workspace, $"CREATE OR REPLACE TEMP TABLE export_reasons (customer_id VARCHAR{string.Concat(rendered.Select(d => $", {SnapshotSchema.ReasonColumn(d)} VARCHAR"))})");
+        if (rendered.Count == 0) return;
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = $"SELECT s.customer_id, {string.Join(", ", rendered.Select(d => SnapshotReasons.Select(d, "s")))} FROM snapshot_customers s " +
+            (selected ? "JOIN export_selection selected ON selected.customer_id = s.customer_id " : "") + "WHERE s.as_of = CAST($as_of AS DATE)";
+        command.Parameters.Add(DayParameter("as_of", day));
+        using var reader = command.ExecuteReader();
+        var reasons = SnapshotReasons.Of(workspace, day);
+        using var appender = workspace.Connection.CreateAppender("temp", "main", "export_reasons");
+        while (reader.Read())
+        {
+            var row = appender.CreateRow().AppendValue(reader.GetString(0));
+            var at = 1;
+            foreach (var d in rendered)
+            {
+                row.AppendValue(reasons.Read(reader, at, d));
+                at += SnapshotReasons.Width(d);
+            }
+            row.EndRow();
+        }
     }
 
     /// <summary>Every text column of the export, each as <see cref="CsvCell.SqlNeutralised"/> writes it, for a <c>REPLACE</c> list.</summary>

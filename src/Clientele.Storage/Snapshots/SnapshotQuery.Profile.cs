@@ -17,9 +17,9 @@ public static partial class SnapshotQuery
         var figures = new List<ProfileFigure>();
         using (var command = workspace.Connection.CreateCommand())
         {
-            var reasons = Dimensions.All.Select(d => $"{d}, {SnapshotSchema.ReasonColumn(d)}");
+            var reasons = Dimensions.All.Select(d => $"s.{d}, {SnapshotReasons.Select(d, "s")}");
             command.CommandText =
-                $"SELECT {string.Join(", ", FigureNames)}, {string.Join(", ", reasons)} FROM snapshot_customers " +
+                $"SELECT {string.Join(", ", FigureNames.Select(f => "s." + f))}, {string.Join(", ", reasons)} FROM snapshot_customers s " +
                 "WHERE as_of = CAST($as_of AS DATE) AND customer_id = $id";
             command.Parameters.Add(DayParameter("as_of", day));
             command.Parameters.Add(new DuckDBParameter("id", customerId));
@@ -30,12 +30,14 @@ public static partial class SnapshotQuery
             for (var i = 2; i < FigureNames.Count; i++)
                 figures.Add(new ProfileFigure(FigureNames[i], SnapshotSchema.FigureColumns[i].Meaning, Value(reader, i)));
             var estimated = Value(reader, FigureNames.ToList().IndexOf("share_estimated")) as bool?;
-            for (var d = 0; d < Dimensions.All.Count; d++)
+            var reasonsOf = SnapshotReasons.Of(workspace, day);
+            var at = FigureNames.Count;
+            foreach (var dimension in Dimensions.All)
             {
-                var at = FigureNames.Count + 2 * d;
                 var @class = Text(reader, at);
-                var qualifier = Dimensions.All[d] == Dimensions.Strategy ? StrategyMatrix.Qualifier(@class, estimated) : null;
-                classes.Add(new DimensionClass(Dimensions.All[d], @class, Text(reader, at + 1), qualifier));
+                var qualifier = dimension == Dimensions.Strategy ? StrategyMatrix.Qualifier(@class, estimated) : null;
+                classes.Add(new DimensionClass(dimension, @class, reasonsOf.Read(reader, at + 1, dimension), qualifier));
+                at += 1 + SnapshotReasons.Width(dimension);
             }
         }
         var actions = PlaybookOf(workspace, day, notes).ActionsFor(classes.Select(c => KeyValuePair.Create(c.Dimension, c.Class)));
@@ -44,6 +46,24 @@ public static partial class SnapshotQuery
         {
             Live = Live.ClassChanges.Mark(workspace, customerId, day),
         };
+    }
+
+    /// <summary>The options an analysis stored, parsed; a message to analyze again when this build cannot read them.</summary>
+    /// <exception cref="WorkspaceException">The stored options are not this build's.</exception>
+    internal static ClassificationOptions OptionsOf(Workspace workspace, DateOnly asOf)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "SELECT options FROM snapshots WHERE as_of = $1";
+        command.Parameters.Add(new DuckDBParameter(asOf.ToDateTime(TimeOnly.MinValue)));
+        var json = command.ExecuteScalar() as string ?? "{}";
+        try
+        {
+            return ClassificationOptions.FromJson(json, string.Create(CultureInfo.InvariantCulture, $"the options of the analysis of {asOf:yyyy-MM-dd}"));
+        }
+        catch (FormatException e)
+        {
+            throw new WorkspaceException($"{e.Message} Analyze again to store options this build reads.", e);
+        }
     }
 
     /// <summary>The playbook of a snapshot's options; the default one, with a note, when they cannot be read.</summary>

@@ -61,7 +61,7 @@ public static partial class SnapshotQuery
     private static List<MovedCustomer> MovedDown(Workspace workspace, string dimension, DateOnly from, DateOnly to, int? limit)
     {
         using var command = Command(workspace, from, to, $"""
-            SELECT t.customer_id, t.name, f.{dimension}, t.{dimension}, t.value, t.{SnapshotSchema.ReasonColumn(dimension)}
+            SELECT t.customer_id, t.name, f.{dimension}, t.{dimension}, t.value, {SnapshotReasons.Select(dimension, "t")}
             FROM snapshot_customers f JOIN snapshot_customers t ON t.customer_id = f.customer_id
             WHERE f.as_of = CAST($from AS DATE) AND t.as_of = CAST($to AS DATE)
               AND {Standing(dimension, "t")} < {Standing(dimension, "f")}
@@ -71,8 +71,9 @@ public static partial class SnapshotQuery
         if (limit is { } n) command.Parameters.Add(new DuckDBParameter("limit", (long)n));
         using var reader = command.ExecuteReader();
         var moved = new List<MovedCustomer>();
+        var reasons = SnapshotReasons.Of(workspace, to);
         while (reader.Read())
-            moved.Add(new MovedCustomer(reader.GetString(0), Text(reader, 1), reader.GetString(2), reader.GetString(3), Number(reader, 4), Text(reader, 5)));
+            moved.Add(new MovedCustomer(reader.GetString(0), Text(reader, 1), reader.GetString(2), reader.GetString(3), Number(reader, 4), reasons.Read(reader, 5, dimension)));
         return moved;
     }
 

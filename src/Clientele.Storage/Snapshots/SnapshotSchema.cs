@@ -69,8 +69,55 @@ public static class SnapshotSchema
         ("live_import", "INTEGER", "updated live: the import or event batch that caused it"),
     ];
 
-    /// <summary>The reason column of a dimension.</summary>
+    /// <summary>The reason column of a dimension whose reason is stored as text (<see cref="StoresReason"/>).</summary>
     public static string ReasonColumn(string dimension) => dimension + "_reason";
+
+    /// <summary>
+    /// Whether a dimension's reason is stored as text in its <see cref="ReasonColumn"/>; false for one whose reason is rendered
+    /// when read from its class, the figures and the analysis's context (<see cref="DimensionDeclaration.Reason"/>, <see cref="SnapshotReasons"/>).
+    /// </summary>
+    public static bool StoresReason(string dimension) => Dimensions.Declaration(dimension)?.RendersReason != true;
+
+    /// <summary>The dimensions whose reasons are stored as text (<see cref="StoresReason"/>).</summary>
+    public static IReadOnlyList<string> StoredReasonDimensions { get; } = [.. Dimensions.All.Where(StoresReason)];
+
+    /// <summary>
+    /// The figures the dimensions whose reasons are rendered store for them (<see cref="ReasonDeclaration.Figures"/>), as
+    /// columns of <c>snapshot_customers</c> after <see cref="FigureColumns"/>; null where NaN.
+    /// </summary>
+    public static readonly IReadOnlyList<SnapshotFigure> ReasonFigureColumns =
+    [
+        .. from declaration in Dimensions.Declared
+           where declaration.Reason is not null
+           from figure in declaration.Reason!.Figures
+           select SnapshotFigure.Number(figure.Name, figure.Meaning, (r, i) => figure.Value(r, i)),
+    ];
+
+    /// <summary>
+    /// The reasons a snapshot stored as text before its dimension's reason was rendered when read: a JSON object from dimension to
+    /// reason, null for a row written since (<see cref="RenderedReasonsUpgrade"/> moved the older rows' text here).
+    /// </summary>
+    public const string StoredReasonsColumn = "stored_reasons";
+
+    /// <summary>Every column of <c>snapshot_customers</c> an analysis writes, in order, with its SQL type (the live columns are after them).</summary>
+    public static IReadOnlyList<(string Name, string Type)> WrittenColumns { get; } =
+    [
+        ("as_of", "DATE"), ("customer_id", "VARCHAR"),
+        .. FigureColumns.Select(f => (f.Name, f.Type)),
+        .. Dimensions.All.SelectMany(d => StoresReason(d) ? new[] { (d, "VARCHAR"), (ReasonColumn(d), "VARCHAR") } : [(d, "VARCHAR")]),
+        .. ReasonFigureColumns.Select(f => (f.Name, f.Type)),
+        (StoredReasonsColumn, "VARCHAR"),
+    ];
+
+    /// <summary>
+    /// The overrides an analysis applied, with the class each replaced (<c>computed_class</c>, the first of a customer's
+    /// overrides on a dimension; null where the dimension did not apply): a rendered reason of an overridden class states them.
+    /// </summary>
+    internal const string OverridesTable = """
+        CREATE TABLE IF NOT EXISTS snapshot_overrides (
+            as_of DATE NOT NULL, customer_id VARCHAR NOT NULL, dimension VARCHAR NOT NULL, position INTEGER NOT NULL,
+            class VARCHAR NOT NULL, reason VARCHAR NOT NULL, set_by VARCHAR, set_at TIMESTAMP, computed_class VARCHAR)
+        """;
 
     internal static readonly string[] Tables =
     [
@@ -82,6 +129,7 @@ public static class SnapshotSchema
         """,
         CustomersTable(),
         ClassChangesTable,
+        OverridesTable,
         "CREATE TABLE snapshot_product_lines (as_of DATE NOT NULL, customer_id VARCHAR NOT NULL, product_line VARCHAR NOT NULL, class VARCHAR NOT NULL, reason VARCHAR)",
         """
         CREATE TABLE snapshot_buying_roles (
@@ -101,8 +149,7 @@ public static class SnapshotSchema
     private static string CustomersTable()
     {
         var sql = new StringBuilder("CREATE TABLE snapshot_customers (as_of DATE NOT NULL, customer_id VARCHAR NOT NULL");
-        foreach (var figure in FigureColumns) sql.Append($", {figure.Name} {figure.Type}");
-        foreach (var dimension in Dimensions.All) sql.Append($", {dimension} VARCHAR, {ReasonColumn(dimension)} VARCHAR");
+        foreach (var (name, type) in WrittenColumns.Skip(2)) sql.Append($", {name} {type}");
         foreach (var (name, type, _) in LiveColumns) sql.Append($", {name} {type}");
         return sql.Append(')').ToString();
     }
@@ -127,4 +174,30 @@ public static class SnapshotSchema
     /// (<see cref="SnapshotFirstPurchases"/>). An analysis stored before has none, and a live update reads the order log for it.
     /// </summary>
     internal static IEnumerable<string> FirstPurchasesUpgrade() => [SnapshotFirstPurchases.Table];
+
+    /// <summary>
+    /// The statements that bring a version-8 workspace to version 9, where the dimensions that render their reasons when read
+    /// store figures instead of text: their figure columns and <see cref="OverridesTable"/> are added, and each such dimension's
+    /// reason column, where the table still has one, is moved into <see cref="StoredReasonsColumn"/> (so an older snapshot reads
+    /// as it was stored) and dropped. <paramref name="columns"/> are the table's columns as they are.
+    /// </summary>
+    internal static IEnumerable<string> RenderedReasonsUpgrade(IReadOnlySet<string> columns)
+    {
+        yield return OverridesTable;
+        var moved = Dimensions.All.Where(d => !StoresReason(d) && columns.Contains(ReasonColumn(d))).ToList();
+        if (moved.Count == 0)
+        {
+            yield return $"ALTER TABLE snapshot_customers ADD COLUMN IF NOT EXISTS {StoredReasonsColumn} VARCHAR";
+            foreach (var figure in ReasonFigureColumns) yield return $"ALTER TABLE snapshot_customers ADD COLUMN IF NOT EXISTS {figure.Name} {figure.Type}";
+            yield break;
+        }
+        // DuckDB does not alter a table a transaction has updated: the table is made again, with the text moved, and replaces the old one.
+        // A workspace older than version 9 has neither the stored reasons' column nor the figures' (made at 2 → 3, the table has no moved column).
+        var added = ReasonFigureColumns.Select(f => $", CAST(NULL AS {f.Type}) AS {f.Name}");
+        var text = string.Join(", ", moved.Select(d => $"'{d}', {ReasonColumn(d)}"));
+        yield return $"CREATE TABLE snapshot_customers_upgraded AS SELECT * EXCLUDE ({string.Join(", ", moved.Select(ReasonColumn))}), " +
+            $"json_object({text})::VARCHAR AS {StoredReasonsColumn}{string.Concat(added)} FROM snapshot_customers";
+        yield return "DROP TABLE snapshot_customers";
+        yield return "ALTER TABLE snapshot_customers_upgraded RENAME TO snapshot_customers";
+    }
 }

@@ -23,7 +23,7 @@ public static class SnapshotWriter
         var asOf = columns.AsOf;
         var connection = workspace.Connection;
         using var transaction = connection.BeginTransaction();
-        foreach (var table in new[] { "snapshots", "snapshot_customers", "snapshot_product_lines", "snapshot_buying_roles", "snapshot_segments", "class_changes", "snapshot_first_purchases" })
+        foreach (var table in new[] { "snapshots", "snapshot_customers", "snapshot_product_lines", "snapshot_buying_roles", "snapshot_segments", "class_changes", "snapshot_first_purchases", "snapshot_overrides" })
             Execute(connection, $"DELETE FROM {table} WHERE as_of = $1", asOf);
         Execute(connection, "INSERT INTO snapshots (as_of, created_at, time_unit, horizon_days, customers, model, scoring_method, options, report) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             asOf, createdAt, columns.Summary.Unit.ToString().ToLowerInvariant(), result.Scoring.Scores.HorizonDays, (long)columns.Count,
@@ -33,7 +33,26 @@ public static class SnapshotWriter
         WriteProductLines(connection, result, folder, "snapshot_product_lines", asOf, reasons);
         WriteBuyingRoles(connection, result, folder, "snapshot_buying_roles", asOf);
         WriteSegments(connection, result);
+        WriteOverrides(connection, result);
         transaction.Commit();
+    }
+
+    /// <summary>The overrides applied, in order, each with the class it replaced: the rendered reasons of the overridden classes state them.</summary>
+    private static void WriteOverrides(DuckDBConnection connection, AnalysisResult result)
+    {
+        if (result.AppliedOverrides.Count == 0) return;
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < result.Columns.Count; i++) index[result.Columns.CustomerId[i]] = i;
+        var positions = new Dictionary<(string, string), int>();
+        using var appender = connection.CreateAppender("snapshot_overrides");
+        foreach (var o in result.AppliedOverrides)
+        {
+            var position = positions.GetValueOrDefault((o.CustomerId, o.Dimension));
+            positions[(o.CustomerId, o.Dimension)] = position + 1;
+            var computed = result.ComputedClasses.GetValueOrDefault((index[o.CustomerId], o.Dimension));
+            appender.CreateRow().AppendValue(result.Columns.AsOf).AppendValue(o.CustomerId).AppendValue(o.Dimension).AppendValue(position)
+                .AppendValue(o.Class).AppendValue(o.Reason).AppendValue(o.SetBy).AppendValue(o.SetAt).AppendValue(computed).EndRow();
+        }
     }
 
     /// <summary>
@@ -47,12 +66,12 @@ public static class SnapshotWriter
     {
         var c = result.Columns;
         var dimensions = Dimensions.All.Select(result.Dimension).ToArray();
+        var stored = Dimensions.All.Select(SnapshotSchema.StoresReason).ToArray();
         var figures = SnapshotSchema.FigureColumns;
-        var types = new List<(string, string)> { ("as_of", "DATE"), ("customer_id", "VARCHAR") };
-        types.AddRange(figures.Select(f => (f.Name, f.Type)));
-        foreach (var dimension in Dimensions.All) types.AddRange([(dimension, "VARCHAR"), (SnapshotSchema.ReasonColumn(dimension), "VARCHAR")]);
+        var reasonFigures = SnapshotSchema.ReasonFigureColumns;
+        var types = SnapshotSchema.WrittenColumns;
         var asOf = Day(snapshotAsOf);
-        var spilled = dimensions.Select(d => reasons?.Read(d.Dimension)).ToArray();
+        var spilled = dimensions.Select((d, k) => stored[k] ? reasons?.Read(d.Dimension) : null).ToArray();
         try
         {
             Load(connection, folder, table, types, row =>
@@ -61,8 +80,14 @@ public static class SnapshotWriter
                 {
                     row.Raw(asOf).Text(c.CustomerId[i]);
                     foreach (var figure in figures) figure.Write(row, result, i);
-                    for (var d = 0; d < dimensions.Length; d++) row.Text(dimensions[d].Class[i]).Text(spilled[d] is { } read ? read.Next() : dimensions[d].Reason[i]);
-                    row.End();
+                    for (var d = 0; d < dimensions.Length; d++)
+                    {
+                        row.Text(dimensions[d].Class[i]);
+                        if (stored[d]) row.Text(spilled[d] is { } read ? read.Next() : dimensions[d].Reason[i]);
+                    }
+                    foreach (var figure in reasonFigures) figure.Write(row, result, i);
+                    // A row written now has no reason text of an older version (SnapshotSchema.StoredReasonsColumn).
+                    row.Text(null).End();
                 }
             });
         }

@@ -19,7 +19,8 @@ public sealed class ChurnStatusTests
     public void Empty_columns_give_empty_results()
     {
         var columns = TestColumns.Create(0);
-        var result = ChurnStatus.Classify(columns, TestColumns.Scores(columns), Options);
+        var scores = TestColumns.Scores(columns);
+        var result = ChurnStatus.Classify(columns, scores, Options);
         Assert.Empty(result.Status.Class);
         Assert.Empty(result.Reason.Class);
         Assert.Empty(ChurnStatus.ReasonsBySegment([], result.Reason));
@@ -30,9 +31,10 @@ public sealed class ChurnStatusTests
     {
         var columns = TestColumns.Create(1);
         TestColumns.Interactions(columns, 0, "inquiry", 2);
-        var result = ChurnStatus.Classify(columns, TestColumns.Scores(columns), Options);
+        var scores = TestColumns.Scores(columns);
+        var result = ChurnStatus.Classify(columns, scores, Options);
         Assert.Null(result.Status.Class[0]);
-        Assert.Equal("n/a: has not bought", result.Status.Reason[0]);
+        Assert.Equal("n/a: has not bought", StatusReason(result, columns, scores, 0));
         Assert.Null(result.Reason.Class[0]);
     }
 
@@ -49,7 +51,7 @@ public sealed class ChurnStatusTests
         scores.ProbabilityAlive[0] = p;
         var result = ChurnStatus.Classify(columns, scores, Options);
         Assert.Equal(expected, result.Status.Class[0]);
-        Assert.StartsWith($"{expected}: P(alive) ", result.Status.Reason[0]);
+        Assert.StartsWith($"{expected}: P(alive) ", StatusReason(result, columns, scores, 0));
         Assert.StartsWith("model:", result.Status.Method);
     }
 
@@ -63,9 +65,9 @@ public sealed class ChurnStatusTests
         scores.ProbabilityAlivePrevious[1] = 0.75;
         var result = ChurnStatus.Classify(columns, scores, Options);
         Assert.Equal("at-risk", result.Status.Class[0]);
-        Assert.Equal("at-risk: P(alive) 0.65 ≥ 0.60 but fell from 0.95 in 90 days (by more than 0.25)", result.Status.Reason[0]);
+        Assert.Equal("at-risk: P(alive) 0.65 ≥ 0.60 but fell from 0.95 in 90 days (by more than 0.25)", StatusReason(result, columns, scores, 0));
         Assert.Equal("active", result.Status.Class[1]);
-        Assert.Contains("down from 0.75", result.Status.Reason[1]);
+        Assert.Contains("down from 0.75", StatusReason(result, columns, scores, 1));
     }
 
     [Fact]
@@ -76,9 +78,10 @@ public sealed class ChurnStatusTests
         TestColumns.Buy(columns, 1, TestColumns.Every(new DateOnly(2025, 6, 4), 30, 3));    // last 2025-08-03: 150 days = 5 gaps
         TestColumns.Buy(columns, 2, TestColumns.Every(new DateOnly(2024, 1, 1), 30, 3));    // last 2024-03-01: 670 days
         TestColumns.Buy(columns, 3, TestColumns.Every(new DateOnly(2025, 8, 3), 30, 3));    // last 2025-10-02: 90 days = 3 gaps
-        var result = ChurnStatus.Classify(columns, TestColumns.Scores(columns), Options);
+        var scores = TestColumns.Scores(columns);
+        var result = ChurnStatus.Classify(columns, scores, Options);
         Assert.Equal(["active", "lapsed", "lost", "at-risk"], result.Status.Class);
-        Assert.Equal("lapsed: last purchase 150 days ago = 5.0 ≤ 8.0 gaps of 30 days (own mean gap)", result.Status.Reason[1]);
+        Assert.Equal("lapsed: last purchase 150 days ago = 5.0 ≤ 8.0 gaps of 30 days (own mean gap)", StatusReason(result, columns, scores, 1));
         Assert.StartsWith("rules:", result.Status.Method);
         Assert.NotEmpty(result.Status.Notes);
     }
@@ -89,9 +92,10 @@ public sealed class ChurnStatusTests
         var columns = TestColumns.Create(2);
         TestColumns.Buy(columns, 0, TestColumns.Every(new DateOnly(2025, 1, 1), 20, 10));
         TestColumns.Buy(columns, 1, [new DateOnly(2025, 6, 1)]);
-        var result = ChurnStatus.Classify(columns, TestColumns.Scores(columns), Options);
+        var scores = TestColumns.Scores(columns);
+        var result = ChurnStatus.Classify(columns, scores, Options);
         Assert.Equal("lost", result.Status.Class[1]);
-        Assert.Contains("(the base's typical gap)", result.Status.Reason[1]);
+        Assert.Contains("(the base's typical gap)", StatusReason(result, columns, scores, 1));
     }
 
     [Fact]
@@ -100,9 +104,10 @@ public sealed class ChurnStatusTests
         var columns = TestColumns.Create(2);
         TestColumns.Buy(columns, 0, [new DateOnly(2025, 6, 1)]);
         TestColumns.Buy(columns, 1, [new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 1)]);
-        var result = ChurnStatus.Classify(columns, TestColumns.Scores(columns), Options);
+        var scores = TestColumns.Scores(columns);
+        var result = ChurnStatus.Classify(columns, scores, Options);
         Assert.Equal([null, null], result.Status.Class);
-        Assert.Equal("n/a: no repeat history to model churn: no customer has bought on two different days (as when each order totals a period), so 213 days without buying cannot be compared with a usual gap", result.Status.Reason[0]);
+        Assert.Equal("n/a: no repeat history to model churn: no customer has bought on two different days (as when each order totals a period), so 213 days without buying cannot be compared with a usual gap", StatusReason(result, columns, scores, 0));
         Assert.Contains("2 buyers have no churn status: the data has no repeat history to model (no model could be fitted and no customer has bought on two different days).", result.Status.Notes);
     }
 
@@ -193,4 +198,8 @@ public sealed class ChurnStatusTests
             [("(none)", "price", 1), ("healthcare", "delivery", 1), ("retail", "price", 2), ("retail", "quality", 1)],
             counts);
     }
+
+    /// <summary>Customer <paramref name="i"/>'s status reason as a reader renders it from the figures (<see cref="ChurnStatus.StatusReason(ReasonRow, ChurnStatusOptions, double)"/>).</summary>
+    private static string StatusReason(ChurnResult result, CustomerColumns columns, CustomerScores scores, int i) =>
+        ChurnStatus.StatusReason(ReasonRow.Of(columns, scores, i, [result.DaysSinceLast[i], result.ExpectedGapDays[i], result.OwnGap[i]]), Options, scores.TrendDays);
 }

@@ -9,7 +9,7 @@ public sealed class ValueTierTests
     {
         var (columns, scores) = ValueTestColumns.Buyers(20, i => i + 1);
 
-        var result = ValueTier.Classify(columns, scores, new ValueTierOptions());
+        var result = Classify(columns, scores, new ValueTierOptions());
 
         Assert.Equal("VIP", result.Class[19]);
         Assert.All(result.Class[16..19], c => Assert.Equal("large", c));
@@ -29,7 +29,7 @@ public sealed class ValueTierTests
         scores.PastNetValue[19] = 8_100;
         scores.FutureNetValue[19] = 4_300;
 
-        var result = ValueTier.Classify(columns, scores, new ValueTierOptions());
+        var result = Classify(columns, scores, new ValueTierOptions());
 
         Assert.Equal("VIP", result.Class[19]);
         // VIP cut: values 0, 100, ..., 1,800 and 12,400; the 0.95-quantile is 1,800 + 0.05 × (12,400 − 1,800) = 2,330.
@@ -42,7 +42,7 @@ public sealed class ValueTierTests
         var (columns, scores) = ValueTestColumns.Buyers(3, i => i);
         scores.UsesMargin = false;
 
-        var result = ValueTier.Classify(columns, scores, new ValueTierOptions());
+        var result = Classify(columns, scores, new ValueTierOptions());
 
         Assert.Contains("in revenue (no margins in the data)", result.Reason[0]);
         Assert.Contains("revenue", result.Method);
@@ -54,7 +54,7 @@ public sealed class ValueTierTests
         var (columns, scores) = ValueTestColumns.Buyers(4, i => i * 10);
         ValueTestColumns.Unbuy(columns, scores, 3);
 
-        var result = ValueTier.Classify(columns, scores, new ValueTierOptions());
+        var result = Classify(columns, scores, new ValueTierOptions());
 
         Assert.Null(result.Class[3]);
         Assert.Equal("n/a: no completed order: value tiers are for actual customers", result.Reason[3]);
@@ -67,7 +67,7 @@ public sealed class ValueTierTests
         var (columns, scores) = ValueTestColumns.Buyers(4, i => new[] { 50, 500, 5_000, 50_000 }[i]);
         var options = new ValueTierOptions { VipFrom = 10_000, LargeFrom = 5_000, MediumFrom = 100 };
 
-        var result = ValueTier.Classify(columns, scores, options);
+        var result = Classify(columns, scores, options);
 
         Assert.Equal(["small", "medium", "large", "VIP"], result.Class);
         Assert.Equal("large: value 5,000 in net margin (past 5,000, no prediction) at or above the large cut (fixed) 5,000, below the VIP cut (fixed) 10,000", result.Reason[2]);
@@ -79,7 +79,7 @@ public sealed class ValueTierTests
     {
         var (columns, scores) = ValueTestColumns.Buyers(2, i => i);
 
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ValueTier.Classify(columns, scores, new ValueTierOptions { VipFrom = 1_000 }));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Classify(columns, scores, new ValueTierOptions { VipFrom = 1_000 }));
 
         Assert.Equal("LargeFrom", e.ParamName);
     }
@@ -89,7 +89,7 @@ public sealed class ValueTierTests
     {
         var (columns, scores) = ValueTestColumns.Buyers(2, i => i);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => ValueTier.Classify(columns, scores, new ValueTierOptions { MediumShare = 0.9 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Classify(columns, scores, new ValueTierOptions { MediumShare = 0.9 }));
     }
 
     [Fact]
@@ -98,8 +98,8 @@ public sealed class ValueTierTests
         var (columns, scores) = ValueTestColumns.Buyers(5, _ => 300);
         var (one, oneScores) = ValueTestColumns.Buyers(1, _ => 300);
 
-        Assert.All(ValueTier.Classify(columns, scores, new ValueTierOptions()).Class, c => Assert.Equal("small", c));
-        Assert.Equal("small", ValueTier.Classify(one, oneScores, new ValueTierOptions()).Class[0]);
+        Assert.All(Classify(columns, scores, new ValueTierOptions()).Class, c => Assert.Equal("small", c));
+        Assert.Equal("small", Classify(one, oneScores, new ValueTierOptions()).Class[0]);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ValueTierTests
         var (columns, scores) = ValueTestColumns.Buyers(10, i => i * 100);
         scores.PastNetValue[0] = -1_250;
 
-        var result = ValueTier.Classify(columns, scores, new ValueTierOptions());
+        var result = Classify(columns, scores, new ValueTierOptions());
 
         Assert.Equal("small", result.Class[0]);
         Assert.StartsWith("small: value -1,250 in net margin (past -1,250, no prediction)", result.Reason[0]);
@@ -122,7 +122,7 @@ public sealed class ValueTierTests
         TestColumns.Buy(columns, 1, [ValueTestColumns.Day]);
         var scores = TestColumns.Scores(columns);
 
-        var result = ValueTier.Classify(columns, scores, new ValueTierOptions());
+        var result = Classify(columns, scores, new ValueTierOptions());
 
         Assert.Equal("VIP", result.Class[0]);
         Assert.Contains("value 360", result.Reason[0]);
@@ -133,7 +133,7 @@ public sealed class ValueTierTests
     {
         var columns = TestColumns.Create(0);
 
-        var result = ValueTier.Classify(columns, TestColumns.Scores(columns), new ValueTierOptions());
+        var result = Classify(columns, TestColumns.Scores(columns), new ValueTierOptions());
 
         Assert.Empty(result.Class);
         Assert.Contains("no actual customers: nobody has a value tier", result.Notes);
@@ -148,5 +148,26 @@ public sealed class ValueTierTests
 
         Assert.Equal(options.ValueTier, back.ValueTier);
         Assert.DoesNotContain("usesFixedCuts", options.ToJson());
+    }
+
+    /// <summary>The tiers, and each customer's reason as a reader renders it from the figures (<see cref="ValueTier.Reason"/>).</summary>
+    private static Tiers Classify(CustomerColumns columns, CustomerScores scores, ValueTierOptions options)
+    {
+        var context = ValueTier.Learn(columns, scores, options);
+        var result = ValueTier.Apply(context, columns, scores, options);
+        var reasons = new string?[columns.Count];
+        for (var i = 0; i < reasons.Length; i++) reasons[i] = ValueTier.Reason(result.Class[i], ReasonRow.Of(columns, scores, i), context, scores.UsesMargin);
+        return new Tiers(result, reasons);
+    }
+
+    private sealed record Tiers(DimensionResult Result, string?[] Reason)
+    {
+        public string?[] Class => Result.Class;
+
+        public string Dimension => Result.Dimension;
+
+        public string Method => Result.Method;
+
+        public IReadOnlyList<string> Notes => Result.Notes;
     }
 }

@@ -50,7 +50,7 @@ internal static class AnalysisComparison
             var (e, a) = (expected.Dimensions[d], actual.Dimensions[d]);
             if (e.Dimension != a.Dimension) found.Add($"dimension {d} is {a.Dimension}, expected {e.Dimension}");
             At(found, expected, $"{e.Dimension} class", e.Class, a.Class, customers);
-            At(found, expected, $"{e.Dimension} reason", e.Reason, a.Reason, customers);
+            At(found, expected, $"{e.Dimension} reason", expected.Reasons(e.Dimension), actual.Reasons(a.Dimension), customers);
         }
         At(found, expected, "share of wallet", expected.Strategy.ShareOfWallet, actual.Strategy.ShareOfWallet, customers);
         At(found, expected, "share estimated", expected.Strategy.ShareEstimated, actual.Strategy.ShareEstimated, customers);

@@ -31,7 +31,7 @@ public sealed class CdnowClassTests(CdnowMaster cdnow) : IClassFixture<CdnowMast
     public void Every_reason_reads_true_as_printed()
     {
         var workspace = cdnow.Require();
-        var (count, violations) = SnapshotReasons.Check(workspace, CdnowMaster.AsOf);
+        var (count, violations) = StoredReasons.Check(workspace, CdnowMaster.AsOf);
         Assert.True(count > 200_000, $"only {count} reasons read");
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }

@@ -77,7 +77,7 @@ public sealed class LearnApplyTests(SimulatedCompany company) : IClassFixture<Si
         foreach (var dimension in applied.Dimensions)
         {
             Assert.All(others, i => Assert.Null(dimension.Class[i]));
-            Assert.All(others, i => Assert.Null(dimension.Reason[i]));
+            Assert.All(others, i => Assert.Null(applied.Reason(dimension.Dimension, i)));
         }
         // The subset's classes are not all empty: the comparison above compared something.
         Assert.Contains(subset, i => applied.Dimension(Dimensions.ValueClass).Class[i] is not null);

@@ -9,7 +9,7 @@ public sealed class ReasonConsistencyTests(SimulatedCompany company) : IClassFix
     [Fact]
     public void Every_reason_of_the_demo_company_reads_true_as_printed()
     {
-        var (count, violations) = SnapshotReasons.Check(company.Temp.Workspace!, company.AsOf);
+        var (count, violations) = StoredReasons.Check(company.Temp.Workspace!, company.AsOf);
         Assert.True(count > 50_000, $"only {count} reasons read");
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }

@@ -1,3 +1,5 @@
+using Clientele.Classification;
+using Clientele.Storage.Snapshots;
 using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Tests.Schema;
@@ -110,10 +112,38 @@ public sealed class WorkspaceTests : IDisposable
             command.ExecuteNonQuery();
         }
         using var upgraded = Workspace.Open(_temp.Path);
-        Assert.Equal(8, upgraded.SchemaVersion);
+        Assert.Equal(Clientele.Storage.Schema.WorkspaceSchema.CurrentVersion, upgraded.SchemaVersion);
         Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM snapshot_first_purchases"));
         Assert.Null(Clientele.Storage.Snapshots.SnapshotFirstPurchases.LearnedOn(upgraded, asOf));
         Assert.True(upgraded.Scalar<long>("SELECT count(*) FROM snapshot_customers") > 0);
+    }
+
+    [Fact]
+    public void A_version_8_workspace_keeps_the_reason_text_its_analyses_stored_where_reasons_are_now_rendered_when_read()
+    {
+        var rendered = Dimensions.All.Where(d => !SnapshotSchema.StoresReason(d)).ToList();
+        Assert.NotEmpty(rendered);
+        using (var workspace = Workspace.Create(_temp.Path))
+        {
+            Clientele.Storage.Tests.Snapshots.HandMadeSnapshots.InsertBoth(workspace.Connection);
+            // Make it what version 8 wrote: a reason column per dimension, holding the text; no stored reasons, figures or overrides applied.
+            foreach (var d in rendered)
+            {
+                workspace.Execute($"ALTER TABLE snapshot_customers ADD COLUMN {SnapshotSchema.ReasonColumn(d)} VARCHAR");
+                workspace.Execute($"UPDATE snapshot_customers SET {SnapshotSchema.ReasonColumn(d)} = json_extract_string({SnapshotSchema.StoredReasonsColumn}, '$.{d}')");
+            }
+            foreach (var column in SnapshotSchema.ReasonFigureColumns.Select(f => f.Name).Append(SnapshotSchema.StoredReasonsColumn))
+                workspace.Execute($"ALTER TABLE snapshot_customers DROP COLUMN {column}");
+            workspace.Execute("DROP TABLE snapshot_overrides; UPDATE clientele_meta SET value = '8' WHERE key = 'schema_version'");
+        }
+        using var upgraded = Workspace.Open(_temp.Path);
+        Assert.Equal(Clientele.Storage.Schema.WorkspaceSchema.CurrentVersion, upgraded.SchemaVersion);
+        Assert.Equal(0, upgraded.Scalar<long>($"SELECT count(*) FROM information_schema.columns WHERE table_name = 'snapshot_customers' AND column_name IN ({string.Join(", ", rendered.Select(d => $"'{SnapshotSchema.ReasonColumn(d)}'"))})"));
+        var profile = SnapshotQuery.Profile(upgraded, "C1", DateOnly.Parse(Clientele.Storage.Tests.Snapshots.HandMadeSnapshots.Second, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("VIP because of C1", profile.Classes.Single(c => c.Dimension == Dimensions.ValueTier).Reason);
+        Assert.All(rendered, d => Assert.Equal(profile.Classes.Single(c => c.Dimension == d).Class is { } c ? $"{c} because of C1" : null,
+            profile.Classes.Single(c => c.Dimension == d).Reason));
+        Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM snapshot_overrides"));
     }
 
     private string WriteOrders()

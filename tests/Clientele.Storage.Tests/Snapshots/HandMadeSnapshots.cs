@@ -69,19 +69,31 @@ public static class HandMadeSnapshots
         Execute(connection, "INSERT INTO snapshots (as_of, created_at, time_unit, horizon_days, customers, model, scoring_method, options, report) VALUES (CAST($1 AS DATE), TIMESTAMP '2025-01-02 03:04:05', 'day', 365, $2, 'pnbd', 'model', $3, '{}')",
             asOf, customers, options);
 
-    /// <summary>A customer with value, revenue, orders, P(alive) 0.9 and the given classes, each with the reason "&lt;class&gt; because of &lt;id&gt;".</summary>
+    /// <summary>
+    /// A customer with value, revenue, orders, P(alive) 0.9 and the given classes, each with the reason "&lt;class&gt; because of &lt;id&gt;":
+    /// stored as text, in the dimension's reason column or, for a dimension that renders its reason when read, as an older analysis's
+    /// row keeps it (<see cref="Clientele.Storage.Snapshots.SnapshotSchema.StoredReasonsColumn"/>).
+    /// </summary>
     public static void Customer(DuckDBConnection connection, string asOf, string id, string name, string kind, double? value, double revenue, int orders,
         params (string Dimension, string Class)[] classes)
     {
         var columns = new List<string> { "as_of", "customer_id", "name", "kind", "value", "revenue", "orders", "p_alive" };
         var values = new List<object?> { asOf, id, name, kind, value, revenue, orders, orders > 0 ? 0.9 : double.NaN };
+        var older = new System.Text.Json.Nodes.JsonObject();
         foreach (var (dimension, @class) in classes)
         {
             columns.Add(dimension);
-            columns.Add(dimension + "_reason");
             values.Add(@class);
+            if (!Clientele.Storage.Snapshots.SnapshotSchema.StoresReason(dimension))
+            {
+                older[dimension] = $"{@class} because of {id}";
+                continue;
+            }
+            columns.Add(Clientele.Storage.Snapshots.SnapshotSchema.ReasonColumn(dimension));
             values.Add($"{@class} because of {id}");
         }
+        columns.Add(Clientele.Storage.Snapshots.SnapshotSchema.StoredReasonsColumn);
+        values.Add(older.ToJsonString());
         var placeholders = values.Select((_, i) => i == 0 ? "CAST($1 AS DATE)" : $"${i + 1}");
         Execute(connection, $"INSERT INTO snapshot_customers ({string.Join(", ", columns)}) VALUES ({string.Join(", ", placeholders)})", [.. values]);
     }

@@ -70,24 +70,39 @@ public sealed class SnapshotReadBackTests
         }
         OverrideTable.Set(workspace, overridden, Dimensions.ValueClass, "MVC", "kept for the brand", "test", DateTime.UtcNow);
         OverrideTable.Set(workspace, overridden, Dimensions.Strategy, "keep", "kept for the brand", "test", DateTime.UtcNow);
+        // A rendered reason of an overridden class states the override over the computed class's reason.
+        OverrideTable.Set(workspace, overridden, Dimensions.ValueTier, "VIP", "kept for the brand", "test", DateTime.UtcNow);
 
         var result = AnalysisRunner.Run(workspace, new AnalysisRequest { AsOf = options.End }, cancellationToken: TestContext.Current.CancellationToken).Result;
 
-        var columns = SnapshotSchema.FigureColumns.Select(f => f.Name).Concat(Dimensions.All.SelectMany(d => new[] { d, SnapshotSchema.ReasonColumn(d) })).ToList();
+        var columns = SnapshotSchema.FigureColumns.Select(f => f.Name).Concat(Dimensions.All).ToList();
         var stored = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        // Every dimension's reason as a reader gets it: the stored text, or rendered from the row's class and figures.
+        var reasons = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+        var reasonsOf = SnapshotReasons.Of(workspace, options.End);
         using (var command = workspace.Connection.CreateCommand())
         {
-            command.CommandText = $"SELECT customer_id, {string.Join(", ", columns)} FROM snapshot_customers WHERE as_of = DATE '{options.End:yyyy-MM-dd}'";
+            command.CommandText = $"SELECT s.customer_id, {string.Join(", ", columns.Select(c => "s." + c))}, {string.Join(", ", Dimensions.All.Select(d => SnapshotReasons.Select(d, "s")))} " +
+                $"FROM snapshot_customers s WHERE s.as_of = DATE '{options.End:yyyy-MM-dd}'";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
                 var values = new object?[columns.Count];
                 for (var k = 0; k < columns.Count; k++) values[k] = reader.IsDBNull(k + 1) ? null : reader.GetValue(k + 1);
                 stored[reader.GetString(0)] = values;
+                var read = new string?[Dimensions.All.Count];
+                var at = 1 + columns.Count;
+                for (var d = 0; d < read.Length; d++)
+                {
+                    read[d] = reasonsOf.Read(reader, at, Dimensions.All[d]);
+                    at += SnapshotReasons.Width(Dimensions.All[d]);
+                }
+                reasons[reader.GetString(0)] = read;
             }
         }
         Assert.Equal(result.Columns.Count, stored.Count);
         Assert.Contains(stored.Values, v => v[columns.IndexOf("overridden")] is string s && s.Contains(Dimensions.ValueClass, StringComparison.Ordinal));
+        Assert.StartsWith("override by test on ", reasons[overridden][Dimensions.All.ToList().IndexOf(Dimensions.ValueTier)]);
         var dimensions = Dimensions.All.Select(result.Dimension).ToArray();
         for (var i = 0; i < result.Columns.Count; i++)
         {
@@ -97,7 +112,7 @@ public sealed class SnapshotReadBackTests
             for (var d = 0; d < dimensions.Length; d++)
             {
                 Assert.Equal(dimensions[d].Class[i], row[columns.IndexOf(Dimensions.All[d])]);
-                Assert.Equal(dimensions[d].Reason[i], row[columns.IndexOf(SnapshotSchema.ReasonColumn(Dimensions.All[d]))]);
+                Assert.Equal(result.Reason(Dimensions.All[d], i), reasons[result.Columns.CustomerId[i]][d]);
             }
         }
     }

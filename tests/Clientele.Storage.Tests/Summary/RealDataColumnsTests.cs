@@ -61,7 +61,7 @@ public sealed class RealDataColumnsTests : IDisposable
         // Wallets are estimated from accounts of the same sector (and employee band), so most shares are known to be estimates.
         Assert.True(r.Strategy.ShareEstimated.Count(e => e) >= 70, $"{r.Strategy.ShareEstimated.Count(e => e)} estimated shares");
         Assert.Contains(r.Notes, n => n.Contains("GTXPro (729 orders)", StringComparison.Ordinal));
-        var (count, violations) = Analysis.SnapshotReasons.Check(_temp.Workspace!, asOf);
+        var (count, violations) = Analysis.StoredReasons.Check(_temp.Workspace!, asOf);
         Assert.True(count > 1_000 && violations.Count == 0, string.Join("\n", violations));
     }
 
@@ -74,7 +74,7 @@ public sealed class RealDataColumnsTests : IDisposable
         var run = global::Clientele.Storage.Analysis.AnalysisRunner.Run(_temp.Workspace!, new global::Clientele.Storage.Analysis.AnalysisRequest { AsOf = asOf, Options = options }, cancellationToken: TestContext.Current.CancellationToken);
         var r = run.Result;
         Assert.All(r.Dimension(Dimensions.ChurnStatus).Class, c => Assert.Null(c));
-        Assert.All(r.Dimension(Dimensions.ChurnStatus).Reason, reason => Assert.StartsWith("n/a: no repeat history to model churn", reason));
+        Assert.All(r.Reasons(Dimensions.ChurnStatus), reason => Assert.StartsWith("n/a: no repeat history to model churn", reason));
         var valueClass = r.Dimension(Dimensions.ValueClass).Class;
         Assert.Equal(88, valueClass.Count(c => c == "MVC"));
         Assert.DoesNotContain("MGC", valueClass);
@@ -97,7 +97,7 @@ public sealed class RealDataColumnsTests : IDisposable
         Assert.Equal(["organizations/horeca/lisbon", "organizations/horeca/oporto", "organizations/horeca/other",
             "organizations/retail/lisbon", "organizations/retail/oporto", "organizations/retail/other"], segments);
         Assert.All(r.ProductLines.Class, line => Assert.All(line, c => Assert.Equal("customer", c)));
-        var (count, violations) = Analysis.SnapshotReasons.Check(_temp.Workspace!, asOf);
+        var (count, violations) = Analysis.StoredReasons.Check(_temp.Workspace!, asOf);
         Assert.True(count > 3_000 && violations.Count == 0, string.Join("\n", violations));
     }
 

@@ -27,7 +27,10 @@ internal static class ValueText
         n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural);
 
     /// <summary>"net margin" or "revenue": what the customer values are made of.</summary>
-    public static string ValueKind(CustomerScores scores) => scores.UsesMargin ? "net margin" : "revenue (no margins in the data)";
+    public static string ValueKind(CustomerScores scores) => ValueKind(scores.UsesMargin);
+
+    /// <summary>What a value is: net margin, or revenue where the data has no margins.</summary>
+    public static string ValueKind(bool usesMargin) => usesMargin ? "net margin" : "revenue (no margins in the data)";
 
     /// <summary>
     /// Two amounts a reason compares, with the same decimals: none for amounts of 100 and more, two below, and more where

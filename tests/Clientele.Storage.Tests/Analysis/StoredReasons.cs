@@ -3,20 +3,27 @@ using Clientele.Storage.Snapshots;
 
 namespace Clientele.Storage.Tests.Analysis;
 
-/// <summary>Reads every reason of a snapshot (each dimension's, and each product line's) for the reason checks.</summary>
-public static class SnapshotReasons
+/// <summary>Reads every reason of a snapshot (each dimension's, stored or rendered, and each product line's) for the reason checks.</summary>
+public static class StoredReasons
 {
     /// <summary>(customer, where, reason) for every non-empty reason of the snapshot of <paramref name="asOf"/>.</summary>
     public static IEnumerable<(string Customer, string Where, string Reason)> All(Workspace workspace, DateOnly asOf)
     {
-        var columns = Dimensions.All.Select(SnapshotSchema.ReasonColumn).ToArray();
+        var reasons = SnapshotReasons.Of(workspace, asOf);
         using (var command = workspace.Connection.CreateCommand())
         {
-            command.CommandText = $"SELECT customer_id, {string.Join(", ", columns)} FROM snapshot_customers WHERE as_of = '{asOf:yyyy-MM-dd}'";
+            command.CommandText = $"SELECT s.customer_id, {string.Join(", ", Dimensions.All.Select(d => SnapshotReasons.Select(d, "s")))} " +
+                $"FROM snapshot_customers s WHERE s.as_of = '{asOf:yyyy-MM-dd}'";
             using var reader = command.ExecuteReader();
             while (reader.Read())
-                for (var k = 0; k < columns.Length; k++)
-                    if (!reader.IsDBNull(k + 1)) yield return (reader.GetString(0), columns[k], reader.GetString(k + 1));
+            {
+                var at = 1;
+                foreach (var dimension in Dimensions.All)
+                {
+                    if (reasons.Read(reader, at, dimension) is { } reason) yield return (reader.GetString(0), SnapshotSchema.ReasonColumn(dimension), reason);
+                    at += SnapshotReasons.Width(dimension);
+                }
+            }
         }
         using (var command = workspace.Connection.CreateCommand())
         {

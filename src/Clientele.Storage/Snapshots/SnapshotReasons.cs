@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Clientele.Classification;
+using DuckDB.NET.Data;
+
+namespace Clientele.Storage.Snapshots;
+
+/// <summary>
+/// Reads the reasons of one snapshot. A dimension that stores its reason as text gives its column; one that renders its reason
+/// when read (<see cref="DimensionDeclaration.Reason"/>) gives it from the row's class and figures, the analysis's context and
+/// options, and, for an overridden class, the override the analysis applied (<c>snapshot_overrides</c>) — the words its
+/// <c>Apply</c> would have written. A row stored before its dimension rendered reasons keeps the text it was stored with
+/// (<see cref="SnapshotSchema.StoredReasonsColumn"/>).
+/// </summary>
+/// <remarks>
+/// A query selects <see cref="Select"/> for each reason it reads and passes the reader, at the first of those columns, to
+/// <see cref="Read"/>. One instance serves one query on one thread (it reuses one row of figures).
+/// </remarks>
+public sealed class SnapshotReasons
+{
+    private static readonly ConcurrentDictionary<(string Path, DateOnly AsOf, DateTime CreatedAt), ReasonContext> Contexts = new();
+
+    private readonly Workspace _workspace;
+    private readonly DateOnly _day;
+    private readonly ReasonRow _row = new();
+    private ReasonContext? _context;
+    private Dictionary<(string Customer, string Dimension), (string? Computed, List<Override> Overrides)>? _overrides;
+
+    private SnapshotReasons(Workspace workspace, DateOnly day) => (_workspace, _day) = (workspace, day);
+
+    /// <summary>The reasons of the snapshot as of <paramref name="day"/> (which must exist).</summary>
+    public static SnapshotReasons Of(Workspace workspace, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        return new SnapshotReasons(workspace, day);
+    }
+
+    /// <summary>The columns of <c>snapshot_customers</c> (aliased <paramref name="table"/>) that <see cref="Read"/> reads for a dimension's reason.</summary>
+    public static string Select(string dimension, string table)
+    {
+        if (Dimensions.Declaration(dimension)?.Reason is not { } reason) return $"{table}.{SnapshotSchema.ReasonColumn(dimension)}";
+        IEnumerable<string> columns =
+        [
+            $"{table}.customer_id", $"{table}.{dimension}", $"{table}.{SnapshotSchema.StoredReasonsColumn} IS NOT NULL",
+            $"json_extract_string({table}.{SnapshotSchema.StoredReasonsColumn}, '$.{dimension}')", $"{table}.t IS NOT NULL",
+            $"{table}.value", $"{table}.past_net_value", $"{table}.future_net_value", $"{table}.p_alive", $"{table}.p_alive_previous",
+            .. reason.Figures.Select(f => $"{table}.{f.Name}"),
+        ];
+        return string.Join(", ", columns);
+    }
+
+    /// <summary>How many columns <see cref="Select"/> gives for the dimension.</summary>
+    public static int Width(string dimension) => Dimensions.Declaration(dimension)?.Reason is { } reason ? 10 + reason.Figures.Count : 1;
+
+    /// <summary>The reason on <paramref name="dimension"/> of the reader's current row, whose columns from <paramref name="at"/> are <see cref="Select"/>'s.</summary>
+    public string? Read(DbDataReader reader, int at, string dimension)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (Dimensions.Declaration(dimension)?.Reason is not { } reason) return Text(reader, at);
+        if (reader.GetBoolean(at + 2)) return Text(reader, at + 3);
+        var row = _row;
+        row.HasBought = reader.GetBoolean(at + 4);
+        row.Value = Number(reader, at + 5);
+        row.PastNetValue = Number(reader, at + 6);
+        row.FutureNetValue = Number(reader, at + 7);
+        row.ProbabilityAlive = Number(reader, at + 8);
+        row.ProbabilityAlivePrevious = Number(reader, at + 9);
+        if (row.Figures.Length != reason.Figures.Count) row.Figures = new double[reason.Figures.Count];
+        for (var k = 0; k < reason.Figures.Count; k++) row.Figures[k] = Number(reader, at + 10 + k);
+        var @class = Text(reader, at + 1);
+        var context = _context ??= ContextOf(_workspace, _day);
+        _overrides ??= OverridesOf(_workspace, _day);
+        if (_overrides.Count > 0 && _overrides.TryGetValue((reader.GetString(at), dimension), out var overridden))
+            return Override.ExplainAll(overridden.Overrides, overridden.Computed, reason.Render(overridden.Computed, row, context));
+        return reason.Render(@class, row, context);
+    }
+
+    private static ReasonContext ContextOf(Workspace workspace, DateOnly day)
+    {
+        DateTime createdAt;
+        using (var command = workspace.Connection.CreateCommand())
+        {
+            command.CommandText = "SELECT created_at FROM snapshots WHERE as_of = $1";
+            command.Parameters.Add(new DuckDBParameter(day.ToDateTime(TimeOnly.MinValue)));
+            createdAt = command.ExecuteScalar() is DateTime at ? at : throw new WorkspaceException($"there is no analysis as of {day:yyyy-MM-dd}.");
+        }
+        return Contexts.GetOrAdd((workspace.Path, day, createdAt), _ =>
+        {
+            var (_, context) = SnapshotQuery.Context(workspace, day);
+            var options = SnapshotQuery.OptionsOf(workspace, day);
+            var classification = context.Classification ?? throw new WorkspaceException(
+                $"the analysis as of {day:yyyy-MM-dd} holds rows without reason text and no classification context to render them from; analyze again.");
+            return new ReasonContext(classification, options, context.Scoring.UsesMargin, options.Scoring.TrendDays);
+        });
+    }
+
+    private static Dictionary<(string, string), (string?, List<Override>)> OverridesOf(Workspace workspace, DateOnly day)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = "SELECT customer_id, dimension, class, reason, set_by, set_at, computed_class FROM snapshot_overrides WHERE as_of = $1 ORDER BY customer_id, dimension, position";
+        command.Parameters.Add(new DuckDBParameter(day.ToDateTime(TimeOnly.MinValue)));
+        using var reader = command.ExecuteReader();
+        var overrides = new Dictionary<(string, string), (string?, List<Override>)>();
+        while (reader.Read())
+        {
+            var key = (reader.GetString(0), reader.GetString(1));
+            if (!overrides.TryGetValue(key, out var entry)) overrides[key] = entry = (Text(reader, 6), []);
+            entry.Item2.Add(new Override(key.Item1, key.Item2, reader.GetString(2), reader.GetString(3), Text(reader, 4),
+                reader.IsDBNull(5) ? null : reader.GetDateTime(5)));
+        }
+        return overrides;
+    }
+
+    private static string? Text(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+
+    private static double Number(DbDataReader reader, int i) => reader.IsDBNull(i) ? double.NaN : reader.GetDouble(i);
+}
