@@ -138,21 +138,31 @@ public sealed partial class SnapshotListing
         var ids = _ids;
         var sorted = added.ToArray();
         Array.Sort(sorted, (a, b) => ListingColumn.CompareUtf8(ids[a], ids[b]));
-        var byId = new int[ids.Length];
-        int w = 0, from = 0;
-        foreach (var row in sorted)
-        {
-            var at = Array.BinarySearch(_byId, from, _byId.Length - from, row, Comparer<int>.Create((a, b) => ListingColumn.CompareUtf8(ids[a], ids[b])));
-            if (at < 0) at = ~at;
-            Array.Copy(_byId, from, byId, w, at - from);
-            w += at - from;
-            from = at;
-            byId[w++] = row;
-        }
-        Array.Copy(_byId, from, byId, w, _byId.Length - from);
+        var byId = Merge(_byId, sorted, Comparer<int>.Create((a, b) => ListingColumn.CompareUtf8(ids[a], ids[b])));
         _byId = byId;
         _idPlace = new int[ids.Length];
         for (var p = 0; p < byId.Length; p++) _idPlace[byId[p]] = p;
+    }
+
+    /// <summary>
+    /// The rows of <paramref name="sorted"/> with <paramref name="added"/> (sorted by the same <paramref name="comparer"/>) put in
+    /// their places, each found by binary search after the one before: a few rows placed among a million without sorting them all.
+    /// </summary>
+    private static int[] Merge(int[] sorted, int[] added, IComparer<int> comparer)
+    {
+        var rows = new int[sorted.Length + added.Length];
+        int w = 0, from = 0;
+        foreach (var row in added)
+        {
+            var at = Array.BinarySearch(sorted, from, sorted.Length - from, row, comparer);
+            if (at < 0) at = ~at;
+            Array.Copy(sorted, from, rows, w, at - from);
+            w += at - from;
+            from = at;
+            rows[w++] = row;
+        }
+        Array.Copy(sorted, from, rows, w, sorted.Length - from);
+        return rows;
     }
 
     /// <summary>
@@ -175,19 +185,7 @@ public sealed partial class SnapshotListing
             if (!isMoved[row]) kept[k++] = row;
         var placed = (int[])moved.Clone();
         Array.Sort(placed, Full);
-        var comparer = Comparer<int>.Create(Full);
-        var rows = new int[total];
-        int w = 0, from = 0;
-        foreach (var row in placed)
-        {
-            var at = Array.BinarySearch(kept, from, kept.Length - from, row, comparer);
-            if (at < 0) at = ~at;
-            Array.Copy(kept, from, rows, w, at - from);
-            w += at - from;
-            from = at;
-            rows[w++] = row;
-        }
-        Array.Copy(kept, from, rows, w, kept.Length - from);
+        var rows = Merge(kept, placed, Comparer<int>.Create(Full));
 
         var groups = new List<int>();
         var nullStart = rows.Length;

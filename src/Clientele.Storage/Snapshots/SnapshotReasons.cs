@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Clientele.Classification;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -35,6 +34,15 @@ public sealed class SnapshotReasons
         return new SnapshotReasons(workspace, day);
     }
 
+    /// <summary>
+    /// The stored figures of a row a rendered reason reads (<see cref="ReasonRow"/>), in the order <see cref="Read"/> reads them,
+    /// after the customer id, the class, whether the row kept its text and that text.
+    /// </summary>
+    private static readonly string[] RowColumns = ["t IS NOT NULL", "value", "past_net_value", "future_net_value", "p_alive", "p_alive_previous"];
+
+    /// <summary>The columns before <see cref="RowColumns"/>: the customer id, the class, whether the row kept its text, the text.</summary>
+    private const int Leading = 4;
+
     /// <summary>The columns of <c>snapshot_customers</c> (aliased <paramref name="table"/>) that <see cref="Read"/> reads for a dimension's reason.</summary>
     public static string Select(string dimension, string table)
     {
@@ -42,15 +50,16 @@ public sealed class SnapshotReasons
         IEnumerable<string> columns =
         [
             $"{table}.customer_id", $"{table}.{dimension}", $"{table}.{SnapshotSchema.StoredReasonsColumn} IS NOT NULL",
-            $"json_extract_string({table}.{SnapshotSchema.StoredReasonsColumn}, '$.{dimension}')", $"{table}.t IS NOT NULL",
-            $"{table}.value", $"{table}.past_net_value", $"{table}.future_net_value", $"{table}.p_alive", $"{table}.p_alive_previous",
+            $"json_extract_string({table}.{SnapshotSchema.StoredReasonsColumn}, '$.{dimension}')",
+            .. RowColumns.Select(c => $"{table}.{c}"),
             .. reason.Figures.Select(f => $"{table}.{f.Name}"),
         ];
         return string.Join(", ", columns);
     }
 
     /// <summary>How many columns <see cref="Select"/> gives for the dimension.</summary>
-    public static int Width(string dimension) => Dimensions.Declaration(dimension)?.Reason is { } reason ? 10 + reason.Figures.Count : 1;
+    public static int Width(string dimension) =>
+        Dimensions.Declaration(dimension)?.Reason is { } reason ? Leading + RowColumns.Length + reason.Figures.Count : 1;
 
     /// <summary>The reason on <paramref name="dimension"/> of the reader's current row, whose columns from <paramref name="at"/> are <see cref="Select"/>'s.</summary>
     public string? Read(DbDataReader reader, int at, string dimension)
@@ -59,14 +68,15 @@ public sealed class SnapshotReasons
         if (Dimensions.Declaration(dimension)?.Reason is not { } reason) return Text(reader, at);
         if (reader.GetBoolean(at + 2)) return Text(reader, at + 3);
         var row = _row;
-        row.HasBought = reader.GetBoolean(at + 4);
-        row.Value = Number(reader, at + 5);
-        row.PastNetValue = Number(reader, at + 6);
-        row.FutureNetValue = Number(reader, at + 7);
-        row.ProbabilityAlive = Number(reader, at + 8);
-        row.ProbabilityAlivePrevious = Number(reader, at + 9);
+        var figures = at + Leading;
+        row.HasBought = reader.GetBoolean(figures);
+        row.Value = Number(reader, figures + 1);
+        row.PastNetValue = Number(reader, figures + 2);
+        row.FutureNetValue = Number(reader, figures + 3);
+        row.ProbabilityAlive = Number(reader, figures + 4);
+        row.ProbabilityAlivePrevious = Number(reader, figures + 5);
         if (row.Figures.Length != reason.Figures.Count) row.Figures = new double[reason.Figures.Count];
-        for (var k = 0; k < reason.Figures.Count; k++) row.Figures[k] = Number(reader, at + 10 + k);
+        for (var k = 0; k < reason.Figures.Count; k++) row.Figures[k] = Number(reader, figures + RowColumns.Length + k);
         var @class = Text(reader, at + 1);
         var context = _context ??= ContextOf(_workspace, _day);
         _overrides ??= OverridesOf(_workspace, _day);
@@ -78,10 +88,8 @@ public sealed class SnapshotReasons
     private static ReasonContext ContextOf(Workspace workspace, DateOnly day)
     {
         DateTime createdAt;
-        using (var command = workspace.Connection.CreateCommand())
+        using (var command = workspace.Command("SELECT created_at FROM snapshots WHERE as_of = $as_of", ("as_of", day.ToDateTime(TimeOnly.MinValue))))
         {
-            command.CommandText = "SELECT created_at FROM snapshots WHERE as_of = $1";
-            command.Parameters.Add(new DuckDBParameter(day.ToDateTime(TimeOnly.MinValue)));
             createdAt = command.ExecuteScalar() is DateTime at ? at : throw new WorkspaceException($"there is no analysis as of {day:yyyy-MM-dd}.");
         }
         return Contexts.GetOrAdd((workspace.Path, day, createdAt), _ =>
@@ -96,9 +104,9 @@ public sealed class SnapshotReasons
 
     private static Dictionary<(string, string), (string?, List<Override>)> OverridesOf(Workspace workspace, DateOnly day)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT customer_id, dimension, class, reason, set_by, set_at, computed_class FROM snapshot_overrides WHERE as_of = $1 ORDER BY customer_id, dimension, position";
-        command.Parameters.Add(new DuckDBParameter(day.ToDateTime(TimeOnly.MinValue)));
+        using var command = workspace.Command(
+            "SELECT customer_id, dimension, class, reason, set_by, set_at, computed_class FROM snapshot_overrides WHERE as_of = $as_of ORDER BY customer_id, dimension, position",
+            ("as_of", day.ToDateTime(TimeOnly.MinValue)));
         using var reader = command.ExecuteReader();
         var overrides = new Dictionary<(string, string), (string?, List<Override>)>();
         while (reader.Read())
