@@ -85,7 +85,13 @@ internal sealed class PostgresTableWriter : TableWriter
         return this;
     }
 
-    public override long Complete() => (long)_copy.Complete();
+    public override long Complete()
+    {
+        var rows = (long)_copy.Complete();
+        // The connection stays in COPY state until the importer is disposed: the same transaction's next statement needs it free.
+        _copy.Dispose();
+        return rows;
+    }
 
     public override void Dispose() => _copy.Dispose();
 }
