@@ -176,6 +176,27 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
+    public void A_parquet_file_is_read_by_DuckDB_and_imported_with_the_mapping_of_a_csv_file()
+    {
+        using var workspace = NewWorkspace();
+        var path = File("o.csv", "") + ".parquet";
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                COPY (SELECT * FROM (VALUES ('C1', DATE '2024-01-05', 10.5::DOUBLE), ('C2', DATE '2024-02-01', 5::DOUBLE)) t(client, day, amount))
+                TO '{path}' (FORMAT parquet)
+                """;
+            command.ExecuteNonQuery();
+        }
+        var result = Import(workspace, "orders", path, new ImportOptions { Map = new Dictionary<string, string> { ["customer_id"] = "client", ["ordered_at"] = "day" } });
+        Assert.Equal((2L, 2L, 2L), (result.RowsRead, result.RowsAdded, result.CustomersCreated));
+        Assert.Equal(15.5, workspace.Scalar<double>("SELECT sum(amount) FROM orders"));
+        Assert.Equal(10.5, workspace.Scalar<double>("SELECT amount FROM orders WHERE customer_id = 'C1' AND ordered_at = TIMESTAMP '2024-01-05'"));
+    }
+
+    [Fact]
     public void An_import_records_its_source_counts_and_times()
     {
         using var workspace = NewWorkspace();
