@@ -125,6 +125,28 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
+    public void A_cancelled_import_stores_nothing_and_the_workspace_takes_the_next_import()
+    {
+        using var workspace = NewWorkspace();
+        Import(workspace, "orders", File("first.csv", "order_id,customer_id,ordered_at,amount\nS1,C1,2024-01-05,10\n"));
+        var before = workspace.CountRows();
+        using var cancel = new CancellationTokenSource();
+        var path = ManyOrders("orders.csv", 60_000);
+        // Cancelled from the first progress report: rows have been read and handed to the engine, none committed.
+        var progress = new SyncProgress(p => { if (p.Rows > 0) cancel.Cancel(); });
+        Assert.ThrowsAny<OperationCanceledException>(() => new Importer(workspace) { RowsPerChunk = 5_000 }.Import("orders", path, new ImportOptions(), progress, cancel.Token));
+        Assert.Equal(before, workspace.CountRows());
+        Assert.Single(workspace.Imports());
+        Assert.Equal(60_000, Import(workspace, "orders", path).RowsAdded);
+    }
+
+    /// <summary>Reports on the importer's own thread, at once (<see cref="Progress{T}"/> would post to the thread pool).</summary>
+    private sealed class SyncProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+
+    [Fact]
     public void A_reference_to_a_missing_row_is_refused_with_its_line_after_the_rows_are_loaded_and_nothing_is_stored()
     {
         using var workspace = NewWorkspace();
