@@ -41,6 +41,12 @@ internal abstract class SqlDialect
     public abstract TableWriter BulkWriter(DbConnection connection, string table, IReadOnlyList<string> columns);
 
     /// <summary>
+    /// How an import's validated rows reach <paramref name="sql"/>'s <see cref="Import.ImportSql.LoadTable"/> while the file is read:
+    /// the engine's fastest bulk path, inside the import's transaction.
+    /// </summary>
+    public abstract Import.RowLoad ImportLoad(Workspace workspace, Import.ImportSql sql, CanonicalTable table, bool keepRaw, int rowsPerChunk);
+
+    /// <summary>
     /// A text expression to sort by in code-point order (ordinal, as .NET's <see cref="StringComparer.Ordinal"/>), whatever the
     /// database's collation: customers come back in the same order from both engines.
     /// </summary>

@@ -20,6 +20,9 @@ internal abstract class TableWriter : IDisposable
     /// <summary>An INTEGER or BIGINT value (PostgreSQL's column decides the width; UBIGINT, NUMERIC there, takes it too).</summary>
     public abstract TableWriter Integer(long? value);
 
+    /// <summary>A UBIGINT value: a row's 64-bit content hash, whatever its top bit (NUMERIC(20, 0) on PostgreSQL).</summary>
+    public abstract TableWriter Unsigned(ulong? value);
+
     /// <summary>A BOOLEAN value.</summary>
     public abstract TableWriter Boolean(bool? value);
 

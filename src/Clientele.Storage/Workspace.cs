@@ -239,6 +239,15 @@ public sealed class Workspace : IDisposable
         return command;
     }
 
+    /// <summary>
+    /// A path for a temporary file of this workspace's commands: beside a DuckDB file, named so that opening the workspace
+    /// again deletes what a killed process left (<see cref="Import.ValidatedRows.TemporaryPrefix"/>); in the system's
+    /// temporary folder for a PostgreSQL workspace, which has no folder of its own.
+    /// </summary>
+    internal string TemporaryFile(string name) => IsPostgres
+        ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"clientele-{Guid.NewGuid():N}-{name}")
+        : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, Import.ValidatedRows.TemporaryPrefix(Path) + name);
+
     internal void Execute(string sql)
     {
         using var command = Command(sql);

@@ -17,7 +17,7 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
 
     [Theory]
     [InlineData("analyze", "analyze")]
-    [InlineData("import", "import orders orders.csv")]
+    [InlineData("import --undo", "import --undo 1 --yes")]
     [InlineData("customers", "customers")]
     [InlineData("demo", "demo")]
     [InlineData("serve", "serve")]
@@ -31,7 +31,7 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
             Assert.Equal(1, code);
             Assert.Equal("", output);
             Assert.StartsWith($"error: `clientele {command}` does not run on a PostgreSQL workspace in this build; " +
-                              "the commands that do are `init`, `status`, `summary`, `currency`, `override`, `users reset-password`", error, StringComparison.Ordinal);
+                              "the commands that do are `init`, `status`, `import`, `summary`, `currency`, `override`, `users reset-password`", error, StringComparison.Ordinal);
             Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
         }
         Assert.Empty(Directory.GetFileSystemEntries(Environment.CurrentDirectory, "postgres*"));
@@ -77,6 +77,71 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
         var reset = _cli.Run("users", "reset-password", "nobody", "--workspace", url);
         Assert.Equal(1, reset.Code);
         Assert.StartsWith("error: there is no user named 'nobody'", reset.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_stores_a_file_once_names_a_bad_value_by_line_and_column_and_the_summary_reads_it()
+    {
+        var url = Database();
+        var orders = _cli.File("orders.csv", "customer_id,ordered_at,amount\nC1,2024-01-05,10\nC1,2024-03-05,12\nC2,2024-02-01,5.5\n");
+        var first = _cli.Run("import", "orders", orders, "--workspace", url);
+        Assert.True(first.Code == 0, first.Error);
+        Assert.Contains($"Created workspace {url}.", first.Error, StringComparison.Ordinal);
+        Assert.Contains("3 rows read, 3 added, 0 updated, 0 already present, 0 rejected", first.Out, StringComparison.Ordinal);
+        Assert.Contains("Created 2 customers", first.Out, StringComparison.Ordinal);
+        Assert.Contains("is identical to import #1", _cli.Run("import", "orders", orders, "--workspace", url).Out, StringComparison.Ordinal);
+
+        var bad = _cli.File("bad.csv", "customer_id,ordered_at,amount\nC3,2024-04-01,1\nC3,01/04/2024,2\n");
+        var refused = _cli.Run("import", "orders", bad, "--workspace", url);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains($"{bad}:3:2 (ordered_at): '01/04/2024' is not an ISO date", refused.Error, StringComparison.Ordinal);
+
+        Assert.Equal(3, Counts(url)["orders"]);
+        var summary = _cli.Run("summary", "--as-of", "2024-06-30", "--format", "csv", "--workspace", url);
+        Assert.Equal(0, summary.Code);
+        Assert.Equal(3, summary.Out.Trim().Split('\n').Length);
+    }
+
+    private Dictionary<string, long> Counts(string url) =>
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, long>>(_cli.Run("status", "--format", "json", "--workspace", url).Out)!;
+
+    [Theory]
+    [InlineData("import orders: 20%")]
+    [InlineData("storing")]
+    public void A_killed_import_leaves_the_database_as_it_was(string stage)
+    {
+        var url = Database();
+        Assert.Equal(0, _cli.Run("import", "orders", _cli.File("small.csv", "order_id,customer_id,ordered_at,amount\nS1,C1,2024-01-05,10\n"), "--workspace", url).Code);
+        var before = Counts(url);
+        var big = Path.Combine(_cli.Folder, "big.csv");
+        using (var writer = new StreamWriter(big))
+        {
+            writer.Write("order_id,customer_id,ordered_at,amount\n");
+            for (var i = 0; i < 1_500_000; i++) writer.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"B{i},C{i % 50_000},2024-{1 + i % 12:00}-{1 + i % 28:00},{i % 1000}.25\n"));
+        }
+        KillDuring(url, big, stage);
+        Assert.Equal(before, Counts(url));
+        Assert.Contains("small.csv", _cli.Run("status", "--workspace", url).Out, StringComparison.Ordinal);
+        // The killed client's rows were in the server: a new import of the whole file succeeds and adds every row once.
+        var again = _cli.Run("import", "orders", big, "--no-live", "--workspace", url);
+        Assert.True(again.Code == 0, again.Error);
+        Assert.Contains("1,500,000 rows read, 1,500,000 added", again.Out, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts the real executable's import, kills it when standard error shows <paramref name="stage"/>, and returns once it is dead.</summary>
+    private static void KillDuring(string url, string file, string stage)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "clientele.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { dll, "--workspace", url, "import", "orders", file }) start.ArgumentList.Add(arg);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var seen = new TaskCompletionSource();
+        process.ErrorDataReceived += (_, e) => { if (e.Data?.Contains(stage, StringComparison.Ordinal) == true) seen.TrySetResult(); };
+        process.BeginErrorReadLine();
+        var finished = process.WaitForExitAsync();
+        Assert.True(Task.WaitAny([seen.Task, finished], TimeSpan.FromMinutes(2)) == 0, $"the import never reached '{stage}'");
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
     }
 
     [Fact]

@@ -86,7 +86,8 @@ internal static class ImportCommand
             try
             {
                 result = Run(context, workspace, parsed.GetValue(table)!, parsed.GetValue(file)!, options, cancellationToken);
-                if (!parsed.GetValue(noLive) && result.ImportId is { } stored)
+                // No analysis runs on a PostgreSQL workspace in this build (docs/postgres.md), so there is nobody to re-classify.
+                if (!parsed.GetValue(noLive) && result.ImportId is { } stored && !workspace.IsPostgres)
                     live = Storage.Live.LiveUpdate.AfterImport(workspace, stored, context.Time.GetUtcNow().UtcDateTime);
             }
             catch when (created)

@@ -39,6 +39,10 @@ internal sealed class DuckDbDialect : SqlDialect
     public override TableWriter BulkWriter(DbConnection connection, string table, IReadOnlyList<string> columns) => new DuckDbTableWriter(connection, table, columns);
 
     /// <inheritdoc />
+    public override Import.RowLoad ImportLoad(Workspace workspace, Import.ImportSql sql, CanonicalTable table, bool keepRaw, int rowsPerChunk) =>
+        new DuckDbRowLoad(workspace, sql, table, keepRaw, rowsPerChunk);
+
+    /// <inheritdoc />
     /// <remarks>DuckDB compares text by its bytes (UTF-8), which is code-point order, unless a collation is asked for.</remarks>
     public override string OrdinalText(string expression) => expression;
 

@@ -58,6 +58,8 @@ internal sealed class DuckDbTableWriter : TableWriter
         _ => _row!.AppendValue(value),
     });
 
+    public override TableWriter Unsigned(ulong? value) => Next(_row!.AppendValue(value));
+
     public override TableWriter Boolean(bool? value) => Next(_row!.AppendValue(value));
 
     public override TableWriter Timestamp(DateTime? value) => Next(_row!.AppendValue(value));

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Diagnostics;
+using Clientele.Storage.DuckDb;
 using Clientele.Tables;
 using DuckDB.NET.Data;
 using static Clientele.Storage.Schema.WorkspaceSchema;
@@ -7,24 +9,27 @@ namespace Clientele.Storage.Import;
 
 /// <summary>
 /// The database side of an import, in one transaction opened before the file is read: validated rows
-/// are loaded chunk by chunk while reading goes on (<see cref="LoadSql"/>), then <see cref="Finish"/>
+/// are loaded while reading goes on (<see cref="SqlDialect.ImportLoad"/>: into <see cref="LoadTable"/>), then <see cref="Finish"/>
 /// checks references, applies the table's <see cref="RowIdentity"/>, creates customers named but
 /// unknown, records the import and commits. Disposing without finishing rolls everything back.
+/// The SQL is written once for both engines; what they spell otherwise comes from the dialect.
 /// Several tables can be stored as one import in one transaction (an event batch, <c>Storage/Events</c>): the caller
 /// holds the transaction and the import id, each table's part calls <see cref="Store"/>, and the caller records the import
-/// once (<see cref="Record"/>) and commits.
+/// once (<c>Record</c>) and commits.
 /// </summary>
 internal sealed class ImportSql : IDisposable
 {
-    private const string Stage = "temp.clientele_stage";
+    /// <summary>The temporary table rows of a table with an id or a key are loaded into before they are merged.</summary>
+    private const string Stage = "clientele_stage";
 
-    private readonly DuckDBConnection _connection;
+    private readonly DbConnection _connection;
+    private readonly SqlDialect _dialect;
     private readonly CanonicalTable _table;
     private readonly ColumnPlan _plan;
     private readonly string _path;
     private readonly RejectsWriter? _rejects;
-    private readonly ValidatedRows _rows;
-    private readonly DuckDBTransaction? _transaction;
+    private readonly bool _keepRaw;
+    private readonly DbTransaction? _transaction;
     private readonly int _importId;
 
     public sealed record Source(string Path, string Sha256, long Bytes, string Options, DateTime ImportedAt, long RowsRead, long RowsFiltered, string Ignored);
@@ -36,19 +41,24 @@ internal sealed class ImportSql : IDisposable
         public long AlreadyPresent => Staged - Added - Updated;
     }
 
-    /// <summary>One file's import: opens its own transaction and takes the next import id.</summary>
-    public ImportSql(DuckDBConnection connection, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects, ValidatedRows rows)
-        : this(connection, table, plan, path, rejects, rows, null)
+    /// <summary>One file's import on either engine: opens its own transaction and takes the next import id.</summary>
+    public ImportSql(DbConnection connection, SqlDialect dialect, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects, bool keepRaw)
+        : this(connection, dialect, table, plan, path, rejects, keepRaw, null)
     {
     }
 
     /// <summary>
-    /// One table's part of an import whose transaction the caller holds (<paramref name="batchImportId"/> given: nothing is
-    /// committed or rolled back here), or, when it is null, one file's import with a transaction of its own.
+    /// One table's part of an import on a DuckDB workspace whose transaction the caller holds (<paramref name="batchImportId"/>
+    /// given: nothing is committed or rolled back here), or, when it is null, one file's import with a transaction of its own.
     /// </summary>
     public ImportSql(DuckDBConnection connection, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects, ValidatedRows rows, int? batchImportId)
+        : this(connection, DuckDbDialect.Instance, table, plan, path, rejects, rows.KeepRaw, batchImportId)
     {
-        (_connection, _table, _plan, _path, _rejects, _rows) = (connection, table, plan, path, rejects, rows);
+    }
+
+    private ImportSql(DbConnection connection, SqlDialect dialect, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects, bool keepRaw, int? batchImportId)
+    {
+        (_connection, _dialect, _table, _plan, _path, _rejects, _keepRaw) = (connection, dialect, table, plan, path, rejects, keepRaw);
         if (batchImportId is { } id) _importId = id;
         else
         {
@@ -57,28 +67,35 @@ internal sealed class ImportSql : IDisposable
         }
         if (_table.Identity != RowIdentity.Content)
         {
-            var columns = string.Join(", ", _rows.FileColumns().Select(c => $"{Quote(c.Name)} {c.Type}"));
-            Execute($"CREATE OR REPLACE TEMP TABLE clientele_stage ({columns})");
+            var columns = string.Join(", ", ValidatedRows.FileColumns(_table, _keepRaw).Select(c => $"{Quote(c.Name)} {c.Type}"));
+            Execute($"DROP TABLE IF EXISTS {Stage}");
+            Execute(_dialect.Declaration($"CREATE TEMP TABLE {Stage} ({columns})"));
         }
     }
+
+    /// <summary>The number this import gets.</summary>
+    public int ImportId => _importId;
+
+    /// <summary>
+    /// The table the validated rows are loaded into (<see cref="ValidatedRows.StreamColumns"/>): the canonical table itself for
+    /// orders and interactions (what was there already is taken out at the end), a staging table otherwise.
+    /// </summary>
+    public string LoadTable => _table.Identity == RowIdentity.Content ? _table.Name : Stage;
 
     /// <summary>Tables whose rows must name rows of another table that an import cannot create.</summary>
     public static bool ChecksReferences(CanonicalTable table) =>
         table == CanonicalTables.BuyingRoleTable || table == CanonicalTables.Overrides;
 
-    /// <summary>
-    /// The statement that loads one file of validated rows: straight into the _table for orders and
-    /// interactions (what was there already is taken out at the end), into a staging _table otherwise.
-    /// </summary>
+    /// <summary>DuckDB's statement that loads one normalised file of validated rows (<see cref="ValidatedRows.ReadCsv"/>) into <see cref="LoadTable"/>.</summary>
     public string LoadSql(string file) => _table.Identity == RowIdentity.Content
         ? $"""
-            INSERT INTO main.{Quote(_table.Name)} ({Columns()}, {RowHashColumn}, {RowOccurrenceColumn}, {ImportIdColumn})
-            SELECT {Columns()}, {RowHashColumn}, {RowOccurrenceColumn}, {_importId} FROM {_rows.ReadCsv(file)}
+            INSERT INTO {Quote(_table.Name)} ({Columns()}, {RowHashColumn}, {RowOccurrenceColumn}, {ImportIdColumn})
+            SELECT {Columns()}, {RowHashColumn}, {RowOccurrenceColumn}, {_importId} FROM {ValidatedRows.ReadCsv(_table, _keepRaw, file)}
             """
-        : $"INSERT INTO {Stage} SELECT * FROM {_rows.ReadCsv(file)}";
+        : $"INSERT INTO {Stage} SELECT * FROM {ValidatedRows.ReadCsv(_table, _keepRaw, file)}";
 
     /// <summary>The number the next import gets. An undone import's number is not given again, so undone_imports never names two imports.</summary>
-    public static int NextImportId(DuckDBConnection connection)
+    public static int NextImportId(DbConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT greatest((SELECT coalesce(max(import_id), 0) FROM imports), (SELECT coalesce(max(import_id), 0) FROM undone_imports)) + 1";
@@ -89,8 +106,8 @@ internal sealed class ImportSql : IDisposable
     {
         if (_transaction is null) throw new InvalidOperationException("part of a batch: the caller stores, records and commits");
         var stored = Store(loaded);
-        Record(_connection, _importId, _table.Name, source, clock.Elapsed.TotalSeconds, stored);
-        var notes = ProductReferences.Check(_connection, _table, _importId);
+        Record(_connection, _dialect, _importId, _table.Name, source, clock.Elapsed.TotalSeconds, stored);
+        var notes = ProductReferences.Check(_connection, _dialect, _table, _importId);
         _transaction.Commit();
         return new ImportResult(_table.Name, _importId, source.RowsRead, stored.Added, stored.Updated, stored.AlreadyPresent, stored.Rejected,
             source.RowsFiltered, stored.CustomersCreated, [], [], null, null, 0) { Notes = notes };
@@ -106,7 +123,7 @@ internal sealed class ImportSql : IDisposable
         if (_table.Identity == RowIdentity.Content)
         {
             added = loaded - RemoveAlreadyPresent();
-            created = CreateCustomers($"(SELECT * FROM main.{Quote(_table.Name)} WHERE {ImportIdColumn} = {_importId})");
+            created = CreateCustomers($"(SELECT * FROM {Quote(_table.Name)} WHERE {ImportIdColumn} = {_importId}) AS imported");
         }
         else
         {
@@ -119,20 +136,24 @@ internal sealed class ImportSql : IDisposable
         return new Stored(staged, added, updated, rejected, created);
     }
 
+    /// <summary>Records an import in a DuckDB workspace's <c>imports</c> table (see the other overload).</summary>
+    public static void Record(DuckDBConnection connection, int importId, string tableName, Source source, double seconds, Stored stored) =>
+        Record(connection, DuckDbDialect.Instance, importId, tableName, source, seconds, stored);
+
     /// <summary>Records an import in the <c>imports</c> table (inside the caller's transaction); <paramref name="tableName"/> names several tables, comma-separated, for an import of several.</summary>
-    public static void Record(DuckDBConnection connection, int importId, string tableName, Source source, double seconds, Stored stored)
+    public static void Record(DbConnection connection, SqlDialect dialect, int importId, string tableName, Source source, double seconds, Stored stored)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO imports VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)";
-        foreach (var value in new object[]
-        {
-            importId, tableName, source.Path, source.Sha256, source.Bytes, source.Options, source.ImportedAt, seconds,
-            source.RowsRead, stored.Added, stored.Updated, stored.AlreadyPresent, source.RowsRead - source.RowsFiltered - stored.Staged, source.RowsFiltered,
-            stored.CustomersCreated, source.Ignored,
-        })
-        {
-            command.Parameters.Add(new DuckDBParameter(value));
-        }
+        (string Name, object Value)[] values =
+        [
+            ("import_id", importId), ("table_name", tableName), ("source_path", source.Path), ("source_sha256", source.Sha256),
+            ("source_bytes", source.Bytes), ("options", source.Options), ("imported_at", source.ImportedAt), ("seconds", seconds),
+            ("rows_read", source.RowsRead), ("rows_added", stored.Added), ("rows_updated", stored.Updated), ("rows_present", stored.AlreadyPresent),
+            ("rows_rejected", source.RowsRead - source.RowsFiltered - stored.Staged), ("rows_filtered", source.RowsFiltered),
+            ("customers_created", stored.CustomersCreated), ("ignored", source.Ignored),
+        ];
+        command.CommandText = dialect.Statement($"INSERT INTO imports VALUES ({string.Join(", ", values.Select(v => "$" + v.Name))})");
+        foreach (var (name, value) in values) command.Parameters.Add(dialect.Parameter(name, value));
         command.ExecuteNonQuery();
     }
 
@@ -143,9 +164,13 @@ internal sealed class ImportSql : IDisposable
         {
             Execute($"DROP TABLE IF EXISTS {Stage}");
         }
-        catch (DuckDBException)
+        catch (DbException)
         {
-            // The _connection is going away; the temporary _table goes with it.
+            // The connection is going away; the temporary table goes with it.
+        }
+        catch (InvalidOperationException)
+        {
+            // A connection broken mid-import (PostgreSQL's server gone): nothing is left to drop.
         }
     }
 
@@ -153,14 +178,17 @@ internal sealed class ImportSql : IDisposable
     {
         if (!ChecksReferences(_table)) return 0;
         var (column, target, targetColumn, hint) = _table == CanonicalTables.BuyingRoleTable
-            ? ("contact_id", "contacts", "contact_id", "a contact_id of the contacts _table (import the contacts first)")
+            ? ("contact_id", "contacts", "contact_id", "a contact_id of the contacts table (import the contacts first)")
             : ("customer_id", "customers", "customer_id", "a customer_id of the customers table");
         var index = ColumnPlan.IndexOf(_table, column);
         var errors = new List<ImportError>();
         var lines = new List<long>();
         using (var command = _connection.CreateCommand())
         {
-            command.CommandText = $"SELECT s._line, s.{Quote(column)}, s._raw FROM {Stage} s ANTI JOIN main.{Quote(target)} t ON t.{Quote(targetColumn)} = s.{Quote(column)} ORDER BY s._line";
+            command.CommandText = $"""
+                SELECT s._line, s.{Quote(column)}, s._raw FROM {Stage} s
+                WHERE NOT EXISTS (SELECT 1 FROM {Quote(target)} t WHERE t.{Quote(targetColumn)} = s.{Quote(column)}) ORDER BY s._line
+                """;
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -172,35 +200,34 @@ internal sealed class ImportSql : IDisposable
         }
         if (lines.Count == 0) return 0;
         if (_rejects is null) throw new ImportFailedException(_path, errors, lines.Count);
-        Execute($"DELETE FROM {Stage} WHERE {Quote(column)} NOT IN (SELECT {Quote(targetColumn)} FROM main.{Quote(target)})");
+        Execute($"DELETE FROM {Stage} WHERE {Quote(column)} NOT IN (SELECT {Quote(targetColumn)} FROM {Quote(target)})");
         return lines.Count;
     }
 
     private string Columns(string? prefix = null) =>
         string.Join(", ", _table.Columns.Select(c => (prefix ?? "") + Quote(c.Name)));
 
-    /// <summary>Deletes the _rows of this import that were stored already (by id, or by content and occurrence); returns how many.</summary>
+    /// <summary>Deletes the rows of this import that were stored already (by id, or by content and occurrence); returns how many.</summary>
     private long RemoveAlreadyPresent()
     {
         var id = Quote(_table.Key[0]);
-        var target = $"main.{Quote(_table.Name)}";
+        var target = Quote(_table.Name);
         var earlier = $"{ImportIdColumn} <> {_importId}";
         var current = $"{ImportIdColumn} = {_importId}";
         // A table holding only this import's rows (a first load) has nothing present; the joins below would still hash every new id.
-        if (Long($"SELECT count(*) FROM (SELECT 1 FROM {target} WHERE {earlier} LIMIT 1)") == 0) return 0;
+        if (Long($"SELECT count(*) FROM (SELECT 1 FROM {target} WHERE {earlier} LIMIT 1) AS earlier") == 0) return 0;
         // The stored rows are narrowed to the ids (hashes) of this import's rows first, so a few rows imported into a large
         // table (a batch of events) cost a scan of one column, not a set of every id stored.
         var present = Execute($"""
             DELETE FROM {target} USING (
-                SELECT DISTINCT e.{id} AS id FROM {target} e SEMI JOIN (SELECT {id} FROM {target} WHERE {current} AND {id} IS NOT NULL) n ON e.{id} = n.{id}
-                WHERE e.{earlier}) p
+                SELECT DISTINCT e.{id} AS id FROM {target} e
+                WHERE e.{earlier} AND e.{id} IN (SELECT {id} FROM {target} WHERE {current} AND {id} IS NOT NULL)) p
             WHERE {target}.{current} AND {target}.{id} = p.id
             """);
         present += Execute($"""
             DELETE FROM {target} USING (
                 SELECT e.{RowHashColumn} AS h, e.{RowOccurrenceColumn} AS o FROM {target} e
-                SEMI JOIN (SELECT {RowHashColumn} FROM {target} WHERE {current} AND {RowHashColumn} IS NOT NULL) n ON e.{RowHashColumn} = n.{RowHashColumn}
-                WHERE e.{earlier}) p
+                WHERE e.{earlier} AND e.{RowHashColumn} IN (SELECT {RowHashColumn} FROM {target} WHERE {current} AND {RowHashColumn} IS NOT NULL)) p
             WHERE {target}.{current} AND {target}.{RowHashColumn} = p.h AND {target}.{RowOccurrenceColumn} = p.o
             """);
         return present;
@@ -211,10 +238,10 @@ internal sealed class ImportSql : IDisposable
         var keys = string.Join(", ", _table.Key.Select(Quote));
         var on = string.Join(" AND ", _table.Key.Select(k => $"t.{Quote(k)} = s.{Quote(k)}"));
         return Execute($"""
-            INSERT INTO main.{Quote(_table.Name)} ({Columns()}, {ImportIdColumn})
+            INSERT INTO {Quote(_table.Name)} ({Columns()}, {ImportIdColumn})
             SELECT {Columns("s.")}, {_importId}
-            FROM (SELECT * FROM {Stage} QUALIFY row_number() OVER (PARTITION BY {keys} ORDER BY _line) = 1) s
-            ANTI JOIN main.{Quote(_table.Name)} t ON {on}
+            FROM (SELECT *, row_number() OVER (PARTITION BY {keys} ORDER BY _line) AS _first FROM {Stage}) s
+            WHERE s._first = 1 AND NOT EXISTS (SELECT 1 FROM {Quote(_table.Name)} t WHERE {on})
             """);
     }
 
@@ -223,27 +250,29 @@ internal sealed class ImportSql : IDisposable
         var keys = _table.Key.Select(Quote).ToList();
         var others = _table.Columns.Where(c => !_table.Key.Contains(c.Name)).Select(c => Quote(c.Name)).ToList();
         var all = string.Join(", ", keys.Concat(others));
-        var target = $"main.{Quote(_table.Name)}";
+        var target = Quote(_table.Name);
         // Rows of one file that share a key are merged in file order: a later non-empty value wins.
         // Grouping every row by key is costly, so it is done only when some key repeats.
-        var repeats = Long($"SELECT count(*) - count(DISTINCT row({string.Join(", ", keys)})) FROM {Stage}") > 0;
+        var repeats = Long($"SELECT count(*) FROM (SELECT 1 FROM {Stage} GROUP BY {string.Join(", ", keys)} HAVING count(*) > 1 LIMIT 1) AS repeated") > 0;
         var incoming = repeats
-            ? $"(SELECT {string.Join(", ", keys)}{string.Concat(others.Select(c => $", arg_max({c}, _line) FILTER (WHERE {c} IS NOT NULL) AS {c}"))} FROM {Stage} GROUP BY {string.Join(", ", keys)})"
+            ? $"(SELECT {string.Join(", ", keys)}{string.Concat(others.Select(c => $", {_dialect.ArgMax(c, $"CASE WHEN {c} IS NOT NULL THEN _line END")} AS {c}"))} FROM {Stage} GROUP BY {string.Join(", ", keys)})"
             : $"(SELECT {all} FROM {Stage})";
-        if (Long($"SELECT count(*) FROM (SELECT 1 FROM {target} LIMIT 1)") == 0)
-            return (Execute($"INSERT INTO {target} ({all}, {ImportIdColumn}) SELECT {all}, {_importId} FROM {incoming}"), 0);
+        if (Long($"SELECT count(*) FROM (SELECT 1 FROM {target} LIMIT 1) AS stored") == 0)
+            return (Execute($"INSERT INTO {target} ({all}, {ImportIdColumn}) SELECT {all}, {_importId} FROM {incoming} AS i"), 0);
 
         var on = string.Join(" AND ", keys.Select(k => $"i.{k} IS NOT DISTINCT FROM t.{k}"));
         var merged = string.Concat(others.Select(c => $", coalesce(i.{c}, t.{c}) AS {c}"));
         var same = string.Concat(others.Select(c => $" AND coalesce(i.{c}, t.{c}) IS NOT DISTINCT FROM t.{c}"));
-        const string Merge = "temp.clientele_merge";
-        Execute($"""
-            CREATE OR REPLACE TEMP TABLE clientele_merge AS
+        const string Merge = "clientele_merge";
+        foreach (var statement in _dialect.ReplaceTempTable(Merge, $"""
             SELECT {string.Join(", ", keys.Select(k => "i." + k))}{merged},
                    t._present IS NOT NULL AS existed,
                    t._present IS NOT NULL{same} AS unchanged
             FROM {incoming} i LEFT JOIN (SELECT *, true AS _present FROM {target}) t ON {on}
-            """);
+            """))
+        {
+            Execute(statement);
+        }
         var added = Long($"SELECT count(*) FROM {Merge} WHERE NOT existed");
         var updated = Long($"SELECT count(*) FROM {Merge} WHERE existed AND NOT unchanged");
         if (updated > 0)
@@ -261,10 +290,10 @@ internal sealed class ImportSql : IDisposable
         if (_table.CustomerColumns.Count == 0) return 0;
         var named = string.Join(" UNION ALL ", _table.CustomerColumns.Select(c => $"SELECT {Quote(c)} AS id FROM {source}"));
         return Execute($"""
-            INSERT INTO main.customers (customer_id, {ImportIdColumn})
-            SELECT n.id, {_importId} FROM (SELECT DISTINCT id FROM ({named}) WHERE id IS NOT NULL) n
-            ANTI JOIN main.customers c ON c.customer_id = n.id
-            ORDER BY n.id
+            INSERT INTO customers (customer_id, {ImportIdColumn})
+            SELECT n.id, {_importId} FROM (SELECT DISTINCT id FROM ({named}) AS named WHERE id IS NOT NULL) n
+            WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = n.id)
+            ORDER BY {_dialect.OrdinalText("n.id")}
             """);
     }
 

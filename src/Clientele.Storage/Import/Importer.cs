@@ -57,14 +57,14 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
         if (parquet)
         {
             if (!options.HasHeader) throw new WorkspaceException("--no-header and --columns are for text files: a Parquet file names its columns.");
-            converted = Path.Combine(Path.GetDirectoryName(_workspace.Path)!, $"{ValidatedRows.TemporaryPrefix(_workspace.Path)}parquet-{Guid.NewGuid():N}.csv");
+            converted = _workspace.TemporaryFile($"parquet-{Guid.NewGuid():N}.csv");
             options = options with { Delimiter = Delimiter.Comma, Encoding = ImportEncoding.Utf8, DecimalComma = false };
         }
         else CheckNotUtf16(path);
         var rejects = options.SkipBadRows ? new RejectsWriter(options.RejectsPath ?? Path.GetFileName(path) + ".rejects.csv") : null;
         try
         {
-            if (converted is not null) ParquetFile.ToCsv(_workspace.Connection, path, converted);
+            if (converted is not null) ParquetFile.ToCsv(path, converted);
             var source = converted ?? path;
             var delimiter = options.Delimiter == Delimiter.Auto ? DetectDelimiter(path, options.Encoding) : options.Delimiter;
             var parser = new CellParser(options.DateFormat, options.DecimalComma);
@@ -73,11 +73,10 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
             var fileColumns = ReadHeader(reader, path, options);
             var plan = ColumnPlan.Build(table, fileColumns, options, path, parser);
             var keepRaw = ImportSql.ChecksReferences(table);
-            ChunkLoader? loader = null;
-            using var staging = new ValidatedRows(_workspace.Path, table, keepRaw, file => loader!.Enqueue(file), RowsPerChunk);
-            using var sql = new ImportSql(_workspace.Connection, table, plan, path, rejects, staging);
-            using (loader = new ChunkLoader(_workspace.Connection, sql.LoadSql))
+            using var sql = new ImportSql(_workspace.Db, _workspace.Dialect, table, plan, path, rejects, keepRaw);
+            using (var load = _workspace.Dialect.ImportLoad(_workspace, sql, table, keepRaw, RowsPerChunk))
             {
+                var staging = load.Rows;
                 var scan = new RowScanner(plan, parser, staging, reader, path, rejects, keepRaw, rowNumbers: parquet);
                 scan.Run(info.Length, progress, cancellationToken);
                 hashing.Drain();
@@ -90,10 +89,9 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
                         parquet ? "the Parquet file has no rows: there is nothing to import"
                         : options.HasHeader ? "the file has a header line but no data rows: there is nothing to import" : "the file has no data rows")], 1);
                 }
-                staging.Complete();
                 var readSeconds = clock.Elapsed.TotalSeconds;
                 progress?.Report(new ImportProgress("storing", info.Length, info.Length, scan.RowsRead));
-                var loaded = loader.Finish();
+                var loaded = load.Finish();
                 var stored = sql.Finish(new ImportSql.Source(
                     Path.GetFullPath(path), parquet ? Sha256(path) : hashing.HexDigest(), info.Length, fingerprint, _time.GetUtcNow().UtcDateTime,
                     scan.RowsRead, scan.RowsFiltered, string.Join(", ", plan.Ignored)), loaded, clock);

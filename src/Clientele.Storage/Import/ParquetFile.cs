@@ -24,11 +24,14 @@ internal static class ParquetFile
     }
 
     /// <summary>Writes the Parquet file's rows to <paramref name="csv"/> (comma-separated, quoted where needed, a header, NULL empty).</summary>
+    /// <remarks>An in-memory DuckDB reads it, whatever the workspace's engine.</remarks>
     /// <exception cref="ImportFailedException">DuckDB cannot read the file as Parquet.</exception>
-    public static void ToCsv(DuckDBConnection connection, string path, string csv)
+    public static void ToCsv(string path, string csv)
     {
         try
         {
+            using var connection = new DuckDBConnection("Data Source=:memory:");
+            connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = $"COPY (SELECT * FROM read_parquet({Literal(path)})) TO {Literal(csv)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"')";
             command.ExecuteNonQuery();

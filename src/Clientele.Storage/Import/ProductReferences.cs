@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Clientele.Tables;
+using System.Data.Common;
 using DuckDB.NET.Data;
 using static Clientele.Storage.Schema.WorkspaceSchema;
 
@@ -21,13 +22,17 @@ internal static class ProductReferences
     private static readonly CanonicalTable[] Naming = [CanonicalTables.Orders, CanonicalTables.Interactions];
 
     /// <summary>The sentences about <paramref name="table"/>'s import <paramref name="importId"/> (none for other tables).</summary>
-    public static IReadOnlyList<string> Check(DuckDBConnection connection, CanonicalTable table, int importId)
+    public static IReadOnlyList<string> Check(DuckDBConnection connection, CanonicalTable table, int importId) =>
+        Check(connection, DuckDb.DuckDbDialect.Instance, table, importId);
+
+    /// <summary>The sentences about <paramref name="table"/>'s import <paramref name="importId"/> (none for other tables).</summary>
+    public static IReadOnlyList<string> Check(DbConnection connection, SqlDialect dialect, CanonicalTable table, int importId)
     {
         var notes = new List<string>();
         if (Naming.Contains(table))
         {
-            var rows = $"main.{Quote(table.Name)} WHERE {ImportIdColumn} = {importId}";
-            if (Count(connection, "SELECT count(*) FROM (SELECT 1 FROM main.products LIMIT 1)") == 0)
+            var rows = $"{Quote(table.Name)} WHERE {ImportIdColumn} = {importId}";
+            if (Count(connection, "SELECT count(*) FROM (SELECT 1 FROM products LIMIT 1) AS product") == 0)
             {
                 var unlined = Count(connection, $"SELECT count(*) FROM {rows} AND product_id IS NOT NULL AND product_line IS NULL");
                 if (unlined > 0)
@@ -37,7 +42,7 @@ internal static class ProductReferences
                         unlined, Rows(table, unlined), unlined == 1 ? "names" : "name"));
                 }
             }
-            else if (Unknown(connection, rows) is { Count: > 0 } ids)
+            else if (Unknown(connection, dialect, rows) is { Count: > 0 } ids)
             {
                 notes.Add(Sentence(ids, Rows(table, ids.Sum(i => i.Rows)), "lacks", "the file"));
             }
@@ -46,7 +51,7 @@ internal static class ProductReferences
         {
             foreach (var naming in Naming)
             {
-                if (Unknown(connection, $"main.{Quote(naming.Name)} WHERE true") is { Count: > 0 } ids)
+                if (Unknown(connection, dialect, $"{Quote(naming.Name)} WHERE true") is { Count: > 0 } ids)
                     notes.Add(Sentence(ids, "stored " + Rows(naming, ids.Sum(i => i.Rows)), "still lacks", $"the {Row(naming)}"));
             }
         }
@@ -70,13 +75,13 @@ internal static class ProductReferences
     }
 
     /// <summary>The product ids of <paramref name="rows"/> ("table WHERE ...") that products lacks, most rows first, then by id.</summary>
-    private static List<(string Id, long Rows)> Unknown(DuckDBConnection connection, string rows)
+    private static List<(string Id, long Rows)> Unknown(DbConnection connection, SqlDialect dialect, string rows)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT product_id, count(*) AS n FROM {rows} AND product_id IS NOT NULL
-              AND product_id NOT IN (SELECT product_id FROM main.products)
-            GROUP BY product_id ORDER BY n DESC, product_id
+              AND product_id NOT IN (SELECT product_id FROM products)
+            GROUP BY product_id ORDER BY n DESC, {dialect.OrdinalText("product_id")}
             """;
         using var reader = command.ExecuteReader();
         var ids = new List<(string, long)>();
@@ -84,7 +89,7 @@ internal static class ProductReferences
         return ids;
     }
 
-    private static long Count(DuckDBConnection connection, string sql)
+    private static long Count(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -6,10 +6,12 @@ using Clientele.Tables;
 namespace Clientele.Storage.Import;
 
 /// <summary>
-/// The rows of one import that passed every check, written as plain normalised CSV files beside the
-/// workspace so that DuckDB's parallel reader can load them: every value already converted (ISO
-/// timestamps, plain numbers, lower-case choices), text always quoted, NULL empty. Every
-/// <c>rowsPerChunk</c> rows the file is closed and handed on, so loading overlaps reading.
+/// The rows of one import that passed every check, every value already converted (ISO timestamps, plain numbers,
+/// lower-case choices), and identified by content where the table has no id. Two ways out, chosen by the engine
+/// (<see cref="SqlDialect.ImportLoad"/>): plain normalised CSV files beside the workspace so that DuckDB's parallel reader
+/// can load them (text always quoted, NULL empty; every <c>rowsPerChunk</c> rows the file is closed and handed on, so
+/// loading overlaps reading), or typed values streamed to a <see cref="TableWriter"/> (PostgreSQL's binary <c>COPY</c>,
+/// which the server parses while the file is read).
 /// </summary>
 internal sealed class ValidatedRows : IDisposable
 {
@@ -31,11 +33,31 @@ internal sealed class ValidatedRows : IDisposable
     private string? _chunkPath;
     private long _chunkRows;
 
+    // Streamed instead: the writer over the columns of StreamColumns, and the import's number that content rows carry.
+    private readonly TableWriter? _rows;
+    private readonly int _importId;
+
+    /// <summary>Rows written as CSV files, each handed to <paramref name="chunkReady"/> when complete.</summary>
     public ValidatedRows(string workspacePath, CanonicalTable table, bool keepRaw, Action<string> chunkReady, int rowsPerChunk = DefaultChunkRows)
+        : this(table, keepRaw)
     {
         _rowsPerChunk = rowsPerChunk;
         _workspacePath = workspacePath;
         _chunkReady = chunkReady;
+    }
+
+    /// <summary>Rows streamed to <paramref name="rows"/>, a writer over <see cref="StreamColumns"/> of the table they go to.</summary>
+    public ValidatedRows(CanonicalTable table, bool keepRaw, TableWriter rows, int importId)
+        : this(table, keepRaw)
+    {
+        _rows = rows;
+        _importId = importId;
+    }
+
+    private ValidatedRows(CanonicalTable table, bool keepRaw)
+    {
+        _workspacePath = "";
+        _chunkReady = _ => { };
         _table = table;
         _keepRaw = keepRaw;
         if (table.Identity == RowIdentity.Content)
@@ -82,8 +104,16 @@ internal sealed class ValidatedRows : IDisposable
         Array.Clear(NumberText);
     }
 
+    /// <summary>Whether each row keeps the file's raw line (for a rejects file written after the reference check).</summary>
+    public bool KeepRaw => _keepRaw;
+
     public void Append(long line, string raw)
     {
+        if (_rows is not null)
+        {
+            Stream(line, raw);
+            return;
+        }
         if (_writer is null)
         {
             _chunkPath = Path.Combine(Path.GetDirectoryName(_workspacePath)!, $"{TemporaryPrefix(_workspacePath)}{Guid.NewGuid():N}.csv");
@@ -125,13 +155,9 @@ internal sealed class ValidatedRows : IDisposable
         }
         if (_occurrences is not null)
         {
-            // Rows without an id are identified by content: a hash and the row's occurrence among identical rows.
             w.Write(',');
-            if (!IsSet[_idColumn])
+            if (ContentIdentity() is var (hash, seen))
             {
-                var hash = HashRow();
-                ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_occurrences, hash, out _);
-                seen++;
                 w.Write(hash);
                 w.Write(',');
                 w.Write(seen);
@@ -145,6 +171,53 @@ internal sealed class ValidatedRows : IDisposable
         }
         w.Write('\n');
         if (++_chunkRows == _rowsPerChunk) Complete();
+    }
+
+    /// <summary>
+    /// Rows without an id are identified by content: a hash and the row's occurrence among identical rows of the file.
+    /// Null for a row with an id.
+    /// </summary>
+    private (ulong Hash, int Occurrence)? ContentIdentity()
+    {
+        if (IsSet[_idColumn]) return null;
+        var hash = HashRow();
+        ref var seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_occurrences!, hash, out _);
+        seen++;
+        return (hash, seen);
+    }
+
+    /// <summary>
+    /// The columns a streamed row fills, in order: for a table whose rows may be identified by content (rows go straight to
+    /// it), its columns, the hash, the occurrence and the import's number; for the others (rows go to a staging table, see
+    /// <see cref="FileColumns"/>), the line, the columns and the raw line if kept.
+    /// </summary>
+    public static IReadOnlyList<string> StreamColumns(CanonicalTable table, bool keepRaw) => table.Identity == RowIdentity.Content
+        ? [.. table.Columns.Select(c => c.Name), WorkspaceSchema.RowHashColumn, WorkspaceSchema.RowOccurrenceColumn, WorkspaceSchema.ImportIdColumn]
+        : [.. FileColumns(table, keepRaw).Select(c => c.Name)];
+
+    private void Stream(long line, string raw)
+    {
+        var w = _rows!.Row();
+        if (_occurrences is null) w.Integer(line);
+        var columns = _table.Columns;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var set = IsSet[c];
+            _ = columns[c].Type switch
+            {
+                ColumnType.Number => w.Number(set ? Number[c] : null),
+                ColumnType.Integer => w.Integer(set ? (long)Number[c] : null),
+                ColumnType.Timestamp => w.Timestamp(set ? Time[c] : null),
+                ColumnType.Boolean => w.Boolean(set ? Flag[c] : null),
+                _ => w.Text(set ? Text[c].ToString() : null),
+            };
+        }
+        if (_occurrences is not null)
+        {
+            var identity = ContentIdentity();
+            w.Unsigned(identity?.Hash).Integer(identity?.Occurrence).Integer(_importId);
+        }
+        else if (_keepRaw) w.Text(raw);
     }
 
     /// <summary>Writes <c>yyyy-MM-dd[ HH:mm:ss[.ffffff]]</c> by hand: the custom-format path costs more than the rest of a row.</summary>
@@ -202,7 +275,7 @@ internal sealed class ValidatedRows : IDisposable
         w.Write('"');
     }
 
-    /// <summary>Closes the current file and hands it to the loader (which deletes it once loaded).</summary>
+    /// <summary>Closes the current file and hands it to the loader (which deletes it once loaded); streamed rows wait for <see cref="TableWriter.Complete"/>.</summary>
     public void Complete()
     {
         if (_writer is null) return;
@@ -212,23 +285,23 @@ internal sealed class ValidatedRows : IDisposable
         _chunkPath = null;
     }
 
-    /// <summary>The columns of the normalised file, in order, with their SQL types.</summary>
-    public IEnumerable<(string Name, string Type)> FileColumns()
+    /// <summary>The columns of a normalised file of <paramref name="table"/>'s rows (and of its staging table), in order, with their SQL types.</summary>
+    public static IEnumerable<(string Name, string Type)> FileColumns(CanonicalTable table, bool keepRaw)
     {
         yield return ("_line", "BIGINT");
-        foreach (var column in _table.Columns) yield return (column.Name, WorkspaceSchema.SqlType(column.Type));
-        if (_occurrences is not null)
+        foreach (var column in table.Columns) yield return (column.Name, WorkspaceSchema.SqlType(column.Type));
+        if (table.Identity == RowIdentity.Content)
         {
             yield return (WorkspaceSchema.RowHashColumn, "UBIGINT");
             yield return (WorkspaceSchema.RowOccurrenceColumn, "INTEGER");
         }
-        if (_keepRaw) yield return ("_raw", "VARCHAR");
+        if (keepRaw) yield return ("_raw", "VARCHAR");
     }
 
     /// <summary>A <c>read_csv</c> call that reads one of the files with every column's type given.</summary>
-    public string ReadCsv(string path)
+    public static string ReadCsv(CanonicalTable table, bool keepRaw, string path)
     {
-        var columns = string.Join(", ", FileColumns().Select(c => $"'{c.Name}': '{c.Type}'"));
+        var columns = string.Join(", ", FileColumns(table, keepRaw).Select(c => $"'{c.Name}': '{c.Type}'"));
         return $"read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = false, auto_detect = false, " +
                $"delim = ',', quote = '\"', escape = '\"', new_line = '\\n', columns = {{{columns}}})";
     }

@@ -49,6 +49,11 @@ internal sealed partial class PostgresDialect : SqlDialect
     public override TableWriter BulkWriter(DbConnection connection, string table, IReadOnlyList<string> columns) => new PostgresTableWriter(connection, table, columns);
 
     /// <inheritdoc />
+    /// <remarks>Binary COPY is the same stream whatever the file's size, so there are no chunks.</remarks>
+    public override Import.RowLoad ImportLoad(Workspace workspace, Import.ImportSql sql, CanonicalTable table, bool keepRaw, int rowsPerChunk) =>
+        new PostgresRowLoad(workspace.Db, sql, table, keepRaw);
+
+    /// <inheritdoc />
     /// <remarks>A database's default collation is often a language's (en_US.UTF-8 puts "a" before "B"); "C" is byte order.</remarks>
     public override string OrdinalText(string expression) => $"{expression} COLLATE \"C\"";
 

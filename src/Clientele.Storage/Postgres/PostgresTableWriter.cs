@@ -6,7 +6,8 @@ namespace Clientele.Storage.Postgres;
 
 /// <summary>
 /// PostgreSQL's bulk load by column name: Npgsql's binary <c>COPY ... FROM STDIN</c>. Binary values must have the column's
-/// exact type, so an integer is written as the column's width (INTEGER, BIGINT or NUMERIC), read from the catalogue.
+/// exact type, so an integer is written as the column's width (INTEGER, BIGINT or NUMERIC), read from the catalogue. The
+/// table is found as a query would find it, so a temporary table (an import's staging table) is written to as well.
 /// </summary>
 internal sealed class PostgresTableWriter : TableWriter
 {
@@ -20,7 +21,7 @@ internal sealed class PostgresTableWriter : TableWriter
         var types = ColumnTypes(npgsql, table);
         _integers = [.. columns.Select(c => types.TryGetValue(c, out var type) ? type switch
         {
-            "integer" => NpgsqlDbType.Integer,
+            "int4" => NpgsqlDbType.Integer,
             "numeric" => NpgsqlDbType.Numeric,
             _ => NpgsqlDbType.Bigint,
         } : throw new ArgumentException($"{table} has no column {c}", nameof(columns)))];
@@ -31,8 +32,11 @@ internal sealed class PostgresTableWriter : TableWriter
     private static Dictionary<string, string> ColumnTypes(NpgsqlConnection connection, string table)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table";
-        command.Parameters.AddWithValue("table", table);
+        command.CommandText = """
+            SELECT a.attname, t.typname FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+            WHERE a.attrelid = to_regclass(@table) AND a.attnum > 0 AND NOT a.attisdropped
+            """;
+        command.Parameters.AddWithValue("table", Schema.WorkspaceSchema.Quote(table));
         using var reader = command.ExecuteReader();
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.Read()) types[reader.GetString(0)] = reader.GetString(1);
@@ -57,6 +61,8 @@ internal sealed class PostgresTableWriter : TableWriter
         _ => Write(v, NpgsqlDbType.Bigint),
     };
 
+    public override TableWriter Unsigned(ulong? value) => value is { } v ? Write((decimal)v, NpgsqlDbType.Numeric) : Null();
+
     public override TableWriter Boolean(bool? value) => value is { } v ? Write(v, NpgsqlDbType.Boolean) : Null();
 
     public override TableWriter Timestamp(DateTime? value) =>
@@ -79,7 +85,13 @@ internal sealed class PostgresTableWriter : TableWriter
         return this;
     }
 
-    public override long Complete() => (long)_copy.Complete();
+    public override long Complete()
+    {
+        var rows = (long)_copy.Complete();
+        // The connection stays in COPY state until the importer is disposed: the same transaction's next statement needs it free.
+        _copy.Dispose();
+        return rows;
+    }
 
     public override void Dispose() => _copy.Dispose();
 }

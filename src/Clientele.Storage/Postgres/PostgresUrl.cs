@@ -48,6 +48,9 @@ internal sealed class PostgresUrl
             Port = uri.IsDefaultPort || uri.Port < 0 ? DefaultPort : uri.Port,
             Database = database,
             ApplicationName = "clientele",
+            // Npgsql stops waiting for a statement after 30 s, which a summary or an import of millions of rows takes longer
+            // than; a workspace's statements run until they finish (the URL's commandtimeout option sets a bound).
+            CommandTimeout = 0,
         };
         string? user = null;
         if (uri.UserInfo.Length > 0)

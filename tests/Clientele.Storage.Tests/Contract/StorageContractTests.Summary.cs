@@ -37,6 +37,55 @@ public abstract partial class StorageContractTests
         Assert.Equal(CustomerSummaryQuery.LastOrderDay(imported.Workspace!), CustomerSummaryQuery.LastOrderDay(workspace));
     }
 
+    [Fact]
+    public void The_demo_company_imported_here_has_the_rows_and_the_summary_DuckDB_has()
+    {
+        using var reference = new TempWorkspace();
+        using var workspace = NewWorkspace();
+        var options = new SimulationOptions { Customers = 600, Seed = 11 };
+        var simulation = CompanySimulator.WriteFiles(options, Path.Combine(reference.Folder, "data"), cancellationToken: TestContext.Current.CancellationToken);
+        foreach (var file in simulation.Files.Where(f => CanonicalTables.Find(f.Table) is not null))
+        {
+            var table = CanonicalTables.Find(file.Table)!;
+            var expected = new Importer(reference.Workspace!).Import(table, file.Path, new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+            var actual = new Importer(workspace).Import(table, file.Path, new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+            Assert.Equal((expected.RowsRead, expected.RowsAdded, expected.RowsUpdated, expected.RowsAlreadyPresent, expected.RowsRejected, expected.CustomersCreated),
+                (actual.RowsRead, actual.RowsAdded, actual.RowsUpdated, actual.RowsAlreadyPresent, actual.RowsRejected, actual.CustomersCreated));
+            Assert.Equal(expected.Notes, actual.Notes);
+        }
+        Assert.Equal(reference.Workspace!.CountRows(), workspace.CountRows());
+        Assert.True(workspace.CountRows().Single(p => p.Key == "orders").Value > 5_000);
+
+        var asOf = options.End.AddDays(-90);
+        foreach (var unit in new[] { TimeUnit.Day, TimeUnit.Week })
+            AssertSame(CustomerSummaryQuery.Run(reference.Workspace!, asOf, unit), CustomerSummaryQuery.Run(workspace, asOf, unit));
+    }
+
+    [Fact]
+    public void CDNOW_imported_here_gives_the_summary_DuckDB_gives()
+    {
+        var log = SharedData.Require("cdnow/CDNOW_master.txt");
+        var options = new ImportOptions
+        {
+            Delimiter = Delimiter.Whitespace,
+            DateFormat = "yyyyMMdd",
+            Map = new Dictionary<string, string> { ["ordered_at"] = "date", ["quantity"] = "number_of_cds", ["amount"] = "dollar_value" },
+        };
+        using var reference = new TempWorkspace();
+        using var workspace = NewWorkspace();
+        var expected = new Importer(reference.Workspace!).Import("orders", log, options, cancellationToken: TestContext.Current.CancellationToken);
+        var actual = new Importer(workspace).Import("orders", log, options, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal((expected.RowsRead, expected.RowsAdded, expected.RowsAlreadyPresent, expected.CustomersCreated),
+            (actual.RowsRead, actual.RowsAdded, actual.RowsAlreadyPresent, actual.CustomersCreated));
+        Assert.Equal(23_570, actual.CustomersCreated);
+        foreach (var unit in new[] { TimeUnit.Day, TimeUnit.Week })
+        {
+            var summary = CustomerSummaryQuery.Run(workspace, new DateOnly(1997, 9, 30), unit);
+            Assert.Equal(23_570, summary.Count);
+            AssertSame(CustomerSummaryQuery.Run(reference.Workspace!, new DateOnly(1997, 9, 30), unit), summary);
+        }
+    }
+
     private static void AssertSame(CustomerSummary expected, CustomerSummary actual)
     {
         Assert.Equal(expected.Count, actual.Count);

@@ -33,6 +33,7 @@ public abstract partial class StorageContractTests : IDisposable
     public void Dispose()
     {
         foreach (var location in _locations) Remove(location);
+        _files?.Dispose();
         GC.SuppressFinalize(this);
     }
 

@@ -36,6 +36,13 @@ public sealed class PostgresUrlTests
         Assert.Equal("postgres://localhost:5432/sales", url.Display);
     }
 
+    [Fact]
+    public void Statements_have_no_time_limit_unless_the_URL_sets_one()
+    {
+        Assert.Equal(0, new NpgsqlConnectionStringBuilder(PostgresUrl.Parse("postgres://localhost/sales").ConnectionString).CommandTimeout);
+        Assert.Equal(90, new NpgsqlConnectionStringBuilder(PostgresUrl.Parse("postgres://localhost/sales?commandtimeout=90").ConnectionString).CommandTimeout);
+    }
+
     [Theory]
     [InlineData("postgres://ana@db.example:5433", "names no database")]
     [InlineData("postgres://ana@db.example:5433/", "names no database")]
