@@ -270,15 +270,21 @@ internal sealed class ImportSql : IDisposable
 
     private long Execute(string sql)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
-        return command.ExecuteNonQuery();
+        var rows = command.ExecuteNonQuery();
+        Live.LiveTrace.Report(sql, started);
+        return rows;
     }
 
     private long Long(string sql)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var value = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        Live.LiveTrace.Report(sql, started);
+        return value;
     }
 }

@@ -46,9 +46,11 @@ internal sealed record PartTables(string Orders, string Interactions, string Cus
 
     private static void Execute(DuckDBConnection connection, string sql, List<string>? ids = null)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         if (ids is not null) command.Parameters.Add(new DuckDBParameter(ids));
         command.ExecuteNonQuery();
+        Live.LiveTrace.Report(sql, started);
     }
 }
