@@ -260,13 +260,26 @@ internal sealed class ImportSql : IDisposable
     {
         if (_table.CustomerColumns.Count == 0) return 0;
         var named = string.Join(" UNION ALL ", _table.CustomerColumns.Select(c => $"SELECT {Quote(c)} AS id FROM {source}"));
-        return Execute($"""
+        // The ids named are taken first, so the plan knows how few they are: inside the import's transaction DuckDB guessed
+        // otherwise and built the anti join's hash table over every customer (0.2-0.6 s at a million for an event's one
+        // customer). A few ids then narrow the customers to theirs first (the customers' zone maps skip the rest: 5-9 ms);
+        // a file's million ids are compared with every customer at once, as before (narrowing would cost three times more).
+        Execute($"CREATE OR REPLACE TEMP TABLE clientele_named AS SELECT DISTINCT id FROM ({named}) WHERE id IS NOT NULL");
+        var customers = Long("SELECT count(*) FROM temp.clientele_named") <= NarrowedIds
+            ? "(SELECT customer_id FROM main.customers WHERE customer_id IN (SELECT id FROM temp.clientele_named))"
+            : "main.customers";
+        var created = Execute($"""
             INSERT INTO main.customers (customer_id, {ImportIdColumn})
-            SELECT n.id, {_importId} FROM (SELECT DISTINCT id FROM ({named}) WHERE id IS NOT NULL) n
-            ANTI JOIN main.customers c ON c.customer_id = n.id
+            SELECT n.id, {_importId} FROM temp.clientele_named n
+            ANTI JOIN {customers} c ON c.customer_id = n.id
             ORDER BY n.id
             """);
+        Execute("DROP TABLE temp.clientele_named");
+        return created;
     }
+
+    /// <summary>Up to how many ids named by an import the customers are narrowed to theirs before the anti join.</summary>
+    private const long NarrowedIds = 100_000;
 
     private long Execute(string sql)
     {
