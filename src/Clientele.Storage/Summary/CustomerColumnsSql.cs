@@ -372,17 +372,28 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// those learned before its day over all of them less one (percent_rank), its own counted in when it is dated after the
     /// analysis (one learned on or before it is the analysis's already).
     /// </summary>
+    /// <remarks>
+    /// The learned days are summed once per line in day order, and each of the part's first purchases takes the running
+    /// count of the latest learned day before its own (an as-of join): joining each to every learned day of its line and
+    /// summing cost 0.4-1.6 s for 1,000 customers at a million.
+    /// </remarks>
     private string LearnedAdoption => $"""
         WITH own AS (
             SELECT o.r, o.line, CAST(o.first_at AS DATE) AS day, CAST(o.first_at AS DATE) > {Date(learnedOn!.Value)} AS added, n.launch_day
             FROM cc_ol o JOIN cc_launch n USING (line)
             WHERE n.is_new
+        ), per_day AS (
+            SELECT line, day, sum(n) AS n FROM cc_pop WHERE completed AND line IS NOT NULL GROUP BY line, day
+        ), upto AS (
+            SELECT line, day, sum(n) OVER (PARTITION BY line ORDER BY day) AS n FROM per_day
+        ), per_line AS (
+            SELECT line, sum(n) AS n FROM per_day GROUP BY line
         ), ranked AS (
             SELECT own.r, own.day - own.launch_day AS days,
-                   coalesce(sum(p.n) FILTER (WHERE p.day < own.day), 0) AS earlier,
-                   coalesce(sum(p.n), 0) + CASE WHEN own.added THEN 1 ELSE 0 END AS total
-            FROM own LEFT JOIN cc_pop p ON p.completed AND p.line = own.line
-            GROUP BY own.r, own.line, own.day, own.launch_day, own.added
+                   coalesce(upto.n, 0) AS earlier,
+                   coalesce(per_line.n, 0) + CASE WHEN own.added THEN 1 ELSE 0 END AS total
+            FROM own ASOF LEFT JOIN upto ON upto.line = own.line AND own.day > upto.day
+            LEFT JOIN per_line ON per_line.line = own.line
         )
         SELECT r, count(*)::INTEGER, min(days)::DOUBLE, min(CASE WHEN total > 1 THEN earlier::DOUBLE / (total - 1)::DOUBLE ELSE 0 END)
         FROM ranked GROUP BY r
@@ -392,6 +403,11 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// <see cref="ReadFollowers"/> from the learned first purchases: the learned first purchases of the line in the
     /// customer's region within its window, its own counted in when it is dated after the analysis.
     /// </summary>
+    /// <remarks>
+    /// As <see cref="LearnedAdoption"/>: running sums per line and region in day order, and the window's count and amount
+    /// the difference of the running sums at its last day and before its first (two as-of joins). No region is a group
+    /// of its own (the key is the region, or '' with a flag that it is none).
+    /// </remarks>
     private string LearnedFollowers
     {
         get
@@ -399,18 +415,30 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
             var (min, max) = (options.FollowerMinDays, options.FollowerMaxDays);
             var self = min == 0 ? "CASE WHEN own.added THEN 1 ELSE 0 END" : "0";
             var selfAmount = min == 0 ? $"CASE WHEN own.added THEN coalesce({Exact("own.first_amount")}, 0) ELSE 0 END" : "0";
+            const string Key = "coalesce(region, '') AS region_key, region IS NULL AS no_region";
+            const string Same = "line = own.line AND {0}.region_key = own.region_key AND {0}.no_region = own.no_region";
             return $"""
                 WITH own AS (
                     SELECT o.r, n.code, o.line, c.region, CAST(o.first_at AS DATE) AS day, o.first_amount, n.days_on_sale,
-                           CAST(o.first_at AS DATE) > {Date(learnedOn!.Value)} AS added
+                           CAST(o.first_at AS DATE) > {Date(learnedOn!.Value)} AS added,
+                           coalesce(c.region, '') AS region_key, c.region IS NULL AS no_region
                     FROM cc_ol o JOIN cc_launch n USING (line) JOIN cc_party q USING (r) JOIN {_own.Customers} c ON c.customer_id = q.customer_id
+                ), per_day AS (
+                    SELECT line, {Key}, day, sum(n) AS n, sum(amount) AS amount FROM cc_pop WHERE completed GROUP BY ALL
+                ), upto AS (
+                    SELECT line, region_key, no_region, day, sum(n) OVER g AS n, sum(amount) OVER g AS amount FROM per_day
+                    WINDOW g AS (PARTITION BY line, region_key, no_region ORDER BY day)
+                ), per_group AS (
+                    SELECT line, region_key, no_region, sum(n) AS n FROM per_day GROUP BY ALL
                 ), w AS (
                     SELECT own.r, own.code,
-                           coalesce(sum(p.n) FILTER (WHERE p.day BETWEEN own.day + {min} AND own.day + {max}), 0) + {self} AS followers,
-                           (coalesce(sum(p.n), 0) + CASE WHEN own.added THEN 1 ELSE 0 END) * {max - min + 1} / own.days_on_sale AS expected,
-                           coalesce(sum(p.amount) FILTER (WHERE p.day BETWEEN own.day + {min} AND own.day + {max}), 0) + {selfAmount} AS revenue
-                    FROM own LEFT JOIN cc_pop p ON p.completed AND p.line = own.line AND p.region IS NOT DISTINCT FROM own.region
-                    GROUP BY own.r, own.code, own.line, own.region, own.day, own.first_amount, own.days_on_sale, own.added
+                           coalesce(last.n, 0) - coalesce(before.n, 0) + {self} AS followers,
+                           (coalesce(per_group.n, 0) + CASE WHEN own.added THEN 1 ELSE 0 END) * {max - min + 1} / own.days_on_sale AS expected,
+                           coalesce(last.amount, 0) - coalesce(before.amount, 0) + {selfAmount} AS revenue
+                    FROM own
+                    ASOF LEFT JOIN upto last ON last.{string.Format(CultureInfo.InvariantCulture, Same, "last")} AND own.day + {max} >= last.day
+                    ASOF LEFT JOIN upto before ON before.{string.Format(CultureInfo.InvariantCulture, Same, "before")} AND own.day + {min} > before.day
+                    LEFT JOIN per_group ON per_group.{string.Format(CultureInfo.InvariantCulture, Same, "per_group")}
                 )
                 SELECT r, code, followers::INTEGER, expected, coalesce(CAST(revenue AS DOUBLE), 0) FROM w WHERE followers > 0
                 """;
