@@ -378,6 +378,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// summing cost 0.4-1.6 s for 1,000 customers at a million.
     /// </remarks>
     private string LearnedAdoption => $"""
+        -- adoption ranks from the learned first purchases
         WITH own AS (
             SELECT o.r, o.line, CAST(o.first_at AS DATE) AS day, CAST(o.first_at AS DATE) > {Date(learnedOn!.Value)} AS added, n.launch_day
             FROM cc_ol o JOIN cc_launch n USING (line)
@@ -418,6 +419,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
             const string Key = "coalesce(region, '') AS region_key, region IS NULL AS no_region";
             const string Same = "line = own.line AND {0}.region_key = own.region_key AND {0}.no_region = own.no_region";
             return $"""
+                -- followers from the learned first purchases
                 WITH own AS (
                     SELECT o.r, n.code, o.line, c.region, CAST(o.first_at AS DATE) AS day, o.first_amount, n.days_on_sale,
                            CAST(o.first_at AS DATE) > {Date(learnedOn!.Value)} AS added,
