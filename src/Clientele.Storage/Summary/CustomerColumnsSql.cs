@@ -21,8 +21,20 @@ namespace Clientele.Storage.Summary;
 /// each customer's own first purchases dated after it: the order log is read for the part's customers alone.
 /// </para>
 /// </summary>
-internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOptions options, bool partOfBase = false, DateOnly? learnedOn = null, PartTables? tables = null)
+internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOptions options, bool partOfBase = false, DateOnly? learnedOn = null, PartTables? tables = null,
+    int customers = int.MaxValue)
 {
+    /// <summary>
+    /// Up to how many customers a part reads its adoption ranks and followers by joining each first purchase to the learned
+    /// days (<see cref="JoinedAdoption"/>, <see cref="JoinedFollowers"/>) rather than by running sums and as-of joins
+    /// (<see cref="LearnedAdoption"/>, <see cref="LearnedFollowers"/>): both give the same values (the live update tests
+    /// compare one customer at a time with a batch), the join is cheaper for a few customers, the running sums for many.
+    /// </summary>
+    public const int JoinedUpTo = 50;
+
+    /// <summary>Whether the part is few enough customers for the joined forms.</summary>
+    private bool Few => customers <= JoinedUpTo;
+
     /// <summary>Where the customers' own rows are read (statements that join them to <c>cc_ids</c> or <c>cc_party</c>).</summary>
     private readonly PartTables _own = tables ?? PartTables.Workspace;
 
@@ -348,7 +360,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         """;
 
     /// <summary>r, new lines bought, fewest days from launch to first purchase, best percent rank among the line's first purchases.</summary>
-    public string ReadAdoption => Learned ? LearnedAdoption : partOfBase
+    public string ReadAdoption => Learned ? (Few ? JoinedAdoption : LearnedAdoption) : partOfBase
         ? """
             SELECT r, count(*)::INTEGER, min(days)::DOUBLE, min(rank) FROM (
                 SELECT p.r, CAST(o.first_at AS DATE) - n.launch_day AS days,
@@ -451,6 +463,55 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     }
 
     /// <summary>
+    /// <see cref="LearnedAdoption"/> for a few customers: each first purchase joined to every learned day of its line and
+    /// summed, cheaper than running sums for a handful of rows (the as-of joins cost one customer's update tens of
+    /// milliseconds more under load).
+    /// </summary>
+    private string JoinedAdoption => $"""
+        -- adoption ranks from the learned first purchases (joined)
+        WITH own AS (
+            SELECT o.r, o.line, CAST(o.first_at AS DATE) AS day, CAST(o.first_at AS DATE) > {Date(learnedOn!.Value)} AS added, n.launch_day
+            FROM cc_ol o JOIN cc_launch n USING (line)
+            WHERE n.is_new
+        ), ranked AS (
+            SELECT own.r, own.day - own.launch_day AS days,
+                   coalesce(sum(p.n) FILTER (WHERE p.day < own.day), 0) AS earlier,
+                   coalesce(sum(p.n), 0) + CASE WHEN own.added THEN 1 ELSE 0 END AS total
+            FROM own LEFT JOIN cc_pop p ON p.completed AND p.line = own.line
+            GROUP BY own.r, own.line, own.day, own.launch_day, own.added
+        )
+        SELECT r, count(*)::INTEGER, min(days)::DOUBLE, min(CASE WHEN total > 1 THEN earlier::DOUBLE / (total - 1)::DOUBLE ELSE 0 END)
+        FROM ranked GROUP BY r
+        """;
+
+    /// <summary><see cref="LearnedFollowers"/> for a few customers, as <see cref="JoinedAdoption"/>.</summary>
+    private string JoinedFollowers
+    {
+        get
+        {
+            var (min, max) = (options.FollowerMinDays, options.FollowerMaxDays);
+            var self = min == 0 ? "CASE WHEN own.added THEN 1 ELSE 0 END" : "0";
+            var selfAmount = min == 0 ? $"CASE WHEN own.added THEN coalesce({Exact("own.first_amount")}, 0) ELSE 0 END" : "0";
+            return $"""
+                -- followers from the learned first purchases (joined)
+                WITH own AS (
+                    SELECT o.r, n.code, o.line, c.region, CAST(o.first_at AS DATE) AS day, o.first_amount, n.days_on_sale,
+                           CAST(o.first_at AS DATE) > {Date(learnedOn!.Value)} AS added
+                    FROM cc_ol o JOIN cc_launch n USING (line) JOIN cc_party q USING (r) JOIN {_own.Customers} c ON c.customer_id = q.customer_id
+                ), w AS (
+                    SELECT own.r, own.code,
+                           coalesce(sum(p.n) FILTER (WHERE p.day BETWEEN own.day + {min} AND own.day + {max}), 0) + {self} AS followers,
+                           (coalesce(sum(p.n), 0) + CASE WHEN own.added THEN 1 ELSE 0 END) * {max - min + 1} / own.days_on_sale AS expected,
+                           coalesce(sum(p.amount) FILTER (WHERE p.day BETWEEN own.day + {min} AND own.day + {max}), 0) + {selfAmount} AS revenue
+                    FROM own LEFT JOIN cc_pop p ON p.completed AND p.line = own.line AND p.region IS NOT DISTINCT FROM own.region
+                    GROUP BY own.r, own.code, own.line, own.region, own.day, own.first_amount, own.days_on_sale, own.added
+                )
+                SELECT r, code, followers::INTEGER, expected, coalesce(CAST(revenue AS DOUBLE), 0) FROM w WHERE followers > 0
+                """;
+        }
+    }
+
+    /// <summary>
     /// r, line code, followers, expected followers, followers' first-order revenue, for every first purchase of a line
     /// with followers: the other customers of the same region (no region is a group of its own) whose first purchase
     /// of the line came FollowerMinDays..FollowerMaxDays later. Everyone who first bought a line on the same day in the
@@ -461,7 +522,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     {
         get
         {
-            if (Learned) return LearnedFollowers;
+            if (Learned) return Few ? JoinedFollowers : LearnedFollowers;
             var (min, max) = (options.FollowerMinDays, options.FollowerMaxDays);
             // For a part of the base, everyone's first purchases make the days; the region is coded as cc_party codes it.
             var firsts = partOfBase
