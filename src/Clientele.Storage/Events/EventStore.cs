@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Clientele.Storage.Import;
+using Clientele.Storage.Live;
 using Clientele.Tables;
 using static Clientele.Storage.Schema.WorkspaceSchema;
 
@@ -48,14 +49,18 @@ public static class EventStore
             var stored = StoreTable(workspace, batch, table, importId, errors, cancellationToken);
             if (stored is null) continue;
             counts.Add(new EventTableCounts(table.Name, received, stored.Added, stored.AlreadyPresent));
+            var checking = Stopwatch.GetTimestamp();
             notes.AddRange(ProductReferences.Check(connection, table, importId));
+            LiveTrace.Report("events: ProductReferences.Check", checking);
             total = new ImportSql.Stored(total.Staged + stored.Staged, total.Added + stored.Added, total.Updated + stored.Updated,
                 total.Rejected + stored.Rejected, total.CustomersCreated + stored.CustomersCreated);
         }
         if (errors.Count > 0) throw errors.Exception();
         cancellationToken.ThrowIfCancellationRequested();
 
+        var started = Stopwatch.GetTimestamp();
         var created = CreatedCustomers(workspace, importId);
+        LiveTrace.Report("events: the customers the import created", started);
         var affected = batch.NamedCustomers();
         if (total.Added == 0 && total.Updated == 0 && created.Count == 0)
         {
@@ -63,11 +68,15 @@ public static class EventStore
             transaction.Rollback();
             return new EventBatchResult(null, source, counts, affected, [], []);
         }
+        started = Stopwatch.GetTimestamp();
         var tables = string.Join(", ", counts.Where(c => c.Received > 0).Select(c => c.Table));
         ImportSql.Record(connection, importId, tables,
             new ImportSql.Source(source, batch.Sha256, batch.Bytes, "", time.GetUtcNow().UtcDateTime, batch.RowCount, 0, ""),
             clock.Elapsed.TotalSeconds, total);
+        LiveTrace.Report("events: ImportSql.Record", started);
+        started = Stopwatch.GetTimestamp();
         transaction.Commit();
+        LiveTrace.Report("events: commit", started);
         return new EventBatchResult(importId, source, counts, affected, created, notes);
     }
 
@@ -91,6 +100,7 @@ public static class EventStore
         {
             using var reader = new RecordReader(batch.Csv(table), ImportEncoding.Utf8, Delimiter.Comma);
             var scan = new RowScanner(plan, parser, staging, reader, table.Name, null, keepRaw: false, rowNumbers: true);
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 scan.Run(0, null, cancellationToken);
@@ -110,7 +120,12 @@ public static class EventStore
             errors.CountUnlisted(scan.ErrorCount - scan.Errors.Count);
             if (errors.Count > 0) return null;
             staging.Complete();
-            return sql.Store(loader.Finish());
+            var loaded = loader.Finish();
+            LiveTrace.Report($"events: {table.Name} checked and loaded (RowScanner, ChunkLoader)", started);
+            started = Stopwatch.GetTimestamp();
+            var stored = sql.Store(loaded);
+            LiveTrace.Report($"events: {table.Name} stored (ImportSql.Store)", started);
+            return stored;
         }
     }
 

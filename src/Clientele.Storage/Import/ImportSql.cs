@@ -289,25 +289,46 @@ internal sealed class ImportSql : IDisposable
     {
         if (_table.CustomerColumns.Count == 0) return 0;
         var named = string.Join(" UNION ALL ", _table.CustomerColumns.Select(c => $"SELECT {Quote(c)} AS id FROM {source}"));
-        return Execute($"""
+        // The ids named are taken first, so the plan knows how few they are: inside the import's transaction DuckDB guessed
+        // otherwise and built the anti join's hash table over every customer (0.2-0.6 s at a million for an event's one
+        // customer). A few ids then narrow the customers to theirs first (the customers' zone maps skip the rest: 5-9 ms);
+        // a file's million ids are compared with every customer at once, as before (narrowing would cost three times more).
+        const string Named = "clientele_named";
+        foreach (var statement in _dialect.ReplaceTempTable(Named, $"SELECT DISTINCT id FROM ({named}) AS named WHERE id IS NOT NULL"))
+            Execute(statement);
+        var customers = Long($"SELECT count(*) FROM {Named}") <= NarrowedIds
+            ? $"(SELECT customer_id FROM customers WHERE customer_id IN (SELECT id FROM {Named}))"
+            : "customers";
+        var created = Execute($"""
             INSERT INTO customers (customer_id, {ImportIdColumn})
-            SELECT n.id, {_importId} FROM (SELECT DISTINCT id FROM ({named}) AS named WHERE id IS NOT NULL) n
-            WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.customer_id = n.id)
+            SELECT n.id, {_importId} FROM {Named} n
+            WHERE NOT EXISTS (SELECT 1 FROM {customers} AS c WHERE c.customer_id = n.id)
             ORDER BY {_dialect.OrdinalText("n.id")}
             """);
+        Execute($"DROP TABLE {Named}");
+        return created;
     }
+
+    /// <summary>Up to how many ids named by an import the customers are narrowed to theirs before the anti join.</summary>
+    private const long NarrowedIds = 100_000;
 
     private long Execute(string sql)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
-        return command.ExecuteNonQuery();
+        var rows = command.ExecuteNonQuery();
+        Live.LiveTrace.Report(sql, started);
+        return rows;
     }
 
     private long Long(string sql)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var value = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        Live.LiveTrace.Report(sql, started);
+        return value;
     }
 }

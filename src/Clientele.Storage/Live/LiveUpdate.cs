@@ -108,7 +108,9 @@ public static class LiveUpdate
             Step("context");
             foreach (var group in days.GroupBy(d => d.Value, d => d.Key))
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var summary = CustomerSummaryQuery.Run(workspace, group.Key, unit, [.. group], part);
+                LiveTrace.Report("the customers' summary (one statement)", started);
                 Step("summary");
                 if (summary.Count == 0) continue;
                 var columns = CustomerColumnsQuery.ReadPart(workspace, summary, columnOptions, learnedOn, part);
@@ -121,9 +123,13 @@ public static class LiveUpdate
                 // since applies from the next analysis, as an override always has.
                 var result = CustomerAnalysis.Apply(classification, columns, scoring, options, []);
                 Step("scores and classes");
+                started = System.Diagnostics.Stopwatch.GetTimestamp();
                 SnapshotWriter.WriteCustomers(connection, result, folder, "live_customers", analysisAsOf);
+                LiveTrace.Report("SnapshotWriter.WriteCustomers", started);
+                started = System.Diagnostics.Stopwatch.GetTimestamp();
                 SnapshotWriter.WriteProductLines(connection, result, folder, "live_product_lines", analysisAsOf);
                 SnapshotWriter.WriteBuyingRoles(connection, result, folder, "live_buying_roles", analysisAsOf);
+                LiveTrace.Report("SnapshotWriter.WriteProductLines and WriteBuyingRoles", started);
                 Execute(connection, "INSERT INTO live_days SELECT unnest($1), CAST($2 AS DATE)", summary.CustomerId.ToList(), group.Key.ToDateTime(TimeOnly.MinValue));
                 refreshed += summary.Count;
                 Step("rows");
@@ -203,7 +209,9 @@ public static class LiveUpdate
                 changes.Add(new ClassChange(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
                     reader.GetFieldValue<DateOnly>(4), at, importId));
         }
+        var committing = System.Diagnostics.Stopwatch.GetTimestamp();
         transaction.Commit();
+        LiveTrace.Report("commit", committing);
         return changes;
     }
 
@@ -242,18 +250,23 @@ public static class LiveUpdate
 
     private static T Scalar<T>(DuckDBConnection connection, string sql, params object?[] values)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
-        return (T)command.ExecuteScalar()!;
+        var result = (T)command.ExecuteScalar()!;
+        LiveTrace.Report(sql, started);
+        return result;
     }
 
     private static void Execute(DuckDBConnection connection, string sql, params object?[] values)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
         command.ExecuteNonQuery();
+        LiveTrace.Report(sql, started);
     }
 }
 

@@ -10,6 +10,8 @@ namespace Clientele.Storage.Summary;
 /// </summary>
 internal sealed class CustomerColumnsDb(DuckDBConnection connection, Action<string, TimeSpan>? step)
 {
+    private readonly Action<string, TimeSpan>? step = step ?? (Live.LiveTrace.On ? Live.LiveTrace.Report : null);
+
     public void Execute(string sql)
     {
         var start = Stopwatch.GetTimestamp();

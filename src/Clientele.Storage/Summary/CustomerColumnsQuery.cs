@@ -56,7 +56,7 @@ public static class CustomerColumnsQuery
         ArgumentNullException.ThrowIfNull(summary);
         options ??= new CustomerColumnsQueryOptions();
         options.Validate();
-        var sql = new CustomerColumnsSql(summary.AsOf, options, partOfBase, learnedOn, tables);
+        var sql = new CustomerColumnsSql(summary.AsOf, options, partOfBase, learnedOn, tables, summary.Count);
         var db = new CustomerColumnsDb(workspace.Connection, step);
         try
         {

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using static Clientele.Storage.Schema.WorkspaceSchema;
 
 namespace Clientele.Storage.Summary;
 
@@ -24,17 +25,28 @@ internal sealed record PartTables(string Orders, string Interactions, string Cus
 
     private static readonly string[] Temporary = ["part_ids", "part_orders", "part_interactions", "part_customers", "part_contacts"];
 
-    /// <summary>Copies the rows of <paramref name="ids"/> (each big table scanned once) into temporary tables; <see cref="Drop"/> them after.</summary>
+    /// <summary>The import's bookkeeping columns of a table whose rows are identified by content (orders, interactions).</summary>
+    private static readonly string ContentBookkeeping = $"EXCLUDE ({RowHashColumn}, {RowOccurrenceColumn}, {ImportIdColumn})";
+
+    /// <summary>The import's bookkeeping column of a keyed table.</summary>
+    private static readonly string KeyedBookkeeping = $"EXCLUDE ({ImportIdColumn})";
+
+    /// <summary>
+    /// Copies the rows of <paramref name="ids"/> (each big table scanned once) into temporary tables; <see cref="Drop"/> them after.
+    /// The import's bookkeeping columns are left out: no statement of the summary or the columns reads them, and a scan that
+    /// keeps scattered customers' rows reads every column it copies over the whole table (for 1,000 customers' orders at a
+    /// million customers, all fourteen columns took two to three times as long as the eleven kept).
+    /// </summary>
     public static PartTables Copy(DuckDBConnection connection, IReadOnlyCollection<string> ids)
     {
         Execute(connection, "CREATE OR REPLACE TEMP TABLE part_ids AS SELECT DISTINCT unnest($1) AS customer_id", [.. ids]);
-        Execute(connection, "CREATE OR REPLACE TEMP TABLE part_customers AS SELECT * FROM customers WHERE customer_id IN (SELECT customer_id FROM part_ids)");
-        Execute(connection, """
-            CREATE OR REPLACE TEMP TABLE part_orders AS SELECT * FROM orders WHERE customer_id IN (
+        Execute(connection, $"CREATE OR REPLACE TEMP TABLE part_customers AS SELECT * {KeyedBookkeeping} FROM customers WHERE customer_id IN (SELECT customer_id FROM part_ids)");
+        Execute(connection, $"""
+            CREATE OR REPLACE TEMP TABLE part_orders AS SELECT * {ContentBookkeeping} FROM orders WHERE customer_id IN (
                 SELECT customer_id FROM part_ids UNION SELECT referred_id FROM referrals WHERE referrer_id IN (SELECT customer_id FROM part_ids))
             """);
-        Execute(connection, "CREATE OR REPLACE TEMP TABLE part_interactions AS SELECT * FROM interactions WHERE customer_id IN (SELECT customer_id FROM part_ids)");
-        Execute(connection, "CREATE OR REPLACE TEMP TABLE part_contacts AS SELECT * FROM contacts WHERE customer_id IN (SELECT customer_id FROM part_ids)");
+        Execute(connection, $"CREATE OR REPLACE TEMP TABLE part_interactions AS SELECT * {ContentBookkeeping} FROM interactions WHERE customer_id IN (SELECT customer_id FROM part_ids)");
+        Execute(connection, $"CREATE OR REPLACE TEMP TABLE part_contacts AS SELECT * {KeyedBookkeeping} FROM contacts WHERE customer_id IN (SELECT customer_id FROM part_ids)");
         return new("temp.part_orders", "temp.part_interactions", "temp.part_customers", "temp.part_contacts");
     }
 
@@ -46,9 +58,11 @@ internal sealed record PartTables(string Orders, string Interactions, string Cus
 
     private static void Execute(DuckDBConnection connection, string sql, List<string>? ids = null)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         if (ids is not null) command.Parameters.Add(new DuckDBParameter(ids));
         command.ExecuteNonQuery();
+        Live.LiveTrace.Report(sql, started);
     }
 }
