@@ -303,25 +303,25 @@ public static class RelationshipLadder
     {
         var points = 0;
         if (f[FReferralsBought] > 0)
-            points += (e is null ? o.ReferralBoughtWeight : Add(e, o.ReferralBoughtWeight, $"referred {N0(f[FReferralsMade])}, {N0(f[FReferralsBought])} bought"));
+            points += e is null ? o.ReferralBoughtWeight : Add(e, o.ReferralBoughtWeight, $"referred {N0(f[FReferralsMade])}, {N0(f[FReferralsBought])} bought");
         else if (f[FReferralsMade] > 0)
-            points += (e is null ? o.ReferralMadeWeight : Add(e, o.ReferralMadeWeight, $"referred {N0(f[FReferralsMade])}, none bought yet"));
+            points += e is null ? o.ReferralMadeWeight : Add(e, o.ReferralMadeWeight, $"referred {N0(f[FReferralsMade])}, none bought yet");
 
         var promoters = f[FPromoters];
         var detractors = f[FDetractors];
         if (promoters > detractors)
-            points += (e is null ? o.PromoterWeight : Add(e, o.PromoterWeight, $"{N0(promoters)} promoter of {N0(f[FSurveyAnswers])} survey answers"));
+            points += e is null ? o.PromoterWeight : Add(e, o.PromoterWeight, $"{N0(promoters)} promoter of {N0(f[FSurveyAnswers])} survey answers");
         if (f[FPositiveReviews] >= o.MinPositiveReviews)
-            points += (e is null ? o.PositiveReviewsWeight : Add(e, o.PositiveReviewsWeight, $"{N0(f[FPositiveReviews])} positive reviews"));
+            points += e is null ? o.PositiveReviewsWeight : Add(e, o.PositiveReviewsWeight, $"{N0(f[FPositiveReviews])} positive reviews");
 
         if (!double.IsNaN(f[FAdoptionDays]) && f[FAdoptionDays] <= o.EarlyAdoptionDays)
-            points += (e is null ? o.EarlyAdoptionWeight : Add(e, o.EarlyAdoptionWeight, $"bought a new line {N0(f[FAdoptionDays])} days after launch"));
+            points += e is null ? o.EarlyAdoptionWeight : Add(e, o.EarlyAdoptionWeight, $"bought a new line {N0(f[FAdoptionDays])} days after launch");
         else if (!double.IsNaN(f[FAdoptionRank]) && f[FAdoptionRank] <= o.EarlyAdoptionRank)
-            points += (e is null ? o.EarlyAdoptionWeight : Add(e, o.EarlyAdoptionWeight, $"among the first {(f[FAdoptionRank] * 100).ToString("0.#", CultureInfo.InvariantCulture)}% of a new line's buyers"));
+            points += e is null ? o.EarlyAdoptionWeight : Add(e, o.EarlyAdoptionWeight, $"among the first {(f[FAdoptionRank] * 100).ToString("0.#", CultureInfo.InvariantCulture)}% of a new line's buyers");
 
         var suggestions = f[FSuggestions];
         if (suggestions > 0)
-            points += (e is null ? o.SuggestionWeight : Add(e, o.SuggestionWeight, $"{N0(suggestions)} {(suggestions == 1 ? "suggestion" : "suggestions")}"));
+            points += e is null ? o.SuggestionWeight : Add(e, o.SuggestionWeight, $"{N0(suggestions)} {(suggestions == 1 ? "suggestion" : "suggestions")}");
 
         var negativeReviews = f[FNegativeReviews];
         if (negativeReviews > 0 || detractors > promoters)
@@ -338,37 +338,37 @@ public static class RelationshipLadder
         var share = f[FShare];
         if (!double.IsNaN(share))
         {
-            if (share >= o.HighShareOfWallet) points += (e is null ? o.HighShareWeight : Add(e, o.HighShareWeight, $"share of wallet {P2(share)}"));
-            else if (share < o.LowShareOfWallet) points += (e is null ? o.LowShareWeight : Add(e, o.LowShareWeight, $"share of wallet {P2(share)}"));
+            if (share >= o.HighShareOfWallet) points += e is null ? o.HighShareWeight : Add(e, o.HighShareWeight, $"share of wallet {P2(share)}");
+            else if (share < o.LowShareOfWallet) points += e is null ? o.LowShareWeight : Add(e, o.LowShareWeight, $"share of wallet {P2(share)}");
         }
 
         var promoters = f[FPromoters];
         var detractors = f[FDetractors];
         var survey = f[FSurveyScore];
         if (!double.IsNaN(survey) && survey >= o.GoodSurveyScore)
-            points += (e is null ? o.GoodSurveyWeight : Add(e, o.GoodSurveyWeight, $"mean survey score {survey.ToString("0.0", CultureInfo.InvariantCulture)}"));
+            points += e is null ? o.GoodSurveyWeight : Add(e, o.GoodSurveyWeight, $"mean survey score {survey.ToString("0.0", CultureInfo.InvariantCulture)}");
         if (detractors > promoters)
-            points += (e is null ? o.DetractorWeight : Add(e, o.DetractorWeight, $"{N0(detractors)} detractor vs {N0(promoters)} promoter answers"));
+            points += e is null ? o.DetractorWeight : Add(e, o.DetractorWeight, $"{N0(detractors)} detractor vs {N0(promoters)} promoter answers");
         if (f[FSurveyAnswers] >= o.MinSurveyAnswers)
-            points += (e is null ? o.SurveyAnswersWeight : Add(e, o.SurveyAnswersWeight, $"{N0(f[FSurveyAnswers])} survey answers"));
+            points += e is null ? o.SurveyAnswersWeight : Add(e, o.SurveyAnswersWeight, $"{N0(f[FSurveyAnswers])} survey answers");
         var positive = f[FPositiveReviews];
         if (positive > 0)
-            points += (e is null ? o.PositiveReviewWeight : Add(e, o.PositiveReviewWeight, $"{N0(positive)} positive {(positive == 1 ? "review" : "reviews")}"));
+            points += e is null ? o.PositiveReviewWeight : Add(e, o.PositiveReviewWeight, $"{N0(positive)} positive {(positive == 1 ? "review" : "reviews")}");
 
         var tenureDays = f[FTenureDays];
         if (tenureDays >= o.LongTenureDays)
-            points += (e is null ? o.TenureWeight : Add(e, o.TenureWeight, $"tenure {N0(tenureDays)} days"));
+            points += e is null ? o.TenureWeight : Add(e, o.TenureWeight, $"tenure {N0(tenureDays)} days");
         var own = f[FOwnGap];
         if (frequency >= o.RegularMinRepeats && !double.IsNaN(own) && f[FDaysSince] <= o.LapsingAfterGaps * own)
-            points += (e is null ? o.RegularityWeight : Add(e, o.RegularityWeight, $"regular: {N0(frequency)} repeats every {Gap(own)} days"));
+            points += e is null ? o.RegularityWeight : Add(e, o.RegularityWeight, $"regular: {N0(frequency)} repeats every {Gap(own)} days");
         if (!double.IsNaN(p))
         {
-            if (p >= o.AliveFrom) points += (e is null ? o.AliveWeight : Add(e, o.AliveWeight, $"P(alive) {P2(p)}"));
+            if (p >= o.AliveFrom) points += e is null ? o.AliveWeight : Add(e, o.AliveWeight, $"P(alive) {P2(p)}");
         }
         else if (f[FGaps] <= 1)
         {
             var (since, gap) = (f[FDaysSince], f[FExpectedGap]);
-            points += (e is null ? o.AliveWeight : Add(e, o.AliveWeight, $"last purchase {N0(since)} days ago, within one usual gap of {Gap(gap)} days"));
+            points += e is null ? o.AliveWeight : Add(e, o.AliveWeight, $"last purchase {N0(since)} days ago, within one usual gap of {Gap(gap)} days");
         }
 
         return points;
