@@ -46,7 +46,23 @@ public static class ChurnReasons
             [NeedEnded] = "Stay in touch for when the need returns.",
             [Unknown] = "Ask: a short exit survey or call.",
         },
+        Reason = new ReasonDeclaration(
+            [
+                Figure("churn_reason_status", "the churn status the reason was found for, as its position among ChurnStatus.Classes (null for none)", 0),
+                Figure("churn_reason_complaints", "complaints in the churn window", 1),
+                Figure("churn_reason_low_scores", "low survey scores in the churn window", 2),
+                Figure("churn_reason_returns", "returns in the churn window", 3),
+                Figure("churn_reason_service_cost", "service cost in the churn window", 4),
+                ReasonFigure.OfText("churn_reason_tag", "the churn window's most frequent complaint tag", (r, i) => r.Churn.Reason.FigureTexts is { Length: > 0 } t ? t[i] : null),
+            ],
+            (_, row, context) => ChurnStatus.ReasonText(row, context.Classification.Churn.TypicalServiceCost, context.Options.Churn)),
     };
+
+    /// <summary>The figures of each customer's row in the churn reason's <see cref="DimensionResult.Figures"/>, in the declaration's order.</summary>
+    internal const int FigureCount = 5;
+
+    private static ReasonFigure Figure(string name, string meaning, int k) =>
+        new(name, meaning, (r, i) => r.Churn.Reason.Figures is { Length: > 0 } f ? f[i * FigureCount + k] : double.NaN);
 
     /// <summary>The reasons, in the order they are shown.</summary>
     public static readonly IReadOnlyList<string> All = [Price, Quality, Service, Delivery, Competitor, NoFollowUp, NeedEnded, Unknown];

@@ -72,22 +72,19 @@ public static class ChurnStatus
         var status = new string?[n];
         var (daysSince, gapDays, ownGap) = (NaNs(n), NaNs(n), NaNs(n));
         var reason = new string?[n];
-        var reasonText = new string?[n];
+        var figures = new double[n * ChurnReasons.FigureCount];
+        Array.Fill(figures, double.NaN);
+        var tags = new string?[n];
         var rhythm = PurchaseRhythm.With(s, options.OwnGapMinRepeats, context.TypicalGapDays);
         var typicalServiceCost = context.TypicalServiceCost;
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        var sb = new StringBuilder(200);
+        var mapped = new Dictionary<string, string>(StringComparer.Ordinal);
         int byModel = 0, byRule = 0, undecided = 0, unrecognised = 0;
 
         var count = customers?.Count ?? n;
         for (var k = 0; k < count; k++)
         {
             var i = customers?[k] ?? k;
-            if (!columns.HasBought(i))
-            {
-                reasonText[i] = "n/a: has not bought";
-                continue;
-            }
+            if (!columns.HasBought(i)) continue;
 
             var p = scores.ProbabilityAlive[i];
             string? cls;
@@ -105,11 +102,13 @@ public static class ChurnStatus
             }
 
             status[i] = cls;
-
-            sb.Clear();
-            var why = Reason(columns, i, cls, typicalServiceCost, options, tags, sb, ref unrecognised);
-            reason[i] = why;
-            reasonText[i] = sb.ToString();
+            var f = figures.AsSpan(i * ChurnReasons.FigureCount, ChurnReasons.FigureCount);
+            if (cls is null) continue;
+            f[0] = IndexOf(cls);
+            if (cls == Active) continue;
+            (f[1], f[2], f[3], f[4]) = (columns.RecentComplaints[i], columns.RecentLowScores[i], columns.RecentReturns[i], columns.RecentServiceCost[i]);
+            tags[i] = columns.RecentComplaintTag[i];
+            reason[i] = Reason(tags[i], f, cls, typicalServiceCost, options, mapped, ref unrecognised);
         }
 
         var statusNotes = new List<string>();
@@ -132,7 +131,12 @@ public static class ChurnStatus
             reasonNotes.Add(string.Create(CultureInfo.InvariantCulture, $"{unrecognised:N0} customers' complaint tags match no reason (shown as unknown with the tag); add them to ChurnReasons.Synonyms."));
         return new ChurnResult(
             new DimensionResult(Dimensions.ChurnStatus, status, [], method) { Notes = statusNotes },
-            new DimensionResult(Dimensions.ChurnReason, reason, reasonText, "rules: the churn window's complaint tags, returns and service cost") { Notes = reasonNotes })
+            new DimensionResult(Dimensions.ChurnReason, reason, [], "rules: the churn window's complaint tags, returns and service cost")
+            {
+                Notes = reasonNotes,
+                Figures = figures,
+                FigureTexts = tags,
+            })
         {
             DaysSinceLast = daysSince,
             ExpectedGapDays = gapDays,
@@ -270,69 +274,82 @@ public static class ChurnStatus
         return (f[0], f[1]);
     }
 
-    private static string? Reason(CustomerColumns c, int i, string? status, double typicalServiceCost, ChurnStatusOptions o,
-        Dictionary<string, string> tags, StringBuilder sb, ref int unrecognised)
+    /// <summary>The churn reason of a status (null where there is none: no status, active, at-risk without warning signs), from the window's figures.</summary>
+    private static string? Reason(string? tag, ReadOnlySpan<double> f, string status, double typicalServiceCost, ChurnStatusOptions o,
+        Dictionary<string, string> mapped, ref int unrecognised)
     {
-        if (status is null or Active)
-        {
-            sb.Append(status is null ? "n/a: no churn status" : "n/a: active");
-            return null;
-        }
-
-        var complaints = c.RecentComplaints[i];
-        var tag = c.RecentComplaintTag[i];
-        var lowScores = c.RecentLowScores[i];
-        var returns = c.RecentReturns[i];
-        var cost = c.RecentServiceCost[i];
-        var highCost = typicalServiceCost > 0 && cost >= o.HighServiceCostMultiple * typicalServiceCost;
-
-        string? reason;
         if (!string.IsNullOrWhiteSpace(tag))
         {
-            if (!tags.TryGetValue(tag, out reason))
+            if (!mapped.TryGetValue(tag, out var reason))
             {
                 reason = ChurnReasons.Map(tag);
-                tags[tag] = reason;
+                mapped[tag] = reason;
             }
+            if (reason == ChurnReasons.Unknown && !ChurnReasons.IsRecognised(tag)) unrecognised++;
+            return reason;
+        }
+        var (complaints, lowScores, returns, cost) = (f[1], f[2], f[3], f[4]);
+        if (returns > 0) return ChurnReasons.Quality;
+        if (typicalServiceCost > 0 && cost >= o.HighServiceCostMultiple * typicalServiceCost) return ChurnReasons.Service;
+        if (status == AtRisk && lowScores == 0 && complaints == 0) return null;
+        return ChurnReasons.Unknown;
+    }
 
+    /// <summary>
+    /// Why a customer has its churn reason (or none), from the figures stored for it (<see cref="ChurnReasons.Declaration"/>): the
+    /// complaint tag, returns or service cost of the churn window that decided it, and the window's counts; for a customer without
+    /// a status, an active one or one that has not bought, why there is none. A pure function of the row, the base's typical
+    /// service cost (the context's) and the options.
+    /// </summary>
+    public static string ReasonText(ReasonRow row, double typicalServiceCost, ChurnStatusOptions o)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(o);
+        if (!row.HasBought) return "n/a: has not bought";
+        var f = row.Figures;
+        if (double.IsNaN(f[0]) || f[0] == 0) return double.IsNaN(f[0]) ? "n/a: no churn status" : "n/a: active";
+        var status = Classes[(int)f[0]];
+        var tag = row.Texts[5];
+        var (complaints, lowScores, returns, cost) = (f[1], f[2], f[3], f[4]);
+        var highCost = typicalServiceCost > 0 && cost >= o.HighServiceCostMultiple * typicalServiceCost;
+        var sb = new StringBuilder(200);
+        if (!string.IsNullOrWhiteSpace(tag))
+        {
+            var reason = ChurnReasons.Map(tag);
             sb.Append(reason);
-            if (reason == ChurnReasons.Unknown && !ChurnReasons.IsRecognised(tag))
-            {
-                unrecognised++;
-                sb.Append(": complaint tag \"").Append(tag).Append("\" matches no reason");
-            }
-            else
-            {
-                sb.Append(": complaint tag \"").Append(tag).Append('"');
-            }
+            if (reason == ChurnReasons.Unknown && !ChurnReasons.IsRecognised(tag)) sb.Append(": complaint tag \"").Append(tag).Append("\" matches no reason");
+            else sb.Append(": complaint tag \"").Append(tag).Append('"');
         }
         else if (returns > 0)
         {
-            reason = ChurnReasons.Quality;
-            sb.Append(reason).Append(": ").Append(N0(returns)).Append(returns == 1 ? " return" : " returns").Append(" (returns point to quality or delivery)");
+            sb.Append(ChurnReasons.Quality).Append(": ").Append(N0(returns)).Append(returns == 1 ? " return" : " returns").Append(" (returns point to quality or delivery)");
         }
         else if (highCost)
         {
-            reason = ChurnReasons.Service;
-            sb.Append(reason).Append(": service cost ").Append(N0(cost)).Append(" ≥ ")
+            sb.Append(ChurnReasons.Service).Append(": service cost ").Append(N0(cost)).Append(" ≥ ")
               .Append(o.HighServiceCostMultiple.ToString("0.#", CultureInfo.InvariantCulture)).Append(" × the typical ").Append(N0(typicalServiceCost));
         }
         else if (status == AtRisk && lowScores == 0 && complaints == 0)
         {
-            sb.Append("n/a: at-risk without warning signs");
-            return null;
+            return "n/a: at-risk without warning signs";
         }
         else
         {
-            reason = ChurnReasons.Unknown;
-            sb.Append(reason).Append(lowScores > 0 || complaints > 0 ? ": no tag, return or service cost points to a cause" : ": no signal in the churn window");
+            sb.Append(ChurnReasons.Unknown).Append(lowScores > 0 || complaints > 0 ? ": no tag, return or service cost points to a cause" : ": no signal in the churn window");
         }
 
         sb.Append(" (window: ").Append(N0(complaints)).Append(complaints == 1 ? " complaint, " : " complaints, ")
           .Append(N0(lowScores)).Append(lowScores == 1 ? " low score, " : " low scores, ")
           .Append(N0(returns)).Append(returns == 1 ? " return, " : " returns, ")
           .Append("service cost ").Append(N0(cost)).Append(')');
-        return reason;
+        return sb.ToString();
+    }
+
+    private static int IndexOf(string status)
+    {
+        for (var k = 0; k < Classes.Count; k++)
+            if (Classes[k] == status) return k;
+        throw new ArgumentException($"'{status}' is not a churn status.", nameof(status));
     }
 
     private static double MedianPositive(double[] values)

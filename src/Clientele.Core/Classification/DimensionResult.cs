@@ -11,6 +11,15 @@ namespace Clientele.Classification;
 /// <param name="Method">How the classes were decided, e.g. "model: Pareto/NBD P(alive)" or "rules: no model could be fitted".</param>
 public sealed record DimensionResult(string Dimension, string?[] Class, string?[] Reason, string Method)
 {
+    /// <summary>
+    /// The figures a reason rendered when read needs that no other result holds (<see cref="ReasonDeclaration.Figures"/>), row by
+    /// row: customer i's from index i × the dimension's count; NaN where none. Empty for a dimension that keeps none here.
+    /// </summary>
+    public double[] Figures { get; init; } = [];
+
+    /// <summary>The text a reason rendered when read needs that no other result holds, one per customer (null for none); empty where none is kept.</summary>
+    public string?[] FigureTexts { get; init; } = [];
+
     /// <summary>Notes for the run's report (fallbacks, what was estimated, how many were skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

@@ -13,4 +13,11 @@ namespace Clientele.Classification;
 /// <param name="ReferralValue">Margin (revenue without margins) of the customers it referred.</param>
 /// <param name="InfluenceValue">For leaders and callers: the followers' first-purchase revenue times the base's margin rate; 0 otherwise.</param>
 /// <param name="FullValue">Own + referral + influence value.</param>
-public sealed record InfluenceResult(DimensionResult Roles, double[] OwnValue, double[] ReferralValue, double[] InfluenceValue, double[] FullValue);
+public sealed record InfluenceResult(DimensionResult Roles, double[] OwnValue, double[] ReferralValue, double[] InfluenceValue, double[] FullValue)
+{
+    /// <summary>The line a party's followers bought (null for none), for its reason.</summary>
+    public string?[] FollowedLine { get; init; } = [];
+
+    /// <summary>The tags of a party's suggestions (null for none), for its reason.</summary>
+    public string?[] SuggestionTags { get; init; } = [];
+}

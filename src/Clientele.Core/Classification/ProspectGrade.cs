@@ -35,7 +35,25 @@ public static class ProspectGrade
             ["C"] = "Keep warm with content and invitations.",
             ["D"] = "Low priority: revisit later.",
         },
+        Reason = new ReasonDeclaration(
+            [
+                new ReasonFigure("prospect_grade_state", "0 has bought (no grade), 1 no engagement (not a prospect), 2 a prospect", (r, i) => r.Prospects.State[i]),
+                new ReasonFigure("prospect_grade_inquiries", "a prospect's inquiries", (r, i) => r.Prospects.Journey[i * JourneyFigures]),
+                new ReasonFigure("prospect_grade_visits", "a prospect's visits", (r, i) => r.Prospects.Journey[i * JourneyFigures + 1]),
+                new ReasonFigure("prospect_grade_trials", "a prospect's trials", (r, i) => r.Prospects.Journey[i * JourneyFigures + 2]),
+                new ReasonFigure("prospect_grade_quotes", "a prospect's quotes", (r, i) => r.Prospects.Journey[i * JourneyFigures + 3]),
+                new ReasonFigure("prospect_grade_opportunities", "a prospect's opportunities", (r, i) => r.Prospects.Journey[i * JourneyFigures + 4]),
+                new ReasonFigure("prospect_grade_cancelled", "a prospect's cancelled orders", (r, i) => r.Prospects.Journey[i * JourneyFigures + 5]),
+                new ReasonFigure("prospect_grade_last_touch_days", "days from a prospect's last touch to the as-of date (null without one)", (r, i) => r.Prospects.Journey[i * JourneyFigures + 6]),
+                new ReasonFigure("prospect_grade_organization", "1 where the prospect's kind is organization, else 0", (r, i) => r.Prospects.Journey[i * JourneyFigures + 7]),
+                new ReasonFigure("close_probability", "P(close)", (r, i) => r.Prospects.CloseProbability[i]) { Shared = true },
+                ReasonFigure.OfText("prospect_grade_outcome", "a prospect's latest opportunity outcome as imported (null for none or open)", (r, i) => r.Prospects.Outcome[i]),
+            ],
+            (_, row, context) => Reason(row, context.Classification.ProspectGrade, context.Options.ProspectGrade)),
     };
+
+    /// <summary>The figures of each prospect's journey <see cref="ProspectGrades.Journey"/> holds, in a row of this many.</summary>
+    internal const int JourneyFigures = 8;
 
     /// <summary>Grades every party of <paramref name="columns"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ProspectGradeOptions.Validate"/>).</exception>
@@ -67,13 +85,15 @@ public static class ProspectGrade
         var report = context.Report;
         var model = context.Learned ? RidgeLogisticRegression.FromParameters(context.FeatureMeans!, context.FeatureScales!, context.StandardisedCoefficients!) : null;
         var classes = new string?[n];
-        var reasons = new string?[n];
         var probability = new double[n];
         Array.Fill(probability, double.NaN);
-        var modelText = model is null ? "" : $"model trained on {ValueText.Money(report.TrainingExamples)} closed prospects, accuracy {ValueText.Rate(report.CrossValidatedAccuracy)} vs {ValueText.Rate(report.MajorityAccuracy)} baseline ({ValueText.Rate(report.PointsRuleAccuracy)} by the points rule)";
-        var pointsWhy = double.IsFinite(report.CrossValidatedAccuracy)
-            ? $"points rule: a model learned from {ValueText.Money(report.TrainingExamples)} closed prospects predicted {ValueText.Rate(report.CrossValidatedAccuracy)} of them, no better than always guessing the majority ({ValueText.Rate(report.MajorityAccuracy)}); these points predict {ValueText.Rate(report.PointsRuleAccuracy)}"
-            : $"points rule: {ValueText.Count(report.TrainingExamples, "closed prospect", "closed prospects")} ({report.Won} won, {report.Lost} lost), need {report.MinimumOutcomes} with at least {report.MinimumPerOutcome} of each to learn";
+        var state = new double[n];
+        Array.Fill(state, double.NaN);
+        var figures = new double[n * JourneyFigures];
+        Array.Fill(figures, double.NaN);
+        var outcomes = new string?[n];
+        var modelText = model is null ? "" : ModelText(report);
+        var pointsWhy = PointsWhy(report);
         var s = columns.Summary;
 
         var count = customers?.Count ?? n;
@@ -82,7 +102,7 @@ public static class ProspectGrade
             var i = customers?[k] ?? k;
             if (s.Orders[i] + s.Returns[i] > 0 || columns.HasBought(i))
             {
-                reasons[i] = "has bought: grades are for prospects";
+                state[i] = 0;
                 continue;
             }
             var journey = ProspectJourney.Of(columns, kinds, i);
@@ -90,41 +110,39 @@ public static class ProspectGrade
             var touches = journey.Inquiries + journey.Visits + journey.Trials + journey.Quotes + journey.Opportunities;
             if (touches == 0 && cancelled == 0)
             {
-                reasons[i] = "no engagement (no inquiry, visit, trial, quote, opportunity or cancelled order): not a prospect";
+                state[i] = 1;
                 continue;
             }
+            state[i] = 2;
             var outcome = columns.OpportunityOutcome[i];
-            var journeyText = journey.Describe() + (cancelled > 0 ? ", " + ValueText.Count(cancelled, "cancelled order", "cancelled orders") : "");
+            outcomes[i] = outcome;
+            var f = figures.AsSpan(i * JourneyFigures, JourneyFigures);
+            (f[0], f[1], f[2], f[3], f[4], f[5]) = (journey.Inquiries, journey.Visits, journey.Trials, journey.Quotes, journey.Opportunities, cancelled);
+            if (columns.LastTouch[i] is { } day) f[6] = columns.AsOf.DayNumber - day.DayNumber;
+            var organization = columns.Kind[i] == "organization";
+            f[7] = organization ? 1 : 0;
             if (IsOutcome(outcome, "lost"))
             {
                 classes[i] = "D";
                 probability[i] = 0;
-                reasons[i] = $"D: the latest opportunity was lost (after {journeyText})";
                 continue;
             }
             if (IsOutcome(outcome, "won"))
             {
                 classes[i] = "A";
                 probability[i] = 1;
-                reasons[i] = $"A: the latest opportunity was won, no completed order yet (after {journeyText})";
                 continue;
             }
-            var open = journey.Opportunities > 0 ? $"; opportunity {outcome ?? "open"}" : "";
-            var last = columns.LastTouch[i] is { } day ? $"; last touch {ValueText.Count(columns.AsOf.DayNumber - day.DayNumber, "day", "days")} ago" : "";
             if (model is not null)
             {
-                var p = model.Probability(journey.Features(columns.Kind[i] == "organization"));
-                var grade = p >= options.GradeAFrom ? "A" : p >= options.GradeBFrom ? "B" : p >= options.GradeCFrom ? "C" : "D";
+                var p = model.Probability(journey.Features(organization));
                 probability[i] = p;
-                classes[i] = grade;
-                reasons[i] = $"{grade}: learned model P(close) {ValueText.Rate(p)} ({CutText(grade, options.GradeAFrom, options.GradeBFrom, options.GradeCFrom, ValueText.Rate)}) from {journeyText}{(columns.Kind[i] == "organization" ? " (organization)" : "")}{open}{last}; {modelText}";
+                classes[i] = p >= options.GradeAFrom ? "A" : p >= options.GradeBFrom ? "B" : p >= options.GradeCFrom ? "C" : "D";
             }
             else
             {
-                var (points, breakdown) = Points(columns, journey, outcome, i, options);
-                var grade = points >= options.PointsAFrom ? "A" : points >= options.PointsBFrom ? "B" : points >= options.PointsCFrom ? "C" : "D";
-                classes[i] = grade;
-                reasons[i] = $"{grade}: {Number(points)} points ({breakdown}), {CutText(grade, options.PointsAFrom, options.PointsBFrom, options.PointsCFrom, Number)}; {pointsWhy}";
+                var points = Points(journey, cancelled, outcome, f[6], options).Points;
+                classes[i] = points >= options.PointsAFrom ? "A" : points >= options.PointsBFrom ? "B" : points >= options.PointsCFrom ? "C" : "D";
             }
         }
 
@@ -132,8 +150,8 @@ public static class ProspectGrade
             ? $"learned: L2-regularised logistic regression of won/lost on {string.Join(", ", ProspectJourney.FeatureNames)}; {modelText}; A from P(close) {ValueText.Rate(options.GradeAFrom)}, B from {ValueText.Rate(options.GradeBFrom)}, C from {ValueText.Rate(options.GradeCFrom)}"
             : $"{pointsWhy}; A from {Number(options.PointsAFrom)} points, B from {Number(options.PointsBFrom)}, C from {Number(options.PointsCFrom)}";
         var notes = new List<string> { report.Description };
-        var result = new DimensionResult(Dimensions.ProspectGrade, classes, reasons, method) { Notes = notes };
-        return new ProspectGrades(result, probability, report);
+        var result = new DimensionResult(Dimensions.ProspectGrade, classes, [], method) { Notes = notes };
+        return new ProspectGrades(result, probability, report) { State = state, Journey = figures, Outcome = outcomes };
     }
 
     private static bool IsOutcome(string? outcome, string word) => string.Equals(outcome?.Trim(), word, StringComparison.OrdinalIgnoreCase);
@@ -148,8 +166,51 @@ public static class ProspectGrade
         _ => $"C from {format(c)}",
     };
 
-    /// <summary>The points rule's score and its breakdown, e.g. "1 inquiry 1, 1 visit 2, last touch 30 days ago +2".</summary>
-    private static (double Points, string Breakdown) Points(CustomerColumns columns, ProspectJourney journey, string? outcome, int i, ProspectGradeOptions options)
+    /// <summary>
+    /// Why a party has its grade, from the figures stored for it (<see cref="Declaration"/>): its journey and the lost or won
+    /// opportunity, the model's P(close) against the cuts, or the points rule's breakdown; for a buyer or a party without
+    /// engagement, why it has none. A pure function of the row, the context's model report and the options.
+    /// </summary>
+    public static string? Reason(ReasonRow row, ProspectGradeContext context, ProspectGradeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        var f = row.Figures;
+        if (double.IsNaN(f[0])) return null;
+        if (f[0] == 0) return "has bought: grades are for prospects";
+        if (f[0] == 1) return "no engagement (no inquiry, visit, trial, quote, opportunity or cancelled order): not a prospect";
+        var journey = new ProspectJourney((int)f[1], (int)f[2], (int)f[3], (int)f[4], (int)f[5]);
+        var cancelled = (int)f[6];
+        var lastTouchDays = f[7];
+        var organization = f[8] == 1;
+        var outcome = row.Texts[10];
+        var journeyText = journey.Describe() + (cancelled > 0 ? ", " + ValueText.Count(cancelled, "cancelled order", "cancelled orders") : "");
+        if (IsOutcome(outcome, "lost")) return $"D: the latest opportunity was lost (after {journeyText})";
+        if (IsOutcome(outcome, "won")) return $"A: the latest opportunity was won, no completed order yet (after {journeyText})";
+        var report = context.Report;
+        if (context.Learned)
+        {
+            var p = f[9];
+            var grade = p >= options.GradeAFrom ? "A" : p >= options.GradeBFrom ? "B" : p >= options.GradeCFrom ? "C" : "D";
+            var open = journey.Opportunities > 0 ? $"; opportunity {outcome ?? "open"}" : "";
+            var last = double.IsNaN(lastTouchDays) ? "" : $"; last touch {ValueText.Count((int)lastTouchDays, "day", "days")} ago";
+            return $"{grade}: learned model P(close) {ValueText.Rate(p)} ({CutText(grade, options.GradeAFrom, options.GradeBFrom, options.GradeCFrom, ValueText.Rate)}) from {journeyText}{(organization ? " (organization)" : "")}{open}{last}; {ModelText(report)}";
+        }
+        var (points, breakdown) = Points(journey, cancelled, outcome, lastTouchDays, options);
+        var byPoints = points >= options.PointsAFrom ? "A" : points >= options.PointsBFrom ? "B" : points >= options.PointsCFrom ? "C" : "D";
+        return $"{byPoints}: {Number(points)} points ({breakdown}), {CutText(byPoints, options.PointsAFrom, options.PointsBFrom, options.PointsCFrom, Number)}; {PointsWhy(report)}";
+    }
+
+    private static string ModelText(ProspectModelReport report) =>
+        $"model trained on {ValueText.Money(report.TrainingExamples)} closed prospects, accuracy {ValueText.Rate(report.CrossValidatedAccuracy)} vs {ValueText.Rate(report.MajorityAccuracy)} baseline ({ValueText.Rate(report.PointsRuleAccuracy)} by the points rule)";
+
+    private static string PointsWhy(ProspectModelReport report) => double.IsFinite(report.CrossValidatedAccuracy)
+        ? $"points rule: a model learned from {ValueText.Money(report.TrainingExamples)} closed prospects predicted {ValueText.Rate(report.CrossValidatedAccuracy)} of them, no better than always guessing the majority ({ValueText.Rate(report.MajorityAccuracy)}); these points predict {ValueText.Rate(report.PointsRuleAccuracy)}"
+        : $"points rule: {ValueText.Count(report.TrainingExamples, "closed prospect", "closed prospects")} ({report.Won} won, {report.Lost} lost), need {report.MinimumOutcomes} with at least {report.MinimumPerOutcome} of each to learn";
+
+    /// <summary>The points rule's score and its breakdown, e.g. "1 inquiry 1, 1 visit 2, last touch 30 days ago +2" (<paramref name="lastTouchDays"/> NaN for none).</summary>
+    private static (double Points, string Breakdown) Points(ProspectJourney journey, int cancelled, string? outcome, double lastTouchDays, ProspectGradeOptions options)
     {
         var parts = new List<string>(7);
         var points = 0.0;
@@ -168,10 +229,10 @@ public static class ProspectGrade
             points += options.OpenOpportunityPoints;
             parts.Add($"opportunity {outcome ?? "open"} {Number(options.OpenOpportunityPoints)}");
         }
-        Add(columns.CancelledOrders[i], options.CancelledOrderPoints, "cancelled order", "cancelled orders");
-        if (columns.LastTouch[i] is { } day)
+        Add(cancelled, options.CancelledOrderPoints, "cancelled order", "cancelled orders");
+        if (!double.IsNaN(lastTouchDays))
         {
-            var ago = columns.AsOf.DayNumber - day.DayNumber;
+            var ago = (int)lastTouchDays;
             var recency = ago <= options.RecentDays ? options.RecentPoints : ago > options.StaleDays ? options.StalePoints : 0;
             points += recency;
             parts.Add($"last touch {ValueText.Count(ago, "day", "days")} ago {(recency > 0 ? "+" : "")}{Number(recency)}");

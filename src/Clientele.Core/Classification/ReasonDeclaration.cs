@@ -20,12 +20,32 @@ public sealed record ReasonDeclaration(IReadOnlyList<ReasonFigure> Figures, Reas
 public delegate string? ReasonRenderer(string? @class, ReasonRow row, ReasonContext context);
 
 /// <summary>
-/// One figure a dimension stores for its reason (a snapshot column of its own, DOUBLE, null for NaN).
+/// One figure a dimension stores for its reason: a number (a snapshot column of its own, DOUBLE, null for NaN) or, where the
+/// reason names something that is not a number (a complaint tag, a seller, a list of roles), a text (VARCHAR). A figure the
+/// snapshot stores anyway (<see cref="Shared"/>: <c>orders</c>, <c>supply_depth</c>, <c>kind</c>) is declared here too, so
+/// the reason reads it, but it is not stored twice.
 /// </summary>
-/// <param name="Name">The column's name, prefixed by the dimension's ("churn_status_days_since").</param>
+/// <param name="Name">The column's name, prefixed by the dimension's ("churn_status_days_since"), or the shared figure column's.</param>
 /// <param name="Meaning">What it means, in words.</param>
-/// <param name="Value">Customer <c>i</c>'s value in an analysis; NaN for none.</param>
-public sealed record ReasonFigure(string Name, string Meaning, Func<AnalysisResult, int, double> Value);
+/// <param name="Value">Customer <c>i</c>'s value in an analysis; NaN for none (a text figure's is NaN).</param>
+public sealed record ReasonFigure(string Name, string Meaning, Func<AnalysisResult, int, double> Value)
+{
+    /// <summary>A text figure's value for customer <c>i</c> (null for none); null for a number figure.</summary>
+    public Func<AnalysisResult, int, string?>? Text { get; init; }
+
+    /// <summary>Whether the figure is text (<see cref="ReasonRow.Texts"/>) rather than a number (<see cref="ReasonRow.Figures"/>).</summary>
+    public bool IsText => Text is not null;
+
+    /// <summary>
+    /// Whether the figure is one of the snapshot's own figure columns, stored whatever the reasons need (the reason reads it,
+    /// its declaration does not store it again). Its <see cref="Value"/> or <see cref="Text"/> must be what that column stores.
+    /// </summary>
+    public bool Shared { get; init; }
+
+    /// <summary>A text figure (a column of its own, VARCHAR).</summary>
+    public static ReasonFigure OfText(string name, string meaning, Func<AnalysisResult, int, string?> text) =>
+        new(name, meaning, (_, _) => double.NaN) { Text = text };
+}
 
 /// <summary>What every reason may read beside the row: the analysis's learned context, its options and how it scored.</summary>
 /// <param name="Classification">The population facts the classes were applied with.</param>

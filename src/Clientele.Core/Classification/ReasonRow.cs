@@ -28,14 +28,25 @@ public sealed class ReasonRow
     /// <summary>The dimension's own figures (<see cref="ReasonDeclaration.Figures"/>), in their declared order.</summary>
     public double[] Figures { get; set; } = [];
 
+    /// <summary>The dimension's text figures, at the same positions as <see cref="Figures"/> (null for a number figure or no text).</summary>
+    public string?[] Texts { get; set; } = [];
+
     /// <summary>Customer <paramref name="i"/>'s figures in <paramref name="result"/>, for <paramref name="reason"/>'s dimension.</summary>
     public static ReasonRow Of(AnalysisResult result, int i, ReasonDeclaration reason)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(reason);
         var figures = new double[reason.Figures.Count];
-        for (var k = 0; k < figures.Length; k++) figures[k] = reason.Figures[k].Value(result, i);
-        return Of(result.Columns, result.Scoring.Scores, i, figures);
+        var texts = new string?[reason.Figures.Count];
+        for (var k = 0; k < figures.Length; k++)
+        {
+            var figure = reason.Figures[k];
+            if (figure.Text is { } text) (figures[k], texts[k]) = (double.NaN, text(result, i));
+            else figures[k] = figure.Value(result, i);
+        }
+        var row = Of(result.Columns, result.Scoring.Scores, i, figures);
+        row.Texts = texts;
+        return row;
     }
 
     /// <summary>Customer <paramref name="i"/>'s figures from its columns and scores, with the dimension's own <paramref name="figures"/> (none by default).</summary>

@@ -55,7 +55,70 @@ public static class RelationshipLadder
             [Supporter] = "Deepen the relationship (priority service, loyalty benefits) and invite them to recommend us.",
             [Advocate] = "Thank and reward them; invite referrals and reviews; give early access to new products.",
         },
+        Reason = new ReasonDeclaration(
+            [
+                Figure("ladder_kept_days", "purchase days with a kept order", 0),
+                Figure("ladder_orders", "kept orders (completed or returned)", 1),
+                Figure("ladder_returns", "returned orders", 2),
+                Figure("ladder_churn_status", "the churn status the ladder saw, as its position among ChurnStatus.Classes (null for none)", 3),
+                Figure("ladder_tenure_days", "days since the first purchase", 4),
+                Figure("ladder_visits", "a non-buyer's visits", 5),
+                Figure("ladder_interactions", "a non-buyer's interactions", 6),
+                Figure("ladder_touches", "a non-buyer's pre-purchase touches", 7),
+                Figure("ladder_cancelled", "a non-buyer's cancelled orders", 8),
+                Figure("ladder_referrals_made", "referrals made", 9),
+                Figure("ladder_referrals_bought", "referrals that bought", 10),
+                Figure("ladder_promoters", "promoter survey answers", 11),
+                Figure("ladder_detractors", "detractor survey answers", 12),
+                Figure("ladder_survey_answers", "survey answers", 13),
+                Figure("ladder_positive_reviews", "positive reviews", 14),
+                Figure("ladder_adoption_days", "days after a new line's launch it first bought it (null for none)", 15),
+                Figure("ladder_adoption_rank", "its rank among a new line's first buyers, 0-1 (null for none)", 16),
+                Figure("ladder_suggestions", "suggestions", 17),
+                Figure("ladder_negative_reviews", "negative reviews", 18),
+                Figure("ladder_share", "share of wallet, where judged (a wallet estimate and enough tenure)", 19),
+                Figure("ladder_survey_score", "mean survey score (null for none)", 20),
+                Figure("ladder_own_gap", "the customer's own mean gap between purchase days (null for too few)", 21),
+                Figure("ladder_days_since", "days since the last purchase", 22),
+                Figure("ladder_gaps", "days since the last purchase in expected gaps", 23),
+                Figure("ladder_expected_gap", "the expected gap between purchase days", 24),
+                ReasonFigure.OfText("ladder_outcome", "a non-buyer's latest opportunity outcome", (r, i) => r.Dimension(Dimensions.Ladder).FigureTexts is { Length: > 0 } t ? t[i] : null),
+                new ReasonFigure("frequency", "repeat purchase days", (r, i) => r.Columns.Summary.Frequency[i]) { Shared = true },
+            ],
+            (_, row, context) => Reason(row, context.Options.Ladder)),
     };
+
+    /// <summary>The figures of each customer's row in <see cref="DimensionResult.Figures"/>, in the order of the declaration's.</summary>
+    private const int FigureCount = 25;
+
+    private const int FKeptDays = 0;
+    private const int FOrders = 1;
+    private const int FReturns = 2;
+    private const int FChurnStatus = 3;
+    private const int FTenureDays = 4;
+    private const int FVisits = 5;
+    private const int FInteractions = 6;
+    private const int FTouches = 7;
+    private const int FCancelled = 8;
+    private const int FReferralsMade = 9;
+    private const int FReferralsBought = 10;
+    private const int FPromoters = 11;
+    private const int FDetractors = 12;
+    private const int FSurveyAnswers = 13;
+    private const int FPositiveReviews = 14;
+    private const int FAdoptionDays = 15;
+    private const int FAdoptionRank = 16;
+    private const int FSuggestions = 17;
+    private const int FNegativeReviews = 18;
+    private const int FShare = 19;
+    private const int FSurveyScore = 20;
+    private const int FOwnGap = 21;
+    private const int FDaysSince = 22;
+    private const int FGaps = 23;
+    private const int FExpectedGap = 24;
+
+    private static ReasonFigure Figure(string name, string meaning, int k) =>
+        new(name, meaning, (r, i) => r.Dimension(Dimensions.Ladder).Figures is { Length: > 0 } f ? f[i * FigureCount + k] : double.NaN);
 
     /// <summary>
     /// Classifies every customer of <paramref name="columns"/>; the reason lists the purchase occasions, the evidence with its
@@ -78,68 +141,70 @@ public static class RelationshipLadder
         var n = columns.Count;
         var s = columns.Summary;
         var classes = new string?[n];
-        var reasons = new string?[n];
+        var figures = new double[n * FigureCount];
+        Array.Fill(figures, double.NaN);
+        var outcomes = new string?[n];
         var modelBased = context.ModelBased;
         var rhythm = PurchaseRhythm.With(s, 2, context.TypicalGapDays);
         var kinds = s.InteractionKinds;
         var visit = IndexOf(kinds, "visit");
         var suggestion = IndexOf(kinds, "suggestion");
         var unitDays = (double)s.Unit.Days();
-        var sb = new StringBuilder(256);
-        var evidence = new StringBuilder(256);
         int supporters = 0, advocates = 0, lapsing = 0, withShare = 0;
 
         var count = customers?.Count ?? n;
         for (var k = 0; k < count; k++)
         {
             var i = customers?[k] ?? k;
-            sb.Clear();
+            var f = figures.AsSpan(i * FigureCount, FigureCount);
             var kept = columns.KeptPurchaseDays[i];
-            var orders = s.Orders[i] + s.Returns[i];
+            f[FKeptDays] = kept;
+            f[FOrders] = s.Orders[i] + s.Returns[i];
             if (kept == 0)
             {
-                classes[i] = NonBuyer(columns, i, visit, options, sb);
-                reasons[i] = sb.ToString();
+                var total = s.OtherInteractions[i];
+                for (var m = 0; m < s.InteractionCounts.Length; m++) total += s.InteractionCounts[m][i];
+                (f[FVisits], f[FInteractions], f[FTouches], f[FCancelled]) =
+                    (visit >= 0 ? s.InteractionCounts[visit][i] : 0, total, columns.ProspectTouches[i], columns.CancelledOrders[i]);
+                outcomes[i] = columns.OpportunityOutcome[i];
+                classes[i] = Engaged(f, outcomes[i], options) ? Prospect : NoRelationship;
                 continue;
             }
 
-            var p = scores.ProbabilityAlive[i];
-            var gaps = rhythm.GapsSinceLast(i);
-            var tenureDays = s.T[i] * unitDays;
-            string cls;
+            var status = churnStatus?[i];
+            if (status is not null and not ChurnStatus.Active)
+            {
+                lapsing++;
+                f[FChurnStatus] = StatusIndex(status);
+            }
             if (kept == 1)
             {
-                cls = Buyer;
-                sb.Append(Buyer);
-                AppendDecline(sb, churnStatus?[i], ref lapsing);
-                sb.Append(": bought on 1 day");
-                if (orders == 1) sb.Append(" (1 order, ").Append(s.Returns[i] == 1 ? "returned" : "completed").Append(')');
-                else sb.Append(" (").Append(N0(orders)).Append(" orders on that day)");
+                f[FReturns] = s.Returns[i];
+                classes[i] = Buyer;
+                continue;
             }
-            else
+
+            var tenureDays = s.T[i] * unitDays;
+            f[FTenureDays] = tenureDays;
+            (f[FReferralsMade], f[FReferralsBought]) = (s.ReferralsMade[i], s.ReferralsBought[i]);
+            (f[FPromoters], f[FDetractors], f[FSurveyAnswers]) = (columns.PromoterAnswers[i], columns.DetractorAnswers[i], columns.SurveyAnswers[i]);
+            (f[FPositiveReviews], f[FNegativeReviews]) = (columns.PositiveReviews[i], columns.NegativeReviews[i]);
+            if (columns.EarliestAdoptionDays[i] is { } days) f[FAdoptionDays] = days;
+            if (columns.EarliestAdoptionRank[i] is { } rank) f[FAdoptionRank] = rank;
+            f[FSuggestions] = suggestion >= 0 ? s.InteractionCounts[suggestion][i] : 0;
+            if (columns.WalletEstimate[i] is { } wallet && wallet > 0 && tenureDays >= options.ShareMinTenureDays)
             {
-                evidence.Clear();
-                var advocacy = Advocacy(columns, i, suggestion, options, evidence);
-                var advocacyText = evidence.Length == 0 ? "no evidence" : evidence.ToString();
-                evidence.Clear();
-                var loyalty = Loyalty(columns, i, p, rhythm, gaps, tenureDays, options, evidence, ref withShare);
-                var loyaltyText = evidence.Length == 0 ? "no evidence" : evidence.ToString();
-                cls = advocacy >= options.AdvocatePoints ? Advocate : loyalty >= options.SupporterPoints ? Supporter : Customer;
-                advocates += cls == Advocate ? 1 : 0;
-                supporters += cls == Supporter ? 1 : 0;
-
-                sb.Append(cls);
-                AppendDecline(sb, churnStatus?[i], ref lapsing);
-                sb.Append(": ").Append(N0(orders)).Append(orders == 1 ? " order" : " orders").Append(" on ").Append(N0(kept)).Append(" days");
-                if (!double.IsNaN(tenureDays)) sb.Append(", the first ").Append(N0(tenureDays)).Append(" days ago");
-                var advocacyPart = Points("advocacy", advocacy, options.AdvocatePoints, advocacyText);
-                var loyaltyPart = Points("loyalty", loyalty, options.SupporterPoints, loyaltyText);
-                sb.Append("; ").Append(cls == Supporter ? loyaltyPart : advocacyPart)
-                  .Append("; ").Append(cls == Supporter ? advocacyPart : loyaltyPart);
+                withShare++;
+                f[FShare] = columns.RevenueLastYear[i] * 365 / Math.Min(365, tenureDays + 1) / wallet;
             }
-
+            if (s.MeanSurveyScore[i] is { } survey) f[FSurveyScore] = survey;
+            (f[FOwnGap], f[FDaysSince], f[FGaps], f[FExpectedGap]) = (rhythm.OwnGapDays(i), rhythm.DaysSinceLast(i), rhythm.GapsSinceLast(i), rhythm.ExpectedGapDays(i));
+            var advocacy = Advocacy(f, options, null);
+            var loyalty = Loyalty(f, scores.ProbabilityAlive[i], s.Frequency[i], options, null);
+            var cls = advocacy >= options.AdvocatePoints ? Advocate : loyalty >= options.SupporterPoints ? Supporter : Customer;
+            advocates += cls == Advocate ? 1 : 0;
+            supporters += cls == Supporter ? 1 : 0;
             classes[i] = cls;
-            reasons[i] = sb.ToString();
         }
 
         var notes = new List<string>
@@ -156,25 +221,73 @@ public static class RelationshipLadder
         var method = modelBased
             ? $"rules: purchase occasions (days with a kept order), then loyalty and advocacy points; P(alive) from the model ({scores.Method})"
             : "rules: purchase occasions (days with a kept order), then loyalty and advocacy points; no model could be fitted, recency in own purchase gaps stands in for P(alive)";
-        return new DimensionResult(Dimensions.Ladder, classes, reasons, method) { Notes = notes };
+        return new DimensionResult(Dimensions.Ladder, classes, [], method) { Notes = notes, Figures = figures, FigureTexts = outcomes };
     }
 
-    private static string NonBuyer(CustomerColumns columns, int i, int visitKind, RelationshipLadderOptions options, StringBuilder sb)
+    /// <summary>
+    /// Why a customer stands on its rung, from the figures stored for it (<see cref="Declaration"/>): a non-buyer's engagement, a
+    /// buyer's one day, or a customer's purchase days with its loyalty and advocacy points and their evidence, the churn status
+    /// named where it is not active. A pure function of the row and the options: the rung it states is the one they give.
+    /// </summary>
+    public static string? Reason(ReasonRow row, RelationshipLadderOptions options)
     {
-        var s = columns.Summary;
-        var total = s.OtherInteractions[i];
-        for (var k = 0; k < s.InteractionCounts.Length; k++) total += s.InteractionCounts[k][i];
-        var visits = visitKind >= 0 ? s.InteractionCounts[visitKind][i] : 0;
-        var awareness = Math.Min(visits, options.AwarenessVisits);
-        var touches = columns.ProspectTouches[i];
-        var cancelled = columns.CancelledOrders[i];
-        var outcome = columns.OpportunityOutcome[i];
-        var engaged = total - awareness > 0 || touches > awareness || cancelled > 0 || outcome is not null;
-        if (!engaged)
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(options);
+        var f = row.Figures.AsSpan(0, FigureCount);
+        if (double.IsNaN(f[FKeptDays])) return null;
+        var sb = new StringBuilder(256);
+        var kept = f[FKeptDays];
+        var orders = f[FOrders];
+        if (kept == 0)
+        {
+            NonBuyer(f, row.Texts[FigureCount], options, sb);
+            return sb.ToString();
+        }
+
+        if (kept == 1)
+        {
+            sb.Append(Buyer);
+            AppendDecline(sb, f[FChurnStatus]);
+            sb.Append(": bought on 1 day");
+            if (orders == 1) sb.Append(" (1 order, ").Append(f[FReturns] == 1 ? "returned" : "completed").Append(')');
+            else sb.Append(" (").Append(N0(orders)).Append(" orders on that day)");
+            return sb.ToString();
+        }
+
+        var evidence = new StringBuilder(256);
+        var advocacy = Advocacy(f, options, evidence);
+        var advocacyText = evidence.Length == 0 ? "no evidence" : evidence.ToString();
+        evidence.Clear();
+        var loyalty = Loyalty(f, row.ProbabilityAlive, row.Figures[FigureCount + 1], options, evidence);
+        var loyaltyText = evidence.Length == 0 ? "no evidence" : evidence.ToString();
+        var cls = advocacy >= options.AdvocatePoints ? Advocate : loyalty >= options.SupporterPoints ? Supporter : Customer;
+        sb.Append(cls);
+        AppendDecline(sb, f[FChurnStatus]);
+        sb.Append(": ").Append(N0(orders)).Append(orders == 1 ? " order" : " orders").Append(" on ").Append(N0(kept)).Append(" days");
+        var tenureDays = f[FTenureDays];
+        if (!double.IsNaN(tenureDays)) sb.Append(", the first ").Append(N0(tenureDays)).Append(" days ago");
+        var advocacyPart = Points("advocacy", advocacy, options.AdvocatePoints, advocacyText);
+        var loyaltyPart = Points("loyalty", loyalty, options.SupporterPoints, loyaltyText);
+        sb.Append("; ").Append(cls == Supporter ? loyaltyPart : advocacyPart)
+          .Append("; ").Append(cls == Supporter ? advocacyPart : loyaltyPart);
+        return sb.ToString();
+    }
+
+    /// <summary>Whether a non-buyer engaged beyond the visits of becoming known.</summary>
+    private static bool Engaged(ReadOnlySpan<double> f, string? outcome, RelationshipLadderOptions options)
+    {
+        var awareness = Math.Min(f[FVisits], options.AwarenessVisits);
+        return f[FInteractions] - awareness > 0 || f[FTouches] > awareness || f[FCancelled] > 0 || outcome is not null;
+    }
+
+    private static void NonBuyer(ReadOnlySpan<double> f, string? outcome, RelationshipLadderOptions options, StringBuilder sb)
+    {
+        var (visits, total, touches, cancelled) = (f[FVisits], f[FInteractions], f[FTouches], f[FCancelled]);
+        if (!Engaged(f, outcome, options))
         {
             sb.Append(NoRelationship).Append(": never bought, no engagement");
             if (visits > 0) sb.Append(" (").Append(N0(visits)).Append(visits == 1 ? " visit" : " visits").Append(" when becoming known: awareness only)");
-            return NoRelationship;
+            return;
         }
 
         sb.Append(Prospect).Append(": never bought; engaged:");
@@ -183,90 +296,98 @@ public static class RelationshipLadder
         if (total > 0) Item(sb, ref first).Append(N0(total)).Append(total == 1 ? " interaction" : " interactions");
         if (outcome is not null) Item(sb, ref first).Append("opportunity ").Append(outcome);
         if (cancelled > 0) Item(sb, ref first).Append(N0(cancelled)).Append(cancelled == 1 ? " cancelled order" : " cancelled orders");
-        return Prospect;
     }
 
-    private static int Advocacy(CustomerColumns columns, int i, int suggestionKind, RelationshipLadderOptions o, StringBuilder e)
+    /// <summary>The advocacy points of a customer's figures, the evidence written to <paramref name="e"/> where given.</summary>
+    private static int Advocacy(ReadOnlySpan<double> f, RelationshipLadderOptions o, StringBuilder? e)
     {
-        var s = columns.Summary;
         var points = 0;
-        if (s.ReferralsBought[i] > 0)
-            points += Add(e, o.ReferralBoughtWeight, $"referred {N0(s.ReferralsMade[i])}, {N0(s.ReferralsBought[i])} bought");
-        else if (s.ReferralsMade[i] > 0)
-            points += Add(e, o.ReferralMadeWeight, $"referred {N0(s.ReferralsMade[i])}, none bought yet");
+        if (f[FReferralsBought] > 0)
+            points += e is null ? o.ReferralBoughtWeight : Add(e, o.ReferralBoughtWeight, $"referred {N0(f[FReferralsMade])}, {N0(f[FReferralsBought])} bought");
+        else if (f[FReferralsMade] > 0)
+            points += e is null ? o.ReferralMadeWeight : Add(e, o.ReferralMadeWeight, $"referred {N0(f[FReferralsMade])}, none bought yet");
 
-        var promoters = columns.PromoterAnswers[i];
-        var detractors = columns.DetractorAnswers[i];
+        var promoters = f[FPromoters];
+        var detractors = f[FDetractors];
         if (promoters > detractors)
-            points += Add(e, o.PromoterWeight, $"{N0(promoters)} promoter of {N0(columns.SurveyAnswers[i])} survey answers");
-        if (columns.PositiveReviews[i] >= o.MinPositiveReviews)
-            points += Add(e, o.PositiveReviewsWeight, $"{N0(columns.PositiveReviews[i])} positive reviews");
+            points += e is null ? o.PromoterWeight : Add(e, o.PromoterWeight, $"{N0(promoters)} promoter of {N0(f[FSurveyAnswers])} survey answers");
+        if (f[FPositiveReviews] >= o.MinPositiveReviews)
+            points += e is null ? o.PositiveReviewsWeight : Add(e, o.PositiveReviewsWeight, $"{N0(f[FPositiveReviews])} positive reviews");
 
-        if (columns.EarliestAdoptionDays[i] is { } days && days <= o.EarlyAdoptionDays)
-            points += Add(e, o.EarlyAdoptionWeight, $"bought a new line {N0(days)} days after launch");
-        else if (columns.EarliestAdoptionRank[i] is { } rank && rank <= o.EarlyAdoptionRank)
-            points += Add(e, o.EarlyAdoptionWeight, $"among the first {(rank * 100).ToString("0.#", CultureInfo.InvariantCulture)}% of a new line's buyers");
+        if (!double.IsNaN(f[FAdoptionDays]) && f[FAdoptionDays] <= o.EarlyAdoptionDays)
+            points += e is null ? o.EarlyAdoptionWeight : Add(e, o.EarlyAdoptionWeight, $"bought a new line {N0(f[FAdoptionDays])} days after launch");
+        else if (!double.IsNaN(f[FAdoptionRank]) && f[FAdoptionRank] <= o.EarlyAdoptionRank)
+            points += e is null ? o.EarlyAdoptionWeight : Add(e, o.EarlyAdoptionWeight, $"among the first {(f[FAdoptionRank] * 100).ToString("0.#", CultureInfo.InvariantCulture)}% of a new line's buyers");
 
-        var suggestions = suggestionKind >= 0 ? s.InteractionCounts[suggestionKind][i] : 0;
+        var suggestions = f[FSuggestions];
         if (suggestions > 0)
-            points += Add(e, o.SuggestionWeight, $"{N0(suggestions)} {(suggestions == 1 ? "suggestion" : "suggestions")}");
+            points += e is null ? o.SuggestionWeight : Add(e, o.SuggestionWeight, $"{N0(suggestions)} {(suggestions == 1 ? "suggestion" : "suggestions")}");
 
-        var negativeReviews = columns.NegativeReviews[i];
+        var negativeReviews = f[FNegativeReviews];
         if (negativeReviews > 0 || detractors > promoters)
-            points += Add(e, o.NegativeWeight, negativeReviews > 0
+            points += (e is null ? o.NegativeWeight : Add(e, o.NegativeWeight, negativeReviews > 0
                 ? $"{N0(negativeReviews)} negative {(negativeReviews == 1 ? "review" : "reviews")}"
-                : $"{N0(detractors)} detractor vs {N0(promoters)} promoter answers");
+                : $"{N0(detractors)} detractor vs {N0(promoters)} promoter answers"));
         return points;
     }
 
-    private static int Loyalty(CustomerColumns columns, int i, double p, PurchaseRhythm rhythm, double gaps, double tenureDays,
-        RelationshipLadderOptions o, StringBuilder e, ref int withShare)
+    /// <summary>The loyalty points of a customer's figures, P(alive) and repeat purchase days, the evidence written to <paramref name="e"/> where given.</summary>
+    private static int Loyalty(ReadOnlySpan<double> f, double p, double frequency, RelationshipLadderOptions o, StringBuilder? e)
     {
-        var s = columns.Summary;
         var points = 0;
-        if (columns.WalletEstimate[i] is { } wallet && wallet > 0 && tenureDays >= o.ShareMinTenureDays)
+        var share = f[FShare];
+        if (!double.IsNaN(share))
         {
-            withShare++;
-            var share = columns.RevenueLastYear[i] * 365 / Math.Min(365, tenureDays + 1) / wallet;
-            if (share >= o.HighShareOfWallet) points += Add(e, o.HighShareWeight, $"share of wallet {P2(share)}");
-            else if (share < o.LowShareOfWallet) points += Add(e, o.LowShareWeight, $"share of wallet {P2(share)}");
+            if (share >= o.HighShareOfWallet) points += e is null ? o.HighShareWeight : Add(e, o.HighShareWeight, $"share of wallet {P2(share)}");
+            else if (share < o.LowShareOfWallet) points += e is null ? o.LowShareWeight : Add(e, o.LowShareWeight, $"share of wallet {P2(share)}");
         }
 
-        var promoters = columns.PromoterAnswers[i];
-        var detractors = columns.DetractorAnswers[i];
-        if (s.MeanSurveyScore[i] is { } survey && survey >= o.GoodSurveyScore)
-            points += Add(e, o.GoodSurveyWeight, $"mean survey score {survey.ToString("0.0", CultureInfo.InvariantCulture)}");
+        var promoters = f[FPromoters];
+        var detractors = f[FDetractors];
+        var survey = f[FSurveyScore];
+        if (!double.IsNaN(survey) && survey >= o.GoodSurveyScore)
+            points += e is null ? o.GoodSurveyWeight : Add(e, o.GoodSurveyWeight, $"mean survey score {survey.ToString("0.0", CultureInfo.InvariantCulture)}");
         if (detractors > promoters)
-            points += Add(e, o.DetractorWeight, $"{N0(detractors)} detractor vs {N0(promoters)} promoter answers");
-        if (columns.SurveyAnswers[i] >= o.MinSurveyAnswers)
-            points += Add(e, o.SurveyAnswersWeight, $"{N0(columns.SurveyAnswers[i])} survey answers");
-        if (columns.PositiveReviews[i] > 0)
-            points += Add(e, o.PositiveReviewWeight, $"{N0(columns.PositiveReviews[i])} positive {(columns.PositiveReviews[i] == 1 ? "review" : "reviews")}");
+            points += e is null ? o.DetractorWeight : Add(e, o.DetractorWeight, $"{N0(detractors)} detractor vs {N0(promoters)} promoter answers");
+        if (f[FSurveyAnswers] >= o.MinSurveyAnswers)
+            points += e is null ? o.SurveyAnswersWeight : Add(e, o.SurveyAnswersWeight, $"{N0(f[FSurveyAnswers])} survey answers");
+        var positive = f[FPositiveReviews];
+        if (positive > 0)
+            points += e is null ? o.PositiveReviewWeight : Add(e, o.PositiveReviewWeight, $"{N0(positive)} positive {(positive == 1 ? "review" : "reviews")}");
 
+        var tenureDays = f[FTenureDays];
         if (tenureDays >= o.LongTenureDays)
-            points += Add(e, o.TenureWeight, $"tenure {N0(tenureDays)} days");
-        if (s.Frequency[i] >= o.RegularMinRepeats && rhythm.OwnGapDays(i) is var own && !double.IsNaN(own)
-            && rhythm.DaysSinceLast(i) <= o.LapsingAfterGaps * own)
-            points += Add(e, o.RegularityWeight, $"regular: {N0(s.Frequency[i])} repeats every {Gap(own)} days");
+            points += e is null ? o.TenureWeight : Add(e, o.TenureWeight, $"tenure {N0(tenureDays)} days");
+        var own = f[FOwnGap];
+        if (frequency >= o.RegularMinRepeats && !double.IsNaN(own) && f[FDaysSince] <= o.LapsingAfterGaps * own)
+            points += e is null ? o.RegularityWeight : Add(e, o.RegularityWeight, $"regular: {N0(frequency)} repeats every {Gap(own)} days");
         if (!double.IsNaN(p))
         {
-            if (p >= o.AliveFrom) points += Add(e, o.AliveWeight, $"P(alive) {P2(p)}");
+            if (p >= o.AliveFrom) points += e is null ? o.AliveWeight : Add(e, o.AliveWeight, $"P(alive) {P2(p)}");
         }
-        else if (gaps <= 1)
+        else if (f[FGaps] <= 1)
         {
-            points += Add(e, o.AliveWeight, $"last purchase {N0(rhythm.DaysSinceLast(i))} days ago, within one usual gap of {Gap(rhythm.ExpectedGapDays(i))} days");
+            var (since, gap) = (f[FDaysSince], f[FExpectedGap]);
+            points += e is null ? o.AliveWeight : Add(e, o.AliveWeight, $"last purchase {N0(since)} days ago, within one usual gap of {Gap(gap)} days");
         }
 
         return points;
     }
 
-    private static void AppendDecline(StringBuilder sb, string? status, ref int declining)
+    private static int StatusIndex(string status)
     {
-        if (status is null or ChurnStatus.Active) return;
-        sb.Append(" (").Append(status).Append(" by the churn status)");
-        declining++;
+        for (var k = 0; k < ChurnStatus.Classes.Count; k++)
+            if (ChurnStatus.Classes[k] == status) return k;
+        throw new ArgumentException($"'{status}' is not a churn status.", nameof(status));
     }
 
+    private static void AppendDecline(StringBuilder sb, double status)
+    {
+        if (double.IsNaN(status)) return;
+        sb.Append(" (").Append(ChurnStatus.Classes[(int)status]).Append(" by the churn status)");
+    }
+
+    /// <summary>Writes one piece of evidence with its weight (none of weight 0); callers without a builder take the weight alone and build no text.</summary>
     private static int Add(StringBuilder e, int weight, string what)
     {
         if (weight == 0) return 0;

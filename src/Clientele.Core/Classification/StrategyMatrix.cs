@@ -50,7 +50,31 @@ public static class StrategyMatrix
             ["acquire-or-abandon"] = "Acquire more share at low cost, or let go.",
             [ShareUnknown] = "Find out the share of wallet first (ask, survey, compare with similar accounts); meanwhile serve by value tier.",
         },
+        Reason = new ReasonDeclaration(
+            [
+                Figure("strategy_state", "0 has not bought, 1 lapsed or lost (not in the matrix), 2 a live customer", 0),
+                Figure("strategy_churn_status", "a customer out of the matrix: its churn status, as its position among ChurnStatus.Classes", 1),
+                Figure("strategy_wallet_basis", "0 no wallet, 1 known, 2 the median known wallet of comparable customers, 3 a quantile of their yearly spend", 2),
+                new ReasonFigure("share_of_wallet", "share of wallet", (r, i) => r.Strategy.ShareOfWallet[i]) { Shared = true },
+                Figure("strategy_yearly_revenue", "yearly revenue", 3),
+                Figure("strategy_scaled_from_days", "days since the first purchase the last year's revenue was scaled from (0: not scaled)", 4),
+                new ReasonFigure("revenue_last_year", "revenue of the last 365 days", (r, i) => r.Columns.RevenueLastYear[i]) { Shared = true },
+                Figure("strategy_wallet", "the wallet, known or estimated", 5),
+                Figure("strategy_wallet_raised", "1 where the estimate was raised to the customer's own yearly spend", 6),
+                Figure("strategy_comparable", "the comparable customers the wallet was estimated from", 7),
+                Figure("strategy_volume", "0 expected revenue, 1 yearly revenue for want of a prediction, 2 yearly revenue as no model predicts", 8),
+                new ReasonFigure("expected_revenue", "expected revenue in the horizon", (r, i) => r.Scoring.Scores.ExpectedRevenue[i]) { Shared = true },
+                Figure("strategy_value_class", "1 an MVC, 2 an MGC by the value class the matrix saw, else 0", 9),
+                ReasonFigure.OfText("strategy_comparable_group", "the group of comparable customers", (r, i) => r.Strategy.Result.FigureTexts is { Length: > 0 } t ? t[i] : null),
+            ],
+            (_, row, context) => Reason(row, context.Classification.Strategy, context.Options.Strategy, context.Options.Scoring.HorizonDays)),
     };
+
+    /// <summary>The figures of each customer's row in <see cref="DimensionResult.Figures"/>.</summary>
+    private const int FigureCount = 10;
+
+    private static ReasonFigure Figure(string name, string meaning, int k) =>
+        new(name, meaning, (r, i) => r.Strategy.Result.Figures is { Length: > 0 } f ? f[i * FigureCount + k] : double.NaN);
 
     /// <summary>
     /// Classifies every customer of <paramref name="columns"/>. Without <paramref name="churnStatus"/> every buyer counts as
@@ -113,7 +137,9 @@ public static class StrategyMatrix
         options.Validate();
         var n = columns.Count;
         var classes = new string?[n];
-        var reasons = new string?[n];
+        var figures = new double[n * FigureCount];
+        Array.Fill(figures, double.NaN);
+        var groups = new string?[n];
         var share = new double[n];
         var estimated = new bool[n];
         Array.Fill(share, double.NaN);
@@ -122,28 +148,28 @@ public static class StrategyMatrix
         bool Predicted(int i) => modelled && double.IsFinite(scores.ExpectedRevenue[i]);
         var predictedCut = context.PredictedCut;
         var pastCut = context.PastCut;
-        var quantile = options.LargeVolumeQuantile == 0.5 ? "median" : $"{ValueText.Percent(options.LargeVolumeQuantile)} quantile";
         int known = 0, fromComparable = 0, unknown = 0, fromPast = 0, notLive = 0, mvcDevelop = 0, mgcDevelop = 0;
 
         var count = customers?.Count ?? n;
         for (var k = 0; k < count; k++)
         {
             var i = customers?[k] ?? k;
+            var f = figures.AsSpan(i * FigureCount, FigureCount);
             if (!columns.HasBought(i))
             {
-                reasons[i] = "n/a: no completed order: the strategy matrix is for actual customers";
+                f[FState] = 0;
                 continue;
             }
             if (!Live(i))
             {
                 notLive++;
-                reasons[i] = $"n/a: {churnStatus![i]} by the churn status: the matrix plans live relationships (a lapsed or lost customer has no upcoming volume); the churn status's action applies";
+                (f[FState], f[FChurnStatus]) = (1, IndexOf(ChurnStatus.Classes, churnStatus![i]!));
                 continue;
             }
 
-            var wallet = wallets.Wallet[i];
+            f[FState] = 2;
             var basis = wallets.Basis[i];
-            string shareText;
+            f[FBasis] = (int)basis;
             var high = false;
             if (basis == WalletBasis.Unknown)
             {
@@ -151,78 +177,42 @@ public static class StrategyMatrix
             }
             else
             {
-                share[i] = yearly[i] / wallet;
+                share[i] = yearly[i] / wallets.Wallet[i];
                 estimated[i] = basis != WalletBasis.Known;
                 high = share[i] >= options.HighShareFrom;
                 if (estimated[i]) fromComparable++;
                 else known++;
+                (f[FWallet], f[FRaised], f[FComparable]) = (wallets.Wallet[i], wallets.Raised[i] ? 1 : 0, wallets.GroupSize[i]);
+                groups[i] = wallets.Group[i];
             }
-            var (shareValue, threshold) = ValueText.Pair(double.IsNaN(share[i]) ? 0 : share[i], options.HighShareFrom);
-            var revenueText = RevenueText(columns, i, yearly[i], options);
-            shareText = basis switch
-            {
-                WalletBasis.Known => $"share of wallet {shareValue} {(high ? "at or above" : "below")} {threshold} ({revenueText} of a wallet of {ValueText.Money(wallet)})",
-                WalletBasis.ComparableWallets => $"share of wallet {shareValue} (estimated) {(high ? "at or above" : "below")} {threshold} ({revenueText} of an estimated wallet of {ValueText.Money(wallet)}: {(wallets.Raised[i] ? "its own yearly spend, above " : "")}the median known wallet of {ValueText.Count(wallets.GroupSize[i], "comparable customer", "comparable customers")}, {wallets.Group[i]})",
-                WalletBasis.ComparableSpend => $"share of wallet {shareValue} (estimated) {(high ? "at or above" : "below")} {threshold} ({revenueText} of an estimated wallet of {ValueText.Money(wallet)}: {(wallets.Raised[i] ? "its own yearly spend, above " : "")}the {Ordinal(options.WalletSpendQuantile)} percentile of the yearly spend of {ValueText.Count(wallets.GroupSize[i], "comparable customer", "comparable customers")}, {wallets.Group[i]})",
-                _ => "share of wallet unknown: no wallet in the data, and too few comparable customers (same segment or size band) to estimate one",
-            };
+            f[FYearly] = yearly[i];
+            YearlyRevenue.Of(columns, i, options.AnnualiseFromDays, out var days);
+            f[FScaledDays] = days;
 
-            string volumeText;
             bool large;
             var er = scores.ExpectedRevenue[i];
             if (Predicted(i))
             {
+                f[FVolume] = 0;
                 large = er > 0 && er >= predictedCut;
-                var (v, cutText) = ValueText.Pair(er, predictedCut);
-                volumeText = $"expected revenue over the next {ValueText.Money(scores.HorizonDays)} days {v} {Compare(er, large)} the {quantile} {cutText} of live customers";
             }
             else
             {
                 fromPast++;
+                f[FVolume] = modelled ? 1 : 2;
                 large = yearly[i] > 0 && yearly[i] >= pastCut;
-                var (v, cutText) = ValueText.Pair(yearly[i], pastCut);
-                volumeText = modelled
-                    ? $"no predicted revenue, so the yearly revenue {v} {Compare(yearly[i], large)} the {quantile} {cutText} of live customers"
-                    : $"yearly revenue {v} {Compare(yearly[i], large)} the {quantile} {cutText} of live customers (no model predicts the volume; the past year stands for it)";
             }
-
-            string cls;
-            var note = "";
-            if (basis == WalletBasis.Unknown)
+            f[FValueClass] = valueClass?[i] switch { "MVC" => 1, "MGC" => 2, _ => 0 };
+            var cls = Class(basis, high, large, f[FValueClass]);
+            if (cls == "develop" && basis != WalletBasis.Unknown && !(high || large))
             {
-                cls = ShareUnknown;
-                // Letting go is no choice for an MVC or an MGC: what they are worth, or could be, is the value class's finding.
-                var choice = large ? "keep or develop" : valueClass?[i] is "MVC" or "MGC" ? "maintain or develop" : "maintain or let go";
-                note = $"; {(large ? "large" : "small")} volume: find out the share of wallet before choosing {choice}";
-            }
-            else
-            {
-                cls = (high, large) switch
-                {
-                    (true, true) => "keep",
-                    (true, false) => "maintain-or-acquire",
-                    (false, true) => "develop",
-                    _ => "acquire-or-abandon",
-                };
-                if (cls == "acquire-or-abandon" && valueClass?[i] is "MVC" or "MGC")
-                {
-                    cls = "develop";
-                    if (valueClass[i] == "MVC")
-                    {
-                        mvcDevelop++;
-                        note = "; an MVC (most valuable customer) is developed, not abandoned: low share and small volume would be acquire-or-abandon";
-                    }
-                    else
-                    {
-                        mgcDevelop++;
-                        note = "; an MGC (most growable customer: room to grow by the value class) is developed, not abandoned: low share and small volume would be acquire-or-abandon";
-                    }
-                }
+                if (f[FValueClass] == 1) mvcDevelop++;
+                else mgcDevelop++;
             }
             classes[i] = cls;
-            reasons[i] = $"{cls}: {shareText}; {volumeText}{note}";
         }
 
+        var quantile = Quantile(options);
         var live = known + fromComparable + unknown;
         var method = $"share of wallet (high from {ValueText.Rate(options.HighShareFrom)}; known, else estimated from comparable customers, else unknown) × volume (large from the {quantile} of live customers' "
             + (context.PredictedCustomers > 0 ? "expected revenue" : "yearly revenue, no model") + "); lapsed and lost customers are not in the matrix";
@@ -243,16 +233,109 @@ public static class StrategyMatrix
         if (notLive > 0) notes.Add($"{ValueText.Money(notLive)} lapsed or lost customers are not in the matrix");
         if (mvcDevelop > 0) notes.Add($"{ValueText.Count(mvcDevelop, "MVC", "MVCs")} with low share and small volume {(mvcDevelop == 1 ? "is" : "are")} develop, not acquire-or-abandon");
         if (mgcDevelop > 0) notes.Add($"{ValueText.Count(mgcDevelop, "MGC", "MGCs")} with low share and small volume {(mgcDevelop == 1 ? "is" : "are")} develop, not acquire-or-abandon: the value class found room to grow");
-        var result = new DimensionResult(Dimensions.Strategy, classes, reasons, method) { Notes = notes };
+        var result = new DimensionResult(Dimensions.Strategy, classes, [], method) { Notes = notes, Figures = figures, FigureTexts = groups };
         return new StrategyResult(result, share, estimated);
     }
 
-    private static string RevenueText(CustomerColumns columns, int i, double yearly, StrategyMatrixOptions options)
+    private const int FState = 0, FChurnStatus = 1, FBasis = 2, FYearly = 3, FScaledDays = 4, FWallet = 5, FRaised = 6, FComparable = 7, FVolume = 8, FValueClass = 9;
+
+    /// <summary>The strategy of a live customer: share × volume; an MVC or MGC with low share and small volume developed; "share-unknown" without a wallet.</summary>
+    private static string Class(WalletBasis basis, bool high, bool large, double valueClass)
     {
-        YearlyRevenue.Of(columns, i, options.AnnualiseFromDays, out var days);
-        return days == 0
+        if (basis == WalletBasis.Unknown) return ShareUnknown;
+        var cls = (high, large) switch
+        {
+            (true, true) => "keep",
+            (true, false) => "maintain-or-acquire",
+            (false, true) => "develop",
+            _ => "acquire-or-abandon",
+        };
+        return cls == "acquire-or-abandon" && valueClass is 1 or 2 ? "develop" : cls;
+    }
+
+    /// <summary>
+    /// Why a customer has its strategy, from the figures stored for it (<see cref="Declaration"/>): its share of wallet against the
+    /// threshold (and where the wallet came from) and its volume against the cut the context learned; for a customer out of the
+    /// matrix, why. A pure function of the row, the context's cuts, the options and the scoring horizon (days).
+    /// </summary>
+    public static string? Reason(ReasonRow row, StrategyMatrixContext context, StrategyMatrixOptions options, double horizonDays)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        var f = row.Figures;
+        if (double.IsNaN(f[0])) return null;
+        if (f[0] == 0) return "n/a: no completed order: the strategy matrix is for actual customers";
+        if (f[0] == 1)
+            return $"n/a: {ChurnStatus.Classes[(int)f[1]]} by the churn status: the matrix plans live relationships (a lapsed or lost customer has no upcoming volume); the churn status's action applies";
+        var basis = (WalletBasis)(int)f[2];
+        var share = f[3];
+        var yearly = f[4];
+        var days = (int)f[5];
+        var wallet = f[7];
+        var raised = f[8] == 1;
+        var comparable = (int)f[9];
+        var group = row.Texts[13];
+        var high = basis != WalletBasis.Unknown && share >= options.HighShareFrom;
+        var (shareValue, threshold) = ValueText.Pair(double.IsNaN(share) ? 0 : share, options.HighShareFrom);
+        var revenueText = days == 0
             ? $"yearly revenue {ValueText.Money(yearly)}"
-            : $"yearly revenue {ValueText.Money(yearly)} ({ValueText.Money(columns.RevenueLastYear[i])} in the {ValueText.Count(days, "day", "days")} since the first purchase, scaled to a year)";
+            : $"yearly revenue {ValueText.Money(yearly)} ({ValueText.Money(f[6])} in the {ValueText.Count(days, "day", "days")} since the first purchase, scaled to a year)";
+        var shareText = basis switch
+        {
+            WalletBasis.Known => $"share of wallet {shareValue} {(high ? "at or above" : "below")} {threshold} ({revenueText} of a wallet of {ValueText.Money(wallet)})",
+            WalletBasis.ComparableWallets => $"share of wallet {shareValue} (estimated) {(high ? "at or above" : "below")} {threshold} ({revenueText} of an estimated wallet of {ValueText.Money(wallet)}: {(raised ? "its own yearly spend, above " : "")}the median known wallet of {ValueText.Count(comparable, "comparable customer", "comparable customers")}, {group})",
+            WalletBasis.ComparableSpend => $"share of wallet {shareValue} (estimated) {(high ? "at or above" : "below")} {threshold} ({revenueText} of an estimated wallet of {ValueText.Money(wallet)}: {(raised ? "its own yearly spend, above " : "")}the {Ordinal(options.WalletSpendQuantile)} percentile of the yearly spend of {ValueText.Count(comparable, "comparable customer", "comparable customers")}, {group})",
+            _ => "share of wallet unknown: no wallet in the data, and too few comparable customers (same segment or size band) to estimate one",
+        };
+
+        var quantile = Quantile(options);
+        string volumeText;
+        bool large;
+        if (f[10] == 0)
+        {
+            var er = f[11];
+            large = er > 0 && er >= context.PredictedCut;
+            var (v, cutText) = ValueText.Pair(er, context.PredictedCut);
+            volumeText = $"expected revenue over the next {ValueText.Money(horizonDays)} days {v} {Compare(er, large)} the {quantile} {cutText} of live customers";
+        }
+        else
+        {
+            large = yearly > 0 && yearly >= context.PastCut;
+            var (v, cutText) = ValueText.Pair(yearly, context.PastCut);
+            volumeText = f[10] == 1
+                ? $"no predicted revenue, so the yearly revenue {v} {Compare(yearly, large)} the {quantile} {cutText} of live customers"
+                : $"yearly revenue {v} {Compare(yearly, large)} the {quantile} {cutText} of live customers (no model predicts the volume; the past year stands for it)";
+        }
+
+        var valueClass = f[12];
+        var cls = Class(basis, high, large, valueClass);
+        var note = "";
+        if (basis == WalletBasis.Unknown)
+        {
+            // Letting go is no choice for an MVC or an MGC: what they are worth, or could be, is the value class's finding.
+            var choice = large ? "keep or develop" : valueClass is 1 or 2 ? "maintain or develop" : "maintain or let go";
+            note = $"; {(large ? "large" : "small")} volume: find out the share of wallet before choosing {choice}";
+        }
+        else if (!high && !large && valueClass == 1)
+        {
+            note = "; an MVC (most valuable customer) is developed, not abandoned: low share and small volume would be acquire-or-abandon";
+        }
+        else if (!high && !large && valueClass == 2)
+        {
+            note = "; an MGC (most growable customer: room to grow by the value class) is developed, not abandoned: low share and small volume would be acquire-or-abandon";
+        }
+        return $"{cls}: {shareText}; {volumeText}{note}";
+    }
+
+    private static string Quantile(StrategyMatrixOptions options) =>
+        options.LargeVolumeQuantile == 0.5 ? "median" : $"{ValueText.Percent(options.LargeVolumeQuantile)} quantile";
+
+    private static int IndexOf(IReadOnlyList<string> classes, string @class)
+    {
+        for (var k = 0; k < classes.Count; k++)
+            if (classes[k] == @class) return k;
+        throw new ArgumentException($"'{@class}' is not among {string.Join(", ", classes)}.", nameof(@class));
     }
 
     private static string Ordinal(double quantile) => ValueText.Percent(quantile).TrimEnd('%') + "th";

@@ -19,7 +19,7 @@ namespace Clientele.Classification;
 /// "industry" under organizations, or by a population group under persons, case-insensitively. A target no party
 /// belongs to becomes a node of its own (<see cref="StructureNode.IsNewTargetGroup"/>), under organizations when its
 /// path has a '/', under persons otherwise.</para>
-/// <para>Cost: one dictionary look-up per customer (a distinct segment's path and reason are shared strings); O(n).</para>
+/// <para>Cost: one dictionary look-up per customer (a distinct segment's path is a shared string); O(n).</para>
 /// </remarks>
 public static class StructureMap
 {
@@ -27,7 +27,35 @@ public static class StructureMap
     /// The dimension's declaration (<see cref="DimensionDeclaration"/>): a customer's class is its segment's path, an open set
     /// read from the data; the map's figures and targets say what to do about a segment, so no class has a playbook action.
     /// </summary>
-    public static readonly DimensionDeclaration Declaration = new(Dimensions.Segment, "Segment");
+    public static readonly DimensionDeclaration Declaration = new(Dimensions.Segment, "Segment")
+    {
+        Reason = new ReasonDeclaration(
+            [
+                new ReasonFigure("segment_missing", "the levels of the segment missing from the data, as bits (level 1 = 1, level 2 = 2, ...); null for none",
+                    (r, i) => r.StructureMap.Segment.Figures is { Length: > 0 } f ? f[i] : double.NaN),
+            ],
+            (@class, row, context) => Reason(@class, row, context.Options.StructureMap)),
+    };
+
+    /// <summary>
+    /// Why a party is in its segment, from its path (the class), which of its levels were missing from the data (the stored
+    /// figure: a level named "unknown" in the data is a word, a missing one is not) and the options' levels. A pure function.
+    /// </summary>
+    public static string? Reason(string? path, ReasonRow row, StructureMapOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(options);
+        if (path is null) return null;
+        var parts = path.Split('/');
+        if (parts[0] == Unknown) return $"{Unknown}: {SegmentKeys.Describe(new SegmentKeys.Key(2, [], ""), options).Reason}";
+        var kind = parts[0] == Organizations ? 0 : 1;
+        var levels = kind == 0 ? options.OrganizationLevels.Count : options.PersonLevels.Count;
+        var missing = double.IsNaN(row.Figures[0]) ? 0 : (long)row.Figures[0];
+        var words = new string?[levels];
+        for (var l = 0; l < levels; l++) words[l] = (missing & (1L << l)) != 0 || l + 1 >= parts.Length ? null : parts[l + 1];
+        var (described, reason) = SegmentKeys.Describe(new SegmentKeys.Key(kind, words, ""), options);
+        return $"{described}: {reason}";
+    }
 
     /// <summary>The root node's path.</summary>
     public const string Root = "all";
@@ -116,11 +144,11 @@ public static class StructureMap
         options.Validate();
         var n = columns.Count;
         var classes = new string?[n];
-        var reasons = new string?[n];
-        // Two keys can name one path (a word "unknown" in the data and a missing field): the path's reason and whether it lacks
-        // a field are those of the last key first seen on it, as when the map was built in one pass.
+        var missing = new double[n];
+        Array.Fill(missing, double.NaN);
+        // Two keys can name one path (a word "unknown" in the data and a missing field): whether the path lacks a field is that
+        // of the first key seen on it, as when the map was built in one pass. Each party's reason tells its own key.
         var keys = new Dictionary<string, string>();
-        var pathReason = new Dictionary<string, string>();
         var unknownPaths = new HashSet<string>();
         var segmentKeys = new SegmentKeys(columns, options);
         var count = customers?.Count ?? n;
@@ -130,14 +158,19 @@ public static class StructureMap
             var key = segmentKeys.Of(i);
             if (!keys.TryGetValue(key.Text, out var path))
             {
-                (path, var reason) = segmentKeys.Describe(key);
+                path = segmentKeys.Describe(key).Path;
                 keys[key.Text] = path;
-                pathReason[path] = $"{path}: {reason}";
                 if (key.HasUnknown) unknownPaths.Add(path);
             }
 
             classes[i] = path;
-            reasons[i] = pathReason[path];
+            if (key.Kind != 2 && key.HasUnknown)
+            {
+                var bits = 0L;
+                for (var l = 0; l < key.Words.Length; l++)
+                    if (key.Words[l] is null) bits |= 1L << l;
+                missing[i] = bits;
+            }
         }
 
         var unknown = 0;
@@ -148,10 +181,11 @@ public static class StructureMap
 
         var notes = new List<string>(context.Notes);
         if (unknown > 0) notes.Insert(0, $"{Count(unknown)} parties lack a field of their segment ({segmentKeys.LevelsText}) and sit under \"{Unknown}\".");
-        var segmentResult = new DimensionResult(Dimensions.Segment, classes, reasons,
+        var segmentResult = new DimensionResult(Dimensions.Segment, classes, [],
             $"rules: {segmentKeys.LevelsText} (traders a group of their own)")
         {
             Notes = notes,
+            Figures = missing,
         };
         return new StructureMapResult(segmentResult, context.Nodes);
     }

@@ -19,7 +19,7 @@ namespace Clientele.Classification;
 /// links that no direct customer reaches (a chain cut off from us: its top buys our goods from someone not in the data)
 /// are classified by the same rules with depth counted from the top of their chain, the top at depth 1; a cycle with no
 /// top starts at its lowest-numbered party. The reason and <see cref="DimensionResult.Notes"/> say so.</para>
-/// <para>Cost: O(n + links · log links) time for the sort of the links; no per-customer allocation but the reason.</para>
+/// <para>Cost: O(n + links · log links) time for the sort of the links; no per-customer allocation but the named seller's.</para>
 /// </remarks>
 public static class SupplyChainPosition
 {
@@ -43,6 +43,20 @@ public static class SupplyChainPosition
             [Ultimate] = "Build the brand with end users and feed their demand back to the channel.",
         },
         Routine = new HashSet<string> { Direct },
+        Reason = new ReasonDeclaration(
+            [
+                new ReasonFigure("supply_depth", "links from us", (r, i) => r.SupplyChain.Depth[i] >= 0 ? r.SupplyChain.Depth[i] : double.NaN) { Shared = true },
+                new ReasonFigure("orders", "completed orders", (r, i) => r.Columns.Summary.Orders[i]) { Shared = true },
+                new ReasonFigure("supply_chain_cancelled", "cancelled orders of a direct customer without a completed one", (r, i) => r.SupplyChain.Cancelled[i]),
+                new ReasonFigure("supply_chain_returned", "returned orders of a direct customer without a completed one", (r, i) => r.SupplyChain.Returned[i]),
+                new ReasonFigure("supply_chain_sellers", "parties it buys from along the supply links, where it is in the chain", (r, i) => r.SupplyChain.Sellers[i]),
+                new ReasonFigure("supply_chain_sells_on", "parties it sells on to, where it is in the chain", (r, i) => r.SupplyChain.SellsOn[i]),
+                new ReasonFigure("supply_chain_route", "below us: 0 reached through a seller, 1 taken as the top of a supply cycle, 2 the top of its chain", (r, i) => r.SupplyChain.Route[i]),
+                new ReasonFigure("supply_chain_cut_off", "below us: 1 in a chain cut off from our direct customers, else 0", (r, i) => r.SupplyChain.CutOff[i]),
+                new ReasonFigure("supply_chain_party", "at the bottom of a chain: 1 an organization, 2 a person, 0 of unknown kind", (r, i) => r.SupplyChain.Party[i]),
+                ReasonFigure.OfText("supply_chain_seller", "the seller the reason names: its id, class and segment (\"C12 (direct, grocery)\")", (r, i) => r.SupplyChain.Seller[i]),
+            ],
+            (_, row, context) => Reason(row, context.Options.SupplyChain)),
     };
 
     /// <summary>Classifies every customer; see the remarks for the rules.</summary>
@@ -111,9 +125,7 @@ public static class SupplyChainPosition
         }
 
         var classes = new string?[n];
-        var reasons = new string?[n];
         int cutParties = 0, directInChain = 0;
-        var directReasons = new string?[1024]; // most direct customers have no links: their reasons are shared by order count
         for (var i = 0; i < n; i++)
         {
             if (depth[i] == 0)
@@ -134,11 +146,25 @@ public static class SupplyChainPosition
             if (depth[i] == 0 && graph.InDegree(i) > 0) directInChain++;
         }
 
+        var (cancelled, returned, sellers, sellsOn, route, cut, party) = (NaNs(n), NaNs(n), NaNs(n), NaNs(n), NaNs(n), NaNs(n), NaNs(n));
+        var seller = new string?[n];
         var count = customers?.Count ?? n;
         for (var k = 0; k < count; k++)
         {
             var i = customers?[k] ?? k;
-            reasons[i] = Reason(columns, graph, classes, depth, via, cutOff, leafOrganizations, directReasons, i);
+            if (depth[i] < 0) continue;
+            (sellers[i], sellsOn[i]) = (graph.InDegree(i), graph.OutDegree(i));
+            if (depth[i] == 0)
+            {
+                if (columns.Summary.Orders[i] <= 0) (cancelled[i], returned[i]) = (columns.CancelledOrders[i], columns.Summary.Returns[i]);
+                if (graph.InDegree(i) > 0) seller[i] = Seller(columns, classes, graph.InSeller[graph.InStart[i]]);
+                continue;
+            }
+            route[i] = via[i] >= 0 ? 0 : graph.InDegree(i) > 0 ? 1 : 2;
+            if (via[i] >= 0) seller[i] = Seller(columns, classes, via[i]);
+            else if (graph.InDegree(i) > 0) seller[i] = Seller(columns, classes, graph.InSeller[graph.InStart[i]]);
+            cut[i] = cutOff[i] ? 1 : 0;
+            if (graph.OutDegree(i) == 0) party[i] = PartyKind.IsOrganization(columns, i) ? 1 : PartyKind.IsPerson(columns, i) ? 2 : 0;
         }
 
         if (customers is not null)
@@ -162,12 +188,22 @@ public static class SupplyChainPosition
                 + "); they are classified by the same rules, depth counted from the top of their chain (the top at depth 1).");
         }
 
-        var result = new DimensionResult(Dimensions.SupplyChain, classes, reasons,
+        var result = new DimensionResult(Dimensions.SupplyChain, classes, [],
             "rules: direct = completed orders with us; the others traced breadth-first along supply links from the direct customers")
         {
             Notes = notes,
         };
-        return new SupplyChainResult(result, depth);
+        return new SupplyChainResult(result, depth)
+        {
+            Cancelled = cancelled,
+            Returned = returned,
+            Sellers = sellers,
+            SellsOn = sellsOn,
+            Route = route,
+            CutOff = cut,
+            Party = party,
+            Seller = seller,
+        };
     }
 
     /// <summary>Breadth-first from the queued parties; returns the links that lead to a party already at the same depth or higher up.</summary>
@@ -197,69 +233,75 @@ public static class SupplyChainPosition
         return back;
     }
 
-    private static string? Reason(CustomerColumns columns, SupplyGraph graph, string?[] classes, int[] depth, int[] via,
-        bool[] cutOff, string leafOrganizations, string?[] directReasons, int i)
+    /// <summary>
+    /// Why a party holds its position, from the figures stored for it (<see cref="Declaration"/>): its completed orders with us, or
+    /// the seller it buys from at its depth, whom it sells on to, and what it is at the bottom of a chain; for a party in no
+    /// chain, that it is in none. A pure function of the row and the options.
+    /// </summary>
+    public static string Reason(ReasonRow row, SupplyChainPositionOptions options)
     {
-        var sellsOn = graph.OutDegree(i);
-        if (depth[i] < 0)
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(options);
+        var f = row.Figures;
+        if (double.IsNaN(f[0])) return "not in the supply chain: no completed orders with us and no supply links";
+        var depth = (int)f[0];
+        var (sellers, sellsOn) = ((int)f[4], (int)f[5]);
+        if (depth == 0)
         {
-            return "not in the supply chain: no completed orders with us and no supply links";
-        }
-
-        if (depth[i] == 0)
-        {
-            var orders = columns.Summary.Orders[i];
-            if (orders > 0 && graph.InDegree(i) == 0 && sellsOn == 0 && orders < directReasons.Length)
-            {
-                return directReasons[orders] ??= $"direct: {Count(orders)} completed {Plural(orders, "order", "orders")} with us";
-            }
-
+            var orders = (int)f[1];
             var text = orders > 0
                 ? $"direct: {Count(orders)} completed {Plural(orders, "order", "orders")} with us"
-                : $"direct: no completed order, but {Count(columns.CancelledOrders[i])} cancelled and {Count(columns.Summary.Returns[i])} returned orders with us (directIncludesCancelledOrReturned)";
-            if (graph.InDegree(i) > 0)
-            {
-                text += $"; also buys through the supply chain from {Sellers(columns, graph, classes, graph.InSeller[graph.InStart[i]], i)}";
-            }
-
+                : $"direct: no completed order, but {Count((int)f[2])} cancelled and {Count((int)f[3])} returned orders with us (directIncludesCancelledOrReturned)";
+            if (sellers > 0) text += $"; also buys through the supply chain from {Sellers(row.Texts[9], sellers)}";
             return sellsOn > 0 ? $"{text}; sells on to {Parties(sellsOn)}" : text;
         }
 
-        var d = depth[i].ToString(CultureInfo.InvariantCulture);
-        var from = via[i] >= 0
-            ? $"buys from {Sellers(columns, graph, classes, via[i], i)} at depth {d}"
-            : graph.InDegree(i) > 0
-                ? $"buys from {Sellers(columns, graph, classes, graph.InSeller[graph.InStart[i]], i)} in a supply cycle, taken as its top at depth {d}"
-                : $"buys from nobody in our data and has no orders with us: the top of its chain, at depth {d}";
-        var cut = cutOff[i] && via[i] >= 0
+        var d = depth.ToString(CultureInfo.InvariantCulture);
+        var from = f[6] switch
+        {
+            0 => $"buys from {Sellers(row.Texts[9], sellers)} at depth {d}",
+            1 => $"buys from {Sellers(row.Texts[9], sellers)} in a supply cycle, taken as its top at depth {d}",
+            _ => $"buys from nobody in our data and has no orders with us: the top of its chain, at depth {d}",
+        };
+        var cut = f[7] == 1 && f[6] == 0
             ? "; its chain is cut off from us (nobody up it has orders with us), so depth counts from the chain's top at depth 1"
-            : cutOff[i] ? "; a chain cut off from us (nobody up it has orders with us)" : "";
+            : f[7] == 1 ? "; a chain cut off from us (nobody up it has orders with us)" : "";
         if (sellsOn > 0)
         {
             return $"indirect: {from}; sells on to {Parties(sellsOn)}{cut}";
         }
 
-        if (PartyKind.IsOrganization(columns, i))
+        if (f[8] == 1)
         {
-            return leafOrganizations == Indirect
+            return options.LeafOrganizations?.Trim().ToLowerInvariant() == Indirect
                 ? $"indirect: {from}; sells on to nobody in our data, but an organization at the bottom of a chain buys for resale or its own use (leafOrganizations = indirect){cut}"
                 : $"ultimate: {from}; sells on to nobody: an organization at the bottom of the chain (leafOrganizations = ultimate){cut}";
         }
 
-        return PartyKind.IsPerson(columns, i)
+        return f[8] == 2
             ? $"ultimate: {from}; a person who sells on to nobody: an end consumer{cut}"
             : $"ultimate: {from}; sells on to nobody and its kind is unknown, so taken as an end consumer{cut}";
     }
 
-    /// <summary>"C12 (direct, grocery)", plus " and 2 other suppliers" when <paramref name="buyer"/> buys from more.</summary>
-    private static string Sellers(CustomerColumns columns, SupplyGraph graph, string?[] classes, int seller, int buyer)
+    /// <summary>"C12 (direct, grocery)": the seller a reason names, with its class and segment.</summary>
+    private static string Seller(CustomerColumns columns, string?[] classes, int seller)
     {
         var segment = columns.Domain[seller] ?? columns.PopulationGroup[seller] ?? columns.Industry[seller] ?? columns.Kind[seller];
-        var text = segment is null
-            ? $"{columns.CustomerId[seller]} ({classes[seller]})"
-            : $"{columns.CustomerId[seller]} ({classes[seller]}, {segment})";
-        var others = graph.InDegree(buyer) - 1;
-        return others > 0 ? $"{text} and {Count(others)} other {Plural(others, "supplier", "suppliers")}" : text;
+        return segment is null ? $"{columns.CustomerId[seller]} ({classes[seller]})" : $"{columns.CustomerId[seller]} ({classes[seller]}, {segment})";
+    }
+
+    /// <summary>The seller, plus " and 2 other suppliers" when the buyer buys from more.</summary>
+    private static string Sellers(string? seller, int sellers)
+    {
+        var others = sellers - 1;
+        return others > 0 ? $"{seller} and {Count(others)} other {Plural(others, "supplier", "suppliers")}" : $"{seller}";
+    }
+
+    private static double[] NaNs(int n)
+    {
+        var values = new double[n];
+        Array.Fill(values, double.NaN);
+        return values;
     }
 
     private static string Parties(int count) => $"{Count(count)} {Plural(count, "party", "parties")}";

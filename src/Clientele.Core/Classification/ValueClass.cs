@@ -35,7 +35,33 @@ public static class ValueClass
             ["other"] = "Standard service.",
         },
         Routine = new HashSet<string> { "other" },
+        Reason = new ReasonDeclaration(
+            [
+                Figure("value_class_churn_status", "the churn status the value class saw, as its position among ChurnStatus.Classes (null for none)", FChurnStatus),
+                Figure("value_class_returns", "a BZC's returned orders", FReturns),
+                Figure("value_class_return_margin", "a BZC's margin (or revenue) lost to returns", FReturnMargin),
+                Figure("value_class_potential", "yearly growth potential", FPotential),
+                Figure("value_class_headroom", "the headroom to the wallet, × margin rate and P(alive)", FHeadroom),
+                Figure("value_class_wallet", "the wallet, known or estimated (null for none)", FWallet),
+                Figure("value_class_wallet_estimated", "1 where the wallet is estimated", FEstimated),
+                Figure("value_class_yearly", "yearly revenue", FYearly),
+                Figure("value_class_predicted_yearly", "predicted yearly revenue (null for none)", FPredictedYearly),
+                Figure("value_class_margin_rate", "the margin rate the potential is counted at", FMarginRate),
+                new ReasonFigure("margin", "margin of completed orders", (r, i) => r.Columns.Summary.Margin[i] ?? double.NaN) { Shared = true },
+                new ReasonFigure("revenue", "revenue of completed orders", (r, i) => r.Columns.Summary.Revenue[i]) { Shared = true },
+                new ReasonFigure("service_cost", "cost to serve", (r, i) => r.Columns.Summary.ServiceCost[i]) { Shared = true },
+            ],
+            (_, row, context) => Reason(row, context.Classification.ValueClass, context.Options.ValueClass, context.UsesMargin)),
     };
+
+    /// <summary>The figures of each customer's row in <see cref="DimensionResult.Figures"/>, in the declaration's order.</summary>
+    private const int FigureCount = 10;
+
+    private const int FChurnStatus = 0, FReturns = 1, FReturnMargin = 2, FPotential = 3, FHeadroom = 4, FWallet = 5, FEstimated = 6, FYearly = 7,
+        FPredictedYearly = 8, FMarginRate = 9;
+
+    private static ReasonFigure Figure(string name, string meaning, int k) =>
+        new(name, meaning, (r, i) => r.Dimension(Dimensions.ValueClass).Figures is { Length: > 0 } f ? f[i * FigureCount + k] : double.NaN);
 
     /// <summary>Classifies every customer of <paramref name="columns"/>; without <paramref name="churnStatus"/> nobody counts as active, so nobody is an MGC.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ValueClassOptions.Validate"/>).</exception>
@@ -119,19 +145,14 @@ public static class ValueClass
         options.Validate();
         var n = columns.Count;
         var classes = new string?[n];
-        var reasons = new string?[n];
+        var figures = new double[n * FigureCount];
+        Array.Fill(figures, double.NaN);
         var kind = ValueText.ValueKind(scores);
         var baseMargin = context.BaseMarginRate;
         var mvcCut = context.MvcCut;
         var medianActive = context.MedianActiveYearlyValue;
         var floor = context.MgcFloor;
-        var rankCut = context.MgcRankCut;
         var mgcCut = context.MgcCut;
-        bool Active(int i) => churnStatus[i] == ChurnStatus.Active;
-        var cutText = double.IsNaN(rankCut) || floor >= rankCut
-            ? $"the MGC floor ({ValueText.Percent(options.MinimumGrowthShare)} of the median active customer's yearly value {ValueText.Fixed(medianActive, 2)})"
-            : $"the MGC cut (top {ValueText.Percent(options.MgcShare)} of active customers outside MVC and BZC)";
-        var mvcText = $"the MVC cut (top {ValueText.Percent(options.MvcShare)})";
         int mgc = 0, grewButNotActive = 0;
 
         int withWallet = 0, withPrediction = 0;
@@ -139,59 +160,40 @@ public static class ValueClass
         for (var k = 0; k < count; k++)
         {
             var i = customers?[k] ?? k;
-            if (!columns.HasBought(i))
-            {
-                reasons[i] = "n/a: no completed order: value classes are for actual customers";
-                continue;
-            }
+            if (!columns.HasBought(i)) continue;
+            var f = figures.AsSpan(i * FigureCount, FigureCount);
             var (isBzc, isMvc) = Decided(scores, options, mvcCut, i);
             var g = Growth.Of(columns, scores, wallets, yearly, i, baseMargin);
             if (!double.IsNaN(g.Wallet)) withWallet++;
             if (!double.IsNaN(g.PredictedYearly)) withPrediction++;
-            var value = scores.Value(i);
-            var past = scores.PastNetValue[i];
-            var future = scores.FutureNetValue[i];
-            var hasFuture = !double.IsNaN(future);
             if (isBzc)
             {
                 classes[i] = "BZC";
-                var f = ValueText.Together(ValueText.StartDecimals(value, past, future, options.BzcBelow), [value, past, hasFuture ? future : 0, options.BzcBelow],
-                    r => r[0] == r[1] + r[2] && r[0] < r[3] && r[1] < r[3]);
-                reasons[i] = (hasFuture ? $"BZC: value {f[0]} in {kind} (past {f[1]} + future {f[2]}) below {f[3]}, and the past {f[1]} below {f[3]} too: " : $"BZC: value {f[0]} in {kind} (past only: no prediction) below {f[3]}: ")
-                    + $"{PastParts(columns, scores, i)}; " + (hasFuture ? "the predicted future does not make up for it" : "no prediction to make up for it");
+                (f[FReturns], f[FReturnMargin]) = (columns.Summary.Returns[i], columns.ReturnMargin[i]);
                 continue;
             }
-            var v = ValueText.Together(ValueText.StartDecimals(value, past, future, mvcCut), [value, past, hasFuture ? future : 0, double.IsNaN(mvcCut) ? 0 : mvcCut],
-                r => r[0] == r[1] + r[2] && (isMvc ? r[0] > r[3] : r[0] <= r[3] || r[0] <= 0));
-            var valueText = hasFuture ? $"value {v[0]} in {kind} (past {v[1]} + future {v[2]})" : $"value {v[0]} in {kind} (past only: no prediction)";
             if (isMvc)
             {
                 classes[i] = "MVC";
-                reasons[i] = $"MVC: {valueText} above {mvcText} {v[3]}";
                 continue;
             }
-            var notMvc = value <= 0 ? "not above 0" : $"not above {mvcText} {v[3]}";
-            var (potential, cut) = ValueText.Pair(g.Potential, mgcCut);
-            if (!Active(i))
+            (f[FPotential], f[FHeadroom], f[FWallet], f[FEstimated], f[FYearly], f[FPredictedYearly], f[FMarginRate]) =
+                (g.Potential, g.Headroom, g.Wallet, g.Estimated ? 1 : 0, g.Yearly, g.PredictedYearly, g.MarginRate);
+            if (churnStatus[i] is { } status) f[FChurnStatus] = StatusIndex(status);
+            if (churnStatus[i] != ChurnStatus.Active)
             {
                 classes[i] = "other";
                 if (g.Potential > mgcCut) grewButNotActive++;
-                var status = churnStatus[i] is { } st ? $"{st} by the churn status" : "not known to be alive (no churn status: no model and no repeat history)";
-                reasons[i] = $"other: {valueText} {notMvc}; not an MGC: {status}, and room to grow counts only in a live relationship";
                 continue;
             }
             if (g.Potential > mgcCut)
             {
                 classes[i] = "MGC";
                 mgc++;
-                reasons[i] = $"MGC: growth potential {potential} a year above {cutText} {cut} ({g.Describe(potential)}); active by the churn status; {valueText} {notMvc}";
             }
             else
             {
                 classes[i] = "other";
-                reasons[i] = g.Potential > 0
-                    ? $"other: growth potential {potential} a year not above {cutText} {cut} ({g.Describe(potential)}); {valueText} {notMvc}"
-                    : $"other: no growth potential ({g.Describe(potential)}); {valueText} {notMvc}";
             }
         }
 
@@ -214,7 +216,7 @@ public static class ValueClass
             else if (grewButNotActive > 0)
                 notes.Add($"{ValueText.Count(grewButNotActive, "customer", "customers")} with growth potential above the cut {(grewButNotActive == 1 ? "is" : "are")} not MGC because {(grewButNotActive == 1 ? "its" : "their")} churn status is not active");
         }
-        return new DimensionResult(Dimensions.ValueClass, classes, reasons, method) { Notes = notes };
+        return new DimensionResult(Dimensions.ValueClass, classes, [], method) { Notes = notes, Figures = figures };
     }
 
     /// <summary>Sum of margins over sum of revenues of the actual customers with margins; 1 without margins.</summary>
@@ -234,14 +236,66 @@ public static class ValueClass
         return revenue > 0 ? Math.Max(0, margin / revenue) : 1;
     }
 
-    private static string PastParts(CustomerColumns columns, CustomerScores scores, int i)
+    /// <summary>
+    /// Why a customer has its value class, from the figures stored for it (<see cref="Declaration"/>): a BZC's value and past below
+    /// the line with what made the past, an MVC's value above the cut, else the growth potential against the MGC cut (or the
+    /// churn status that rules it out). A pure function of the row, the context's cuts, the options and whether values are margins.
+    /// </summary>
+    public static string Reason(ReasonRow row, ValueClassContext context, ValueClassOptions options, bool usesMargin)
     {
-        var s = columns.Summary;
-        var earned = scores.UsesMargin ? $"margin {ValueText.Money(s.Margin[i] ?? 0)}" : $"revenue {ValueText.Money(s.Revenue[i])}";
-        var returns = s.Returns[i] > 0 || columns.ReturnMargin[i] != 0
-            ? $", returns {ValueText.Money(columns.ReturnMargin[i])} ({ValueText.Count(s.Returns[i], "returned order", "returned orders")})"
-            : ", no returns";
-        return $"{earned}{returns}, cost to serve {ValueText.Money(s.ServiceCost[i])}";
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!row.HasBought) return "n/a: no completed order: value classes are for actual customers";
+        var x = row.Figures;
+        var kind = ValueText.ValueKind(usesMargin);
+        var mvcCut = context.MvcCut;
+        var (value, past, future) = (row.Value, row.PastNetValue, row.FutureNetValue);
+        var hasFuture = !double.IsNaN(future);
+        var bzc = value < options.BzcBelow && past < options.BzcBelow;
+        var isMvc = !bzc && value > mvcCut && value > 0;
+        if (bzc)
+        {
+            var f = ValueText.Together(ValueText.StartDecimals(value, past, future, options.BzcBelow), [value, past, hasFuture ? future : 0, options.BzcBelow],
+                r => r[0] == r[1] + r[2] && r[0] < r[3] && r[1] < r[3]);
+            var earned = usesMargin ? $"margin {ValueText.Money(double.IsNaN(x[FigureCount]) ? 0 : x[FigureCount])}" : $"revenue {ValueText.Money(x[FigureCount + 1])}";
+            var (returned, returnMargin) = ((int)x[FReturns], x[FReturnMargin]);
+            var returns = returned > 0 || returnMargin != 0
+                ? $", returns {ValueText.Money(returnMargin)} ({ValueText.Count(returned, "returned order", "returned orders")})"
+                : ", no returns";
+            return (hasFuture ? $"BZC: value {f[0]} in {kind} (past {f[1]} + future {f[2]}) below {f[3]}, and the past {f[1]} below {f[3]} too: " : $"BZC: value {f[0]} in {kind} (past only: no prediction) below {f[3]}: ")
+                + $"{earned}{returns}, cost to serve {ValueText.Money(x[FigureCount + 2])}; " + (hasFuture ? "the predicted future does not make up for it" : "no prediction to make up for it");
+        }
+        var v = ValueText.Together(ValueText.StartDecimals(value, past, future, mvcCut), [value, past, hasFuture ? future : 0, double.IsNaN(mvcCut) ? 0 : mvcCut],
+            r => r[0] == r[1] + r[2] && (isMvc ? r[0] > r[3] : r[0] <= r[3] || r[0] <= 0));
+        var valueText = hasFuture ? $"value {v[0]} in {kind} (past {v[1]} + future {v[2]})" : $"value {v[0]} in {kind} (past only: no prediction)";
+        var mvcText = $"the MVC cut (top {ValueText.Percent(options.MvcShare)})";
+        if (isMvc) return $"MVC: {valueText} above {mvcText} {v[3]}";
+        var notMvc = value <= 0 ? "not above 0" : $"not above {mvcText} {v[3]}";
+        var g = new Growth(x[FPotential], x[FHeadroom], x[FWallet], x[FEstimated] == 1, x[FYearly], x[FPredictedYearly], x[FMarginRate], row.ProbabilityAlive);
+        var mgcCut = context.MgcCut;
+        var (potential, cut) = ValueText.Pair(g.Potential, mgcCut);
+        var status = x[FChurnStatus];
+        if (status != 0)
+        {
+            var said = double.IsNaN(status) ? "not known to be alive (no churn status: no model and no repeat history)" : $"{ChurnStatus.Classes[(int)status]} by the churn status";
+            return $"other: {valueText} {notMvc}; not an MGC: {said}, and room to grow counts only in a live relationship";
+        }
+        var cutText = double.IsNaN(context.MgcRankCut) || context.MgcFloor >= context.MgcRankCut
+            ? $"the MGC floor ({ValueText.Percent(options.MinimumGrowthShare)} of the median active customer's yearly value {ValueText.Fixed(context.MedianActiveYearlyValue, 2)})"
+            : $"the MGC cut (top {ValueText.Percent(options.MgcShare)} of active customers outside MVC and BZC)";
+        if (g.Potential > mgcCut)
+            return $"MGC: growth potential {potential} a year above {cutText} {cut} ({g.Describe(potential)}); active by the churn status; {valueText} {notMvc}";
+        return g.Potential > 0
+            ? $"other: growth potential {potential} a year not above {cutText} {cut} ({g.Describe(potential)}); {valueText} {notMvc}"
+            : $"other: no growth potential ({g.Describe(potential)}); {valueText} {notMvc}";
+    }
+
+    private static int StatusIndex(string status)
+    {
+        for (var k = 0; k < ChurnStatus.Classes.Count; k++)
+            if (ChurnStatus.Classes[k] == status) return k;
+        throw new ArgumentException($"'{status}' is not a churn status.", nameof(status));
     }
 
     /// <summary>A customer's yearly growth potential and what it is made of (NaN where a part is unknown).</summary>

@@ -39,9 +39,11 @@ public static class LiveUpdate
     /// <summary>Figure columns a live update keeps as the analysis left them.</summary>
     public static readonly IReadOnlyList<string> KeptFigures = ["supply_depth", "group_value", "subsidiaries", "referral_value", "influence_value"];
 
-    /// <summary>The columns of the kept dimensions: each class, and its reason where it is stored as text.</summary>
+    /// <summary>The columns of the kept dimensions: each class, and its reason where it is stored as text, else the figures it is rendered from.</summary>
     private static IEnumerable<string> KeptColumns =>
-        Kept.SelectMany(d => SnapshotSchema.StoresReason(d) ? new[] { d, SnapshotSchema.ReasonColumn(d) } : [d]);
+        Kept.SelectMany(d => Dimensions.Declaration(d)?.Reason is { } reason
+            ? [d, .. reason.Figures.Where(f => !f.Shared).Select(f => f.Name)]
+            : new[] { d, SnapshotSchema.ReasonColumn(d) });
 
     /// <summary>The dimensions a live update re-applies.</summary>
     public static IReadOnlyList<string> Updated { get; } = [.. Dimensions.All.Except(Kept)];

@@ -13,7 +13,7 @@ namespace Clientele.Storage.Schema;
 internal static class WorkspaceSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 9;
+    public const int CurrentVersion = 10;
 
     /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2); a step may read the tables as earlier steps left them.</summary>
     private static readonly Func<DbConnection, SqlDialect, IEnumerable<string>>[] Upgrades =
@@ -33,6 +33,8 @@ internal static class WorkspaceSchema
         // 7 → 8: the population's first purchases an analysis learns, for live updates.
         (_, _) => [.. Snapshots.SnapshotSchema.FirstPurchasesUpgrade()],
         // 8 → 9: reasons rendered when read: the figures they need, the overrides applied, the older rows' text kept.
+        (connection, dialect) => Snapshots.SnapshotSchema.RenderedReasonsUpgrade(Columns(connection, dialect, "snapshot_customers")),
+        // 9 → 10: more reasons rendered when read: the same step again, moving the newly rendered dimensions' text beside the earlier.
         (connection, dialect) => Snapshots.SnapshotSchema.RenderedReasonsUpgrade(Columns(connection, dialect, "snapshot_customers")),
     ];
 

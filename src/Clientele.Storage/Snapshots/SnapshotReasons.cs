@@ -36,7 +36,7 @@ public sealed class SnapshotReasons
 
     /// <summary>
     /// The stored figures of a row a rendered reason reads (<see cref="ReasonRow"/>), in the order <see cref="Read"/> reads them,
-    /// after the customer id, the class, whether the row kept its text and that text.
+    /// after the customer id, the class, whether the row kept its text and that text; then the dimension's declared figures.
     /// </summary>
     private static readonly string[] RowColumns = ["t IS NOT NULL", "value", "past_net_value", "future_net_value", "p_alive", "p_alive_previous"];
 
@@ -49,10 +49,11 @@ public sealed class SnapshotReasons
         if (Dimensions.Declaration(dimension)?.Reason is not { } reason) return $"{table}.{SnapshotSchema.ReasonColumn(dimension)}";
         IEnumerable<string> columns =
         [
-            $"{table}.customer_id", $"{table}.{dimension}", $"{table}.{SnapshotSchema.StoredReasonsColumn} IS NOT NULL",
+            // A row stored before the dimension rendered its reason has the dimension's key (its value null where the text was).
+            $"{table}.customer_id", $"{table}.{dimension}", $"json_extract({table}.{SnapshotSchema.StoredReasonsColumn}, '$.{dimension}') IS NOT NULL",
             $"json_extract_string({table}.{SnapshotSchema.StoredReasonsColumn}, '$.{dimension}')",
             .. RowColumns.Select(c => $"{table}.{c}"),
-            .. reason.Figures.Select(f => $"{table}.{f.Name}"),
+            .. reason.Figures.Select(f => f.IsText ? $"{table}.{f.Name}" : $"CAST({table}.{f.Name} AS DOUBLE)"),
         ];
         return string.Join(", ", columns);
     }
@@ -75,8 +76,13 @@ public sealed class SnapshotReasons
         row.FutureNetValue = Number(reader, figures + 3);
         row.ProbabilityAlive = Number(reader, figures + 4);
         row.ProbabilityAlivePrevious = Number(reader, figures + 5);
-        if (row.Figures.Length != reason.Figures.Count) row.Figures = new double[reason.Figures.Count];
-        for (var k = 0; k < reason.Figures.Count; k++) row.Figures[k] = Number(reader, figures + RowColumns.Length + k);
+        if (row.Figures.Length != reason.Figures.Count) (row.Figures, row.Texts) = (new double[reason.Figures.Count], new string?[reason.Figures.Count]);
+        for (var k = 0; k < reason.Figures.Count; k++)
+        {
+            var column = figures + RowColumns.Length + k;
+            if (reason.Figures[k].IsText) (row.Figures[k], row.Texts[k]) = (double.NaN, Text(reader, column));
+            else (row.Figures[k], row.Texts[k]) = (Number(reader, column), null);
+        }
         var @class = Text(reader, at + 1);
         var context = _context ??= ContextOf(_workspace, _day);
         _overrides ??= OverridesOf(_workspace, _day);

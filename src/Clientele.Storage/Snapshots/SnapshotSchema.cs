@@ -83,14 +83,18 @@ public static class SnapshotSchema
 
     /// <summary>
     /// The figures the dimensions whose reasons are rendered store for them (<see cref="ReasonDeclaration.Figures"/>), as
-    /// columns of <c>snapshot_customers</c> after <see cref="FigureColumns"/>; null where NaN.
+    /// columns of <c>snapshot_customers</c> after <see cref="FigureColumns"/>: a number null where NaN, a text null where none.
+    /// A figure <see cref="ReasonFigure.Shared"/> with <see cref="FigureColumns"/> is stored there, once.
     /// </summary>
     public static readonly IReadOnlyList<SnapshotFigure> ReasonFigureColumns =
     [
         .. from declaration in Dimensions.Declared
            where declaration.Reason is not null
            from figure in declaration.Reason!.Figures
-           select SnapshotFigure.Number(figure.Name, figure.Meaning, (r, i) => figure.Value(r, i)),
+           where !figure.Shared
+           select figure.Text is { } text
+               ? SnapshotFigure.Text(figure.Name, figure.Meaning, (r, i) => text(r, i))
+               : SnapshotFigure.Number(figure.Name, figure.Meaning, (r, i) => figure.Value(r, i)),
     ];
 
     /// <summary>
@@ -176,10 +180,12 @@ public static class SnapshotSchema
     internal static IEnumerable<string> FirstPurchasesUpgrade() => [SnapshotFirstPurchases.Table];
 
     /// <summary>
-    /// The statements that bring a version-8 workspace to version 9, where the dimensions that render their reasons when read
-    /// store figures instead of text: their figure columns and <see cref="OverridesTable"/> are added, and each such dimension's
-    /// reason column, where the table still has one, is moved into <see cref="StoredReasonsColumn"/> (so an older snapshot reads
-    /// as it was stored) and dropped. <paramref name="columns"/> are the table's columns as they are.
+    /// The statements that bring a version-8 workspace to version 9, and a version-9 one to version 10, where more dimensions
+    /// render their reasons when read and store figures instead of text: the figure columns the table lacks and
+    /// <see cref="OverridesTable"/> are added, and each such dimension's reason column, where the table still has one, is moved
+    /// into <see cref="StoredReasonsColumn"/> (merged into what an earlier step moved there, so an older snapshot reads as it
+    /// was stored) and dropped. Generic by the columns there are: a dimension converted later needs no step of its own, only a
+    /// new version that runs this again. <paramref name="columns"/> are the table's columns as they are.
     /// </summary>
     internal static IEnumerable<string> RenderedReasonsUpgrade(IReadOnlySet<string> columns)
     {
@@ -192,11 +198,18 @@ public static class SnapshotSchema
             yield break;
         }
         // DuckDB does not alter a table a transaction has updated: the table is made again, with the text moved, and replaces the old one.
-        // A workspace older than version 9 has neither the stored reasons' column nor the figures' (made at 2 → 3, the table has no moved column).
-        var added = ReasonFigureColumns.Select(f => $", CAST(NULL AS {f.Type}) AS {f.Name}");
-        var text = string.Join(", ", moved.Select(d => $"'{d}', {ReasonColumn(d)}"));
-        yield return $"CREATE TABLE snapshot_customers_upgraded AS SELECT * EXCLUDE ({string.Join(", ", moved.Select(ReasonColumn))}), " +
-            $"json_object({text})::VARCHAR AS {StoredReasonsColumn}{string.Concat(added)} FROM snapshot_customers";
+        // Each moved column becomes a key of the row's JSON, its value null where the column was: a key present means "read as stored".
+        var added = ReasonFigureColumns.Where(f => !columns.Contains(f.Name)).Select(f => $", CAST(NULL AS {f.Type}) AS {f.Name}");
+        var text = $"json_object({string.Join(", ", moved.Select(d => $"'{d}', {ReasonColumn(d)}"))})";
+        // A row an earlier step moved text for keeps it, the keys moved now appended (json_merge_patch would drop a key whose
+        // value is null, and with it the row's "read as stored"); a row written since has none (null), and gains the text moved now.
+        var stored = columns.Contains(StoredReasonsColumn)
+            ? $"CASE WHEN {StoredReasonsColumn} IS NULL OR {StoredReasonsColumn} = '{{}}' THEN {text}::VARCHAR " +
+              $"ELSE left({StoredReasonsColumn}, length({StoredReasonsColumn}) - 1) || ',' || substr({text}::VARCHAR, 2) END"
+            : $"{text}::VARCHAR";
+        var excluded = moved.Select(ReasonColumn).Concat(columns.Contains(StoredReasonsColumn) ? [StoredReasonsColumn] : []);
+        yield return $"CREATE TABLE snapshot_customers_upgraded AS SELECT * EXCLUDE ({string.Join(", ", excluded)}), " +
+            $"{stored} AS {StoredReasonsColumn}{string.Concat(added)} FROM snapshot_customers";
         yield return "DROP TABLE snapshot_customers";
         yield return "ALTER TABLE snapshot_customers_upgraded RENAME TO snapshot_customers";
     }

@@ -124,8 +124,8 @@ public sealed class ChurnStatusTests
         columns.RecentComplaintTag[2] = "wobbly handles";
         var result = ChurnStatus.Classify(columns, scores, Options);
         Assert.Equal(["delivery", "price", "unknown"], result.Reason.Class);
-        Assert.StartsWith("delivery: complaint tag \"late delivery\" (window: 2 complaints", result.Reason.Reason[0]);
-        Assert.Contains("complaint tag \"wobbly handles\" matches no reason", result.Reason.Reason[2]);
+        Assert.StartsWith("delivery: complaint tag \"late delivery\" (window: 2 complaints", ChurnReason(result, columns, scores, 0));
+        Assert.Contains("complaint tag \"wobbly handles\" matches no reason", ChurnReason(result, columns, scores, 2));
         Assert.Contains(result.Reason.Notes, n => n.Contains("match no reason"));
     }
 
@@ -138,9 +138,9 @@ public sealed class ChurnStatusTests
         columns.RecentReturns[0] = 2;
         var result = ChurnStatus.Classify(columns, scores, Options);
         Assert.Equal("quality", result.Reason.Class[0]);
-        Assert.Contains("2 returns (returns point to quality or delivery)", result.Reason.Reason[0]);
+        Assert.Contains("2 returns (returns point to quality or delivery)", ChurnReason(result, columns, scores, 0));
         Assert.Equal("unknown", result.Reason.Class[1]);
-        Assert.StartsWith("unknown: no signal in the churn window", result.Reason.Reason[1]);
+        Assert.StartsWith("unknown: no signal in the churn window", ChurnReason(result, columns, scores, 1));
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class ChurnStatusTests
         columns.RecentServiceCost[0] = 400;
         var result = ChurnStatus.Classify(columns, scores, Options);
         Assert.Equal("service", result.Reason.Class[0]);
-        Assert.Contains("service cost 400 ≥ 3 × the typical 50", result.Reason.Reason[0]);
+        Assert.Contains("service cost 400 ≥ 3 × the typical 50", ChurnReason(result, columns, scores, 0));
     }
 
     [Fact]
@@ -172,9 +172,9 @@ public sealed class ChurnStatusTests
         columns.RecentComplaintTag[2] = "no_follow_up";
         var result = ChurnStatus.Classify(columns, scores, Options);
         Assert.Null(result.Reason.Class[0]);
-        Assert.Equal("n/a: active", result.Reason.Reason[0]);
+        Assert.Equal("n/a: active", ChurnReason(result, columns, scores, 0));
         Assert.Null(result.Reason.Class[1]);
-        Assert.Equal("n/a: at-risk without warning signs", result.Reason.Reason[1]);
+        Assert.Equal("n/a: at-risk without warning signs", ChurnReason(result, columns, scores, 1));
         Assert.Equal("no_follow_up", result.Reason.Class[2]);
     }
 
@@ -202,4 +202,12 @@ public sealed class ChurnStatusTests
     /// <summary>Customer <paramref name="i"/>'s status reason as a reader renders it from the figures (<see cref="ChurnStatus.StatusReason(ReasonRow, ChurnStatusOptions, double)"/>).</summary>
     private static string StatusReason(ChurnResult result, CustomerColumns columns, CustomerScores scores, int i) =>
         ChurnStatus.StatusReason(ReasonRow.Of(columns, scores, i, [result.DaysSinceLast[i], result.ExpectedGapDays[i], result.OwnGap[i]]), Options, scores.TrendDays);
+
+    /// <summary>Customer <paramref name="i"/>'s churn reason as a reader renders it from the figures (<see cref="ChurnStatus.ReasonText"/>), in <see cref="ChurnReasons.Declaration"/>'s order.</summary>
+    private static string ChurnReason(ChurnResult result, CustomerColumns columns, CustomerScores scores, int i)
+    {
+        var row = ReasonRow.Of(columns, scores, i, [.. result.Reason.Figures.AsSpan(i * ChurnReasons.FigureCount, ChurnReasons.FigureCount), double.NaN]);
+        row.Texts = [null, null, null, null, null, result.Reason.FigureTexts[i]];
+        return ChurnStatus.ReasonText(row, ChurnStatus.Learn(columns).TypicalServiceCost, Options);
+    }
 }

@@ -11,6 +11,18 @@ public sealed class InfluenceRolesTests
     private static InfluenceResult Classify(CustomerColumns columns, CustomerScores? scores = null) =>
         InfluenceRoles.Classify(columns, scores ?? TestColumns.Scores(columns), Options);
 
+    /// <summary>
+    /// Party <paramref name="i"/>'s reason as a reader renders it from the stored figures (<see cref="InfluenceRoles.Reason"/>), in
+    /// <see cref="InfluenceRoles.Declaration"/>'s order: the result's own, the two texts, then referral, influence and full value.
+    /// </summary>
+    private static string Reason(InfluenceResult result, CustomerColumns columns, CustomerScores scores, int i)
+    {
+        var row = ReasonRow.Of(columns, scores, i,
+            [.. result.Roles.Figures.AsSpan(i * 14, 14), double.NaN, double.NaN, result.ReferralValue[i], result.InfluenceValue[i], result.FullValue[i]]);
+        row.Texts = [.. new string?[14], result.FollowedLine[i], result.SuggestionTags[i], null, null, null];
+        return InfluenceRoles.Reason(row, Options, scores.UsesMargin);
+    }
+
     [Fact]
     public void Empty_columns_give_an_empty_result()
     {
@@ -28,7 +40,7 @@ public sealed class InfluenceRolesTests
         Assert.Equal(["none", "none"], result.Roles.Class);
         Assert.Equal(120, result.OwnValue[0], 9);
         Assert.Equal(120, result.FullValue[0], 9);
-        Assert.Equal("none: no referral, suggestion, spreading or followers; full value 120 = own 120 + referrals 0 + influence 0", result.Roles.Reason[0]);
+        Assert.Equal("none: no referral, suggestion, spreading or followers; full value 120 = own 120 + referrals 0 + influence 0", Reason(result, columns, TestColumns.Scores(columns), 0));
         Assert.Equal(0, result.FullValue[1]);
     }
 
@@ -43,10 +55,10 @@ public sealed class InfluenceRolesTests
         columns.ReferredRevenue[0] = 4_000;
         var result = Classify(columns);
         Assert.Equal("positive-spreader, referrer", result.Roles.Class[0]);
-        Assert.Contains("referrer 3 referred, 2 bought, their margin 1,240", result.Roles.Reason[0]);
+        Assert.Contains("referrer 3 referred, 2 bought, their margin 1,240", Reason(result, columns, TestColumns.Scores(columns), 0));
         Assert.Equal(1_240, result.ReferralValue[0]);
         Assert.Equal(1_360, result.FullValue[0], 9);
-        Assert.EndsWith("full value 1,360 = own 120 + referrals 1,240 + influence 0", result.Roles.Reason[0]);
+        Assert.EndsWith("full value 1,360 = own 120 + referrals 1,240 + influence 0", Reason(result, columns, TestColumns.Scores(columns), 0));
     }
 
     [Fact]
@@ -60,7 +72,7 @@ public sealed class InfluenceRolesTests
         scores.UsesMargin = false;
         var result = Classify(columns, scores);
         Assert.Equal(1_000, result.ReferralValue[0]);
-        Assert.Contains("their revenue 1,000", result.Roles.Reason[0]);
+        Assert.Contains("their revenue 1,000", Reason(result, columns, scores, 0));
     }
 
     [Fact]
@@ -105,7 +117,7 @@ public sealed class InfluenceRolesTests
         columns.FollowersRevenue[1] = 1_000;
         var result = Classify(columns);
         Assert.Equal("leader", result.Roles.Class[0]);
-        Assert.Contains("leader bought a new line 5 days after launch, 9 followers of smart-sensors vs 2.5 by chance", result.Roles.Reason[0]);
+        Assert.Contains("leader bought a new line 5 days after launch, 9 followers of smart-sensors vs 2.5 by chance", Reason(result, columns, TestColumns.Scores(columns), 0));
         Assert.Equal(400, result.InfluenceValue[0], 9);
         Assert.Equal("none", result.Roles.Class[1]);
         Assert.Equal(0, result.InfluenceValue[1]);
@@ -132,7 +144,7 @@ public sealed class InfluenceRolesTests
         columns.SuggestionTags[0] = "quality:2, talent:1";
         var result = Classify(columns);
         Assert.Equal("contributor", result.Roles.Class[0]);
-        Assert.StartsWith("contributor: contributor 3 suggestions (quality:2, talent:1)", result.Roles.Reason[0]);
+        Assert.StartsWith("contributor: contributor 3 suggestions (quality:2, talent:1)", Reason(result, columns, TestColumns.Scores(columns), 0));
     }
 
     [Fact]
@@ -160,6 +172,6 @@ public sealed class InfluenceRolesTests
         var result = Classify(columns);
         Assert.Equal(-50, result.OwnValue[0], 9);
         Assert.Equal(30, result.FullValue[0], 9);
-        Assert.EndsWith("full value 30.00 = own -50.00 + referrals 80.00 + influence 0.00", result.Roles.Reason[0]);
+        Assert.EndsWith("full value 30.00 = own -50.00 + referrals 80.00 + influence 0.00", Reason(result, columns, TestColumns.Scores(columns), 0));
     }
 }

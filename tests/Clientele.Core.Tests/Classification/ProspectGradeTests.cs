@@ -51,8 +51,8 @@ public sealed class ProspectGradeTests
         var grades = ProspectGrade.Classify(columns, new ProspectGradeOptions());
 
         Assert.Equal(["A", "D"], grades.Result.Class);
-        Assert.Equal("A: 11 points (1 inquiry 1, 1 visit 2, 1 trial 3, 1 quote 3, last touch 30 days ago +2), A from 8; points rule: 0 closed prospects (0 won, 0 lost), need 100 with at least 20 of each to learn", grades.Result.Reason[0]);
-        Assert.StartsWith("D: -1 points (1 inquiry 1, last touch 400 days ago -2), C from 2;", grades.Result.Reason[1]);
+        Assert.Equal("A: 11 points (1 inquiry 1, 1 visit 2, 1 trial 3, 1 quote 3, last touch 30 days ago +2), A from 8; points rule: 0 closed prospects (0 won, 0 lost), need 100 with at least 20 of each to learn", Reason(grades, columns, 0));
+        Assert.StartsWith("D: -1 points (1 inquiry 1, last touch 400 days ago -2), C from 2;", Reason(grades, columns, 1));
         Assert.Equal("points", grades.Report.Method);
         Assert.All(grades.CloseProbability, p => Assert.True(double.IsNaN(p)));
     }
@@ -68,7 +68,7 @@ public sealed class ProspectGradeTests
         var grades = ProspectGrade.Classify(columns, new ProspectGradeOptions());
 
         Assert.Equal("A", grades.Result.Class[0]);
-        Assert.StartsWith("A: 8 points (1 inquiry 1, opportunity open 4, 1 cancelled order 3, last touch 120 days ago 0), A from 8;", grades.Result.Reason[0]);
+        Assert.StartsWith("A: 8 points (1 inquiry 1, opportunity open 4, 1 cancelled order 3, last touch 120 days ago 0), A from 8;", Reason(grades, columns, 0));
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public sealed class ProspectGradeTests
         var grades = ProspectGrade.Classify(columns, new ProspectGradeOptions());
 
         Assert.Equal(["D", "A"], grades.Result.Class);
-        Assert.Equal("D: the latest opportunity was lost (after 1 inquiry, 2 visits)", grades.Result.Reason[0]);
-        Assert.Equal("A: the latest opportunity was won, no completed order yet (after 1 inquiry, 1 quote)", grades.Result.Reason[1]);
+        Assert.Equal("D: the latest opportunity was lost (after 1 inquiry, 2 visits)", Reason(grades, columns, 0));
+        Assert.Equal("A: the latest opportunity was won, no completed order yet (after 1 inquiry, 1 quote)", Reason(grades, columns, 1));
         Assert.Equal([0.0, 1.0], grades.CloseProbability);
     }
 
@@ -99,9 +99,9 @@ public sealed class ProspectGradeTests
         var grades = ProspectGrade.Classify(columns, new ProspectGradeOptions());
 
         Assert.Equal([null, null, null], grades.Result.Class);
-        Assert.Equal("has bought: grades are for prospects", grades.Result.Reason[0]);
-        Assert.Equal("no engagement (no inquiry, visit, trial, quote, opportunity or cancelled order): not a prospect", grades.Result.Reason[1]);
-        Assert.Equal("has bought: grades are for prospects", grades.Result.Reason[2]);
+        Assert.Equal("has bought: grades are for prospects", Reason(grades, columns, 0));
+        Assert.Equal("no engagement (no inquiry, visit, trial, quote, opportunity or cancelled order): not a prospect", Reason(grades, columns, 1));
+        Assert.Equal("has bought: grades are for prospects", Reason(grades, columns, 2));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class ProspectGradeTests
         Assert.All(report.Coefficients.Skip(2).Take(3), b => Assert.True(b > 0, report.Description));
         Assert.True(grades.CloseProbability[400] > 0.6 && grades.CloseProbability[401] < 0.4, $"{grades.CloseProbability[400]} {grades.CloseProbability[401]}");
         Assert.Equal("A", grades.Result.Class[400]);
-        Assert.Matches(@"^A: learned model P\(close\) 0\.\d\d \(A from 0\.60\) from 1 inquiry, 1 visit, 1 trial, 1 quote; last touch 10 days ago; model trained on 400 closed prospects, accuracy 0\.\d\d vs 0\.\d\d baseline \(0\.\d\d by the points rule\)$", grades.Result.Reason[400]);
+        Assert.Matches(@"^A: learned model P\(close\) 0\.\d\d \(A from 0\.60\) from 1 inquiry, 1 visit, 1 trial, 1 quote; last touch 10 days ago; model trained on 400 closed prospects, accuracy 0\.\d\d vs 0\.\d\d baseline \(0\.\d\d by the points rule\)$", Reason(grades, columns, 400));
         Assert.StartsWith("learned: L2-regularised logistic regression", grades.Result.Method);
     }
 
@@ -141,9 +141,9 @@ public sealed class ProspectGradeTests
 
         Assert.True(context.Learned, context.Report.Description);
         Assert.Equal(whole.Result.Class[401], one.Result.Class[401]);
-        Assert.Equal(whole.Result.Reason[401], one.Result.Reason[401]);
+        Assert.Equal(Reason(whole, columns, 401), Reason(one, columns, 401));
         Assert.Equal(whole.CloseProbability[401], one.CloseProbability[401]);
-        Assert.StartsWith("learned model P(close)", one.Result.Reason[401]![3..]);
+        Assert.StartsWith("learned model P(close)", Reason(one, columns, 401)![3..]);
         Assert.Null(one.Result.Class[400]);
         Assert.True(double.IsNaN(one.CloseProbability[400]));
     }
@@ -182,7 +182,7 @@ public sealed class ProspectGradeTests
         Assert.True(grades.Report.CrossValidatedAccuracy <= grades.Report.MajorityAccuracy, grades.Report.Description);
         Assert.StartsWith("points rule: a logistic regression learned from 400 closed prospects", grades.Report.Description);
         Assert.Equal("A", grades.Result.Class[400]);
-        Assert.Contains("points rule: a model learned from 400 closed prospects predicted", grades.Result.Reason[400]);
+        Assert.Contains("points rule: a model learned from 400 closed prospects predicted", Reason(grades, columns, 400));
         Assert.True(double.IsNaN(grades.CloseProbability[400]));
     }
 
@@ -243,5 +243,21 @@ public sealed class ProspectGradeTests
             ProspectGrade.Classify(TestColumns.Create(0), new ProspectGradeOptions { GradeBFrom = 0.9 }));
 
         Assert.Equal("GradeBFrom", e.ParamName);
+    }
+
+    /// <summary>
+    /// Party <paramref name="i"/>'s reason as a reader renders it from the stored figures (<see cref="ProspectGrade.Reason"/>), in
+    /// <see cref="ProspectGrade.Declaration"/>'s order, with the context learned from <paramref name="columns"/> by the default options.
+    /// </summary>
+    private static string? Reason(ProspectGrades grades, CustomerColumns columns, int i)
+    {
+        var options = new ProspectGradeOptions();
+        var journey = grades.Journey.AsSpan(i * 8, 8).ToArray();
+        var row = new ReasonRow
+        {
+            Figures = [grades.State[i], .. journey, grades.CloseProbability[i], double.NaN],
+            Texts = [null, null, null, null, null, null, null, null, null, null, grades.Outcome[i]],
+        };
+        return ProspectGrade.Reason(row, ProspectGrade.Learn(columns, options), options);
     }
 }

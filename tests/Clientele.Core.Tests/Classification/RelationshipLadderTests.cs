@@ -8,8 +8,35 @@ public sealed class RelationshipLadderTests
     private static readonly RelationshipLadderOptions Options = new();
     private static readonly DateOnly Start = new(2024, 1, 10);
 
-    private static DimensionResult Classify(CustomerColumns columns, CustomerScores? scores = null, string?[]? churnStatus = null) =>
-        RelationshipLadder.Classify(columns, scores ?? TestColumns.Scores(columns), Options, churnStatus);
+    /// <summary>The rungs, and each customer's reason as a reader renders it from the stored figures (<see cref="RelationshipLadder.Reason"/>).</summary>
+    private static Rungs Classify(CustomerColumns columns, CustomerScores? scores = null, string?[]? churnStatus = null)
+    {
+        scores ??= TestColumns.Scores(columns);
+        var result = RelationshipLadder.Classify(columns, scores, Options, churnStatus);
+        var declared = RelationshipLadder.Declaration.Reason!.Figures;
+        var width = declared.Count - 2; // the figures the result keeps per customer; then the outcome (text) and the shared frequency
+        var reasons = new string?[columns.Count];
+        for (var i = 0; i < reasons.Length; i++)
+        {
+            var texts = new string?[declared.Count];
+            texts[width] = result.FigureTexts[i];
+            var row = ReasonRow.Of(columns, scores, i, [.. result.Figures.AsSpan(i * width, width), double.NaN, columns.Summary.Frequency[i]]);
+            row.Texts = texts;
+            reasons[i] = RelationshipLadder.Reason(row, Options);
+        }
+        return new Rungs(result, reasons);
+    }
+
+    private sealed record Rungs(DimensionResult Result, string?[] Reason)
+    {
+        public string?[] Class => Result.Class;
+
+        public string Dimension => Result.Dimension;
+
+        public IReadOnlyList<string> Notes => Result.Notes;
+
+        public string Method => Result.Method;
+    }
 
     [Fact]
     public void Empty_columns_give_an_empty_result()

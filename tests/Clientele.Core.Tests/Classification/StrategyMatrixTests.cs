@@ -36,8 +36,8 @@ public sealed class StrategyMatrixTests
 
         Assert.Equal(["keep", "maintain-or-acquire", "develop", "acquire-or-abandon"], result.Result.Class);
         // The median of 10, 10, 500, 500 is 255; 10 against 255 prints with two decimals, as amounts under 100 do.
-        Assert.Equal("keep: share of wallet 0.80 at or above 0.50 (yearly revenue 800 of a wallet of 1,000); expected revenue over the next 365 days 500 at or above the median 255 of live customers", result.Result.Reason[0]);
-        Assert.Equal("acquire-or-abandon: share of wallet 0.20 below 0.50 (yearly revenue 200 of a wallet of 1,000); expected revenue over the next 365 days 10.00 below the median 255.00 of live customers", result.Result.Reason[3]);
+        Assert.Equal("keep: share of wallet 0.80 at or above 0.50 (yearly revenue 800 of a wallet of 1,000); expected revenue over the next 365 days 500 at or above the median 255 of live customers", Reason(result, columns, scores, 0));
+        Assert.Equal("acquire-or-abandon: share of wallet 0.20 below 0.50 (yearly revenue 200 of a wallet of 1,000); expected revenue over the next 365 days 10.00 below the median 255.00 of live customers", Reason(result, columns, scores, 3));
         Assert.Equal([0.8, 0.8, 0.2, 0.2], result.ShareOfWallet);
         Assert.All(result.ShareEstimated, Assert.False);
         Assert.Equal(Dimensions.Strategy, result.Result.Dimension);
@@ -53,7 +53,7 @@ public sealed class StrategyMatrixTests
 
         Assert.True(result.ShareEstimated[6]);
         Assert.Equal(300 / 1_250.0, result.ShareOfWallet[6], 12);
-        Assert.Equal("develop: share of wallet 0.24 (estimated) below 0.50 (yearly revenue 300 of an estimated wallet of 1,250: the median known wallet of 6 comparable customers, persons/families); expected revenue over the next 365 days 1.00 at or above the median 1.00 of live customers", result.Result.Reason[6]);
+        Assert.Equal("develop: share of wallet 0.24 (estimated) below 0.50 (yearly revenue 300 of an estimated wallet of 1,250: the median known wallet of 6 comparable customers, persons/families); expected revenue over the next 365 days 1.00 at or above the median 1.00 of live customers", Reason(result, columns, scores, 6));
         Assert.Contains("share of wallet known for 6, estimated from comparable customers for 1, unknown for 0 of 7 live actual customers", result.Result.Notes);
     }
 
@@ -72,11 +72,11 @@ public sealed class StrategyMatrixTests
         // Retail with 20-50 employees: 100..900, 0.9-quantile 800 + 0.2 × 100 = 820. Retail, and organizations with 20-50
         // employees: 100, 100, 200..900, 0.9-quantile 800 + 0.1 × 100 = 810. Live yearly revenues: median 350.
         const string Small = "yearly revenue 100 below the median 350 of live customers (no model predicts the volume; the past year stands for it)";
-        Assert.Equal($"acquire-or-abandon: share of wallet 0.12 (estimated) below 0.50 (yearly revenue 100 of an estimated wallet of 820: the 90th percentile of the yearly spend of 9 comparable customers, organizations/retail with employees 20-50); {Small}", result.Result.Reason[0]);
-        Assert.Equal($"acquire-or-abandon: share of wallet 0.12 (estimated) below 0.50 (yearly revenue 100 of an estimated wallet of 810: the 90th percentile of the yearly spend of 10 comparable customers, organizations/retail); {Small}", result.Result.Reason[9]);
-        Assert.Equal($"acquire-or-abandon: share of wallet 0.12 (estimated) below 0.50 (yearly revenue 100 of an estimated wallet of 810: the 90th percentile of the yearly spend of 10 comparable customers, organizations with employees 20-50); {Small}", result.Result.Reason[10]);
+        Assert.Equal($"acquire-or-abandon: share of wallet 0.12 (estimated) below 0.50 (yearly revenue 100 of an estimated wallet of 820: the 90th percentile of the yearly spend of 9 comparable customers, organizations/retail with employees 20-50); {Small}", Reason(result, columns, scores, 0));
+        Assert.Equal($"acquire-or-abandon: share of wallet 0.12 (estimated) below 0.50 (yearly revenue 100 of an estimated wallet of 810: the 90th percentile of the yearly spend of 10 comparable customers, organizations/retail); {Small}", Reason(result, columns, scores, 9));
+        Assert.Equal($"acquire-or-abandon: share of wallet 0.12 (estimated) below 0.50 (yearly revenue 100 of an estimated wallet of 810: the 90th percentile of the yearly spend of 10 comparable customers, organizations with employees 20-50); {Small}", Reason(result, columns, scores, 10));
         Assert.Equal(100 / 820.0, result.ShareOfWallet[0], 12);
-        Assert.Equal($"share-unknown: share of wallet unknown: no wallet in the data, and too few comparable customers (same segment or size band) to estimate one; {Small}; small volume: find out the share of wallet before choosing maintain or let go", result.Result.Reason[11]);
+        Assert.Equal($"share-unknown: share of wallet unknown: no wallet in the data, and too few comparable customers (same segment or size band) to estimate one; {Small}; small volume: find out the share of wallet before choosing maintain or let go", Reason(result, columns, scores, 11));
         Assert.True(double.IsNaN(result.ShareOfWallet[11]));
         Assert.Contains("share of wallet known for 0, estimated from comparable customers for 11, unknown for 1 of 12 live actual customers", result.Result.Notes);
     }
@@ -95,8 +95,8 @@ public sealed class StrategyMatrixTests
         // and the top spender's wallet is raised to its own 700 (a wallet holds at least what is spent with us).
         Assert.Equal(600 / 640.0, seven.ShareOfWallet[5], 12);
         Assert.Equal(1.0, seven.ShareOfWallet[6], 12);
-        Assert.Contains("estimated wallet of 700: its own yearly spend, above the 90th percentile", seven.Result.Reason[6]);
-        Assert.Contains("estimated wallet of 640: the 90th percentile of the yearly spend of 7 comparable customers, persons/families", seven.Result.Reason[0]);
+        Assert.Contains("estimated wallet of 700: its own yearly spend, above the 90th percentile", Reason(seven, columns, scores, 6));
+        Assert.Contains("estimated wallet of 640: the 90th percentile of the yearly spend of 7 comparable customers, persons/families", Reason(seven, columns, scores, 0));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class StrategyMatrixTests
         Assert.True(double.IsNaN(result.ShareOfWallet[0]));
         Assert.False(result.ShareEstimated[0]);
         Assert.Equal(["share-unknown", "keep"], result.Result.Class); // 3,000 of 4,000: 0.75, high
-        Assert.Equal("share-unknown: share of wallet unknown: no wallet in the data, and too few comparable customers (same segment or size band) to estimate one; expected revenue over the next 365 days 100 at or above the median 100 of live customers; large volume: find out the share of wallet before choosing keep or develop", result.Result.Reason[0]);
+        Assert.Equal("share-unknown: share of wallet unknown: no wallet in the data, and too few comparable customers (same segment or size band) to estimate one; expected revenue over the next 365 days 100 at or above the median 100 of live customers; large volume: find out the share of wallet before choosing keep or develop", Reason(result, columns, scores, 0));
         Assert.Contains("share of wallet known for 1, estimated from comparable customers for 0, unknown for 1 of 2 live actual customers", result.Result.Notes);
     }
 
@@ -120,14 +120,14 @@ public sealed class StrategyMatrixTests
         var (columns, scores) = Customers([100, 1_000, 1_000, 300]);
         for (var i = 0; i < 4; i++) columns.WalletEstimate[i] = 10_000;
 
-        var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions(),
-            [ChurnStatus.Active, ChurnStatus.Lapsed, ChurnStatus.Lost, ChurnStatus.AtRisk]);
+        string?[] churn = [ChurnStatus.Active, ChurnStatus.Lapsed, ChurnStatus.Lost, ChurnStatus.AtRisk];
+        var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions(), churn);
 
         // Live: 100 and 300, median 200 (with the lapsed and lost it would be 650 and 300 would be small).
         Assert.Equal(["acquire-or-abandon", null, null, "develop"], result.Result.Class);
-        Assert.Equal("n/a: lapsed by the churn status: the matrix plans live relationships (a lapsed or lost customer has no upcoming volume); the churn status's action applies", result.Result.Reason[1]);
-        Assert.StartsWith("n/a: lost by the churn status:", result.Result.Reason[2]);
-        Assert.EndsWith("yearly revenue 300 at or above the median 200 of live customers (no model predicts the volume; the past year stands for it)", result.Result.Reason[3]);
+        Assert.Equal("n/a: lapsed by the churn status: the matrix plans live relationships (a lapsed or lost customer has no upcoming volume); the churn status's action applies", Reason(result, columns, scores, 1, churn));
+        Assert.StartsWith("n/a: lost by the churn status:", Reason(result, columns, scores, 2, churn));
+        Assert.EndsWith("yearly revenue 300 at or above the median 200 of live customers (no model predicts the volume; the past year stands for it)", Reason(result, columns, scores, 3, churn));
         Assert.Contains("no model predicts the volume: it is each live customer's yearly revenue (large from 200), not a prediction", result.Result.Notes);
         Assert.True(double.IsNaN(result.ShareOfWallet[1]));
         Assert.Contains("2 lapsed or lost customers are not in the matrix", result.Result.Notes);
@@ -142,7 +142,7 @@ public sealed class StrategyMatrixTests
         var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions(), valueClass: ["MVC", "other", "MVC", "other"]);
 
         Assert.Equal(["develop", "acquire-or-abandon", "keep", "keep"], result.Result.Class);
-        Assert.Equal("develop: share of wallet 0.20 below 0.50 (yearly revenue 200 of a wallet of 1,000); expected revenue over the next 365 days 10.00 below the median 255.00 of live customers; an MVC (most valuable customer) is developed, not abandoned: low share and small volume would be acquire-or-abandon", result.Result.Reason[0]);
+        Assert.Equal("develop: share of wallet 0.20 below 0.50 (yearly revenue 200 of a wallet of 1,000); expected revenue over the next 365 days 10.00 below the median 255.00 of live customers; an MVC (most valuable customer) is developed, not abandoned: low share and small volume would be acquire-or-abandon", Reason(result, columns, scores, 0));
         Assert.Contains("1 MVC with low share and small volume is develop, not acquire-or-abandon", result.Result.Notes);
     }
 
@@ -156,8 +156,8 @@ public sealed class StrategyMatrixTests
         var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions(), valueClass: ["MGC", "other", "other", "other", "MVC", "other"]);
 
         Assert.Equal(["develop", "acquire-or-abandon", "keep", "keep", "share-unknown", "keep"], result.Result.Class);
-        Assert.EndsWith("; an MGC (most growable customer: room to grow by the value class) is developed, not abandoned: low share and small volume would be acquire-or-abandon", result.Result.Reason[0]);
-        Assert.EndsWith("small volume: find out the share of wallet before choosing maintain or develop", result.Result.Reason[4]);
+        Assert.EndsWith("; an MGC (most growable customer: room to grow by the value class) is developed, not abandoned: low share and small volume would be acquire-or-abandon", Reason(result, columns, scores, 0));
+        Assert.EndsWith("small volume: find out the share of wallet before choosing maintain or develop", Reason(result, columns, scores, 4));
         Assert.Contains("1 MGC with low share and small volume is develop, not acquire-or-abandon: the value class found room to grow", result.Result.Notes);
     }
 
@@ -172,7 +172,7 @@ public sealed class StrategyMatrixTests
         var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions());
 
         Assert.Equal(["maintain-or-acquire", "keep"], result.Result.Class);
-        Assert.EndsWith("yearly revenue 900 at or above the median 500 of live customers (no model predicts the volume; the past year stands for it)", result.Result.Reason[1]);
+        Assert.EndsWith("yearly revenue 900 at or above the median 500 of live customers (no model predicts the volume; the past year stands for it)", Reason(result, columns, scores, 1));
         Assert.Contains("yearly revenue, no model", result.Result.Method);
     }
 
@@ -186,7 +186,7 @@ public sealed class StrategyMatrixTests
 
         // Predicted: 50, 200 (median 125); yearly revenues of live customers: 100, 400, 900 (median 400).
         Assert.Equal(["acquire-or-abandon", "keep", "develop"], result.Result.Class);
-        Assert.EndsWith("no predicted revenue, so the yearly revenue 400 at or above the median 400 of live customers", result.Result.Reason[2]);
+        Assert.EndsWith("no predicted revenue, so the yearly revenue 400 at or above the median 400 of live customers", Reason(result, columns, scores, 2));
         Assert.Contains("1 live customer has no predicted revenue: its volume is the yearly revenue (large from 400)", result.Result.Notes);
     }
 
@@ -204,7 +204,7 @@ public sealed class StrategyMatrixTests
 
         // 500 × 365 / 180 = 1,013.9; / 2,000 = 0.507.
         Assert.Equal(500 * 365 / 180.0 / 2_000, result.ShareOfWallet[0], 12);
-        Assert.StartsWith("keep: share of wallet 0.51 at or above 0.50 (yearly revenue 1,014 (500 in the 180 days since the first purchase, scaled to a year) of a wallet of 2,000)", result.Result.Reason[0]);
+        Assert.StartsWith("keep: share of wallet 0.51 at or above 0.50 (yearly revenue 1,014 (500 in the 180 days since the first purchase, scaled to a year) of a wallet of 2,000)", Reason(result, columns, scores, 0));
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class StrategyMatrixTests
         var result = StrategyMatrix.Classify(columns, TestColumns.Scores(columns), new StrategyMatrixOptions());
 
         Assert.Equal(0.365, result.ShareOfWallet[0], 12);
-        Assert.Contains("yearly revenue 365 (90 in the 1 day since the first purchase, scaled to a year)", result.Result.Reason[0]);
+        Assert.Contains("yearly revenue 365 (90 in the 1 day since the first purchase, scaled to a year)", Reason(result, columns, TestColumns.Scores(columns), 0));
     }
 
     [Fact]
@@ -230,7 +230,7 @@ public sealed class StrategyMatrixTests
         var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions());
 
         Assert.Null(result.Result.Class[1]);
-        Assert.Equal("n/a: no completed order: the strategy matrix is for actual customers", result.Result.Reason[1]);
+        Assert.Equal("n/a: no completed order: the strategy matrix is for actual customers", Reason(result, columns, scores, 1));
         Assert.True(double.IsNaN(result.ShareOfWallet[1]));
     }
 
@@ -267,5 +267,21 @@ public sealed class StrategyMatrixTests
             StrategyMatrix.Classify(columns, TestColumns.Scores(columns), new StrategyMatrixOptions { LargeVolumeQuantile = 2 }));
 
         Assert.Equal("LargeVolumeQuantile", e.ParamName);
+    }
+
+    /// <summary>
+    /// Customer <paramref name="i"/>'s reason as a reader renders it from the stored figures (<see cref="StrategyMatrix.Reason"/>), in
+    /// <see cref="StrategyMatrix.Declaration"/>'s order, with the cuts learned by the default options.
+    /// </summary>
+    private static string? Reason(StrategyResult result, CustomerColumns columns, CustomerScores scores, int i, string?[]? churnStatus = null)
+    {
+        var options = new StrategyMatrixOptions();
+        var f = result.Result.Figures.AsSpan(i * 10, 10);
+        var row = new ReasonRow
+        {
+            Figures = [f[0], f[1], f[2], result.ShareOfWallet[i], f[3], f[4], columns.RevenueLastYear[i], f[5], f[6], f[7], f[8], scores.ExpectedRevenue[i], f[9], double.NaN],
+            Texts = [.. new string?[13], result.Result.FigureTexts[i]],
+        };
+        return StrategyMatrix.Reason(row, StrategyMatrix.Learn(columns, scores, options, churnStatus), options, scores.HorizonDays);
     }
 }

@@ -46,12 +46,12 @@ public sealed class StructureMapTests
             ["organizations/healthcare/hospitals", "organizations/healthcare/unknown", "organizations/unknown", "persons/families",
                 "persons/traders", "persons/unknown", "organizations/unknown/grocery"],
             map.Segment.Class);
-        Assert.Equal("organizations/healthcare/hospitals: an organization in industry healthcare, domain hospitals", map.Segment.Reason[0]);
-        Assert.Equal("organizations/healthcare/unknown: an organization in industry healthcare, domain not in the data", map.Segment.Reason[1]);
-        Assert.Equal("organizations/unknown: an organization with no industry or domain in the data", map.Segment.Reason[2]);
-        Assert.Equal("persons/traders: a person in population group traders (traders buy for resale: a group of their own)", map.Segment.Reason[4]);
-        Assert.Equal("persons/unknown: a person with no population group in the data", map.Segment.Reason[5]);
-        Assert.Equal("organizations/unknown/grocery: an organization in domain grocery, industry not in the data", map.Segment.Reason[6]);
+        Assert.Equal("organizations/healthcare/hospitals: an organization in industry healthcare, domain hospitals", Reason(map, 0));
+        Assert.Equal("organizations/healthcare/unknown: an organization in industry healthcare, domain not in the data", Reason(map, 1));
+        Assert.Equal("organizations/unknown: an organization with no industry or domain in the data", Reason(map, 2));
+        Assert.Equal("persons/traders: a person in population group traders (traders buy for resale: a group of their own)", Reason(map, 4));
+        Assert.Equal("persons/unknown: a person with no population group in the data", Reason(map, 5));
+        Assert.Equal("organizations/unknown/grocery: an organization in domain grocery, industry not in the data", Reason(map, 6));
         Assert.Equal(Dimensions.Segment, map.Segment.Dimension);
         Assert.Equal("4 parties lack a field of their segment (organizations by industry → domain, persons by population group) and sit under \"unknown\".", map.Segment.Notes[0]);
     }
@@ -64,7 +64,7 @@ public sealed class StructureMapTests
         var map = Build(columns);
 
         Assert.Equal("unknown", map.Segment.Class[0]);
-        Assert.Equal("unknown: neither the kind nor a segment field (organizations by industry → domain, persons by population group) is in the data", map.Segment.Reason[0]);
+        Assert.Equal("unknown: neither the kind nor a segment field (organizations by industry → domain, persons by population group) is in the data", Reason(map, 0));
         Assert.Equal(["all", "unknown"], map.Nodes.Select(n => n.Path));
     }
 
@@ -254,10 +254,15 @@ public sealed class StructureMapTests
         (columns.Industry[1], columns.Region[1]) = ("Retail", "Oporto");
         (columns.Industry[2], columns.Region[2]) = ("Horeca", null);
 
-        var map = Build(columns, options: new StructureMapOptions { OrganizationLevels = ["industry", "region"] });
+        var options = new StructureMapOptions { OrganizationLevels = ["industry", "region"] };
+        var map = Build(columns, options: options);
 
         Assert.Equal(["organizations/horeca/lisbon", "organizations/retail/oporto", "organizations/horeca/unknown"], map.Segment.Class);
-        Assert.Equal("organizations/horeca/unknown: an organization in industry horeca, region not in the data", map.Segment.Reason[2]);
+        Assert.Equal("organizations/horeca/unknown: an organization in industry horeca, region not in the data", Reason(map, 2, options));
         Assert.Throws<ArgumentOutOfRangeException>(() => Build(columns, options: new StructureMapOptions { OrganizationLevels = ["industry", "wallet"] }));
     }
+
+    /// <summary>Party <paramref name="i"/>'s segment reason as a reader renders it from its path and stored figure (<see cref="StructureMap.Reason"/>).</summary>
+    private static string? Reason(StructureMapResult map, int i, StructureMapOptions? options = null) =>
+        StructureMap.Reason(map.Segment.Class[i], new ReasonRow { Figures = [map.Segment.Figures[i]] }, options ?? new StructureMapOptions());
 }

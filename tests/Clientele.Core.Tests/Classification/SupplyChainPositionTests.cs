@@ -15,8 +15,30 @@ public sealed class SupplyChainPositionTests
         return columns;
     }
 
-    private static SupplyChainResult Classify(CustomerColumns columns, SupplyChainPositionOptions? options = null) =>
-        SupplyChainPosition.Classify(columns, options ?? new SupplyChainPositionOptions());
+    /// <summary>The positions, and each party's reason as a reader renders it from the stored figures (<see cref="SupplyChainPosition.Reason"/>).</summary>
+    private static Positions Classify(CustomerColumns columns, SupplyChainPositionOptions? options = null)
+    {
+        options ??= new SupplyChainPositionOptions();
+        var result = SupplyChainPosition.Classify(columns, options);
+        var reasons = new string?[columns.Count];
+        for (var i = 0; i < reasons.Length; i++)
+        {
+            // The figures in SupplyChainPosition.Declaration's order.
+            var row = new ReasonRow
+            {
+                Figures =
+                [
+                    result.Depth[i] >= 0 ? result.Depth[i] : double.NaN, columns.Summary.Orders[i], result.Cancelled[i], result.Returned[i],
+                    result.Sellers[i], result.SellsOn[i], result.Route[i], result.CutOff[i], result.Party[i], double.NaN,
+                ],
+                Texts = [null, null, null, null, null, null, null, null, null, result.Seller[i]],
+            };
+            reasons[i] = SupplyChainPosition.Reason(row, options);
+        }
+        return new Positions(result.Result, result.Depth, reasons);
+    }
+
+    private sealed record Positions(DimensionResult Result, int[] Depth, string?[] Reason);
 
     [Fact]
     public void A_distributor_its_retailer_and_the_retailers_consumer_are_direct_indirect_and_ultimate()
@@ -30,9 +52,9 @@ public sealed class SupplyChainPositionTests
 
         Assert.Equal([SupplyChainPosition.Direct, SupplyChainPosition.Indirect, SupplyChainPosition.Ultimate], result.Result.Class);
         Assert.Equal([0, 1, 2], result.Depth);
-        Assert.Equal("direct: 12 completed orders with us; sells on to 1 party", result.Result.Reason[0]);
-        Assert.Equal("indirect: buys from C1 (direct, grocery) at depth 1; sells on to 1 party", result.Result.Reason[1]);
-        Assert.Equal("ultimate: buys from C2 (indirect, organization) at depth 2; a person who sells on to nobody: an end consumer", result.Result.Reason[2]);
+        Assert.Equal("direct: 12 completed orders with us; sells on to 1 party", result.Reason[0]);
+        Assert.Equal("indirect: buys from C1 (direct, grocery) at depth 1; sells on to 1 party", result.Reason[1]);
+        Assert.Equal("ultimate: buys from C2 (indirect, organization) at depth 2; a person who sells on to nobody: an end consumer", result.Reason[2]);
         Assert.Equal(Dimensions.SupplyChain, result.Result.Dimension);
     }
 
@@ -46,9 +68,9 @@ public sealed class SupplyChainPositionTests
         var asUltimate = Classify(columns, new SupplyChainPositionOptions { LeafOrganizations = "Ultimate" });
 
         Assert.Equal(SupplyChainPosition.Indirect, byDefault.Result.Class[1]);
-        Assert.Contains("sells on to nobody in our data, but an organization at the bottom of a chain buys for resale or its own use", byDefault.Result.Reason[1]);
+        Assert.Contains("sells on to nobody in our data, but an organization at the bottom of a chain buys for resale or its own use", byDefault.Reason[1]);
         Assert.Equal(SupplyChainPosition.Ultimate, asUltimate.Result.Class[1]);
-        Assert.Contains("leafOrganizations = ultimate", asUltimate.Result.Reason[1]);
+        Assert.Contains("leafOrganizations = ultimate", asUltimate.Reason[1]);
     }
 
     [Fact]
@@ -61,7 +83,7 @@ public sealed class SupplyChainPositionTests
         var result = Classify(columns);
 
         Assert.Equal(SupplyChainPosition.Ultimate, result.Result.Class[1]);
-        Assert.Contains("its kind is unknown", result.Result.Reason[1]);
+        Assert.Contains("its kind is unknown", result.Reason[1]);
     }
 
     [Fact]
@@ -75,7 +97,7 @@ public sealed class SupplyChainPositionTests
 
         Assert.Equal(SupplyChainPosition.Direct, result.Result.Class[1]);
         Assert.Equal(0, result.Depth[1]);
-        Assert.Equal("direct: 3 completed orders with us; also buys through the supply chain from C1 (direct, organization) and 1 other supplier", result.Result.Reason[1]);
+        Assert.Equal("direct: 3 completed orders with us; also buys through the supply chain from C1 (direct, organization) and 1 other supplier", result.Reason[1]);
         Assert.Contains(result.Result.Notes, n => n.StartsWith("1 direct customers also buy", StringComparison.Ordinal));
     }
 
@@ -90,7 +112,7 @@ public sealed class SupplyChainPositionTests
 
         Assert.Equal([0, 1, 2, -1], result.Depth);
         Assert.Equal([SupplyChainPosition.Direct, SupplyChainPosition.Indirect, SupplyChainPosition.Indirect, null], result.Result.Class);
-        Assert.Equal("indirect: buys from C1 (direct, organization) and 1 other supplier at depth 1; sells on to 1 party", result.Result.Reason[1]);
+        Assert.Equal("indirect: buys from C1 (direct, organization) and 1 other supplier at depth 1; sells on to 1 party", result.Reason[1]);
         Assert.Contains("2 supply links name no known customer and were ignored.", result.Result.Notes);
         Assert.Contains("1 supply links from a party to itself were ignored.", result.Result.Notes);
         Assert.Contains("2 repeated supply links were counted once.", result.Result.Notes);
@@ -108,8 +130,8 @@ public sealed class SupplyChainPositionTests
 
         Assert.Equal([0, 1, 2, 3], result.Depth);
         Assert.Equal([SupplyChainPosition.Direct, SupplyChainPosition.Indirect, SupplyChainPosition.Indirect, SupplyChainPosition.Ultimate], result.Result.Class);
-        Assert.Equal("indirect: buys from nobody in our data and has no orders with us: the top of its chain, at depth 1; sells on to 1 party; a chain cut off from us (nobody up it has orders with us)", result.Result.Reason[1]);
-        Assert.EndsWith("its chain is cut off from us (nobody up it has orders with us), so depth counts from the chain's top at depth 1", result.Result.Reason[3]);
+        Assert.Equal("indirect: buys from nobody in our data and has no orders with us: the top of its chain, at depth 1; sells on to 1 party; a chain cut off from us (nobody up it has orders with us)", result.Reason[1]);
+        Assert.EndsWith("its chain is cut off from us (nobody up it has orders with us), so depth counts from the chain's top at depth 1", result.Reason[3]);
         Assert.Contains(result.Result.Notes, n => n.StartsWith("3 parties sit in supply chains cut off from our direct customers (1 chain tops)", StringComparison.Ordinal));
     }
 
@@ -122,7 +144,7 @@ public sealed class SupplyChainPositionTests
 
         Assert.Equal([-1, 1, 2], result.Depth);
         Assert.Equal([null, SupplyChainPosition.Indirect, SupplyChainPosition.Indirect], result.Result.Class);
-        Assert.StartsWith("indirect: buys from C3 (indirect, organization) in a supply cycle, taken as its top at depth 1", result.Result.Reason[1]);
+        Assert.StartsWith("indirect: buys from C3 (indirect, organization) in a supply cycle, taken as its top at depth 1", result.Reason[1]);
         Assert.Contains(result.Result.Notes, n => n.Contains("1 cycles with no top", StringComparison.Ordinal));
     }
 
@@ -135,7 +157,7 @@ public sealed class SupplyChainPositionTests
 
         Assert.Null(result.Result.Class[0]);
         Assert.Equal(-1, result.Depth[0]);
-        Assert.Equal("not in the supply chain: no completed orders with us and no supply links", result.Result.Reason[0]);
+        Assert.Equal("not in the supply chain: no completed orders with us and no supply links", result.Reason[0]);
         Assert.Empty(result.Result.Notes);
     }
 
@@ -150,8 +172,8 @@ public sealed class SupplyChainPositionTests
         var result = Classify(columns);
 
         Assert.All(result.Result.Class, c => Assert.Equal(SupplyChainPosition.Direct, c));
-        Assert.Equal("direct: 1 completed order with us", result.Result.Reason[0]);
-        Assert.Equal("direct: 4 completed orders with us", result.Result.Reason[1]);
+        Assert.Equal("direct: 1 completed order with us", result.Reason[0]);
+        Assert.Equal("direct: 4 completed orders with us", result.Reason[1]);
     }
 
     [Fact]
@@ -168,7 +190,7 @@ public sealed class SupplyChainPositionTests
         Assert.Equal(SupplyChainPosition.Indirect, byDefault.Result.Class[0]);
         Assert.Equal(1, byDefault.Depth[0]);
         Assert.Equal(SupplyChainPosition.Direct, included.Result.Class[0]);
-        Assert.Equal("direct: no completed order, but 1 cancelled and 2 returned orders with us (directIncludesCancelledOrReturned); sells on to 1 party", included.Result.Reason[0]);
+        Assert.Equal("direct: no completed order, but 1 cancelled and 2 returned orders with us (directIncludesCancelledOrReturned); sells on to 1 party", included.Reason[0]);
         Assert.Equal(1, included.Depth[1]);
     }
 

@@ -32,7 +32,7 @@ public sealed class ValueClassTests
         columns.ReturnMargin[0] = -20;
         var scores = TestColumns.Scores(columns);
 
-        var result = ValueClass.Classify(columns, scores, new ValueClassOptions());
+        var result = Classify(columns, scores, new ValueClassOptions());
 
         Assert.Equal("BZC", result.Class[0]);
         // 30 margin − 20 returns − 500 cost to serve = −490; the cut 0 is under 100, so two decimals.
@@ -45,7 +45,7 @@ public sealed class ValueClassTests
         var (columns, scores) = ValueTestColumns.Buyers(1, _ => -300);
         scores.FutureNetValue[0] = 100;
 
-        var result = ValueClass.Classify(columns, scores, new ValueClassOptions());
+        var result = Classify(columns, scores, new ValueClassOptions());
 
         Assert.Equal("BZC", result.Class[0]);
         Assert.Equal("BZC: value -200.00 in net margin (past -300.00 + future 100.00) below 0.00, and the past -300.00 below 0.00 too: margin 30, no returns, cost to serve 0; the predicted future does not make up for it", result.Reason[0]);
@@ -57,7 +57,7 @@ public sealed class ValueClassTests
         var (columns, scores) = ValueTestColumns.Buyers(1, _ => -300);
         scores.FutureNetValue[0] = 900;
 
-        var result = ValueClass.Classify(columns, scores, new ValueClassOptions());
+        var result = Classify(columns, scores, new ValueClassOptions());
 
         Assert.Equal("other", result.Class[0]);
         Assert.StartsWith("other: value 600 in net margin (past -300 + future 900) not above the MVC cut (top 20%) 600;", result.Reason[0]);
@@ -69,7 +69,7 @@ public sealed class ValueClassTests
         var columns = TestColumns.Create(1);
         TestColumns.Buy(columns, 0, [ValueTestColumns.Day], amount: 200, marginRate: -0.1);
 
-        var result = ValueClass.Classify(columns, TestColumns.Scores(columns), new ValueClassOptions());
+        var result = Classify(columns, TestColumns.Scores(columns), new ValueClassOptions());
 
         Assert.Equal("BZC", result.Class[0]);
         Assert.Contains("margin -20", result.Reason[0]);
@@ -80,7 +80,7 @@ public sealed class ValueClassTests
     {
         var (columns, scores) = ValueTestColumns.Buyers(10, i => (i + 1) * 100);
 
-        var result = ValueClass.Classify(columns, scores, new ValueClassOptions());
+        var result = Classify(columns, scores, new ValueClassOptions());
 
         Assert.Equal(["other", "other", "other", "other", "other", "other", "other", "other", "MVC", "MVC"], result.Class);
         // The 0.8-quantile of 100..1,000: 800 + 0.2 × 100 = 820.
@@ -93,7 +93,7 @@ public sealed class ValueClassTests
         var (columns, scores) = Regulars(10, i => (i + 1) * 100);
         columns.WalletEstimate[0] = 10_000;
 
-        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), AllActive(10));
+        var result = Classify(columns, scores, new ValueClassOptions(), AllActive(10));
 
         Assert.Equal("MGC", result.Class[0]);
         // (10,000 − 100) × 0.30 = 2,970.
@@ -110,7 +110,7 @@ public sealed class ValueClassTests
         scores.ExpectedRevenue[2] = 1_000;
         scores.MarginRate[2] = 0.3;
 
-        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), AllActive(10));
+        var result = Classify(columns, scores, new ValueClassOptions(), AllActive(10));
 
         Assert.Equal("MGC", result.Class[2]);
         // (1,000 − 100) × 0.30 = 270.
@@ -126,7 +126,7 @@ public sealed class ValueClassTests
         scores.ProbabilityAlive[1] = 0.1;
         var options = new ValueClassOptions { MgcShare = 0.125 };
 
-        var result = ValueClass.Classify(columns, scores, options, AllActive(10));
+        var result = Classify(columns, scores, options, AllActive(10));
 
         Assert.Equal("MGC", result.Class[0]);
         Assert.Equal("other", result.Class[1]);
@@ -142,7 +142,7 @@ public sealed class ValueClassTests
         var churn = AllActive(10);
         churn[0] = ChurnStatus.AtRisk;
 
-        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), churn);
+        var result = Classify(columns, scores, new ValueClassOptions(), churn);
 
         Assert.Equal("other", result.Class[0]);
         Assert.Equal("other: value 100 in net margin (past only: no prediction) not above the MVC cut (top 20%) 820; not an MGC: at-risk by the churn status, and room to grow counts only in a live relationship", result.Reason[0]);
@@ -157,8 +157,8 @@ public sealed class ValueClassTests
         columns.WalletEstimate[0] = 120; // headroom (120 − 100) × 0.30 = 6, under the floor 15
         columns.WalletEstimate[1] = 160; // headroom 18, over it
 
-        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), AllActive(10));
-        var withoutFloor = ValueClass.Classify(columns, scores, new ValueClassOptions { MinimumGrowthShare = 0 }, AllActive(10));
+        var result = Classify(columns, scores, new ValueClassOptions(), AllActive(10));
+        var withoutFloor = Classify(columns, scores, new ValueClassOptions { MinimumGrowthShare = 0 }, AllActive(10));
 
         Assert.Equal(["other", "MGC"], result.Class[..2]);
         Assert.StartsWith($"other: growth potential 6.00 a year not above {Floor} (headroom 6.00: wallet 120 above yearly revenue 100, the difference × margin 0.30; no predicted revenue);", result.Reason[0]);
@@ -176,7 +176,7 @@ public sealed class ValueClassTests
         columns.WalletEstimate[0] = 10_000;
         var churn = ChurnStatus.Classify(columns, scores, new ChurnStatusOptions()).Status.Class;
 
-        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), churn);
+        var result = Classify(columns, scores, new ValueClassOptions(), churn);
 
         Assert.All(churn, Assert.Null); // one purchase each: no repeat history, no churn status
         Assert.DoesNotContain("MGC", result.Class);
@@ -194,7 +194,7 @@ public sealed class ValueClassTests
         var churn = AllActive(10);
         for (var i = 1; i < 9; i++) churn[i] = ChurnStatus.Lapsed;
 
-        var result = ValueClass.Classify(columns, scores, new ValueClassOptions(), churn);
+        var result = Classify(columns, scores, new ValueClassOptions(), churn);
 
         // Active: customer 0 (yearly value 30) and customer 9 (300): median 165, floor 82.50 above the headroom 18.
         Assert.Equal("other", result.Class[0]);
@@ -208,8 +208,8 @@ public sealed class ValueClassTests
         ValueTestColumns.Unbuy(columns, scores, 1);
         var empty = TestColumns.Create(0);
 
-        var result = ValueClass.Classify(columns, scores, new ValueClassOptions());
-        var none = ValueClass.Classify(empty, TestColumns.Scores(empty), new ValueClassOptions());
+        var result = Classify(columns, scores, new ValueClassOptions());
+        var none = Classify(empty, TestColumns.Scores(empty), new ValueClassOptions());
 
         Assert.Null(result.Class[1]);
         Assert.Equal("n/a: no completed order: value classes are for actual customers", result.Reason[1]);
@@ -224,7 +224,7 @@ public sealed class ValueClassTests
         for (var i = 0; i < 200; i += 3) columns.WalletEstimate[i] = 5_000 + i;
         for (var i = 0; i < 200; i += 5) scores.ExpectedRevenue[i] = 50 * i;
 
-        var result = ValueClass.Classify(columns, scores, new ValueClassOptions());
+        var result = Classify(columns, scores, new ValueClassOptions());
 
         Assert.All(result.Class, c => Assert.Contains(c, ValueClass.Classes));
         Assert.All(result.Reason, r => Assert.StartsWith(result.Class[Array.IndexOf(result.Reason, r)] + ":", r));
@@ -235,8 +235,40 @@ public sealed class ValueClassTests
     {
         var (columns, scores) = ValueTestColumns.Buyers(1, _ => 1);
 
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ValueClass.Classify(columns, scores, new ValueClassOptions { MvcShare = 1.5 }));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Classify(columns, scores, new ValueClassOptions { MvcShare = 1.5 }));
 
         Assert.Equal("MvcShare", e.ParamName);
+    }
+
+    /// <summary>The value classes, and each customer's reason as a reader renders it from the stored figures (<see cref="ValueClass.Reason"/>).</summary>
+    private static Classes Classify(CustomerColumns columns, CustomerScores scores, ValueClassOptions options, string?[]? churnStatus = null)
+    {
+        var result = ValueClass.Classify(columns, scores, options, churnStatus);
+        var strategy = new StrategyMatrixOptions();
+        var yearly = Clientele.Classification.Internal.YearlyRevenue.All(columns, strategy.AnnualiseFromDays);
+        var wallets = Clientele.Classification.Internal.WalletEstimates.Build(columns, yearly,
+            new Clientele.Classification.Internal.SegmentKeys(columns, new StructureMapOptions()), strategy);
+        var context = ValueClass.Learn(columns, scores, options, churnStatus ?? new string?[columns.Count], yearly, wallets);
+        var reasons = new string?[columns.Count];
+        for (var i = 0; i < reasons.Length; i++)
+        {
+            // The figures in ValueClass.Declaration's order: the result's own, then margin, revenue and cost to serve (shared).
+            var s = columns.Summary;
+            var row = ReasonRow.Of(columns, scores, i,
+                [.. result.Figures.AsSpan(i * 10, 10), s.Margin[i] ?? double.NaN, s.Revenue[i], s.ServiceCost[i]]);
+            reasons[i] = ValueClass.Reason(row, context, options, scores.UsesMargin);
+        }
+        return new Classes(result, reasons);
+    }
+
+    private sealed record Classes(DimensionResult Result, string?[] Reason)
+    {
+        public string?[] Class => Result.Class;
+
+        public string Dimension => Result.Dimension;
+
+        public IReadOnlyList<string> Notes => Result.Notes;
+
+        public string Method => Result.Method;
     }
 }

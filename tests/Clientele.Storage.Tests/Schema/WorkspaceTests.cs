@@ -146,6 +146,46 @@ public sealed class WorkspaceTests : IDisposable
         Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM snapshot_overrides"));
     }
 
+    [Fact]
+    public void A_version_9_workspace_keeps_every_reason_as_stored_its_older_rows_moved_beside_the_text_version_9_had_moved()
+    {
+        // Version 9 rendered the value tier's and churn status's reasons; every other dimension rendered now stored text.
+        string[] renderedAt9 = [Dimensions.ValueTier, Dimensions.ChurnStatus];
+        var renderedSince = Dimensions.All.Where(d => !SnapshotSchema.StoresReason(d) && !renderedAt9.Contains(d)).ToList();
+        Assert.NotEmpty(renderedSince);
+        using (var workspace = Workspace.Create(_temp.Path))
+        {
+            Clientele.Storage.Tests.Snapshots.HandMadeSnapshots.InsertBoth(workspace.Connection);
+            // Make it what version 9 wrote: the newly rendered dimensions' text in reason columns, the older rows' JSON holding
+            // only the two dimensions version 9 had moved, and one row written at version 9 (no JSON: its two reasons rendered).
+            foreach (var d in renderedSince)
+            {
+                workspace.Execute($"ALTER TABLE snapshot_customers ADD COLUMN {SnapshotSchema.ReasonColumn(d)} VARCHAR");
+                workspace.Execute($"UPDATE snapshot_customers SET {SnapshotSchema.ReasonColumn(d)} = json_extract_string({SnapshotSchema.StoredReasonsColumn}, '$.{d}')");
+            }
+            workspace.Execute($"UPDATE snapshot_customers SET {SnapshotSchema.StoredReasonsColumn} = json_object({string.Join(", ", renderedAt9.Select(d => $"'{d}', json_extract_string({SnapshotSchema.StoredReasonsColumn}, '$.{d}')"))})::VARCHAR");
+            workspace.Execute($"UPDATE snapshot_customers SET {SnapshotSchema.StoredReasonsColumn} = NULL WHERE customer_id = 'C2'");
+            foreach (var figure in SnapshotSchema.ReasonFigureColumns.Where(f => !renderedAt9.Any(d => f.Name.StartsWith(d + "_", StringComparison.Ordinal))))
+                workspace.Execute($"ALTER TABLE snapshot_customers DROP COLUMN {figure.Name}");
+            workspace.Execute("UPDATE clientele_meta SET value = '9' WHERE key = 'schema_version'");
+        }
+        using var upgraded = Workspace.Open(_temp.Path);
+        Assert.Equal(Clientele.Storage.Schema.WorkspaceSchema.CurrentVersion, upgraded.SchemaVersion);
+        Assert.Equal(0, upgraded.Scalar<long>($"SELECT count(*) FROM information_schema.columns WHERE table_name = 'snapshot_customers' AND column_name IN ({string.Join(", ", renderedSince.Select(d => $"'{SnapshotSchema.ReasonColumn(d)}'"))})"));
+        Assert.All(SnapshotSchema.ReasonFigureColumns, f => Assert.Equal(1, upgraded.Scalar<long>(
+            $"SELECT count(*) FROM information_schema.columns WHERE table_name = 'snapshot_customers' AND column_name = '{f.Name}'")));
+        var second = DateOnly.Parse(Clientele.Storage.Tests.Snapshots.HandMadeSnapshots.Second, System.Globalization.CultureInfo.InvariantCulture);
+        // An older row reads every reason as stored, those moved at 9 and those moved now.
+        var profile = SnapshotQuery.Profile(upgraded, "C1", second);
+        Assert.All(Dimensions.All.Where(d => !SnapshotSchema.StoresReason(d)), d => Assert.Equal(
+            profile.Classes.Single(c => c.Dimension == d).Class is { } c ? $"{c} because of C1" : null, profile.Classes.Single(c => c.Dimension == d).Reason));
+        // The row written at version 9 keeps the text moved now, and no key for the reasons it renders.
+        foreach (var d in renderedSince)
+            Assert.Equal(1, upgraded.Scalar<long>($"SELECT count(*) FROM snapshot_customers WHERE customer_id = 'C2' AND as_of = DATE '{second:yyyy-MM-dd}' AND json_extract({SnapshotSchema.StoredReasonsColumn}, '$.{d}') IS NOT NULL"));
+        Assert.All(renderedAt9, d => Assert.Equal(0, upgraded.Scalar<long>(
+            $"SELECT count(*) FROM snapshot_customers WHERE customer_id = 'C2' AND json_extract({SnapshotSchema.StoredReasonsColumn}, '$.{d}') IS NOT NULL")));
+    }
+
     private string WriteOrders()
     {
         File.WriteAllText(System.IO.Path.Combine(_temp.Folder, "o.csv"), "customer_id,ordered_at,amount\nC1,2024-01-01,1\nC1,2024-01-02,2\n");

@@ -80,6 +80,8 @@ public static class HandMadeSnapshots
         var columns = new List<string> { "as_of", "customer_id", "name", "kind", "value", "revenue", "orders", "p_alive" };
         var values = new List<object?> { asOf, id, name, kind, value, revenue, orders, orders > 0 ? 0.9 : double.NaN };
         var older = new System.Text.Json.Nodes.JsonObject();
+        // An older analysis's row has every rendered dimension's key, its value null where that dimension had no reason.
+        foreach (var dimension in Dimensions.All.Where(d => !Clientele.Storage.Snapshots.SnapshotSchema.StoresReason(d))) older[dimension] = null;
         foreach (var (dimension, @class) in classes)
         {
             columns.Add(dimension);

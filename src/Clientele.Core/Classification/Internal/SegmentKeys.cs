@@ -20,7 +20,7 @@ internal sealed class SegmentKeys
         _columns = columns;
         _organization = [.. options.OrganizationLevels];
         _person = [.. options.PersonLevels];
-        LevelsText = $"organizations by {string.Join(" → ", _organization.Select(Label))}, persons by {string.Join(" → ", _person.Select(Label))}";
+        LevelsText = Levels(_organization, _person);
     }
 
     /// <summary>"organizations by industry → domain, persons by population group".</summary>
@@ -65,10 +65,22 @@ internal sealed class SegmentKeys
     }
 
     /// <summary>The path of a segment and the reason a customer is in it.</summary>
-    public (string Path, string Reason) Describe(Key key)
+    public (string Path, string Reason) Describe(Key key) => Describe(key, _organization, _person, LevelsText);
+
+    /// <summary>The path of a segment and the reason a customer is in it, under the levels of <paramref name="options"/>.</summary>
+    public static (string Path, string Reason) Describe(Key key, StructureMapOptions options)
     {
-        if (key.Kind == 2) return (StructureMap.Unknown, $"neither the kind nor a segment field ({LevelsText}) is in the data");
-        var levels = key.Kind == 0 ? _organization : _person;
+        string[] organization = [.. options.OrganizationLevels], person = [.. options.PersonLevels];
+        return Describe(key, organization, person, Levels(organization, person));
+    }
+
+    private static string Levels(string[] organization, string[] person) =>
+        $"organizations by {string.Join(" → ", organization.Select(Label))}, persons by {string.Join(" → ", person.Select(Label))}";
+
+    private static (string Path, string Reason) Describe(Key key, string[] organization, string[] person, string levelsText)
+    {
+        if (key.Kind == 2) return (StructureMap.Unknown, $"neither the kind nor a segment field ({levelsText}) is in the data");
+        var levels = key.Kind == 0 ? organization : person;
         var top = key.Kind == 0 ? StructureMap.Organizations : StructureMap.Persons;
         var noun = key.Kind == 0 ? "an organization" : "a person";
         if (key.Words.All(w => w is null))
