@@ -83,7 +83,7 @@ public sealed class PostgresServer : IDisposable
 
     private static PostgresServer Start(string folder)
     {
-        File.WriteAllText(Path.Combine(folder, OwnerFile), $"{Environment.ProcessId} {Process.GetCurrentProcess().StartTime.Ticks}");
+        File.WriteAllText(Path.Combine(folder, OwnerFile), $"{Environment.ProcessId} {StartedAt(Environment.ProcessId)}");
         if (AsRoot && !OperatingSystem.IsWindows()) File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111); // the postgres user writes its data and socket here
         var data = Path.Combine(folder, "data");
         Run("initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync");
@@ -152,16 +152,24 @@ public sealed class PostgresServer : IDisposable
         }
     }
 
-    private static bool OwnerAlive(int pid, long startTicks)
+    private static bool OwnerAlive(int pid, long started) => StartedAt(pid) == started;
+
+    /// <summary>
+    /// When the process started, in clock ticks after boot (/proc/PID/stat's 22nd field), or null when it is gone: exact, where
+    /// <see cref="Process.StartTime"/> is recomputed from the boot time on every read and differs by microseconds between two
+    /// processes' reads (a live test process's server was taken for a leftover and stopped by another test process).
+    /// </summary>
+    private static long? StartedAt(int pid)
     {
         try
         {
-            using var process = Process.GetProcessById(pid);
-            return process.StartTime.Ticks == startTicks;
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // The command name in parentheses may hold spaces; the fields after it start at the 3rd.
+            return long.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[19], System.Globalization.CultureInfo.InvariantCulture);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (IOException)
         {
-            return false;
+            return null;
         }
     }
 
