@@ -113,35 +113,14 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
         var url = Database();
         Assert.Equal(0, _cli.Run("import", "orders", _cli.File("small.csv", "order_id,customer_id,ordered_at,amount\nS1,C1,2024-01-05,10\n"), "--workspace", url).Code);
         var before = Counts(url);
-        var big = Path.Combine(_cli.Folder, "big.csv");
-        using (var writer = new StreamWriter(big))
-        {
-            writer.Write("order_id,customer_id,ordered_at,amount\n");
-            for (var i = 0; i < 1_500_000; i++) writer.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"B{i},C{i % 50_000},2024-{1 + i % 12:00}-{1 + i % 28:00},{i % 1000}.25\n"));
-        }
-        KillDuring(url, big, stage);
+        var big = KilledImport.BigOrders(_cli.Folder, 1_500_000);
+        KilledImport.KillDuring(url, big, stage);
         Assert.Equal(before, Counts(url));
         Assert.Contains("small.csv", _cli.Run("status", "--workspace", url).Out, StringComparison.Ordinal);
         // The killed client's rows were in the server: a new import of the whole file succeeds and adds every row once.
         var again = _cli.Run("import", "orders", big, "--no-live", "--workspace", url);
         Assert.True(again.Code == 0, again.Error);
         Assert.Contains("1,500,000 rows read, 1,500,000 added", again.Out, StringComparison.Ordinal);
-    }
-
-    /// <summary>Starts the real executable's import, kills it when standard error shows <paramref name="stage"/>, and returns once it is dead.</summary>
-    private static void KillDuring(string url, string file, string stage)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "clientele.dll");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in new[] { dll, "--workspace", url, "import", "orders", file }) start.ArgumentList.Add(arg);
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var seen = new TaskCompletionSource();
-        process.ErrorDataReceived += (_, e) => { if (e.Data?.Contains(stage, StringComparison.Ordinal) == true) seen.TrySetResult(); };
-        process.BeginErrorReadLine();
-        var finished = process.WaitForExitAsync();
-        Assert.True(Task.WaitAny([seen.Task, finished], TimeSpan.FromMinutes(2)) == 0, $"the import never reached '{stage}'");
-        process.Kill(entireProcessTree: true);
-        process.WaitForExit();
     }
 
     [Fact]
