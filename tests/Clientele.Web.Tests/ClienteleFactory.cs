@@ -35,6 +35,9 @@ public sealed partial class ClienteleFactory(string? workspacePath = null) : Web
 
     private bool _loopback;
 
+    /// <summary>Leave the workspace's folder when disposed (for a second server on the same workspace); the test deletes it.</summary>
+    public bool KeepsWorkspace { get; init; }
+
     /// <summary>More server settings (trustedProxies, secureCookies), set before the server starts.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
@@ -112,7 +115,7 @@ public sealed partial class ClienteleFactory(string? workspacePath = null) : Web
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing) return;
+        if (!disposing || KeepsWorkspace) return;
         try
         {
             Directory.Delete(Path.GetDirectoryName(WorkspacePath)!, recursive: true);

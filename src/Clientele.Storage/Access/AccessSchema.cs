@@ -1,6 +1,6 @@
 namespace Clientele.Storage.Access;
 
-/// <summary>The tables of who may use a workspace through <c>clientele serve</c>: its users and its API keys.</summary>
+/// <summary>The tables of who may use a workspace through <c>clientele serve</c>: its users and its API keys, and the keys that sign its sessions.</summary>
 internal static class AccessSchema
 {
     public static readonly string[] Tables =
@@ -16,4 +16,14 @@ internal static class AccessSchema
             created_at TIMESTAMP NOT NULL, created_by VARCHAR, last_used_at TIMESTAMP)
         """,
     ];
+
+    /// <summary>
+    /// The keys ASP.NET's data protection signs and encrypts sign-in cookies and anti-forgery tokens with, one XML element a
+    /// row (<see cref="DataProtectionKeyTable"/>): every server of one workspace accepts the sessions any of them started.
+    /// Added in schema 11, after the tables above.
+    /// </summary>
+    public const string DataProtectionKeysTable = """
+        CREATE TABLE data_protection_keys (
+            name VARCHAR PRIMARY KEY, xml VARCHAR NOT NULL, stored_at TIMESTAMP NOT NULL)
+        """;
 }

@@ -13,7 +13,7 @@ namespace Clientele.Storage.Schema;
 internal static class WorkspaceSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 10;
+    public const int CurrentVersion = 11;
 
     /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2); a step may read the tables as earlier steps left them.</summary>
     private static readonly Func<DbConnection, SqlDialect, IEnumerable<string>>[] Upgrades =
@@ -36,6 +36,8 @@ internal static class WorkspaceSchema
         (connection, dialect) => Snapshots.SnapshotSchema.RenderedReasonsUpgrade(Columns(connection, dialect, "snapshot_customers")),
         // 9 → 10: more reasons rendered when read: the same step again, moving the newly rendered dimensions' text beside the earlier.
         (connection, dialect) => Snapshots.SnapshotSchema.RenderedReasonsUpgrade(Columns(connection, dialect, "snapshot_customers")),
+        // 10 → 11: the keys that sign sessions, so that every server of the workspace accepts them.
+        (_, _) => [Access.AccessSchema.DataProtectionKeysTable],
     ];
 
     /// <summary>The statements that add the canonical columns of schema <paramref name="version"/> to an older workspace.</summary>
@@ -102,7 +104,7 @@ internal static class WorkspaceSchema
     /// <summary>Every statement that makes the current schema's tables in an empty database, as declared.</summary>
     public static IEnumerable<string> Declarations() =>
         MetaTables.Concat(CanonicalTables.All.Select(CreateTable)).Append(ModelFitsTable).Concat(Snapshots.SnapshotSchema.Tables)
-            .Concat(Access.AccessSchema.Tables).Concat(Removal.RemovalSchema.Tables);
+            .Concat(Access.AccessSchema.Tables).Append(Access.AccessSchema.DataProtectionKeysTable).Concat(Removal.RemovalSchema.Tables);
 
     /// <summary>Creates every table in an empty database, in one transaction.</summary>
     public static void Create(DbConnection connection, SqlDialect dialect)

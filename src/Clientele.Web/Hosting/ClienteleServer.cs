@@ -8,7 +8,10 @@ using Clientele.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 using Radzen;
 
 namespace Clientele.Web.Hosting;
@@ -40,6 +43,10 @@ public static class ClienteleServer
         services.AddSingleton<AccessDirectory>();
         services.AddSingleton<Accounts>();
         services.AddSingleton<SignInThrottle>();
+        // The keys that sign sessions live in the workspace, so every server of it accepts them (WorkspaceKeyRepository).
+        services.AddDataProtection().SetApplicationName("clientele");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
+            options.XmlRepository = new WorkspaceKeyRepository(provider.GetRequiredService<WorkspaceHost>(), provider.GetRequiredService<TimeProvider>())));
         services.AddClienteleApi();
 
         // Roles and other enums travel by name ("analyst"), as the documentation and the forms spell them.

@@ -22,6 +22,8 @@ public static partial class ServerLog
         var framework = level == LogLevel.Information ? LogLevel.Warning : level;
         logging.AddFilter("Microsoft", framework);
         logging.AddFilter("System", framework);
+        // It warns at each new key that the key is stored unencrypted: by design, in the workspace (WorkspaceKeyRepository, docs/dashboard.md).
+        logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", level > LogLevel.Warning ? level : LogLevel.Error);
     }
 
     /// <summary>Text a client sent, made safe for one log line: control characters become '?', cut at <see cref="MaxTextLength"/>.</summary>

@@ -60,6 +60,16 @@ public sealed class WorkspaceHost : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a small change on a connection of its own without waiting for the turn: only for a table no change that takes turns
+    /// writes (the data-protection keys), so the two cannot touch the same rows.
+    /// </summary>
+    public T WriteApart<T>(Func<Workspace, T> write)
+    {
+        using var connection = _workspace.Connect();
+        return write(connection);
+    }
+
     /// <summary>Whether a change is running now (an import or an analysis holds the turn for its whole length).</summary>
     public bool Writing => _writer.CurrentCount == 0;
 

@@ -2,7 +2,7 @@ using Clientele.Storage.Access;
 
 namespace Clientele.Storage.Tests.Contract;
 
-/// <summary>The contract's users and API keys (<see cref="UserTable"/>, <see cref="ApiKeyTable"/>).</summary>
+/// <summary>The contract's users, API keys and data-protection keys (<see cref="UserTable"/>, <see cref="ApiKeyTable"/>, <see cref="DataProtectionKeyTable"/>).</summary>
 public abstract partial class StorageContractTests
 {
     // Whole microseconds: what both engines' TIMESTAMP keeps.
@@ -62,5 +62,19 @@ public abstract partial class StorageContractTests
         Assert.False(ApiKeyTable.Revoke(workspace, first.KeyId));
         Assert.Null(ApiKeyTable.Verify(workspace, firstSecret));
         Assert.Equal([second], ApiKeyTable.All(workspace));
+    }
+
+    [Fact]
+    public void Data_protection_keys_come_back_as_stored_in_the_order_stored_and_a_name_is_stored_once()
+    {
+        using var workspace = NewWorkspace();
+        Assert.Empty(DataProtectionKeyTable.All(workspace));
+        const string second = "<key id=\"b\" version=\"1\"><creationDate>2025-03-03T10:30:15Z</creationDate><note>é ✓ &amp; &lt;</note></key>";
+        const string first = "<key id=\"a\" version=\"1\"><creationDate>2025-03-03T09:30:15Z</creationDate></key>";
+        DataProtectionKeyTable.Add(workspace, "key-b", second, Monday.AddHours(1));
+        DataProtectionKeyTable.Add(workspace, "key-a", first, Monday);
+        Assert.Equal([first, second], DataProtectionKeyTable.All(workspace));
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => DataProtectionKeyTable.Add(workspace, "key-a", "<key id=\"c\"/>", Monday.AddHours(2)));
+        Assert.Equal([first, second], DataProtectionKeyTable.All(workspace));
     }
 }

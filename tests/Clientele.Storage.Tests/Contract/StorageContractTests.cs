@@ -103,7 +103,7 @@ public abstract partial class StorageContractTests : IDisposable
             workspace.Execute("INSERT INTO customers (customer_id, name) VALUES ('C1', 'Ada')");
             // What version 1 had: no model fits, snapshot, access or removal tables, no columns of version 5.
             foreach (var table in new[] { "model_fits", "snapshots", "snapshot_customers", "snapshot_product_lines", "snapshot_buying_roles",
-                         "snapshot_segments", "snapshot_first_purchases", "class_changes", "users", "api_keys", "undone_imports", "erasures" })
+                         "snapshot_segments", "snapshot_first_purchases", "class_changes", "users", "api_keys", "data_protection_keys", "undone_imports", "erasures" })
                 workspace.Execute($"DROP TABLE {table}");
             workspace.Execute("ALTER TABLE orders DROP COLUMN period_start");
             workspace.Execute("ALTER TABLE interactions DROP COLUMN product_id");
