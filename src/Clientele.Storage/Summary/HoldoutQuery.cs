@@ -69,13 +69,15 @@ public static class HoldoutQuery
                        count(*) FILTER (WHERE day >= CAST($start AS DATE)) AS holdout
                 FROM d GROUP BY customer_id
             )
-            SELECT 0 AS part, customer_id, days - 1, CAST({dialect.DayDiff("first_day", "last_day")} AS BIGINT),
-                   CAST({dialect.DayDiff("first_day", "CAST($start AS DATE)")} - 1 AS BIGINT), holdout
-            FROM c WHERE days > 0
-            UNION ALL
-            SELECT 1, NULL, CAST({dialect.DayDiff("CAST($start AS DATE)", "d.day")} AS BIGINT), count(*), NULL, NULL
-            FROM d WHERE d.customer_id IN (SELECT customer_id FROM c WHERE days > 0) AND d.day >= CAST($start AS DATE)
-            GROUP BY 3
+            SELECT * FROM (
+                SELECT 0 AS part, customer_id, days - 1, CAST({dialect.DayDiff("first_day", "last_day")} AS BIGINT),
+                       CAST({dialect.DayDiff("first_day", "CAST($start AS DATE)")} - 1 AS BIGINT), holdout
+                FROM c WHERE days > 0
+                UNION ALL
+                SELECT 1, NULL, CAST({dialect.DayDiff("CAST($start AS DATE)", "d.day")} AS BIGINT), count(*), NULL, NULL
+                FROM d WHERE d.customer_id IN (SELECT customer_id FROM c WHERE days > 0) AND d.day >= CAST($start AS DATE)
+                GROUP BY 3
+            ) parts
             ORDER BY part, {dialect.OrdinalText("customer_id")}
             """, calibrationEnd, holdoutEnd);
         var unitDays = (double)unit.Days();
