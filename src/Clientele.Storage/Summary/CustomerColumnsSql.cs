@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Clientele.Storage.Summary;
 
 /// <summary>
-/// The statements of <see cref="CustomerColumnsQuery"/>. The summary's customer ids are appended to <c>cc_ids</c>
+/// The statements of <see cref="CustomerColumnsQuery"/>. The summary's customer ids are written to <c>cc_ids</c> (the dialect's bulk writer)
 /// with their index <c>r</c> and the start of their churn-signal window (from the summary's last purchase day);
 /// every result carries that index, not the id, and leaves out customers the summary does not have.
 /// Completed orders are read once, grouped by customer and product line into <c>cc_ol</c>; the few returned and
@@ -128,7 +128,7 @@ internal sealed class CustomerColumnsSql(SqlDialect dialect, DateOnly asOf, Cust
     /// <summary>RevenueLastYear: the 365 days up to and including the as-of date.</summary>
     private string YearStart => Timestamp(asOf.AddDays(-364));
 
-    /// <summary>Filled by the appender: the summary's ids, their index and the start of their signal window.</summary>
+    /// <summary>Filled by the dialect's bulk writer: the summary's ids, their index and the start of their signal window.</summary>
     /// <remarks>A table of that name left by an earlier query on this connection is dropped first (the <c>finally</c> of a failed one drops them too).</remarks>
     public static IReadOnlyList<string> Ids =>
         ["DROP TABLE IF EXISTS cc_ids", "CREATE TEMP TABLE cc_ids (customer_id VARCHAR NOT NULL, r INTEGER NOT NULL, window_start TIMESTAMP NOT NULL)"];
