@@ -1,5 +1,3 @@
-using DuckDB.NET.Data;
-
 namespace Clientele.Storage;
 
 /// <summary>A fitted customer-base model as stored in the workspace: its parameters and fit report as JSON.</summary>
@@ -16,13 +14,14 @@ public sealed record ModelFit(int FitId, string Model, DateTime FittedAt, string
     /// <summary>Stores a fit and returns it with its number.</summary>
     public static ModelFit Save(Workspace workspace, ModelFit fit)
     {
-        using var transaction = workspace.Connection.BeginTransaction();
+        using var transaction = workspace.Db.BeginTransaction();
         var id = (int)workspace.Scalar<long>("SELECT coalesce(max(fit_id), 0) + 1 FROM model_fits");
-        using (var command = workspace.Connection.CreateCommand())
+        using (var command = workspace.Command("""
+            INSERT INTO model_fits (fit_id, model, fitted_at, source, as_of, time_unit, parameters, report)
+            VALUES ($id, $model, $fitted_at, $source, CAST($as_of AS DATE), $time_unit, $parameters, $report)
+            """, ("id", id), ("model", fit.Model), ("fitted_at", fit.FittedAt), ("source", fit.Source), ("as_of", fit.AsOf?.ToDateTime(TimeOnly.MinValue)),
+            ("time_unit", fit.TimeUnit), ("parameters", fit.ParametersJson), ("report", fit.ReportJson)))
         {
-            command.CommandText = "INSERT INTO model_fits VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-            foreach (var value in new object?[] { id, fit.Model, fit.FittedAt, fit.Source, fit.AsOf?.ToDateTime(TimeOnly.MinValue), fit.TimeUnit, fit.ParametersJson, fit.ReportJson })
-                command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
             command.ExecuteNonQuery();
         }
         transaction.Commit();
@@ -32,8 +31,7 @@ public sealed record ModelFit(int FitId, string Model, DateTime FittedAt, string
     /// <summary>Every stored fit, oldest first.</summary>
     public static IReadOnlyList<ModelFit> All(Workspace workspace)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT fit_id, model, fitted_at, source, as_of, time_unit, parameters, report FROM model_fits ORDER BY fit_id";
+        using var command = workspace.Command("SELECT fit_id, model, fitted_at, source, as_of, time_unit, parameters, report FROM model_fits ORDER BY fit_id");
         using var reader = command.ExecuteReader();
         var fits = new List<ModelFit>();
         while (reader.Read())

@@ -58,6 +58,29 @@ internal abstract class SqlDialect
     /// <summary>The value of <paramref name="value"/> on the row with the greatest <paramref name="key"/> of a group.</summary>
     public abstract string ArgMax(string value, string key);
 
+    /// <summary>
+    /// The non-null <paramref name="value"/> of the group's first row in the order of <paramref name="order"/> (several
+    /// expressions, compared one after another, ascending; a null sorts after every value), among the rows
+    /// <paramref name="filter"/> keeps (all when null): an arg-min over a compound key.
+    /// </summary>
+    public abstract string ArgMinBy(string value, IReadOnlyList<string> order, string? filter = null);
+
+    /// <summary>As <see cref="ArgMinBy"/>, the group's last row in that order (a null sorts after every value, so it counts as the greatest).</summary>
+    public abstract string ArgMaxBy(string value, IReadOnlyList<string> order, string? filter = null);
+
+    /// <summary>
+    /// A set-returning function for the FROM clause: the members of the JSON object in the text <paramref name="json"/>, one
+    /// row each, read through <see cref="JsonMemberKey"/> and <see cref="JsonMemberNumber"/>; none when it is null or not an
+    /// object.
+    /// </summary>
+    public abstract string JsonMembers(string json);
+
+    /// <summary>The key of a member of <see cref="JsonMembers"/> aliased <paramref name="member"/>.</summary>
+    public virtual string JsonMemberKey(string member) => $"{member}.key";
+
+    /// <summary>The value of a member of <see cref="JsonMembers"/> aliased <paramref name="member"/> as a DOUBLE PRECISION when it is a JSON number, else null.</summary>
+    public abstract string JsonMemberNumber(string member);
+
     /// <summary>Whole days from the date or timestamp <paramref name="from"/> to <paramref name="to"/> (negative when earlier).</summary>
     public abstract string DayDiff(string from, string to);
 

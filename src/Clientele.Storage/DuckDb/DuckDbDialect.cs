@@ -53,6 +53,27 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string ArgMax(string value, string key) => $"arg_max({value}, {key})";
 
     /// <inheritdoc />
+    /// <remarks>A struct of the order's expressions is one key, compared field by field (a null field after every value); <c>arg_min</c> skips a null value.</remarks>
+    public override string ArgMinBy(string value, IReadOnlyList<string> order, string? filter = null) =>
+        $"arg_min({value}, {Struct(order)}){Filter(filter)}";
+
+    /// <inheritdoc />
+    public override string ArgMaxBy(string value, IReadOnlyList<string> order, string? filter = null) =>
+        $"arg_max({value}, {Struct(order)}){Filter(filter)}";
+
+    /// <inheritdoc />
+    public override string JsonMembers(string json) => $"json_each({json})";
+
+    /// <inheritdoc />
+    /// <remarks>TRY_CAST, not CAST: DuckDB may evaluate the cast before the type test, on text values too.</remarks>
+    public override string JsonMemberNumber(string member) =>
+        $"CASE WHEN {member}.type IN ('UBIGINT', 'BIGINT', 'DOUBLE') THEN TRY_CAST({member}.value AS DOUBLE) END";
+
+    private static string Struct(IReadOnlyList<string> order) => $"struct_pack({string.Join(", ", order.Select((e, i) => $"k{i} := {e}"))})";
+
+    private static string Filter(string? filter) => filter is null ? "" : $" FILTER (WHERE {filter})";
+
+    /// <inheritdoc />
     public override string DayDiff(string from, string to) => $"date_diff('day', CAST({from} AS DATE), CAST({to} AS DATE))";
 
     /// <inheritdoc />

@@ -64,6 +64,25 @@ internal sealed partial class PostgresDialect : SqlDialect
     public override string ArgMax(string value, string key) => $"(array_agg({value} ORDER BY {key} DESC) FILTER (WHERE {key} IS NOT NULL))[1]";
 
     /// <inheritdoc />
+    /// <remarks>Ascending order puts nulls last and descending order first in PostgreSQL, as DuckDB's struct keys compare them.</remarks>
+    public override string ArgMinBy(string value, IReadOnlyList<string> order, string? filter = null) =>
+        $"(array_agg({value} ORDER BY {string.Join(", ", order)}) FILTER (WHERE {value} IS NOT NULL{And(filter)}))[1]";
+
+    /// <inheritdoc />
+    public override string ArgMaxBy(string value, IReadOnlyList<string> order, string? filter = null) =>
+        $"(array_agg({value} ORDER BY {string.Join(", ", order.Select(e => e + " DESC"))}) FILTER (WHERE {value} IS NOT NULL{And(filter)}))[1]";
+
+    /// <inheritdoc />
+    public override string JsonMembers(string json) =>
+        $"json_each(CASE WHEN json_typeof(CAST({json} AS json)) = 'object' THEN CAST({json} AS json) END)";
+
+    /// <inheritdoc />
+    public override string JsonMemberNumber(string member) =>
+        $"CASE WHEN json_typeof({member}.value) = 'number' THEN CAST({member}.value #>> '{{}}' AS DOUBLE PRECISION) END";
+
+    private static string And(string? filter) => filter is null ? "" : $" AND ({filter})";
+
+    /// <inheritdoc />
     public override string DayDiff(string from, string to) => $"(CAST({to} AS DATE) - CAST({from} AS DATE))";
 
     /// <inheritdoc />

@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Clientele.Customers;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Summary;
 
@@ -8,27 +8,28 @@ namespace Clientele.Storage.Summary;
 /// The workspace's connection as <see cref="CustomerColumnsQuery"/> uses it: statements run one after another,
 /// each timed for an optional <c>step</c> callback (the benchmark's breakdown), rows handed to a reader callback.
 /// </summary>
-internal sealed class CustomerColumnsDb(DuckDBConnection connection, Action<string, TimeSpan>? step)
+internal sealed class CustomerColumnsDb(Workspace workspace, Action<string, TimeSpan>? step)
 {
     private readonly Action<string, TimeSpan>? step = step ?? (Live.LiveTrace.On ? Live.LiveTrace.Report : null);
 
     public void Execute(string sql)
     {
         var start = Stopwatch.GetTimestamp();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = sql;
-            command.ExecuteNonQuery();
-        }
+        using (var command = workspace.Command(sql)) command.ExecuteNonQuery();
         step?.Invoke(FirstLine(sql), Stopwatch.GetElapsedTime(start));
     }
 
-    public void Query(string sql, Action<DuckDBDataReader> read)
+    /// <summary>Runs the statements in order (those of <see cref="SqlDialect.ReplaceTempTable"/>, for one).</summary>
+    public void Execute(IReadOnlyList<string> statements)
+    {
+        foreach (var sql in statements) Execute(sql);
+    }
+
+    public void Query(string sql, Action<DbDataReader> read)
     {
         var start = Stopwatch.GetTimestamp();
-        using (var command = connection.CreateCommand())
+        using (var command = workspace.Command(sql))
         {
-            command.CommandText = sql;
             using var reader = command.ExecuteReader();
             while (reader.Read()) read(reader);
         }
@@ -36,21 +37,22 @@ internal sealed class CustomerColumnsDb(DuckDBConnection connection, Action<stri
     }
 
     /// <summary>
-    /// Appends every customer of the summary to a temporary table (customer_id, r, window_start): its id, its index,
-    /// and the start of its churn-signal window, <paramref name="windowDays"/> before its last purchase (before the
-    /// as-of date for customers who have not bought).
+    /// Writes every customer of the summary to a temporary table (customer_id, r, window_start) by the engine's bulk writer:
+    /// its id, its index, and the start of its churn-signal window, <paramref name="windowDays"/> before its last purchase
+    /// (before the as-of date for customers who have not bought).
     /// </summary>
-    public void AppendCustomers(string table, CustomerSummary summary, int windowDays)
+    public void AppendCustomers(string table, IReadOnlyList<string> columns, CustomerSummary summary, int windowDays)
     {
         var start = Stopwatch.GetTimestamp();
-        using (var appender = connection.CreateAppender("temp", "main", table))
+        using (var writer = workspace.Dialect.BulkWriter(workspace.Db, table, columns))
         {
             var ids = summary.CustomerId;
             for (var i = 0; i < ids.Length; i++)
             {
                 var windowStart = (summary.LastPurchase[i] ?? summary.AsOf).AddDays(-windowDays).ToDateTime(TimeOnly.MinValue);
-                appender.CreateRow().AppendValue(ids[i]).AppendValue(i).AppendValue(windowStart).EndRow();
+                writer.Row().Text(ids[i]).Integer(i).Timestamp(windowStart);
             }
+            writer.Complete();
         }
         step?.Invoke("append " + table, Stopwatch.GetElapsedTime(start));
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Clientele.Classification;
 using Clientele.Customers;
-using DuckDB.NET.Data;
+using System.Data.Common;
 
 namespace Clientele.Storage.Summary;
 
@@ -56,12 +56,12 @@ public static class CustomerColumnsQuery
         ArgumentNullException.ThrowIfNull(summary);
         options ??= new CustomerColumnsQueryOptions();
         options.Validate();
-        var sql = new CustomerColumnsSql(summary.AsOf, options, partOfBase, learnedOn, tables, summary.Count);
-        var db = new CustomerColumnsDb(workspace.Connection, step);
+        var sql = new CustomerColumnsSql(workspace.Dialect, summary.AsOf, options, partOfBase, learnedOn, tables, summary.Count);
+        var db = new CustomerColumnsDb(workspace, step);
         try
         {
             db.Execute(CustomerColumnsSql.Ids);
-            db.AppendCustomers("cc_ids", summary, options.SignalWindowDays);
+            db.AppendCustomers("cc_ids", CustomerColumnsSql.IdColumns, summary, options.SignalWindowDays);
             db.Execute(sql.Levels);
             db.Execute(sql.OrderLines);
             db.Execute(sql.OtherOrders);
@@ -88,7 +88,7 @@ public static class CustomerColumnsQuery
             var notes = new List<string>();
             ReadSupplyLinks(db, sql, columns, notes);
             columns.Contacts = CustomerContactColumns.Read(db, sql, columns.Count, levels[^1]);
-            columns.Targets = ReadTargets(db);
+            columns.Targets = ReadTargets(db, sql);
             return new CustomerColumnsQueryResult(columns, notes) { FirstPurchases = firstPurchases };
         }
         finally
@@ -144,10 +144,10 @@ public static class CustomerColumnsQuery
     }
 
     /// <summary>The value of a code column: null for none (a null code).</summary>
-    internal static string? Level(DuckDBDataReader r, int column, string[] values) => r.IsDBNull(column) ? null : values[r.GetInt32(column)];
+    internal static string? Level(DbDataReader r, int column, string[] values) => r.IsDBNull(column) ? null : values[r.GetInt32(column)];
 
     /// <summary>The value of a code column that says none with −1.</summary>
-    private static string? Code(DuckDBDataReader r, int column, string[] values)
+    private static string? Code(DbDataReader r, int column, string[] values)
     {
         var code = r.GetInt32(column);
         return code < 0 ? null : values[code];
@@ -258,10 +258,10 @@ public static class CustomerColumnsQuery
         }
     }
 
-    private static List<TargetGroup> ReadTargets(CustomerColumnsDb db)
+    private static List<TargetGroup> ReadTargets(CustomerColumnsDb db, CustomerColumnsSql sql)
     {
         var targets = new List<TargetGroup>();
-        db.Query(CustomerColumnsSql.ReadTargets, r => targets.Add(new TargetGroup(
+        db.Query(sql.ReadTargets, r => targets.Add(new TargetGroup(
             r.GetString(0),
             r.IsDBNull(1) ? null : r.GetDouble(1),
             r.IsDBNull(2) ? null : r.GetDouble(2),

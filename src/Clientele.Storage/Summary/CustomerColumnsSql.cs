@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Clientele.Storage.Summary;
 
 /// <summary>
-/// The statements of <see cref="CustomerColumnsQuery"/>. The summary's customer ids are appended to <c>cc_ids</c>
+/// The statements of <see cref="CustomerColumnsQuery"/>. The summary's customer ids are written to <c>cc_ids</c> (the dialect's bulk writer)
 /// with their index <c>r</c> and the start of their churn-signal window (from the summary's last purchase day);
 /// every result carries that index, not the id, and leaves out customers the summary does not have.
 /// Completed orders are read once, grouped by customer and product line into <c>cc_ol</c>; the few returned and
@@ -21,8 +21,8 @@ namespace Clientele.Storage.Summary;
 /// each customer's own first purchases dated after it: the order log is read for the part's customers alone.
 /// </para>
 /// </summary>
-internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOptions options, bool partOfBase = false, DateOnly? learnedOn = null, PartTables? tables = null,
-    int customers = int.MaxValue)
+internal sealed class CustomerColumnsSql(SqlDialect dialect, DateOnly asOf, CustomerColumnsQueryOptions options, bool partOfBase = false, DateOnly? learnedOn = null,
+    PartTables? tables = null, int customers = int.MaxValue)
 {
     /// <summary>
     /// Up to how many customers a part reads its adoption ranks and followers by joining each first purchase to the learned
@@ -51,25 +51,32 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// For a part of the base: every customer's first completed order per line (time, amount), of the customers the whole
     /// base's summary would hold (known by the as-of date), and the first other order per line.
     /// </summary>
-    public string Population => Learned ? LearnedPopulation : $"""
-        CREATE OR REPLACE TEMP TABLE cc_pop AS
-        SELECT o.customer_id, {LineOf("o")} AS line, min(o.ordered_at) AS first_at, arg_min(o.amount, struct_pack(t := o.ordered_at, id := o.order_id)) AS first_amount
-        FROM orders o {ProductOf("o")} JOIN customers c ON c.customer_id = o.customer_id
-        WHERE o.ordered_at < {NextDay} AND o.status = 'completed' AND (c.acquired_at IS NULL OR c.acquired_at < {NextDay})
-        GROUP BY ALL;
-        CREATE OR REPLACE TEMP TABLE cc_pop_other AS
-        SELECT {LineOf("o")} AS line, min(o.ordered_at) AS first_at
-        FROM orders o {ProductOf("o")} JOIN customers c ON c.customer_id = o.customer_id
-        WHERE o.ordered_at < {NextDay} AND o.status <> 'completed' AND (c.acquired_at IS NULL OR c.acquired_at < {NextDay})
-        GROUP BY ALL
-        """;
+    public IReadOnlyList<string> Population => Learned ? LearnedPopulation : [
+        .. Temp("cc_pop", $"""
+            SELECT o.customer_id, {LineOf("o")} AS line, min(o.ordered_at) AS first_at, {FirstAmount} AS first_amount
+            FROM orders o {ProductOf("o")} JOIN customers c ON c.customer_id = o.customer_id
+            WHERE o.ordered_at < {NextDay} AND o.status = 'completed' AND (c.acquired_at IS NULL OR c.acquired_at < {NextDay})
+            GROUP BY 1, 2
+            """),
+        .. Temp("cc_pop_other", $"""
+            SELECT {LineOf("o")} AS line, min(o.ordered_at) AS first_at
+            FROM orders o {ProductOf("o")} JOIN customers c ON c.customer_id = o.customer_id
+            WHERE o.ordered_at < {NextDay} AND o.status <> 'completed' AND (c.acquired_at IS NULL OR c.acquired_at < {NextDay})
+            GROUP BY 1
+            """),
+    ];
+
+    /// <summary>The amount of the first of the orders aliased <c>o</c> (by time, then id).</summary>
+    private string FirstAmount => dialect.ArgMinBy("o.amount", ["o.ordered_at", "o.order_id"]);
+
+    /// <summary>The statements that make the temporary table <paramref name="name"/> of <paramref name="query"/>'s rows (replacing one).</summary>
+    private IReadOnlyList<string> Temp(string name, string query) => dialect.ReplaceTempTable(name, query);
 
     /// <summary>For a part of the base with a learned analysis: the population's first purchases it stored (see <see cref="Snapshots.SnapshotFirstPurchases"/>).</summary>
-    private string LearnedPopulation => $"""
-        CREATE OR REPLACE TEMP TABLE cc_pop AS
+    private IReadOnlyList<string> LearnedPopulation => Temp("cc_pop", $"""
         SELECT product_line AS line, region, day, completed, customers AS n, first_amount AS amount
         FROM snapshot_first_purchases WHERE as_of = {Date(learnedOn!.Value)}
-        """;
+        """);
 
     /// <summary>
     /// The statement that makes the learned first purchases of a whole base's columns (<see cref="Snapshots.SnapshotFirstPurchases"/>):
@@ -80,7 +87,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
         SELECT o.line, lv.v, CAST(o.first_at AS DATE) AS day, true, count(*), sum({Exact("o.first_amount")})
         FROM cc_ol o JOIN cc_party p USING (r) LEFT JOIN cc_levels lv ON lv.col = {RegionLevel} AND lv.code = p.region
         WHERE o.line IS NOT NULL
-        GROUP BY ALL
+        GROUP BY 1, 2, 3
         UNION ALL
         SELECT NULL, NULL, CAST(min(first_at) AS DATE), true, count(*), NULL FROM cc_ol WHERE line IS NULL HAVING count(*) > 0
         UNION ALL
@@ -121,21 +128,25 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// <summary>RevenueLastYear: the 365 days up to and including the as-of date.</summary>
     private string YearStart => Timestamp(asOf.AddDays(-364));
 
-    /// <summary>Filled by the appender: the summary's ids, their index and the start of their signal window.</summary>
-    public static string Ids => "CREATE OR REPLACE TEMP TABLE cc_ids (customer_id VARCHAR NOT NULL, r INTEGER NOT NULL, window_start TIMESTAMP NOT NULL)";
+    /// <summary>Filled by the dialect's bulk writer: the summary's ids, their index and the start of their signal window.</summary>
+    /// <remarks>A table of that name left by an earlier query on this connection is dropped first (the <c>finally</c> of a failed one drops them too).</remarks>
+    public static IReadOnlyList<string> Ids =>
+        ["DROP TABLE IF EXISTS cc_ids", "CREATE TEMP TABLE cc_ids (customer_id VARCHAR NOT NULL, r INTEGER NOT NULL, window_start TIMESTAMP NOT NULL)"];
+
+    /// <summary>The columns of <c>cc_ids</c> the bulk writer fills, in order.</summary>
+    public static IReadOnlyList<string> IdColumns => ["customer_id", "r", "window_start"];
 
     /// <summary>
     /// The summary's customers found in <c>customers</c> (all of them, unless the summary came from another
     /// workspace), with their first completed order (<c>first_at</c>) and region code (−1 for none). Kept narrow:
     /// writing a temporary table costs, and the other attributes are read once, in <see cref="ReadParties"/>.
     /// </summary>
-    public string Parties => $"""
-        CREATE OR REPLACE TEMP TABLE cc_party AS
+    public IReadOnlyList<string> Parties => Temp("cc_party", $"""
         SELECT customer_id, r, window_start, f.first_at, coalesce(lv.code, -1) AS region
         FROM cc_ids JOIN {_own.Customers} c USING (customer_id)
         LEFT JOIN (SELECT r, min(first_at) AS first_at FROM cc_ol GROUP BY r) f USING (r)
         LEFT JOIN cc_levels lv ON lv.col = {RegionLevel} AND lv.v = c.region
-        """;
+        """);
 
     /// <summary>How many of the summary's customers <c>customers</c> has.</summary>
     public static string PartyCount => "SELECT count(*) FROM cc_party";
@@ -151,17 +162,18 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// number values within the query (the learned first purchases name regions by value), and a million customers' distinct
     /// values cost a scan of them all.
     /// </remarks>
-    public string Levels
+    public IReadOnlyList<string> Levels
     {
         get
         {
             var (customers, contacts) = Learned
-                ? ($"(SELECT * FROM {_own.Customers} WHERE customer_id IN (SELECT customer_id FROM cc_ids))", $"(SELECT * FROM {_own.Contacts} WHERE customer_id IN (SELECT customer_id FROM cc_ids))")
+                ? ($"(SELECT * FROM {_own.Customers} WHERE customer_id IN (SELECT customer_id FROM cc_ids)) own_customers",
+                   $"(SELECT * FROM {_own.Contacts} WHERE customer_id IN (SELECT customer_id FROM cc_ids)) own_contacts")
                 : ("customers", "contacts");
             var parts = PartyLevels.Select((column, i) =>
-                $"SELECT {i} AS col, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT {column} AS v FROM {customers} WHERE {column} IS NOT NULL)")
-                .Append($"SELECT {PartyLevels.Length} AS col, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT title AS v FROM {contacts} WHERE title IS NOT NULL)");
-            return "CREATE OR REPLACE TEMP TABLE cc_levels AS " + string.Join(" UNION ALL ", parts);
+                $"SELECT {i} AS col, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT {column} AS v FROM {customers} WHERE {column} IS NOT NULL) l{i}")
+                .Append($"SELECT {PartyLevels.Length} AS col, v, (row_number() OVER (ORDER BY v) - 1)::INTEGER AS code FROM (SELECT DISTINCT title AS v FROM {contacts} WHERE title IS NOT NULL) lt");
+            return Temp("cc_levels", string.Join(" UNION ALL ", parts));
         }
     }
 
@@ -192,19 +204,17 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// time and amount), revenue of the last 365 days. Joining the orders to the index first and grouping by the
     /// integer measured faster than grouping by the id.
     /// </summary>
-    public string OrderLines => $"""
-        CREATE OR REPLACE TEMP TABLE cc_ol AS
+    public IReadOnlyList<string> OrderLines => Temp("cc_ol", $"""
         SELECT p.r, {LineOf("o")} AS line, count(*)::INTEGER AS completed,
-               min(o.ordered_at) AS first_at, arg_min(o.amount, struct_pack(t := o.ordered_at, id := o.order_id)) AS first_amount,
+               min(o.ordered_at) AS first_at, {FirstAmount} AS first_amount,
                sum({Exact("o.amount")}) FILTER (WHERE o.ordered_at >= {YearStart}) AS revenue_year
         FROM {_own.Orders} o JOIN cc_ids p USING (customer_id) {ProductOf("o")}
         WHERE o.ordered_at < {NextDay} AND o.status = 'completed'
-        GROUP BY ALL
-        """;
+        GROUP BY 1, 2
+        """);
 
     /// <summary>Returned and cancelled orders per customer and line: cancelled, return margin, returns in the signal window, first order.</summary>
-    public string OtherOrders => $"""
-        CREATE OR REPLACE TEMP TABLE cc_other AS
+    public IReadOnlyList<string> OtherOrders => Temp("cc_other", $"""
         SELECT p.r, {LineOf("o")} AS line,
                count(*) FILTER (WHERE o.status = 'cancelled')::INTEGER AS cancelled,
                coalesce(sum({Exact("o.margin")}) FILTER (WHERE o.status = 'returned'), 0) AS return_margin,
@@ -212,15 +222,15 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
                min(o.ordered_at) AS first_at
         FROM {_own.Orders} o JOIN cc_ids p USING (customer_id) {ProductOf("o")}
         WHERE o.ordered_at < {NextDay} AND o.status <> 'completed'
-        GROUP BY ALL
-        """;
+        GROUP BY 1, 2
+        """);
 
-    public string Lines => $"""
-        CREATE OR REPLACE TEMP TABLE cc_lines AS
-        SELECT line, (row_number() OVER (ORDER BY line) - 1)::INTEGER AS code FROM (
-            SELECT line FROM ({AllFirsts}) WHERE line IS NOT NULL
-            UNION SELECT product_line FROM products WHERE product_line IS NOT NULL)
-        """;
+    /// <summary>The product lines, numbered in code-point order of their names (the order of <see cref="Classification.CustomerColumns.ProductLines"/>).</summary>
+    public IReadOnlyList<string> Lines => Temp("cc_lines", $"""
+        SELECT line, (row_number() OVER (ORDER BY {dialect.OrdinalText("line")}) - 1)::INTEGER AS code FROM (
+            SELECT line FROM ({AllFirsts}) firsts WHERE line IS NOT NULL
+            UNION SELECT product_line FROM products WHERE product_line IS NOT NULL) lines
+        """);
 
     public static string ReadLines => "SELECT line FROM cc_lines ORDER BY code";
 
@@ -229,7 +239,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// all its lines: an exact sum, so it does not depend on the order the lines' rows come in.
     /// </summary>
     public static string ReadOrderLines => """
-        SELECT o.r, l.code, o.completed, CAST(coalesce(sum(o.revenue_year) OVER (PARTITION BY o.r), 0) AS DOUBLE)
+        SELECT o.r, l.code, o.completed, CAST(coalesce(sum(o.revenue_year) OVER (PARTITION BY o.r), 0) AS DOUBLE PRECISION)
         FROM cc_ol o LEFT JOIN cc_lines l USING (line)
         """;
 
@@ -257,13 +267,13 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
           AND EXISTS (SELECT 1 FROM products)
           AND o.product_id NOT IN (SELECT product_id FROM products)
         GROUP BY o.product_id
-        ORDER BY n DESC, o.product_id
+        ORDER BY n DESC, {dialect.OrdinalText("o.product_id")}
         """;
 
     /// <summary>
     /// r, attribute name, size: for customers whose <c>attributes</c> hold one of the size attributes (key matched
     /// ignoring case) as a positive number, the first of them in the options' order (ties of spelling: the first key
-    /// by name). TRY_CAST, not CAST: DuckDB may evaluate the cast before the type test, on text values too.
+    /// by name). The attributes' members and their numbers are the dialect's (<see cref="SqlDialect.JsonMembers"/>).
     /// </summary>
     public string? ReadSizes
     {
@@ -273,11 +283,13 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
             var names = string.Join(", ", options.SizeAttributes.Select((name, rank) =>
                 $"('{name.ToLowerInvariant().Replace("'", "''", StringComparison.Ordinal)}', {rank})"));
             return $"""
-                SELECT p.r, e.key, TRY_CAST(e.value AS DOUBLE)
-                FROM cc_party p JOIN {_own.Customers} c USING (customer_id), json_each(c.attributes) e
-                JOIN (VALUES {names}) s(name, rank) ON lower(e.key) = s.name
-                WHERE c.attributes IS NOT NULL AND e.type IN ('UBIGINT', 'BIGINT', 'DOUBLE') AND TRY_CAST(e.value AS DOUBLE) > 0
-                QUALIFY row_number() OVER (PARTITION BY p.r ORDER BY s.rank, e.key) = 1
+                SELECT r, key, size FROM (
+                    SELECT p.r, {dialect.JsonMemberKey("e")} AS key, {dialect.JsonMemberNumber("e")} AS size,
+                           row_number() OVER (PARTITION BY p.r ORDER BY s.rank, {dialect.OrdinalText(dialect.JsonMemberKey("e"))}) AS k
+                    FROM cc_party p JOIN {_own.Customers} c USING (customer_id), {dialect.JsonMembers("c.attributes")} e
+                    JOIN (VALUES {names}) s(name, rank) ON lower({dialect.JsonMemberKey("e")}) = s.name
+                    WHERE c.attributes IS NOT NULL AND {dialect.JsonMemberNumber("e")} > 0) sizes
+                WHERE k = 1
                 """;
         }
     }
@@ -285,7 +297,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// <summary>r, cancelled, return margin, returns in the signal window (per line: to be summed).</summary>
     /// <summary>r, cancelled orders, return margin and recent returns, each summed over the customer's lines (exactly, so in any order).</summary>
     public static string ReadOtherOrders =>
-        "SELECT r, sum(cancelled)::INTEGER, CAST(sum(return_margin) AS DOUBLE), sum(recent_returns)::INTEGER FROM cc_other GROUP BY r";
+        "SELECT r, sum(cancelled)::INTEGER, CAST(sum(return_margin) AS DOUBLE PRECISION), sum(recent_returns)::INTEGER FROM cc_other GROUP BY r";
 
     /// <summary>r, line code, interactions about the line.</summary>
     public string ReadLineInterest => $"""
@@ -314,10 +326,10 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
                count(*) FILTER (WHERE i.sentiment = 'positive')::INTEGER,
                count(*) FILTER (WHERE i.sentiment = 'negative')::INTEGER,
                CAST(max(i.occurred_at) AS DATE),
-               lower(arg_max(i.tag, struct_pack(t := i.occurred_at, id := i.interaction_id)) FILTER (WHERE i.kc = 4)), -- the latest; on one instant, the highest id
+               lower({dialect.ArgMaxBy("i.tag", ["i.occurred_at", "i.interaction_id"], "i.kc = 4")}), -- the latest; on one instant, the highest id
                count(*) FILTER (WHERE i.kc = 3 AND i.occurred_at >= c.window_start)::INTEGER,
                count(*) FILTER (WHERE i.kc IN (1, 2) AND i.s10 <= 4 * i.m AND i.occurred_at >= c.window_start)::INTEGER,
-               coalesce(CAST(sum({Exact("i.cost")}) FILTER (WHERE i.occurred_at >= c.window_start) AS DOUBLE), 0),
+               coalesce(CAST(sum({Exact("i.cost")}) FILTER (WHERE i.occurred_at >= c.window_start) AS DOUBLE PRECISION), 0),
                count(*) FILTER (WHERE i.kc >= 4 AND (c.first_at IS NULL OR i.occurred_at < c.first_at))::INTEGER
         FROM (SELECT customer_id, interaction_id, occurred_at, sentiment, cost, tag, score, 10 * score AS s10,
                      CASE lower(kind) WHEN 'survey' THEN 1 WHEN 'review' THEN 2 WHEN 'complaint' THEN 3 WHEN 'opportunity' THEN 4
@@ -345,37 +357,36 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     /// Per line: its launch (earliest launched_at of its products, else its first order in the data), whether it
     /// is new, and the days it was on sale within the data (from the later of launch and the data's first order).
     /// </summary>
-    public string Launches => $"""
-        CREATE OR REPLACE TEMP TABLE cc_launch AS
+    public IReadOnlyList<string> Launches => Temp("cc_launch", $"""
         WITH launch AS (
             SELECT l.line, l.code, CAST(coalesce(pr.launched, o.first_at) AS DATE) AS launch_day
             FROM cc_lines l
             LEFT JOIN (SELECT product_line AS line, min(launched_at) AS launched FROM products WHERE product_line IS NOT NULL GROUP BY product_line) pr USING (line)
-            LEFT JOIN (SELECT line, min(first_at) AS first_at FROM ({AllFirsts}) WHERE line IS NOT NULL GROUP BY line) o USING (line)
-        ), data AS (SELECT CAST(min(first_at) AS DATE) AS first_day FROM ({AllFirsts}))
+            LEFT JOIN (SELECT line, min(first_at) AS first_at FROM ({AllFirsts}) firsts WHERE line IS NOT NULL GROUP BY line) o USING (line)
+        ), data AS (SELECT CAST(min(first_at) AS DATE) AS first_day FROM ({AllFirsts}) firsts)
         SELECT line, code, launch_day,
                launch_day > data.first_day + {options.NewLineMinDaysAfterFirstOrder} AS is_new,
-               greatest(date_diff('day', greatest(launch_day, data.first_day), {AsOfDate}) + 1, 1) AS days_on_sale
+               greatest({dialect.DayDiff("greatest(launch_day, data.first_day)", AsOfDate)} + 1, 1) AS days_on_sale
         FROM launch, data
-        """;
+        """);
 
     /// <summary>r, new lines bought, fewest days from launch to first purchase, best percent rank among the line's first purchases.</summary>
     public string ReadAdoption => Learned ? (Few ? JoinedAdoption : LearnedAdoption) : partOfBase
         ? """
-            SELECT r, count(*)::INTEGER, min(days)::DOUBLE, min(rank) FROM (
+            SELECT r, count(*)::INTEGER, min(days)::DOUBLE PRECISION, min(rank) FROM (
                 SELECT p.r, CAST(o.first_at AS DATE) - n.launch_day AS days,
                        percent_rank() OVER (PARTITION BY o.line ORDER BY CAST(o.first_at AS DATE)) AS rank
                 FROM cc_pop o JOIN cc_launch n USING (line) LEFT JOIN cc_ids p USING (customer_id)
-                WHERE n.is_new)
+                WHERE n.is_new) ranked
             WHERE r IS NOT NULL
             GROUP BY r
             """
         : """
-            SELECT r, count(*)::INTEGER, min(days)::DOUBLE, min(rank) FROM (
+            SELECT r, count(*)::INTEGER, min(days)::DOUBLE PRECISION, min(rank) FROM (
                 SELECT o.r, CAST(o.first_at AS DATE) - n.launch_day AS days,
                        percent_rank() OVER (PARTITION BY o.line ORDER BY CAST(o.first_at AS DATE)) AS rank
                 FROM cc_ol o JOIN cc_launch n USING (line)
-                WHERE n.is_new)
+                WHERE n.is_new) ranked
             GROUP BY r
             """;
 
@@ -543,11 +554,11 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
                     SELECT line, region, d, count(*) AS n, sum({Exact("first_amount")}) AS amount FROM f GROUP BY line, region, d
                 ), w AS (
                     SELECT days.line, region, d, sum(n) OVER win AS followers, sum(amount) OVER win AS revenue,
-                           sum(n) OVER (PARTITION BY days.line, region) * {max - min + 1} / n.days_on_sale AS expected
+                           CAST(sum(n) OVER (PARTITION BY days.line, region) * {max - min + 1} AS DOUBLE PRECISION) / n.days_on_sale AS expected
                     FROM days JOIN cc_launch n ON n.code = days.line
                     WINDOW win AS (PARTITION BY days.line, region ORDER BY d RANGE BETWEEN {min} FOLLOWING AND {max} FOLLOWING)
                 )
-                SELECT f.r, f.line, w.followers::INTEGER, w.expected, coalesce(CAST(w.revenue AS DOUBLE), 0)
+                SELECT f.r, f.line, w.followers::INTEGER, w.expected, coalesce(CAST(w.revenue AS DOUBLE PRECISION), 0)
                 FROM f JOIN w USING (line, region, d)
                 WHERE w.followers > 0 AND f.r IS NOT NULL
                 """;
@@ -583,7 +594,7 @@ internal sealed class CustomerColumnsSql(DateOnly asOf, CustomerColumnsQueryOpti
     public string ReadRoles => "SELECT contact_id, role, coalesce(weight, 1) FROM buying_roles" +
         (partOfBase ? $" WHERE contact_id IN (SELECT contact_id FROM {_own.Contacts} WHERE customer_id IN (SELECT customer_id FROM cc_ids))" : "");
 
-    public static string ReadTargets => "SELECT segment_path, planned_customers, planned_value, CAST(due_at AS DATE) FROM targets ORDER BY segment_path";
+    public string ReadTargets => $"SELECT segment_path, planned_customers, planned_value, CAST(due_at AS DATE) FROM targets ORDER BY {dialect.OrdinalText("segment_path")}";
 
     private static string Date(DateOnly day) => "DATE '" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
 

@@ -1,6 +1,6 @@
 using Clientele.Customers;
 using Clientele.Scoring;
-using DuckDB.NET.Data;
+using System.Data.Common;
 
 namespace Clientele.Storage.Summary;
 
@@ -55,7 +55,8 @@ public static class HoldoutQuery
     {
         // The purchase days are grouped once (MATERIALIZED) and read twice: per customer (part 0, in customer order), and per
         // holdout day over the customers who had bought by the calibration end (part 1).
-        using var command = Command(workspace, """
+        var dialect = workspace.Dialect;
+        using var command = Command(workspace, $"""
             WITH d AS MATERIALIZED (
                 SELECT customer_id, CAST(ordered_at AS DATE) AS day
                 FROM orders WHERE status = 'completed' AND ordered_at < $end
@@ -68,14 +69,16 @@ public static class HoldoutQuery
                        count(*) FILTER (WHERE day >= CAST($start AS DATE)) AS holdout
                 FROM d GROUP BY customer_id
             )
-            SELECT 0 AS part, customer_id, days - 1, date_diff('day', first_day, last_day), date_diff('day', first_day, CAST($start AS DATE)) - 1, holdout
-            FROM c WHERE days > 0
-            UNION ALL
-            SELECT 1, NULL, date_diff('day', CAST($start AS DATE), d.day), count(*), NULL, NULL
-            FROM d SEMI JOIN (SELECT customer_id FROM c WHERE days > 0) b ON d.customer_id = b.customer_id
-            WHERE d.day >= CAST($start AS DATE)
-            GROUP BY 3
-            ORDER BY part, customer_id
+            SELECT * FROM (
+                SELECT 0 AS part, customer_id, days - 1, CAST({dialect.DayDiff("first_day", "last_day")} AS BIGINT),
+                       CAST({dialect.DayDiff("first_day", "CAST($start AS DATE)")} - 1 AS BIGINT), holdout
+                FROM c WHERE days > 0
+                UNION ALL
+                SELECT 1, NULL, CAST({dialect.DayDiff("CAST($start AS DATE)", "d.day")} AS BIGINT), count(*), NULL, NULL
+                FROM d WHERE d.customer_id IN (SELECT customer_id FROM c WHERE days > 0) AND d.day >= CAST($start AS DATE)
+                GROUP BY 3
+            ) parts
+            ORDER BY part, {dialect.OrdinalText("customer_id")}
             """, calibrationEnd, holdoutEnd);
         var unitDays = (double)unit.Days();
         var x = new List<double>();
@@ -103,12 +106,6 @@ public static class HoldoutQuery
         };
     }
 
-    private static DuckDBCommand Command(Workspace workspace, string sql, DateOnly calibrationEnd, DateOnly holdoutEnd)
-    {
-        var command = workspace.Connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.Add(new DuckDBParameter("start", calibrationEnd.AddDays(1).ToDateTime(TimeOnly.MinValue)));
-        command.Parameters.Add(new DuckDBParameter("end", holdoutEnd.AddDays(1).ToDateTime(TimeOnly.MinValue)));
-        return command;
-    }
+    private static DbCommand Command(Workspace workspace, string sql, DateOnly calibrationEnd, DateOnly holdoutEnd) =>
+        workspace.Command(sql, ("start", calibrationEnd.AddDays(1).ToDateTime(TimeOnly.MinValue)), ("end", holdoutEnd.AddDays(1).ToDateTime(TimeOnly.MinValue)));
 }
