@@ -54,8 +54,17 @@ internal sealed partial class PostgresDialect : SqlDialect
         new PostgresRowLoad(workspace.Db, sql, table, keepRaw);
 
     /// <inheritdoc />
+    public override Snapshots.SnapshotLoad SnapshotLoad(Workspace workspace) => new PostgresSnapshotLoad(workspace.Db);
+
+    /// <inheritdoc />
     /// <remarks>A database's default collation is often a language's (en_US.UTF-8 puts "a" before "B"); "C" is byte order.</remarks>
     public override string OrdinalText(string expression) => $"{expression} COLLATE \"C\"";
+
+    /// <inheritdoc />
+    public override string JsonHasKey(string json, string key) => $"coalesce(CAST({json} AS jsonb) ? '{key}', false)";
+
+    /// <inheritdoc />
+    public override string JsonText(string json, string key) => $"(CAST({json} AS jsonb) ->> '{key}')";
 
     /// <inheritdoc />
     public override string ArgMin(string value, string key) => $"(array_agg({value} ORDER BY {key}) FILTER (WHERE {key} IS NOT NULL))[1]";
