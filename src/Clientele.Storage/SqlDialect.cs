@@ -58,6 +58,15 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string OrdinalText(string expression);
 
+    /// <summary>Whether the DOUBLE <paramref name="value"/> is a finite number (neither NaN nor infinite); NULL for NULL.</summary>
+    public abstract string IsFinite(string value);
+
+    /// <summary>
+    /// A set-returning expression for a SELECT list: one row per item of the text list <paramref name="list"/> joined by
+    /// <paramref name="separator"/> (a constant), one NULL row for a NULL list.
+    /// </summary>
+    public abstract string ListItems(string list, string separator);
+
     /// <summary>Whether the JSON object in the text column <paramref name="json"/> has the key <paramref name="key"/> (a constant name), whatever its value, JSON null included.</summary>
     public abstract string JsonHasKey(string json, string key);
 

@@ -51,6 +51,13 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string OrdinalText(string expression) => expression;
 
     /// <inheritdoc />
+    public override string IsFinite(string value) => $"isfinite({value})";
+
+    /// <inheritdoc />
+    public override string ListItems(string list, string separator) =>
+        $"unnest(CASE WHEN {list} IS NULL THEN [NULL::VARCHAR] ELSE string_split({list}, '{separator}') END)";
+
+    /// <inheritdoc />
     public override string JsonHasKey(string json, string key) => $"json_extract({json}, '$.{key}') IS NOT NULL";
 
     /// <inheritdoc />

@@ -61,6 +61,15 @@ internal sealed partial class PostgresDialect : SqlDialect
     public override string OrdinalText(string expression) => $"{expression} COLLATE \"C\"";
 
     /// <inheritdoc />
+    /// <remarks>PostgreSQL's isfinite takes dates only; NaN sorts above infinity there, so both bounds exclude it.</remarks>
+    public override string IsFinite(string value) =>
+        $"({value} < CAST('Infinity' AS DOUBLE PRECISION) AND {value} > CAST('-Infinity' AS DOUBLE PRECISION))";
+
+    /// <inheritdoc />
+    public override string ListItems(string list, string separator) =>
+        $"unnest(CASE WHEN {list} IS NULL THEN ARRAY[NULL::text] ELSE string_to_array({list}, '{separator}') END)";
+
+    /// <inheritdoc />
     public override string JsonHasKey(string json, string key) => $"coalesce(CAST({json} AS jsonb) ? '{key}', false)";
 
     /// <inheritdoc />

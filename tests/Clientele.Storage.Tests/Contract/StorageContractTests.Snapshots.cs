@@ -48,6 +48,40 @@ public abstract partial class StorageContractTests
     private static void AssertSameJson<T>(T expected, T actual) =>
         Assert.Equal(JsonSerializer.Serialize(expected, SameJson), JsonSerializer.Serialize(actual, SameJson));
 
+    /// <summary>
+    /// The same answer but for sums of many values, which each engine adds up in its own order: every number equal to a
+    /// relative 1e-12, everything else exactly.
+    /// </summary>
+    private static void AssertSameSums<T>(T expected, T actual)
+    {
+        using var e = JsonDocument.Parse(JsonSerializer.Serialize(expected, SameJson));
+        using var a = JsonDocument.Parse(JsonSerializer.Serialize(actual, SameJson));
+        Same(e.RootElement, a.RootElement, "$");
+
+        static void Same(JsonElement e, JsonElement a, string path)
+        {
+            Assert.True(e.ValueKind == a.ValueKind, $"{path}: {e} vs {a}");
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    Assert.Equal(e.EnumerateObject().Select(p => p.Name), a.EnumerateObject().Select(p => p.Name));
+                    foreach (var property in e.EnumerateObject()) Same(property.Value, a.GetProperty(property.Name), $"{path}.{property.Name}");
+                    break;
+                case JsonValueKind.Array:
+                    Assert.True(e.GetArrayLength() == a.GetArrayLength(), $"{path}: {e.GetArrayLength()} vs {a.GetArrayLength()} items");
+                    for (var i = 0; i < e.GetArrayLength(); i++) Same(e[i], a[i], $"{path}[{i}]");
+                    break;
+                case JsonValueKind.Number:
+                    var (x, y) = (e.GetDouble(), a.GetDouble());
+                    Assert.True(Math.Abs(x - y) <= 1e-12 * Math.Max(1, Math.Max(Math.Abs(x), Math.Abs(y))), $"{path}: {x:R} vs {y:R}");
+                    break;
+                default:
+                    Assert.True(e.ToString() == a.ToString(), $"{path}: {e} vs {a}");
+                    break;
+            }
+        }
+    }
+
     [Fact]
     public void A_snapshot_saved_here_lists_and_profiles_its_customers_as_DuckDB_does_after_analyze()
     {
@@ -124,5 +158,36 @@ public abstract partial class StorageContractTests
         Assert.True(before.Single(p => p.Key == "snapshot_segments").Value > 0);
         Assert.True(before.Single(p => p.Key == "snapshot_product_lines").Value > 300);
         Assert.True(before.Single(p => p.Key == "snapshot_buying_roles").Value > 0);
+    }
+
+    [Fact]
+    public void A_snapshot_saved_here_gives_DuckDB_s_classes_churn_segments_transitions_and_stakes()
+    {
+        var (analyzed, saved, _) = AnalyzedAndSaved();
+        using var _ = analyzed;
+        using var __ = saved;
+        var reference = analyzed.Workspace!;
+        var days = SnapshotQuery.List(saved).Select(s => s.AsOf).ToList();
+        foreach (var day in days)
+        {
+            foreach (var dimension in Dimensions.All)
+            {
+                AssertSameJson(SnapshotQuery.Classes(reference, dimension, day), SnapshotQuery.Classes(saved, dimension, day));
+                AssertSameSums(SnapshotQuery.Segments(reference, dimension, day), SnapshotQuery.Segments(saved, dimension, day));
+            }
+            foreach (var level in new[] { 1, 2 }) AssertSameJson(SnapshotQuery.ChurnReasons(reference, day, level), SnapshotQuery.ChurnReasons(saved, day, level));
+            AssertSameJson(SnapshotQuery.AtRisk(reference, day, 30), SnapshotQuery.AtRisk(saved, day, 30));
+            AssertSameSums(ActionStakes.Rank(reference, day, 20), ActionStakes.Rank(saved, day, 20));
+            var ids = SnapshotQuery.Customers(reference, day).Rows.Select(r => r.CustomerId).Where((_, i) => i % 3 == 0).Append("nobody").ToList();
+            AssertSameJson(SnapshotQuery.ChurnOf(reference, day, ids).OrderBy(p => p.Key, StringComparer.Ordinal), SnapshotQuery.ChurnOf(saved, day, ids).OrderBy(p => p.Key, StringComparer.Ordinal));
+        }
+        Assert.NotEmpty(SnapshotQuery.AtRisk(saved, days[^1], 30).Customers);
+        Assert.NotEmpty(SnapshotQuery.Segments(saved, Dimensions.Segment, days[^1]).Nodes);
+        foreach (var dimension in Dimensions.All)
+        {
+            AssertSameJson(SnapshotQuery.Transitions(reference, dimension, days[0], days[1]), SnapshotQuery.Transitions(saved, dimension, days[0], days[1]));
+            AssertSameJson(SnapshotQuery.Transitions(reference, dimension, days[1], days[0], 5), SnapshotQuery.Transitions(saved, dimension, days[1], days[0], 5));
+        }
+        Assert.NotEmpty(SnapshotQuery.Transitions(saved, Dimensions.ChurnStatus, days[0], days[1]).MovedDown!);
     }
 }
