@@ -41,8 +41,23 @@ public abstract partial class StorageContractTests
             var run = AnalysisRunner.Run(workspace, new AnalysisRequest { AsOf = asOf }, cancellationToken: TestContext.Current.CancellationToken);
             var createdAt = SnapshotQuery.List(workspace).Single(s => s.AsOf == asOf).CreatedAt;
             SnapshotWriter.Save(saved, run.Result, run.Options, run.Context.ToJson(), createdAt);
+            SnapshotFirstPurchases.Store(saved, asOf, FirstPurchases(workspace, asOf));
         }
         return (analyzed, saved, overridden);
+    }
+
+    /// <summary>The first purchases an analysis stored, as the analysis handed them to the store.</summary>
+    private static List<Clientele.Storage.Summary.FirstPurchaseDay> FirstPurchases(Workspace workspace, DateOnly asOf)
+    {
+        using var command = workspace.Command(
+            "SELECT product_line, region, day, completed, customers, first_amount FROM snapshot_first_purchases WHERE as_of = CAST($as_of AS DATE) " +
+            "ORDER BY product_line NULLS FIRST, region NULLS FIRST, day, completed", ("as_of", asOf.ToDateTime(TimeOnly.MinValue)));
+        using var reader = command.ExecuteReader();
+        var days = new List<Clientele.Storage.Summary.FirstPurchaseDay>();
+        while (reader.Read())
+            days.Add(new(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.GetValue(2) is DateOnly day ? day : DateOnly.FromDateTime(reader.GetDateTime(2)), reader.GetBoolean(3), reader.GetInt64(4), reader.IsDBNull(5) ? null : reader.GetDecimal(5)));
+        return days;
     }
 
     private static void AssertSameJson<T>(T expected, T actual) =>
@@ -189,5 +204,14 @@ public abstract partial class StorageContractTests
             AssertSameJson(SnapshotQuery.Transitions(reference, dimension, days[1], days[0], 5), SnapshotQuery.Transitions(saved, dimension, days[1], days[0], 5));
         }
         Assert.NotEmpty(SnapshotQuery.Transitions(saved, Dimensions.ChurnStatus, days[0], days[1]).MovedDown!);
+        foreach (var day in days)
+        {
+            var stored = FirstPurchases(saved, day);
+            Assert.True(stored.Count > 10);
+            Assert.Contains(stored, d => d.FirstAmount is { } amount && amount != decimal.Truncate(amount));
+            Assert.Equal(FirstPurchases(reference, day), stored);
+            Assert.Equal(day, SnapshotFirstPurchases.LearnedOn(saved, day));
+        }
+        Assert.Null(SnapshotFirstPurchases.LearnedOn(saved, days[0].AddDays(1)));
     }
 }
