@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Clientele.Classification;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 

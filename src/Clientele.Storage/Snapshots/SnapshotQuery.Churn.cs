@@ -1,6 +1,5 @@
 using System.Globalization;
 using Clientele.Classification;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 

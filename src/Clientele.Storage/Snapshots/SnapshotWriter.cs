@@ -69,9 +69,6 @@ public static class SnapshotWriter
     /// </summary>
     /// <remarks>A live update writes the rows of the customers it re-classified into a table of its own first, under the analysis's as-of date.</remarks>
     /// <remarks>The reasons come from <paramref name="reasons"/> where it has them, else from the result.</remarks>
-    internal static void WriteCustomers(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null) =>
-        WriteCustomers(new DuckDbSnapshotLoad(connection, folder), result, table, snapshotAsOf, reasons);
-
     internal static void WriteCustomers(SnapshotLoad load, AnalysisResult result, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null)
     {
         var c = result.Columns;
@@ -107,6 +104,11 @@ public static class SnapshotWriter
         }
     }
 
+    /// <summary>On a DuckDB connection, through the CSV file and <c>read_csv</c> (a live update's own tables).</summary>
+    internal static void WriteCustomers(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null) =>
+        WriteCustomers(new DuckDbSnapshotLoad(connection, folder), result, table, snapshotAsOf, reasons);
+
+    /// <summary>On a DuckDB connection, through the CSV file and <c>read_csv</c> (a live update's own tables).</summary>
     internal static void WriteProductLines(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null) =>
         WriteProductLines(new DuckDbSnapshotLoad(connection, folder), result, table, snapshotAsOf, reasons);
 
@@ -131,6 +133,7 @@ public static class SnapshotWriter
             });
     }
 
+    /// <summary>On a DuckDB connection, through the CSV file and <c>read_csv</c> (a live update's own tables).</summary>
     internal static void WriteBuyingRoles(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf) =>
         WriteBuyingRoles(new DuckDbSnapshotLoad(connection, folder), result, table, snapshotAsOf);
 
