@@ -47,10 +47,31 @@ internal abstract class SqlDialect
     public abstract Import.RowLoad ImportLoad(Workspace workspace, Import.ImportSql sql, CanonicalTable table, bool keepRaw, int rowsPerChunk);
 
     /// <summary>
+    /// How a snapshot's rows (customers, product lines, buying roles) reach the engine inside the snapshot's open transaction:
+    /// DuckDB's parallel reader over a CSV file beside the workspace, PostgreSQL's binary <c>COPY</c>.
+    /// </summary>
+    public abstract Snapshots.SnapshotLoad SnapshotLoad(Workspace workspace);
+
+    /// <summary>
     /// A text expression to sort by in code-point order (ordinal, as .NET's <see cref="StringComparer.Ordinal"/>), whatever the
     /// database's collation: customers come back in the same order from both engines.
     /// </summary>
     public abstract string OrdinalText(string expression);
+
+    /// <summary>Whether the DOUBLE <paramref name="value"/> is a finite number (neither NaN nor infinite); NULL for NULL.</summary>
+    public abstract string IsFinite(string value);
+
+    /// <summary>
+    /// A set-returning expression for a SELECT list: one row per item of the text list <paramref name="list"/> joined by
+    /// <paramref name="separator"/> (a constant), one NULL row for a NULL list.
+    /// </summary>
+    public abstract string ListItems(string list, string separator);
+
+    /// <summary>Whether the JSON object in the text column <paramref name="json"/> has the key <paramref name="key"/> (a constant name), whatever its value, JSON null included.</summary>
+    public abstract string JsonHasKey(string json, string key);
+
+    /// <summary>The text of the key <paramref name="key"/> (a constant name) of the JSON object in the text column <paramref name="json"/>; NULL when absent or JSON null.</summary>
+    public abstract string JsonText(string json, string key);
 
     /// <summary>The value of <paramref name="value"/> on the row with the least <paramref name="key"/> of a group.</summary>
     public abstract string ArgMin(string value, string key);

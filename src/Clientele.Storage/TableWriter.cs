@@ -23,6 +23,9 @@ internal abstract class TableWriter : IDisposable
     /// <summary>A UBIGINT value: a row's 64-bit content hash, whatever its top bit (NUMERIC(20, 0) on PostgreSQL).</summary>
     public abstract TableWriter Unsigned(ulong? value);
 
+    /// <summary>A DECIMAL(p, s) value, exact.</summary>
+    public abstract TableWriter Decimal(decimal? value);
+
     /// <summary>A BOOLEAN value.</summary>
     public abstract TableWriter Boolean(bool? value);
 

@@ -46,7 +46,7 @@ internal sealed class ConcernGrouping
           """
         : $"""
           SELECT customer_id, class FROM (
-              SELECT customer_id, {SnapshotQuery.ClassExpression(Dimension)} AS class FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE))
+              SELECT customer_id, {SnapshotQuery.ClassExpression(DuckDb.DuckDbDialect.Instance, Dimension)} AS class FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE))
           WHERE $class IS NULL OR class = $class
           """;
 

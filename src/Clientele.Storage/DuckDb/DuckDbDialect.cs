@@ -43,8 +43,25 @@ internal sealed class DuckDbDialect : SqlDialect
         new DuckDbRowLoad(workspace, sql, table, keepRaw, rowsPerChunk);
 
     /// <inheritdoc />
+    public override Snapshots.SnapshotLoad SnapshotLoad(Workspace workspace) =>
+        new DuckDbSnapshotLoad(workspace.Connection, Snapshots.SnapshotWriter.TemporaryFolder(workspace));
+
+    /// <inheritdoc />
     /// <remarks>DuckDB compares text by its bytes (UTF-8), which is code-point order, unless a collation is asked for.</remarks>
     public override string OrdinalText(string expression) => expression;
+
+    /// <inheritdoc />
+    public override string IsFinite(string value) => $"isfinite({value})";
+
+    /// <inheritdoc />
+    public override string ListItems(string list, string separator) =>
+        $"unnest(CASE WHEN {list} IS NULL THEN [NULL::VARCHAR] ELSE string_split({list}, '{separator}') END)";
+
+    /// <inheritdoc />
+    public override string JsonHasKey(string json, string key) => $"json_extract({json}, '$.{key}') IS NOT NULL";
+
+    /// <inheritdoc />
+    public override string JsonText(string json, string key) => $"json_extract_string({json}, '$.{key}')";
 
     /// <inheritdoc />
     public override string ArgMin(string value, string key) => $"arg_min({value}, {key})";

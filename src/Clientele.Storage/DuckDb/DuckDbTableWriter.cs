@@ -60,6 +60,8 @@ internal sealed class DuckDbTableWriter : TableWriter
 
     public override TableWriter Unsigned(ulong? value) => Next(_row!.AppendValue(value));
 
+    public override TableWriter Decimal(decimal? value) => Next(_row!.AppendValue(value));
+
     public override TableWriter Boolean(bool? value) => Next(_row!.AppendValue(value));
 
     public override TableWriter Timestamp(DateTime? value) => Next(_row!.AppendValue(value));

@@ -48,10 +48,9 @@ public static class ClassChanges
     /// <summary>A customer's live mark in the analysis of <paramref name="day"/>, or null when its row is the analysis's own.</summary>
     internal static LiveMark? Mark(Workspace workspace, string customerId, DateOnly day)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT live_as_of, live_at, live_import FROM snapshot_customers WHERE as_of = $as_of AND customer_id = $id AND live_at IS NOT NULL";
-        command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
-        command.Parameters.Add(new DuckDBParameter("id", customerId));
+        using var command = workspace.Command(
+            "SELECT live_as_of, live_at, live_import FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE) AND customer_id = $id AND live_at IS NOT NULL",
+            ("as_of", day.ToDateTime(TimeOnly.MinValue)), ("id", customerId));
         using var reader = command.ExecuteReader();
         if (!reader.Read()) return null;
         var mark = new LiveMark(day, reader.GetFieldValue<DateOnly>(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc), reader.IsDBNull(2) ? null : reader.GetInt32(2), []);

@@ -54,8 +54,26 @@ internal sealed partial class PostgresDialect : SqlDialect
         new PostgresRowLoad(workspace.Db, sql, table, keepRaw);
 
     /// <inheritdoc />
+    public override Snapshots.SnapshotLoad SnapshotLoad(Workspace workspace) => new PostgresSnapshotLoad(workspace.Db);
+
+    /// <inheritdoc />
     /// <remarks>A database's default collation is often a language's (en_US.UTF-8 puts "a" before "B"); "C" is byte order.</remarks>
     public override string OrdinalText(string expression) => $"{expression} COLLATE \"C\"";
+
+    /// <inheritdoc />
+    /// <remarks>PostgreSQL's isfinite takes dates only; NaN sorts above infinity there, so both bounds exclude it.</remarks>
+    public override string IsFinite(string value) =>
+        $"({value} < CAST('Infinity' AS DOUBLE PRECISION) AND {value} > CAST('-Infinity' AS DOUBLE PRECISION))";
+
+    /// <inheritdoc />
+    public override string ListItems(string list, string separator) =>
+        $"unnest(CASE WHEN {list} IS NULL THEN ARRAY[NULL::text] ELSE string_to_array({list}, '{separator}') END)";
+
+    /// <inheritdoc />
+    public override string JsonHasKey(string json, string key) => $"coalesce(CAST({json} AS jsonb) ? '{key}', false)";
+
+    /// <inheritdoc />
+    public override string JsonText(string json, string key) => $"(CAST({json} AS jsonb) ->> '{key}')";
 
     /// <inheritdoc />
     public override string ArgMin(string value, string key) => $"(array_agg({value} ORDER BY {key}) FILTER (WHERE {key} IS NOT NULL))[1]";

@@ -63,6 +63,8 @@ internal sealed class PostgresTableWriter : TableWriter
 
     public override TableWriter Unsigned(ulong? value) => value is { } v ? Write((decimal)v, NpgsqlDbType.Numeric) : Null();
 
+    public override TableWriter Decimal(decimal? value) => value is { } v ? Write(v, NpgsqlDbType.Numeric) : Null();
+
     public override TableWriter Boolean(bool? value) => value is { } v ? Write(v, NpgsqlDbType.Boolean) : Null();
 
     public override TableWriter Timestamp(DateTime? value) =>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Clientele.Classification;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -24,9 +23,7 @@ public static class ActionStakes
         var day = SnapshotQuery.Resolve(workspace, asOf);
         var playbook = SnapshotQuery.PlaybookOf(workspace, day, []);
         var stakes = new List<ActionAtStake>();
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = Sql(Playbook.Defaults.Keys);
-        command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
+        using var command = workspace.Command(Sql(workspace.Dialect, Playbook.Defaults.Keys), ("as_of", day.ToDateTime(TimeOnly.MinValue)));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -45,20 +42,20 @@ public static class ActionStakes
     }
 
     /// <summary>One scan per dimension: its class per customer (each role of an influence list apart) with the future net value.</summary>
-    private static string Sql(IEnumerable<string> dimensions)
+    private static string Sql(SqlDialect dialect, IEnumerable<string> dimensions)
     {
         var union = new StringBuilder();
         foreach (var dimension in dimensions)
         {
             if (union.Length > 0) union.Append("\n        UNION ALL\n");
             union.Append(CultureInfo.InvariantCulture,
-                $"SELECT '{dimension}' AS dimension, {SnapshotQuery.ClassExpression(dimension)} AS class, future_net_value FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)");
+                $"SELECT '{dimension}' AS dimension, {SnapshotQuery.ClassExpression(dialect, dimension)} AS class, future_net_value FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)");
         }
         return $"""
-            SELECT dimension, class, count(*), sum(future_net_value) FILTER (WHERE isfinite(future_net_value))
+            SELECT dimension, class, count(*), sum(future_net_value) FILTER (WHERE {dialect.IsFinite("future_net_value")})
             FROM (
                 {union}
-            )
+            ) c
             WHERE class IS NOT NULL
             GROUP BY dimension, class
             """;

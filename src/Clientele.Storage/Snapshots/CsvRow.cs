@@ -3,75 +3,60 @@ using System.Globalization;
 namespace Clientele.Storage.Snapshots;
 
 /// <summary>
-/// Writes one CSV row field by field for DuckDB's reader: text always quoted (quotes doubled), so an empty
-/// string stays empty while a null is an empty unquoted field; numbers invariant and round-trippable; NaN (no value)
-/// null. An infinite number is refused with a <see cref="WorkspaceException"/> naming the column: nothing infinite is
-/// ever stored in a snapshot (values within the import's bounds never make one; the guard is for what would).
+/// A snapshot row as a CSV line for DuckDB's reader: text always quoted (quotes doubled), so an empty string stays empty
+/// while a null is an empty unquoted field; numbers invariant and round-trippable.
 /// </summary>
-internal sealed class CsvRow(TextWriter writer, string table, IReadOnlyList<(string Name, string Type)> columns)
+internal sealed class CsvRow(TextWriter writer, string table, IReadOnlyList<(string Name, string Type)> columns) : SnapshotRow(table, columns)
 {
     private bool _first = true;
-    private int _field;
-    private long _row = 1;
+    private DateOnly _day;
+    private string? _dayText;
 
-    private TextWriter Next()
+    private TextWriter Field()
     {
         if (!_first) writer.Write(',');
         _first = false;
-        _field++;
         return writer;
     }
 
-    public CsvRow Raw(string value)
+    // Every row of a snapshot has the same date: formatted once.
+    protected override void WriteDate(DateOnly value)
     {
-        Next().Write(value);
-        return this;
+        if (_dayText is null || value != _day) (_day, _dayText) = (value, value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Field().Write(_dayText);
     }
 
-    public CsvRow Text(string? value)
+    protected override void WriteText(string? value)
     {
-        var w = Next();
-        if (value is null) return this;
+        var w = Field();
+        if (value is null) return;
         w.Write('"');
         if (value.Contains('"', StringComparison.Ordinal)) w.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
         else w.Write(value);
         w.Write('"');
-        return this;
     }
 
-    public CsvRow Number(double? value)
+    protected override void WriteNumber(double? value)
     {
-        var w = Next();
-        if (value is { } v && double.IsInfinity(v))
-        {
-            var column = _field <= columns.Count ? columns[_field - 1].Name : $"column {_field}";
-            throw new WorkspaceException(
-                $"the analysis produced an infinite {column} (row {_row:N0} of {table}); nothing was saved. The data holds values too large to add up: " +
-                "check the amounts, margins and costs of the biggest customers (clientele summary --format csv).");
-        }
-        if (value is { } finite && !double.IsNaN(finite)) w.Write(finite.ToString("R", CultureInfo.InvariantCulture));
-        return this;
+        var w = Field();
+        if (value is { } v) w.Write(v.ToString("R", CultureInfo.InvariantCulture));
     }
 
-    public CsvRow Integer(int? value)
+    protected override void WriteInteger(int? value)
     {
-        var w = Next();
+        var w = Field();
         if (value is { } v) w.Write(v.ToString(CultureInfo.InvariantCulture));
-        return this;
     }
 
-    public CsvRow Boolean(bool? value)
+    protected override void WriteBoolean(bool? value)
     {
-        var w = Next();
+        var w = Field();
         if (value is { } v) w.Write(v ? "true" : "false");
-        return this;
     }
 
-    public void End()
+    protected override void WriteEnd()
     {
         writer.Write('\n');
         _first = true;
-        _field = 0;
-        _row++;
     }
 }

@@ -9,10 +9,10 @@ namespace Clientele.Storage.Snapshots;
 /// </summary>
 public sealed class SnapshotFigure
 {
-    private SnapshotFigure(string name, string type, string meaning, Action<CsvRow, AnalysisResult, int> write) =>
+    private SnapshotFigure(string name, string type, string meaning, Action<SnapshotRow, AnalysisResult, int> write) =>
         (Name, Type, Meaning, _write) = (name, type, meaning, write);
 
-    private readonly Action<CsvRow, AnalysisResult, int> _write;
+    private readonly Action<SnapshotRow, AnalysisResult, int> _write;
 
     /// <summary>The column's name.</summary>
     public string Name { get; }
@@ -40,5 +40,5 @@ public sealed class SnapshotFigure
         new(name, "VARCHAR", meaning, (row, result, i) => row.Text(value(result, i)));
 
     /// <summary>Writes customer <paramref name="i"/>'s value of this column as the next field of <paramref name="row"/>.</summary>
-    internal void Write(CsvRow row, AnalysisResult result, int i) => _write(row, result, i);
+    internal void Write(SnapshotRow row, AnalysisResult result, int i) => _write(row, result, i);
 }

@@ -1,5 +1,4 @@
 using Clientele.Storage.Summary;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -23,19 +22,15 @@ public static class SnapshotFirstPurchases
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(days);
-        var connection = workspace.Connection;
-        using var transaction = connection.BeginTransaction();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "DELETE FROM snapshot_first_purchases WHERE as_of = $1";
-            command.Parameters.Add(new DuckDBParameter(asOf.ToDateTime(TimeOnly.MinValue)));
+        using var transaction = workspace.Db.BeginTransaction();
+        using (var command = workspace.Command("DELETE FROM snapshot_first_purchases WHERE as_of = CAST($as_of AS DATE)", ("as_of", asOf.ToDateTime(TimeOnly.MinValue))))
             command.ExecuteNonQuery();
-        }
-        using (var appender = connection.CreateAppender("snapshot_first_purchases"))
+        using (var writer = workspace.Dialect.BulkWriter(workspace.Db, "snapshot_first_purchases",
+                   ["as_of", "product_line", "region", "day", "completed", "customers", "first_amount"]))
         {
             foreach (var d in days)
-                appender.CreateRow().AppendValue(asOf).AppendValue(d.ProductLine).AppendValue(d.Region).AppendValue(d.Day).AppendValue(d.Completed)
-                    .AppendValue(d.Customers).AppendValue(d.FirstAmount).EndRow();
+                writer.Row().Date(asOf).Text(d.ProductLine).Text(d.Region).Date(d.Day).Boolean(d.Completed).Integer(d.Customers).Decimal(d.FirstAmount);
+            writer.Complete();
         }
         transaction.Commit();
     }
@@ -47,9 +42,8 @@ public static class SnapshotFirstPurchases
     public static DateOnly? LearnedOn(Workspace workspace, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM snapshot_first_purchases WHERE as_of = $1)";
-        command.Parameters.Add(new DuckDBParameter(asOf.ToDateTime(TimeOnly.MinValue)));
+        using var command = workspace.Command("SELECT EXISTS (SELECT 1 FROM snapshot_first_purchases WHERE as_of = CAST($as_of AS DATE))",
+            ("as_of", asOf.ToDateTime(TimeOnly.MinValue)));
         return command.ExecuteScalar() is true ? asOf : null;
     }
 }

@@ -1,5 +1,4 @@
 using Clientele.Classification;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -57,12 +56,10 @@ public sealed partial class SnapshotListing
     /// <summary>The rows live updates rewrote after <paramref name="since"/> (every live row when null): id, name, kind, key figures, classes, extra figures.</summary>
     private List<object?[]> Rewritten(Workspace workspace, DateTime? since, List<string> extra)
     {
-        using var command = workspace.Connection.CreateCommand();
         var columns = string.Join(", ", ["customer_id", "name", "kind", .. SnapshotQuery.KeyFigures, .. Dimensions.All, .. extra]);
-        command.CommandText = $"SELECT {columns} FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE) AND " +
-                              (since is null ? "live_at IS NOT NULL" : "live_at > $since");
-        command.Parameters.Add(new DuckDBParameter("as_of", Snapshot.AsOf.ToDateTime(TimeOnly.MinValue)));
-        if (since is { } time) command.Parameters.Add(new DuckDBParameter("since", time));
+        using var command = workspace.Command($"SELECT {columns} FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE) AND " +
+                                              (since is null ? "live_at IS NOT NULL" : "live_at > $since"),
+            since is { } time ? [("as_of", Snapshot.AsOf.ToDateTime(TimeOnly.MinValue)), ("since", time)] : [("as_of", Snapshot.AsOf.ToDateTime(TimeOnly.MinValue))]);
         using var reader = command.ExecuteReader();
         var rows = new List<object?[]>();
         while (reader.Read())

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Clientele.Classification;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -58,10 +57,9 @@ public sealed partial class SnapshotListing
     /// <summary>Reads the listing of <paramref name="snapshot"/>: ids, names, kinds, the key figures and every dimension's class.</summary>
     public static SnapshotListing Load(Workspace workspace, SnapshotInfo snapshot)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"SELECT customer_id, name, kind, {string.Join(", ", SnapshotQuery.KeyFigures)}, {string.Join(", ", Dimensions.All)} " +
-                              "FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)";
-        command.Parameters.Add(new DuckDBParameter("as_of", snapshot.AsOf.ToDateTime(TimeOnly.MinValue)));
+        using var command = workspace.Command(
+            $"SELECT customer_id, name, kind, {string.Join(", ", SnapshotQuery.KeyFigures)}, {string.Join(", ", Dimensions.All)} " +
+            "FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)", ("as_of", snapshot.AsOf.ToDateTime(TimeOnly.MinValue)));
         var capacity = (int)Math.Min(int.MaxValue - 64, Math.Max(16, snapshot.Customers));
         using var reader = command.ExecuteReader();
         var ids = new List<string>(capacity);
@@ -283,9 +281,8 @@ public sealed partial class SnapshotListing
     /// <summary>A figure column, read from the workspace the first time it is asked for.</summary>
     private ListingColumn Figure(Workspace workspace, string figure) => Once(_figures, figure, () =>
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"SELECT customer_id, {figure} FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)";
-        command.Parameters.Add(new DuckDBParameter("as_of", Snapshot.AsOf.ToDateTime(TimeOnly.MinValue)));
+        using var command = workspace.Command($"SELECT customer_id, {figure} FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)",
+            ("as_of", Snapshot.AsOf.ToDateTime(TimeOnly.MinValue)));
         using var reader = command.ExecuteReader();
         var type = reader.GetFieldType(1);
         ListingColumn read = type == typeof(string) ? new ListingTexts(_ids.Length) : new ListingNumbers(type, _ids.Length);

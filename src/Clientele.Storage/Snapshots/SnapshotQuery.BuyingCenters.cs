@@ -111,9 +111,7 @@ public static partial class SnapshotQuery
     public static (DateOnly AsOf, Analysis.AnalysisContext Context) Context(Workspace workspace, DateOnly? asOf = null)
     {
         var day = Resolve(workspace, asOf);
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT report FROM snapshots WHERE as_of = CAST($as_of AS DATE)";
-        command.Parameters.Add(DayParameter("as_of", day));
+        using var command = workspace.Command("SELECT report FROM snapshots WHERE as_of = CAST($as_of AS DATE)", ("as_of", DayValue(day)));
         return (day, Analysis.AnalysisContext.Parse(command.ExecuteScalar() as string ?? "", day));
     }
 }

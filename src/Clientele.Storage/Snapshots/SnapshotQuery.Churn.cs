@@ -1,6 +1,5 @@
 using System.Globalization;
 using Clientele.Classification;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -15,18 +14,21 @@ public static partial class SnapshotQuery
     {
         if (segmentLevel < 1) throw new WorkspaceException($"segment level {segmentLevel} is not possible: 1 is the top (industry or population group), 2 the domain.");
         var day = Resolve(workspace, asOf);
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT array_to_string(list_slice(string_split({Dimensions.Segment}, '/'), 1, $level), '/') AS segment, {Dimensions.ChurnReason}, count(*)
+        using var command = workspace.Command($"""
+            SELECT {Dimensions.Segment}, {Dimensions.ChurnReason}, count(*)
             FROM snapshot_customers
             WHERE as_of = CAST($as_of AS DATE) AND {Dimensions.ChurnStatus} IN ('lapsed', 'lost')
-            GROUP BY ALL
-            """;
-        command.Parameters.Add(DayParameter("as_of", day));
-        command.Parameters.Add(new DuckDBParameter("level", (long)segmentLevel));
+            GROUP BY 1, 2
+            """, ("as_of", DayValue(day)));
         using var reader = command.ExecuteReader();
-        var counts = new List<SegmentReasonCount>();
-        while (reader.Read()) counts.Add(new SegmentReasonCount(Text(reader, 0), Text(reader, 1), reader.GetInt64(2)));
+        // Segments are few: each is cut to its first levels here, and the counts of the segments cut alike added up.
+        var cut = new Dictionary<(string? Segment, string? Reason), long>();
+        while (reader.Read())
+        {
+            var segment = Text(reader, 0) is { } path ? string.Join('/', path.Split('/').Take(segmentLevel)) : null;
+            cut[(segment, Text(reader, 1))] = cut.GetValueOrDefault((segment, Text(reader, 1))) + reader.GetInt64(2);
+        }
+        var counts = cut.Select(c => new SegmentReasonCount(c.Key.Segment, c.Key.Reason, c.Value)).ToList();
         var totals = counts.GroupBy(c => c.Segment).ToDictionary(g => g.Key ?? "", g => g.Sum(c => c.Customers));
         var ordered = counts.OrderByDescending(c => totals[c.Segment ?? ""]).ThenBy(c => c.Segment is null).ThenBy(c => c.Segment, StringComparer.Ordinal)
             .ThenBy(c => Position(Dimensions.ChurnReason, c.Reason)).ThenBy(c => c.Reason, StringComparer.Ordinal);
@@ -44,24 +46,19 @@ public static partial class SnapshotQuery
         var day = Resolve(workspace, asOf);
         var where = $"as_of = CAST($as_of AS DATE) AND {Dimensions.ChurnStatus} = 'at-risk'";
         long total;
-        using (var count = workspace.Connection.CreateCommand())
+        using (var count = workspace.Command($"SELECT count(*) FROM snapshot_customers WHERE {where}", ("as_of", DayValue(day))))
         {
-            count.CommandText = $"SELECT count(*) FROM snapshot_customers WHERE {where}";
-            count.Parameters.Add(DayParameter("as_of", day));
             total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT s.customer_id, s.name, s.value, s.p_alive, s.p_alive_previous, s.{Dimensions.Segment}, {SnapshotReasons.Select(Dimensions.ChurnStatus, "s")}
+        var reasons = SnapshotReasons.Of(workspace, day);
+        using var command = workspace.Command($"""
+            SELECT s.customer_id, s.name, s.value, s.p_alive, s.p_alive_previous, s.{Dimensions.Segment}, {SnapshotReasons.Select(workspace, Dimensions.ChurnStatus, "s")}
             FROM snapshot_customers s WHERE {where}
-            ORDER BY CASE WHEN isfinite(s.value) THEN s.value END DESC NULLS LAST, s.customer_id
+            ORDER BY CASE WHEN {workspace.Dialect.IsFinite("s.value")} THEN s.value END DESC NULLS LAST, {workspace.Dialect.OrdinalText("s.customer_id")}
             LIMIT $limit
-            """;
-        command.Parameters.Add(DayParameter("as_of", day));
-        command.Parameters.Add(new DuckDBParameter("limit", (long)limit));
+            """, ("as_of", DayValue(day)), ("limit", (long)limit));
         using var reader = command.ExecuteReader();
         var customers = new List<AtRiskCustomer>();
-        var reasons = SnapshotReasons.Of(workspace, day);
         while (reader.Read())
             customers.Add(new AtRiskCustomer(reader.GetString(0), Text(reader, 1), Number(reader, 2), Number(reader, 3), Number(reader, 4), Text(reader, 5),
                 reasons.Read(reader, 6, Dimensions.ChurnStatus)));
@@ -75,19 +72,18 @@ public static partial class SnapshotQuery
         var reasons = SnapshotReasons.Of(workspace, asOf);
         foreach (var chunk in customerIds.Distinct(StringComparer.Ordinal).Chunk(500))
         {
-            using var command = workspace.Connection.CreateCommand();
-            command.Parameters.Add(DayParameter("as_of", asOf));
+            var parameters = new List<(string Name, object? Value)> { ("as_of", DayValue(asOf)) };
             var names = new List<string>();
             foreach (var id in chunk)
             {
                 var name = $"c{names.Count}";
                 names.Add("$" + name);
-                command.Parameters.Add(new DuckDBParameter(name, id));
+                parameters.Add((name, id));
             }
-            command.CommandText = $"""
-                SELECT s.customer_id, s.{Dimensions.ChurnStatus}, s.{Dimensions.ChurnReason}, {SnapshotReasons.Select(Dimensions.ChurnReason, "s")}
+            using var command = workspace.Command($"""
+                SELECT s.customer_id, s.{Dimensions.ChurnStatus}, s.{Dimensions.ChurnReason}, {SnapshotReasons.Select(workspace, Dimensions.ChurnReason, "s")}
                 FROM snapshot_customers s WHERE s.as_of = CAST($as_of AS DATE) AND s.customer_id IN ({string.Join(", ", names)})
-                """;
+                """, [.. parameters]);
             using var reader = command.ExecuteReader();
             while (reader.Read()) churn[reader.GetString(0)] = new ChurnOfCustomer(Text(reader, 1), Text(reader, 2), reasons.Read(reader, 3, Dimensions.ChurnReason));
         }

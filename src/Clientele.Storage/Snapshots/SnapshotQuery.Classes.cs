@@ -16,11 +16,9 @@ public static partial class SnapshotQuery
         if (DimensionClasses.Closed.TryGetValue(name, out var closed)) return closed;
         if (asOf is null && Latest(workspace) is null) return [];
         var day = Resolve(workspace, asOf);
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText =
-            $"SELECT DISTINCT class FROM (SELECT {ClassExpression(name)} AS class FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)) " +
-            "WHERE class IS NOT NULL ORDER BY class";
-        command.Parameters.Add(DayParameter("as_of", day));
+        using var command = workspace.Command(
+            $"SELECT class FROM (SELECT {ClassExpression(workspace.Dialect, name)} AS class FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)) c " +
+            $"WHERE class IS NOT NULL GROUP BY class ORDER BY {workspace.Dialect.OrdinalText("class")}", ("as_of", DayValue(day)));
         using var reader = command.ExecuteReader();
         var classes = new List<string>();
         while (reader.Read()) classes.Add(reader.GetString(0));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Clientele.Classification;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -15,22 +14,24 @@ public static partial class SnapshotQuery
         string? name, kind;
         var classes = new List<DimensionClass>();
         var figures = new List<ProfileFigure>();
-        using (var command = workspace.Connection.CreateCommand())
+        var reasons = Dimensions.All.Select(d => $"s.{d}, {SnapshotReasons.Select(workspace, d, "s")}");
+        var reasonsOf = SnapshotReasons.Of(workspace, day);
+        using (var command = workspace.Command(
+                   $"SELECT {string.Join(", ", FigureNames.Select(f => "s." + f))}, {string.Join(", ", reasons)} FROM snapshot_customers s " +
+                   "WHERE as_of = CAST($as_of AS DATE) AND customer_id = $id", ("as_of", DayValue(day)), ("id", customerId)))
         {
-            var reasons = Dimensions.All.Select(d => $"s.{d}, {SnapshotReasons.Select(d, "s")}");
-            command.CommandText =
-                $"SELECT {string.Join(", ", FigureNames.Select(f => "s." + f))}, {string.Join(", ", reasons)} FROM snapshot_customers s " +
-                "WHERE as_of = CAST($as_of AS DATE) AND customer_id = $id";
-            command.Parameters.Add(DayParameter("as_of", day));
-            command.Parameters.Add(new DuckDBParameter("id", customerId));
             using var reader = command.ExecuteReader();
-            if (!reader.Read()) throw NotInSnapshot(workspace, customerId, day);
+            if (!reader.Read())
+            {
+                // Closed first: PostgreSQL runs one command at a time on a connection.
+                reader.Close();
+                throw NotInSnapshot(workspace, customerId, day);
+            }
             name = Text(reader, 0);
             kind = Text(reader, 1);
             for (var i = 2; i < FigureNames.Count; i++)
                 figures.Add(new ProfileFigure(FigureNames[i], SnapshotSchema.FigureColumns[i].Meaning, Value(reader, i)));
             var estimated = Value(reader, FigureNames.ToList().IndexOf("share_estimated")) as bool?;
-            var reasonsOf = SnapshotReasons.Of(workspace, day);
             var at = FigureNames.Count;
             foreach (var dimension in Dimensions.All)
             {
@@ -52,9 +53,7 @@ public static partial class SnapshotQuery
     /// <exception cref="WorkspaceException">The stored options are not this build's.</exception>
     internal static ClassificationOptions OptionsOf(Workspace workspace, DateOnly asOf)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT options FROM snapshots WHERE as_of = $1";
-        command.Parameters.Add(new DuckDBParameter(asOf.ToDateTime(TimeOnly.MinValue)));
+        using var command = workspace.Command("SELECT options FROM snapshots WHERE as_of = CAST($as_of AS DATE)", ("as_of", DayValue(asOf)));
         var json = command.ExecuteScalar() as string ?? "{}";
         try
         {
@@ -69,9 +68,7 @@ public static partial class SnapshotQuery
     /// <summary>The playbook of a snapshot's options; the default one, with a note, when they cannot be read.</summary>
     internal static Playbook PlaybookOf(Workspace workspace, DateOnly day, List<string> notes)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT options FROM snapshots WHERE as_of = CAST($as_of AS DATE)";
-        command.Parameters.Add(DayParameter("as_of", day));
+        using var command = workspace.Command("SELECT options FROM snapshots WHERE as_of = CAST($as_of AS DATE)", ("as_of", DayValue(day)));
         var json = command.ExecuteScalar() as string;
         if (string.IsNullOrWhiteSpace(json)) return new Playbook();
         try
@@ -90,9 +87,7 @@ public static partial class SnapshotQuery
 
     private static WorkspaceException NotInSnapshot(Workspace workspace, string customerId, DateOnly day)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT as_of FROM snapshot_customers WHERE customer_id = $id ORDER BY as_of";
-        command.Parameters.Add(new DuckDBParameter("id", customerId));
+        using var command = workspace.Command("SELECT as_of FROM snapshot_customers WHERE customer_id = $id ORDER BY as_of", ("id", customerId));
         using var reader = command.ExecuteReader();
         var days = new List<string>();
         while (reader.Read()) days.Add(Day(reader, 0).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -103,11 +98,9 @@ public static partial class SnapshotQuery
 
     private static List<ProductLineClass> ProductLines(Workspace workspace, string customerId, DateOnly day)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText =
-            "SELECT product_line, class, reason FROM snapshot_product_lines WHERE as_of = CAST($as_of AS DATE) AND customer_id = $id ORDER BY product_line";
-        command.Parameters.Add(DayParameter("as_of", day));
-        command.Parameters.Add(new DuckDBParameter("id", customerId));
+        using var command = workspace.Command(
+            $"SELECT product_line, class, reason FROM snapshot_product_lines WHERE as_of = CAST($as_of AS DATE) AND customer_id = $id ORDER BY {workspace.Dialect.OrdinalText("product_line")}",
+            ("as_of", DayValue(day)), ("id", customerId));
         using var reader = command.ExecuteReader();
         var lines = new List<ProductLineClass>();
         while (reader.Read()) lines.Add(new ProductLineClass(reader.GetString(0), reader.GetString(1), Text(reader, 2)));
@@ -116,12 +109,10 @@ public static partial class SnapshotQuery
 
     private static List<ContactRole> BuyingRoles(Workspace workspace, string customerId, DateOnly day)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText =
+        using var command = workspace.Command(
             "SELECT contact_id, contact_name, title, role, weight, inferred FROM snapshot_buying_roles " +
-            "WHERE as_of = CAST($as_of AS DATE) AND customer_id = $id ORDER BY role, weight DESC, contact_id";
-        command.Parameters.Add(DayParameter("as_of", day));
-        command.Parameters.Add(new DuckDBParameter("id", customerId));
+            $"WHERE as_of = CAST($as_of AS DATE) AND customer_id = $id ORDER BY {workspace.Dialect.OrdinalText("role")}, weight DESC, {workspace.Dialect.OrdinalText("contact_id")}",
+            ("as_of", DayValue(day)), ("id", customerId));
         using var reader = command.ExecuteReader();
         var roles = new List<ContactRole>();
         while (reader.Read())
@@ -131,9 +122,7 @@ public static partial class SnapshotQuery
 
     private static List<ClassHistory> History(Workspace workspace, string customerId)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"SELECT as_of, {string.Join(", ", Dimensions.All)} FROM snapshot_customers WHERE customer_id = $id ORDER BY as_of";
-        command.Parameters.Add(new DuckDBParameter("id", customerId));
+        using var command = workspace.Command($"SELECT as_of, {string.Join(", ", Dimensions.All)} FROM snapshot_customers WHERE customer_id = $id ORDER BY as_of", ("id", customerId));
         using var reader = command.ExecuteReader();
         var history = new List<ClassHistory>();
         while (reader.Read())

@@ -1,5 +1,4 @@
 using Clientele.Classification;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -17,25 +16,20 @@ public static partial class SnapshotQuery
         DateOnly? previous = List(workspace).Where(s => s.AsOf < day).Select(s => (DateOnly?)s.AsOf).LastOrDefault();
         var total = Count(workspace, day);
         var classes = new List<SegmentClass>();
-        using (var command = workspace.Connection.CreateCommand())
+        var expression = ClassExpression(workspace.Dialect, name);
+        var finite = workspace.Dialect.IsFinite("value");
+        // One scan of each snapshot, grouped once (a FULL JOIN on a NULL-equal class is refused by PostgreSQL).
+        using (var command = workspace.Command($"""
+                SELECT class, count(*) FILTER (WHERE is_current = 1),
+                       sum(value) FILTER (WHERE is_current = 1 AND {finite}), avg(value) FILTER (WHERE is_current = 1 AND {finite}), count(*) FILTER (WHERE is_current = 0)
+                FROM (
+                    SELECT {expression} AS class, 1 AS is_current, value FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)
+                    UNION ALL
+                    SELECT {expression} AS class, 0 AS is_current, CAST(NULL AS DOUBLE PRECISION) AS value FROM snapshot_customers WHERE as_of = CAST($previous AS DATE)
+                ) c
+                GROUP BY class
+                """, ("as_of", DayValue(day)), ("previous", previous is { } p ? DayValue(p) : null)))
         {
-            var expression = ClassExpression(name);
-            command.CommandText = $"""
-                WITH cur AS (
-                    SELECT class, count(*) AS customers,
-                           sum(value) FILTER (WHERE isfinite(value)) AS total_value, avg(value) FILTER (WHERE isfinite(value)) AS mean_value
-                    FROM (SELECT {expression} AS class, value FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE))
-                    GROUP BY class
-                ), prev AS (
-                    SELECT class, count(*) AS customers
-                    FROM (SELECT {expression} AS class FROM snapshot_customers WHERE as_of = CAST($previous AS DATE))
-                    GROUP BY class
-                )
-                SELECT coalesce(cur.class, prev.class), coalesce(cur.customers, 0), cur.total_value, cur.mean_value, coalesce(prev.customers, 0)
-                FROM cur FULL JOIN prev ON cur.class IS NOT DISTINCT FROM prev.class
-                """;
-            command.Parameters.Add(DayParameter("as_of", day));
-            command.Parameters.Add(new DuckDBParameter("previous", previous is { } p ? p.ToDateTime(TimeOnly.MinValue) : DBNull.Value));
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -51,8 +45,8 @@ public static partial class SnapshotQuery
     }
 
     /// <summary>A dimension's class per customer; for a list (influence) one row per role, so a customer who is a leader and a caller counts in both.</summary>
-    internal static string ClassExpression(string dimension) => Dimensions.IsList(dimension)
-        ? $"unnest(CASE WHEN {dimension} IS NULL THEN [NULL::VARCHAR] ELSE string_split({dimension}, '{DimensionDeclaration.ListSeparator}') END)"
+    internal static string ClassExpression(SqlDialect dialect, string dimension) => Dimensions.IsList(dimension)
+        ? dialect.ListItems(dimension, DimensionDeclaration.ListSeparator)
         : dimension;
 
     /// <summary>The display position of a class: a closed set's order, then unknown classes, then no class.</summary>
@@ -67,22 +61,18 @@ public static partial class SnapshotQuery
 
     private static long Count(Workspace workspace, DateOnly day)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)";
-        command.Parameters.Add(DayParameter("as_of", day));
+        using var command = workspace.Command("SELECT count(*) FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)", ("as_of", DayValue(day)));
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The structure map's nodes depth-first, each parent before its children, siblings by name.</summary>
     private static List<SegmentNode> StructureMap(Workspace workspace, DateOnly day)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = """
+        using var command = workspace.Command("""
             SELECT path, parent, level, name, parties, actual_customers, active_customers, value, expected_revenue,
                    new_customers_growth, value_growth, target_customers, target_value, target_due_at, target_only
             FROM snapshot_segments WHERE as_of = CAST($as_of AS DATE)
-            """;
-        command.Parameters.Add(DayParameter("as_of", day));
+            """, ("as_of", DayValue(day)));
         using var reader = command.ExecuteReader();
         var nodes = new List<SegmentNode>();
         while (reader.Read())

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Clientele.Classification;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -24,7 +23,7 @@ public static partial class SnapshotQuery
             SELECT f.{name}, t.{name}, count(*)
             FROM snapshot_customers f JOIN snapshot_customers t ON t.customer_id = f.customer_id
             WHERE f.as_of = CAST($from AS DATE) AND t.as_of = CAST($to AS DATE)
-            GROUP BY ALL
+            GROUP BY 1, 2
             """))
         using (var reader = command.ExecuteReader())
         {
@@ -50,7 +49,7 @@ public static partial class SnapshotQuery
             FROM snapshot_customers s
             LEFT JOIN (SELECT customer_id FROM snapshot_customers WHERE as_of = CAST($to AS DATE)) o ON o.customer_id = s.customer_id
             WHERE s.as_of = CAST($from AS DATE) AND o.customer_id IS NULL
-            GROUP BY ALL
+            GROUP BY 1
             """);
         using var reader = command.ExecuteReader();
         var counts = new List<ClassCount>();
@@ -60,18 +59,17 @@ public static partial class SnapshotQuery
 
     private static List<MovedCustomer> MovedDown(Workspace workspace, string dimension, DateOnly from, DateOnly to, int? limit)
     {
+        var reasons = SnapshotReasons.Of(workspace, to);
         using var command = Command(workspace, from, to, $"""
-            SELECT t.customer_id, t.name, f.{dimension}, t.{dimension}, t.value, {SnapshotReasons.Select(dimension, "t")}
+            SELECT t.customer_id, t.name, f.{dimension}, t.{dimension}, t.value, {SnapshotReasons.Select(workspace, dimension, "t")}
             FROM snapshot_customers f JOIN snapshot_customers t ON t.customer_id = f.customer_id
             WHERE f.as_of = CAST($from AS DATE) AND t.as_of = CAST($to AS DATE)
               AND {Standing(dimension, "t")} < {Standing(dimension, "f")}
-            ORDER BY CASE WHEN isfinite(t.value) THEN t.value END DESC NULLS LAST, t.customer_id
+            ORDER BY CASE WHEN {workspace.Dialect.IsFinite("t.value")} THEN t.value END DESC NULLS LAST, {workspace.Dialect.OrdinalText("t.customer_id")}
             {(limit is null ? "" : "LIMIT $limit")}
-            """);
-        if (limit is { } n) command.Parameters.Add(new DuckDBParameter("limit", (long)n));
+            """, limit);
         using var reader = command.ExecuteReader();
         var moved = new List<MovedCustomer>();
-        var reasons = SnapshotReasons.Of(workspace, to);
         while (reader.Read())
             moved.Add(new MovedCustomer(reader.GetString(0), Text(reader, 1), reader.GetString(2), reader.GetString(3), Number(reader, 4), reasons.Read(reader, 5, dimension)));
         return moved;
@@ -86,12 +84,7 @@ public static partial class SnapshotQuery
         return sql.Append(" END").ToString();
     }
 
-    private static DuckDBCommand Command(Workspace workspace, DateOnly from, DateOnly to, string sql)
-    {
-        var command = workspace.Connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.Add(DayParameter("from", from));
-        command.Parameters.Add(DayParameter("to", to));
-        return command;
-    }
+    private static System.Data.Common.DbCommand Command(Workspace workspace, DateOnly from, DateOnly to, string sql, int? limit = null) => limit is { } n
+        ? workspace.Command(sql, ("from", DayValue(from)), ("to", DayValue(to)), ("limit", (long)n))
+        : workspace.Command(sql, ("from", DayValue(from)), ("to", DayValue(to)));
 }

@@ -24,8 +24,7 @@ public static partial class SnapshotQuery
     /// <summary>Every snapshot, oldest first.</summary>
     public static IReadOnlyList<SnapshotInfo> List(Workspace workspace)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT as_of, created_at, customers, model, live_at FROM snapshots ORDER BY as_of";
+        using var command = workspace.Command("SELECT as_of, created_at, customers, model, live_at FROM snapshots ORDER BY as_of");
         using var reader = command.ExecuteReader();
         var snapshots = new List<SnapshotInfo>();
         while (reader.Read())
@@ -37,8 +36,7 @@ public static partial class SnapshotQuery
     /// <summary>The as-of date of the latest snapshot, or null when there is none.</summary>
     public static DateOnly? Latest(Workspace workspace)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT max(as_of) FROM snapshots";
+        using var command = workspace.Command("SELECT max(as_of) FROM snapshots");
         return command.ExecuteScalar() switch
         {
             DateOnly day => day,
@@ -81,7 +79,7 @@ public static partial class SnapshotQuery
         var figures = KeyFigures.ToList();
         if (FigureNames.Contains(sortColumn) && sortColumn is not ("name" or "kind") && !figures.Contains(sortColumn)) figures.Add(sortColumn);
 
-        var parameters = new List<DuckDBParameter> { DayParameter("as_of", day) };
+        var parameters = new List<(string Name, object? Value)> { ("as_of", DayValue(day)) };
         var where = new StringBuilder("as_of = CAST($as_of AS DATE)");
         foreach (var filter in filters ?? [])
         {
@@ -90,10 +88,12 @@ public static partial class SnapshotQuery
             foreach (var text in filter.Classes)
             {
                 var name = $"f{parameters.Count}";
-                parameters.Add(new DuckDBParameter(name, Class(dimension, text)));
+                parameters.Add((name, Class(dimension, text)));
                 alternatives.Add(dimension switch
                 {
-                    _ when Dimensions.IsList(dimension) => $"list_contains(string_split({dimension}, '{DimensionDeclaration.ListSeparator}'), ${name})",
+                    // The list's items between separators: no item holds the separator, so a match is a whole item.
+                    _ when Dimensions.IsList(dimension) =>
+                        $"strpos('{DimensionDeclaration.ListSeparator}' || {dimension} || '{DimensionDeclaration.ListSeparator}', '{DimensionDeclaration.ListSeparator}' || ${name} || '{DimensionDeclaration.ListSeparator}') > 0",
                     Dimensions.Segment => $"({dimension} = ${name} OR starts_with({dimension}, ${name} || '/'))",
                     _ when DimensionClasses.IsClosed(dimension) => $"{dimension} = ${name}",
                     _ => $"lower({dimension}) = lower(${name})",
@@ -103,9 +103,9 @@ public static partial class SnapshotQuery
         }
         if (!string.IsNullOrWhiteSpace(search))
         {
-            // contains() rather than LIKE, so '%' and '_' in the text are matched as themselves.
-            parameters.Add(new DuckDBParameter("search", search.Trim().ToLowerInvariant()));
-            where.Append(" AND (contains(lower(customer_id), $search) OR contains(lower(coalesce(name, '')), $search))");
+            // strpos() rather than LIKE, so '%' and '_' in the text are matched as themselves.
+            parameters.Add(("search", search.Trim().ToLowerInvariant()));
+            where.Append(" AND (strpos(lower(customer_id), $search) > 0 OR strpos(lower(coalesce(name, '')), $search) > 0)");
         }
 
         // Separate statements: a count, then a top-N sort (a window count over the matches would make DuckDB keep every row).
@@ -113,39 +113,37 @@ public static partial class SnapshotQuery
         if (knownMatching is { } known) matching = known;
         else
         {
-            using var count = workspace.Connection.CreateCommand();
-            count.CommandText = $"SELECT count(*) FROM snapshot_customers WHERE {where}";
-            foreach (var p in parameters) count.Parameters.Add(new DuckDBParameter(p.ParameterName, p.Value));
+            using var count = workspace.Command($"SELECT count(*) FROM snapshot_customers WHERE {where}", [.. parameters]);
             matching = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
         var columns = $"customer_id, name, kind, {string.Join(", ", figures)}, {string.Join(", ", Dimensions.All)}";
-        var orderBy = $"{OrderBy(sortColumn, sort.Descending)}, customer_id";
-        using var command = workspace.Connection.CreateCommand();
+        var orderBy = $"{OrderBy(workspace, sortColumn, sort.Descending)}, {workspace.Dialect.OrdinalText("customer_id")}";
+        DbCommand command;
         if (top is null || offset < DeepOffset)
         {
-            foreach (var p in parameters) command.Parameters.Add(p);
-            if (top is not null) command.Parameters.Add(new DuckDBParameter("top", (long)top.Value));
-            if (offset > 0) command.Parameters.Add(new DuckDBParameter("offset", (long)offset));
-            command.CommandText = $"SELECT {columns} FROM snapshot_customers WHERE {where} ORDER BY {orderBy}" +
-                                  $"{(top is not null ? " LIMIT $top" : "")}{(offset > 0 ? " OFFSET $offset" : "")}";
+            if (top is not null) parameters.Add(("top", (long)top.Value));
+            if (offset > 0) parameters.Add(("offset", (long)offset));
+            command = workspace.Command($"SELECT {columns} FROM snapshot_customers WHERE {where} ORDER BY {orderBy}" +
+                                        $"{(top is not null ? " LIMIT $top" : "")}{(offset > 0 ? " OFFSET $offset" : "")}", [.. parameters]);
         }
         else
         {
             // A deep page: first the ids in order, sorting only the sort column (the top-N sort would otherwise carry
             // every wide column of thousands of rows: 0.7 s at offset 10,000 of a million), then the page's rows.
             var ids = PageIds(workspace, where.ToString(), parameters, orderBy, top.Value, offset);
-            command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
+            var page = new List<(string Name, object? Value)>(ids.Count + 1) { ("as_of", DayValue(day)) };
             var names = new List<string>(ids.Count);
             for (var i = 0; i < ids.Count; i++)
             {
                 names.Add($"$id{i}");
-                command.Parameters.Add(new DuckDBParameter($"id{i}", ids[i]));
+                page.Add(($"id{i}", ids[i]));
             }
-            command.CommandText = ids.Count == 0
+            command = workspace.Command(ids.Count == 0
                 ? $"SELECT {columns} FROM snapshot_customers WHERE false"
-                : $"SELECT {columns} FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE) AND customer_id IN ({string.Join(", ", names)}) ORDER BY {orderBy}";
+                : $"SELECT {columns} FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE) AND customer_id IN ({string.Join(", ", names)}) ORDER BY {orderBy}", [.. page]);
         }
         var rows = new List<CustomerRow>();
+        using (command)
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
@@ -163,13 +161,10 @@ public static partial class SnapshotQuery
     /// <summary>From this offset on a page is read in two steps (its ids, then its rows); before it one top-N sort is faster.</summary>
     private const int DeepOffset = 2_000;
 
-    private static List<string> PageIds(Workspace workspace, string where, List<DuckDBParameter> parameters, string orderBy, int top, int offset)
+    private static List<string> PageIds(Workspace workspace, string where, List<(string Name, object? Value)> parameters, string orderBy, int top, int offset)
     {
-        using var command = workspace.Connection.CreateCommand();
-        foreach (var p in parameters) command.Parameters.Add(new DuckDBParameter(p.ParameterName, p.Value));
-        command.Parameters.Add(new DuckDBParameter("top", (long)top));
-        command.Parameters.Add(new DuckDBParameter("offset", (long)offset));
-        command.CommandText = $"SELECT customer_id FROM snapshot_customers WHERE {where} ORDER BY {orderBy} LIMIT $top OFFSET $offset";
+        using var command = workspace.Command($"SELECT customer_id FROM snapshot_customers WHERE {where} ORDER BY {orderBy} LIMIT $top OFFSET $offset",
+            [.. parameters, ("top", (long)top), ("offset", (long)offset)]);
         using var reader = command.ExecuteReader();
         var ids = new List<string>(top);
         while (reader.Read()) ids.Add(reader.GetString(0));
@@ -202,10 +197,12 @@ public static partial class SnapshotQuery
         return column ?? throw new WorkspaceException($"cannot sort by '{name}': choose one of {string.Join(", ", SortColumns)}.");
     }
 
-    /// <summary>The ORDER BY term of a checked column: closed dimensions by their classes' order, nulls last.</summary>
-    private static string OrderBy(string column, bool descending)
+    /// <summary>The ORDER BY term of a checked column: closed dimensions by their classes' order, text by code point, nulls last.</summary>
+    private static string OrderBy(Workspace workspace, string column, bool descending)
     {
-        var term = DimensionClasses.Closed.TryGetValue(column, out var classes) ? Rank(column, classes) : column;
+        var term = DimensionClasses.Closed.TryGetValue(column, out var classes) ? Rank(column, classes)
+            : IsText(column) ? workspace.Dialect.OrdinalText(column)
+            : column;
         return $"{term} {(descending ? "DESC" : "ASC")} NULLS LAST";
     }
 
@@ -217,9 +214,16 @@ public static partial class SnapshotQuery
         return sql.Append(" END").ToString();
     }
 
+    /// <summary>Whether a checked sort column holds text: the id, a text figure, an open dimension.</summary>
+    private static bool IsText(string column) =>
+        column == "customer_id" || Dimensions.All.Contains(column) || SnapshotSchema.FigureColumns.Any(f => f.Name == column && f.Type == "VARCHAR");
+
     private static string Literal(string constant) => "'" + constant.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static DuckDBParameter DayParameter(string name, DateOnly day) => new(name, day.ToDateTime(TimeOnly.MinValue));
+
+    /// <summary>A day as a parameter's value for <c>CAST($name AS DATE)</c>, which both engines read.</summary>
+    private static DateTime DayValue(DateOnly day) => day.ToDateTime(TimeOnly.MinValue);
 
     private static DateOnly Day(DbDataReader reader, int i) => reader.GetValue(i) switch
     {

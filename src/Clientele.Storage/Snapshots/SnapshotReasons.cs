@@ -12,7 +12,7 @@ namespace Clientele.Storage.Snapshots;
 /// (<see cref="SnapshotSchema.StoredReasonsColumn"/>).
 /// </summary>
 /// <remarks>
-/// A query selects <see cref="Select"/> for each reason it reads and passes the reader, at the first of those columns, to
+/// A query selects <see cref="Select(string, string)"/> for each reason it reads and passes the reader, at the first of those columns, to
 /// <see cref="Read"/>. One instance serves one query on one thread (it reuses one row of figures).
 /// </remarks>
 public sealed class SnapshotReasons
@@ -31,7 +31,11 @@ public sealed class SnapshotReasons
     public static SnapshotReasons Of(Workspace workspace, DateOnly day)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        return new SnapshotReasons(workspace, day);
+        var reasons = new SnapshotReasons(workspace, day);
+        // PostgreSQL runs one command at a time on a connection, and Read runs inside the caller's open reader: what it reads
+        // is read now. (A PostgreSQL workspace has no rows stored before reasons were rendered, so the context is always there.)
+        if (workspace.IsPostgres) (reasons._context, reasons._overrides) = (ContextOf(workspace, day), OverridesOf(workspace, day));
+        return reasons;
     }
 
     /// <summary>
@@ -44,25 +48,30 @@ public sealed class SnapshotReasons
     private const int Leading = 4;
 
     /// <summary>The columns of <c>snapshot_customers</c> (aliased <paramref name="table"/>) that <see cref="Read"/> reads for a dimension's reason.</summary>
-    public static string Select(string dimension, string table)
+    public static string Select(string dimension, string table) => Select(DuckDb.DuckDbDialect.Instance, dimension, table);
+
+    /// <summary>The columns of <c>snapshot_customers</c> (aliased <paramref name="table"/>) that <see cref="Read"/> reads for a dimension's reason, in the workspace's SQL.</summary>
+    internal static string Select(Workspace workspace, string dimension, string table) => Select(workspace.Dialect, dimension, table);
+
+    private static string Select(SqlDialect dialect, string dimension, string table)
     {
         if (Dimensions.Declaration(dimension)?.Reason is not { } reason) return $"{table}.{SnapshotSchema.ReasonColumn(dimension)}";
         IEnumerable<string> columns =
         [
             // A row stored before the dimension rendered its reason has the dimension's key (its value null where the text was).
-            $"{table}.customer_id", $"{table}.{dimension}", $"json_extract({table}.{SnapshotSchema.StoredReasonsColumn}, '$.{dimension}') IS NOT NULL",
-            $"json_extract_string({table}.{SnapshotSchema.StoredReasonsColumn}, '$.{dimension}')",
+            $"{table}.customer_id", $"{table}.{dimension}", dialect.JsonHasKey($"{table}.{SnapshotSchema.StoredReasonsColumn}", dimension),
+            dialect.JsonText($"{table}.{SnapshotSchema.StoredReasonsColumn}", dimension),
             .. RowColumns.Select(c => $"{table}.{c}"),
-            .. reason.Figures.Select(f => f.IsText ? $"{table}.{f.Name}" : $"CAST({table}.{f.Name} AS DOUBLE)"),
+            .. reason.Figures.Select(f => f.IsText ? $"{table}.{f.Name}" : $"CAST({table}.{f.Name} AS DOUBLE PRECISION)"),
         ];
         return string.Join(", ", columns);
     }
 
-    /// <summary>How many columns <see cref="Select"/> gives for the dimension.</summary>
+    /// <summary>How many columns <see cref="Select(string, string)"/> gives for the dimension.</summary>
     public static int Width(string dimension) =>
         Dimensions.Declaration(dimension)?.Reason is { } reason ? Leading + RowColumns.Length + reason.Figures.Count : 1;
 
-    /// <summary>The reason on <paramref name="dimension"/> of the reader's current row, whose columns from <paramref name="at"/> are <see cref="Select"/>'s.</summary>
+    /// <summary>The reason on <paramref name="dimension"/> of the reader's current row, whose columns from <paramref name="at"/> are <see cref="Select(string, string)"/>'s.</summary>
     public string? Read(DbDataReader reader, int at, string dimension)
     {
         ArgumentNullException.ThrowIfNull(reader);

@@ -1,7 +1,6 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Clientele.Classification;
+using Clientele.Storage.DuckDb;
 using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
@@ -21,48 +20,56 @@ public static class SnapshotWriter
     {
         var columns = result.Columns;
         var asOf = columns.AsOf;
-        var connection = workspace.Connection;
-        using var transaction = connection.BeginTransaction();
+        var day = asOf.ToDateTime(TimeOnly.MinValue);
+        using var transaction = workspace.Db.BeginTransaction();
         foreach (var table in new[] { "snapshots", "snapshot_customers", "snapshot_product_lines", "snapshot_buying_roles", "snapshot_segments", "class_changes", "snapshot_first_purchases", "snapshot_overrides" })
-            Execute(connection, $"DELETE FROM {table} WHERE as_of = $1", asOf);
-        Execute(connection, "INSERT INTO snapshots (as_of, created_at, time_unit, horizon_days, customers, model, scoring_method, options, report) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            asOf, createdAt, columns.Summary.Unit.ToString().ToLowerInvariant(), result.Scoring.Scores.HorizonDays, (long)columns.Count,
-            result.Scoring.Model, result.Scoring.Scores.Method, options.ToJson(), context);
-        var folder = TemporaryFolder(workspace);
-        WriteCustomers(connection, result, folder, "snapshot_customers", asOf, reasons);
-        WriteProductLines(connection, result, folder, "snapshot_product_lines", asOf, reasons);
-        WriteBuyingRoles(connection, result, folder, "snapshot_buying_roles", asOf);
-        WriteSegments(connection, result);
-        WriteOverrides(connection, result);
+        {
+            using var delete = workspace.Command($"DELETE FROM {table} WHERE as_of = CAST($as_of AS DATE)", ("as_of", day));
+            delete.ExecuteNonQuery();
+        }
+        using (var insert = workspace.Command(
+                   "INSERT INTO snapshots (as_of, created_at, time_unit, horizon_days, customers, model, scoring_method, options, report) " +
+                   "VALUES (CAST($as_of AS DATE), $created_at, $time_unit, $horizon_days, $customers, $model, $scoring_method, $options, $report)",
+                   ("as_of", day), ("created_at", createdAt), ("time_unit", columns.Summary.Unit.ToString().ToLowerInvariant()),
+                   ("horizon_days", result.Scoring.Scores.HorizonDays), ("customers", (long)columns.Count), ("model", result.Scoring.Model),
+                   ("scoring_method", result.Scoring.Scores.Method), ("options", options.ToJson()), ("report", context)))
+            insert.ExecuteNonQuery();
+        var load = workspace.Dialect.SnapshotLoad(workspace);
+        WriteCustomers(load, result, "snapshot_customers", asOf, reasons);
+        WriteProductLines(load, result, "snapshot_product_lines", asOf, reasons);
+        WriteBuyingRoles(load, result, "snapshot_buying_roles", asOf);
+        WriteSegments(workspace, result);
+        WriteOverrides(workspace, result);
         transaction.Commit();
     }
 
     /// <summary>The overrides applied, in order, each with the class it replaced: the rendered reasons of the overridden classes state them.</summary>
-    private static void WriteOverrides(DuckDBConnection connection, AnalysisResult result)
+    private static void WriteOverrides(Workspace workspace, AnalysisResult result)
     {
         if (result.AppliedOverrides.Count == 0) return;
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < result.Columns.Count; i++) index[result.Columns.CustomerId[i]] = i;
         var positions = new Dictionary<(string, string), int>();
-        using var appender = connection.CreateAppender("snapshot_overrides");
+        using var writer = workspace.Dialect.BulkWriter(workspace.Db, "snapshot_overrides",
+            ["as_of", "customer_id", "dimension", "position", "class", "reason", "set_by", "set_at", "computed_class"]);
         foreach (var o in result.AppliedOverrides)
         {
             var position = positions.GetValueOrDefault((o.CustomerId, o.Dimension));
             positions[(o.CustomerId, o.Dimension)] = position + 1;
             var computed = result.ComputedClasses.GetValueOrDefault((index[o.CustomerId], o.Dimension));
-            appender.CreateRow().AppendValue(result.Columns.AsOf).AppendValue(o.CustomerId).AppendValue(o.Dimension).AppendValue(position)
-                .AppendValue(o.Class).AppendValue(o.Reason).AppendValue(o.SetBy).AppendValue(o.SetAt).AppendValue(computed).EndRow();
+            writer.Row().Date(result.Columns.AsOf).Text(o.CustomerId).Text(o.Dimension).Integer(position)
+                .Text(o.Class).Text(o.Reason).Text(o.SetBy).Timestamp(o.SetAt).Text(computed);
         }
+        writer.Complete();
     }
 
     /// <summary>
-    /// One wide row per customer. Like the per-line and buying-role rows, written as a CSV file beside the workspace
-    /// and loaded by DuckDB's parallel reader inside the snapshot's transaction: at a million customers the
-    /// appender's call per value (some fifty a row, and millions of line and role rows) cost most of a minute.
+    /// One wide row per customer. Like the per-line and buying-role rows, loaded by the engine's row sink
+    /// (<see cref="SqlDialect.SnapshotLoad"/>) inside the snapshot's transaction.
     /// </summary>
     /// <remarks>A live update writes the rows of the customers it re-classified into a table of its own first, under the analysis's as-of date.</remarks>
     /// <remarks>The reasons come from <paramref name="reasons"/> where it has them, else from the result.</remarks>
-    internal static void WriteCustomers(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null)
+    internal static void WriteCustomers(SnapshotLoad load, AnalysisResult result, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null)
     {
         var c = result.Columns;
         var dimensions = Dimensions.All.Select(result.Dimension).ToArray();
@@ -70,15 +77,15 @@ public static class SnapshotWriter
         var figures = SnapshotSchema.FigureColumns;
         var reasonFigures = SnapshotSchema.ReasonFigureColumns;
         var types = SnapshotSchema.WrittenColumns;
-        var asOf = Day(snapshotAsOf);
+        var asOf = snapshotAsOf;
         var spilled = dimensions.Select((d, k) => stored[k] ? reasons?.Read(d.Dimension) : null).ToArray();
         try
         {
-            Load(connection, folder, table, types, row =>
+            load.Load(table, types, row =>
             {
                 for (var i = 0; i < c.Count; i++)
                 {
-                    row.Raw(asOf).Text(c.CustomerId[i]);
+                    row.Date(asOf).Text(c.CustomerId[i]);
                     foreach (var figure in figures) figure.Write(row, result, i);
                     for (var d = 0; d < dimensions.Length; d++)
                     {
@@ -97,11 +104,19 @@ public static class SnapshotWriter
         }
     }
 
-    internal static void WriteProductLines(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null)
+    /// <summary>On a DuckDB connection, through the CSV file and <c>read_csv</c> (a live update's own tables).</summary>
+    internal static void WriteCustomers(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null) =>
+        WriteCustomers(new DuckDbSnapshotLoad(connection, folder), result, table, snapshotAsOf, reasons);
+
+    /// <summary>On a DuckDB connection, through the CSV file and <c>read_csv</c> (a live update's own tables).</summary>
+    internal static void WriteProductLines(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null) =>
+        WriteProductLines(new DuckDbSnapshotLoad(connection, folder), result, table, snapshotAsOf, reasons);
+
+    internal static void WriteProductLines(SnapshotLoad load, AnalysisResult result, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null)
     {
         var lines = result.ProductLines;
-        var asOf = Day(snapshotAsOf);
-        Load(connection, folder, table,
+        var asOf = snapshotAsOf;
+        load.Load(table,
             [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("product_line", "VARCHAR"), ("class", "VARCHAR"), ("reason", "VARCHAR")], row =>
             {
                 for (var l = 0; l < lines.Lines.Count; l++)
@@ -112,88 +127,60 @@ public static class SnapshotWriter
                         // A spilled line has every customer's entry, in order: read each, written or not.
                         var reason = spilled is null ? lines.Reason[l][i] : spilled.Next();
                         if (lines.Class[l][i] is not { } @class) continue;
-                        row.Raw(asOf).Text(result.Columns.CustomerId[i]).Text(lines.Lines[l]).Text(@class).Text(reason).End();
+                        row.Date(asOf).Text(result.Columns.CustomerId[i]).Text(lines.Lines[l]).Text(@class).Text(reason).End();
                     }
                 }
             });
     }
 
-    internal static void WriteBuyingRoles(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf)
+    /// <summary>On a DuckDB connection, through the CSV file and <c>read_csv</c> (a live update's own tables).</summary>
+    internal static void WriteBuyingRoles(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf) =>
+        WriteBuyingRoles(new DuckDbSnapshotLoad(connection, folder), result, table, snapshotAsOf);
+
+    internal static void WriteBuyingRoles(SnapshotLoad load, AnalysisResult result, string table, DateOnly snapshotAsOf)
     {
         var holders = result.BuyingCenters.RoleHolders;
         var contacts = result.Columns.Contacts;
-        var asOf = Day(snapshotAsOf);
-        Load(connection, folder, table,
+        var asOf = snapshotAsOf;
+        load.Load(table,
             [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("contact_id", "VARCHAR"), ("contact_name", "VARCHAR"), ("title", "VARCHAR"),
              ("role", "VARCHAR"), ("weight", "DOUBLE"), ("inferred", "BOOLEAN")], row =>
             {
                 for (var k = 0; k < holders.CustomerIndex.Length; k++)
                 {
                     var contact = holders.ContactIndex[k];
-                    row.Raw(asOf).Text(result.Columns.CustomerId[holders.CustomerIndex[k]]).Text(contacts.ContactId[contact]).Text(contacts.Name[contact])
+                    row.Date(asOf).Text(result.Columns.CustomerId[holders.CustomerIndex[k]]).Text(contacts.ContactId[contact]).Text(contacts.Name[contact])
                         .Text(contacts.Title[contact]).Text(holders.Role[k]).Number(holders.Weight[k]).Boolean(holders.Inferred[k]).End();
                 }
             });
     }
 
-    /// <summary>Writes rows to a CSV file beside the workspace (<paramref name="folder"/> is the path prefix) and inserts them into <paramref name="table"/> with DuckDB's reader; the file is deleted after.</summary>
-    private static void Load(DuckDBConnection connection, string folder, string table, IReadOnlyList<(string Name, string Type)> columns, Action<CsvRow> write)
-    {
-        var path = $"{folder}-{table}-{Guid.NewGuid():N}.csv";
-        try
-        {
-            using (var file = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 20)) write(new CsvRow(file, table, columns));
-            if (new FileInfo(path).Length == 0) return;
-            var types = "{" + string.Join(", ", columns.Select(c => $"'{c.Name}': '{c.Type}'")) + "}";
-            using var command = connection.CreateCommand();
-            // By name: the file's columns are matched to the table's by their names, whatever either's order.
-            command.CommandText = $"INSERT INTO {table} BY NAME SELECT * FROM read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = false, delim = ',', " +
-                $"quote = '\"', escape = '\"', allow_quoted_nulls = false, columns = {types})";
-            command.ExecuteNonQuery();
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
     /// <summary>The path prefix of the files a snapshot is loaded from: named like the importer's chunks, so a run killed mid-write leaves nothing that the next open does not delete.</summary>
-    internal static string TemporaryFolder(Workspace workspace) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workspace.Path))!, Import.ValidatedRows.TemporaryPrefix(workspace.Path) + "snapshot");
+    /// <remarks>A PostgreSQL workspace has no folder: its reasons spill to the system's temporary folder (<see cref="Workspace.TemporaryFile"/>).</remarks>
+    internal static string TemporaryFolder(Workspace workspace) => workspace.IsPostgres
+        ? workspace.TemporaryFile("snapshot")
+        : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workspace.Path))!, Import.ValidatedRows.TemporaryPrefix(workspace.Path) + "snapshot");
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static void WriteSegments(DuckDBConnection connection, AnalysisResult result)
+    private static void WriteSegments(Workspace workspace, AnalysisResult result)
     {
-        using var appender = connection.CreateAppender("snapshot_segments");
+        using var writer = workspace.Dialect.BulkWriter(workspace.Db, "snapshot_segments",
+        [
+            "as_of", "path", "parent", "level", "name", "parties", "actual_customers", "active_customers", "value", "expected_revenue",
+            "new_customers_growth", "value_growth", "target_customers", "target_value", "target_due_at", "target_only",
+        ]);
         foreach (var node in result.StructureMap.Nodes)
         {
-            appender.CreateRow().AppendValue(result.Columns.AsOf).AppendValue(node.Path).AppendValue(node.ParentPath).AppendValue(node.Level).AppendValue(node.Name)
-                .AppendValue((long)node.Parties).AppendValue((long)node.ActualCustomers).AppendValue((long)node.ActiveCustomers).AppendValue(node.Value)
-                .AppendValue(node.ExpectedRevenue).AppendValue(Finite(node.Growth)).AppendValue(Finite(node.PredictedValueGrowth))
-                .AppendValue(node.TargetCustomers).AppendValue(node.TargetValue).AppendValue(node.TargetDueAt).AppendValue(node.IsNewTargetGroup).EndRow();
+            writer.Row().Date(result.Columns.AsOf).Text(node.Path).Text(node.ParentPath).Integer(node.Level).Text(node.Name)
+                .Integer(node.Parties).Integer(node.ActualCustomers).Integer(node.ActiveCustomers).Number(node.Value)
+                .Number(node.ExpectedRevenue).Number(Finite(node.Growth)).Number(Finite(node.PredictedValueGrowth))
+                .Number(node.TargetCustomers).Number(node.TargetValue).Date(node.TargetDueAt).Boolean(node.IsNewTargetGroup);
         }
+        writer.Complete();
     }
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
-
-    private static void Execute(DuckDBConnection connection, string sql, params object?[] values)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new DuckDBParameter(value switch
-            {
-                DateOnly day => day.ToDateTime(TimeOnly.MinValue),
-                null => DBNull.Value,
-                _ => value,
-            }));
-        }
-        command.ExecuteNonQuery();
-    }
 
     /// <summary>The serializer of report parts.</summary>
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new FiniteDoubleConverter() } };
