@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Clientele.Classification;
@@ -34,12 +35,15 @@ public static partial class SnapshotQuery
         var playbook = PlaybookOf(workspace, day, []);
         var currency = MoneySetting.Read(workspace).Currency;
         var temporary = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
+        var export = Interlocked.Increment(ref _lastExport);
         try
         {
             Execute(workspace, "CREATE OR REPLACE TEMP TABLE export_actions (dimension VARCHAR, class VARCHAR, action VARCHAR, position INTEGER)");
             FillActions(workspace, playbook);
             if (customers is not null) FillSelection(workspace, customers);
-            FillReasons(workspace, day, customers is not null);
+            var reasons = new ExportReasons(SnapshotReasons.Of(workspace, day).Load());
+            Exporting[export] = reasons;
+            RegisterReasonFunction(workspace);
             // COPY takes no parameters: the date is formatted from a DateOnly and the path is quoted as an SQL string.
             var date = $"DATE '{day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";
             // CSV cells a spreadsheet would evaluate are neutralised (CsvCell); Parquet keeps every value as it is.
@@ -48,21 +52,23 @@ public static partial class SnapshotQuery
             Execute(workspace, $"""
                 COPY (
                     {select} (
-                        SELECT {ExportedColumns()}, {ActionsColumn()} AS actions{(currency is null ? "" : $", {Literal(currency)} AS currency")}{(customers is null ? "" : ", selected.position AS export_position")}
-                        FROM snapshot_customers s LEFT JOIN export_reasons r ON r.customer_id = s.customer_id {ActionJoins(date)}
+                        SELECT {ExportedColumns(export)}, {ActionsColumn()} AS actions{(currency is null ? "" : $", {Literal(currency)} AS currency")}{(customers is null ? "" : ", selected.position AS export_position")}
+                        FROM snapshot_customers s {ActionJoins(date)}
                         {(customers is null ? "" : "JOIN export_selection selected ON selected.customer_id = s.customer_id")}
                         WHERE s.as_of = {date}
                     )
                     {(customers is null ? "" : "ORDER BY export_position")}
                 ) TO {Literal(temporary)} ({format})
                 """);
+            // A reason that failed to render was written as null: the file is not kept, and the failure is the caller's.
+            if (reasons.Failure is { } failure) throw failure is WorkspaceException ? failure : new WorkspaceException($"cannot export: {failure.Message}", failure);
             File.Move(temporary, full, overwrite: true);
         }
         finally
         {
+            Exporting.TryRemove(export, out _);
             Execute(workspace, "DROP TABLE IF EXISTS export_actions");
             Execute(workspace, "DROP TABLE IF EXISTS export_selection");
-            Execute(workspace, "DROP TABLE IF EXISTS export_reasons");
             if (File.Exists(temporary)) File.Delete(temporary);
         }
         return new ExportResult(full, day, customers?.Count ?? Count(workspace, day),
@@ -70,47 +76,104 @@ public static partial class SnapshotQuery
     }
 
     /// <summary>
-    /// The snapshot's columns as exported: as-of date, customer, figures, each dimension's class and reason (a rendered one from
-    /// <c>export_reasons</c>), the live columns. The figures stored only to render reasons are not exported: the reasons are.
+    /// The snapshot's columns as exported: as-of date, customer, figures, each dimension's class and reason (a rendered one by
+    /// <see cref="ReasonFunction"/> as the rows stream), the live columns. The figures stored only to render reasons are not
+    /// exported: the reasons are.
     /// </summary>
-    private static string ExportedColumns()
+    private static string ExportedColumns(long export)
     {
         IEnumerable<string> columns =
         [
             "s.as_of", "s.customer_id",
             .. SnapshotSchema.FigureColumns.Select(f => $"s.{f.Name}"),
-            .. Dimensions.All.SelectMany(d => new[] { $"s.{d}", $"{(SnapshotSchema.StoresReason(d) ? "s" : "r")}.{SnapshotSchema.ReasonColumn(d)}" }),
+            .. Dimensions.All.SelectMany((d, i) => new[] { $"s.{d}", SnapshotSchema.StoresReason(d) ? $"s.{SnapshotSchema.ReasonColumn(d)}" : RenderedReason(export, i) }),
             .. SnapshotSchema.LiveColumns.Select(c => $"s.{c.Name}"),
         ];
         return string.Join(", ", columns);
     }
 
     /// <summary>
-    /// The rendered reasons of the exported customers (<see cref="SnapshotReasons"/>), one row per customer in a temporary
-    /// table the export joins: <c>COPY</c> cannot call .NET, so the reasons are rendered first, in one pass over the rows.
+    /// The scalar function an export's <c>COPY</c> calls for each rendered reason, <c>clientele_reason(export, dimension,
+    /// columns...)</c>: the export's number in <see cref="Exporting"/>, the dimension's position in <see cref="Dimensions.All"/>,
+    /// then the columns <see cref="SnapshotReasons.Select"/> names, read by a fork of the export's <see cref="SnapshotReasons"/>.
+    /// The reasons are rendered as DuckDB streams the rows, on its threads, and never held for every customer at once (the
+    /// temporary table of rendered reasons the export joined before took gigabytes at 1M customers, and one thread).
     /// </summary>
-    private static void FillReasons(Workspace workspace, DateOnly day, bool selected)
+    private const string ReasonFunction = "clientele_reason";
+
+    private static string RenderedReason(long export, int dimension) =>
+        $"{ReasonFunction}(CAST({export} AS BIGINT), CAST({dimension} AS INTEGER), {SnapshotReasons.Select(Dimensions.All[dimension], "s")}) " +
+        $"AS {SnapshotSchema.ReasonColumn(Dimensions.All[dimension])}";
+
+    /// <summary>The reasons of each export running in this process, by the number its <c>COPY</c> passes <see cref="ReasonFunction"/>.</summary>
+    private static readonly ConcurrentDictionary<long, ExportReasons> Exporting = new();
+
+    private static long _lastExport;
+
+    /// <summary>An export's loaded reasons, and the first failure to render one (the function cannot throw into DuckDB).</summary>
+    private sealed class ExportReasons(SnapshotReasons loaded)
     {
-        var rendered = Dimensions.All.Where(d => !SnapshotSchema.StoresReason(d)).ToList();
-        Execute(workspace, $"CREATE OR REPLACE TEMP TABLE export_reasons (customer_id VARCHAR{string.Concat(rendered.Select(d => $", {SnapshotSchema.ReasonColumn(d)} VARCHAR"))})");
-        if (rendered.Count == 0) return;
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"SELECT s.customer_id, {string.Join(", ", rendered.Select(d => SnapshotReasons.Select(d, "s")))} FROM snapshot_customers s " +
-            (selected ? "JOIN export_selection selected ON selected.customer_id = s.customer_id " : "") + "WHERE s.as_of = CAST($as_of AS DATE)";
-        command.Parameters.Add(DayParameter("as_of", day));
-        using var reader = command.ExecuteReader();
-        var reasons = SnapshotReasons.Of(workspace, day);
-        using var appender = workspace.Connection.CreateAppender("temp", "main", "export_reasons");
-        while (reader.Read())
+        public SnapshotReasons Loaded { get; } = loaded;
+
+        public Exception? Failure { get; set; }
+    }
+
+    /// <summary>
+    /// Registers <see cref="ReasonFunction"/> on the workspace's database unless it is there. It is volatile, so that DuckDB
+    /// calls it once per row although <see cref="NeutralisedTextColumns"/> names each column three times, and it handles
+    /// nulls itself (a figure or a class may be null).
+    /// </summary>
+    private static void RegisterReasonFunction(Workspace workspace)
+    {
+        if (ReasonFunctionRegistered(workspace)) return;
+        try
         {
-            var row = appender.CreateRow().AppendValue(reader.GetString(0));
-            var at = 1;
-            foreach (var d in rendered)
+#pragma warning disable DuckDBNET001 // DuckDB.NET marks its scalar functions experimental; the export's tests cover this use.
+            workspace.Connection.RegisterScalarFunction<object, string>(ReasonFunction, RenderReasons,
+                new DuckDB.NET.Data.ScalarFunctionOptions { HandlesNulls = true, IsPureFunction = false }, true);
+#pragma warning restore DuckDBNET001
+        }
+        catch (InvalidOperationException) when (ReasonFunctionRegistered(workspace))
+        {
+            // Another export on the same database registered it first.
+        }
+    }
+
+    private static bool ReasonFunctionRegistered(Workspace workspace)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM duckdb_functions() WHERE function_name = '{ReasonFunction}'";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
+    /// <summary>
+    /// <see cref="ReasonFunction"/> on one chunk of rows, on one of DuckDB's threads: a fork of the export's loaded reasons reads
+    /// each row. No exception may unwind into DuckDB's native frames: the first is kept for the export to throw, and the rows'
+    /// reasons are null.
+    /// </summary>
+    private static void RenderReasons(IReadOnlyList<DuckDB.NET.Data.DataChunk.Reader.IDuckDBDataReader> arguments,
+        DuckDB.NET.Data.DataChunk.Writer.IDuckDBDataWriter reasons, ulong count)
+    {
+        ExportReasons? export = null;
+        try
+        {
+            if (count == 0) return;
+            export = Exporting[arguments[0].GetValue<long>(0)];
+            var dimension = Dimensions.All[arguments[1].GetValue<int>(0)];
+            var reader = export.Loaded.Fork();
+            var row = new ChunkRow(arguments);
+            for (ulong i = 0; i < count; i++)
             {
-                row.AppendValue(reasons.Read(reader, at, d));
-                at += SnapshotReasons.Width(d);
+                row.Row = i;
+                if (export.Failure is null && reader.Read(row, 2, dimension) is { } reason) reasons.WriteValue(reason, i);
+                else reasons.WriteNull(i);
             }
-            row.EndRow();
+        }
+        catch (Exception failure)
+        {
+            if (export is null) Environment.FailFast($"an export's reasons could not be rendered: {failure}");
+            export.Failure ??= failure;
+            for (ulong i = 0; i < count; i++) reasons.WriteNull(i);
         }
     }
 

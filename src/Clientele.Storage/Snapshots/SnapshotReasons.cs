@@ -24,6 +24,7 @@ public sealed class SnapshotReasons
     private readonly ReasonRow _row = new();
     private ReasonContext? _context;
     private Dictionary<(string Customer, string Dimension), (string? Computed, List<Override> Overrides)>? _overrides;
+    private WorkspaceException? _missing;
 
     private SnapshotReasons(Workspace workspace, DateOnly day) => (_workspace, _day) = (workspace, day);
 
@@ -37,6 +38,23 @@ public sealed class SnapshotReasons
         if (workspace.IsPostgres) (reasons._context, reasons._overrides) = (ContextOf(workspace, day), OverridesOf(workspace, day));
         return reasons;
     }
+
+    /// <summary>
+    /// Loads now what <see cref="Read"/> would query on its first row (the analysis's context and the overrides), so that neither
+    /// this reader nor its <see cref="Fork"/>s run a query of their own: an export's <c>COPY</c> calls them from inside its
+    /// statement, on DuckDB's threads. A snapshot without a classification context loads none; a row that needs it then throws
+    /// what <see cref="Read"/> would have.
+    /// </summary>
+    public SnapshotReasons Load()
+    {
+        try { _context ??= ContextOf(_workspace, _day); }
+        catch (WorkspaceException missing) { _missing = missing; }
+        _overrides ??= OverridesOf(_workspace, _day);
+        return this;
+    }
+
+    /// <summary>A reader for another thread sharing what this one has loaded (<see cref="Load"/>).</summary>
+    public SnapshotReasons Fork() => new(_workspace, _day) { _context = _context, _overrides = _overrides, _missing = _missing };
 
     /// <summary>
     /// The stored figures of a row a rendered reason reads (<see cref="ReasonRow"/>), in the order <see cref="Read"/> reads them,
@@ -93,7 +111,7 @@ public sealed class SnapshotReasons
             else (row.Figures[k], row.Texts[k]) = (Number(reader, column), null);
         }
         var @class = Text(reader, at + 1);
-        var context = _context ??= ContextOf(_workspace, _day);
+        var context = _context ??= _missing is null ? ContextOf(_workspace, _day) : throw _missing;
         _overrides ??= OverridesOf(_workspace, _day);
         if (_overrides.Count > 0 && _overrides.TryGetValue((reader.GetString(at), dimension), out var overridden))
             return Override.ExplainAll(overridden.Overrides, overridden.Computed, reason.Render(overridden.Computed, row, context));
