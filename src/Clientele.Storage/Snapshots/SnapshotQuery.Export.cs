@@ -95,7 +95,7 @@ public static partial class SnapshotQuery
     /// <summary>
     /// The scalar function an export's <c>COPY</c> calls for each rendered reason, <c>clientele_reason(export, dimension,
     /// columns...)</c>: the export's number in <see cref="Exporting"/>, the dimension's position in <see cref="Dimensions.All"/>,
-    /// then the columns <see cref="SnapshotReasons.Select"/> names, read by a fork of the export's <see cref="SnapshotReasons"/>.
+    /// then the columns <see cref="SnapshotReasons.Select(string, string)"/> names, read by a fork of the export's <see cref="SnapshotReasons"/>.
     /// The reasons are rendered as DuckDB streams the rows, on its threads, and never held for every customer at once (the
     /// temporary table of rendered reasons the export joined before took gigabytes at 1M customers, and one thread).
     /// </summary>
