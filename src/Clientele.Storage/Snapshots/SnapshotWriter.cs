@@ -30,7 +30,7 @@ public static class SnapshotWriter
             result.Scoring.Model, result.Scoring.Scores.Method, options.ToJson(), context);
         var folder = TemporaryFolder(workspace);
         WriteCustomers(connection, result, folder, "snapshot_customers", asOf, reasons);
-        WriteProductLines(connection, result, folder, "snapshot_product_lines", asOf, reasons);
+        WriteProductLines(connection, result, folder, "snapshot_product_lines", asOf);
         WriteBuyingRoles(connection, result, folder, "snapshot_buying_roles", asOf);
         WriteSegments(connection, result);
         WriteOverrides(connection, result);
@@ -97,22 +97,22 @@ public static class SnapshotWriter
         }
     }
 
-    internal static void WriteProductLines(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null)
+    /// <summary>One row per customer and line it has a class for, with the figures its reason is rendered from (<see cref="SnapshotSchema.ProductLineColumns"/>).</summary>
+    internal static void WriteProductLines(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf)
     {
         var lines = result.ProductLines;
         var asOf = Day(snapshotAsOf);
         Load(connection, folder, table,
-            [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("product_line", "VARCHAR"), ("class", "VARCHAR"), ("reason", "VARCHAR")], row =>
+            [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("product_line", "VARCHAR"), ("class", "VARCHAR"), .. SnapshotSchema.ProductLineColumns.Select(c => (c.Name, c.Type))], row =>
             {
                 for (var l = 0; l < lines.Lines.Count; l++)
                 {
-                    using var spilled = reasons?.Read(CustomerAnalysis.ProductLineReasons, lines.Lines[l]);
                     for (var i = 0; i < result.Columns.Count; i++)
                     {
-                        // A spilled line has every customer's entry, in order: read each, written or not.
-                        var reason = spilled is null ? lines.Reason[l][i] : spilled.Next();
                         if (lines.Class[l][i] is not { } @class) continue;
-                        row.Raw(asOf).Text(result.Columns.CustomerId[i]).Text(lines.Lines[l]).Text(@class).Text(reason).End();
+                        row.Raw(asOf).Text(result.Columns.CustomerId[i]).Text(lines.Lines[l]).Text(@class);
+                        // A row written now has no stored reason text (SnapshotSchema.ProductLineStoredReason); its figures follow.
+                        row.Text(null).Integer(lines.Orders[l][i]).Integer(lines.Interest[l][i]).End();
                     }
                 }
             });
