@@ -10,6 +10,12 @@ namespace Clientele.Classification;
 /// </summary>
 public static class ProductLines
 {
+    /// <summary>A customer of a line.</summary>
+    public const string Customer = "customer";
+
+    /// <summary>A prospect for a line.</summary>
+    public const string Prospect = "prospect";
+
     /// <summary>Classifies every customer of <paramref name="columns"/> for every line of <see cref="CustomerColumns.ProductLines"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ProductLinesOptions.Validate"/>).</exception>
     public static ProductLineResult Classify(CustomerColumns columns, ProductLinesOptions options) => Apply(columns, options);
@@ -83,12 +89,6 @@ public static class ProductLines
             ? $"not a prospect for {line}: {Asked(interest)} (prospect from {Times(options.ProspectFromInterest)}){OrdersBelow(orders, options)}"
             : $"not a prospect for {line}: has bought nothing and showed no interest in it";
     }
-
-    /// <summary>A customer of a line.</summary>
-    public const string Customer = "customer";
-
-    /// <summary>A prospect for a line.</summary>
-    public const string Prospect = "prospect";
 
     private static string Asked(int interest) => interest == 0 ? "has not asked about it" : $"asked about it {Times(interest)}";
 
