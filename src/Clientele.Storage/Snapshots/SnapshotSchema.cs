@@ -195,12 +195,14 @@ public static class SnapshotSchema
     internal static IEnumerable<string> FirstPurchasesUpgrade() => [SnapshotFirstPurchases.Table];
 
     /// <summary>
-    /// The statements that bring a version-8 workspace to version 9, and a version-9 one to version 10, where more dimensions
-    /// render their reasons when read and store figures instead of text: the figure columns the table lacks and
-    /// <see cref="OverridesTable"/> are added, and each such dimension's reason column, where the table still has one, is moved
-    /// into <see cref="StoredReasonsColumn"/> (merged into what an earlier step moved there, so an older snapshot reads as it
-    /// was stored) and dropped. Generic by the columns there are: a dimension converted later needs no step of its own, only a
-    /// new version that runs this again. <paramref name="columns"/> are the table's columns as they are.
+    /// The statements that bring a version-8 workspace to version 9, a version-9 one to version 10 and a version-10 one to
+    /// version 11, where more dimensions render their reasons when read and store figures instead of text: the figure columns
+    /// the table lacks and <see cref="OverridesTable"/> are added, and each such dimension's reason column, where the table still
+    /// has one, is moved into <see cref="StoredReasonsColumn"/> (merged into what an earlier step moved there, so an older
+    /// snapshot reads as it was stored) and dropped; <c>snapshot_product_lines.reason</c>, where the table still has it, becomes
+    /// <see cref="ProductLineStoredReason"/> beside null figures (<see cref="ProductLineColumns"/>). Generic by the columns there
+    /// are: a dimension converted later needs no step of its own, only a new version that runs this again.
+    /// <paramref name="columns"/> and <paramref name="productLineColumns"/> are the two tables' columns as they are.
     /// </summary>
     internal static IEnumerable<string> RenderedReasonsUpgrade(IReadOnlySet<string> columns, IReadOnlySet<string> productLineColumns)
     {
