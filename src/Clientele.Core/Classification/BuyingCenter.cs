@@ -44,7 +44,18 @@ public static class BuyingCenter
             [Incomplete] = "Find the missing roles (who pays, who uses, who pushes).",
             [NoContacts] = "Map the account: find the people around its purchases.",
         },
+        Reason = new ReasonDeclaration(
+            [
+                new ReasonFigure("buying_center_party", "where buying roles do not apply: 1 a person, 0 a party of unknown kind without contacts", (r, i) => r.BuyingCenters.Party[i]),
+                new ReasonFigure("buying_center_contacts", "an organization's contacts on record", (r, i) => r.BuyingCenters.Contacts[i]),
+                new ReasonFigure("buying_center_missing", "the required roles not known, as bits (1 payer, 2 user, 4 beneficiary, 8 decider, 16 promoter, 32 stimulator)", (r, i) => r.BuyingCenters.Missing[i]),
+                ReasonFigure.OfText("buying_center_holders", "the role holders the reason names, per known role the heaviest first: id, title, weight (the others counted)", (r, i) => r.BuyingCenters.Holders[i]),
+            ],
+            (@class, row, context) => Reason(@class, row.Figures[PartyFigure], row.Figures[ContactsFigure], row.Figures[MissingFigure], row.Texts[HoldersFigure], context.Options.BuyingCenter)),
     };
+
+    // The positions of the figures in Declaration.Reason.
+    private const int PartyFigure = 0, ContactsFigure = 1, MissingFigure = 2, HoldersFigure = 3;
 
     private static readonly string[] Roles = RecordedRoles.Names;
 
@@ -93,7 +104,8 @@ public static class BuyingCenter
         var holders = new RoleHolderTable();
         var unmatched = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var classes = new string?[n];
-        var reasons = new string?[n];
+        var (party, contactCounts, missingRoles) = (NaNs(n), NaNs(n), NaNs(n));
+        var named = new string?[n];
         var text = new StringBuilder();
         int inferredContacts = 0, personsWithContacts = 0;
         var applied = customers?.Count ?? n;
@@ -105,16 +117,14 @@ public static class BuyingCenter
             if (person || (count == 0 && !PartyKind.IsOrganization(columns, i)))
             {
                 if (person && count > 0) personsWithContacts++;
-                reasons[i] = person
-                    ? "not an organization: buying roles are for organizations' purchases"
-                    : "not an organization (kind unknown, no contacts): buying roles do not apply";
+                party[i] = person ? 1 : 0;
                 continue;
             }
 
+            (contactCounts[i], missingRoles[i]) = (count, required);
             if (count == 0)
             {
                 classes[i] = NoContacts;
-                reasons[i] = $"no contacts: nobody at the organization is on record, so none of the {Count(Bits(required))} required buying roles is known";
                 continue;
             }
 
@@ -152,7 +162,8 @@ public static class BuyingCenter
 
             var missing = required & ~known;
             classes[i] = missing == 0 ? Complete : (missing & DeciderBit) != 0 ? NoDecider : Incomplete;
-            reasons[i] = Reason(classes[i]!, contacts, holders, first, count, required, missing, options, text);
+            missingRoles[i] = missing;
+            named[i] = Holders(contacts, holders, first, options, text);
         }
 
         var notes = new List<string>();
@@ -175,20 +186,71 @@ public static class BuyingCenter
         var method = options.InferFromTitles
             ? "rules: recorded buying roles plus roles inferred from job titles (the first matching title rule)"
             : "rules: recorded buying roles only";
-        var result = new DimensionResult(Dimensions.BuyingCenter, classes, reasons, method) { Notes = notes };
-        return new BuyingCenterResult(result, holders.ToColumns());
+        var result = new DimensionResult(Dimensions.BuyingCenter, classes, [], method) { Notes = notes };
+        return new BuyingCenterResult(result, holders.ToColumns())
+        {
+            Party = party,
+            Contacts = contactCounts,
+            Missing = missingRoles,
+            Holders = named,
+        };
     }
 
-    private static string Reason(string @class, ContactColumns contacts, RoleHolderTable holders, int first, int contactCount,
-        int required, int missing, BuyingCenterOptions options, StringBuilder text)
+    /// <summary>
+    /// The reason of a buying center's class from the figures <see cref="Apply"/> gives (<see cref="BuyingCenterResult"/>): the
+    /// role holders it names per known role, the contacts on record where none holds a known role, and the required roles missing.
+    /// </summary>
+    /// <param name="class">The class (the computed one); null where buying roles do not apply.</param>
+    /// <param name="party">Where buying roles do not apply: 1 a person, 0 a party of unknown kind without contacts; NaN for an organization.</param>
+    /// <param name="contacts">The organization's contacts on record.</param>
+    /// <param name="missing">The required roles not known, as bits of the six roles in their order (payer 1 ... stimulator 32).</param>
+    /// <param name="holders">The role holders named ("payer C1 (CFO, 0.90), decider ..."); null where no contact holds a known role.</param>
+    /// <param name="options">The options the class was applied with.</param>
+    public static string? Reason(string? @class, double party, double contacts, double missing, string? holders, BuyingCenterOptions options)
     {
-        text.Clear();
-        text.Append(@class switch
+        ArgumentNullException.ThrowIfNull(options);
+        if (@class is null)
+        {
+            return party switch
+            {
+                1 => "not an organization: buying roles are for organizations' purchases",
+                0 => "not an organization (kind unknown, no contacts): buying roles do not apply",
+                _ => null,
+            };
+        }
+
+        var required = 0;
+        foreach (var role in options.RequiredRoles) required |= 1 << RoleIndex(role, "RequiredRoles");
+        if (@class == NoContacts) return $"no contacts: nobody at the organization is on record, so none of the {Count(Bits(required))} required buying roles is known";
+        var text = new StringBuilder(@class switch
         {
             Complete => "complete: ",
             NoDecider => "no decider known: ",
             _ => "incomplete: ",
         });
+        if (holders is not null) text.Append(holders);
+        else
+        {
+            var count = double.IsNaN(contacts) ? 0 : (int)contacts;
+            text.Append(Count(count)).Append(count == 1 ? " contact" : " contacts").Append(" but no role recorded or inferred from their titles");
+        }
+
+        var bits = double.IsNaN(missing) ? 0 : (int)missing;
+        if (bits == 0) return text.Append("; all ").Append(Count(Bits(required))).Append(" required roles known").ToString();
+        text.Append("; missing ");
+        var listed = 0;
+        for (var r = 0; r < Roles.Length; r++)
+        {
+            if ((bits & (1 << r)) != 0) text.Append(listed++ == 0 ? "" : ", ").Append(Roles[r]);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The role holders a reason names, per known role the heaviest first (ties in contact order); null where none holds a known role.</summary>
+    private static string? Holders(ContactColumns contacts, RoleHolderTable holders, int first, BuyingCenterOptions options, StringBuilder text)
+    {
+        text.Clear();
         var shown = 0;
         var size = holders.Count - first;
         Span<int> rows = size <= 256 ? stackalloc int[size] : new int[size];
@@ -227,25 +289,14 @@ public static class BuyingCenter
             if (m > limit) text.Append(" +").Append(Count(m - limit)).Append(" more");
         }
 
-        if (shown == 0)
-        {
-            text.Append(Count(contactCount)).Append(contactCount == 1 ? " contact" : " contacts")
-                .Append(" but no role recorded or inferred from their titles");
-        }
+        return shown == 0 ? null : text.ToString();
+    }
 
-        if (missing == 0)
-        {
-            return text.Append("; all ").Append(Count(Bits(required))).Append(" required roles known").ToString();
-        }
-
-        text.Append("; missing ");
-        var listed = 0;
-        for (var r = 0; r < Roles.Length; r++)
-        {
-            if ((missing & (1 << r)) != 0) text.Append(listed++ == 0 ? "" : ", ").Append(Roles[r]);
-        }
-
-        return text.ToString();
+    private static double[] NaNs(int n)
+    {
+        var values = new double[n];
+        Array.Fill(values, double.NaN);
+        return values;
     }
 
     private static bool Counts(RoleHolderTable holders, int k, BuyingCenterOptions options) =>

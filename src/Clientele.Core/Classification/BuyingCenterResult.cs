@@ -1,9 +1,29 @@
 namespace Clientele.Classification;
 
-/// <summary>The buying center of every organization (<see cref="BuyingCenter.Classify"/>): the class and reason, and the role holders behind them.</summary>
+/// <summary>
+/// The buying center of every organization (<see cref="BuyingCenter.Classify"/>): the class, the role holders behind it, and
+/// the figures its reason is rendered from (<see cref="BuyingCenter.Reason"/>).
+/// </summary>
 /// <param name="Result">
 /// Per customer "complete", "no decider", "incomplete" or "no contacts" (see <see cref="BuyingCenter"/>); null for
 /// persons.
 /// </param>
 /// <param name="RoleHolders">Every recorded and inferred role of every contact.</param>
-public sealed record BuyingCenterResult(DimensionResult Result, BuyingRoleHolders RoleHolders);
+public sealed record BuyingCenterResult(DimensionResult Result, BuyingRoleHolders RoleHolders)
+{
+    /// <summary>Where buying roles do not apply: 1 a person, 0 a party of unknown kind without contacts; NaN for an organization (and a customer not classified).</summary>
+    public double[] Party { get; init; } = [];
+
+    /// <summary>An organization's contacts on record; NaN where buying roles do not apply.</summary>
+    public double[] Contacts { get; init; } = [];
+
+    /// <summary>An organization's required roles not known, as bits of the six roles in their order (payer 1 ... stimulator 32); NaN where buying roles do not apply.</summary>
+    public double[] Missing { get; init; } = [];
+
+    /// <summary>The role holders the reason names ("payer C1 (CFO, 0.90), decider ..."); null where none holds a known role.</summary>
+    public string?[] Holders { get; init; } = [];
+
+    /// <summary>Customer <paramref name="i"/>'s reason, the computed class's (<see cref="BuyingCenter.Reason"/>), from the figures.</summary>
+    public string? Reason(int i, BuyingCenterOptions options) =>
+        BuyingCenter.Reason(Result.Class[i], Party[i], Contacts[i], Missing[i], Holders[i], options);
+}

@@ -19,9 +19,6 @@ public static class CustomerAnalysis
     /// <summary>The steps, in order, as reported to <c>progress</c>: "learn" (by <see cref="Run"/> only), then one per dimension.</summary>
     public static readonly IReadOnlyList<string> Steps = ["learn", "churn", "ladder", "value", "prospects", "strategy", "supply chain", "influence", "buying centers", "structure map", "product lines", "overrides"];
 
-    /// <summary>What <see cref="FinalReasons"/> is told in place of a dimension for a product line's reasons.</summary>
-    public const string ProductLineReasons = "product_line";
-
     /// <summary>
     /// Runs every dimension: <see cref="Apply"/> of <see cref="Learn"/>. <paramref name="progress"/> hears the name of each step as it starts.
     /// With <paramref name="reasons"/>, each dimension's reasons (and each product line's) go to it as soon as they are final and are
@@ -135,14 +132,6 @@ public static class CustomerAnalysis
         Final(map.Segment);
         progress?.Invoke(Steps[10]);
         var lines = ProductLines.Apply(columns, options.ProductLines, customers);
-        if (reasons is not null)
-        {
-            for (var l = 0; l < lines.Lines.Count; l++)
-            {
-                reasons(ProductLineReasons, lines.Lines[l], lines.Reason[l]);
-                Array.Clear(lines.Reason[l]);
-            }
-        }
         progress?.Invoke(Steps[11]);
         DimensionResult[] dimensions =
         [

@@ -10,6 +10,12 @@ namespace Clientele.Classification;
 /// </summary>
 public static class ProductLines
 {
+    /// <summary>A customer of a line.</summary>
+    public const string Customer = "customer";
+
+    /// <summary>A prospect for a line.</summary>
+    public const string Prospect = "prospect";
+
     /// <summary>Classifies every customer of <paramref name="columns"/> for every line of <see cref="CustomerColumns.ProductLines"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ProductLinesOptions.Validate"/>).</exception>
     public static ProductLineResult Classify(CustomerColumns columns, ProductLinesOptions options) => Apply(columns, options);
@@ -22,64 +28,23 @@ public static class ProductLines
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range (<see cref="ProductLinesOptions.Validate"/>).</exception>
     public static ProductLineResult Apply(CustomerColumns columns, ProductLinesOptions options, IReadOnlyList<int>? customers = null)
     {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var n = columns.Count;
         var lines = columns.ProductLines;
         var classes = new string?[lines.Count][];
-        var reasons = new string?[lines.Count][];
-        var none = new string[lines.Count];
-        for (var l = 0; l < lines.Count; l++)
-        {
-            classes[l] = new string?[n];
-            reasons[l] = new string?[n];
-            none[l] = $"not a prospect for {lines[l]}: has bought nothing and showed no interest in it";
-        }
-        // Reasons of prospects who did not ask are the same for every customer buying the same lines: kept once.
-        var shared = new Dictionary<(int Line, string Buys), string>();
-        var bought = new List<string>(lines.Count);
-
+        for (var l = 0; l < lines.Count; l++) classes[l] = new string?[n];
         var count = customers?.Count ?? n;
         for (var k = 0; k < count; k++)
         {
             var i = customers?[k] ?? k;
-            bought.Clear();
-            for (var l = 0; l < lines.Count; l++)
-                if (columns.LineOrders[l][i] >= options.CustomerFromOrders) bought.Add(lines[l]);
-            var buys = bought.Count > 0 ? "buys " + string.Join(", ", bought) : columns.HasBought(i) ? "buys from us (no line recorded)" : null;
+            var buys = columns.HasBought(i);
+            for (var l = 0; l < lines.Count && !buys; l++) buys = columns.LineOrders[l][i] >= options.CustomerFromOrders;
             for (var l = 0; l < lines.Count; l++)
             {
-                var orders = columns.LineOrders[l][i];
-                var interest = columns.LineInterest[l][i];
-                if (orders >= options.CustomerFromOrders)
-                {
-                    classes[l][i] = "customer";
-                    reasons[l][i] = $"customer of {lines[l]}: {ValueText.Count(orders, "order", "orders")}";
-                    continue;
-                }
-                var asked = interest >= options.ProspectFromInterest;
-                var crossSell = buys is not null && options.CustomersOfOtherLinesAreProspects;
-                if (asked)
-                {
-                    classes[l][i] = "prospect";
-                    reasons[l][i] = $"prospect for {lines[l]}: {buys ?? "has not bought from us"}; asked about it {Times(interest)}{OrdersBelow(orders, options)}";
-                }
-                else if (crossSell)
-                {
-                    classes[l][i] = "prospect";
-                    if (orders == 0 && interest == 0)
-                    {
-                        if (!shared.TryGetValue((l, buys!), out var text))
-                            shared[(l, buys!)] = text = $"prospect for {lines[l]}: {buys}; has not asked about it";
-                        reasons[l][i] = text;
-                    }
-                    else reasons[l][i] = $"prospect for {lines[l]}: {buys}; {Asked(interest)}{OrdersBelow(orders, options)}";
-                }
-                else if (buys is not null)
-                    reasons[l][i] = $"not a prospect for {lines[l]}: {buys} but showed no interest in it{(interest > 0 ? $" (asked {Times(interest)}, prospect from {Times(options.ProspectFromInterest)})" : "")}";
-                else
-                    reasons[l][i] = interest > 0 || orders > 0
-                        ? $"not a prospect for {lines[l]}: {Asked(interest)} (prospect from {Times(options.ProspectFromInterest)}){OrdersBelow(orders, options)}"
-                        : none[l];
+                if (columns.LineOrders[l][i] >= options.CustomerFromOrders) classes[l][i] = Customer;
+                else if (columns.LineInterest[l][i] >= options.ProspectFromInterest || (buys && options.CustomersOfOtherLinesAreProspects)) classes[l][i] = Prospect;
             }
         }
 
@@ -91,7 +56,38 @@ public static class ProductLines
             var named = string.Join(", ", columns.UnknownProducts.Take(5).Select(p => $"{p.ProductId} ({ValueText.Count(p.Orders, "order", "orders")})"));
             notes.Add($"{ValueText.Count(orders, "order names a product id", "orders name product ids")} the products table lacks: {named}{(columns.UnknownProducts.Count > 5 ? ", ..." : "")}; their line is unknown unless the order gives one (import those products, or fix the ids)");
         }
-        return new ProductLineResult(n, lines, classes, reasons, columns.LineInterest) { Notes = notes };
+        return new ProductLineResult(columns, options, classes, customers) { Notes = notes };
+    }
+
+    /// <summary>
+    /// The reason of a customer's class for one line, from the figures a snapshot stores with it (its orders of and interactions
+    /// about the line), the lines it is a customer of and whether it has bought at all. The class follows from the same figures.
+    /// </summary>
+    /// <param name="line">The product line.</param>
+    /// <param name="orders">The customer's completed orders of the line.</param>
+    /// <param name="interest">The customer's interactions about the line (inquiry, quote, trial, ...).</param>
+    /// <param name="bought">The lines the customer is a customer of, in the order of the lines.</param>
+    /// <param name="hasBought">Whether the customer has bought from us at all (with or without a recorded line).</param>
+    /// <param name="options">The options the classes were applied with.</param>
+    public static string Reason(string line, int orders, int interest, IReadOnlyList<string> bought, bool hasBought, ProductLinesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(bought);
+        ArgumentNullException.ThrowIfNull(options);
+        if (orders >= options.CustomerFromOrders) return $"customer of {line}: {ValueText.Count(orders, "order", "orders")}";
+        var buys = bought.Count > 0 ? "buys " + string.Join(", ", bought) : hasBought ? "buys from us (no line recorded)" : null;
+        if (interest >= options.ProspectFromInterest)
+            return $"prospect for {line}: {buys ?? "has not bought from us"}; asked about it {Times(interest)}{OrdersBelow(orders, options)}";
+        if (buys is not null && options.CustomersOfOtherLinesAreProspects)
+        {
+            return orders == 0 && interest == 0
+                ? $"prospect for {line}: {buys}; has not asked about it"
+                : $"prospect for {line}: {buys}; {Asked(interest)}{OrdersBelow(orders, options)}";
+        }
+        if (buys is not null)
+            return $"not a prospect for {line}: {buys} but showed no interest in it{(interest > 0 ? $" (asked {Times(interest)}, prospect from {Times(options.ProspectFromInterest)})" : "")}";
+        return interest > 0 || orders > 0
+            ? $"not a prospect for {line}: {Asked(interest)} (prospect from {Times(options.ProspectFromInterest)}){OrdersBelow(orders, options)}"
+            : $"not a prospect for {line}: has bought nothing and showed no interest in it";
     }
 
     private static string Asked(int interest) => interest == 0 ? "has not asked about it" : $"asked about it {Times(interest)}";

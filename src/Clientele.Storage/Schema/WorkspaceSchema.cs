@@ -13,7 +13,7 @@ namespace Clientele.Storage.Schema;
 internal static class WorkspaceSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 11;
+    public const int CurrentVersion = 12;
 
     /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2); a step may read the tables as earlier steps left them.</summary>
     private static readonly Func<DbConnection, SqlDialect, IEnumerable<string>>[] Upgrades =
@@ -33,12 +33,17 @@ internal static class WorkspaceSchema
         // 7 → 8: the population's first purchases an analysis learns, for live updates.
         (_, _) => [.. Snapshots.SnapshotSchema.FirstPurchasesUpgrade()],
         // 8 → 9: reasons rendered when read: the figures they need, the overrides applied, the older rows' text kept.
-        (connection, dialect) => Snapshots.SnapshotSchema.RenderedReasonsUpgrade(Columns(connection, dialect, "snapshot_customers")),
+        (connection, dialect) => RenderedReasons(connection, dialect),
         // 9 → 10: more reasons rendered when read: the same step again, moving the newly rendered dimensions' text beside the earlier.
-        (connection, dialect) => Snapshots.SnapshotSchema.RenderedReasonsUpgrade(Columns(connection, dialect, "snapshot_customers")),
+        (connection, dialect) => RenderedReasons(connection, dialect),
         // 10 → 11: the keys that sign sessions, so that every server of the workspace accepts them.
         (_, _) => [Access.AccessSchema.DataProtectionKeysTable],
+        // 11 → 12: every reason rendered when read, the buying center's and the product lines' too: the same step again.
+        (connection, dialect) => RenderedReasons(connection, dialect),
     ];
+
+    private static IEnumerable<string> RenderedReasons(DbConnection connection, SqlDialect dialect) =>
+        Snapshots.SnapshotSchema.RenderedReasonsUpgrade(Columns(connection, dialect, "snapshot_customers"), Columns(connection, dialect, "snapshot_product_lines"));
 
     /// <summary>The statements that add the canonical columns of schema <paramref name="version"/> to an older workspace.</summary>
     private static IEnumerable<string> AddedColumns(int version) =>

@@ -96,16 +96,8 @@ public static partial class SnapshotQuery
             : $"customer '{customerId}' is not in the analysis as of {day:yyyy-MM-dd}; it is in the analyses as of {string.Join(", ", days)} (choose one with --as-of).");
     }
 
-    private static List<ProductLineClass> ProductLines(Workspace workspace, string customerId, DateOnly day)
-    {
-        using var command = workspace.Command(
-            $"SELECT product_line, class, reason FROM snapshot_product_lines WHERE as_of = CAST($as_of AS DATE) AND customer_id = $id ORDER BY {workspace.Dialect.OrdinalText("product_line")}",
-            ("as_of", DayValue(day)), ("id", customerId));
-        using var reader = command.ExecuteReader();
-        var lines = new List<ProductLineClass>();
-        while (reader.Read()) lines.Add(new ProductLineClass(reader.GetString(0), reader.GetString(1), Text(reader, 2)));
-        return lines;
-    }
+    private static List<ProductLineClass> ProductLines(Workspace workspace, string customerId, DateOnly day) =>
+        [.. SnapshotReasons.Of(workspace, day).ProductLines(customerId).Select(l => l.Line)];
 
     private static List<ContactRole> BuyingRoles(Workspace workspace, string customerId, DateOnly day)
     {

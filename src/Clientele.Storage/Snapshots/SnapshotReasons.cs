@@ -35,8 +35,7 @@ public sealed class SnapshotReasons
         var reasons = new SnapshotReasons(workspace, day);
         // PostgreSQL runs one command at a time on a connection, and Read runs inside the caller's open reader: what it reads
         // is read now. (A PostgreSQL workspace has no rows stored before reasons were rendered, so the context is always there.)
-        if (workspace.IsPostgres) (reasons._context, reasons._overrides) = (ContextOf(workspace, day), OverridesOf(workspace, day));
-        return reasons;
+        return workspace.IsPostgres ? reasons.Load() : reasons;
     }
 
     /// <summary>
@@ -117,6 +116,54 @@ public sealed class SnapshotReasons
             return Override.ExplainAll(overridden.Overrides, overridden.Computed, reason.Render(overridden.Computed, row, context));
         return reason.Render(@class, row, context);
     }
+
+    /// <summary>
+    /// The classes per product line of the customer <paramref name="customerId"/> (null for every customer of the snapshot), each
+    /// with its reason: rendered from the row's figures, the lines the customer is a customer of and whether it has bought at
+    /// all (<see cref="ProductLines.Reason"/>); a row stored before keeps its text. By customer, then line, in the lines' order.
+    /// </summary>
+    public IEnumerable<(string CustomerId, ProductLineClass Line)> ProductLines(string? customerId = null)
+    {
+        var storedReason = SnapshotSchema.ProductLineStoredReason;
+        var sql = $"SELECT l.customer_id, l.product_line, l.class, l.orders, l.interest, l.{storedReason}, s.t IS NOT NULL FROM snapshot_product_lines l " +
+            "LEFT JOIN snapshot_customers s ON s.as_of = l.as_of AND s.customer_id = l.customer_id " +
+            $"WHERE l.as_of = CAST($as_of AS DATE){(customerId is null ? "" : " AND l.customer_id = $id")} " +
+            $"ORDER BY {_workspace.Dialect.OrdinalText("l.customer_id")}, {_workspace.Dialect.OrdinalText("l.product_line")}";
+        var day = _day.ToDateTime(TimeOnly.MinValue);
+        // Read before the rows are: PostgreSQL runs one command at a time on a connection.
+        var options = (_options ??= SnapshotQuery.OptionsOf(_workspace, _day)).ProductLines;
+        using var command = customerId is null ? _workspace.Command(sql, ("as_of", day)) : _workspace.Command(sql, ("as_of", day), ("id", customerId));
+        using var reader = command.ExecuteReader();
+        // One customer's rows at a time: a line's reason names the lines the customer is a customer of, in the lines' order.
+        var rows = new List<(string Line, string Class, int Orders, int Interest, string? Stored, bool Rendered)>();
+        string? customer = null;
+        var hasBought = false;
+        while (true)
+        {
+            var more = reader.Read();
+            if (customer is not null && (!more || reader.GetString(0) != customer))
+            {
+                var bought = rows.Where(r => r.Rendered && r.Class == Classification.ProductLines.Customer).Select(r => r.Line).ToList();
+                foreach (var row in rows)
+                {
+                    var reason = row.Rendered
+                        ? Classification.ProductLines.Reason(row.Line, row.Orders, row.Interest, bought, hasBought, options)
+                        : row.Stored;
+                    yield return (customer, new ProductLineClass(row.Line, row.Class, reason));
+                }
+                rows.Clear();
+            }
+            if (!more) yield break;
+            customer = reader.GetString(0);
+            hasBought = !reader.IsDBNull(6) && reader.GetBoolean(6);
+            // A row stored before its reason was rendered has no figures, and keeps its text.
+            var rendered = !reader.IsDBNull(3);
+            rows.Add((reader.GetString(1), reader.GetString(2), rendered ? reader.GetInt32(3) : 0, rendered && !reader.IsDBNull(4) ? reader.GetInt32(4) : 0,
+                Text(reader, 5), rendered));
+        }
+    }
+
+    private ClassificationOptions? _options;
 
     private static ReasonContext ContextOf(Workspace workspace, DateOnly day)
     {

@@ -103,6 +103,21 @@ public static class SnapshotSchema
     /// </summary>
     public const string StoredReasonsColumn = "stored_reasons";
 
+    /// <summary>
+    /// The columns of <c>snapshot_product_lines</c> after its as_of, customer_id, product_line and class: the figures a line's
+    /// reason is rendered from (<see cref="ProductLines.Reason"/>, read by <see cref="SnapshotReasons.ProductLines"/>), and the
+    /// reason text of a row stored before (<see cref="ProductLineStoredReason"/>; null for a row written since).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, string Type, string Meaning)> ProductLineColumns =
+    [
+        (ProductLineStoredReason, "VARCHAR", "the reason as stored before product lines' reasons were rendered when read (null for a row written since)"),
+        ("orders", "INTEGER", "completed orders of the line (null for a row stored before)"),
+        ("interest", "INTEGER", "interactions about the line: inquiries, quotes, trials, ... (null for a row stored before)"),
+    ];
+
+    /// <summary>The column of <c>snapshot_product_lines</c> that holds the reason text of a row stored before it was rendered when read.</summary>
+    public const string ProductLineStoredReason = "stored_reason";
+
     /// <summary>Every column of <c>snapshot_customers</c> an analysis writes, in order, with its SQL type (the live columns are after them).</summary>
     public static IReadOnlyList<(string Name, string Type)> WrittenColumns { get; } =
     [
@@ -134,7 +149,7 @@ public static class SnapshotSchema
         CustomersTable(),
         ClassChangesTable,
         OverridesTable,
-        "CREATE TABLE snapshot_product_lines (as_of DATE NOT NULL, customer_id VARCHAR NOT NULL, product_line VARCHAR NOT NULL, class VARCHAR NOT NULL, reason VARCHAR)",
+        $"CREATE TABLE snapshot_product_lines (as_of DATE NOT NULL, customer_id VARCHAR NOT NULL, product_line VARCHAR NOT NULL, class VARCHAR NOT NULL{string.Concat(ProductLineColumns.Select(c => $", {c.Name} {c.Type}"))})",
         """
         CREATE TABLE snapshot_buying_roles (
             as_of DATE NOT NULL, customer_id VARCHAR NOT NULL, contact_id VARCHAR NOT NULL, contact_name VARCHAR, title VARCHAR,
@@ -180,16 +195,28 @@ public static class SnapshotSchema
     internal static IEnumerable<string> FirstPurchasesUpgrade() => [SnapshotFirstPurchases.Table];
 
     /// <summary>
-    /// The statements that bring a version-8 workspace to version 9, and a version-9 one to version 10, where more dimensions
-    /// render their reasons when read and store figures instead of text: the figure columns the table lacks and
-    /// <see cref="OverridesTable"/> are added, and each such dimension's reason column, where the table still has one, is moved
-    /// into <see cref="StoredReasonsColumn"/> (merged into what an earlier step moved there, so an older snapshot reads as it
-    /// was stored) and dropped. Generic by the columns there are: a dimension converted later needs no step of its own, only a
-    /// new version that runs this again. <paramref name="columns"/> are the table's columns as they are.
+    /// The statements that bring a version-8 workspace to version 9, a version-9 one to version 10 and a version-11 one to
+    /// version 12, where more dimensions render their reasons when read and store figures instead of text: the figure columns
+    /// the table lacks and <see cref="OverridesTable"/> are added, and each such dimension's reason column, where the table still
+    /// has one, is moved into <see cref="StoredReasonsColumn"/> (merged into what an earlier step moved there, so an older
+    /// snapshot reads as it was stored) and dropped; <c>snapshot_product_lines.reason</c>, where the table still has it, becomes
+    /// <see cref="ProductLineStoredReason"/> beside null figures (<see cref="ProductLineColumns"/>). Generic by the columns there
+    /// are: a dimension converted later needs no step of its own, only a new version that runs this again.
+    /// <paramref name="columns"/> and <paramref name="productLineColumns"/> are the two tables' columns as they are.
     /// </summary>
-    internal static IEnumerable<string> RenderedReasonsUpgrade(IReadOnlySet<string> columns)
+    internal static IEnumerable<string> RenderedReasonsUpgrade(IReadOnlySet<string> columns, IReadOnlySet<string> productLineColumns)
     {
         yield return OverridesTable;
+        if (productLineColumns.Contains("reason"))
+        {
+            // A product line's reason text stays with its row, read as stored (its figures are null); made again, as below.
+            yield return "CREATE TABLE snapshot_product_lines_upgraded AS SELECT as_of, customer_id, product_line, class, " +
+                string.Join(", ", ProductLineColumns.Select(c => c.Name == ProductLineStoredReason ? $"reason AS {c.Name}" : $"CAST(NULL AS {c.Type}) AS {c.Name}")) +
+                " FROM snapshot_product_lines";
+            yield return "DROP TABLE snapshot_product_lines";
+            yield return "ALTER TABLE snapshot_product_lines_upgraded RENAME TO snapshot_product_lines";
+        }
+
         var moved = Dimensions.All.Where(d => !StoresReason(d) && columns.Contains(ReasonColumn(d))).ToList();
         if (moved.Count == 0)
         {

@@ -36,7 +36,7 @@ public static class SnapshotWriter
             insert.ExecuteNonQuery();
         var load = workspace.Dialect.SnapshotLoad(workspace);
         WriteCustomers(load, result, "snapshot_customers", asOf, reasons);
-        WriteProductLines(load, result, "snapshot_product_lines", asOf, reasons);
+        WriteProductLines(load, result, "snapshot_product_lines", asOf);
         WriteBuyingRoles(load, result, "snapshot_buying_roles", asOf);
         WriteSegments(workspace, result);
         WriteOverrides(workspace, result);
@@ -109,25 +109,25 @@ public static class SnapshotWriter
         WriteCustomers(new DuckDbSnapshotLoad(connection, folder), result, table, snapshotAsOf, reasons);
 
     /// <summary>On a DuckDB connection, through the CSV file and <c>read_csv</c> (a live update's own tables).</summary>
-    internal static void WriteProductLines(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null) =>
-        WriteProductLines(new DuckDbSnapshotLoad(connection, folder), result, table, snapshotAsOf, reasons);
+    internal static void WriteProductLines(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf) =>
+        WriteProductLines(new DuckDbSnapshotLoad(connection, folder), result, table, snapshotAsOf);
 
-    internal static void WriteProductLines(SnapshotLoad load, AnalysisResult result, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null)
+    /// <summary>One row per customer and line it has a class for, with the figures its reason is rendered from (<see cref="SnapshotSchema.ProductLineColumns"/>).</summary>
+    internal static void WriteProductLines(SnapshotLoad load, AnalysisResult result, string table, DateOnly snapshotAsOf)
     {
         var lines = result.ProductLines;
         var asOf = snapshotAsOf;
         load.Load(table,
-            [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("product_line", "VARCHAR"), ("class", "VARCHAR"), ("reason", "VARCHAR")], row =>
+            [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("product_line", "VARCHAR"), ("class", "VARCHAR"), .. SnapshotSchema.ProductLineColumns.Select(c => (c.Name, c.Type))], row =>
             {
                 for (var l = 0; l < lines.Lines.Count; l++)
                 {
-                    using var spilled = reasons?.Read(CustomerAnalysis.ProductLineReasons, lines.Lines[l]);
                     for (var i = 0; i < result.Columns.Count; i++)
                     {
-                        // A spilled line has every customer's entry, in order: read each, written or not.
-                        var reason = spilled is null ? lines.Reason[l][i] : spilled.Next();
                         if (lines.Class[l][i] is not { } @class) continue;
-                        row.Date(asOf).Text(result.Columns.CustomerId[i]).Text(lines.Lines[l]).Text(@class).Text(reason).End();
+                        row.Date(asOf).Text(result.Columns.CustomerId[i]).Text(lines.Lines[l]).Text(@class);
+                        // A row written now has no stored reason text (SnapshotSchema.ProductLineStoredReason); its figures follow.
+                        row.Text(null).Integer(lines.Orders[l][i]).Integer(lines.Interest[l][i]).End();
                     }
                 }
             });

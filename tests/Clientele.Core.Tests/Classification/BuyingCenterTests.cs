@@ -29,8 +29,17 @@ public sealed class BuyingCenterTests
         return columns;
     }
 
-    private static BuyingCenterResult Classify(CustomerColumns columns, BuyingCenterOptions? options = null) =>
-        BuyingCenter.Classify(columns, options ?? new BuyingCenterOptions());
+    /// <summary>The buying centers, and each party's reason as a reader renders it from the stored figures (<see cref="BuyingCenter.Reason"/>).</summary>
+    private static Centers Classify(CustomerColumns columns, BuyingCenterOptions? options = null)
+    {
+        options ??= new BuyingCenterOptions();
+        var result = BuyingCenter.Classify(columns, options);
+        var reasons = new string?[columns.Count];
+        for (var i = 0; i < reasons.Length; i++) reasons[i] = result.Reason(i, options);
+        return new Centers(result.Result, result.RoleHolders, reasons);
+    }
+
+    private sealed record Centers(DimensionResult Result, BuyingRoleHolders RoleHolders, string?[] Reason);
 
     [Fact]
     public void One_person_holding_all_six_roles_makes_the_buying_center_complete()
@@ -42,7 +51,7 @@ public sealed class BuyingCenterTests
         Assert.Equal(BuyingCenter.Complete, result.Result.Class[0]);
         Assert.Equal(
             "complete: payer K1 (Owner, 0.90), user K1 (Owner, 0.80), beneficiary K1 (Owner, 0.70), decider K1 (Owner, 1.00), promoter K1 (Owner, 0.60), stimulator K1 (Owner, 0.50); all 6 required roles known",
-            result.Result.Reason[0]);
+            result.Reason[0]);
         Assert.Equal(6, result.RoleHolders.Count);
         Assert.DoesNotContain(true, result.RoleHolders.Inferred);
     }
@@ -57,7 +66,7 @@ public sealed class BuyingCenterTests
         Assert.Equal(BuyingCenter.NoDecider, result.Result.Class[0]);
         Assert.Equal(
             "no decider known: payer K1 (CFO, 0.90), user K3 (Chef, 0.70), beneficiary K2 (Head Chef, inferred from title, 0.50) and K3 (Chef, inferred from title, 0.50), promoter K2 (Head Chef, inferred from title, 0.50); missing decider, stimulator",
-            result.Result.Reason[0]);
+            result.Reason[0]);
         Assert.Equal([0, 1, 1, 2, 2], result.RoleHolders.ContactIndex);
         Assert.Equal(["payer", "beneficiary", "promoter", "user", "beneficiary"], result.RoleHolders.Role);
         Assert.Equal([false, true, true, false, true], result.RoleHolders.Inferred);
@@ -74,7 +83,7 @@ public sealed class BuyingCenterTests
         var notCounted = Classify(columns, new BuyingCenterOptions { RequiredRoles = ["decider"], InferredCountsAsKnown = false });
 
         Assert.Equal(BuyingCenter.Complete, counted.Result.Class[0]);
-        Assert.Equal("complete: beneficiary K1 (Managing Director, inferred from title, 0.50), decider K1 (Managing Director, inferred from title, 0.50); all 1 required roles known", counted.Result.Reason[0]);
+        Assert.Equal("complete: beneficiary K1 (Managing Director, inferred from title, 0.50), decider K1 (Managing Director, inferred from title, 0.50); all 1 required roles known", counted.Reason[0]);
         Assert.Equal(BuyingCenter.NoDecider, notCounted.Result.Class[0]);
         Assert.Equal(2, notCounted.RoleHolders.Count);
     }
@@ -104,7 +113,7 @@ public sealed class BuyingCenterTests
         Assert.Equal(BuyingCenter.Incomplete, result.Result.Class[0]);
         Assert.Equal(
             "incomplete: payer K2 (Head of Finance, inferred from title, 0.50), beneficiary K1 (Hospital Director, inferred from title, 0.50), decider K1 (Hospital Director, 0.95); missing user, promoter, stimulator",
-            result.Result.Reason[0]);
+            result.Reason[0]);
     }
 
     [Fact]
@@ -117,9 +126,9 @@ public sealed class BuyingCenterTests
         var result = Classify(columns);
 
         Assert.Equal([BuyingCenter.NoContacts, null, null], result.Result.Class);
-        Assert.Equal("no contacts: nobody at the organization is on record, so none of the 6 required buying roles is known", result.Result.Reason[0]);
-        Assert.Equal("not an organization: buying roles are for organizations' purchases", result.Result.Reason[1]);
-        Assert.Equal("not an organization (kind unknown, no contacts): buying roles do not apply", result.Result.Reason[2]);
+        Assert.Equal("no contacts: nobody at the organization is on record, so none of the 6 required buying roles is known", result.Reason[0]);
+        Assert.Equal("not an organization: buying roles are for organizations' purchases", result.Reason[1]);
+        Assert.Equal("not an organization (kind unknown, no contacts): buying roles do not apply", result.Reason[2]);
     }
 
     [Fact]
@@ -130,7 +139,7 @@ public sealed class BuyingCenterTests
         var result = Classify(columns);
 
         Assert.Equal(BuyingCenter.NoDecider, result.Result.Class[0]);
-        Assert.Equal("no decider known: 2 contacts but no role recorded or inferred from their titles; missing payer, user, beneficiary, decider, promoter, stimulator", result.Result.Reason[0]);
+        Assert.Equal("no decider known: 2 contacts but no role recorded or inferred from their titles; missing payer, user, beneficiary, decider, promoter, stimulator", result.Reason[0]);
         Assert.Contains("1 contacts' titles match no title rule; the most common: Receptionist (1).", result.Result.Notes);
     }
 
@@ -142,7 +151,7 @@ public sealed class BuyingCenterTests
         var result = Classify(columns, new BuyingCenterOptions { MinWeight = 0.3, RequiredRoles = ["decider", "payer"] });
 
         Assert.Equal(BuyingCenter.NoDecider, result.Result.Class[0]);
-        Assert.Equal("no decider known: payer K1 (no title, 0.80); missing decider", result.Result.Reason[0]);
+        Assert.Equal("no decider known: payer K1 (no title, 0.80); missing decider", result.Reason[0]);
     }
 
     [Fact]
@@ -171,7 +180,7 @@ public sealed class BuyingCenterTests
 
         var result = Classify(columns, new BuyingCenterOptions { InferFromTitles = false, RequiredRoles = ["user"] });
 
-        Assert.Equal("complete: user K2 (Physician, 0.90) and K3 (Pharmacist, 0.70) +1 more; all 1 required roles known", result.Result.Reason[0]);
+        Assert.Equal("complete: user K2 (Physician, 0.90) and K3 (Pharmacist, 0.70) +1 more; all 1 required roles known", result.Reason[0]);
         Assert.Equal("rules: recorded buying roles only", result.Result.Method);
     }
 

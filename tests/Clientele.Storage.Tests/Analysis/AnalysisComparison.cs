@@ -63,10 +63,16 @@ internal static class AnalysisComparison
         At(found, expected, "top parent", expected.Hierarchy.TopParentIndex, actual.Hierarchy.TopParentIndex, customers);
         At(found, expected, "group value", expected.Hierarchy.GroupValue, actual.Hierarchy.GroupValue, customers);
         Sequence(found, "product lines", expected.ProductLines.Lines, actual.ProductLines.Lines);
+        var wanted = customers.ToHashSet();
         for (var l = 0; l < Math.Min(expected.ProductLines.Lines.Count, actual.ProductLines.Lines.Count); l++)
         {
             At(found, expected, $"line {expected.ProductLines.Lines[l]} class", expected.ProductLines.Class[l], actual.ProductLines.Class[l], customers);
-            At(found, expected, $"line {expected.ProductLines.Lines[l]} reason", expected.ProductLines.Reason[l], actual.ProductLines.Reason[l], customers);
+            At(found, expected, $"line {expected.ProductLines.Lines[l]} orders", expected.ProductLines.Orders[l], actual.ProductLines.Orders[l], customers);
+            At(found, expected, $"line {expected.ProductLines.Lines[l]} interest", expected.ProductLines.Interest[l], actual.ProductLines.Interest[l], customers);
+            var line = l;
+            // The reasons as a reader renders them, at every customer (the others' are null on both sides).
+            var reasons = (AnalysisResult r) => Enumerable.Range(0, r.Columns.Count).Select(i => wanted.Contains(i) ? r.ProductLines.Reason(line, i) : null).ToArray();
+            At(found, expected, $"line {expected.ProductLines.Lines[l]} reason", reasons(expected), reasons(actual), customers);
         }
         return found;
     }

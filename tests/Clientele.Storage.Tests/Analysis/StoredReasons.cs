@@ -25,12 +25,8 @@ public static class StoredReasons
                 }
             }
         }
-        using (var command = workspace.Connection.CreateCommand())
-        {
-            command.CommandText = $"SELECT customer_id, product_line, reason FROM snapshot_product_lines WHERE as_of = '{asOf:yyyy-MM-dd}' AND reason IS NOT NULL";
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) yield return (reader.GetString(0), "product line " + reader.GetString(1), reader.GetString(2));
-        }
+        foreach (var (customer, line) in reasons.ProductLines())
+            if (line.Reason is { } reason) yield return (customer, "product line " + line.ProductLine, reason);
     }
 
     /// <summary>Checks every reason; returns the count checked and the first violations (customer, where, what).</summary>

@@ -25,7 +25,7 @@ public sealed class CustomerErasureTests : IDisposable
         OverrideTable.Set(Workspace, "C1", "ladder", "advocate", "spoke for us", null, Noon);
         Workspace.Execute("""
             INSERT INTO snapshot_customers (as_of, customer_id, name) VALUES ('2024-06-30', 'C1', 'Acme'), ('2024-06-30', 'C2', 'Bolt'), ('2024-12-31', 'C1', 'Acme');
-            INSERT INTO snapshot_product_lines VALUES ('2024-06-30', 'C1', 'tea', 'customer', 'bought'), ('2024-06-30', 'C2', 'tea', 'customer', 'bought');
+            INSERT INTO snapshot_product_lines (as_of, customer_id, product_line, class, stored_reason) VALUES ('2024-06-30', 'C1', 'tea', 'customer', 'bought'), ('2024-06-30', 'C2', 'tea', 'customer', 'bought');
             INSERT INTO snapshot_buying_roles VALUES ('2024-06-30', 'C1', 'K1', 'Bea', NULL, 'decider', 1, false);
             """);
     }

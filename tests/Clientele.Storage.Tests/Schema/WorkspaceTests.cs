@@ -186,6 +186,58 @@ public sealed class WorkspaceTests : IDisposable
             $"SELECT count(*) FROM snapshot_customers WHERE customer_id = 'C2' AND json_extract({SnapshotSchema.StoredReasonsColumn}, '$.{d}') IS NOT NULL")));
     }
 
+    [Fact]
+    public void A_version_10_workspace_reads_its_buying_centers_and_product_lines_reasons_as_stored()
+    {
+        // Version 10 rendered every dimension's reason but the buying center's, and stored each product line's as text.
+        var second = DateOnly.Parse(Clientele.Storage.Tests.Snapshots.HandMadeSnapshots.Second, System.Globalization.CultureInfo.InvariantCulture);
+        var reason = SnapshotSchema.ReasonColumn(Dimensions.BuyingCenter);
+        var renderedAt10 = Dimensions.All.Where(d => d != Dimensions.BuyingCenter).ToList();
+        using (var workspace = Workspace.Create(_temp.Path))
+        {
+            Clientele.Storage.Tests.Snapshots.HandMadeSnapshots.InsertBoth(workspace.Connection);
+            // Make it what version 10 wrote: the buying center's text in its reason column, the older rows' JSON without it, one row
+            // written at version 10 (no JSON), no buying-center figures; product lines with their reason text and no figures.
+            workspace.Execute($"ALTER TABLE snapshot_customers ADD COLUMN {reason} VARCHAR");
+            workspace.Execute($"UPDATE snapshot_customers SET {reason} = json_extract_string({SnapshotSchema.StoredReasonsColumn}, '$.{Dimensions.BuyingCenter}')");
+            workspace.Execute($"UPDATE snapshot_customers SET {SnapshotSchema.StoredReasonsColumn} = json_object({string.Join(", ", renderedAt10.Select(d => $"'{d}', json_extract_string({SnapshotSchema.StoredReasonsColumn}, '$.{d}')"))})::VARCHAR");
+            workspace.Execute($"UPDATE snapshot_customers SET {SnapshotSchema.StoredReasonsColumn} = NULL WHERE customer_id = 'C3' AND as_of = DATE '{second:yyyy-MM-dd}'");
+            foreach (var figure in SnapshotSchema.ReasonFigureColumns.Where(f => f.Name.StartsWith(Dimensions.BuyingCenter + "_", StringComparison.Ordinal)))
+                workspace.Execute($"ALTER TABLE snapshot_customers DROP COLUMN {figure.Name}");
+            workspace.Execute($"ALTER TABLE snapshot_product_lines RENAME COLUMN {SnapshotSchema.ProductLineStoredReason} TO reason");
+            workspace.Execute("ALTER TABLE snapshot_product_lines DROP COLUMN orders; ALTER TABLE snapshot_product_lines DROP COLUMN interest");
+            workspace.Execute("DROP TABLE data_protection_keys; UPDATE clientele_meta SET value = '10' WHERE key = 'schema_version'");
+        }
+        using var upgraded = Workspace.Open(_temp.Path);
+        Assert.Equal(Clientele.Storage.Schema.WorkspaceSchema.CurrentVersion, upgraded.SchemaVersion);
+        Assert.Equal(0, upgraded.Scalar<long>($"SELECT count(*) FROM information_schema.columns WHERE table_name = 'snapshot_customers' AND column_name = '{reason}'"));
+        Assert.All(SnapshotSchema.ReasonFigureColumns, f => Assert.Equal(1, upgraded.Scalar<long>(
+            $"SELECT count(*) FROM information_schema.columns WHERE table_name = 'snapshot_customers' AND column_name = '{f.Name}'")));
+        Assert.Equal(["as_of", "customer_id", "product_line", "class", .. SnapshotSchema.ProductLineColumns.Select(c => c.Name)],
+            Columns(upgraded, "snapshot_product_lines"));
+        // An older row reads every reason as stored: the buying center's, moved now, and the others, moved before.
+        var profile = SnapshotQuery.Profile(upgraded, "C2", second);
+        Assert.Equal("no decider because of C2", profile.Classes.Single(c => c.Dimension == Dimensions.BuyingCenter).Reason);
+        Assert.All(Dimensions.All, d => Assert.Equal(
+            profile.Classes.Single(c => c.Dimension == d).Class is { } c ? $"{c} because of C2" : null, profile.Classes.Single(c => c.Dimension == d).Reason));
+        Assert.Equal([("Pumps", "customer", "bought 6 times"), ("Valves", "prospect", "buys valves elsewhere")],
+            profile.ProductLines.Select(l => (l.ProductLine, l.Class, l.Reason)));
+        // The row written at version 10 keeps the buying center's text moved now (none: a person), and no key for the reasons it renders.
+        Assert.Equal(1, upgraded.Scalar<long>($"SELECT count(*) FROM snapshot_customers WHERE customer_id = 'C3' AND as_of = DATE '{second:yyyy-MM-dd}' AND json_extract({SnapshotSchema.StoredReasonsColumn}, '$.{Dimensions.BuyingCenter}') IS NOT NULL"));
+        Assert.All(renderedAt10, d => Assert.Equal(0, upgraded.Scalar<long>(
+            $"SELECT count(*) FROM snapshot_customers WHERE customer_id = 'C3' AND as_of = DATE '{second:yyyy-MM-dd}' AND json_extract({SnapshotSchema.StoredReasonsColumn}, '$.{d}') IS NOT NULL")));
+    }
+
+    private static List<string> Columns(Workspace workspace, string table)
+    {
+        using var command = workspace.Connection.CreateCommand();
+        command.CommandText = $"SELECT column_name FROM information_schema.columns WHERE table_name = '{table}' ORDER BY ordinal_position";
+        using var reader = command.ExecuteReader();
+        var columns = new List<string>();
+        while (reader.Read()) columns.Add(reader.GetString(0));
+        return columns;
+    }
+
     private string WriteOrders()
     {
         File.WriteAllText(System.IO.Path.Combine(_temp.Folder, "o.csv"), "customer_id,ordered_at,amount\nC1,2024-01-01,1\nC1,2024-01-02,2\n");

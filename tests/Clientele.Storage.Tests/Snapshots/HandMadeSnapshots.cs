@@ -50,7 +50,7 @@ public static class HandMadeSnapshots
         Customer(connection, Second, "C6", "Fay O'Brien", "person", null, 0, 0,
             (Dimensions.Ladder, "prospect"), (Dimensions.ProspectGrade, "B"), (Dimensions.Segment, "Retail/Students"));
 
-        Execute(connection, "INSERT INTO snapshot_product_lines VALUES (DATE '2024-12-31', 'C2', 'Pumps', 'customer', 'bought 6 times'), " +
+        Execute(connection, $"INSERT INTO snapshot_product_lines (as_of, customer_id, product_line, class, {Clientele.Storage.Snapshots.SnapshotSchema.ProductLineStoredReason}) VALUES (DATE '2024-12-31', 'C2', 'Pumps', 'customer', 'bought 6 times'), " +
             "(DATE '2024-12-31', 'C2', 'Valves', 'prospect', 'buys valves elsewhere')");
         Execute(connection, "INSERT INTO snapshot_buying_roles VALUES (DATE '2024-12-31', 'C2', 'P1', 'Pat Payer', 'CFO', 'payer', 1, false), " +
             "(DATE '2024-12-31', 'C2', 'P2', 'Uma User', 'Engineer', 'user', 0.5, true)");

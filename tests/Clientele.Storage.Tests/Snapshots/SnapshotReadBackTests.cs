@@ -73,6 +73,15 @@ public sealed class SnapshotReadBackTests
         // A rendered reason of an overridden class states the override over the computed class's reason.
         OverrideTable.Set(workspace, overridden, Dimensions.ValueTier, "VIP", "kept for the brand", "test", DateTime.UtcNow);
 
+        // The buying center's too, at an organization with contacts.
+        string organization;
+        using (var first = workspace.Connection.CreateCommand())
+        {
+            first.CommandText = "SELECT min(customer_id) FROM contacts";
+            organization = (string)first.ExecuteScalar()!;
+        }
+        OverrideTable.Set(workspace, organization, Dimensions.BuyingCenter, BuyingCenter.Complete, "every role is known to sales", "test", DateTime.UtcNow);
+
         var result = AnalysisRunner.Run(workspace, new AnalysisRequest { AsOf = options.End }, cancellationToken: TestContext.Current.CancellationToken).Result;
 
         var columns = SnapshotSchema.FigureColumns.Select(f => f.Name).Concat(Dimensions.All).ToList();
@@ -114,6 +123,37 @@ public sealed class SnapshotReadBackTests
                 Assert.Equal(dimensions[d].Class[i], row[columns.IndexOf(Dimensions.All[d])]);
                 Assert.Equal(result.Reason(Dimensions.All[d], i), reasons[result.Columns.CustomerId[i]][d]);
             }
+        }
+        Assert.Contains(result.BuyingCenters.Holders, h => h is not null);
+        Assert.StartsWith("override by test on ", reasons[organization][Dimensions.All.ToList().IndexOf(Dimensions.BuyingCenter)]);
+
+        // Every customer's class per product line, its figures and its reason as a reader renders it, against the analysis.
+        var lines = result.ProductLines;
+        var expectedLines = new Dictionary<(string, string), (string Class, int Orders, int Interest, string? Reason)>();
+        for (var l = 0; l < lines.Lines.Count; l++)
+            for (var i = 0; i < result.Columns.Count; i++)
+                if (lines.Class[l][i] is { } @class) expectedLines[(result.Columns.CustomerId[i], lines.Lines[l])] = (@class, lines.Orders[l][i], lines.Interest[l][i], lines.Reason(l, i));
+        Assert.Contains(expectedLines.Values, v => v.Class == ProductLines.Customer);
+        Assert.Contains(expectedLines.Values, v => v.Class == ProductLines.Prospect && v.Interest > 0);
+        var storedLines = new Dictionary<(string, string), (string Class, int Orders, int Interest)>();
+        using (var command = workspace.Connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT customer_id, product_line, class, orders, interest, {SnapshotSchema.ProductLineStoredReason} FROM snapshot_product_lines WHERE as_of = DATE '{options.End:yyyy-MM-dd}'";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                Assert.True(reader.IsDBNull(5), "a row written now stores no reason text");
+                storedLines.Add((reader.GetString(0), reader.GetString(1)), (reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4)));
+            }
+        }
+        var readLines = reasonsOf.ProductLines().ToDictionary(l => (l.CustomerId, l.Line.ProductLine), l => l.Line);
+        Assert.Equal(expectedLines.Keys.Order(), storedLines.Keys.Order());
+        Assert.Equal(expectedLines.Keys.Order(), readLines.Keys.Order());
+        foreach (var (key, expected) in expectedLines)
+        {
+            Assert.Equal((expected.Class, expected.Orders, expected.Interest), storedLines[key]);
+            Assert.Equal(expected.Class, readLines[key].Class);
+            Assert.Equal(expected.Reason, readLines[key].Reason);
         }
     }
 
