@@ -130,8 +130,10 @@ public sealed class SnapshotReasons
             $"WHERE l.as_of = CAST($as_of AS DATE){(customerId is null ? "" : " AND l.customer_id = $id")} " +
             $"ORDER BY {_workspace.Dialect.OrdinalText("l.customer_id")}, {_workspace.Dialect.OrdinalText("l.product_line")}";
         var day = _day.ToDateTime(TimeOnly.MinValue);
-        // Read before the rows are: PostgreSQL runs one command at a time on a connection.
-        var options = (_options ??= SnapshotQuery.OptionsOf(_workspace, _day)).ProductLines;
+        // Read before the rows are (PostgreSQL runs one command at a time on a connection); unreadable, they fail only a row that needs them.
+        WorkspaceException? unreadable = null;
+        try { _options ??= SnapshotQuery.OptionsOf(_workspace, _day); }
+        catch (WorkspaceException e) { unreadable = e; }
         using var command = customerId is null ? _workspace.Command(sql, ("as_of", day)) : _workspace.Command(sql, ("as_of", day), ("id", customerId));
         using var reader = command.ExecuteReader();
         // One customer's rows at a time: a line's reason names the lines the customer is a customer of, in the lines' order.
@@ -147,7 +149,7 @@ public sealed class SnapshotReasons
                 foreach (var row in rows)
                 {
                     var reason = row.Rendered
-                        ? Classification.ProductLines.Reason(row.Line, row.Orders, row.Interest, bought, hasBought, options)
+                        ? Classification.ProductLines.Reason(row.Line, row.Orders, row.Interest, bought, hasBought, (_options ?? throw unreadable!).ProductLines)
                         : row.Stored;
                     yield return (customer, new ProductLineClass(row.Line, row.Class, reason));
                 }
