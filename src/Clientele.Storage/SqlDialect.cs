@@ -73,6 +73,9 @@ internal abstract class SqlDialect
     /// <summary>The text of the key <paramref name="key"/> (a constant name) of the JSON object in the text column <paramref name="json"/>; NULL when absent or JSON null.</summary>
     public abstract string JsonText(string json, string key);
 
+    /// <summary>A JSON object of the members (SQL key and value expressions), in their order: DuckDB's <c>json_object</c>, PostgreSQL's <c>json_build_object</c>.</summary>
+    public abstract string JsonObject(IEnumerable<(string Key, string Value)> members);
+
     /// <summary>The value of <paramref name="value"/> on the row with the least <paramref name="key"/> of a group.</summary>
     public abstract string ArgMin(string value, string key);
 
@@ -107,6 +110,13 @@ internal abstract class SqlDialect
 
     /// <summary>The statements that make a temporary table of a query's rows, replacing one of that name.</summary>
     public abstract IReadOnlyList<string> ReplaceTempTable(string name, string query);
+
+    /// <summary>
+    /// The statement that bounds the memory the engine keeps for this connection's work (it spills to disk beyond it), in
+    /// megabytes, or returns to its default when null; null when the engine has no such setting per connection (PostgreSQL's
+    /// memory is the server's, set by its administrator).
+    /// </summary>
+    public abstract string? MemoryLimit(int? megabytes);
 
     /// <summary>
     /// Rewrites every <c>$name</c> parameter outside quotes and comments with <paramref name="prefix"/>; <c>$1</c>

@@ -16,12 +16,12 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
     private readonly List<string> _databases = [];
 
     [Theory]
-    [InlineData("analyze", "analyze")]
     [InlineData("import --undo", "import --undo 1 --yes")]
-    [InlineData("customers", "customers")]
+    [InlineData("export", "export --out all.csv")]
+    [InlineData("changes", "changes")]
     [InlineData("demo", "demo")]
     [InlineData("serve", "serve")]
-    [InlineData("model fit", "model fit --model bgnbd")]
+    [InlineData("concerns", "concerns")]
     public void A_command_not_ported_to_PostgreSQL_exits_1_naming_the_commands_that_run_and_makes_no_file(string command, string line)
     {
         var args = line.Split(' ');
@@ -31,7 +31,8 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
             Assert.Equal(1, code);
             Assert.Equal("", output);
             Assert.StartsWith($"error: `clientele {command}` does not run on a PostgreSQL workspace in this build; " +
-                              "the commands that do are `init`, `status`, `import`, `summary`, `currency`, `override`, `users reset-password`", error, StringComparison.Ordinal);
+                              "the commands that do are `init`, `status`, `import`, `summary`, `analyze`, `customers`, `customer`, `segments`, `transitions`, " +
+                              "`options`, `model fit`, `currency`, `override`, `users reset-password`", error, StringComparison.Ordinal);
             Assert.DoesNotContain("internal error", error, StringComparison.Ordinal);
         }
         Assert.Empty(Directory.GetFileSystemEntries(Environment.CurrentDirectory, "postgres*"));
@@ -77,6 +78,35 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
         var reset = _cli.Run("users", "reset-password", "nobody", "--workspace", url);
         Assert.Equal(1, reset.Code);
         Assert.StartsWith("error: there is no user named 'nobody'", reset.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_demo_company_imported_and_analyzed_on_PostgreSQL_reads_as_it_does_in_a_DuckDB_file()
+    {
+        var url = Database();
+        var duckdb = Path.Combine(_cli.Folder, "same.duckdb");
+        var simulation = Clientele.Simulation.CompanySimulator.WriteFiles(new Clientele.Simulation.SimulationOptions { Customers = 400, Seed = 5 },
+            Path.Combine(_cli.Folder, "data"), cancellationToken: TestContext.Current.CancellationToken);
+        foreach (var file in simulation.Files.Where(f => !f.Table.StartsWith("truth_", StringComparison.Ordinal)))
+            foreach (var workspace in new[] { url, duckdb })
+            {
+                var imported = _cli.Run("import", file.Table, file.Path, "--workspace", workspace);
+                Assert.True(imported.Code == 0, imported.Error);
+            }
+        foreach (var workspace in new[] { url, duckdb })
+        {
+            var analyzed = _cli.Run("analyze", "--workspace", workspace);
+            Assert.True(analyzed.Code == 0, analyzed.Error);
+        }
+        var id = _cli.Run("customers", "--format", "csv", "--top", "1", "--where", "value_tier=VIP", "--workspace", duckdb).Out.Split('\n')[1].Split(',')[0];
+        foreach (var line in new[] { "customers --format csv --top 0", "customers --sort name --top 30 --offset 10", $"customer {id}", "segments", "options" })
+        {
+            var args = line.Split(' ');
+            var expected = _cli.Run([.. args, "--workspace", duckdb]);
+            var actual = _cli.Run([.. args, "--workspace", url]);
+            Assert.True(expected.Code == 0, expected.Error);
+            Assert.Equal(expected, actual);
+        }
     }
 
     [Fact]

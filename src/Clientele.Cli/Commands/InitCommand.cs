@@ -23,7 +23,7 @@ internal static class InitCommand
             using var workspace = Workspace.Create(path);
             context.Out.WriteLine($"Created workspace {workspace.Path} (schema version {workspace.SchemaVersion}).");
             context.Out.WriteLine(workspace.IsPostgres
-                ? $"On PostgreSQL this build runs {string.Join(", ", PostgresWorkspace.Commands)} (docs/postgres.md); import and analysis come next."
+                ? $"On PostgreSQL this build runs {string.Join(", ", PostgresWorkspace.Commands)} (docs/postgres.md); the other results, export and `serve` come next."
                 : "Next: clientele import orders FILE   (see clientele import --help)");
             return 0;
         });

@@ -25,15 +25,21 @@ public static class AnalysisRunner
         if (request.HorizonDays is { } horizon) options = options with { Scoring = options.Scoring with { HorizonDays = horizon } };
         if (request.Model is { } model) options = options with { Scoring = options.Scoring with { Model = model } };
         // DuckDB would keep up to 80% of the machine's memory as cache; the analysis holds its own columns beside it.
-        workspace.Execute($"SET memory_limit = '{MemoryLimitMegabytes}MB'");
+        LimitMemory(workspace, MemoryLimitMegabytes);
         try
         {
             return Run(workspace, request, options, progress, cancellationToken);
         }
         finally
         {
-            workspace.Execute("RESET memory_limit");
+            LimitMemory(workspace, null);
         }
+    }
+
+    /// <summary>Bounds the engine's memory for this connection (DuckDB's; a PostgreSQL server's is its administrator's), or returns it to the default.</summary>
+    private static void LimitMemory(Workspace workspace, int? megabytes)
+    {
+        if (workspace.Dialect.MemoryLimit(megabytes) is { } statement) workspace.Execute(statement);
     }
 
     /// <summary>DuckDB's memory limit during an analysis (it spills to disk beyond it).</summary>
@@ -66,7 +72,7 @@ public static class AnalysisRunner
         var holdout = options.Scoring.Model == "auto" ? Step("holdout sample", () => HoldoutSample(workspace, asOf, request.Unit)) : null;
         // DuckDB's part is done until the snapshot: held to less, it gives back the cache the queries above left, so that the
         // models, the classification and then the snapshot's load run beside the columns in less memory.
-        workspace.Execute($"SET memory_limit = '{SnapshotMemoryLimitMegabytes}MB'");
+        LimitMemory(workspace, SnapshotMemoryLimitMegabytes);
         var scoring = Step("models", () => CustomerScoring.Score(columns, options.Scoring, holdout));
         // Tracked now, so that the holdout sample is not held through the classification.
         var tracking = holdout is null ? null : Tracking(holdout, scoring);
@@ -111,9 +117,9 @@ public static class AnalysisRunner
     /// </summary>
     private static HoldoutSample? HoldoutSample(Workspace workspace, DateOnly asOf, TimeUnit unit)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT CAST(min(ordered_at) AS DATE) FROM orders WHERE status = 'completed'";
-        if (command.ExecuteScalar() is not DateOnly start) return null;
+        using var command = workspace.Command("SELECT CAST(min(ordered_at) AS DATE) FROM orders WHERE status = 'completed'");
+        if (command.ExecuteScalar() is not { } first || first is DBNull) return null;
+        var start = first is DateOnly day ? day : DateOnly.FromDateTime((DateTime)first);
         var span = asOf.DayNumber - start.DayNumber;
         if (span < 120) return null;
         var holdoutDays = Math.Min(365, span / 4);

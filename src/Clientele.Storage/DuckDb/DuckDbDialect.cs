@@ -63,6 +63,8 @@ internal sealed class DuckDbDialect : SqlDialect
     /// <inheritdoc />
     public override string JsonText(string json, string key) => $"json_extract_string({json}, '$.{key}')";
 
+    public override string JsonObject(IEnumerable<(string Key, string Value)> members) => $"json_object({string.Join(", ", members.Select(m => $"{m.Key}, {m.Value}"))})";
+
     /// <inheritdoc />
     public override string ArgMin(string value, string key) => $"arg_min({value}, {key})";
 
@@ -95,4 +97,6 @@ internal sealed class DuckDbDialect : SqlDialect
 
     /// <inheritdoc />
     public override IReadOnlyList<string> ReplaceTempTable(string name, string query) => [$"CREATE OR REPLACE TEMP TABLE {name} AS {query}"];
+
+    public override string? MemoryLimit(int? megabytes) => megabytes is { } mb ? $"SET memory_limit = '{mb}MB'" : "RESET memory_limit";
 }

@@ -10,11 +10,11 @@ namespace Clientele.Storage.Live;
 public static class ImportedCustomers
 {
     /// <summary>A query of the distinct customer ids named by rows whose <c>import_id</c> meets <paramref name="importCondition"/> (SQL over <c>import_id</c>).</summary>
-    public static string Sql(string importCondition) => "SELECT DISTINCT customer_id FROM (" + Named(importCondition) + ")";
+    public static string Sql(string importCondition) => "SELECT DISTINCT customer_id FROM (" + Named(importCondition) + ") AS named";
 
     /// <summary>A query of each customer named by those rows and the latest import that named it (<c>customer_id</c>, <c>last_import</c>).</summary>
     public static string WithLatestImport(string importCondition) =>
-        "SELECT customer_id, max(import_id) AS last_import FROM (" + Named(importCondition) + ") GROUP BY customer_id";
+        "SELECT customer_id, max(import_id) AS last_import FROM (" + Named(importCondition) + ") AS named GROUP BY customer_id";
 
     private static string Named(string importCondition) =>
         string.Join(" UNION ALL ", CanonicalTables.All.Where(t => !t.Internal)
@@ -25,8 +25,7 @@ public static class ImportedCustomers
     public static IReadOnlyList<string> Of(Workspace workspace, long importId)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = Sql($"import_id = {importId}") + " ORDER BY customer_id";
+        using var command = workspace.Command(Sql("import_id = $import") + $" ORDER BY {workspace.Dialect.OrdinalText("customer_id")}", ("import", importId));
         using var reader = command.ExecuteReader();
         var ids = new List<string>();
         while (reader.Read()) ids.Add(reader.GetString(0));

@@ -75,6 +75,8 @@ internal sealed partial class PostgresDialect : SqlDialect
     /// <inheritdoc />
     public override string JsonText(string json, string key) => $"(CAST({json} AS jsonb) ->> '{key}')";
 
+    public override string JsonObject(IEnumerable<(string Key, string Value)> members) => $"json_build_object({string.Join(", ", members.Select(m => $"{m.Key}, {m.Value}"))})";
+
     /// <inheritdoc />
     public override string ArgMin(string value, string key) => $"(array_agg({value} ORDER BY {key}) FILTER (WHERE {key} IS NOT NULL))[1]";
 
@@ -106,6 +108,8 @@ internal sealed partial class PostgresDialect : SqlDialect
     /// <inheritdoc />
     public override IReadOnlyList<string> ReplaceTempTable(string name, string query) =>
         [$"DROP TABLE IF EXISTS pg_temp.{name}", $"CREATE TEMP TABLE {name} AS {query}"];
+
+    public override string? MemoryLimit(int? megabytes) => null;
 
     [GeneratedRegex(@"\bDOUBLE\b(?!\s+PRECISION)", RegexOptions.CultureInvariant)]
     private static partial Regex Double();

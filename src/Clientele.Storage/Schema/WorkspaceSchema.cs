@@ -43,7 +43,7 @@ internal static class WorkspaceSchema
     ];
 
     private static IEnumerable<string> RenderedReasons(DbConnection connection, SqlDialect dialect) =>
-        Snapshots.SnapshotSchema.RenderedReasonsUpgrade(Columns(connection, dialect, "snapshot_customers"), Columns(connection, dialect, "snapshot_product_lines"));
+        Snapshots.SnapshotSchema.RenderedReasonsUpgrade(Columns(connection, dialect, "snapshot_customers"), Columns(connection, dialect, "snapshot_product_lines"), dialect);
 
     /// <summary>The statements that add the canonical columns of schema <paramref name="version"/> to an older workspace.</summary>
     private static IEnumerable<string> AddedColumns(int version) =>
@@ -161,14 +161,14 @@ internal static class WorkspaceSchema
         transaction.Commit();
     }
 
-    /// <summary>The names of a table's columns, in the connection's current schema.</summary>
-    private static HashSet<string> Columns(DbConnection connection, SqlDialect dialect, string table)
+    /// <summary>The names of a table's columns, in the connection's current schema, in their order.</summary>
+    private static List<string> Columns(DbConnection connection, SqlDialect dialect, string table)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = dialect.Statement("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $name");
+        command.CommandText = dialect.Statement("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $name ORDER BY ordinal_position");
         command.Parameters.Add(dialect.Parameter("name", table));
         using var reader = command.ExecuteReader();
-        var columns = new HashSet<string>(StringComparer.Ordinal);
+        var columns = new List<string>();
         while (reader.Read()) columns.Add(reader.GetString(0));
         return columns;
     }

@@ -49,12 +49,11 @@ public sealed record AnalysisDrift(DateOnly AsOf, long BuyersThen, long BuyersNo
         if (context.LearnedOn is not { } then) return null;
         var days = new List<double>();
         var revenue = new List<double>();
-        using var command = workspace.Connection.CreateCommand();
         // The same definitions as the summary's: purchase days are distinct days with a completed order.
-        command.CommandText = """
-            SELECT count(DISTINCT CAST(ordered_at AS DATE)), sum(amount)
+        using var command = workspace.Command("""
+            SELECT count(DISTINCT CAST(ordered_at AS DATE)), CAST(sum(amount) AS DOUBLE PRECISION)
             FROM orders WHERE status = 'completed' GROUP BY customer_id
-            """;
+            """);
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())

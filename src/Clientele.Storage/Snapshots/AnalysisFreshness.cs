@@ -63,17 +63,16 @@ public sealed record AnalysisFreshness(
     public static AnalysisFreshness Read(Workspace workspace)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        using var command = workspace.Connection.CreateCommand();
         var since = "import_id IN (SELECT import_id FROM imports WHERE imported_at > (SELECT created_at FROM latest))";
-        command.CommandText = $"""
+        using var command = workspace.Command($"""
             WITH latest AS (SELECT as_of, created_at FROM snapshots ORDER BY as_of DESC LIMIT 1)
             SELECT (SELECT as_of FROM latest), (SELECT created_at FROM latest), (SELECT max(imported_at) FROM imports),
                    (SELECT count(*) FROM imports WHERE imported_at > (SELECT created_at FROM latest)),
-                   (SELECT count(*) FROM ({Live.ImportedCustomers.Sql(since)})),
+                   (SELECT count(*) FROM ({Live.ImportedCustomers.Sql(since)}) AS changed),
                    (SELECT count(*) FROM customers),
                    (SELECT count(*) FROM ({Live.ImportedCustomers.WithLatestImport(since)}) n
                     JOIN snapshot_customers s ON s.as_of = (SELECT as_of FROM latest) AND s.customer_id = n.customer_id AND s.live_import >= n.last_import)
-            """;
+            """);
         using var reader = command.ExecuteReader();
         reader.Read();
         var freshness = new AnalysisFreshness(
@@ -92,7 +91,7 @@ public sealed record AnalysisFreshness(
 
     private static AnalysisDrift? MeasuredDrift(Workspace workspace, AnalysisFreshness freshness)
     {
-        var key = Path.GetFullPath(workspace.Path);
+        var key = workspace.IsPostgres ? workspace.Path : Path.GetFullPath(workspace.Path);
         if (Measured.TryGetValue(key, out var last) && last.At == freshness) return last.Drift;
         var drift = AnalysisDrift.Read(workspace);
         Measured[key] = (freshness, drift);

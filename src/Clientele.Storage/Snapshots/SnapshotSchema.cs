@@ -149,7 +149,7 @@ public static class SnapshotSchema
         CustomersTable(),
         ClassChangesTable,
         OverridesTable,
-        $"CREATE TABLE snapshot_product_lines (as_of DATE NOT NULL, customer_id VARCHAR NOT NULL, product_line VARCHAR NOT NULL, class VARCHAR NOT NULL{string.Concat(ProductLineColumns.Select(c => $", {c.Name} {c.Type}"))})",
+        ProductLinesTable("snapshot_product_lines"),
         """
         CREATE TABLE snapshot_buying_roles (
             as_of DATE NOT NULL, customer_id VARCHAR NOT NULL, contact_id VARCHAR NOT NULL, contact_name VARCHAR, title VARCHAR,
@@ -165,9 +165,12 @@ public static class SnapshotSchema
         SnapshotFirstPurchases.Table,
     ];
 
-    private static string CustomersTable()
+    private static string ProductLinesTable(string name) =>
+        $"CREATE TABLE {name} (as_of DATE NOT NULL, customer_id VARCHAR NOT NULL, product_line VARCHAR NOT NULL, class VARCHAR NOT NULL{string.Concat(ProductLineColumns.Select(c => $", {c.Name} {c.Type}"))})";
+
+    private static string CustomersTable(string table = "snapshot_customers")
     {
-        var sql = new StringBuilder("CREATE TABLE snapshot_customers (as_of DATE NOT NULL, customer_id VARCHAR NOT NULL");
+        var sql = new StringBuilder($"CREATE TABLE {table} (as_of DATE NOT NULL, customer_id VARCHAR NOT NULL");
         foreach (var (name, type) in WrittenColumns.Skip(2)) sql.Append($", {name} {type}");
         foreach (var (name, type, _) in LiveColumns) sql.Append($", {name} {type}");
         return sql.Append(')').ToString();
@@ -204,15 +207,16 @@ public static class SnapshotSchema
     /// are: a dimension converted later needs no step of its own, only a new version that runs this again.
     /// <paramref name="columns"/> and <paramref name="productLineColumns"/> are the two tables' columns as they are.
     /// </summary>
-    internal static IEnumerable<string> RenderedReasonsUpgrade(IReadOnlySet<string> columns, IReadOnlySet<string> productLineColumns)
+    internal static IEnumerable<string> RenderedReasonsUpgrade(IReadOnlyList<string> columns, IReadOnlyList<string> productLineColumns, SqlDialect dialect)
     {
         yield return OverridesTable;
         if (productLineColumns.Contains("reason"))
         {
             // A product line's reason text stays with its row, read as stored (its figures are null); made again, as below.
-            yield return "CREATE TABLE snapshot_product_lines_upgraded AS SELECT as_of, customer_id, product_line, class, " +
-                string.Join(", ", ProductLineColumns.Select(c => c.Name == ProductLineStoredReason ? $"reason AS {c.Name}" : $"CAST(NULL AS {c.Type}) AS {c.Name}")) +
-                " FROM snapshot_product_lines";
+            // Made as declared (its NOT NULLs too), then filled: SQL both engines run.
+            yield return ProductLinesTable("snapshot_product_lines_upgraded");
+            yield return $"INSERT INTO snapshot_product_lines_upgraded (as_of, customer_id, product_line, class, {ProductLineStoredReason}) " +
+                "SELECT as_of, customer_id, product_line, class, reason FROM snapshot_product_lines";
             yield return "DROP TABLE snapshot_product_lines";
             yield return "ALTER TABLE snapshot_product_lines_upgraded RENAME TO snapshot_product_lines";
         }
@@ -224,19 +228,21 @@ public static class SnapshotSchema
             foreach (var figure in ReasonFigureColumns) yield return $"ALTER TABLE snapshot_customers ADD COLUMN IF NOT EXISTS {figure.Name} {figure.Type}";
             yield break;
         }
-        // DuckDB does not alter a table a transaction has updated: the table is made again, with the text moved, and replaces the old one.
+        // DuckDB does not alter a table a transaction has updated: the table is made again as declared (the figures it lacked
+        // null), with the text moved, and replaces the old one.
         // Each moved column becomes a key of the row's JSON, its value null where the column was: a key present means "read as stored".
-        var added = ReasonFigureColumns.Where(f => !columns.Contains(f.Name)).Select(f => $", CAST(NULL AS {f.Type}) AS {f.Name}");
-        var text = $"json_object({string.Join(", ", moved.Select(d => $"'{d}', {ReasonColumn(d)}"))})";
+        var text = dialect.JsonObject(moved.Select(d => ($"'{d}'", ReasonColumn(d))));
         // A row an earlier step moved text for keeps it, the keys moved now appended (json_merge_patch would drop a key whose
         // value is null, and with it the row's "read as stored"); a row written since has none (null), and gains the text moved now.
         var stored = columns.Contains(StoredReasonsColumn)
             ? $"CASE WHEN {StoredReasonsColumn} IS NULL OR {StoredReasonsColumn} = '{{}}' THEN {text}::VARCHAR " +
               $"ELSE left({StoredReasonsColumn}, length({StoredReasonsColumn}) - 1) || ',' || substr({text}::VARCHAR, 2) END"
             : $"{text}::VARCHAR";
-        var excluded = moved.Select(ReasonColumn).Concat(columns.Contains(StoredReasonsColumn) ? [StoredReasonsColumn] : []);
-        yield return $"CREATE TABLE snapshot_customers_upgraded AS SELECT * EXCLUDE ({string.Join(", ", excluded)}), " +
-            $"{stored} AS {StoredReasonsColumn}{string.Concat(added)} FROM snapshot_customers";
+        // The kept columns by name (SQL both engines run: no DuckDB `* EXCLUDE`).
+        var excluded = moved.Select(ReasonColumn).Append(StoredReasonsColumn).ToHashSet(StringComparer.Ordinal);
+        var kept = string.Join(", ", columns.Where(c => !excluded.Contains(c)));
+        yield return CustomersTable("snapshot_customers_upgraded");
+        yield return $"INSERT INTO snapshot_customers_upgraded ({kept}, {StoredReasonsColumn}) SELECT {kept}, {stored} FROM snapshot_customers";
         yield return "DROP TABLE snapshot_customers";
         yield return "ALTER TABLE snapshot_customers_upgraded RENAME TO snapshot_customers";
     }

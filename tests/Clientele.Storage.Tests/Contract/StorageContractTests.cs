@@ -117,6 +117,39 @@ public abstract partial class StorageContractTests : IDisposable
     }
 
     [Fact]
+    public void A_version_10_workspace_keeps_its_buying_center_and_product_line_reasons_as_stored_when_upgraded()
+    {
+        var location = Location();
+        const string buyingCenter = "incomplete: payer K1 (CFO, 0.73); missing \"decider\", é";
+        const string line = "customer: 3 completed orders of wine";
+        using (var workspace = Workspace.Create(location))
+        {
+            // What version 10 had: the buying center's reason as text, no figures for it; each product line's reason as text.
+            workspace.Execute("ALTER TABLE snapshot_customers ADD COLUMN buying_center_reason VARCHAR");
+            foreach (var figure in Clientele.Storage.Snapshots.SnapshotSchema.ReasonFigureColumns.Where(f => f.Name.StartsWith("buying_center_", StringComparison.Ordinal)))
+                workspace.Execute($"ALTER TABLE snapshot_customers DROP COLUMN {figure.Name}");
+            foreach (var column in Clientele.Storage.Snapshots.SnapshotSchema.ProductLineColumns.Where(c => c.Name != Clientele.Storage.Snapshots.SnapshotSchema.ProductLineStoredReason))
+                workspace.Execute($"ALTER TABLE snapshot_product_lines DROP COLUMN {column.Name}");
+            workspace.Execute($"ALTER TABLE snapshot_product_lines RENAME COLUMN {Clientele.Storage.Snapshots.SnapshotSchema.ProductLineStoredReason} TO reason");
+            using (var row = workspace.Command("INSERT INTO snapshot_customers (as_of, customer_id, buying_center, buying_center_reason) VALUES (DATE '2025-01-31', 'C1', 'incomplete', $text)", ("text", buyingCenter)))
+                row.ExecuteNonQuery();
+            using (var row = workspace.Command("INSERT INTO snapshot_product_lines (as_of, customer_id, product_line, class, reason) VALUES (DATE '2025-01-31', 'C1', 'wine', 'customer', $text)", ("text", line)))
+                row.ExecuteNonQuery();
+            workspace.Execute("DROP TABLE data_protection_keys");
+            workspace.Execute("UPDATE clientele_meta SET value = '10' WHERE key = 'schema_version'");
+        }
+        using var upgraded = Workspace.Open(location);
+        Assert.Equal(WorkspaceSchema.CurrentVersion, upgraded.SchemaVersion);
+        using var fresh = NewWorkspace();
+        Assert.Equal(SchemaColumns.Unordered(fresh), SchemaColumns.Unordered(upgraded));
+        var stored = Clientele.Storage.Snapshots.SnapshotSchema.StoredReasonsColumn;
+        Assert.Equal(buyingCenter, upgraded.Scalar<string>($"SELECT {upgraded.Dialect.JsonText(stored, "buying_center")} FROM snapshot_customers WHERE customer_id = 'C1'"));
+        Assert.Equal("incomplete", upgraded.Scalar<string>("SELECT buying_center FROM snapshot_customers WHERE customer_id = 'C1'"));
+        Assert.Equal(line, upgraded.Scalar<string>($"SELECT {Clientele.Storage.Snapshots.SnapshotSchema.ProductLineStoredReason} FROM snapshot_product_lines WHERE customer_id = 'C1'"));
+        Assert.Equal(1, upgraded.Scalar<long>("SELECT count(*) FROM snapshot_product_lines WHERE orders IS NULL AND class = 'customer'"));
+    }
+
+    [Fact]
     public void A_workspace_of_a_newer_build_is_refused()
     {
         var location = Location();
