@@ -19,10 +19,7 @@ public abstract partial class StorageContractTests
     {
         using var reference = new TempWorkspace();
         var options = new SimulationOptions { Customers = 600, Seed = 7 };
-        var simulation = CompanySimulator.WriteFiles(options, Path.Combine(reference.Folder, "data"), cancellationToken: TestContext.Current.CancellationToken);
-        var importer = new Importer(reference.Workspace!);
-        foreach (var file in simulation.Files.Where(f => CanonicalTables.Find(f.Table) is not null))
-            importer.Import(CanonicalTables.Find(file.Table)!, file.Path, new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+        ImportDemo(reference.Workspace!, reference.Folder, options);
         // Overrides are part of the analysis: one on a class, with a reason that quotes.
         using var workspace = NewWorkspace();
         WorkspaceCopy.Tables(reference.Workspace!, workspace);

@@ -25,10 +25,7 @@ public abstract partial class StorageContractTests
         var analyzed = new TempWorkspace();
         var workspace = analyzed.Workspace!;
         var options = new SimulationOptions { Customers = 600, Seed = 7 };
-        var simulation = CompanySimulator.WriteFiles(options, Path.Combine(analyzed.Folder, "data"), cancellationToken: TestContext.Current.CancellationToken);
-        var importer = new Importer(workspace);
-        foreach (var file in simulation.Files.Where(f => CanonicalTables.Find(f.Table) is not null))
-            importer.Import(CanonicalTables.Find(file.Table)!, file.Path, new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+        ImportDemo(workspace, analyzed.Folder, options);
         var ids = Clientele.Storage.Summary.CustomerSummaryQuery.Run(workspace, options.End).CustomerId;
         List<string> overridden = [ids[0], ids[ids.Length / 2]];
         OverrideTable.Set(workspace, overridden[0], Dimensions.ValueClass, "MVC", "kept for the brand", "test", new DateTime(2025, 3, 1, 9, 30, 0, DateTimeKind.Utc));

@@ -18,10 +18,7 @@ public abstract partial class StorageContractTests
     {
         using var imported = new TempWorkspace();
         var options = new SimulationOptions { Customers = 600, Seed = 7 };
-        var simulation = CompanySimulator.WriteFiles(options, Path.Combine(imported.Folder, "data"), cancellationToken: TestContext.Current.CancellationToken);
-        var importer = new Importer(imported.Workspace!);
-        foreach (var file in simulation.Files.Where(f => CanonicalTables.Find(f.Table) is not null))
-            importer.Import(CanonicalTables.Find(file.Table)!, file.Path, new ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+        var simulation = ImportDemo(imported.Workspace!, imported.Folder, options);
         using var workspace = NewWorkspace();
         WorkspaceCopy.Tables(imported.Workspace!, workspace);
 

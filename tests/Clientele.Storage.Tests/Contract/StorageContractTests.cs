@@ -30,6 +30,16 @@ public abstract partial class StorageContractTests : IDisposable
     /// <summary>A new workspace at a location this test owns.</summary>
     protected Workspace NewWorkspace() => Workspace.Create(Location());
 
+    /// <summary>Writes the demo company of <paramref name="options"/> into <paramref name="folder"/>/data and imports every canonical file of it into <paramref name="workspace"/>.</summary>
+    protected static Clientele.Simulation.SimulationResult ImportDemo(Workspace workspace, string folder, Clientele.Simulation.SimulationOptions options)
+    {
+        var simulation = Clientele.Simulation.CompanySimulator.WriteFiles(options, Path.Combine(folder, "data"), cancellationToken: TestContext.Current.CancellationToken);
+        var importer = new Clientele.Storage.Import.Importer(workspace);
+        foreach (var file in simulation.Files.Where(f => Tables.CanonicalTables.Find(f.Table) is not null))
+            importer.Import(Tables.CanonicalTables.Find(file.Table)!, file.Path, new Clientele.Storage.Import.ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+        return simulation;
+    }
+
     public void Dispose()
     {
         foreach (var location in _locations) Remove(location);
