@@ -20,9 +20,9 @@ public abstract partial class StorageContractTests
         using var reference = new TempWorkspace();
         var options = new SimulationOptions { Customers = 600, Seed = 7 };
         ImportDemo(reference.Workspace!, reference.Folder, options);
-        // Overrides are part of the analysis: one on a class, with a reason that quotes.
         using var workspace = NewWorkspace();
         WorkspaceCopy.Tables(reference.Workspace!, workspace);
+        // Overrides are part of the analysis: one on a class, with a reason that quotes.
         foreach (var w in new[] { reference.Workspace!, workspace })
             OverrideTable.Set(w, "C0000003", Clientele.Classification.Dimensions.ValueClass, "MGC", "the \"key\" account", "Ada", new DateTime(2025, 3, 3, 9, 0, 0, DateTimeKind.Utc));
 
@@ -35,12 +35,7 @@ public abstract partial class StorageContractTests
     public void CDNOW_analyzed_here_gets_the_classes_and_scores_DuckDB_gives()
     {
         var log = SharedData.Require("cdnow/CDNOW_master.txt");
-        var options = new ImportOptions
-        {
-            Delimiter = Delimiter.Whitespace,
-            DateFormat = "yyyyMMdd",
-            Map = new Dictionary<string, string> { ["ordered_at"] = "date", ["quantity"] = "number_of_cds", ["amount"] = "dollar_value" },
-        };
+        var options = CdnowImport;
         using var reference = new TempWorkspace();
         using var workspace = NewWorkspace();
         new Importer(reference.Workspace!).Import("orders", log, options, cancellationToken: TestContext.Current.CancellationToken);

@@ -59,12 +59,7 @@ public abstract partial class StorageContractTests
     public void CDNOW_gives_the_customer_columns_and_the_holdout_sample_DuckDB_gives()
     {
         var log = SharedData.Require("cdnow/CDNOW_master.txt");
-        var options = new ImportOptions
-        {
-            Delimiter = Delimiter.Whitespace,
-            DateFormat = "yyyyMMdd",
-            Map = new Dictionary<string, string> { ["ordered_at"] = "date", ["quantity"] = "number_of_cds", ["amount"] = "dollar_value" },
-        };
+        var options = CdnowImport;
         using var reference = new TempWorkspace();
         using var workspace = NewWorkspace();
         new Importer(reference.Workspace!).Import("orders", log, options, cancellationToken: TestContext.Current.CancellationToken);

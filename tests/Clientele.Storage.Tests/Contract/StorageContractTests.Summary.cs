@@ -62,12 +62,7 @@ public abstract partial class StorageContractTests
     public void CDNOW_imported_here_gives_the_summary_DuckDB_gives()
     {
         var log = SharedData.Require("cdnow/CDNOW_master.txt");
-        var options = new ImportOptions
-        {
-            Delimiter = Delimiter.Whitespace,
-            DateFormat = "yyyyMMdd",
-            Map = new Dictionary<string, string> { ["ordered_at"] = "date", ["quantity"] = "number_of_cds", ["amount"] = "dollar_value" },
-        };
+        var options = CdnowImport;
         using var reference = new TempWorkspace();
         using var workspace = NewWorkspace();
         var expected = new Importer(reference.Workspace!).Import("orders", log, options, cancellationToken: TestContext.Current.CancellationToken);

@@ -30,6 +30,14 @@ public abstract partial class StorageContractTests : IDisposable
     /// <summary>A new workspace at a location this test owns.</summary>
     protected Workspace NewWorkspace() => Workspace.Create(Location());
 
+    /// <summary>How the CDNOW master log is imported (docs/importing.md's worked example).</summary>
+    protected static readonly Clientele.Storage.Import.ImportOptions CdnowImport = new()
+    {
+        Delimiter = Clientele.Storage.Import.Delimiter.Whitespace,
+        DateFormat = "yyyyMMdd",
+        Map = new Dictionary<string, string> { ["ordered_at"] = "date", ["quantity"] = "number_of_cds", ["amount"] = "dollar_value" },
+    };
+
     /// <summary>Writes the demo company of <paramref name="options"/> into <paramref name="folder"/>/data and imports every canonical file of it into <paramref name="workspace"/>.</summary>
     protected static Clientele.Simulation.SimulationResult ImportDemo(Workspace workspace, string folder, Clientele.Simulation.SimulationOptions options)
     {
