@@ -12,20 +12,17 @@ namespace Clientele.Cli;
 internal static class PostgresWorkspace
 {
     /// <summary>The command paths that run on a PostgreSQL workspace.</summary>
-    public static readonly IReadOnlyList<string> Commands = ["init", "status", "import", "summary", "analyze", "customers", "customer", "segments", "transitions", "options", "model fit", "currency", "override", "users reset-password"];
+    public static readonly IReadOnlyList<string> Commands = ["init", "status", "import", "summary", "analyze", "customers", "customer", "segments", "transitions", "options", "model fit", "currency", "override", "users reset-password", "erase"];
 
     /// <summary>Refuses a command line this build cannot run on a PostgreSQL workspace.</summary>
     /// <exception cref="WorkspaceException">The command is not one of <see cref="Commands"/>.</exception>
     public static void Check(ParseResult parsed)
     {
         var path = ServedCommands.PathOf(parsed);
-        // Undoing an import deletes through DuckDB's SQL (Storage/Removal), not yet ported.
-        if (path == "import" && parsed.CommandResult.Children.OfType<System.CommandLine.Parsing.OptionResult>().Any(o => o.Option.Name == "--undo"))
-            path = "import --undo";
         if (Commands.Contains(path)) return;
         throw new WorkspaceException(
             $"`clientele {path}` does not run on a PostgreSQL workspace in this build; the commands that do are " +
-            $"{string.Join(", ", Commands.Select(c => $"`{c}`"))} (docs/postgres.md). The other results, export, undo, erasure, live updates, `demo` and `serve` " +
+            $"{string.Join(", ", Commands.Select(c => $"`{c}`"))} (docs/postgres.md). The other results, export, live updates, `demo` and `serve` " +
             "need a DuckDB workspace for now: name a file with --workspace (for example --workspace clientele.duckdb).");
     }
 }

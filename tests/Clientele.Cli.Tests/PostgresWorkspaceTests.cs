@@ -16,7 +16,6 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
     private readonly List<string> _databases = [];
 
     [Theory]
-    [InlineData("import --undo", "import --undo 1 --yes")]
     [InlineData("export", "export --out all.csv")]
     [InlineData("changes", "changes")]
     [InlineData("demo", "demo")]
@@ -130,6 +129,28 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
         var summary = _cli.Run("summary", "--as-of", "2024-06-30", "--format", "csv", "--workspace", url);
         Assert.Equal(0, summary.Code);
         Assert.Equal(3, summary.Out.Trim().Split('\n').Length);
+    }
+
+    [Fact]
+    public void Erasure_and_undo_run_on_PostgreSQL_and_say_and_do_what_they_do_in_a_DuckDB_file()
+    {
+        var url = Database();
+        var duckdb = Path.Combine(_cli.Folder, "same.duckdb");
+        var customers = _cli.File("customers.csv", "customer_id,name,referred_by\nC1,Ada,\nC2,Bolt,C1\n");
+        var orders = _cli.File("orders.csv", "customer_id,ordered_at,amount\nC1,2024-01-05,10\nC2,2024-03-05,12\nC3,2024-02-01,5.5\n");
+        foreach (var workspace in new[] { url, duckdb })
+            foreach (var (table, file) in new[] { ("customers", customers), ("orders", orders) })
+                Assert.Equal(0, _cli.Run("import", table, file, "--workspace", workspace).Code);
+
+        foreach (var line in new[] { "erase C1", "erase C1 --yes", "import --undo 2", "import --undo 2 --yes", "erase C1 --yes" })
+        {
+            var args = line.Split(' ');
+            var expected = _cli.Run([.. args, "--workspace", duckdb]);
+            Assert.Equal(expected, _cli.Run([.. args, "--workspace", url]));
+            Assert.Equal(Counts(duckdb), Counts(url));
+        }
+        Assert.Equal(new Dictionary<string, long> { ["customers"] = 1, ["orders"] = 0 }, Counts(url).Where(p => p.Key is "customers" or "orders").ToDictionary());
+        Assert.StartsWith("error: unknown customer 'C1'", _cli.Run("erase", "C1", "--yes", "--workspace", url).Error, StringComparison.Ordinal);
     }
 
     private Dictionary<string, long> Counts(string url) =>

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Clientele.Tables;
-using DuckDB.NET.Data;
 using static Clientele.Storage.Schema.WorkspaceSchema;
 
 namespace Clientele.Storage.Removal;
@@ -17,7 +16,7 @@ namespace Clientele.Storage.Removal;
 /// </summary>
 public static class CustomerErasure
 {
-    private const string Contacts = "temp.clientele_erase_contacts";
+    private const string Contacts = "clientele_erase_contacts";
 
     /// <summary>What erasing the customer would remove, without changing anything.</summary>
     /// <exception cref="NotFoundException">No row of the workspace names the customer.</exception>
@@ -32,9 +31,9 @@ public static class CustomerErasure
     private static ErasurePlan Run(Workspace workspace, string customerId, string? erasedBy, DateTime erasedAt, bool apply, Action<string>? progress)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        var sql = new RemovalSql(workspace.Connection, [new DuckDBParameter("id", customerId)]);
-        using var transaction = workspace.Connection.BeginTransaction();
-        sql.Execute($"CREATE OR REPLACE TEMP TABLE clientele_erase_contacts AS SELECT contact_id FROM main.contacts WHERE customer_id = $id");
+        var sql = new RemovalSql(workspace, [("id", customerId)]);
+        using var transaction = workspace.Db.BeginTransaction();
+        sql.TempTable(Contacts, "SELECT contact_id FROM contacts WHERE customer_id = $id");
         var removed = sql.Remove(Conditions(), apply, progress);
         if (removed.Count == 0)
             throw new NotFoundException($"unknown customer '{customerId}': no table of the workspace names it (ids are matched exactly).");
@@ -42,18 +41,12 @@ public static class CustomerErasure
         foreach (var column in CanonicalTables.Customers.CustomerColumns)
         {
             var where = $"{Quote(column)} = $id";
-            cleared += apply ? sql.Execute($"UPDATE main.customers SET {Quote(column)} = NULL WHERE {where}") : sql.Count("customers", where);
+            cleared += apply ? sql.Execute($"UPDATE customers SET {Quote(column)} = NULL WHERE {where}") : sql.Count("customers", where);
         }
         if (apply)
         {
-            using (var command = workspace.Connection.CreateCommand())
-            {
-                command.CommandText = "INSERT INTO erasures VALUES ($at, $by, $hash)";
-                command.Parameters.Add(new DuckDBParameter("at", erasedAt));
-                command.Parameters.Add(new DuckDBParameter("by", (object?)erasedBy ?? DBNull.Value));
-                command.Parameters.Add(new DuckDBParameter("hash", Hash(workspace, customerId)));
+            using (var command = workspace.Command("INSERT INTO erasures VALUES ($at, $by, $hash)", ("at", erasedAt), ("by", erasedBy), ("hash", Hash(workspace, customerId))))
                 command.ExecuteNonQuery();
-            }
             sql.Execute($"DROP TABLE {Contacts}");
             transaction.Commit();
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Clientele.Tables;
-using DuckDB.NET.Data;
 using static Clientele.Storage.Schema.WorkspaceSchema;
 
 namespace Clientele.Storage.Removal;
@@ -21,8 +20,8 @@ namespace Clientele.Storage.Removal;
 /// </summary>
 public static class ImportUndo
 {
-    private const string Contacts = "temp.clientele_undo_contacts";
-    private const string Kept = "temp.clientele_undo_kept";
+    private const string Contacts = "clientele_undo_contacts";
+    private const string Kept = "clientele_undo_kept";
 
     /// <summary>What undoing the import would change, without changing anything.</summary>
     /// <exception cref="NotFoundException">No import with this id.</exception>
@@ -41,7 +40,7 @@ public static class ImportUndo
             ?? throw new NotFoundException(workspace.Imports().Count == 0
                 ? $"there is no import #{importId}: the workspace records no imports."
                 : $"there is no import #{importId}: the workspace records imports {string.Join(", ", workspace.Imports().Select(i => "#" + i.ImportId))} (`clientele status` lists them).");
-        var sql = new RemovalSql(workspace.Connection, [new DuckDBParameter("import", importId)]);
+        var sql = new RemovalSql(workspace, [("import", importId)]);
         // Read before the rows go: the customers the import named whose snapshot rows a live update rewrote.
         var live = apply ? LiveCustomers(workspace, importId) : [];
         var plan = Transaction(workspace, sql, import, importId, undoneBy, undoneAt, apply, progress);
@@ -51,20 +50,19 @@ public static class ImportUndo
 
     private static UndoPlan Transaction(Workspace workspace, RemovalSql sql, ImportRecord import, int importId, string? undoneBy, DateTime undoneAt, bool apply, Action<string>? progress)
     {
-        using var transaction = workspace.Connection.BeginTransaction();
+        using var transaction = workspace.Db.BeginTransaction();
         Prepare(sql);
         var removed = sql.Remove(Conditions(), apply, progress);
         var kept = workspace.Scalar<long>($"SELECT count(*) FROM {Kept}");
-        var latest = workspace.Scalar<string>("SELECT strftime(max(as_of), '%Y-%m-%d') FROM snapshots");
-        var plan = new UndoPlan(import, removed, kept, latest is null ? null : DateOnly.ParseExact(latest, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var plan = new UndoPlan(import, removed, kept, LatestAnalysis(workspace));
         if (apply)
         {
             KeepNamedCustomers(sql);
             sql.Execute("DELETE FROM imports WHERE import_id = $import");
-            using var command = workspace.Connection.CreateCommand();
-            command.CommandText = "INSERT INTO undone_imports VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-            foreach (var value in new object?[] { importId, import.Table, import.SourcePath, import.ImportedAt, undoneAt, undoneBy, plan.RowsRemoved, kept })
-                command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+            using var command = workspace.Command(
+                "INSERT INTO undone_imports VALUES ($import, $table, $source, $imported_at, $undone_at, $undone_by, $removed, $kept)",
+                ("import", importId), ("table", import.Table), ("source", import.SourcePath), ("imported_at", import.ImportedAt),
+                ("undone_at", undoneAt), ("undone_by", undoneBy), ("removed", plan.RowsRemoved), ("kept", kept));
             command.ExecuteNonQuery();
             sql.Execute($"DROP TABLE {Contacts}");
             sql.Execute($"DROP TABLE {Kept}");
@@ -77,15 +75,21 @@ public static class ImportUndo
         return plan;
     }
 
+    private static DateOnly? LatestAnalysis(Workspace workspace)
+    {
+        using var command = workspace.Command("SELECT max(as_of) FROM snapshots");
+        using var reader = command.ExecuteReader();
+        return reader.Read() && !reader.IsDBNull(0) ? reader.GetFieldValue<DateOnly>(0) : null;
+    }
+
     private static List<string> LiveCustomers(Workspace workspace, int importId)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"""
+        using var command = workspace.Command($"""
             SELECT DISTINCT n.customer_id FROM ({Live.ImportedCustomers.Sql($"import_id = {importId}")}) n
             JOIN snapshot_customers s ON s.customer_id = n.customer_id AND s.live_at IS NOT NULL
                 AND s.as_of = (SELECT max(as_of) FROM snapshots)
             ORDER BY n.customer_id
-            """;
+            """);
         using var reader = command.ExecuteReader();
         var ids = new List<string>();
         while (reader.Read()) ids.Add(reader.GetString(0));
@@ -95,14 +99,13 @@ public static class ImportUndo
     /// <summary>The import's contacts, and its customers still named elsewhere with the earliest import naming each.</summary>
     private static void Prepare(RemovalSql sql)
     {
-        sql.Execute($"CREATE OR REPLACE TEMP TABLE clientele_undo_contacts AS SELECT contact_id FROM main.contacts WHERE {ImportIdColumn} = $import");
+        sql.TempTable(Contacts, $"SELECT contact_id FROM contacts WHERE {ImportIdColumn} = $import");
         var named = CanonicalTables.All
             .SelectMany(t => CustomerReferences.Columns(t).Select(c =>
-                $"SELECT {Quote(c)} AS id, {ImportIdColumn} AS import_id FROM main.{Quote(t.Name)} WHERE {ImportIdColumn} IS DISTINCT FROM $import AND {Quote(c)} IS NOT NULL"));
-        sql.Execute($"""
-            CREATE OR REPLACE TEMP TABLE clientele_undo_kept AS
+                $"SELECT {Quote(c)} AS id, {ImportIdColumn} AS import_id FROM {Quote(t.Name)} WHERE {ImportIdColumn} IS DISTINCT FROM $import AND {Quote(c)} IS NOT NULL"));
+        sql.TempTable(Kept, $"""
             SELECT c.customer_id, min(n.import_id) AS import_id
-            FROM main.customers c JOIN ({string.Join(" UNION ALL ", named)}) n ON n.id = c.customer_id
+            FROM customers c JOIN ({string.Join(" UNION ALL ", named)}) n ON n.id = c.customer_id
             WHERE c.{ImportIdColumn} = $import
             GROUP BY c.customer_id
             """);
@@ -125,8 +128,8 @@ public static class ImportUndo
     {
         var others = CanonicalTables.Customers.Columns.Where(c => c.Name != "customer_id").Select(c => $"{Quote(c.Name)} = NULL");
         sql.Execute($"""
-            UPDATE main.customers SET {string.Join(", ", others)}, {ImportIdColumn} = k.import_id
-            FROM {Kept} k WHERE main.customers.customer_id = k.customer_id
+            UPDATE customers SET {string.Join(", ", others)}, {ImportIdColumn} = k.import_id
+            FROM {Kept} k WHERE customers.customer_id = k.customer_id
             """);
     }
 }
