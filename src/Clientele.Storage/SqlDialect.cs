@@ -112,6 +112,23 @@ internal abstract class SqlDialect
     public abstract IReadOnlyList<string> ReplaceTempTable(string name, string query);
 
     /// <summary>
+    /// The statement that refreshes the planner's statistics of a table many rows were just loaded into (inside the loading
+    /// transaction), or null when the engine keeps them itself. PostgreSQL's are refreshed by autovacuum later, after the
+    /// commit: until then a table that held one row when last analyzed is planned as one row, and a join over a million
+    /// loaded rows as a nested loop.
+    /// </summary>
+    public abstract string? Analyze(string table);
+
+    /// <summary>The statement that drops this connection's temporary table <paramref name="name"/> if there is one (never a table of the database).</summary>
+    public abstract string DropTempTable(string name);
+
+    /// <summary>
+    /// Whether the engine has an as-of join (DuckDB's <c>ASOF JOIN</c>): the nearest earlier row per key in one pass. Without
+    /// it, statements that would use one join every candidate row and aggregate.
+    /// </summary>
+    public abstract bool HasAsofJoin { get; }
+
+    /// <summary>
     /// The statement that bounds the memory the engine keeps for this connection's work (it spills to disk beyond it), in
     /// megabytes, or returns to its default when null; null when the engine has no such setting per connection (PostgreSQL's
     /// memory is the server's, set by its administrator).

@@ -98,12 +98,27 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
             Assert.True(analyzed.Code == 0, analyzed.Error);
         }
         var id = _cli.Run("customers", "--format", "csv", "--top", "1", "--where", "value_tier=VIP", "--workspace", duckdb).Out.Split('\n')[1].Split(',')[0];
-        foreach (var line in new[] { "customers --format csv --top 0", "customers --sort name --top 30 --offset 10", $"customer {id}", "segments", "options" })
+        AssertSameOutput(duckdb, url, "customers --format csv --top 0", "customers --sort name --top 30 --offset 10", $"customer {id}", "segments", "options");
+
+        // An order imported after the analysis re-classifies its customer at once, on both alike.
+        var late = _cli.File("late.csv", $"customer_id,ordered_at,amount\n{id},2026-01-03,120\n");
+        var live = new[] { duckdb, url }.Select(w => _cli.Run("import", "orders", late, "--workspace", w)).ToList();
+        Assert.All(live, r => Assert.True(r.Code == 0, r.Error));
+        static string LiveLine(string output) => output.Split('\n').Single(l => l.StartsWith("Updated live with the analysis of ", StringComparison.Ordinal));
+        Assert.Equal(LiveLine(live[0].Out), LiveLine(live[1].Out));
+        AssertSameOutput(duckdb, url, $"customer {id}", "customers --format csv --top 0");
+    }
+
+    /// <summary>Each command line prints the same, exit code, output and errors, on both workspaces.</summary>
+    private void AssertSameOutput(string expectedWorkspace, string actualWorkspace, params string[] lines)
+    {
+        foreach (var line in lines)
         {
             var args = line.Split(' ');
-            var expected = _cli.Run([.. args, "--workspace", duckdb]);
-            var actual = _cli.Run([.. args, "--workspace", url]);
+            var expected = _cli.Run([.. args, "--workspace", expectedWorkspace]);
+            var actual = _cli.Run([.. args, "--workspace", actualWorkspace]);
             Assert.True(expected.Code == 0, expected.Error);
+            Assert.True(actual.Code == 0, actual.Error);
             Assert.Equal(expected, actual);
         }
     }
@@ -142,11 +157,10 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
             foreach (var (table, file) in new[] { ("customers", customers), ("orders", orders) })
                 Assert.Equal(0, _cli.Run("import", table, file, "--workspace", workspace).Code);
 
-        foreach (var line in new[] { "erase C1", "erase C1 --yes", "import --undo 2", "import --undo 2 --yes", "erase C1 --yes" })
+        foreach (var line in new[] { "erase C1", "erase C1 --yes", "import --undo 2", "import --undo 2 --yes" })
         {
             var args = line.Split(' ');
-            var expected = _cli.Run([.. args, "--workspace", duckdb]);
-            Assert.Equal(expected, _cli.Run([.. args, "--workspace", url]));
+            Assert.Equal(_cli.Run([.. args, "--workspace", duckdb]), _cli.Run([.. args, "--workspace", url]));
             Assert.Equal(Counts(duckdb), Counts(url));
         }
         Assert.Equal(new Dictionary<string, long> { ["customers"] = 1, ["orders"] = 0 }, Counts(url).Where(p => p.Key is "customers" or "orders").ToDictionary());

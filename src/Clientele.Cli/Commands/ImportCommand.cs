@@ -87,7 +87,7 @@ internal static class ImportCommand
             {
                 result = Run(context, workspace, parsed.GetValue(table)!, parsed.GetValue(file)!, options, cancellationToken);
                 // No analysis runs on a PostgreSQL workspace in this build (docs/postgres.md), so there is nobody to re-classify.
-                if (!parsed.GetValue(noLive) && result.ImportId is { } stored && !workspace.IsPostgres)
+                if (!parsed.GetValue(noLive) && result.ImportId is { } stored)
                     live = Storage.Live.LiveUpdate.AfterImport(workspace, stored, context.Time.GetUtcNow().UtcDateTime);
             }
             catch when (created)

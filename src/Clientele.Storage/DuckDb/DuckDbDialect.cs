@@ -98,5 +98,15 @@ internal sealed class DuckDbDialect : SqlDialect
     /// <inheritdoc />
     public override IReadOnlyList<string> ReplaceTempTable(string name, string query) => [$"CREATE OR REPLACE TEMP TABLE {name} AS {query}"];
 
+    /// <inheritdoc />
+    public override string DropTempTable(string name) => $"DROP TABLE IF EXISTS temp.{name}";
+
+    /// <inheritdoc />
+    public override bool HasAsofJoin => true;
+
+    /// <inheritdoc />
+    /// <remarks>DuckDB keeps a table's statistics as rows are inserted.</remarks>
+    public override string? Analyze(string table) => null;
+
     public override string? MemoryLimit(int? megabytes) => megabytes is { } mb ? $"SET memory_limit = '{mb}MB'" : "RESET memory_limit";
 }

@@ -32,7 +32,7 @@ public static class EventStore
         ArgumentNullException.ThrowIfNull(time);
         var clock = Stopwatch.StartNew();
         var errors = new Refusals(batch.Problems);
-        var connection = workspace.Connection;
+        var (connection, dialect) = (workspace.Db, workspace.Dialect);
         var counts = new List<EventTableCounts>();
         var notes = new List<string>();
         var total = new ImportSql.Stored(0, 0, 0, 0, 0);
@@ -50,7 +50,7 @@ public static class EventStore
             if (stored is null) continue;
             counts.Add(new EventTableCounts(table.Name, received, stored.Added, stored.AlreadyPresent));
             var checking = Stopwatch.GetTimestamp();
-            notes.AddRange(ProductReferences.Check(connection, table, importId));
+            notes.AddRange(ProductReferences.Check(connection, dialect, table, importId));
             LiveTrace.Report("events: ProductReferences.Check", checking);
             total = new ImportSql.Stored(total.Staged + stored.Staged, total.Added + stored.Added, total.Updated + stored.Updated,
                 total.Rejected + stored.Rejected, total.CustomersCreated + stored.CustomersCreated);
@@ -70,7 +70,7 @@ public static class EventStore
         }
         started = Stopwatch.GetTimestamp();
         var tables = string.Join(", ", counts.Where(c => c.Received > 0).Select(c => c.Table));
-        ImportSql.Record(connection, importId, tables,
+        ImportSql.Record(connection, dialect, importId, tables,
             new ImportSql.Source(source, batch.Sha256, batch.Bytes, "", time.GetUtcNow().UtcDateTime, batch.RowCount, 0, ""),
             clock.Elapsed.TotalSeconds, total);
         LiveTrace.Report("events: ImportSql.Record", started);
@@ -93,13 +93,11 @@ public static class EventStore
         // Values the shape check refused already are not reported twice (as missing, say).
         var refused = errors.Listed.Where(e => e.List == table.Name && e.Index is not null && e.Field is not null).Select(e => (e.Index!.Value, e.Field!)).ToHashSet();
         var refusedRows = errors.Listed.Where(e => e.List == table.Name && e.Index is not null && e.Field is null).Select(e => e.Index!.Value).ToHashSet();
-        ChunkLoader? loader = null;
-        using var staging = new ValidatedRows(workspace.Path, table, keepRaw: false, file => loader!.Enqueue(file));
-        using var sql = new ImportSql(workspace.Connection, table, plan, table.Name, null, staging, importId);
-        using (loader = new ChunkLoader(workspace.Connection, sql.LoadSql))
+        using var sql = new ImportSql(workspace.Db, workspace.Dialect, table, plan, table.Name, null, keepRaw: false, batchImportId: importId);
+        using (var load = workspace.Dialect.ImportLoad(workspace, sql, table, keepRaw: false, ValidatedRows.DefaultChunkRows))
         {
             using var reader = new RecordReader(batch.Csv(table), ImportEncoding.Utf8, Delimiter.Comma);
-            var scan = new RowScanner(plan, parser, staging, reader, table.Name, null, keepRaw: false, rowNumbers: true);
+            var scan = new RowScanner(plan, parser, load.Rows, reader, table.Name, null, keepRaw: false, rowNumbers: true);
             var started = Stopwatch.GetTimestamp();
             try
             {
@@ -119,9 +117,8 @@ public static class EventStore
             // Errors beyond the scanner's list are counted, not shown.
             errors.CountUnlisted(scan.ErrorCount - scan.Errors.Count);
             if (errors.Count > 0) return null;
-            staging.Complete();
-            var loaded = loader.Finish();
-            LiveTrace.Report($"events: {table.Name} checked and loaded (RowScanner, ChunkLoader)", started);
+            var loaded = load.Finish();
+            LiveTrace.Report($"events: {table.Name} checked and loaded (RowScanner, SqlDialect.ImportLoad)", started);
             started = Stopwatch.GetTimestamp();
             var stored = sql.Store(loaded);
             LiveTrace.Report($"events: {table.Name} stored (ImportSql.Store)", started);
@@ -147,8 +144,7 @@ public static class EventStore
     /// <summary>The customers the import created: each carries its id until another import changes it, and none did yet.</summary>
     private static List<string> CreatedCustomers(Workspace workspace, int importId)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"SELECT customer_id FROM main.customers WHERE {ImportIdColumn} = {importId} ORDER BY customer_id";
+        using var command = workspace.Command($"SELECT customer_id FROM customers WHERE {ImportIdColumn} = {importId} ORDER BY {workspace.Dialect.OrdinalText("customer_id")}");
         using var reader = command.ExecuteReader();
         var ids = new List<string>();
         while (reader.Read()) ids.Add(reader.GetString(0));

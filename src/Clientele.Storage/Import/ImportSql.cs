@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
-using Clientele.Storage.DuckDb;
 using Clientele.Tables;
-using DuckDB.NET.Data;
 using static Clientele.Storage.Schema.WorkspaceSchema;
 
 namespace Clientele.Storage.Import;
@@ -21,6 +19,9 @@ internal sealed class ImportSql : IDisposable
 {
     /// <summary>The temporary table rows of a table with an id or a key are loaded into before they are merged.</summary>
     private const string Stage = "clientele_stage";
+
+    /// <summary>From how many loaded rows the table's statistics are refreshed before storing (<see cref="SqlDialect.Analyze"/>).</summary>
+    private const long AnalyzeFrom = 10_000;
 
     private readonly DbConnection _connection;
     private readonly SqlDialect _dialect;
@@ -48,15 +49,10 @@ internal sealed class ImportSql : IDisposable
     }
 
     /// <summary>
-    /// One table's part of an import on a DuckDB workspace whose transaction the caller holds (<paramref name="batchImportId"/>
-    /// given: nothing is committed or rolled back here), or, when it is null, one file's import with a transaction of its own.
+    /// One table's part of an import whose transaction the caller holds (<paramref name="batchImportId"/> given: nothing is
+    /// committed or rolled back here), or, when it is null, one file's import with a transaction of its own.
     /// </summary>
-    public ImportSql(DuckDBConnection connection, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects, ValidatedRows rows, int? batchImportId)
-        : this(connection, DuckDbDialect.Instance, table, plan, path, rejects, rows.KeepRaw, batchImportId)
-    {
-    }
-
-    private ImportSql(DbConnection connection, SqlDialect dialect, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects, bool keepRaw, int? batchImportId)
+    public ImportSql(DbConnection connection, SqlDialect dialect, CanonicalTable table, ColumnPlan plan, string path, RejectsWriter? rejects, bool keepRaw, int? batchImportId)
     {
         (_connection, _dialect, _table, _plan, _path, _rejects, _keepRaw) = (connection, dialect, table, plan, path, rejects, keepRaw);
         if (batchImportId is { } id) _importId = id;
@@ -120,6 +116,9 @@ internal sealed class ImportSql : IDisposable
     public Stored Store(long loaded)
     {
         long staged = loaded, added, updated = 0, rejected = 0, created;
+        // The statements below join the loaded rows to what was there, planned on the table's statistics: brought up to date
+        // when many rows came (a few, an event batch's, cannot mislead a plan much, and the refresh would cost each batch).
+        if (loaded >= AnalyzeFrom && _dialect.Analyze(_table.Identity == RowIdentity.Content ? Quote(_table.Name) : Stage) is { } analyze) Execute(analyze);
         if (_table.Identity == RowIdentity.Content)
         {
             added = loaded - RemoveAlreadyPresent();
@@ -135,10 +134,6 @@ internal sealed class ImportSql : IDisposable
         }
         return new Stored(staged, added, updated, rejected, created);
     }
-
-    /// <summary>Records an import in a DuckDB workspace's <c>imports</c> table (see the other overload).</summary>
-    public static void Record(DuckDBConnection connection, int importId, string tableName, Source source, double seconds, Stored stored) =>
-        Record(connection, DuckDbDialect.Instance, importId, tableName, source, seconds, stored);
 
     /// <summary>Records an import in the <c>imports</c> table (inside the caller's transaction); <paramref name="tableName"/> names several tables, comma-separated, for an import of several.</summary>
     public static void Record(DbConnection connection, SqlDialect dialect, int importId, string tableName, Source source, double seconds, Stored stored)

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using Clientele.Tables;
 using System.Data.Common;
-using DuckDB.NET.Data;
 using static Clientele.Storage.Schema.WorkspaceSchema;
 
 namespace Clientele.Storage.Import;
@@ -20,10 +19,6 @@ internal static class ProductReferences
 
     /// <summary>The tables whose rows name a product by <c>product_id</c>.</summary>
     private static readonly CanonicalTable[] Naming = [CanonicalTables.Orders, CanonicalTables.Interactions];
-
-    /// <summary>The sentences about <paramref name="table"/>'s import <paramref name="importId"/> (none for other tables).</summary>
-    public static IReadOnlyList<string> Check(DuckDBConnection connection, CanonicalTable table, int importId) =>
-        Check(connection, DuckDb.DuckDbDialect.Instance, table, importId);
 
     /// <summary>The sentences about <paramref name="table"/>'s import <paramref name="importId"/> (none for other tables).</summary>
     public static IReadOnlyList<string> Check(DbConnection connection, SqlDialect dialect, CanonicalTable table, int importId)

@@ -51,9 +51,13 @@ public static class ClassChanges
         using var command = workspace.Command(
             "SELECT live_as_of, live_at, live_import FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE) AND customer_id = $id AND live_at IS NOT NULL",
             ("as_of", day.ToDateTime(TimeOnly.MinValue)), ("id", customerId));
-        using var reader = command.ExecuteReader();
-        if (!reader.Read()) return null;
-        var mark = new LiveMark(day, reader.GetFieldValue<DateOnly>(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc), reader.IsDBNull(2) ? null : reader.GetInt32(2), []);
+        LiveMark mark;
+        // The row read and its reader closed before the changes are: PostgreSQL runs one command at a time on a connection.
+        using (var reader = command.ExecuteReader())
+        {
+            if (!reader.Read()) return null;
+            mark = new LiveMark(day, reader.GetFieldValue<DateOnly>(0), DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc), reader.IsDBNull(2) ? null : reader.GetInt32(2), []);
+        }
         var (_, changes, _) = Since(workspace, day, customerId);
         return mark with { Changes = [.. changes.Reverse()] };
     }

@@ -25,7 +25,8 @@ public static class ImportedCustomers
     public static IReadOnlyList<string> Of(Workspace workspace, long importId)
     {
         ArgumentNullException.ThrowIfNull(workspace);
-        using var command = workspace.Command(Sql("import_id = $import") + $" ORDER BY {workspace.Dialect.OrdinalText("customer_id")}", ("import", importId));
+        // Ordered outside the DISTINCT: PostgreSQL orders a DISTINCT only by what it selects, and the order is by code point (OrdinalText).
+        using var command = workspace.Command($"SELECT customer_id FROM ({Sql("import_id = $import")}) AS ids ORDER BY {workspace.Dialect.OrdinalText("customer_id")}", ("import", importId));
         using var reader = command.ExecuteReader();
         var ids = new List<string>();
         while (reader.Read()) ids.Add(reader.GetString(0));

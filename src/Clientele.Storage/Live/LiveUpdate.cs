@@ -5,7 +5,6 @@ using Clientele.Scoring;
 using Clientele.Storage.Analysis;
 using Clientele.Storage.Snapshots;
 using Clientele.Storage.Summary;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Live;
 
@@ -94,17 +93,16 @@ public static class LiveUpdate
         Step("context");
         var unit = Enum.Parse<TimeUnit>(context.TimeUnit, ignoreCase: true);
         var columnOptions = new CustomerColumnsQueryOptions { SignalWindowDays = options.Churn.SignalWindowDays, SizeAttributes = options.Strategy.SizeAttributes };
-        var folder = SnapshotWriter.TemporaryFolder(workspace);
-        var connection = workspace.Connection;
+        var load = workspace.Dialect.SnapshotLoad(workspace);
         var refreshed = 0;
-        Execute(connection, "CREATE OR REPLACE TEMP TABLE live_customers AS SELECT * FROM snapshot_customers WHERE false");
-        Execute(connection, "CREATE OR REPLACE TEMP TABLE live_product_lines AS SELECT * FROM snapshot_product_lines WHERE false");
-        Execute(connection, "CREATE OR REPLACE TEMP TABLE live_buying_roles AS SELECT * FROM snapshot_buying_roles WHERE false");
-        Execute(connection, "CREATE OR REPLACE TEMP TABLE live_days (customer_id VARCHAR, live_as_of DATE)");
+        Temp(workspace, "live_customers", "SELECT * FROM snapshot_customers WHERE false");
+        Temp(workspace, "live_product_lines", "SELECT * FROM snapshot_product_lines WHERE false");
+        Temp(workspace, "live_buying_roles", "SELECT * FROM snapshot_buying_roles WHERE false");
+        Temp(workspace, "live_days", "SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS DATE) AS live_as_of WHERE false");
         try
         {
             // The customers' own rows, read from the big tables once: the summary and the columns are some thirty statements.
-            var part = PartTables.Copy(connection, ids);
+            var part = PartTables.Copy(workspace, ids);
             Step("own rows");
             var days = LiveDays(workspace, part, ids, analysisAsOf);
             Step("context");
@@ -126,17 +124,17 @@ public static class LiveUpdate
                 var result = CustomerAnalysis.Apply(classification, columns, scoring, options, []);
                 Step("scores and classes");
                 started = System.Diagnostics.Stopwatch.GetTimestamp();
-                SnapshotWriter.WriteCustomers(connection, result, folder, "live_customers", analysisAsOf);
+                SnapshotWriter.WriteCustomers(load, result, "live_customers", analysisAsOf);
                 LiveTrace.Report("SnapshotWriter.WriteCustomers", started);
                 started = System.Diagnostics.Stopwatch.GetTimestamp();
-                SnapshotWriter.WriteProductLines(connection, result, folder, "live_product_lines", analysisAsOf);
-                SnapshotWriter.WriteBuyingRoles(connection, result, folder, "live_buying_roles", analysisAsOf);
+                SnapshotWriter.WriteProductLines(load, result, "live_product_lines", analysisAsOf);
+                SnapshotWriter.WriteBuyingRoles(load, result, "live_buying_roles", analysisAsOf);
                 LiveTrace.Report("SnapshotWriter.WriteProductLines and WriteBuyingRoles", started);
-                Execute(connection, "INSERT INTO live_days SELECT unnest($1), CAST($2 AS DATE)", summary.CustomerId.ToList(), group.Key.ToDateTime(TimeOnly.MinValue));
+                Execute(workspace, "INSERT INTO live_days SELECT unnest($ids), CAST($day AS DATE)", ("ids", summary.CustomerId.ToList()), ("day", group.Key.ToDateTime(TimeOnly.MinValue)));
                 refreshed += summary.Count;
                 Step("rows");
             }
-            var changes = Store(connection, analysisAsOf, importId, at);
+            var changes = Store(workspace, analysisAsOf, importId, at);
             Step("store");
             return new LiveResult(analysisAsOf, refreshed, changes, null)
             {
@@ -145,67 +143,69 @@ public static class LiveUpdate
         }
         finally
         {
-            foreach (var table in new[] { "live_customers", "live_product_lines", "live_buying_roles", "live_days", "live_moves", "live_old" }) Execute(connection, $"DROP TABLE IF EXISTS {table}");
-            PartTables.Drop(connection);
+            foreach (var table in new[] { "live_customers", "live_product_lines", "live_buying_roles", "live_days", "live_moves", "live_old" })
+                Execute(workspace, workspace.Dialect.DropTempTable(table));
+            PartTables.Drop(workspace);
         }
     }
 
     /// <summary>Rewrites the rows in one transaction: keeps what a live update does not re-apply, records the moves, replaces the snapshot's rows.</summary>
-    private static IReadOnlyList<ClassChange> Store(DuckDBConnection connection, DateOnly analysisAsOf, long? importId, DateTime at)
+    private static IReadOnlyList<ClassChange> Store(Workspace workspace, DateOnly analysisAsOf, long? importId, DateTime at)
     {
         var day = $"DATE '{analysisAsOf:yyyy-MM-dd}'";
         var kept = string.Join(", ", KeptColumns.Concat(KeptFigures).Select(c => $"{c} = o.{c}"));
-        using var transaction = connection.BeginTransaction();
+        using var transaction = workspace.Db.BeginTransaction();
         // The rewritten customers' rows as the snapshot has them, taken once and only the columns read below: each statement
         // joining the snapshot's million rows cost tens of milliseconds, and all its columns (the reasons) seconds for a batch.
         var oldColumns = string.Join(", ", KeptColumns.Concat(KeptFigures).Concat(Updated).Append("overridden"));
-        Execute(connection, $"CREATE OR REPLACE TEMP TABLE live_old AS SELECT customer_id, {oldColumns} FROM snapshot_customers WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_days)");
-        Execute(connection, $"UPDATE live_customers l SET {kept} FROM live_old o WHERE o.customer_id = l.customer_id");
+        Temp(workspace, "live_old", $"SELECT customer_id, {oldColumns} FROM snapshot_customers WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_days)");
+        Execute(workspace, $"UPDATE live_customers l SET {kept} FROM live_old o WHERE o.customer_id = l.customer_id");
         // A customer new since the analysis has no supply-chain position or influence yet: it says so rather than stay empty.
         foreach (var d in Kept.Where(SnapshotSchema.StoresReason))
-            Execute(connection, $"UPDATE live_customers l SET {SnapshotSchema.ReasonColumn(d)} = 'n/a: new since the analysis of {analysisAsOf:yyyy-MM-dd}; the next analysis places it' " +
+            Execute(workspace, $"UPDATE live_customers l SET {SnapshotSchema.ReasonColumn(d)} = 'n/a: new since the analysis of {analysisAsOf:yyyy-MM-dd}; the next analysis places it' " +
                 $"WHERE NOT EXISTS (SELECT 1 FROM live_old o WHERE o.customer_id = l.customer_id)");
-        Execute(connection, "UPDATE live_customers SET full_value = value + coalesce(referral_value, 0) + coalesce(influence_value, 0)");
+        Execute(workspace, "UPDATE live_customers SET full_value = value + coalesce(referral_value, 0) + coalesce(influence_value, 0)");
         // A class the analysis set by override stays, with its reason.
-        Execute(connection, "UPDATE live_customers l SET overridden = o.overridden FROM live_old o WHERE o.customer_id = l.customer_id");
+        Execute(workspace, "UPDATE live_customers l SET overridden = o.overridden FROM live_old o WHERE o.customer_id = l.customer_id");
         // The overridden classes' reasons come from the snapshot for the (few) overridden customers alone.
         // Each statement would scan the snapshot's ids again: skipped when no rewritten customer has an override (the rule).
         var overridden = $"(SELECT * FROM snapshot_customers WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_old WHERE overridden IS NOT NULL))";
-        if (Scalar<long>(connection, "SELECT count(*) FROM live_old WHERE overridden IS NOT NULL") > 0)
+        if (Scalar<long>(workspace, "SELECT count(*) FROM live_old WHERE overridden IS NOT NULL") > 0)
             foreach (var d in Updated)
             {
-                var isOverridden = $"o.customer_id = l.customer_id AND list_contains(string_split(o.overridden, ', '), '{d}')";
+                // overridden lists the dimensions, joined by ", " (SnapshotWriter).
+                var isOverridden = $"o.customer_id = l.customer_id AND strpos(', ' || o.overridden || ', ', ', {d}, ') > 0";
                 if (SnapshotSchema.StoresReason(d))
                 {
-                    Execute(connection, $"UPDATE live_customers l SET {d} = o.{d}, {SnapshotSchema.ReasonColumn(d)} = o.{SnapshotSchema.ReasonColumn(d)} FROM {overridden} o WHERE {isOverridden}");
+                    Execute(workspace, $"UPDATE live_customers l SET {d} = o.{d}, {SnapshotSchema.ReasonColumn(d)} = o.{SnapshotSchema.ReasonColumn(d)} FROM {overridden} o WHERE {isOverridden}");
                     continue;
                 }
                 // A reason rendered when read states the override over the class computed now (the live row's, before the override is put back).
-                Execute(connection, $"UPDATE snapshot_overrides s SET computed_class = l.{d} FROM live_customers l " +
+                Execute(workspace, $"UPDATE snapshot_overrides s SET computed_class = l.{d} FROM live_customers l " +
                     $"WHERE s.as_of = {day} AND s.dimension = '{d}' AND s.position = 0 AND s.customer_id = l.customer_id");
-                Execute(connection, $"UPDATE live_customers l SET {d} = o.{d} FROM {overridden} o WHERE {isOverridden}");
+                Execute(workspace, $"UPDATE live_customers l SET {d} = o.{d} FROM {overridden} o WHERE {isOverridden}");
             }
         // The rows and the snapshot carry one instant, later than the snapshot's previous one (even when the clock is not),
         // so a kept listing reads exactly the rows rewritten since it was made (SnapshotListing.CatchUp).
-        var stamp = Scalar<DateTime>(connection, $"SELECT CASE WHEN live_at >= $1 THEN live_at + INTERVAL 1 MICROSECOND ELSE CAST($1 AS TIMESTAMP) END FROM snapshots WHERE as_of = {day}", at);
-        Execute(connection, $"UPDATE live_customers l SET live_as_of = d.live_as_of, live_at = $1, live_import = $2 FROM live_days d WHERE d.customer_id = l.customer_id", stamp, importId);
+        var stamp = Scalar<DateTime>(workspace, $"SELECT CASE WHEN live_at >= $at THEN live_at + INTERVAL '1 microsecond' ELSE CAST($at AS TIMESTAMP) END FROM snapshots WHERE as_of = {day}", ("at", at));
+        Execute(workspace, $"UPDATE live_customers l SET live_as_of = d.live_as_of, live_at = $stamp, live_import = CAST($import AS INTEGER) FROM live_days d WHERE d.customer_id = l.customer_id", ("stamp", stamp), ("import", importId));
         var moved = string.Join(" UNION ALL ", Updated.Select(d =>
             $"SELECT l.customer_id, '{d}' AS dimension, o.{d} AS from_class, l.{d} AS to_class FROM live_customers l " +
             $"LEFT JOIN live_old o ON o.customer_id = l.customer_id WHERE o.{d} IS DISTINCT FROM l.{d}"));
-        Execute(connection, $"CREATE OR REPLACE TEMP TABLE live_moves AS SELECT m.*, d.live_as_of FROM ({moved}) m JOIN live_days d USING (customer_id)");
-        Execute(connection, $"INSERT INTO class_changes SELECT {day}, customer_id, dimension, from_class, to_class, $1, $2, live_as_of FROM live_moves", at, importId);
+        Temp(workspace, "live_moves", $"SELECT m.*, d.live_as_of FROM ({moved}) m JOIN live_days d USING (customer_id)");
+        Execute(workspace, $"INSERT INTO class_changes SELECT {day}, customer_id, dimension, from_class, to_class, CAST($at AS TIMESTAMP), CAST($import AS INTEGER), live_as_of FROM live_moves", ("at", at), ("import", importId));
         foreach (var (table, live) in new[] { ("snapshot_customers", "live_customers"), ("snapshot_product_lines", "live_product_lines"), ("snapshot_buying_roles", "live_buying_roles") })
         {
-            Execute(connection, $"DELETE FROM {table} WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_days)");
-            Execute(connection, $"INSERT INTO {table} BY NAME SELECT * FROM {live}");
+            Execute(workspace, $"DELETE FROM {table} WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_days)");
+            // The live tables were made from these tables' own columns, in their order.
+            Execute(workspace, $"INSERT INTO {table} SELECT * FROM {live}");
         }
         // The listings kept in memory see the later instant and read the rows stamped with it; a customer new since the
         // analysis is counted in.
-        Execute(connection, $"UPDATE snapshots SET live_at = $1, customers = (SELECT count(*) FROM snapshot_customers WHERE as_of = {day}) WHERE as_of = {day}", stamp);
+        Execute(workspace, $"UPDATE snapshots SET live_at = $stamp, customers = (SELECT count(*) FROM snapshot_customers WHERE as_of = {day}) WHERE as_of = {day}", ("stamp", stamp));
         var changes = new List<ClassChange>();
-        using (var command = connection.CreateCommand())
+        using (var command = workspace.Command($"SELECT customer_id, dimension, from_class, to_class, live_as_of FROM live_moves ORDER BY {workspace.Dialect.OrdinalText("customer_id")}, {workspace.Dialect.OrdinalText("dimension")}"))
         {
-            command.CommandText = "SELECT customer_id, dimension, from_class, to_class, live_as_of FROM live_moves ORDER BY customer_id, dimension";
             using var reader = command.ExecuteReader();
             while (reader.Read())
                 changes.Add(new ClassChange(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
@@ -221,9 +221,7 @@ public static class LiveUpdate
     private static List<string> WithReferrers(Workspace workspace, IReadOnlyCollection<string> customers)
     {
         var ids = new HashSet<string>(customers, StringComparer.Ordinal);
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT referrer_id FROM referrals WHERE referred_id IN (SELECT unnest($ids))";
-        command.Parameters.Add(new DuckDBParameter("ids", ids.ToList()));
+        using var command = workspace.Command("SELECT DISTINCT referrer_id FROM referrals WHERE referred_id IN (SELECT unnest($ids))", ("ids", ids.ToList()));
         using var reader = command.ExecuteReader();
         while (reader.Read()) ids.Add(reader.GetString(0));
         return [.. ids.Order(StringComparer.Ordinal)];
@@ -233,16 +231,13 @@ public static class LiveUpdate
     private static Dictionary<string, DateOnly> LiveDays(Workspace workspace, PartTables part, List<string> ids, DateOnly analysisAsOf)
     {
         var days = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"""
+        using var command = workspace.Command($"""
             SELECT c.customer_id, greatest($as_of, coalesce(CAST(o.last AS DATE), $as_of), coalesce(CAST(i.last AS DATE), $as_of))
             FROM {part.Customers} c
             LEFT JOIN (SELECT customer_id, max(ordered_at) AS last FROM {part.Orders} WHERE customer_id IN (SELECT unnest($ids)) GROUP BY customer_id) o USING (customer_id)
             LEFT JOIN (SELECT customer_id, max(occurred_at) AS last FROM {part.Interactions} WHERE customer_id IN (SELECT unnest($ids)) GROUP BY customer_id) i USING (customer_id)
             WHERE c.customer_id IN (SELECT unnest($ids))
-            """;
-        command.Parameters.Add(new DuckDBParameter("as_of", analysisAsOf.ToDateTime(TimeOnly.MinValue)));
-        command.Parameters.Add(new DuckDBParameter("ids", ids));
+            """, ("as_of", analysisAsOf.ToDateTime(TimeOnly.MinValue)), ("ids", ids));
         using var reader = command.ExecuteReader();
         while (reader.Read()) days[reader.GetString(0)] = DateOnly.FromDateTime(reader.GetDateTime(1));
         return days;
@@ -250,23 +245,25 @@ public static class LiveUpdate
 
     private static ClassificationOptions StoredOptions(Workspace workspace, DateOnly asOf) => SnapshotQuery.OptionsOf(workspace, asOf);
 
-    private static T Scalar<T>(DuckDBConnection connection, string sql, params object?[] values)
+    /// <summary>Makes the temporary table <paramref name="name"/> of <paramref name="query"/>'s rows, replacing one (<see cref="SqlDialect.ReplaceTempTable"/>).</summary>
+    private static void Temp(Workspace workspace, string name, string query)
+    {
+        foreach (var sql in workspace.Dialect.ReplaceTempTable(name, query)) Execute(workspace, sql);
+    }
+
+    private static T Scalar<T>(Workspace workspace, string sql, params (string Name, object? Value)[] parameters)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+        using var command = workspace.Command(sql, parameters);
         var result = (T)command.ExecuteScalar()!;
         LiveTrace.Report(sql, started);
         return result;
     }
 
-    private static void Execute(DuckDBConnection connection, string sql, params object?[] values)
+    private static void Execute(Workspace workspace, string sql, params (string Name, object? Value)[] parameters)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var value in values) command.Parameters.Add(new DuckDBParameter(value ?? DBNull.Value));
+        using var command = workspace.Command(sql, parameters);
         command.ExecuteNonQuery();
         LiveTrace.Report(sql, started);
     }

@@ -107,7 +107,17 @@ internal sealed partial class PostgresDialect : SqlDialect
 
     /// <inheritdoc />
     public override IReadOnlyList<string> ReplaceTempTable(string name, string query) =>
-        [$"DROP TABLE IF EXISTS pg_temp.{name}", $"CREATE TEMP TABLE {name} AS {query}"];
+        [DropTempTable(name), $"CREATE TEMP TABLE {name} AS {query}"];
+
+    /// <inheritdoc />
+    public override string DropTempTable(string name) => $"DROP TABLE IF EXISTS pg_temp.{name}";
+
+    /// <inheritdoc />
+    public override bool HasAsofJoin => false;
+
+    /// <inheritdoc />
+    /// <remarks>ANALYZE samples at most 30,000 rows whatever the table's size, and counts the loading transaction's own rows.</remarks>
+    public override string? Analyze(string table) => $"ANALYZE {table}";
 
     public override string? MemoryLimit(int? megabytes) => null;
 

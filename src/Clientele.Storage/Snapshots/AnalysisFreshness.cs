@@ -64,6 +64,13 @@ public sealed record AnalysisFreshness(
     {
         ArgumentNullException.ThrowIfNull(workspace);
         var since = "import_id IN (SELECT import_id FROM imports WHERE imported_at > (SELECT created_at FROM latest))";
+        var freshness = ReadCounts(workspace, since);
+        // Measured once the counts' reader is closed: PostgreSQL runs one command at a time on a connection.
+        return freshness.Stale ? freshness with { Drift = MeasuredDrift(workspace, freshness) } : freshness;
+    }
+
+    private static AnalysisFreshness ReadCounts(Workspace workspace, string since)
+    {
         using var command = workspace.Command($"""
             WITH latest AS (SELECT as_of, created_at FROM snapshots ORDER BY as_of DESC LIMIT 1)
             SELECT (SELECT as_of FROM latest), (SELECT created_at FROM latest), (SELECT max(imported_at) FROM imports),
@@ -75,12 +82,11 @@ public sealed record AnalysisFreshness(
             """);
         using var reader = command.ExecuteReader();
         reader.Read();
-        var freshness = new AnalysisFreshness(
+        return new AnalysisFreshness(
             reader.GetValue(0) switch { DateOnly day => day, DateTime time => DateOnly.FromDateTime(time), _ => null },
             reader.IsDBNull(1) ? null : DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc),
             reader.IsDBNull(2) ? null : DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc),
             reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6));
-        return freshness.Stale ? freshness with { Drift = MeasuredDrift(workspace, freshness) } : freshness;
     }
 
     /// <summary>

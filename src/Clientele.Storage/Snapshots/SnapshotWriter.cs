@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Clientele.Classification;
-using Clientele.Storage.DuckDb;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -104,14 +102,6 @@ public static class SnapshotWriter
         }
     }
 
-    /// <summary>On a DuckDB connection, through the CSV file and <c>read_csv</c> (a live update's own tables).</summary>
-    internal static void WriteCustomers(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null) =>
-        WriteCustomers(new DuckDbSnapshotLoad(connection, folder), result, table, snapshotAsOf, reasons);
-
-    /// <summary>On a DuckDB connection, through the CSV file and <c>read_csv</c> (a live update's own tables).</summary>
-    internal static void WriteProductLines(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf) =>
-        WriteProductLines(new DuckDbSnapshotLoad(connection, folder), result, table, snapshotAsOf);
-
     /// <summary>One row per customer and line it has a class for, with the figures its reason is rendered from (<see cref="SnapshotSchema.ProductLineColumns"/>).</summary>
     internal static void WriteProductLines(SnapshotLoad load, AnalysisResult result, string table, DateOnly snapshotAsOf)
     {
@@ -132,10 +122,6 @@ public static class SnapshotWriter
                 }
             });
     }
-
-    /// <summary>On a DuckDB connection, through the CSV file and <c>read_csv</c> (a live update's own tables).</summary>
-    internal static void WriteBuyingRoles(DuckDBConnection connection, AnalysisResult result, string folder, string table, DateOnly snapshotAsOf) =>
-        WriteBuyingRoles(new DuckDbSnapshotLoad(connection, folder), result, table, snapshotAsOf);
 
     internal static void WriteBuyingRoles(SnapshotLoad load, AnalysisResult result, string table, DateOnly snapshotAsOf)
     {

@@ -29,11 +29,12 @@ internal sealed class CustomerColumnsSql(SqlDialect dialect, DateOnly asOf, Cust
     /// days (<see cref="JoinedAdoption"/>, <see cref="JoinedFollowers"/>) rather than by running sums and as-of joins
     /// (<see cref="LearnedAdoption"/>, <see cref="LearnedFollowers"/>): both give the same values (the live update tests
     /// compare one customer at a time with a batch), the join is cheaper for a few customers, the running sums for many.
+    /// An engine without an as-of join (<see cref="SqlDialect.HasAsofJoin"/>: PostgreSQL) always joins.
     /// </summary>
     public const int JoinedUpTo = 50;
 
     /// <summary>Whether the part is few enough customers for the joined forms.</summary>
-    private bool Few => customers <= JoinedUpTo;
+    private bool Few => customers <= JoinedUpTo || !dialect.HasAsofJoin;
 
     /// <summary>Where the customers' own rows are read (statements that join them to <c>cc_ids</c> or <c>cc_party</c>).</summary>
     private readonly PartTables _own = tables ?? PartTables.Workspace;
@@ -491,7 +492,7 @@ internal sealed class CustomerColumnsSql(SqlDialect dialect, DateOnly asOf, Cust
             FROM own LEFT JOIN cc_pop p ON p.completed AND p.line = own.line
             GROUP BY own.r, own.line, own.day, own.launch_day, own.added
         )
-        SELECT r, count(*)::INTEGER, min(days)::DOUBLE, min(CASE WHEN total > 1 THEN earlier::DOUBLE / (total - 1)::DOUBLE ELSE 0 END)
+        SELECT r, count(*)::INTEGER, min(days)::DOUBLE PRECISION, min(CASE WHEN total > 1 THEN earlier::DOUBLE PRECISION / (total - 1)::DOUBLE PRECISION ELSE 0 END)
         FROM ranked GROUP BY r
         """;
 
@@ -517,7 +518,7 @@ internal sealed class CustomerColumnsSql(SqlDialect dialect, DateOnly asOf, Cust
                     FROM own LEFT JOIN cc_pop p ON p.completed AND p.line = own.line AND p.region IS NOT DISTINCT FROM own.region
                     GROUP BY own.r, own.code, own.line, own.region, own.day, own.first_amount, own.days_on_sale, own.added
                 )
-                SELECT r, code, followers::INTEGER, expected, coalesce(CAST(revenue AS DOUBLE), 0) FROM w WHERE followers > 0
+                SELECT r, code, followers::INTEGER, expected, coalesce(CAST(revenue AS DOUBLE PRECISION), 0) FROM w WHERE followers > 0
                 """;
         }
     }

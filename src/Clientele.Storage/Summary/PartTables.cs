@@ -1,4 +1,4 @@
-using DuckDB.NET.Data;
+using Clientele.Tables;
 using static Clientele.Storage.Schema.WorkspaceSchema;
 
 namespace Clientele.Storage.Summary;
@@ -25,11 +25,8 @@ internal sealed record PartTables(string Orders, string Interactions, string Cus
 
     private static readonly string[] Temporary = ["part_ids", "part_orders", "part_interactions", "part_customers", "part_contacts"];
 
-    /// <summary>The import's bookkeeping columns of a table whose rows are identified by content (orders, interactions).</summary>
-    private static readonly string ContentBookkeeping = $"EXCLUDE ({RowHashColumn}, {RowOccurrenceColumn}, {ImportIdColumn})";
-
-    /// <summary>The import's bookkeeping column of a keyed table.</summary>
-    private static readonly string KeyedBookkeeping = $"EXCLUDE ({ImportIdColumn})";
+    /// <summary>A table's canonical columns: the import's bookkeeping columns (row hash, occurrence, import id) left out.</summary>
+    private static string Canonical(CanonicalTable table) => string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
 
     /// <summary>
     /// Copies the rows of <paramref name="ids"/> (each big table scanned once) into temporary tables; <see cref="Drop"/> them after.
@@ -37,32 +34,38 @@ internal sealed record PartTables(string Orders, string Interactions, string Cus
     /// keeps scattered customers' rows reads every column it copies over the whole table (for 1,000 customers' orders at a
     /// million customers, all fourteen columns took two to three times as long as the eleven kept).
     /// </summary>
-    public static PartTables Copy(DuckDBConnection connection, IReadOnlyCollection<string> ids)
+    public static PartTables Copy(Workspace workspace, IReadOnlyCollection<string> ids)
     {
-        Execute(connection, "CREATE OR REPLACE TEMP TABLE part_ids AS SELECT DISTINCT unnest($1) AS customer_id", [.. ids]);
-        Execute(connection, $"CREATE OR REPLACE TEMP TABLE part_customers AS SELECT * {KeyedBookkeeping} FROM customers WHERE customer_id IN (SELECT customer_id FROM part_ids)");
-        Execute(connection, $"""
-            CREATE OR REPLACE TEMP TABLE part_orders AS SELECT * {ContentBookkeeping} FROM orders WHERE customer_id IN (
+        Execute(workspace, "part_ids", "SELECT DISTINCT unnest($ids) AS customer_id", [.. ids]);
+        Execute(workspace, "part_customers", $"SELECT {Canonical(CanonicalTables.Customers)} FROM customers WHERE customer_id IN (SELECT customer_id FROM part_ids)");
+        Execute(workspace, "part_orders", $"""
+            SELECT {Canonical(CanonicalTables.Orders)} FROM orders WHERE customer_id IN (
                 SELECT customer_id FROM part_ids UNION SELECT referred_id FROM referrals WHERE referrer_id IN (SELECT customer_id FROM part_ids))
             """);
-        Execute(connection, $"CREATE OR REPLACE TEMP TABLE part_interactions AS SELECT * {ContentBookkeeping} FROM interactions WHERE customer_id IN (SELECT customer_id FROM part_ids)");
-        Execute(connection, $"CREATE OR REPLACE TEMP TABLE part_contacts AS SELECT * {KeyedBookkeeping} FROM contacts WHERE customer_id IN (SELECT customer_id FROM part_ids)");
-        return new("temp.part_orders", "temp.part_interactions", "temp.part_customers", "temp.part_contacts");
+        Execute(workspace, "part_interactions", $"SELECT {Canonical(CanonicalTables.Interactions)} FROM interactions WHERE customer_id IN (SELECT customer_id FROM part_ids)");
+        Execute(workspace, "part_contacts", $"SELECT {Canonical(CanonicalTables.Contacts)} FROM contacts WHERE customer_id IN (SELECT customer_id FROM part_ids)");
+        // Named without a schema: a temporary table is found before a table of the database on both engines.
+        return new("part_orders", "part_interactions", "part_customers", "part_contacts");
     }
 
     /// <summary>Drops the copies <see cref="Copy"/> made.</summary>
-    public static void Drop(DuckDBConnection connection)
+    public static void Drop(Workspace workspace)
     {
-        foreach (var table in Temporary) Execute(connection, $"DROP TABLE IF EXISTS temp.{table}");
+        foreach (var table in Temporary)
+        {
+            using var command = workspace.Command(workspace.Dialect.DropTempTable(table));
+            command.ExecuteNonQuery();
+        }
     }
 
-    private static void Execute(DuckDBConnection connection, string sql, List<string>? ids = null)
+    private static void Execute(Workspace workspace, string table, string query, List<string>? ids = null)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (ids is not null) command.Parameters.Add(new DuckDBParameter(ids));
-        command.ExecuteNonQuery();
-        Live.LiveTrace.Report(sql, started);
+        foreach (var sql in workspace.Dialect.ReplaceTempTable(table, query))
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var command = ids is null || !sql.Contains("$ids", StringComparison.Ordinal) ? workspace.Command(sql) : workspace.Command(sql, ("ids", ids));
+            command.ExecuteNonQuery();
+            Live.LiveTrace.Report(sql, started);
+        }
     }
 }

@@ -109,7 +109,7 @@ public abstract partial class StorageContractTests
     /// <summary>Every row of the snapshot's table as of the day, by column name, in the order of the key (by code point).</summary>
     private static List<Dictionary<string, object?>> Rows(Workspace workspace, string table, string key, DateTime day)
     {
-        string[] numbers = ["position", "day", "completed"];
+        string[] numbers = ["position", "day", "completed", "changed_at", "import_id"];
         var order = string.Join(", ", key.Split(", ").Select(k => numbers.Contains(k) ? k : workspace.Dialect.OrdinalText(k)));
         using var command = workspace.Command($"SELECT * FROM {table} WHERE as_of = CAST($as_of AS DATE) ORDER BY {order}", ("as_of", day));
         using var reader = command.ExecuteReader();

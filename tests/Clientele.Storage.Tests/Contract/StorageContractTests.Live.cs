@@ -1,0 +1,99 @@
+using System.Text;
+using Clientele.Simulation;
+using Clientele.Storage.Analysis;
+using Clientele.Storage.Events;
+using Clientele.Storage.Live;
+
+namespace Clientele.Storage.Tests.Contract;
+
+/// <summary>
+/// The contract's live updates: event batches stored (<see cref="EventStore"/>) and their customers re-classified with the
+/// latest analysis (<see cref="LiveUpdate.Refresh"/>), as <c>POST /api/events</c> does, give on this provider the moves, the
+/// rewritten snapshot rows and the recorded class changes a DuckDB file gives for the same events; an import undone
+/// moves them back alike.
+/// </summary>
+public abstract partial class StorageContractTests
+{
+    [Fact]
+    public void Events_applied_live_here_give_the_moves_and_rows_DuckDB_gives_and_undoing_them_moves_them_back()
+    {
+        using var reference = new TempWorkspace();
+        var options = new SimulationOptions { Customers = 600, Seed = 7 };
+        ImportDemo(reference.Workspace!, reference.Folder, options);
+        using var workspace = NewWorkspace();
+        // Imported alike, so the events' import ids (recorded with every move) are the same on both.
+        ImportDemo(workspace, reference.Folder, options);
+        var analysis = new AnalysisRequest { CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
+        AssertSameAnalysis(reference.Workspace!, workspace, analysis);
+        var lost = reference.Workspace!.Scalar<string>("SELECT customer_id FROM snapshot_customers WHERE churn_status = 'lost' AND orders >= 2 ORDER BY customer_id LIMIT 1")!;
+        var others = new List<string>();
+        using (var command = reference.Workspace!.Command("SELECT customer_id FROM snapshot_customers WHERE orders >= 1 ORDER BY customer_id LIMIT 40"))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) others.Add(reader.GetString(0));
+        var day = options.End.AddDays(3);
+        string[] batches =
+        [
+            $$"""{ "orders": [ { "order_id": "L-1", "customer_id": "{{lost}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 250 } ] }""",
+            $$"""
+            {
+              "orders": [
+                { "order_id": "L-2", "customer_id": "{{others[3]}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 980.5, "margin": 300 },
+                { "order_id": "L-3", "customer_id": "{{others[17]}}", "ordered_at": "{{day.AddDays(1):yyyy-MM-dd}}", "amount": 40, "status": "returned" },
+                { "order_id": "L-4", "customer_id": "NEW-1", "ordered_at": "{{day.AddDays(2):yyyy-MM-dd}}", "amount": 75 }
+              ],
+              "interactions": [ { "customer_id": "{{others[29]}}", "occurred_at": "{{day:yyyy-MM-dd}}", "kind": "complaint", "tag": "late delivery", "cost": 30 } ],
+              "referrals": [ { "referrer_id": "{{others[5]}}", "referred_id": "NEW-1", "occurred_at": "{{day:yyyy-MM-dd}}" } ]
+            }
+            """,
+        ];
+        var at = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc);
+        var imports = new List<long>();
+        var results = new List<LiveResult>();
+        foreach (var json in batches)
+        {
+            var (want, wantImport) = StoreLive(reference.Workspace!, json, at);
+            var (got, gotImport) = StoreLive(workspace, json, at);
+            Assert.Equal(wantImport, gotImport);
+            Assert.Null(want.NotUpdatedBecause);
+            Assert.Equal(want.Customers, got.Customers);
+            Assert.Equal(want.Changes, got.Changes);
+            imports.Add(wantImport);
+            results.Add(got);
+        }
+        Assert.Contains(new ClassChange(lost, Clientele.Classification.Dimensions.ChurnStatus, "lost", "active", day, at, imports[0]), results[0].Changes);
+        Assert.True(results[1].Customers >= 5, $"{results[1].Customers} re-classified");
+        AssertSameLiveRows(reference.Workspace!, workspace);
+
+        // Undoing the second batch re-classifies its customers from what remains, on both alike.
+        foreach (var w in new[] { reference.Workspace!, workspace })
+            Assert.NotNull(Clientele.Storage.Removal.ImportUndo.Apply(w, (int)imports[1], "ana", at.AddHours(1)).Live);
+        AssertSameLiveRows(reference.Workspace!, workspace);
+    }
+
+    private static (LiveResult Live, long ImportId) StoreLive(Workspace workspace, string json, DateTime at)
+    {
+        var stored = EventStore.Store(workspace, EventBatch.Parse(Encoding.UTF8.GetBytes(json)), "api:events", TimeProvider.System, TestContext.Current.CancellationToken);
+        Assert.True(stored.Stored);
+        return (LiveUpdate.Refresh(workspace, stored.AffectedCustomers, stored.ImportId, at), stored.ImportId!.Value);
+    }
+
+    /// <summary>The latest snapshot's rows (live ones included) and the recorded class changes, compared as the analysis's are.</summary>
+    private static void AssertSameLiveRows(Workspace expected, Workspace actual)
+    {
+        var at = expected.Scalar<DateTime>("SELECT CAST(max(as_of) AS TIMESTAMP) FROM snapshots");
+        foreach (var (table, key) in new (string, string)[]
+        {
+            ("snapshot_customers", "customer_id"), ("snapshot_product_lines", "customer_id, product_line"),
+            ("snapshot_buying_roles", "customer_id, contact_id, role"), ("snapshot_overrides", "customer_id, dimension, position"),
+            ("class_changes", "customer_id, dimension, changed_at, import_id"),
+        })
+        {
+            var want = Rows(expected, table, key, at);
+            var got = Rows(actual, table, key, at);
+            Assert.Equal(want.Count, got.Count);
+            for (var r = 0; r < want.Count; r++)
+                foreach (var (column, value) in want[r])
+                    AssertSameValue(value, got[r][column], $"{table} row {r} ({string.Join(", ", key.Split(", ").Select(k => want[r][k]))}) {column}");
+        }
+    }
+}
