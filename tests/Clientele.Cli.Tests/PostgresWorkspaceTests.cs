@@ -18,7 +18,6 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
     [Theory]
     [InlineData("export", "export --out all.csv")]
     [InlineData("changes", "changes")]
-    [InlineData("demo", "demo")]
     [InlineData("serve", "serve")]
     [InlineData("concerns", "concerns")]
     public void A_command_not_ported_to_PostgreSQL_exits_1_naming_the_commands_that_run_and_makes_no_file(string command, string line)
@@ -165,6 +164,25 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
         }
         Assert.Equal(new Dictionary<string, long> { ["customers"] = 1, ["orders"] = 0 }, Counts(url).Where(p => p.Key is "customers" or "orders").ToDictionary());
         Assert.StartsWith("error: unknown customer 'C1'", _cli.Run("erase", "C1", "--yes", "--workspace", url).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_demo_builds_its_company_in_a_new_database_as_in_a_file_and_will_not_drop_one()
+    {
+        var url = Database();
+        var duckdb = Path.Combine(_cli.Folder, "demo.duckdb");
+        var runs = new[] { duckdb, url }.Select(w => _cli.Run("demo", "--customers", "300", "--data", Path.Combine(_cli.Folder, "demo-data"), "--workspace", w)).ToList();
+        Assert.All(runs, r => Assert.True(r.Code == 0, r.Error));
+        Assert.Contains($"into {url}.", runs[1].Out, StringComparison.Ordinal);
+        // The same overview and first look, but for the workspace's name and the time taken.
+        static string Same(string output, string workspace) => System.Text.RegularExpressions.Regex.Replace(output.Replace(workspace, "W", StringComparison.Ordinal), @" in \d+ s:", " in N s:");
+        Assert.Equal(Same(runs[0].Out, duckdb), Same(runs[1].Out, url));
+        AssertSameOutput(duckdb, url, "customers --format csv --top 0");
+
+        var replace = _cli.Run("demo", "--customers", "300", "--replace", "--workspace", url);
+        Assert.Equal(1, replace.Code);
+        Assert.StartsWith("error: --replace deletes a workspace file; Clientele never drops a PostgreSQL database.", replace.Error, StringComparison.Ordinal);
+        Assert.Contains("It is imported already", _cli.Run("demo", "--customers", "300", "--no-analyze", "--workspace", url).Out, StringComparison.Ordinal);
     }
 
     private Dictionary<string, long> Counts(string url) =>

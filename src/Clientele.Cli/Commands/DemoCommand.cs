@@ -27,8 +27,8 @@ internal static class DemoCommand
     {
         var customers = new Option<int>("--customers") { Description = "Parties to simulate (default 5,000; 1,000,000 makes about 20M orders).", DefaultValueFactory = _ => 5_000 };
         var seed = new Option<int>("--seed") { Description = "The seed: the same seed makes the same company (default 42).", DefaultValueFactory = _ => 42 };
-        var data = new Option<string?>("--data") { Description = "Folder for the generated CSV files (default: <workspace name>-demo-data beside the workspace)." };
-        var replace = new Option<bool>("--replace") { Description = "Delete the workspace first and start afresh." };
+        var data = new Option<string?>("--data") { Description = "Folder for the generated CSV files (default: <workspace name>-demo-data beside the workspace; clientele-demo-data in the current folder for a PostgreSQL workspace)." };
+        var replace = new Option<bool>("--replace") { Description = "Delete the workspace file first and start afresh (a DuckDB workspace: Clientele never drops a PostgreSQL database)." };
         var noAnalyze = new Option<bool>("--no-analyze") { Description = "Stop after the import and the overview: do not classify the customers." };
         var serve = new Option<bool>("--serve") { Description = "Then serve the dashboard and the API over the demo company (as `clientele serve`), until Ctrl+C." };
         var verbose = new Option<bool>("--verbose") { Description = "Print every step: each table's import, every class count and how each dimension was decided, and the analysis's notes." };
@@ -43,7 +43,9 @@ internal static class DemoCommand
             if (options.Customers < SimulationOptions.MinCustomers || options.Customers > SimulationOptions.MaxCustomers)
                 throw new WorkspaceException($"--customers must be between {SimulationOptions.MinCustomers:N0} and {SimulationOptions.MaxCustomers:N0}.");
             var path = CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption));
-            var folder = parsed.GetValue(data) ?? Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-demo-data");
+            var folder = parsed.GetValue(data) is { } given ? context.FullPath(given)
+                : Workspace.IsDatabaseUrl(path) ? Path.Combine(context.CurrentDirectory, "clientele-demo-data")
+                : Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-demo-data");
             Run(context, path, folder, options, parsed.GetValue(replace), !parsed.GetValue(noAnalyze), parsed.GetValue(verbose), cancellationToken);
             if (parsed.GetValue(serve)) await ServeCommand.Run(context, path, parsed.GetValue(urls)!, cancellationToken);
             return 0;
@@ -54,15 +56,25 @@ internal static class DemoCommand
     private static void Run(CliContext context, string path, string folder, SimulationOptions options, bool replace, bool analyze, bool verbose, CancellationToken cancellationToken)
     {
         var label = string.Create(CultureInfo.InvariantCulture, $"customers={options.Customers}; seed={options.Seed}");
+        if (replace && Workspace.IsDatabaseUrl(path))
+        {
+            throw new WorkspaceException("--replace deletes a workspace file; Clientele never drops a PostgreSQL database. Drop the database yourself (dropdb), " +
+                "or name one that does not exist yet: `clientele demo` creates it.");
+        }
         if (replace)
         {
             File.Delete(path);
             File.Delete(path + ".wal");
         }
         using var workspace = Workspace.OpenOrCreate(path, out var created);
+        // Named as the workspace names itself: a PostgreSQL URL without its password.
+        path = workspace.Path;
         var previous = workspace.Meta(MetaKey);
         if (!created && previous != label && workspace.Imports().Count > 0)
         {
+            if (workspace.IsPostgres)
+                throw new WorkspaceException($"{path} holds {(previous is null ? $"data of your own ({workspace.Imports().Count} imports)" : $"the demo company made with {previous}")}; " +
+                    "the demo will not mix its company into it. Name a database that does not exist yet (`clientele demo` creates it), or a workspace file (--workspace demo.duckdb).");
             throw new WorkspaceException(previous is null
                 ? $"{path} holds data of your own ({workspace.Imports().Count} imports); the demo will not mix its company into it. Name another workspace (--workspace demo.duckdb) or pass --replace to delete this one."
                 : $"{path} holds the demo company made with {previous}; pass --replace to make the one with {label}, or name another workspace.");
