@@ -10,11 +10,11 @@ namespace Clientele.Storage.Postgres;
 /// Citus reference table).
 /// </summary>
 /// <remarks>
-/// Every row of one customer lands in the same shard, so every per-customer figure (<c>GROUP BY customer_id</c>) is computed
-/// inside a shard. The two tables that name two customers are distributed by the one whose figures are counted over them:
-/// a referral by its referrer (the referrals a customer made are in the referrer's shard; the referrals a customer received
-/// are a one-level aggregate of its own, grouped by <c>referred_id</c>, whose partial groups the coordinator adds up), a
-/// supply link by its seller. No query joins two distributed tables on a column other than their distribution column.
+/// Every row of one customer lands in the same shard, so every per-customer figure (<c>GROUP BY customer_id</c>) can be
+/// computed inside a shard. The two tables that name two customers are distributed by the one whose figures the summary
+/// counts over them: a referral by its referrer, a supply link by its seller. The analysis joins neither row by row with
+/// another shard's table: the summary groups referrals by <c>referrer_id</c> and looks the referred up in an aggregate the
+/// coordinator holds, and the networks are read as pairs of ids mapped on the coordinator (docs/scale-out.md).
 /// </remarks>
 internal static partial class ShardedSchema
 {

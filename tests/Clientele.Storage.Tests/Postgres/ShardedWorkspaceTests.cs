@@ -150,6 +150,28 @@ public sealed class ShardedWorkspaceTests(ShardServers servers, SharedPostgres p
         Assert.False(Workspace.Exists(coordinator));
     }
 
+    [Fact]
+    public void A_refused_file_leaves_no_row_on_any_shard_and_a_sharded_workspace_of_an_older_schema_is_not_half_upgraded()
+    {
+        using var files = new TempWorkspace(create: false);
+        var url = servers.Coordinator.NewDatabaseUrl();
+        var shards = servers.Shards.Select(s => s.NewDatabaseUrl()).ToList();
+        using (var sharded = ShardedWorkspace.Create(url, shards))
+        {
+            var orders = Path.Combine(files.Folder, "orders.csv");
+            File.WriteAllText(orders, "order_id,customer_id,ordered_at,amount\n" +
+                                      string.Concat(Enumerable.Range(1, 50).Select(i => $"O{i},C{i},2025-01-02,{i}\n")) + "O51,C51,2025-13-40,1\n");
+            Assert.Throws<Clientele.Storage.Import.ImportFailedException>(() =>
+                new Clientele.Storage.Import.Importer(sharded).Import(CanonicalTables.Orders, orders, new Clientele.Storage.Import.ImportOptions(),
+                    cancellationToken: TestContext.Current.CancellationToken));
+            Assert.All(shards, s => Assert.Equal(0, Count(s, "orders") + Count(s, "customers")));
+            Assert.Empty(sharded.Imports());
+            sharded.Execute($"UPDATE clientele_meta SET value = '{Clientele.Storage.Schema.WorkspaceSchema.CurrentVersion - 1}' WHERE key = 'schema_version'");
+        }
+        var error = Assert.Throws<WorkspaceException>(() => Workspace.Open(url));
+        Assert.Contains("does not upgrade a sharded workspace's shards", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A new sharded workspace: a new database on the coordinator's server and one on each shard's.</summary>
     private Workspace NewShardedWorkspace(out IReadOnlyList<string> shards)
     {
