@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Clientele.Storage.Import;
 using Clientele.Tables;
+using static Clientele.Storage.Schema.WorkspaceSchema;
 
 namespace Clientele.Storage.Postgres;
 
@@ -9,13 +10,35 @@ namespace Clientele.Storage.Postgres;
 /// is read (the server parses while the client reads), inside the import's transaction. Nothing is written to disk on
 /// the client; a killed import's connection ends and its transaction with it.
 /// </summary>
+/// <remarks>
+/// In a sharded workspace (<see cref="ShardedWorkspace"/>) the load table may be partitioned over foreign tables, which
+/// PostgreSQL 15 writes row by row from a <c>COPY</c> (about 5,000 rows/s): the rows are copied into a temporary table of
+/// the same columns instead and moved with one <c>INSERT ... SELECT</c>, which PostgreSQL routes to the shards in batches of
+/// the foreign servers' <c>batch_size</c>.
+/// </remarks>
 internal sealed class PostgresRowLoad : RowLoad
 {
+    /// <summary>The temporary table a sharded table's rows are copied into first.</summary>
+    private const string Routed = "clientele_routed";
+
+    private readonly DbConnection _connection;
     private readonly TableWriter _copy;
+    private readonly string? _target;
+    private readonly IReadOnlyList<string> _columns;
 
     public PostgresRowLoad(DbConnection connection, ImportSql sql, CanonicalTable table, bool keepRaw)
     {
-        _copy = PostgresDialect.Instance.BulkWriter(connection, sql.LoadTable, ValidatedRows.StreamColumns(table, keepRaw));
+        _connection = connection;
+        _columns = ValidatedRows.StreamColumns(table, keepRaw);
+        var load = sql.LoadTable;
+        if (IsPartitioned(connection, load))
+        {
+            _target = load;
+            Execute(connection, $"DROP TABLE IF EXISTS pg_temp.{Routed}");
+            Execute(connection, $"CREATE TEMP TABLE {Routed} (LIKE {Quote(load)})");
+            load = Routed;
+        }
+        _copy = PostgresDialect.Instance.BulkWriter(connection, load, _columns);
         Rows = new ValidatedRows(table, keepRaw, _copy, sql.ImportId);
     }
 
@@ -23,12 +46,28 @@ internal sealed class PostgresRowLoad : RowLoad
     public override ValidatedRows Rows { get; }
 
     /// <inheritdoc />
-    public override long Finish() => _copy.Complete();
+    public override long Finish()
+    {
+        var rows = _copy.Complete();
+        if (_target is null) return rows;
+        var columns = string.Join(", ", _columns.Select(Quote));
+        Execute(_connection, $"INSERT INTO {Quote(_target)} ({columns}) SELECT {columns} FROM {Routed}");
+        Execute(_connection, $"DROP TABLE {Routed}");
+        return rows;
+    }
 
     /// <inheritdoc />
     public override void Dispose()
     {
         Rows.Dispose();
         _copy.Dispose();
+    }
+
+    /// <summary>Whether the table is partitioned (a sharded workspace's distributed table), as a query would find it.</summary>
+    private static bool IsPartitioned(DbConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM pg_class WHERE oid = to_regclass('{Quote(table).Replace("'", "''", StringComparison.Ordinal)}') AND relkind = 'p'";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 }

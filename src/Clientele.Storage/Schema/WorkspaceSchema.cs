@@ -115,10 +115,21 @@ internal static class WorkspaceSchema
     public static void Create(DbConnection connection, SqlDialect dialect)
     {
         using var transaction = connection.BeginTransaction();
-        foreach (var statement in Declarations())
-            Execute(connection, dialect.Declaration(statement));
-        Execute(connection, $"INSERT INTO {MetaTable} VALUES ('schema_version', '{CurrentVersion}')");
+        Create(connection, dialect, statement => [statement]);
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Creates every table in the caller's transaction, each declaration (rendered for the engine) made by the statements
+    /// <paramref name="placed"/> gives for it: the declaration itself, or what puts the table elsewhere (a sharded workspace's
+    /// partitioned table and its foreign partitions, a Citus table distributed after it is made).
+    /// </summary>
+    public static void Create(DbConnection connection, SqlDialect dialect, Func<string, IEnumerable<string>> placed)
+    {
+        foreach (var declaration in Declarations())
+            foreach (var statement in placed(dialect.Declaration(declaration)))
+                Execute(connection, statement);
+        Execute(connection, $"INSERT INTO {MetaTable} VALUES ('schema_version', '{CurrentVersion}')");
     }
 
     /// <summary>
@@ -153,6 +164,13 @@ internal static class WorkspaceSchema
                 $"{CurrentVersion}. Upgrade Clientele to open it.");
         }
         if (version == CurrentVersion) return;
+        // An upgrade step changes the coordinator's tables only: a shard's table would no longer match its foreign partition.
+        if (dialect is Postgres.PostgresDialect && Postgres.ShardedWorkspace.Shards(connection) is { Count: > 0 } shards)
+        {
+            throw new WorkspaceException(
+                $"{path} is a sharded workspace of schema version {version} (shards {string.Join(", ", shards)}); this build writes version {CurrentVersion} " +
+                "and does not upgrade a sharded workspace's shards. Make a new sharded workspace with `clientele init --shards` and import the files again (docs/scale-out.md).");
+        }
         using var transaction = connection.BeginTransaction();
         for (var from = version; from < CurrentVersion; from++)
             foreach (var statement in Upgrades[from - 1](connection, dialect).ToList())

@@ -45,7 +45,7 @@ public abstract partial class StorageContractTests
     }
 
     /// <summary>Analyzes both workspaces with the request and compares what they stored; returns the number of customers.</summary>
-    private static long AssertSameAnalysis(Workspace expected, Workspace actual, AnalysisRequest request)
+    internal static long AssertSameAnalysis(Workspace expected, Workspace actual, AnalysisRequest request)
     {
         var expectedRun = AnalysisRunner.Run(expected, request, cancellationToken: TestContext.Current.CancellationToken);
         var actualRun = AnalysisRunner.Run(actual, request, cancellationToken: TestContext.Current.CancellationToken);

@@ -39,7 +39,7 @@ public abstract partial class StorageContractTests : IDisposable
     };
 
     /// <summary>Writes the demo company of <paramref name="options"/> into <paramref name="folder"/>/data and imports every canonical file of it into <paramref name="workspace"/>.</summary>
-    protected static Clientele.Simulation.SimulationResult ImportDemo(Workspace workspace, string folder, Clientele.Simulation.SimulationOptions options)
+    internal static Clientele.Simulation.SimulationResult ImportDemo(Workspace workspace, string folder, Clientele.Simulation.SimulationOptions options)
     {
         var simulation = Clientele.Simulation.CompanySimulator.WriteFiles(options, Path.Combine(folder, "data"), cancellationToken: TestContext.Current.CancellationToken);
         var importer = new Clientele.Storage.Import.Importer(workspace);

@@ -1,0 +1,198 @@
+using Clientele.Simulation;
+using Clientele.Storage.Analysis;
+using Clientele.Storage.Postgres;
+using Clientele.Storage.Summary;
+using Clientele.Storage.Tests.Contract;
+using Clientele.Tables;
+using Npgsql;
+
+namespace Clientele.Storage.Tests.Postgres;
+
+/// <summary>
+/// Three throwaway PostgreSQL servers on loopback for <see cref="ShardedWorkspaceTests"/>: a coordinator and two shards,
+/// started when a test first asks (none when PostgreSQL is absent: the test is skipped, saying so) and stopped at the end.
+/// </summary>
+public sealed class ShardServers : IDisposable
+{
+    private readonly Lazy<PostgresServer[]> _servers = new(() => [PostgresServer.Start(), PostgresServer.Start(), PostgresServer.Start()], LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The coordinator's server.</summary>
+    public PostgresServer Coordinator => Servers[0];
+
+    /// <summary>The two shards' servers.</summary>
+    public IReadOnlyList<PostgresServer> Shards => Servers[1..];
+
+    private PostgresServer[] Servers
+    {
+        get
+        {
+            PostgresServer.Require();
+            return _servers.Value;
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_servers.IsValueCreated) return;
+        foreach (var server in _servers.Value) server.Dispose();
+    }
+}
+
+/// <summary>
+/// A workspace sharded with PostgreSQL's own sharding (<see cref="ShardedWorkspace"/>): a coordinator and two shards, each a
+/// server of its own on loopback. The demo company imported and analyzed there gets the classes and scores it gets in one
+/// PostgreSQL database and in a DuckDB file; its rows are on the shards, and the per-customer aggregates run there.
+/// </summary>
+public sealed class ShardedWorkspaceTests(ShardServers servers, SharedPostgres postgres) : IClassFixture<ShardServers>
+{
+    private static readonly SimulationOptions Demo = new() { Customers = 600, Seed = 7 };
+
+    [Fact]
+    public void The_demo_company_imported_and_analyzed_on_two_shards_gets_the_classes_and_scores_of_one_database_and_of_DuckDB()
+    {
+        using var reference = new TempWorkspace();
+        StorageContractTests.ImportDemo(reference.Workspace!, reference.Folder, Demo);
+        var single = postgres.Server.NewDatabaseUrl();
+        try
+        {
+            using var one = Workspace.Create(single);
+            StorageContractTests.ImportDemo(one, reference.Folder, Demo);
+            using var sharded = NewShardedWorkspace(out var shards);
+            var simulation = StorageContractTests.ImportDemo(sharded, reference.Folder, Demo);
+
+            // Every customer-keyed row is on a shard, and each shard holds some: the coordinator's count is the shards' sum.
+            foreach (var table in ShardedSchema.Tables.Select(t => t.Table).Where(t => CanonicalTables.Find(t) is not null))
+            {
+                var perShard = shards.Select(s => Count(s, table)).ToList();
+                Assert.Equal(reference.Workspace!.Scalar<long>($"SELECT count(*) FROM {table}"), sharded.Scalar<long>($"SELECT count(*) FROM {table}"));
+                Assert.Equal(sharded.Scalar<long>($"SELECT count(*) FROM {table}"), perShard.Sum());
+                if (table is "customers" or "orders") Assert.All(perShard, n => Assert.True(n > 0, $"{table}: a shard holds no rows ({string.Join(", ", perShard)})"));
+            }
+            // Importing the same file again adds nothing: the importer finds the present rows on every shard.
+            var orders = simulation.Files.First(f => f.Table == "orders");
+            var again = new Clientele.Storage.Import.Importer(sharded).Import(CanonicalTables.Orders, orders.Path, new Clientele.Storage.Import.ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
+            Assert.Equal(0, again.RowsAdded);
+            Assert.True(again.RowsAlreadyPresent > 1000, $"{again.RowsAlreadyPresent} orders found present");
+
+            var request = new AnalysisRequest { AsOf = Demo.End.AddDays(-30), CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
+            StorageContractTests.AssertSameAnalysis(reference.Workspace!, sharded, request);
+            StorageContractTests.AssertSameAnalysis(one, sharded, request);
+            // The snapshot's customers are on the shards as well.
+            Assert.Equal(sharded.Scalar<long>("SELECT count(*) FROM snapshot_customers"), shards.Sum(s => Count(s, "snapshot_customers")));
+        }
+        finally
+        {
+            postgres.Server.DropDatabase(single);
+        }
+    }
+
+    [Fact]
+    public void The_summary_s_per_customer_aggregates_run_on_the_shards_at_once()
+    {
+        using var data = new TempWorkspace(create: false);
+        using var sharded = NewShardedWorkspace(out var shards);
+        StorageContractTests.ImportDemo(sharded, data.Folder, Demo with { Customers = 100 });
+        // What each shard's autovacuum does soon after a load: the statistics the coordinator's plans ask the shards for.
+        foreach (var shard in shards) Execute(shard, "ANALYZE");
+        var day = CustomerSummaryQuery.LastOrderDay(sharded)!.Value;
+        var sql = CustomerSummaryQuery.Sql(sharded.Dialect, CanonicalTables.InteractionKinds);
+        using var command = sharded.Command("EXPLAIN (VERBOSE) " + sql,
+            ("as_of", day.ToDateTime(TimeOnly.MinValue)), ("next_day", day.AddDays(1).ToDateTime(TimeOnly.MinValue)), ("unit", 1.0));
+        var plan = new List<string>();
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) plan.Add(reader.GetString(0));
+        var text = string.Join('\n', plan);
+        // Each shard answers its part of a per-customer GROUP BY (the returns' counts and amounts), both shards at once: the
+        // aggregate is an Async Foreign Scan whose remote SQL groups by the customer, once per shard. (Which other aggregates
+        // are pushed down is the planner's choice by their estimated rows; docs/scale-out.md shows this plan.)
+        var pushed = plan.Select((line, i) => (line, i))
+            .Where(l => l.line.Contains("Remote SQL: SELECT customer_id, count(*)", StringComparison.Ordinal) &&
+                        l.line.Contains("FROM public.orders", StringComparison.Ordinal) && l.line.TrimEnd().EndsWith("GROUP BY 1", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(pushed.Count == 2, text);
+        // The node each remote SQL belongs to is the nearest Foreign Scan above it (VERBOSE prints its output and relations between).
+        Assert.All(pushed, p => Assert.True(
+            plan.Take(p.i).Last(l => l.Contains("Foreign Scan", StringComparison.Ordinal)).TrimStart().StartsWith("->  Async Foreign Scan", StringComparison.Ordinal), text));
+        // And the whole summary on the shards is the summary of the same rows in one database.
+        using var one = new TempWorkspace();
+        StorageContractTests.ImportDemo(one.Workspace!, data.Folder, Demo with { Customers = 100 });
+        var expected = CustomerSummaryQuery.Run(one.Workspace!, day);
+        var actual = CustomerSummaryQuery.Run(sharded, day);
+        Assert.Equal(expected.CustomerId, actual.CustomerId);
+        Assert.Equal(expected.Frequency, actual.Frequency);
+        Assert.Equal(expected.Revenue, actual.Revenue);
+    }
+
+    [Fact]
+    public void A_workspace_cannot_be_distributed_on_a_database_without_Citus_and_nothing_is_made()
+    {
+        var url = servers.Coordinator.NewDatabaseUrl();
+        using (var connection = new NpgsqlConnection(servers.Coordinator.ConnectionString()))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{new Uri(url).AbsolutePath.TrimStart('/')}\"";
+            create.ExecuteNonQuery();
+        }
+        var error = Assert.Throws<WorkspaceException>(() => ShardedWorkspace.CreateOnCitus(url));
+        Assert.Contains("has no Citus extension", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CREATE EXTENSION citus", error.Message, StringComparison.Ordinal);
+        Assert.False(Workspace.Exists(url));
+    }
+
+    [Fact]
+    public void A_shard_that_holds_a_workspace_s_tables_is_refused_before_anything_is_made()
+    {
+        using var first = NewShardedWorkspace(out var shards);
+        var coordinator = servers.Coordinator.NewDatabaseUrl();
+        var error = Assert.Throws<WorkspaceException>(() => ShardedWorkspace.Create(coordinator, [servers.Shards[0].NewDatabaseUrl(), shards[1]]));
+        Assert.Contains("holds tables of a workspace already", error.Message, StringComparison.Ordinal);
+        Assert.False(Workspace.Exists(coordinator));
+    }
+
+    [Fact]
+    public void A_refused_file_leaves_no_row_on_any_shard_and_a_sharded_workspace_of_an_older_schema_is_not_half_upgraded()
+    {
+        using var files = new TempWorkspace(create: false);
+        var url = servers.Coordinator.NewDatabaseUrl();
+        var shards = servers.Shards.Select(s => s.NewDatabaseUrl()).ToList();
+        using (var sharded = ShardedWorkspace.Create(url, shards))
+        {
+            var orders = Path.Combine(files.Folder, "orders.csv");
+            File.WriteAllText(orders, "order_id,customer_id,ordered_at,amount\n" +
+                                      string.Concat(Enumerable.Range(1, 50).Select(i => $"O{i},C{i},2025-01-02,{i}\n")) + "O51,C51,2025-13-40,1\n");
+            Assert.Throws<Clientele.Storage.Import.ImportFailedException>(() =>
+                new Clientele.Storage.Import.Importer(sharded).Import(CanonicalTables.Orders, orders, new Clientele.Storage.Import.ImportOptions(),
+                    cancellationToken: TestContext.Current.CancellationToken));
+            Assert.All(shards, s => Assert.Equal(0, Count(s, "orders") + Count(s, "customers")));
+            Assert.Empty(sharded.Imports());
+            sharded.Execute($"UPDATE clientele_meta SET value = '{Clientele.Storage.Schema.WorkspaceSchema.CurrentVersion - 1}' WHERE key = 'schema_version'");
+        }
+        var error = Assert.Throws<WorkspaceException>(() => Workspace.Open(url));
+        Assert.Contains("does not upgrade a sharded workspace's shards", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A new sharded workspace: a new database on the coordinator's server and one on each shard's.</summary>
+    private Workspace NewShardedWorkspace(out IReadOnlyList<string> shards)
+    {
+        shards = [.. servers.Shards.Select(s => s.NewDatabaseUrl())];
+        return ShardedWorkspace.Create(servers.Coordinator.NewDatabaseUrl(), shards);
+    }
+
+    /// <summary>The rows of a table in a shard's database, asked of the shard itself.</summary>
+    private static long Count(string shardUrl, string table) => (long)Execute(shardUrl, $"SELECT count(*) FROM {table}")!;
+
+    /// <summary>Runs a statement in a shard's database, on a connection of its own; returns its first value.</summary>
+    private static object? Execute(string shardUrl, string sql)
+    {
+        var uri = new Uri(shardUrl);
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host, Port = uri.Port, Username = "postgres", Database = uri.AbsolutePath.TrimStart('/'), Pooling = false,
+        }.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
