@@ -116,8 +116,13 @@ internal sealed partial class PostgresDialect : SqlDialect
     public override bool HasAsofJoin => false;
 
     /// <inheritdoc />
-    /// <remarks>ANALYZE samples at most 30,000 rows whatever the table's size, and counts the loading transaction's own rows.</remarks>
-    public override string? Analyze(string table) => $"ANALYZE {table}";
+    /// <remarks>
+    /// ANALYZE samples at most 30,000 rows whatever the table's size, and counts the loading transaction's own rows. A table
+    /// of a sharded workspace (partitioned over postgres_fdw foreign tables, docs/scale-out.md) is left to its shards: on
+    /// PostgreSQL 15 the coordinator would fetch every row of every shard to sample them.
+    /// </remarks>
+    public override string? Analyze(string table) =>
+        $"DO $$ BEGIN IF (SELECT relkind FROM pg_class WHERE oid = '{table.Replace("'", "''", StringComparison.Ordinal)}'::regclass) = 'r' THEN ANALYZE {table}; END IF; END $$";
 
     public override string? MemoryLimit(int? megabytes) => null;
 
