@@ -12,7 +12,7 @@ namespace Clientele.Cli;
 internal static class PostgresWorkspace
 {
     /// <summary>The command paths that run on a PostgreSQL workspace.</summary>
-    public static readonly IReadOnlyList<string> Commands = ["init", "status", "import", "summary", "analyze", "customers", "customer", "segments", "transitions", "options", "model fit", "currency", "override", "users reset-password", "erase", "demo"];
+    public static readonly IReadOnlyList<string> Commands = ["init", "status", "import", "summary", "analyze", "customers", "customer", "segments", "transitions", "options", "model fit", "currency", "override", "users reset-password", "erase", "demo", "serve"];
 
     /// <summary>Refuses a command line this build cannot run on a PostgreSQL workspace.</summary>
     /// <exception cref="WorkspaceException">The command is not one of <see cref="Commands"/>.</exception>

@@ -8,7 +8,8 @@ namespace Clientele.Web.Api;
 
 /// <summary>
 /// Turns the user's mistakes into ProblemDetails with the same message the command line prints: a
-/// <see cref="WorkspaceException"/> is a 400 (a 404 for <see cref="NotFoundException"/>), a failed import lists every
+/// <see cref="WorkspaceException"/> is a 400 (a 404 for <see cref="NotFoundException"/>; a 501 for
+/// <see cref="NotOnPostgresException"/>, what a PostgreSQL workspace cannot do yet in this build), a failed import lists every
 /// error with its file, line and column under <c>errors</c>, a refused event batch every error with its list, index and
 /// field (<see cref="EventError"/>). Anything else is a 500 with no detail leaked.
 /// </summary>
@@ -21,10 +22,16 @@ internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionH
         if (exception is not WorkspaceException known) return false;
         var problem = new ProblemDetails
         {
-            Status = known is NotFoundException ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest,
+            Status = known switch
+            {
+                NotFoundException => StatusCodes.Status404NotFound,
+                NotOnPostgresException => StatusCodes.Status501NotImplemented,
+                _ => StatusCodes.Status400BadRequest,
+            },
             Title = known switch
             {
                 NotFoundException => "Not found",
+                NotOnPostgresException => "Not on PostgreSQL in this build",
                 ImportFailedException => "The file was not imported",
                 EventBatchRefusedException => "The events were not stored",
                 _ => "Bad request",
