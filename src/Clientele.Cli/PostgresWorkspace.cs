@@ -22,7 +22,7 @@ internal static class PostgresWorkspace
         if (Commands.Contains(path)) return;
         throw new WorkspaceException(
             $"`clientele {path}` does not run on a PostgreSQL workspace in this build; the commands that do are " +
-            $"{string.Join(", ", Commands.Select(c => $"`{c}`"))} (docs/postgres.md). The other results, export, live updates, `demo` and `serve` " +
+            $"{string.Join(", ", Commands.Select(c => $"`{c}`"))} (docs/postgres.md). The other results and export " +
             "need a DuckDB workspace for now: name a file with --workspace (for example --workspace clientele.duckdb).");
     }
 }
