@@ -18,6 +18,12 @@ public sealed class ChangeStamp
     /// <summary>The users and the API keys (not a key's last use, which is no part of what a request is allowed).</summary>
     public static readonly ChangeStamp Access = new("changed_access");
 
+    /// <summary>
+    /// Rows of stored analyses removed in place (a customer erased), which the analysis's creation time, what a listing
+    /// kept in memory is otherwise checked against, does not show.
+    /// </summary>
+    public static readonly ChangeStamp SnapshotRows = new("changed_snapshot_rows");
+
     /// <summary>Its key in <c>clientele_meta</c>.</summary>
     public string Key { get; }
 
@@ -33,8 +39,11 @@ public sealed class ChangeStamp
     {
         using var transaction = workspace.Db.BeginTransaction();
         var result = change();
-        workspace.SetMeta(Key, Guid.NewGuid().ToString("N"));
+        Write(workspace);
         transaction.Commit();
         return result;
     }
+
+    /// <summary>Writes a new stamp, inside the caller's open transaction (the change's own).</summary>
+    internal void Write(Workspace workspace) => workspace.SetMeta(Key, Guid.NewGuid().ToString("N"));
 }

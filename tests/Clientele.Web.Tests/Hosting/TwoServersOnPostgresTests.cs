@@ -118,6 +118,22 @@ public sealed class TwoServersOnPostgresTests(SharedPostgres postgres) : IDispos
     }
 
     [Fact]
+    public async Task A_customer_erased_through_one_server_is_no_longer_listed_by_the_other()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var (a, b) = Servers();
+        using var reader = b.ClientWithKey(Role.Viewer);
+        var id = (await Listing(reader, cancel)).Rows[0].Id;
+        async Task<long> Found() => (await reader.GetFromJsonAsync<CustomerPage>($"/api/customers?search={Uri.EscapeDataString(id)}", ClienteleFactory.Json, cancel))!.Total;
+        Assert.Equal(1, await Found());
+
+        using var admin = a.ClientWithKey(Role.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await admin.DeleteAsync($"/api/customers/{Uri.EscapeDataString(id)}", cancel)).StatusCode);
+        Assert.Equal(0, await Found());
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/customers/{Uri.EscapeDataString(id)}", cancel)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_change_that_loses_to_another_committed_at_the_same_time_is_a_409_and_stores_nothing()
     {
         var cancel = TestContext.Current.CancellationToken;
