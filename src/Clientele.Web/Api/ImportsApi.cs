@@ -130,9 +130,8 @@ public static class ImportsApi
                 var imported = new Importer(w, time).Import(table, path, options, null, cancellationToken);
                 if (imported.ImportId is not { } id) return (imported, null);
                 ImportRecord.SetSourcePath(w, id, UploadSource + name);
-                // The same path as `clientele import`: the customers the file names are re-classified with the latest analysis
-                // (not yet on PostgreSQL, where the import alone is stored, as by the CLI).
-                return (imported, form.NoLive || w.IsPostgres ? null : LiveUpdate.AfterImport(w, id, time.GetUtcNow().UtcDateTime));
+                // The same path as `clientele import`: the customers the file names are re-classified with the latest analysis.
+                return (imported, form.NoLive ? null : LiveUpdate.AfterImport(w, id, time.GetUtcNow().UtcDateTime));
             }, cancellationToken);
             var rejected = result.RejectsPath is { } rejects && File.Exists(rejects) ? RejectedRows(rejects) : [];
             return ImportOutcome.From(name, result, rejected) with { Live = live is { AnalysisAsOf: not null } ? live : null };
