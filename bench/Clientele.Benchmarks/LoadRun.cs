@@ -17,8 +17,9 @@ namespace Clientele.Benchmarks;
 /// A bounded load test of <c>GET /api/customers</c>: the real server on a loopback socket over an analyzed workspace,
 /// a seeded mix of filtered, sorted and paged listings sent by N concurrent clients, latencies as seen by the clients.
 /// The clients run in the same process as the server, so on a small machine they take cores from it: the figures are
-/// an upper bound of what the server alone would need.
-/// Usage: Clientele.Benchmarks load --workspace PATH [--concurrency 8] [--requests 2000] [--warmup 100]
+/// an upper bound of what the server alone would need. With <c>--servers N</c>, N servers run on the same workspace (a
+/// PostgreSQL URL: two <c>clientele serve</c> on one database) and the requests go to each in turn.
+/// Usage: Clientele.Benchmarks load --workspace PATH|URL [--servers 1] [--concurrency 8] [--requests 2000] [--warmup 100]
 /// </summary>
 internal static class LoadRun
 {
@@ -57,37 +58,47 @@ internal static class LoadRun
         var concurrency = Option(args, "--concurrency") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : 8;
         var requests = Option(args, "--requests") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : 2_000;
         var warmup = Option(args, "--warmup") is { } w ? int.Parse(w, CultureInfo.InvariantCulture) : 100;
-        return RunAsync(Path.GetFullPath(path), concurrency, requests, warmup).GetAwaiter().GetResult();
+        var servers = Option(args, "--servers") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 1;
+        return RunAsync(Storage.Workspace.IsDatabaseUrl(path) ? path : Path.GetFullPath(path), servers, concurrency, requests, warmup).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(string path, int concurrency, int requests, int warmup)
+    private static async Task<int> RunAsync(string path, int servers, int concurrency, int requests, int warmup)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(ClienteleServer).Assembly.GetName().Name, Args = [] });
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        await using var app = ClienteleServer.Build(builder, new ServerSettings { WorkspacePath = path, AdminPassword = "Bench-Pass-4821-load", Announce = _ => { } });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var (_, key) = await app.Services.GetRequiredService<WorkspaceHost>()
-            .WriteAsync(w => ApiKeyTable.Create(w, "load test", Role.Viewer, DateTime.UtcNow, "bench"));
+        var apps = new List<WebApplication>();
+        var clients = new List<HttpClient>();
+        for (var s = 0; s < servers; s++)
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = typeof(ClienteleServer).Assembly.GetName().Name, Args = [] });
+            builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            builder.Logging.ClearProviders();
+            var app = ClienteleServer.Build(builder, new ServerSettings { WorkspacePath = path, AdminPassword = "Bench-Pass-4821-load", Announce = _ => { } });
+            apps.Add(app);
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var (_, key) = await app.Services.GetRequiredService<WorkspaceHost>()
+                .WriteAsync(w => ApiKeyTable.Create(w, "load test", Role.Viewer, DateTime.UtcNow, "bench"));
+            var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(address) };
+            client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, key);
+            clients.Add(client);
+        }
+        Console.WriteLine($"Load test of GET /api/customers on {StorageDisplay(path)}: {servers} server(s), {concurrency} concurrent clients, {requests:N0} requests after {warmup:N0} warm-up; {Environment.ProcessorCount} cores");
+        foreach (var client in clients)
+        {
+            // The first listing builds the snapshot's in-memory index (ListingIndex) of each server: its time and the memory it holds.
+            var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+            var firstStarted = Stopwatch.GetTimestamp();
+            var first = await client.GetStringAsync("/api/customers?pageSize=1");
+            var firstMs = Stopwatch.GetElapsedTime(firstStarted).TotalMilliseconds;
+            var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+            Console.WriteLine($"first answer ({firstMs:N0} ms, managed heap {heapBefore / 1e6:N0} MB before, {heapAfter / 1e6:N0} MB after): {first[..Math.Min(160, first.Length)]}…");
+        }
 
-        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency }) { BaseAddress = new Uri(address) };
-        client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, key);
-        // The first listing builds the snapshot's in-memory index (ListingIndex): its time and the memory it holds.
-        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-        var firstStarted = Stopwatch.GetTimestamp();
-        var first = await client.GetStringAsync("/api/customers?pageSize=1");
-        var firstMs = Stopwatch.GetElapsedTime(firstStarted).TotalMilliseconds;
-        var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine($"Load test of GET /api/customers on {path}: {concurrency} concurrent clients, {requests:N0} requests after {warmup:N0} warm-up; {Environment.ProcessorCount} cores");
-        Console.WriteLine($"first answer ({firstMs:N0} ms, managed heap {heapBefore / 1e6:N0} MB before, {heapAfter / 1e6:N0} MB after): {first[..Math.Min(160, first.Length)]}…");
-
-        await Send(client, Requests(warmup, 1), concurrency, new double[warmup], new int[1]);
+        await Send(clients, Requests(warmup, 1), concurrency, new double[warmup], new int[1]);
         var sent = Requests(requests, 2);
         var latencies = new double[requests];
         var failures = new int[1];
         var clock = Stopwatch.StartNew();
-        await Send(client, sent, concurrency, latencies, failures);
+        await Send(clients, sent, concurrency, latencies, failures);
         var seconds = clock.Elapsed.TotalSeconds;
         var byQuery = (double[])latencies.Clone();
         Array.Sort(latencies);
@@ -108,11 +119,22 @@ internal static class LoadRun
         }
         Console.WriteLine();
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:N0} MB");
-        await app.StopAsync();
+        foreach (var client in clients) client.Dispose();
+        foreach (var app in apps)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
         return failures[0] == 0 ? 0 : 1;
     }
 
-    private static async Task Send(HttpClient client, (string Url, int Filter)[] requests, int concurrency, double[] latencies, int[] failures)
+    /// <summary>The workspace as printed: a URL without its password.</summary>
+    private static string StorageDisplay(string path) =>
+        Storage.Workspace.IsDatabaseUrl(path) && new Uri(path) is { UserInfo: var user } uri && user.Contains(':', StringComparison.Ordinal)
+            ? path.Replace(user, user[..user.IndexOf(':', StringComparison.Ordinal)], StringComparison.Ordinal) : path;
+
+    /// <summary>Sends the requests from <paramref name="concurrency"/> clients, request i to server i mod the number of servers.</summary>
+    private static async Task Send(IReadOnlyList<HttpClient> clients, (string Url, int Filter)[] requests, int concurrency, double[] latencies, int[] failures)
     {
         var count = requests.Length;
         var next = -1;
@@ -122,7 +144,7 @@ internal static class LoadRun
             while ((i = Interlocked.Increment(ref next)) < count)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(requests[i].Url);
+                using var response = await clients[i % clients.Count].GetAsync(requests[i].Url);
                 await response.Content.ReadAsByteArrayAsync();
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 if (!response.IsSuccessStatusCode)

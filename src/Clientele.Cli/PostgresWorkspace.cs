@@ -12,7 +12,7 @@ namespace Clientele.Cli;
 internal static class PostgresWorkspace
 {
     /// <summary>The command paths that run on a PostgreSQL workspace.</summary>
-    public static readonly IReadOnlyList<string> Commands = ["init", "status", "import", "summary", "analyze", "customers", "customer", "segments", "transitions", "options", "model fit", "currency", "override", "users reset-password", "erase", "demo"];
+    public static readonly IReadOnlyList<string> Commands = ["init", "status", "import", "summary", "analyze", "customers", "customer", "segments", "transitions", "options", "model fit", "currency", "override", "users reset-password", "erase", "demo", "serve"];
 
     /// <summary>Refuses a command line this build cannot run on a PostgreSQL workspace.</summary>
     /// <exception cref="WorkspaceException">The command is not one of <see cref="Commands"/>.</exception>
@@ -22,7 +22,7 @@ internal static class PostgresWorkspace
         if (Commands.Contains(path)) return;
         throw new WorkspaceException(
             $"`clientele {path}` does not run on a PostgreSQL workspace in this build; the commands that do are " +
-            $"{string.Join(", ", Commands.Select(c => $"`{c}`"))} (docs/postgres.md). The other results, export, live updates, `demo` and `serve` " +
+            $"{string.Join(", ", Commands.Select(c => $"`{c}`"))} (docs/postgres.md). The other results and export " +
             "need a DuckDB workspace for now: name a file with --workspace (for example --workspace clientele.duckdb).");
     }
 }

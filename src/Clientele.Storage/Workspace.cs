@@ -50,9 +50,9 @@ public sealed class Workspace : IDisposable
     /// The open connection of a DuckDB workspace, for the code that is not yet ported to PostgreSQL (DuckDB's appender,
     /// its CSV reader, its SQL). On a PostgreSQL workspace it refuses with a message for the user rather than failing inside.
     /// </summary>
-    /// <exception cref="WorkspaceException">The workspace is a PostgreSQL database.</exception>
+    /// <exception cref="NotOnPostgresException">The workspace is a PostgreSQL database.</exception>
     internal DuckDBConnection Connection => Db as DuckDBConnection
-        ?? throw new WorkspaceException($"{Path} is a PostgreSQL workspace, and this build does not do that on PostgreSQL yet (docs/postgres.md lists what it does).");
+        ?? throw new NotOnPostgresException($"{Path} is a PostgreSQL workspace, and this does not run on a PostgreSQL workspace in this build yet (docs/postgres.md lists what does).");
 
     /// <summary>Whether a workspace location is a PostgreSQL URL (<c>postgres://</c> or <c>postgresql://</c>) rather than a file path.</summary>
     public static bool IsDatabaseUrl(string? location) => PostgresUrl.IsUrl(location);

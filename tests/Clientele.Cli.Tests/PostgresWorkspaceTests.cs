@@ -18,7 +18,6 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
     [Theory]
     [InlineData("export", "export --out all.csv")]
     [InlineData("changes", "changes")]
-    [InlineData("serve", "serve")]
     [InlineData("concerns", "concerns")]
     public void A_command_not_ported_to_PostgreSQL_exits_1_naming_the_commands_that_run_and_makes_no_file(string command, string line)
     {

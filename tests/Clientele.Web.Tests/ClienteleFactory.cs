@@ -115,7 +115,8 @@ public sealed partial class ClienteleFactory(string? workspacePath = null) : Web
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing || KeepsWorkspace) return;
+        // A PostgreSQL database is the test's to drop.
+        if (!disposing || KeepsWorkspace || global::Clientele.Storage.Workspace.IsDatabaseUrl(WorkspacePath)) return;
         try
         {
             Directory.Delete(Path.GetDirectoryName(WorkspacePath)!, recursive: true);

@@ -46,18 +46,26 @@ public static class DemoCompany
     {
         var folder = Directory.CreateTempSubdirectory("clientele-web-template-").FullName;
         var path = System.IO.Path.Combine(folder, "demo.duckdb");
+        using var workspace = Workspace.Create(path);
+        var (earlier, latest) = Fill(workspace, folder);
+        return (path, earlier, latest);
+    }
+
+    /// <summary>
+    /// Simulates the company into <paramref name="folder"/>, imports it into <paramref name="workspace"/> (a DuckDB file or a
+    /// PostgreSQL database) and analyzes it as of <see cref="Earlier"/> and <see cref="Latest"/>; returns those dates.
+    /// </summary>
+    public static (DateOnly Earlier, DateOnly Latest) Fill(Workspace workspace, string folder)
+    {
         var options = new SimulationOptions { Customers = Parties, Seed = 7 };
         var simulation = CompanySimulator.WriteFiles(options, System.IO.Path.Combine(folder, "data"));
-        using (var workspace = Workspace.Create(path))
-        {
-            // Imported before the analyses ran, as a real workspace would be; else every page would say the analysis is stale.
-            var importer = new Importer(workspace, new FixedClock(new DateTimeOffset(2025, 12, 31, 12, 0, 0, TimeSpan.Zero)));
-            foreach (var file in simulation.Files) importer.Import(CanonicalTables.Find(file.Table)!, file.Path, new ImportOptions());
-            var earlier = options.End.AddMonths(-6);
-            AnalysisRunner.Run(workspace, new AnalysisRequest { AsOf = earlier, CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
-            AnalysisRunner.Run(workspace, new AnalysisRequest { AsOf = options.End, CreatedAt = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc) });
-        }
-        return (path, options.End.AddMonths(-6), options.End);
+        // Imported before the analyses ran, as a real workspace would be; else every page would say the analysis is stale.
+        var importer = new Importer(workspace, new FixedClock(new DateTimeOffset(2025, 12, 31, 12, 0, 0, TimeSpan.Zero)));
+        foreach (var file in simulation.Files) importer.Import(CanonicalTables.Find(file.Table)!, file.Path, new ImportOptions());
+        var earlier = options.End.AddMonths(-6);
+        AnalysisRunner.Run(workspace, new AnalysisRequest { AsOf = earlier, CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
+        AnalysisRunner.Run(workspace, new AnalysisRequest { AsOf = options.End, CreatedAt = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc) });
+        return (earlier, options.End);
     }
 
     /// <summary>A clock that always says the same time.</summary>

@@ -105,7 +105,9 @@ internal static class ServeCommand
         {
             throw new WorkspaceException(CannotListen(options.Urls, e));
         }
-        new ServingRecord([.. app.Urls], Environment.ProcessId, token).Write(path);
+        // A PostgreSQL database is never held by one process: commands connect to it themselves, and there is no file to note beside.
+        var noted = !Workspace.IsDatabaseUrl(path);
+        if (noted) new ServingRecord([.. app.Urls], Environment.ProcessId, token).Write(path);
         context.Out.WriteLine($"Serving {path} at {string.Join(", ", app.Urls)}. Press Ctrl+C to stop.");
         if (options.AnalyzeEvery is { } every)
             context.Out.WriteLine($"Every {ServerSettings.FormatInterval(every)}, analyzes again when data was imported after the latest analysis (the Data page lists these runs as started by '{Clientele.Web.Api.ScheduledAnalysis.StartedBy}').");
@@ -120,7 +122,7 @@ internal static class ServeCommand
         }
         finally
         {
-            ServingRecord.Delete(path);
+            if (noted) ServingRecord.Delete(path);
         }
         await app.StopAsync(CancellationToken.None);
         context.Out.WriteLine("Stopped.");

@@ -6,7 +6,8 @@ namespace Clientele.Storage.Access;
 
 /// <summary>
 /// The API keys of a workspace. A key reads <c>clk_&lt;id&gt;.&lt;secret&gt;</c>; only the SHA-256 of the whole key is
-/// stored (the secret has 256 random bits, so a fast hash is enough), and the key itself is shown once, when made.
+/// stored (the secret has 256 random bits, so a fast hash is enough), and the key itself is shown once, when made. Making or
+/// revoking a key writes <see cref="ChangeStamp.Access"/> in its transaction (a key's last use does not).
 /// </summary>
 public static class ApiKeyTable
 {
@@ -30,11 +31,14 @@ public static class ApiKeyTable
         if (name.Length is 0 or > 100) throw new WorkspaceException("an API key's name has 1 to 100 characters.");
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         var secret = $"{Prefix}{id}.{Base64Url(RandomNumberGenerator.GetBytes(32))}";
-        using var command = workspace.Command(
-            "INSERT INTO api_keys (key_id, name, role, key_sha256, created_at, created_by, last_used_at) VALUES ($id, $name, $role, $hash, $at, $by, NULL)",
-            ("id", id), ("name", name), ("role", role.Name()), ("hash", Hash(secret)), ("at", createdAt), ("by", createdBy));
-        command.ExecuteNonQuery();
-        return (new ApiKey(id, name, role, createdAt, createdBy, null), secret);
+        return ChangeStamp.Access.Change(workspace, () =>
+        {
+            using var command = workspace.Command(
+                "INSERT INTO api_keys (key_id, name, role, key_sha256, created_at, created_by, last_used_at) VALUES ($id, $name, $role, $hash, $at, $by, NULL)",
+                ("id", id), ("name", name), ("role", role.Name()), ("hash", Hash(secret)), ("at", createdAt), ("by", createdBy));
+            command.ExecuteNonQuery();
+            return (new ApiKey(id, name, role, createdAt, createdBy, null), secret);
+        });
     }
 
     /// <summary>The key a request carried, when it is a valid key of this workspace.</summary>
@@ -68,8 +72,11 @@ public static class ApiKeyTable
     /// <returns>False when there was no such key.</returns>
     public static bool Revoke(Workspace workspace, string keyId)
     {
-        using var command = workspace.Command("DELETE FROM api_keys WHERE key_id = $id", ("id", keyId.Trim()));
-        return command.ExecuteNonQuery() > 0;
+        return ChangeStamp.Access.Change(workspace, () =>
+        {
+            using var command = workspace.Command("DELETE FROM api_keys WHERE key_id = $id", ("id", keyId.Trim()));
+            return command.ExecuteNonQuery() > 0;
+        });
     }
 
     private static ApiKey Row(DbDataReader reader) =>

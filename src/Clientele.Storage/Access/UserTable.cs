@@ -1,6 +1,9 @@
 namespace Clientele.Storage.Access;
 
-/// <summary>The users of a workspace. Passwords arrive hashed: hashing is the server's job, storing is this one's.</summary>
+/// <summary>
+/// The users of a workspace. Passwords arrive hashed: hashing is the server's job, storing is this one's. Every change writes
+/// <see cref="ChangeStamp.Access"/> in its transaction, so every server of the workspace drops the users it keeps in memory.
+/// </summary>
 public static class UserTable
 {
     /// <summary>Every user, by name.</summary>
@@ -19,12 +22,15 @@ public static class UserTable
         userName = UserNames.Check(userName);
         if (Find(workspace, userName) is not null) throw new WorkspaceException($"there is already a user named '{userName}'.");
         var user = new User(userName, role, passwordHash, createdAt, createdBy, createdAt, mustChangePassword);
-        using var command = workspace.Command(
-            "INSERT INTO users (user_name, role, password_hash, created_at, created_by, password_changed_at, must_change_password) " +
-            "VALUES ($name, $role, $hash, $at, $by, $at, $must)",
-            ("name", user.UserName), ("role", role.Name()), ("hash", passwordHash), ("at", createdAt), ("by", createdBy), ("must", mustChangePassword));
-        command.ExecuteNonQuery();
-        return user;
+        return ChangeStamp.Access.Change(workspace, () =>
+        {
+            using var command = workspace.Command(
+                "INSERT INTO users (user_name, role, password_hash, created_at, created_by, password_changed_at, must_change_password) " +
+                "VALUES ($name, $role, $hash, $at, $by, $at, $must)",
+                ("name", user.UserName), ("role", role.Name()), ("hash", passwordHash), ("at", createdAt), ("by", createdBy), ("must", mustChangePassword));
+            command.ExecuteNonQuery();
+            return user;
+        });
     }
 
     /// <summary>Stores a new password hash; <paramref name="mustChange"/> marks it one-time.</summary>
@@ -41,17 +47,23 @@ public static class UserTable
     /// <returns>False when there was no such user.</returns>
     public static bool Remove(Workspace workspace, string userName)
     {
-        using var command = workspace.Command("DELETE FROM users WHERE lower(user_name) = lower($name)", ("name", UserNames.Normalize(userName)));
-        return command.ExecuteNonQuery() > 0;
+        return ChangeStamp.Access.Change(workspace, () =>
+        {
+            using var command = workspace.Command("DELETE FROM users WHERE lower(user_name) = lower($name)", ("name", UserNames.Normalize(userName)));
+            return command.ExecuteNonQuery() > 0;
+        });
     }
 
     private static bool Update(Workspace workspace, string set, string userName, string value, DateTime? at, bool? must)
     {
-        using var command = workspace.Command($"UPDATE users SET {set} WHERE lower(user_name) = lower($name)",
-            ("name", UserNames.Normalize(userName)), ("value", value));
-        if (at is not null) command.Parameters.Add(workspace.Dialect.Parameter("at", at.Value));
-        if (must is not null) command.Parameters.Add(workspace.Dialect.Parameter("must", must.Value));
-        return command.ExecuteNonQuery() > 0;
+        return ChangeStamp.Access.Change(workspace, () =>
+        {
+            using var command = workspace.Command($"UPDATE users SET {set} WHERE lower(user_name) = lower($name)",
+                ("name", UserNames.Normalize(userName)), ("value", value));
+            if (at is not null) command.Parameters.Add(workspace.Dialect.Parameter("at", at.Value));
+            if (must is not null) command.Parameters.Add(workspace.Dialect.Parameter("must", must.Value));
+            return command.ExecuteNonQuery() > 0;
+        });
     }
 
     private static List<User> Read(Workspace workspace, string? userName)

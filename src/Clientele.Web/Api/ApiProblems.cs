@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Clientele.Storage;
 using Clientele.Storage.Events;
 using Clientele.Storage.Import;
@@ -8,9 +9,12 @@ namespace Clientele.Web.Api;
 
 /// <summary>
 /// Turns the user's mistakes into ProblemDetails with the same message the command line prints: a
-/// <see cref="WorkspaceException"/> is a 400 (a 404 for <see cref="NotFoundException"/>), a failed import lists every
+/// <see cref="WorkspaceException"/> is a 400 (a 404 for <see cref="NotFoundException"/>; a 501 for
+/// <see cref="NotOnPostgresException"/>, what a PostgreSQL workspace cannot do yet in this build), a failed import lists every
 /// error with its file, line and column under <c>errors</c>, a refused event batch every error with its list, index and
-/// field (<see cref="EventError"/>). Anything else is a 500 with no detail leaked.
+/// field (<see cref="EventError"/>). A change that lost to another committed at the same time on the same rows (a second server
+/// of one PostgreSQL database, or a <c>clientele</c> command beside the server) is a 409: its transaction was rolled back, and
+/// it may be tried again. Anything else is a 500 with no detail leaked.
 /// </summary>
 internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -18,13 +22,29 @@ internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionH
     {
         if (exception is BadHttpRequestException bad)
             return await Write(context, new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message });
+        if (exception is DbException { SqlState: UniqueViolation or SerializationFailure or Deadlock })
+        {
+            return await Write(context, new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Changed at the same time",
+                Detail = "another change to the same rows (through another server of this workspace, or a clientele command) was stored first, " +
+                         "and nothing of this one was stored. Try again.",
+            });
+        }
         if (exception is not WorkspaceException known) return false;
         var problem = new ProblemDetails
         {
-            Status = known is NotFoundException ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest,
+            Status = known switch
+            {
+                NotFoundException => StatusCodes.Status404NotFound,
+                NotOnPostgresException => StatusCodes.Status501NotImplemented,
+                _ => StatusCodes.Status400BadRequest,
+            },
             Title = known switch
             {
                 NotFoundException => "Not found",
+                NotOnPostgresException => "Not on PostgreSQL in this build",
                 ImportFailedException => "The file was not imported",
                 EventBatchRefusedException => "The events were not stored",
                 _ => "Bad request",
@@ -43,6 +63,11 @@ internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionH
         }
         return await Write(context, problem);
     }
+
+    // PostgreSQL's codes (SQLSTATE) for a change that lost to another committed at the same time; its transaction was rolled back.
+    private const string UniqueViolation = "23505";
+    private const string SerializationFailure = "40001";
+    private const string Deadlock = "40P01";
 
     private async ValueTask<bool> Write(HttpContext context, ProblemDetails problem)
     {

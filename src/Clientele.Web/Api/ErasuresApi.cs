@@ -25,10 +25,9 @@ public static class ErasuresApi
 
     /// <summary>Erases the customer and returns what was removed.</summary>
     public static async Task<ErasurePlan> Erase(
-        string customerId, ClaimsPrincipal caller, WorkspaceHost workspace, ListingIndex listings, TimeProvider time, CancellationToken cancellationToken)
+        string customerId, ClaimsPrincipal caller, WorkspaceHost workspace, TimeProvider time, CancellationToken cancellationToken)
     {
-        var erased = await workspace.WriteAsync(w => CustomerErasure.Apply(w, customerId, caller.Identity?.Name, time.GetUtcNow().UtcDateTime), cancellationToken);
-        listings.Forget();
-        return erased;
+        // Every server's listings drop the customer at their next request (ChangeStamp.SnapshotRows, written by the erasure).
+        return await workspace.WriteAsync(w => CustomerErasure.Apply(w, customerId, caller.Identity?.Name, time.GetUtcNow().UtcDateTime), cancellationToken);
     }
 }

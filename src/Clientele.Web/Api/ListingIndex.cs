@@ -9,8 +9,11 @@ namespace Clientele.Web.Api;
 /// snapshot is asked for (seconds at a million customers; concurrent requests for it wait for the one build) and kept
 /// while its analysis is the same: each request compares the snapshot's creation time, so a new analysis of the same date
 /// is listed afresh, and the time of its latest live update, so customers re-classified live since are patched in
-/// (<see cref="SnapshotListing.CatchUp"/>: their rows alone are read, milliseconds). At most <see cref="Capacity"/>
-/// listings are kept, the most recently used.
+/// (<see cref="SnapshotListing.CatchUp"/>: their rows alone are read, milliseconds). Rows removed in place (an erasure,
+/// through any server or the CLI) write <see cref="ChangeStamp.SnapshotRows"/>, read with the snapshots on each request:
+/// when it moved, every kept listing is dropped. So the snapshots in the database, not this process's own changes, decide,
+/// and every server of one PostgreSQL database lists the same customers. At most <see cref="Capacity"/> listings are kept,
+/// the most recently used.
 /// </summary>
 public sealed class ListingIndex
 {
@@ -20,31 +23,34 @@ public sealed class ListingIndex
     private readonly Lock _lock = new();
     /// <summary>Most recently used first.</summary>
     private readonly List<(SnapshotInfo Snapshot, Lazy<SnapshotListing> Listing)> _listings = [];
+    /// <summary>The <see cref="ChangeStamp.SnapshotRows"/> the kept listings were read under.</summary>
+    private string? _removals;
 
     /// <summary>The listing of <see cref="SnapshotQuery.Customers"/> (same rows, order and count), from the snapshot's index.</summary>
     /// <exception cref="WorkspaceException">No snapshot, none as of <paramref name="asOf"/>; an unknown dimension, class or sort column.</exception>
     public CustomerListing Customers(
         Workspace workspace, DateOnly? asOf, IReadOnlyList<ClassFilter> filters, CustomerSort? sort, int top, int offset, string? search)
     {
+        // The stamp first: a removal committed between the two reads only makes the next request read again.
+        var removals = ChangeStamp.SnapshotRows.Read(workspace);
         var snapshots = SnapshotQuery.List(workspace);
         if (snapshots.Count == 0) throw new WorkspaceException(SnapshotQuery.NoAnalysis + ".");
         var snapshot = asOf is { } day ? snapshots.FirstOrDefault(s => s.AsOf == day) : snapshots[^1];
         // Resolve says which dates there are.
         if (snapshot is null) SnapshotQuery.Resolve(workspace, asOf);
-        return Listing(workspace, snapshot!, snapshots).Customers(workspace, filters, sort, top, offset, search);
+        return Listing(workspace, snapshot!, snapshots, removals).Customers(workspace, filters, sort, top, offset, search);
     }
 
-    /// <summary>Drops every kept listing: rows of a snapshot were removed in place (an erasure), which its creation time does not show.</summary>
-    public void Forget()
-    {
-        lock (_lock) _listings.Clear();
-    }
-
-    private SnapshotListing Listing(Workspace workspace, SnapshotInfo snapshot, IReadOnlyList<SnapshotInfo> snapshots)
+    private SnapshotListing Listing(Workspace workspace, SnapshotInfo snapshot, IReadOnlyList<SnapshotInfo> snapshots, string? removals)
     {
         Lazy<SnapshotListing> listing;
         lock (_lock)
         {
+            if (removals != _removals)
+            {
+                _listings.Clear();
+                _removals = removals;
+            }
             // A replaced or deleted snapshot's listing is of no more use; one of the same analysis is caught up below.
             _listings.RemoveAll(l => !snapshots.Any(s => SameAnalysis(s, l.Snapshot)));
             var i = _listings.FindIndex(l => SameAnalysis(l.Snapshot, snapshot));

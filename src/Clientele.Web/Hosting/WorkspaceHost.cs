@@ -4,29 +4,36 @@ using Clientele.Storage;
 namespace Clientele.Web.Hosting;
 
 /// <summary>
-/// The server's workspace. It stays open for the server's life (so another process cannot write to it underneath), and
-/// each request reads through a connection of its own. Writes (imports, analyses, overrides, users) take turns: DuckDB
-/// would reject two transactions that change the same rows, and an import or an analysis is one long transaction.
+/// The server's workspace: a DuckDB file or a PostgreSQL database. It stays open for the server's life, and each request
+/// reads through a connection of its own. This server's writes (imports, analyses, overrides, users) take turns: on DuckDB,
+/// which would reject two transactions that change the same rows, the server is the file's only writer (it holds it open,
+/// so no other process can write it), and an import or an analysis is one long transaction. On PostgreSQL other servers
+/// and <c>clientele</c> commands write the same database at the same time: their transactions keep each change whole and
+/// each read consistent, and what a server keeps in memory is checked against the database on every request
+/// (<see cref="ChangeStamp"/>, and the snapshots' creation times for the listings).
 /// </summary>
 public sealed class WorkspaceHost : IDisposable
 {
     private readonly Workspace _workspace;
     private readonly SemaphoreSlim _writer = new(1, 1);
 
-    /// <summary>Opens the workspace at <paramref name="path"/>, creating it when there is no such file.</summary>
-    /// <exception cref="WorkspaceException">The path is a PostgreSQL URL: this build serves DuckDB workspaces only.</exception>
+    /// <summary>
+    /// Opens the workspace at <paramref name="path"/> (a file, or a <c>postgres://</c> URL), creating it when there is no
+    /// such file or the database holds no workspace.
+    /// </summary>
     public WorkspaceHost(string path)
     {
-        if (Workspace.IsDatabaseUrl(path))
-            throw new WorkspaceException("the server does not run on a PostgreSQL workspace in this build (docs/postgres.md); serve a DuckDB workspace file.");
         _workspace = Workspace.OpenOrCreate(path, out var created);
         Created = created;
     }
 
-    /// <summary>The workspace file.</summary>
+    /// <summary>The workspace file, or the URL of its PostgreSQL database without the password.</summary>
     public string Path => _workspace.Path;
 
-    /// <summary>The file did not exist and was created when the server started.</summary>
+    /// <summary>Whether the workspace is a PostgreSQL database, which other processes read and write too.</summary>
+    public bool IsPostgres => _workspace.IsPostgres;
+
+    /// <summary>The file (or the database's workspace) did not exist and was created when the server started.</summary>
     public bool Created { get; }
 
     /// <summary>The workspace's money format (currency and number format), read now: a change shows at the next read.</summary>
@@ -45,7 +52,7 @@ public sealed class WorkspaceHost : IDisposable
     /// </summary>
     public Workspace Connect() => _workspace.Connect();
 
-    /// <summary>Runs a change once no other change is running, on a connection of its own.</summary>
+    /// <summary>Runs a change once no other change of this server is running, on a connection of its own.</summary>
     public async Task<T> WriteAsync<T>(Func<Workspace, T> write, CancellationToken cancellationToken = default)
     {
         await _writer.WaitAsync(cancellationToken);
@@ -62,7 +69,8 @@ public sealed class WorkspaceHost : IDisposable
 
     /// <summary>
     /// Runs a small change on a connection of its own without waiting for the turn: only for a table no change that takes turns
-    /// writes (the data-protection keys), so the two cannot touch the same rows.
+    /// writes (the data-protection keys), so the two cannot touch the same rows. (On PostgreSQL nothing needs the turn to be
+    /// correct; this only keeps a sign-in from waiting behind this server's analysis.)
     /// </summary>
     public T WriteApart<T>(Func<Workspace, T> write)
     {
@@ -70,7 +78,7 @@ public sealed class WorkspaceHost : IDisposable
         return write(connection);
     }
 
-    /// <summary>Whether a change is running now (an import or an analysis holds the turn for its whole length).</summary>
+    /// <summary>Whether a change of this server is running now (an import or an analysis holds the turn for its whole length).</summary>
     public bool Writing => _writer.CurrentCount == 0;
 
     /// <inheritdoc />

@@ -126,14 +126,18 @@ public sealed partial class ServeCommandTests : IDisposable
         Assert.Contains("CLIENTELE_ADMIN_PASSWORD is refused: that password is among the most common ones", error.ToString(), StringComparison.Ordinal);
     }
 
-    private async Task<(TestConsole Output, StringWriter Error, string Url, Task Serving, CancellationTokenSource Stop)> StartAsync(string urls, string? password)
+    private Task<(TestConsole Output, StringWriter Error, string Url, Task Serving, CancellationTokenSource Stop)> StartAsync(string urls, string? password) =>
+        StartAsync(_cli.Workspace, urls, password);
+
+    /// <summary>Starts <c>clientele serve</c> in this process on <paramref name="workspace"/> and waits until it listens; cancel Stop to end it.</summary>
+    internal static async Task<(TestConsole Output, StringWriter Error, string Url, Task Serving, CancellationTokenSource Stop)> StartAsync(string workspace, string urls, string? password)
     {
         var console = new TestConsole();
         console.Profile.Width = 4000;
         var error = new StringWriter();
         var context = new CliContext(console, error, TimeProvider.System, name => name == "CLIENTELE_ADMIN_PASSWORD" ? password : null, Interactive: false);
         var stop = new CancellationTokenSource();
-        var serving = ServeCommand.Run(context, _cli.Workspace, urls, stop.Token);
+        var serving = ServeCommand.Run(context, workspace, urls, stop.Token);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         Match match;
         while (!(match = Serving().Match(console.Output)).Success)

@@ -65,6 +65,36 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
+    public void Every_change_to_users_and_keys_writes_a_new_access_stamp_and_a_read_a_refusal_or_a_key_used_does_not()
+    {
+        using var workspace = NewWorkspace();
+        var seen = new List<string?> { ChangeStamp.Access.Read(workspace) };
+        void Changed(bool expected)
+        {
+            var stamp = ChangeStamp.Access.Read(workspace);
+            Assert.Equal(expected, !seen.Contains(stamp));
+            seen.Add(stamp);
+        }
+        UserTable.Add(workspace, "ada", Role.Admin, "hash-1", Monday, null, mustChangePassword: false);
+        Changed(true);
+        Assert.Throws<WorkspaceException>(() => UserTable.Add(workspace, "ADA", Role.Viewer, "hash", Monday, null, mustChangePassword: false));
+        UserTable.All(workspace);
+        Changed(false);
+        UserTable.SetPassword(workspace, "ada", "hash-2", Monday, mustChange: false);
+        Changed(true);
+        UserTable.SetRole(workspace, "ada", Role.Viewer);
+        Changed(true);
+        var (key, _) = ApiKeyTable.Create(workspace, "kiosk", Role.Viewer, Monday, null);
+        Changed(true);
+        ApiKeyTable.Touch(workspace, key.KeyId, Monday.AddDays(1));
+        Changed(false);
+        ApiKeyTable.Revoke(workspace, key.KeyId);
+        Changed(true);
+        UserTable.Remove(workspace, "ada");
+        Changed(true);
+    }
+
+    [Fact]
     public void Data_protection_keys_come_back_as_stored_in_the_order_stored_and_a_name_is_stored_once()
     {
         using var workspace = NewWorkspace();

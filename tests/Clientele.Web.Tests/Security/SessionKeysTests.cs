@@ -45,15 +45,17 @@ public sealed partial class SessionKeysTests
         }
     }
 
-    private static Task<HttpResponseMessage> Me(HttpClient client, string cookie, CancellationToken cancel)
+    /// <summary>GET /api/me with a <c>Cookie</c> header.</summary>
+    internal static Task<HttpResponseMessage> Me(HttpClient client, string cookie, CancellationToken cancel)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
         request.Headers.Add("Cookie", cookie);
         return client.SendAsync(request, cancel);
     }
 
-    /// <summary>Signs the first admin in by hand (no cookie container), returning the sign-in cookie as a <c>Cookie</c> header sends it.</summary>
-    private static async Task<string> SignInAsync(HttpClient client, CancellationToken cancel)
+    /// <summary>Signs a user (by default the first admin) in by hand (no cookie container), returning the sign-in cookie as a <c>Cookie</c> header sends it.</summary>
+    internal static async Task<string> SignInAsync(HttpClient client, CancellationToken cancel,
+        string userName = Accounts.FirstAdminName, string password = ClienteleFactory.AdminPassword)
     {
         var page = await client.GetAsync("/signin", cancel);
         var antiforgery = string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
@@ -62,7 +64,7 @@ public sealed partial class SessionKeysTests
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["__RequestVerificationToken"] = token, ["userName"] = Accounts.FirstAdminName, ["password"] = ClienteleFactory.AdminPassword, ["returnUrl"] = "/",
+                ["__RequestVerificationToken"] = token, ["userName"] = userName, ["password"] = password, ["returnUrl"] = "/",
             }),
         };
         post.Headers.Add("Cookie", antiforgery);
