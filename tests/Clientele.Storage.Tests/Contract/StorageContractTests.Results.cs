@@ -4,6 +4,7 @@ using Clientele.Simulation;
 using Clientele.Storage.Analysis;
 using Clientele.Storage.Concerns;
 using Clientele.Storage.Referrals;
+using Clientele.Storage.Report;
 using Clientele.Storage.Snapshots;
 using DuckDB.NET.Data;
 
@@ -251,5 +252,21 @@ public abstract partial class StorageContractTests
             Assert.Throws<WorkspaceException>(() => SnapshotQuery.BuyingCenter(copied, person)).Message);
         Assert.Equal(Assert.Throws<NotFoundException>(() => SnapshotQuery.BuyingCenter(reference, "nobody")).Message,
             Assert.Throws<NotFoundException>(() => SnapshotQuery.BuyingCenter(copied, "nobody")).Message);
+    }
+
+    [Fact]
+    public void The_manager_report_reads_the_same_figures_here_and_writes_the_same_page()
+    {
+        var (analyzed, copied, options) = AnalyzedAndCopied();
+        using var _ = analyzed;
+        using var __ = copied;
+        var reference = analyzed.Workspace!;
+        foreach (var (asOf, listed) in new (DateOnly?, int)[] { (null, ManagerReport.ListedPerAction), (options.End.AddDays(-180), 5) })
+        {
+            var (expected, actual) = (ManagerReport.Read(reference, asOf, listed), ManagerReport.Read(copied, asOf, listed));
+            Assert.True(expected.Concentration.Customers > 300, $"{expected.Concentration.Customers} customers with a value");
+            AssertSameSums(expected, actual);
+            Assert.Equal(ReportHtml.Write(expected), ReportHtml.Write(actual));
+        }
     }
 }
