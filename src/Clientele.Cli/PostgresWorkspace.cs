@@ -12,7 +12,7 @@ namespace Clientele.Cli;
 internal static class PostgresWorkspace
 {
     /// <summary>The command paths that run on a PostgreSQL workspace.</summary>
-    public static readonly IReadOnlyList<string> Commands = ["init", "status", "import", "summary", "analyze", "customers", "customer", "segments", "transitions", "options", "model fit", "currency", "override", "users reset-password"];
+    public static readonly IReadOnlyList<string> Commands = ["init", "status", "import", "summary", "analyze", "customers", "customer", "segments", "transitions", "options", "model fit", "currency", "override", "users reset-password", "export", "changes", "concerns", "referrals thank", "referrals ask", "referrals results", "referrals record", "report", "model evaluate"];
 
     /// <summary>Refuses a command line this build cannot run on a PostgreSQL workspace.</summary>
     /// <exception cref="WorkspaceException">The command is not one of <see cref="Commands"/>.</exception>
@@ -25,7 +25,7 @@ internal static class PostgresWorkspace
         if (Commands.Contains(path)) return;
         throw new WorkspaceException(
             $"`clientele {path}` does not run on a PostgreSQL workspace in this build; the commands that do are " +
-            $"{string.Join(", ", Commands.Select(c => $"`{c}`"))} (docs/postgres.md). The other results, export, undo, erasure, live updates, `demo` and `serve` " +
+            $"{string.Join(", ", Commands.Select(c => $"`{c}`"))} (docs/postgres.md). Undo, erasure, live updates, `demo` and `serve` " +
             "need a DuckDB workspace for now: name a file with --workspace (for example --workspace clientele.duckdb).");
     }
 }
