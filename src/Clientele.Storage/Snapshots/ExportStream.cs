@@ -40,6 +40,11 @@ internal static class ExportStream
             command.CommandText = $"COPY ({select}) TO '{path.Replace("'", "''", StringComparison.Ordinal)}' ({format})";
             command.ExecuteNonQuery();
         }
+        catch (DuckDBException e)
+        {
+            // A row that failed to read or render fails the table function, and DuckDB reports it with its own words around.
+            throw new WorkspaceException($"cannot export: {e.Message}", e);
+        }
         finally
         {
             if (customers is not null)
