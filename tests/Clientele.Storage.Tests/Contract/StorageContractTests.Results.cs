@@ -224,7 +224,7 @@ public abstract partial class StorageContractTests
     }
 
     [Fact]
-    public void Value_points_and_buying_centers_read_the_same_here()
+    public void Value_points_buying_centers_and_the_referral_graph_read_the_same_here()
     {
         var (analyzed, copied, options) = AnalyzedAndCopied();
         using var _ = analyzed;
@@ -247,6 +247,13 @@ public abstract partial class StorageContractTests
             AssertSameJson(SnapshotQuery.BuyingCenters(reference, asOf, missing, top, offset), SnapshotQuery.BuyingCenters(copied, asOf, missing, top, offset));
         foreach (var organization in centers.Organizations.Take(5).Select(o => o.CustomerId))
             AssertSameJson(SnapshotQuery.BuyingCenter(reference, organization), SnapshotQuery.BuyingCenter(copied, organization));
+        // The referral graph: referrals between customers of the analysis, and those holding a highlighted influence role.
+        foreach (var (asOf, limit) in new (DateOnly?, int)[] { (null, 300), (null, 12), (options.End.AddDays(-180), 300) })
+        {
+            var expected = SnapshotQuery.Referrals(reference, asOf, limit);
+            AssertSameJson(expected, SnapshotQuery.Referrals(copied, asOf, limit));
+        }
+        Assert.True(SnapshotQuery.Referrals(copied).Edges.Count > 10, $"{SnapshotQuery.Referrals(copied).Edges.Count} referrals");
         var person = SnapshotQuery.Customers(reference).Rows.First(r => !centers.Organizations.Any(o => o.CustomerId == r.CustomerId)).CustomerId;
         Assert.Equal(Assert.Throws<WorkspaceException>(() => SnapshotQuery.BuyingCenter(reference, person)).Message,
             Assert.Throws<WorkspaceException>(() => SnapshotQuery.BuyingCenter(copied, person)).Message);
