@@ -70,9 +70,6 @@ public static class CliApp
         try
         {
             var workspace = root.Options.OfType<Option<string?>>().Single(o => o.Name == "--workspace");
-            var action = parsed.CommandResult.Command.Action;
-            if (action is not null && parsed.Action == action && Workspace.IsDatabaseUrl(WorkspacePath(context, parsed.GetValue(workspace))))
-                PostgresWorkspace.Check(parsed);
             if (ServedWorkspace.Route(parsed, args, workspace, context) is { } served) return served;
             return parsed.Invoke(new InvocationConfiguration { Output = new SpectreWriter(context), Error = context.Error, EnableDefaultExceptionHandler = false });
         }

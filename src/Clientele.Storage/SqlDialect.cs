@@ -73,6 +73,12 @@ internal abstract class SqlDialect
     /// <summary>The text of the key <paramref name="key"/> (a constant name) of the JSON object in the text column <paramref name="json"/>; NULL when absent or JSON null.</summary>
     public abstract string JsonText(string json, string key);
 
+    /// <summary>
+    /// Whether the text column <paramref name="json"/> holds text <see cref="JsonText"/> can read (valid JSON); false or null
+    /// where it does not, so a guarded read gives null instead of failing the statement.
+    /// </summary>
+    public abstract string JsonReadable(string json);
+
     /// <summary>A JSON object of the members (SQL key and value expressions), in their order: DuckDB's <c>json_object</c>, PostgreSQL's <c>json_build_object</c>.</summary>
     public abstract string JsonObject(IEnumerable<(string Key, string Value)> members);
 
@@ -104,6 +110,9 @@ internal abstract class SqlDialect
 
     /// <summary>The value of a member of <see cref="JsonMembers"/> aliased <paramref name="member"/> as a DOUBLE PRECISION when it is a JSON number, else null.</summary>
     public abstract string JsonMemberNumber(string member);
+
+    /// <summary>The integer quotient of two BIGINT expressions, rounded toward zero (DuckDB's <c>/</c> on integers gives a DOUBLE).</summary>
+    public abstract string IntegerQuotient(string dividend, string divisor);
 
     /// <summary>Whole days from the date or timestamp <paramref name="from"/> to <paramref name="to"/> (negative when earlier).</summary>
     public abstract string DayDiff(string from, string to);

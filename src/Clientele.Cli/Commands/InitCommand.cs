@@ -45,9 +45,7 @@ internal static class InitCommand
                 context.Out.WriteLine($"Its customer-keyed tables are spread over {shardList.Length} shards by a hash of the customer id; the other tables are in {workspace.Path}.");
             if (onCitus)
                 context.Out.WriteLine("Its customer-keyed tables are Citus distributed tables by customer id; the other tables are reference tables.");
-            context.Out.WriteLine(workspace.IsPostgres
-                ? $"On PostgreSQL this build runs {string.Join(", ", PostgresWorkspace.Commands)} (docs/postgres.md); the other results, export and `serve` come next."
-                : "Next: clientele import orders FILE   (see clientele import --help)");
+            context.Out.WriteLine("Next: clientele import orders FILE   (see clientele import --help)");
             return 0;
         });
         return command;

@@ -19,8 +19,7 @@ public static class AnalysisDue
         if (freshness.LatestAnalysisAsOf is null)
             return freshness.LatestImportAt is null ? null : (new AnalysisRequest(), "data was imported and there is no analysis yet");
         if (!freshness.Stale) return null;
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT time_unit, horizon_days FROM snapshots ORDER BY as_of DESC, created_at DESC LIMIT 1";
+        using var command = workspace.Command("SELECT time_unit, horizon_days FROM snapshots ORDER BY as_of DESC, created_at DESC LIMIT 1");
         using var reader = command.ExecuteReader();
         reader.Read();
         var request = new AnalysisRequest { Unit = Enum.Parse<TimeUnit>(reader.GetString(0), ignoreCase: true), HorizonDays = reader.GetDouble(1) };

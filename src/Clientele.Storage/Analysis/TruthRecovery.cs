@@ -1,4 +1,3 @@
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Analysis;
 
@@ -72,9 +71,8 @@ public static class TruthRecovery
 
     private static ConfusionMatrix Matrix(Workspace workspace, DateOnly asOf, string name, string sql)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"SELECT truth, computed, count(*) FROM ({sql}) AS pairs(truth, computed) GROUP BY ALL";
-        command.Parameters.Add(new DuckDBParameter("as_of", asOf.ToDateTime(TimeOnly.MinValue)));
+        using var command = workspace.Command($"SELECT truth, computed, count(*) FROM ({sql}) AS pairs(truth, computed) GROUP BY 1, 2",
+            ("as_of", asOf.ToDateTime(TimeOnly.MinValue)));
         var counts = new Dictionary<(string, string), long>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) counts[(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);

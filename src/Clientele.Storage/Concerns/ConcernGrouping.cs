@@ -1,6 +1,5 @@
 using Clientele.Classification;
 using Clientele.Storage.Snapshots;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Concerns;
 
@@ -39,22 +38,18 @@ internal sealed class ConcernGrouping
     }
 
     /// <summary>SQL giving customer_id and its group (class or path) for every customer of the analysis <c>$as_of</c> in the grouping.</summary>
-    public string MembersSql => Path is not null
+    internal string MembersSql(SqlDialect dialect) => Path is not null
         ? """
-          SELECT customer_id, CAST($path AS VARCHAR) FROM snapshot_customers
-          WHERE as_of = CAST($as_of AS DATE) AND (lower(segment) = lower($path) OR starts_with(lower(segment), lower($path) || '/'))
+          SELECT customer_id, CAST($path AS VARCHAR) AS grouped FROM snapshot_customers
+          WHERE as_of = CAST($as_of AS DATE) AND (lower(segment) = lower(CAST($path AS VARCHAR)) OR starts_with(lower(segment), lower(CAST($path AS VARCHAR)) || '/'))
           """
         : $"""
-          SELECT customer_id, class FROM (
-              SELECT customer_id, {SnapshotQuery.ClassExpression(DuckDb.DuckDbDialect.Instance, Dimension)} AS class FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE))
-          WHERE $class IS NULL OR class = $class
+          SELECT customer_id, class AS grouped FROM (
+              SELECT customer_id, {SnapshotQuery.ClassExpression(dialect, Dimension)} AS class FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)) classes
+          WHERE CAST($class AS VARCHAR) IS NULL OR class = CAST($class AS VARCHAR)
           """;
 
     /// <summary>The parameters of <see cref="MembersSql"/>.</summary>
-    public void AddParameters(DuckDBCommand command, DateOnly day)
-    {
-        command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
-        if (Path is not null) command.Parameters.Add(new DuckDBParameter("path", Path));
-        else command.Parameters.Add(new DuckDBParameter("class", (object?)Class ?? DBNull.Value));
-    }
+    internal (string Name, object? Value)[] Parameters(DateOnly day) =>
+        Path is not null ? [("as_of", day.ToDateTime(TimeOnly.MinValue)), ("path", Path)] : [("as_of", day.ToDateTime(TimeOnly.MinValue)), ("class", Class)];
 }

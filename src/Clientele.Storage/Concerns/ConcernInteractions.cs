@@ -1,7 +1,6 @@
 using Clientele.Classification.Concerns;
 using Clientele.Storage.Analysis;
 using Clientele.Storage.Snapshots;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Concerns;
 
@@ -35,20 +34,19 @@ public static class ConcernInteractions
         var wanted = ConcernRule.Normalise(concern);
         var day = SnapshotQuery.Resolve(workspace, asOf);
 
-        using var command = workspace.Connection.CreateCommand();
-        var members = grouping.Class is null && grouping.Path is null
+        var whole = grouping.Class is null && grouping.Path is null;
+        var members = whole
             ? "SELECT customer_id FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)"
-            : $"SELECT DISTINCT customer_id FROM ({grouping.MembersSql})";
-        command.CommandText = $"""
+            : $"SELECT DISTINCT customer_id FROM ({grouping.MembersSql(workspace.Dialect)}) members";
+        var text = workspace.Dialect.OrdinalText;
+        using var command = workspace.Command($"""
             SELECT i.occurred_at, i.customer_id, s.name, i.kind, i.tag, i.text
             FROM interactions i
             JOIN ({members}) m ON m.customer_id = i.customer_id
             JOIN snapshot_customers s ON s.as_of = CAST($as_of AS DATE) AND s.customer_id = i.customer_id
-            WHERE i.occurred_at < CAST($as_of AS DATE) + INTERVAL 1 DAY
-            ORDER BY i.occurred_at DESC, i.customer_id, i.kind, i.tag NULLS FIRST, i.text NULLS FIRST
-            """;
-        grouping.AddParameters(command, day);
-        if (grouping.Class is null && grouping.Path is null) command.Parameters.RemoveAt("class");
+            WHERE i.occurred_at < CAST($as_of AS DATE) + INTERVAL '1 day'
+            ORDER BY i.occurred_at DESC, {text("i.customer_id")}, {text("i.kind")}, {text("i.tag")} NULLS FIRST, {text("i.text")} NULLS FIRST
+            """, whole ? [("as_of", day.ToDateTime(TimeOnly.MinValue))] : grouping.Parameters(day));
 
         var memo = new Dictionary<(string?, string?, string?), bool>();
         var skip = (long)(page - 1) * pageSize;

@@ -3,7 +3,6 @@ using Clientele.Classification;
 using Clientele.Classification.Concerns;
 using Clientele.Storage.Analysis;
 using Clientele.Storage.Snapshots;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Concerns;
 
@@ -76,15 +75,13 @@ public static class ConcernQuery
     /// <summary>Per customer of the analysis with any concern: concern → interactions naming it.</summary>
     private static Dictionary<string, Dictionary<string, long>> CustomerConcerns(Workspace workspace, DateOnly day, ConcernRule rule)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = """
+        using var command = workspace.Command("""
             SELECT i.customer_id, i.kind, i.tag, i.text, count(*)
             FROM interactions i
-            WHERE i.occurred_at < CAST($as_of AS DATE) + INTERVAL 1 DAY
+            WHERE i.occurred_at < CAST($as_of AS DATE) + INTERVAL '1 day'
               AND i.customer_id IN (SELECT customer_id FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE))
-            GROUP BY ALL
-            """;
-        command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
+            GROUP BY i.customer_id, i.kind, i.tag, i.text
+            """, ("as_of", day.ToDateTime(TimeOnly.MinValue)));
         var memo = new Dictionary<(string?, string?, string?), string?>();
         var result = new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
@@ -103,9 +100,7 @@ public static class ConcernQuery
     /// <summary>The customers of each group (a customer may be in several for influence roles).</summary>
     private static List<(string? Class, List<string> Members)> Groups(Workspace workspace, DateOnly day, ConcernGrouping grouping)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = grouping.MembersSql;
-        grouping.AddParameters(command, day);
+        using var command = workspace.Command(grouping.MembersSql(workspace.Dialect), grouping.Parameters(day));
         var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var none = new List<string>();
         using var reader = command.ExecuteReader();
@@ -125,14 +120,14 @@ public static class ConcernQuery
     /// <summary>The analysis's customers' interactions up to its date per kind, most first.</summary>
     private static Dictionary<string, long> InteractionsByKind(Workspace workspace, DateOnly day)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = """
-            SELECT coalesce(lower(trim(kind)), ''), count(*) AS n FROM interactions
-            WHERE occurred_at < CAST($as_of AS DATE) + INTERVAL 1 DAY
-              AND customer_id IN (SELECT customer_id FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE))
-            GROUP BY 1 ORDER BY n DESC, 1
-            """;
-        command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
+        using var command = workspace.Command($"""
+            SELECT kind, n FROM (
+                SELECT coalesce(lower(trim(kind)), '') AS kind, count(*) AS n FROM interactions
+                WHERE occurred_at < CAST($as_of AS DATE) + INTERVAL '1 day'
+                  AND customer_id IN (SELECT customer_id FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE))
+                GROUP BY 1) kinds
+            ORDER BY n DESC, {workspace.Dialect.OrdinalText("kind")}
+            """, ("as_of", day.ToDateTime(TimeOnly.MinValue)));
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
         using var reader = command.ExecuteReader();
         while (reader.Read()) result[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
@@ -148,9 +143,7 @@ public static class ConcernQuery
 
     private static long Customers(Workspace workspace, DateOnly day)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)";
-        command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
+        using var command = workspace.Command("SELECT count(*) FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)", ("as_of", day.ToDateTime(TimeOnly.MinValue)));
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 

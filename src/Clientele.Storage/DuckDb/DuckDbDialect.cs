@@ -63,6 +63,9 @@ internal sealed class DuckDbDialect : SqlDialect
     /// <inheritdoc />
     public override string JsonText(string json, string key) => $"json_extract_string({json}, '$.{key}')";
 
+    /// <inheritdoc />
+    public override string JsonReadable(string json) => $"json_valid({json})";
+
     public override string JsonObject(IEnumerable<(string Key, string Value)> members) => $"json_object({string.Join(", ", members.Select(m => $"{m.Key}, {m.Value}"))})";
 
     /// <inheritdoc />
@@ -91,6 +94,9 @@ internal sealed class DuckDbDialect : SqlDialect
     private static string Struct(IReadOnlyList<string> order) => $"struct_pack({string.Join(", ", order.Select((e, i) => $"k{i} := {e}"))})";
 
     private static string Filter(string? filter) => filter is null ? "" : $" FILTER (WHERE {filter})";
+
+    /// <inheritdoc />
+    public override string IntegerQuotient(string dividend, string divisor) => $"({dividend}) // ({divisor})";
 
     /// <inheritdoc />
     public override string DayDiff(string from, string to) => $"date_diff('day', CAST({from} AS DATE), CAST({to} AS DATE))";

@@ -1,5 +1,4 @@
 using Clientele.Storage.Snapshots;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Live;
 
@@ -16,34 +15,34 @@ public static class ClassChanges
         ArgumentOutOfRangeException.ThrowIfNegative(top);
         var day = SnapshotQuery.Resolve(workspace, asOf);
         var filter = customerId is null ? "" : " AND customer_id = $id";
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"""
+        var at = day.ToDateTime(TimeOnly.MinValue);
+        using var command = workspace.Command($"""
             SELECT customer_id, dimension, from_class, to_class, live_as_of, changed_at, import_id, count(*) OVER () AS total
-            FROM class_changes WHERE as_of = $as_of{filter}
-            ORDER BY changed_at DESC, customer_id, dimension LIMIT {top}
-            """;
-        command.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
-        if (customerId is not null) command.Parameters.Add(new DuckDBParameter("id", customerId));
-        using var reader = command.ExecuteReader();
+            FROM class_changes WHERE as_of = CAST($as_of AS DATE){filter}
+            ORDER BY changed_at DESC, {workspace.Dialect.OrdinalText("customer_id")}, {workspace.Dialect.OrdinalText("dimension")} LIMIT {top}
+            """, Parameters(at, customerId));
         var changes = new List<ClassChange>();
         long total = 0;
-        while (reader.Read())
+        using (var reader = command.ExecuteReader())
         {
-            changes.Add(new ClassChange(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                reader.GetFieldValue<DateOnly>(4), DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc), reader.IsDBNull(6) ? null : reader.GetInt32(6)));
-            total = reader.GetInt64(7);
+            while (reader.Read())
+            {
+                changes.Add(new ClassChange(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.GetFieldValue<DateOnly>(4), DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc), reader.IsDBNull(6) ? null : reader.GetInt32(6)));
+                total = reader.GetInt64(7);
+            }
         }
         if (top == 0)
         {
             // No row was read, so the window's count was not either: count the same rows alone.
-            using var count = workspace.Connection.CreateCommand();
-            count.CommandText = $"SELECT count(*) FROM class_changes WHERE as_of = $as_of{filter}";
-            count.Parameters.Add(new DuckDBParameter("as_of", day.ToDateTime(TimeOnly.MinValue)));
-            if (customerId is not null) count.Parameters.Add(new DuckDBParameter("id", customerId));
+            using var count = workspace.Command($"SELECT count(*) FROM class_changes WHERE as_of = CAST($as_of AS DATE){filter}", Parameters(at, customerId));
             total = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         }
         return (day, changes, total);
     }
+
+    private static (string, object?)[] Parameters(DateTime asOf, string? customerId) =>
+        customerId is null ? [("as_of", asOf)] : [("as_of", asOf), ("id", customerId)];
 
     /// <summary>A customer's live mark in the analysis of <paramref name="day"/>, or null when its row is the analysis's own.</summary>
     internal static LiveMark? Mark(Workspace workspace, string customerId, DateOnly day)

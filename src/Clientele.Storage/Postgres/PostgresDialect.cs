@@ -75,6 +75,13 @@ internal sealed partial class PostgresDialect : SqlDialect
     /// <inheritdoc />
     public override string JsonText(string json, string key) => $"(CAST({json} AS jsonb) ->> '{key}')";
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// PostgreSQL 15 cannot test text for JSON in SQL (<c>IS JSON</c> is 16's), so only null is excluded: a PostgreSQL workspace's
+    /// JSON columns hold what Clientele wrote or the importer checked to be a JSON object (a DuckDB file may hold older text).
+    /// </remarks>
+    public override string JsonReadable(string json) => $"({json} IS NOT NULL)";
+
     public override string JsonObject(IEnumerable<(string Key, string Value)> members) => $"json_build_object({string.Join(", ", members.Select(m => $"{m.Key}, {m.Value}"))})";
 
     /// <inheritdoc />
@@ -101,6 +108,9 @@ internal sealed partial class PostgresDialect : SqlDialect
         $"CASE WHEN json_typeof({member}.value) = 'number' THEN CAST({member}.value #>> '{{}}' AS DOUBLE PRECISION) END";
 
     private static string And(string? filter) => filter is null ? "" : $" AND ({filter})";
+
+    /// <inheritdoc />
+    public override string IntegerQuotient(string dividend, string divisor) => $"({dividend}) / ({divisor})";
 
     /// <inheritdoc />
     public override string DayDiff(string from, string to) => $"(CAST({to} AS DATE) - CAST({from} AS DATE))";

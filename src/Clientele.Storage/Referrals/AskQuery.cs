@@ -39,12 +39,12 @@ public static class AskQuery
                       SELECT 1 FROM interactions r
                       WHERE r.customer_id = k.customer_id AND lower(r.kind) IN ({resolvedList}) AND r.occurred_at > k.occurred_at)
                 GROUP BY k.customer_id)
-            SELECT s.customer_id, s.name, {ReferralSql.Email}, s.ladder, s.p_alive, s.churn_status, s.value, a.last_asked, k.open, k.latest
+            SELECT s.customer_id, s.name, {ReferralSql.Email(workspace)}, s.ladder, s.p_alive, s.churn_status, s.value, a.last_asked, k.open, k.latest
             FROM snapshot_customers s
             LEFT JOIN customers c ON c.customer_id = s.customer_id
             LEFT JOIN asked a ON a.customer_id = s.customer_id
             LEFT JOIN complaints k ON k.customer_id = s.customer_id
-            WHERE s.as_of = $as_of AND lower(s.ladder) IN ({ladderList})
+            WHERE s.as_of = CAST($as_of AS DATE) AND lower(s.ladder) IN ({ladderList})
             """,
             [("ask", CanonicalTables.ReferralAskKind), ("as_of", ReferralSql.Start(day)), ("end", ReferralSql.Start(day.AddDays(1))),
              ("complaint_start", ReferralSql.Start(day.AddDays(1 - options.ComplaintWindowDays))), .. ladderParameters, .. resolvedParameters]);

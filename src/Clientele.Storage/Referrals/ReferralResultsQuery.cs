@@ -38,7 +38,7 @@ public static class ReferralResultsQuery
     /// <summary>Each customer's first thank (ask) from <paramref name="from"/> on, at any date, with what followed it up to now.</summary>
     private static (IReadOnlyList<ReferralFollowUp> Open, long Total) Open(Workspace workspace, DateOnly from, int max)
     {
-        using var command = ReferralSql.Command(workspace, """
+        using var command = ReferralSql.Command(workspace, $"""
             WITH acts AS (
                 SELECT customer_id, lower(kind) AS kind, min(occurred_at) AS t
                 FROM interactions WHERE lower(kind) IN ($thank, $ask) AND occurred_at >= $from
@@ -56,7 +56,7 @@ public static class ReferralResultsQuery
             SELECT a.customer_id, c.name, a.kind, a.t, coalesce(b.n, 0), coalesce(b.v, 0), count(*) OVER ()
             FROM acts a LEFT JOIN customers c ON c.customer_id = a.customer_id
             LEFT JOIN bought b ON b.customer_id = a.customer_id AND b.kind = a.kind
-            ORDER BY a.t DESC, a.customer_id, a.kind
+            ORDER BY a.t DESC, {workspace.Dialect.OrdinalText("a.customer_id")}, {workspace.Dialect.OrdinalText("a.kind")}
             LIMIT $max
             """,
             ("thank", ReferralLog.KindOf(ReferralAction.Thank)), ("ask", ReferralLog.KindOf(ReferralAction.Ask)), ("from", ReferralSql.Start(from)),
@@ -82,12 +82,12 @@ public static class ReferralResultsQuery
         using var command = ReferralSql.Command(workspace, """
             WITH treated AS (
                 SELECT s.customer_id, s.ladder, min(i.occurred_at) AS t
-                FROM interactions i JOIN snapshot_customers s ON s.customer_id = i.customer_id AND s.as_of = $as_of
+                FROM interactions i JOIN snapshot_customers s ON s.customer_id = i.customer_id AND s.as_of = CAST($as_of AS DATE)
                 WHERE lower(i.kind) = $kind AND i.occurred_at >= $from AND i.occurred_at < $to
                 GROUP BY s.customer_id, s.ladder),
             untreated AS (
                 SELECT s.customer_id, s.ladder FROM snapshot_customers s
-                WHERE s.as_of = $as_of AND s.ladder IN (SELECT ladder FROM treated)
+                WHERE s.as_of = CAST($as_of AS DATE) AND s.ladder IN (SELECT ladder FROM treated)
                   AND s.customer_id NOT IN (SELECT customer_id FROM interactions WHERE lower(kind) = $kind AND occurred_at >= $from)),
             windows AS (
                 SELECT e.customer_id AS event, e.customer_id AS who, e.t, TRUE AS treated FROM treated e
@@ -98,11 +98,11 @@ public static class ReferralResultsQuery
                 FROM referrals r LEFT JOIN customers c ON c.customer_id = r.referred_id),
             made AS (
                 SELECT w.event, w.who, w.treated, w.t, f.referred_id
-                FROM windows w JOIN refs f ON f.referrer_id = w.who AND f.at > w.t AND f.at <= w.t + to_days(CAST($days AS INTEGER))),
+                FROM windows w JOIN refs f ON f.referrer_id = w.who AND f.at > w.t AND f.at <= w.t + CAST($days AS INTEGER) * INTERVAL '1 day'),
             per_window AS (
                 SELECT m.event, m.who, m.treated, count(DISTINCT m.referred_id) AS n, coalesce(sum(o.amount), 0) AS v
                 FROM made m LEFT JOIN orders o ON o.customer_id = m.referred_id AND o.status = 'completed'
-                    AND o.ordered_at > m.t AND o.ordered_at <= m.t + to_days(CAST($days AS INTEGER))
+                    AND o.ordered_at > m.t AND o.ordered_at <= m.t + CAST($days AS INTEGER) * INTERVAL '1 day'
                 GROUP BY m.event, m.who, m.treated),
             per_event AS (
                 SELECT w.event, w.treated, avg(coalesce(p.n, 0)) AS n, avg(coalesce(p.v, 0)) AS v,

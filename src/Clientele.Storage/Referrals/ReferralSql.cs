@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Referrals;
 
@@ -11,15 +10,10 @@ internal static class ReferralSql
     /// The customer's e-mail where the customers file carried an <c>email</c> column (kept in <c>attributes</c>); the
     /// canonical tables have no e-mail field. <c>c</c> is the customers table.
     /// </summary>
-    public const string Email = "CASE WHEN json_valid(c.attributes) THEN json_extract_string(c.attributes, '$.email') END";
+    public static string Email(Workspace workspace) =>
+        $"CASE WHEN {workspace.Dialect.JsonReadable("c.attributes")} THEN {workspace.Dialect.JsonText("c.attributes", "email")} END";
 
-    public static DuckDBCommand Command(Workspace workspace, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = workspace.Connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
-        return command;
-    }
+    public static DbCommand Command(Workspace workspace, string sql, params (string Name, object? Value)[] parameters) => workspace.Command(sql, parameters);
 
     /// <summary>An SQL list of lower-cased kinds, as parameters <c>$prefix0</c>, ...; "NULL" for an empty list (matches nothing).</summary>
     public static (string Sql, (string, object?)[] Parameters) Kinds(string prefix, IReadOnlyList<string> kinds)

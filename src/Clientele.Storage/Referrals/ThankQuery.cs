@@ -28,7 +28,7 @@ public static class ThankQuery
         using var command = ReferralSql.Command(workspace, $"""
             WITH thanked AS (
                 -- Counted from the day after the last thank: what came in on the day of a thank is what it thanked for.
-                SELECT customer_id, max(occurred_at) AS last_thanked, CAST(max(occurred_at) AS DATE) + INTERVAL 1 DAY AS counted_from
+                SELECT customer_id, max(occurred_at) AS last_thanked, CAST(max(occurred_at) AS DATE) + INTERVAL '1 day' AS counted_from
                 FROM interactions WHERE lower(kind) = $thanks GROUP BY customer_id),
             referred AS (
                 SELECT r.referrer_id AS customer_id, count(DISTINCT o.customer_id) AS bought, sum(o.amount) AS amount
@@ -44,14 +44,14 @@ public static class ThankQuery
                 WHERE lower(i.kind) IN ({helpList}) AND coalesce(i.sentiment, '') <> 'negative'
                   AND i.occurred_at >= $start AND i.occurred_at < $end
                   AND (t.counted_from IS NULL OR i.occurred_at >= t.counted_from)
-                GROUP BY ALL)
-            SELECT s.customer_id, s.name, {ReferralSql.Email}, coalesce(r.bought, 0), coalesce(r.amount, 0), h.kind, h.helps, t.last_thanked
+                GROUP BY i.customer_id, lower(i.kind))
+            SELECT s.customer_id, s.name, {ReferralSql.Email(workspace)}, coalesce(r.bought, 0), coalesce(r.amount, 0), h.kind, h.helps, t.last_thanked
             FROM snapshot_customers s
             LEFT JOIN customers c ON c.customer_id = s.customer_id
             LEFT JOIN thanked t ON t.customer_id = s.customer_id
             LEFT JOIN referred r ON r.customer_id = s.customer_id
             LEFT JOIN helped h ON h.customer_id = s.customer_id
-            WHERE s.as_of = $as_of AND ((r.bought > 0 AND r.amount >= $minimum) OR h.helps > 0)
+            WHERE s.as_of = CAST($as_of AS DATE) AND ((r.bought > 0 AND r.amount >= $minimum) OR h.helps > 0)
             """,
             [("thanks", CanonicalTables.ReferralThanksKind), ("start", start), ("end", end), ("as_of", ReferralSql.Start(day)),
              ("minimum", options.ThankMinimumValue), .. helpParameters]);

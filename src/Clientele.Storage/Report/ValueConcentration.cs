@@ -1,5 +1,4 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Report;
 
@@ -30,22 +29,21 @@ public sealed record ValueConcentration(
     /// <summary>The concentration of a snapshot, in one scan of its customers.</summary>
     public static ValueConcentration Of(Workspace workspace, DateOnly asOf)
     {
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = """
+        var dialect = workspace.Dialect;
+        using var command = workspace.Command($"""
             WITH ranked AS (
                 SELECT value, coalesce(referral_value, 0) AS referral_value, coalesce(influence_value, 0) AS influence_value,
-                       CASE WHEN isfinite(full_value) THEN full_value ELSE value END AS full_value,
-                       row_number() OVER (ORDER BY value DESC, customer_id) AS rank, count(*) OVER () AS n
+                       CASE WHEN {dialect.IsFinite("full_value")} THEN full_value ELSE value END AS full_value,
+                       row_number() OVER (ORDER BY value DESC, {dialect.OrdinalText("customer_id")}) AS rank, count(*) OVER () AS n
                 FROM snapshot_customers
-                WHERE as_of = CAST($as_of AS DATE) AND value_class IS NOT NULL AND isfinite(value)
+                WHERE as_of = CAST($as_of AS DATE) AND value_class IS NOT NULL AND {dialect.IsFinite("value")}
             )
             SELECT count(*), coalesce(sum(value), 0),
                    coalesce(max(ceil(n * 0.05)), 0), coalesce(sum(value) FILTER (WHERE rank <= ceil(n * 0.05)), 0),
                    coalesce(max(ceil(n * 0.20)), 0), coalesce(sum(value) FILTER (WHERE rank <= ceil(n * 0.20)), 0),
                    coalesce(sum(referral_value), 0), coalesce(sum(influence_value), 0), coalesce(sum(full_value), 0)
             FROM ranked
-            """;
-        command.Parameters.Add(new DuckDBParameter("as_of", asOf.ToDateTime(TimeOnly.MinValue)));
+            """, ("as_of", asOf.ToDateTime(TimeOnly.MinValue)));
         using var reader = command.ExecuteReader();
         reader.Read();
         double D(int i) => Convert.ToDouble(reader.GetValue(i), CultureInfo.InvariantCulture);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Clientele.Classification;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -28,26 +27,18 @@ public static partial class SnapshotQuery
             where.Append(" AND NOT EXISTS (SELECT 1 FROM snapshot_buying_roles r " +
                 "WHERE r.as_of = c.as_of AND r.customer_id = c.customer_id AND r.role = $role)");
         }
+        (string, object?)[] parameters = role is null ? [("as_of", DayValue(day))] : [("as_of", DayValue(day)), ("role", role)];
         long total;
-        using (var count = workspace.Connection.CreateCommand())
-        {
-            count.CommandText = $"SELECT count(*) FROM snapshot_customers c WHERE {where}";
-            count.Parameters.Add(DayParameter("as_of", day));
-            if (role is not null) count.Parameters.Add(new DuckDBParameter("role", role));
+        using (var count = workspace.Command($"SELECT count(*) FROM snapshot_customers c WHERE {where}", parameters))
             total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
         var organizations = new List<(string Id, string? Name, string? Class, string? Reason, double? Value)>();
-        using (var command = workspace.Connection.CreateCommand())
+        var reasons = SnapshotReasons.Of(workspace, day);
+        using (var command = workspace.Command(
+                   $"SELECT c.customer_id, c.name, c.buying_center, c.value, {SnapshotReasons.Select(workspace, Dimensions.BuyingCenter, "c")} FROM snapshot_customers c WHERE {where} " +
+                   $"ORDER BY c.value DESC NULLS LAST, {workspace.Dialect.OrdinalText("c.customer_id")} LIMIT $top OFFSET $offset",
+                   [.. parameters, ("top", (long)top), ("offset", (long)offset)]))
         {
-            command.CommandText =
-                $"SELECT c.customer_id, c.name, c.buying_center, c.value, {SnapshotReasons.Select(Dimensions.BuyingCenter, "c")} FROM snapshot_customers c WHERE {where} " +
-                "ORDER BY c.value DESC NULLS LAST, c.customer_id LIMIT $top OFFSET $offset";
-            command.Parameters.Add(DayParameter("as_of", day));
-            if (role is not null) command.Parameters.Add(new DuckDBParameter("role", role));
-            command.Parameters.Add(new DuckDBParameter("top", (long)top));
-            command.Parameters.Add(new DuckDBParameter("offset", (long)offset));
             using var reader = command.ExecuteReader();
-            var reasons = SnapshotReasons.Of(workspace, day);
             while (reader.Read()) organizations.Add((reader.GetString(0), Text(reader, 1), Text(reader, 2), reasons.Read(reader, 4, Dimensions.BuyingCenter), Number(reader, 3)));
         }
         var holders = RoleHolders(workspace, day, [.. organizations.Select(o => o.Id)]);
@@ -60,18 +51,22 @@ public static partial class SnapshotQuery
     public static BuyingCenterRow BuyingCenter(Workspace workspace, string customerId, DateOnly? asOf = null)
     {
         var day = Resolve(workspace, asOf);
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText =
-            $"SELECT c.name, c.kind, c.buying_center, c.value, {SnapshotReasons.Select(Dimensions.BuyingCenter, "c")} FROM snapshot_customers c WHERE c.as_of = CAST($as_of AS DATE) AND c.customer_id = $id";
-        command.Parameters.Add(DayParameter("as_of", day));
-        command.Parameters.Add(new DuckDBParameter("id", customerId));
-        using var reader = command.ExecuteReader();
-        if (!reader.Read()) throw NotInSnapshot(workspace, customerId, day);
-        if (reader.IsDBNull(2))
-            throw new WorkspaceException($"customer '{customerId}' ({Text(reader, 1) ?? "kind unknown"}) has no buying center: buying roles are for organizations' purchases.");
+        var reasons = SnapshotReasons.Of(workspace, day);
+        (string? Name, string? Kind, string? Class, double? Value, string? Reason)? row = null;
+        // Read whole before another query runs: PostgreSQL runs one command at a time on a connection.
+        using (var command = workspace.Command(
+                   $"SELECT c.name, c.kind, c.buying_center, c.value, {SnapshotReasons.Select(workspace, Dimensions.BuyingCenter, "c")} FROM snapshot_customers c WHERE c.as_of = CAST($as_of AS DATE) AND c.customer_id = $id",
+                   ("as_of", DayValue(day)), ("id", customerId)))
+        using (var reader = command.ExecuteReader())
+        {
+            if (reader.Read())
+                row = (Text(reader, 0), Text(reader, 1), Text(reader, 2), Number(reader, 3), reader.IsDBNull(2) ? null : reasons.Read(reader, 4, Dimensions.BuyingCenter));
+        }
+        if (row is not { } found) throw NotInSnapshot(workspace, customerId, day);
+        if (found.Class is null)
+            throw new WorkspaceException($"customer '{customerId}' ({found.Kind ?? "kind unknown"}) has no buying center: buying roles are for organizations' purchases.");
         var holders = RoleHolders(workspace, day, [customerId]);
-        return BuyingCenterOf(customerId, Text(reader, 0), Text(reader, 2), SnapshotReasons.Of(workspace, day).Read(reader, 4, Dimensions.BuyingCenter), Number(reader, 3),
-            holders.GetValueOrDefault(customerId) ?? []);
+        return BuyingCenterOf(customerId, found.Name, found.Class, found.Reason, found.Value, holders.GetValueOrDefault(customerId) ?? []);
     }
 
     /// <summary>The buying role of that name (any case).</summary>
@@ -90,12 +85,12 @@ public static partial class SnapshotQuery
     {
         var holders = new Dictionary<string, List<ContactRole>>(StringComparer.Ordinal);
         if (customerIds.Length == 0) return holders;
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText =
+        var text = workspace.Dialect.OrdinalText;
+        using var command = workspace.Command(
             "SELECT customer_id, contact_id, contact_name, title, role, weight, inferred FROM snapshot_buying_roles " +
-            "WHERE as_of = CAST($as_of AS DATE) AND list_contains($ids, customer_id) ORDER BY customer_id, role, weight DESC, contact_id";
-        command.Parameters.Add(DayParameter("as_of", day));
-        command.Parameters.Add(new DuckDBParameter("ids", customerIds));
+            "WHERE as_of = CAST($as_of AS DATE) AND customer_id IN (SELECT unnest($ids)) " +
+            $"ORDER BY {text("customer_id")}, {text("role")}, weight DESC, {text("contact_id")}",
+            ("as_of", DayValue(day)), ("ids", customerIds));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -35,6 +35,22 @@ public static partial class SnapshotQuery
         var playbook = PlaybookOf(workspace, day, []);
         var currency = MoneySetting.Read(workspace).Currency;
         var temporary = System.IO.Path.Combine(directory, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.partial");
+        var result = new ExportResult(full, day, customers?.Count ?? Count(workspace, day),
+            2 + SnapshotSchema.FigureColumns.Count + 2 * Dimensions.All.Count + SnapshotSchema.LiveColumns.Count + 1 + (currency is null ? 0 : 1));
+        if (workspace.IsPostgres)
+        {
+            // No engine but DuckDB calls the client's reason renderer from inside its statement: the rows stream to the client.
+            try
+            {
+                ExportStream.Write(workspace, temporary, format, day, playbook, currency, customers);
+                File.Move(temporary, full, overwrite: true);
+            }
+            finally
+            {
+                if (File.Exists(temporary)) File.Delete(temporary);
+            }
+            return result;
+        }
         var export = Interlocked.Increment(ref _lastExport);
         try
         {
@@ -71,8 +87,7 @@ public static partial class SnapshotQuery
             Execute(workspace, "DROP TABLE IF EXISTS export_selection");
             if (File.Exists(temporary)) File.Delete(temporary);
         }
-        return new ExportResult(full, day, customers?.Count ?? Count(workspace, day),
-            2 + SnapshotSchema.FigureColumns.Count + 2 * Dimensions.All.Count + SnapshotSchema.LiveColumns.Count + 1 + (currency is null ? 0 : 1));
+        return result;
     }
 
     /// <summary>
@@ -178,7 +193,7 @@ public static partial class SnapshotQuery
     }
 
     /// <summary>Every text column of the export, each as <see cref="CsvCell.SqlNeutralised"/> writes it, for a <c>REPLACE</c> list.</summary>
-    private static string NeutralisedTextColumns()
+    internal static string NeutralisedTextColumns()
     {
         IEnumerable<string> text =
         [

@@ -19,30 +19,30 @@ public static partial class SnapshotQuery
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         var day = Resolve(workspace, asOf);
         var edges = new List<ReferralEdge>();
-        using (var command = workspace.Connection.CreateCommand())
+        var text = workspace.Dialect.OrdinalText;
+        using (var command = workspace.Command($"""
+                   SELECT referrer_id, referred_id FROM (
+                       SELECT DISTINCT r.referrer_id, r.referred_id FROM referrals r
+                       WHERE r.referrer_id <> r.referred_id
+                         AND EXISTS (SELECT 1 FROM snapshot_customers a WHERE a.as_of = CAST($as_of AS DATE) AND a.customer_id = r.referrer_id)
+                         AND EXISTS (SELECT 1 FROM snapshot_customers b WHERE b.as_of = CAST($as_of AS DATE) AND b.customer_id = r.referred_id)) linked
+                   ORDER BY {text("referrer_id")}, {text("referred_id")}
+                   """, ("as_of", DayValue(day))))
         {
-            command.CommandText = """
-                SELECT DISTINCT r.referrer_id, r.referred_id FROM referrals r
-                SEMI JOIN snapshot_customers a ON a.as_of = CAST($as_of AS DATE) AND a.customer_id = r.referrer_id
-                SEMI JOIN snapshot_customers b ON b.as_of = CAST($as_of AS DATE) AND b.customer_id = r.referred_id
-                WHERE r.referrer_id <> r.referred_id
-                ORDER BY 1, 2
-                """;
-            command.Parameters.Add(DayParameter("as_of", day));
             using var reader = command.ExecuteReader();
             while (reader.Read()) edges.Add(new ReferralEdge(reader.GetString(0), reader.GetString(1)));
         }
 
         var nodes = new Dictionary<string, ReferralNode>(StringComparer.Ordinal);
-        using (var command = workspace.Connection.CreateCommand())
+        // An item of the influence list, matched whole: the list and the item each between separators.
+        var separator = DimensionDeclaration.ListSeparator;
+        var roles = string.Join(" OR ", HighlightedInfluenceRoles.Select(r => $"strpos('{separator}' || influence || '{separator}', {Literal(separator + r + separator)}) > 0"));
+        using (var command = workspace.Command($"""
+                   WITH ends AS (SELECT referrer_id AS id FROM referrals UNION SELECT referred_id FROM referrals)
+                   SELECT customer_id, name, influence, value, full_value FROM snapshot_customers
+                   WHERE as_of = CAST($as_of AS DATE) AND (customer_id IN (SELECT id FROM ends) OR {roles})
+                   """, ("as_of", DayValue(day))))
         {
-            var roles = string.Join(" OR ", HighlightedInfluenceRoles.Select(r => $"list_contains(string_split(influence, '{DimensionDeclaration.ListSeparator}'), {Literal(r)})"));
-            command.CommandText = $"""
-                WITH ends AS (SELECT referrer_id AS id FROM referrals UNION SELECT referred_id FROM referrals)
-                SELECT customer_id, name, influence, value, full_value FROM snapshot_customers
-                WHERE as_of = CAST($as_of AS DATE) AND (customer_id IN (SELECT id FROM ends) OR {roles})
-                """;
-            command.Parameters.Add(DayParameter("as_of", day));
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Clientele.Classification;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -18,38 +17,28 @@ public static partial class SnapshotQuery
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var day = Resolve(workspace, asOf);
-        const string eligible = "as_of = CAST($as_of AS DATE) AND value_class IS NOT NULL AND isfinite(past_net_value) AND isfinite(future_net_value)";
+        var dialect = workspace.Dialect;
+        var eligible = $"as_of = CAST($as_of AS DATE) AND value_class IS NOT NULL AND {dialect.IsFinite("past_net_value")} AND {dialect.IsFinite("future_net_value")}";
         long total;
-        using (var count = workspace.Connection.CreateCommand())
-        {
-            count.CommandText = $"SELECT count(*) FROM snapshot_customers WHERE {eligible}";
-            count.Parameters.Add(DayParameter("as_of", day));
+        using (var count = workspace.Command($"SELECT count(*) FROM snapshot_customers WHERE {eligible}", ("as_of", DayValue(day))))
             total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
         var top = total <= limit ? total : limit / 2;
         var rest = total - top;
         var sampled = Math.Min(limit - top, rest);
         // Systematic sampling with a fractional interval rest / sampled: the k-th of the rest (by value) is taken when
         // floor((k * sampled + start) / rest) steps up, which happens exactly `sampled` times; start is seeded.
         var start = rest == 0 ? 0 : new Random(seed).NextInt64(rest);
-        using var command = workspace.Connection.CreateCommand();
-        command.CommandText = $"""
+        using var command = workspace.Command($"""
             SELECT customer_id, name, value_class, past_net_value, future_net_value, value, rank
             FROM (
                 SELECT customer_id, name, value_class, past_net_value, future_net_value, value,
-                       row_number() OVER (ORDER BY CASE WHEN isfinite(value) THEN value END DESC NULLS LAST, customer_id) AS rank
+                       row_number() OVER (ORDER BY CASE WHEN {dialect.IsFinite("value")} THEN value END DESC NULLS LAST, {dialect.OrdinalText("customer_id")}) AS rank
                 FROM snapshot_customers WHERE {eligible}
-            )
-            WHERE rank <= $top OR (rank > $top AND ((rank - $top) * $sampled + $start) // $rest > ((rank - $top - 1) * $sampled + $start) // $rest)
+            ) ranked
+            WHERE rank <= $top OR (rank > $top AND {dialect.IntegerQuotient("(rank - $top) * $sampled + $start", "$rest")} > {dialect.IntegerQuotient("(rank - $top - 1) * $sampled + $start", "$rest")})
             ORDER BY rank
             LIMIT $limit
-            """;
-        command.Parameters.Add(DayParameter("as_of", day));
-        command.Parameters.Add(new DuckDBParameter("top", top));
-        command.Parameters.Add(new DuckDBParameter("sampled", sampled));
-        command.Parameters.Add(new DuckDBParameter("start", start));
-        command.Parameters.Add(new DuckDBParameter("rest", Math.Max(rest, 1)));
-        command.Parameters.Add(new DuckDBParameter("limit", (long)limit));
+            """, ("as_of", DayValue(day)), ("top", top), ("sampled", sampled), ("start", start), ("rest", Math.Max(rest, 1)), ("limit", (long)limit));
         using var reader = command.ExecuteReader();
         var points = new List<ValuePoint>();
         while (reader.Read())

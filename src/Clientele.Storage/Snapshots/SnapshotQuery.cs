@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Clientele.Classification;
-using DuckDB.NET.Data;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -219,8 +218,6 @@ public static partial class SnapshotQuery
         column == "customer_id" || Dimensions.All.Contains(column) || SnapshotSchema.FigureColumns.Any(f => f.Name == column && f.Type == "VARCHAR");
 
     private static string Literal(string constant) => "'" + constant.Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    private static DuckDBParameter DayParameter(string name, DateOnly day) => new(name, day.ToDateTime(TimeOnly.MinValue));
 
     /// <summary>A day as a parameter's value for <c>CAST($name AS DATE)</c>, which both engines read.</summary>
     private static DateTime DayValue(DateOnly day) => day.ToDateTime(TimeOnly.MinValue);
