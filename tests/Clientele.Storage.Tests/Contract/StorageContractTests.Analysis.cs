@@ -54,23 +54,27 @@ public abstract partial class StorageContractTests
         Assert.True(expectedRun.Context.Customers > 500);
         // The context as stored, but the times taken (the steps', the fit's).
         AssertSameJson(ContextWithoutSteps(expectedRun.Context.ToJson()), ContextWithoutSteps(actualRun.Context.ToJson()), "context");
-        var at = day.ToDateTime(TimeOnly.MinValue);
-        var tables = new (string Table, string Key)[]
-        {
+        AssertSameRows(expected, actual, day.ToDateTime(TimeOnly.MinValue),
+        [
             ("snapshot_customers", "customer_id"), ("snapshot_product_lines", "customer_id, product_line"),
             ("snapshot_buying_roles", "customer_id, contact_id, role"), ("snapshot_segments", "path"), ("snapshot_overrides", "customer_id, dimension, position"),
             ("snapshot_first_purchases", "product_line, region, day, completed"),
-        };
+        ]);
+        return expectedRun.Context.Customers;
+    }
+
+    /// <summary>Every row of each table as of the day, in the order of its key: every value the same, numbers to 1e-9.</summary>
+    private static void AssertSameRows(Workspace expected, Workspace actual, DateTime day, IEnumerable<(string Table, string Key)> tables)
+    {
         foreach (var (table, key) in tables)
         {
-            var want = Rows(expected, table, key, at);
-            var got = Rows(actual, table, key, at);
+            var want = Rows(expected, table, key, day);
+            var got = Rows(actual, table, key, day);
             Assert.Equal(want.Count, got.Count);
             for (var r = 0; r < want.Count; r++)
                 foreach (var (column, value) in want[r])
                     AssertSameValue(value, got[r][column], $"{table} row {r} ({string.Join(", ", key.Split(", ").Select(k => want[r][k]))}) {column}");
         }
-        return expectedRun.Context.Customers;
     }
 
     private static JsonNode ContextWithoutSteps(string json)

@@ -78,22 +78,11 @@ public abstract partial class StorageContractTests
     }
 
     /// <summary>The latest snapshot's rows (live ones included) and the recorded class changes, compared as the analysis's are.</summary>
-    private static void AssertSameLiveRows(Workspace expected, Workspace actual)
-    {
-        var at = expected.Scalar<DateTime>("SELECT CAST(max(as_of) AS TIMESTAMP) FROM snapshots");
-        foreach (var (table, key) in new (string, string)[]
-        {
+    private static void AssertSameLiveRows(Workspace expected, Workspace actual) =>
+        AssertSameRows(expected, actual, expected.Scalar<DateTime>("SELECT CAST(max(as_of) AS TIMESTAMP) FROM snapshots"),
+        [
             ("snapshot_customers", "customer_id"), ("snapshot_product_lines", "customer_id, product_line"),
             ("snapshot_buying_roles", "customer_id, contact_id, role"), ("snapshot_overrides", "customer_id, dimension, position"),
             ("class_changes", "customer_id, dimension, changed_at, import_id"),
-        })
-        {
-            var want = Rows(expected, table, key, at);
-            var got = Rows(actual, table, key, at);
-            Assert.Equal(want.Count, got.Count);
-            for (var r = 0; r < want.Count; r++)
-                foreach (var (column, value) in want[r])
-                    AssertSameValue(value, got[r][column], $"{table} row {r} ({string.Join(", ", key.Split(", ").Select(k => want[r][k]))}) {column}");
-        }
-    }
+        ]);
 }
