@@ -70,7 +70,8 @@ public abstract partial class StorageContractTests
         AssertSameLiveRows(reference.Workspace!, workspace);
     }
 
-    private static (LiveResult Live, long ImportId) StoreLive(Workspace workspace, string json, DateTime at)
+    /// <summary>Stores the batch as <c>POST /api/events</c> does and re-classifies its customers live.</summary>
+    internal static (LiveResult Live, long ImportId) StoreLive(Workspace workspace, string json, DateTime at)
     {
         var stored = EventStore.Store(workspace, EventBatch.Parse(Encoding.UTF8.GetBytes(json)), "api:events", TimeProvider.System, TestContext.Current.CancellationToken);
         Assert.True(stored.Stored);
@@ -78,7 +79,7 @@ public abstract partial class StorageContractTests
     }
 
     /// <summary>The latest snapshot's rows (live ones included) and the recorded class changes, compared as the analysis's are.</summary>
-    private static void AssertSameLiveRows(Workspace expected, Workspace actual) =>
+    internal static void AssertSameLiveRows(Workspace expected, Workspace actual) =>
         AssertSameRows(expected, actual, expected.Scalar<DateTime>("SELECT CAST(max(as_of) AS TIMESTAMP) FROM snapshots"),
         [
             ("snapshot_customers", "customer_id"), ("snapshot_product_lines", "customer_id, product_line"),

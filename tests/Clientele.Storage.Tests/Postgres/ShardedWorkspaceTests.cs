@@ -87,6 +87,43 @@ public sealed class ShardedWorkspaceTests(ShardServers servers, SharedPostgres p
     }
 
     [Fact]
+    public void Events_applied_live_an_erasure_and_an_undo_on_two_shards_change_what_they_change_in_a_DuckDB_file()
+    {
+        using var reference = new TempWorkspace();
+        StorageContractTests.ImportDemo(reference.Workspace!, reference.Folder, Demo);
+        using var sharded = NewShardedWorkspace(out var shards);
+        StorageContractTests.ImportDemo(sharded, reference.Folder, Demo);
+        StorageContractTests.AssertSameAnalysis(reference.Workspace!, sharded, new AnalysisRequest { CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
+        var lost = reference.Workspace!.Scalar<string>("SELECT customer_id FROM snapshot_customers WHERE churn_status = 'lost' AND orders >= 2 ORDER BY customer_id LIMIT 1")!;
+        var referrer = reference.Workspace!.Scalar<string>("SELECT customer_id FROM snapshot_customers WHERE orders >= 1 ORDER BY customer_id DESC LIMIT 1")!;
+        var day = Demo.End.AddDays(3);
+        var batch = $$"""
+            {
+              "orders": [
+                { "order_id": "L-1", "customer_id": "{{lost}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 250 },
+                { "order_id": "L-2", "customer_id": "NEW-1", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 75 }
+              ],
+              "referrals": [ { "referrer_id": "{{referrer}}", "referred_id": "NEW-1", "occurred_at": "{{day:yyyy-MM-dd}}" } ]
+            }
+            """;
+        var at = new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc);
+        var (want, import) = StorageContractTests.StoreLive(reference.Workspace!, batch, at);
+        var (got, _) = StorageContractTests.StoreLive(sharded, batch, at);
+        Assert.Contains(got.Changes, c => c.CustomerId == lost && c.To == "active");
+        Assert.Equal(want.Changes, got.Changes);
+        StorageContractTests.AssertSameLiveRows(reference.Workspace!, sharded);
+
+        foreach (var w in new[] { reference.Workspace!, sharded })
+        {
+            Clientele.Storage.Removal.CustomerErasure.Apply(w, lost, "dpo", at.AddHours(1));
+            Clientele.Storage.Removal.ImportUndo.Apply(w, (int)import, "ana", at.AddHours(2));
+        }
+        StorageContractTests.AssertSameLiveRows(reference.Workspace!, sharded);
+        Assert.Equal(0, shards.Sum(s => (long)Execute(s, $"SELECT count(*) FROM orders WHERE customer_id IN ('{lost}', 'NEW-1')")!));
+        Assert.Equal(reference.Workspace!.Scalar<long>("SELECT count(*) FROM orders"), sharded.Scalar<long>("SELECT count(*) FROM orders"));
+    }
+
+    [Fact]
     public void The_summary_s_per_customer_aggregates_run_on_the_shards_at_once()
     {
         using var data = new TempWorkspace(create: false);
