@@ -67,7 +67,7 @@ public sealed record AnalysisResult(
     /// <summary>
     /// Customer <paramref name="i"/>'s reason on <paramref name="dimension"/>, overrides explained: rendered from its class and
     /// figures for a dimension that renders its reason (<see cref="DimensionDeclaration.Reason"/>), else the text its
-    /// <c>Apply</c> built (null once handed to <see cref="FinalReasons"/>).
+    /// <c>Apply</c> built.
     /// </summary>
     public string? Reason(string dimension, int i)
     {

@@ -21,15 +21,13 @@ public static class CustomerAnalysis
 
     /// <summary>
     /// Runs every dimension: <see cref="Apply"/> of <see cref="Learn"/>. <paramref name="progress"/> hears the name of each step as it starts.
-    /// With <paramref name="reasons"/>, each dimension's reasons (and each product line's) go to it as soon as they are final and are
-    /// emptied in the result, whose classes, figures and notes are the same.
     /// </summary>
     public static AnalysisResult Run(CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
-        IReadOnlyList<Override> overrides, Action<string>? progress = null, FinalReasons? reasons = null)
+        IReadOnlyList<Override> overrides, Action<string>? progress = null)
     {
         progress?.Invoke(Steps[0]);
         var learned = LearnAll(columns, scoring, options);
-        return ApplyTo(learned.Context, columns, scoring, options, overrides, null, progress, learned, reasons);
+        return ApplyTo(learned.Context, columns, scoring, options, overrides, null, progress, learned);
     }
 
     /// <summary>Learns every dimension's population facts from every customer of <paramref name="columns"/>.</summary>
@@ -47,7 +45,7 @@ public static class CustomerAnalysis
     /// </summary>
     public static AnalysisResult Apply(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
         IReadOnlyList<Override> overrides, IReadOnlyList<int>? customers = null, Action<string>? progress = null) =>
-        ApplyTo(context, columns, scoring, options, overrides, customers, progress, null, null);
+        ApplyTo(context, columns, scoring, options, overrides, customers, progress, null);
 
     /// <summary>The context and what learning it classified of every customer on the way, so that <see cref="Run"/> does it once.</summary>
     private sealed record Learned(ClassificationContext Context, ChurnResult Churn, double[] Yearly, WalletEstimates Wallets);
@@ -75,7 +73,7 @@ public static class CustomerAnalysis
     }
 
     private static AnalysisResult ApplyTo(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
-        IReadOnlyList<Override> overrides, IReadOnlyList<int>? customers, Action<string>? progress, Learned? learned, FinalReasons? reasons)
+        IReadOnlyList<Override> overrides, IReadOnlyList<int>? customers, Action<string>? progress, Learned? learned)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (customers is not null)
@@ -84,52 +82,32 @@ public static class CustomerAnalysis
         }
         var scores = scoring.Scores;
         var placed = Place(columns, overrides, customers);
-        // Once a dimension's classes are decided its reasons are final but for the overrides, which other dimensions never read.
-        void Final(DimensionResult d)
-        {
-            // A reason rendered when read is told from the class and figures: there is no text to hand on.
-            if (reasons is null || Classification.Dimensions.Declaration(d.Dimension)?.RendersReason == true) return;
-            ExplainOverrides(d, placed);
-            reasons(d.Dimension, null, d.Reason);
-            Array.Clear(d.Reason);
-        }
         progress?.Invoke(Steps[1]);
         // Churn first: "active" has one meaning, the churn status's, and the ladder, value classes, strategy and map read it.
         var churn = learned?.Churn ?? ChurnStatus.Apply(context.Churn, columns, scores, options.Churn, customers);
-        Final(churn.Status);
-        Final(churn.Reason);
         var status = churn.Status.Class;
         progress?.Invoke(Steps[2]);
         var ladder = RelationshipLadder.Apply(context.Ladder, columns, scores, options.Ladder, status, customers);
-        Final(ladder);
         progress?.Invoke(Steps[3]);
         var tier = ValueTier.Apply(context.ValueTier, columns, scores, options.ValueTier, customers);
-        Final(tier);
         var yearly = learned?.Yearly ?? YearlyRevenue.All(columns, options.Strategy.AnnualiseFromDays, customers);
         var wallets = learned?.Wallets ?? WalletEstimates.Apply(context.Wallets, columns, yearly, new SegmentKeys(columns, options.StructureMap), customers);
         var valueClass = ValueClass.Apply(context.ValueClass, columns, scores, options.ValueClass, status, yearly, wallets, customers);
-        Final(valueClass);
         progress?.Invoke(Steps[4]);
         var prospects = ProspectGrade.Apply(context.ProspectGrade, columns, options.ProspectGrade, customers);
-        Final(prospects.Result);
         progress?.Invoke(Steps[5]);
         var strategy = StrategyMatrix.Apply(context.Strategy, columns, scores, options.Strategy, status, valueClass.Class, yearly, wallets, customers);
-        Final(strategy.Result);
         progress?.Invoke(Steps[6]);
         var supply = SupplyChainPosition.Apply(columns, options.SupplyChain, customers);
-        Final(supply.Result);
         var value = new double[columns.Count];
         for (var i = 0; i < value.Length; i++) value[i] = scores.Value(i);
         var hierarchy = AccountHierarchy.RollUp(columns, value);
         progress?.Invoke(Steps[7]);
         var influence = InfluenceRoles.Apply(context.Influence, columns, scores, options.Influence, customers);
-        Final(influence.Roles);
         progress?.Invoke(Steps[8]);
         var buying = BuyingCenter.Apply(columns, options.BuyingCenter, customers);
-        Final(buying.Result);
         progress?.Invoke(Steps[9]);
         var map = StructureMap.Apply(context.StructureMap, columns, options.StructureMap, customers);
-        Final(map.Segment);
         progress?.Invoke(Steps[10]);
         var lines = ProductLines.Apply(columns, options.ProductLines, customers);
         progress?.Invoke(Steps[11]);
@@ -138,7 +116,7 @@ public static class CustomerAnalysis
             ladder, tier, valueClass, prospects.Result, strategy.Result, supply.Result, churn.Status, churn.Reason,
             influence.Roles, buying.Result, map.Segment,
         ];
-        var applied = ApplyOverrides(dimensions, placed, explained: reasons is not null, out var computed, out var overrideNotes);
+        var applied = ApplyOverrides(dimensions, placed, out var computed, out var overrideNotes);
         var notes = new List<string>(scoring.Notes);
         foreach (var d in dimensions) notes.AddRange(d.Notes);
         notes.AddRange(lines.Notes);
@@ -169,26 +147,9 @@ public static class CustomerAnalysis
         return [.. overrides.Select(o => new Placed(o, index.TryGetValue(o.CustomerId, out var i) ? i : customers is null ? -1 : -2))];
     }
 
-    /// <summary>Writes the reasons of <paramref name="dimension"/>'s overrides, in order, as <see cref="ApplyOverrides"/> would (each over the class before it).</summary>
-    private static void ExplainOverrides(DimensionResult dimension, Placed[] placed)
-    {
-        Dictionary<int, string?>? classes = null;
-        foreach (var (o, i) in placed)
-        {
-            if (i < 0 || o.Dimension != dimension.Dimension) continue;
-            classes ??= [];
-            var before = classes.TryGetValue(i, out var c) ? c : dimension.Class[i];
-            dimension.Reason[i] = o.Explain(before, dimension.Reason[i]);
-            classes[i] = o.Class;
-        }
-    }
-
     /// <summary>Writes each override over the computed class; overrides of unknown customers or dimensions are reported, never dropped silently.</summary>
-    /// <remarks>
-    /// Only the overrides of the customers applied are applied; the others' (-2) are neither applied nor reported. When
-    /// <paramref name="explained"/>, the reasons were written already (<see cref="ExplainOverrides"/>) and handed on.
-    /// </remarks>
-    private static List<Override> ApplyOverrides(DimensionResult[] dimensions, Placed[] placed, bool explained,
+    /// <remarks>Only the overrides of the customers applied are applied; the others' (-2) are neither applied nor reported.</remarks>
+    private static List<Override> ApplyOverrides(DimensionResult[] dimensions, Placed[] placed,
         out Dictionary<(int, string), string?> computed, out List<string> notes)
     {
         notes = [];
@@ -210,7 +171,7 @@ public static class CustomerAnalysis
             }
             computed.TryAdd((i, o.Dimension), dimension.Class[i]);
             // A reason rendered when read is told from the override and the computed class (AnalysisResult.Reason).
-            if (!explained && dimension.Reason.Length > 0) dimension.Reason[i] = o.Explain(dimension.Class[i], dimension.Reason[i]);
+            if (dimension.Reason.Length > 0) dimension.Reason[i] = o.Explain(dimension.Class[i], dimension.Reason[i]);
             dimension.Class[i] = o.Class;
             applied.Add(o);
         }

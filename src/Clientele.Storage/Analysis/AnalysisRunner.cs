@@ -78,22 +78,19 @@ public static class AnalysisRunner
         var tracking = holdout is null ? null : Tracking(holdout, scoring);
         holdout = null;
         var overrides = OverrideTable.All(workspace);
-        // Each dimension's reasons go to disk as soon as they are final, and come back row by row as the snapshot is written.
-        using var reasons = new ReasonSpill(SnapshotWriter.TemporaryFolder(workspace));
-        var result = Step("classification", () => CustomerAnalysis.Run(columns, scoring, options, overrides, step => progress?.Invoke("classification: " + step), reasons.Take));
+        var result = Step("classification", () => CustomerAnalysis.Run(columns, scoring, options, overrides, step => progress?.Invoke("classification: " + step)));
         // The stored context has every step's time but the snapshot's own; the returned one has that too.
         var context = Context(result, tracking, [.. steps]);
         Step("snapshot", () =>
         {
-            // The reasons handed to disk died old (each lived through its dimension): return them to the system before
-            // DuckDB loads the rows beside the columns.
+            // What the models and the classification left died old: returned to the system before DuckDB loads the rows beside the columns.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            SnapshotWriter.Save(workspace, result, options, context.ToJson(), request.CreatedAt, reasons);
+            SnapshotWriter.Save(workspace, result, options, context.ToJson(), request.CreatedAt);
             // What live updates read for the base-relative columns; without it (a failure here) they read the order log.
             SnapshotFirstPurchases.Store(workspace, asOf, read.FirstPurchases);
             return 0;
         });
-        return new AnalysisRun(() => CustomerAnalysis.Apply(result.Context, columns, scoring, options, overrides), options, context with { Steps = [.. steps] }, steps);
+        return new AnalysisRun(() => result, options, context with { Steps = [.. steps] }, steps);
     }
 
     /// <summary>The workspace's stored options, or the defaults.</summary>
@@ -193,9 +190,8 @@ public sealed class AnalysisRun(Func<AnalysisResult> result, ClassificationOptio
     private readonly Lazy<AnalysisResult> _result = new(result);
 
     /// <summary>
-    /// Every class, score and reason, as stored. The run itself handed each dimension's reasons to the snapshot as soon as they
-    /// were final and kept none (at a million customers they were some 2 GB), so the first read classifies every customer again
-    /// from the learned context: as long as the classification step. The counts, methods and notes are in <see cref="Context"/>.
+    /// Every class, score and reason, as stored: the run's own result (each reason rendered from its figures when asked). The
+    /// counts, methods and notes are in <see cref="Context"/>.
     /// </summary>
     public AnalysisResult Result => _result.Value;
 

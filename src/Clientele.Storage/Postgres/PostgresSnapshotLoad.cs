@@ -6,10 +6,11 @@ namespace Clientele.Storage.Postgres;
 /// <summary>A snapshot's rows streamed to PostgreSQL by binary <c>COPY</c> (<see cref="PostgresTableWriter"/>) as they are written: nothing on disk.</summary>
 internal sealed class PostgresSnapshotLoad(DbConnection connection) : SnapshotLoad
 {
-    public override void Load(string table, IReadOnlyList<(string Name, string Type)> columns, Action<SnapshotRow> write)
+    public override void Load(string table, IReadOnlyList<(string Name, string Type)> columns, long items, Action<SnapshotRow, long> write)
     {
         using var writer = new PostgresTableWriter(connection, table, [.. columns.Select(c => c.Name)]);
-        write(new CopyRow(writer, table, columns));
+        var row = new CopyRow(writer, table, columns);
+        for (long k = 0; k < items; k++) write(row, k);
         writer.Complete();
     }
 

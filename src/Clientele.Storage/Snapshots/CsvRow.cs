@@ -1,62 +1,101 @@
 using System.Globalization;
+using System.Text;
 
 namespace Clientele.Storage.Snapshots;
 
 /// <summary>
-/// A snapshot row as a CSV line for DuckDB's reader: text always quoted (quotes doubled), so an empty string stays empty
-/// while a null is an empty unquoted field; numbers invariant and round-trippable.
+/// Snapshot rows as CSV lines for DuckDB's reader, in UTF-8 bytes in a buffer of their own (so that several chunks of rows are
+/// formatted at once, <see cref="DuckDb.DuckDbSnapshotLoad"/>): text always quoted (quotes doubled), so an empty string stays
+/// empty while a null is an empty unquoted field; numbers invariant and round-trippable ("R"), formatted straight into the
+/// buffer with no string made.
 /// </summary>
-internal sealed class CsvRow(TextWriter writer, string table, IReadOnlyList<(string Name, string Type)> columns) : SnapshotRow(table, columns)
+internal sealed class CsvRow(string table, IReadOnlyList<(string Name, string Type)> columns) : SnapshotRow(table, columns)
 {
+    private static readonly byte[] True = "true"u8.ToArray();
+    private static readonly byte[] False = "false"u8.ToArray();
+
+    private byte[] _buffer = new byte[1 << 16];
+    private int _length;
     private bool _first = true;
     private DateOnly _day;
-    private string? _dayText;
+    private byte[]? _dayText;
 
-    private TextWriter Field()
+    /// <summary>The bytes written since the last <see cref="Clear"/>.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+    /// <summary>Empties the buffer (its capacity is kept for the next chunk).</summary>
+    public void Clear() => _length = 0;
+
+    private Span<byte> Free(int atLeast)
     {
-        if (!_first) writer.Write(',');
-        _first = false;
-        return writer;
+        if (_buffer.Length - _length < atLeast) Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + atLeast));
+        return _buffer.AsSpan(_length);
+    }
+
+    private void Field()
+    {
+        if (_first)
+        {
+            _first = false;
+            return;
+        }
+        Free(1)[0] = (byte)',';
+        _length++;
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(Free(bytes.Length));
+        _length += bytes.Length;
     }
 
     // Every row of a snapshot has the same date: formatted once.
     protected override void WriteDate(DateOnly value)
     {
-        if (_dayText is null || value != _day) (_day, _dayText) = (value, value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Field().Write(_dayText);
+        Field();
+        if (_dayText is null || value != _day) (_day, _dayText) = (value, Encoding.UTF8.GetBytes(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        Append(_dayText);
     }
 
     protected override void WriteText(string? value)
     {
-        var w = Field();
+        Field();
         if (value is null) return;
-        w.Write('"');
-        if (value.Contains('"', StringComparison.Ordinal)) w.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
-        else w.Write(value);
-        w.Write('"');
+        if (value.Contains('"', StringComparison.Ordinal)) value = value.Replace("\"", "\"\"", StringComparison.Ordinal);
+        var span = Free(Encoding.UTF8.GetMaxByteCount(value.Length) + 2);
+        span[0] = (byte)'"';
+        var written = Encoding.UTF8.GetBytes(value, span[1..]);
+        span[written + 1] = (byte)'"';
+        _length += written + 2;
     }
 
     protected override void WriteNumber(double? value)
     {
-        var w = Field();
-        if (value is { } v) w.Write(v.ToString("R", CultureInfo.InvariantCulture));
+        Field();
+        if (value is not { } v) return;
+        // "R" is the shortest text that reads back as the same double (at most 24 bytes).
+        if (!v.TryFormat(Free(32), out var written, "R", CultureInfo.InvariantCulture)) throw new InvalidOperationException($"{v} did not fit 32 bytes.");
+        _length += written;
     }
 
     protected override void WriteInteger(int? value)
     {
-        var w = Field();
-        if (value is { } v) w.Write(v.ToString(CultureInfo.InvariantCulture));
+        Field();
+        if (value is not { } v) return;
+        if (!v.TryFormat(Free(11), out var written, default, CultureInfo.InvariantCulture)) throw new InvalidOperationException($"{v} did not fit 11 bytes.");
+        _length += written;
     }
 
     protected override void WriteBoolean(bool? value)
     {
-        var w = Field();
-        if (value is { } v) w.Write(v ? "true" : "false");
+        Field();
+        if (value is { } v) Append(v ? True : False);
     }
 
     protected override void WriteEnd()
     {
-        writer.Write('\n');
+        Free(1)[0] = (byte)'\n';
+        _length++;
         _first = true;
     }
 }

@@ -54,6 +54,9 @@ internal abstract class SnapshotRow(string table, IReadOnlyList<(string Name, st
         return this;
     }
 
+    /// <summary>Numbers the next row <paramref name="row"/> (from 1) in the messages: a row formatted in a chunk of its own counts from the chunk's first item.</summary>
+    internal void NumberFrom(long row) => _row = row;
+
     public void End()
     {
         WriteEnd();

@@ -10,11 +10,7 @@ namespace Clientele.Storage.Snapshots;
 public static class SnapshotWriter
 {
     /// <summary>Writes the snapshot. <paramref name="context"/> is the run's <see cref="Analysis.AnalysisContext"/> as JSON (models, methods, the base learned on).</summary>
-    public static void Save(Workspace workspace, AnalysisResult result, ClassificationOptions options, string context, DateTime createdAt) =>
-        Save(workspace, result, options, context, createdAt, null);
-
-    /// <summary>Writes the snapshot, the reasons read from <paramref name="reasons"/> where they were handed to it (<see cref="CustomerAnalysis.Run"/>).</summary>
-    internal static void Save(Workspace workspace, AnalysisResult result, ClassificationOptions options, string context, DateTime createdAt, ReasonSpill? reasons)
+    public static void Save(Workspace workspace, AnalysisResult result, ClassificationOptions options, string context, DateTime createdAt)
     {
         var columns = result.Columns;
         var asOf = columns.AsOf;
@@ -33,7 +29,7 @@ public static class SnapshotWriter
                    ("scoring_method", result.Scoring.Scores.Method), ("options", options.ToJson()), ("report", context)))
             insert.ExecuteNonQuery();
         var load = workspace.Dialect.SnapshotLoad(workspace);
-        WriteCustomers(load, result, "snapshot_customers", asOf, reasons);
+        WriteCustomers(load, result, "snapshot_customers", asOf);
         WriteProductLines(load, result, "snapshot_product_lines", asOf);
         WriteBuyingRoles(load, result, "snapshot_buying_roles", asOf);
         WriteSegments(workspace, result);
@@ -63,63 +59,49 @@ public static class SnapshotWriter
 
     /// <summary>
     /// One wide row per customer. Like the per-line and buying-role rows, loaded by the engine's row sink
-    /// (<see cref="SqlDialect.SnapshotLoad"/>) inside the snapshot's transaction.
+    /// (<see cref="SqlDialect.SnapshotLoad"/>) inside the snapshot's transaction, which may format several customers' rows at once.
     /// </summary>
     /// <remarks>A live update writes the rows of the customers it re-classified into a table of its own first, under the analysis's as-of date.</remarks>
-    /// <remarks>The reasons come from <paramref name="reasons"/> where it has them, else from the result.</remarks>
-    internal static void WriteCustomers(SnapshotLoad load, AnalysisResult result, string table, DateOnly snapshotAsOf, ReasonSpill? reasons = null)
+    internal static void WriteCustomers(SnapshotLoad load, AnalysisResult result, string table, DateOnly snapshotAsOf)
     {
         var c = result.Columns;
         var dimensions = Dimensions.All.Select(result.Dimension).ToArray();
         var stored = Dimensions.All.Select(SnapshotSchema.StoresReason).ToArray();
         var figures = SnapshotSchema.FigureColumns;
         var reasonFigures = SnapshotSchema.ReasonFigureColumns;
-        var types = SnapshotSchema.WrittenColumns;
         var asOf = snapshotAsOf;
-        var spilled = dimensions.Select((d, k) => stored[k] ? reasons?.Read(d.Dimension) : null).ToArray();
-        try
+        load.Load(table, SnapshotSchema.WrittenColumns, c.Count, (row, item) =>
         {
-            load.Load(table, types, row =>
+            var i = (int)item;
+            row.Date(asOf).Text(c.CustomerId[i]);
+            foreach (var figure in figures) figure.Write(row, result, i);
+            for (var d = 0; d < dimensions.Length; d++)
             {
-                for (var i = 0; i < c.Count; i++)
-                {
-                    row.Date(asOf).Text(c.CustomerId[i]);
-                    foreach (var figure in figures) figure.Write(row, result, i);
-                    for (var d = 0; d < dimensions.Length; d++)
-                    {
-                        row.Text(dimensions[d].Class[i]);
-                        if (stored[d]) row.Text(spilled[d] is { } read ? read.Next() : dimensions[d].Reason[i]);
-                    }
-                    foreach (var figure in reasonFigures) figure.Write(row, result, i);
-                    // A row written now has no reason text of an older version (SnapshotSchema.StoredReasonsColumn).
-                    row.Text(null).End();
-                }
-            });
-        }
-        finally
-        {
-            foreach (var read in spilled) read?.Dispose();
-        }
+                row.Text(dimensions[d].Class[i]);
+                if (stored[d]) row.Text(dimensions[d].Reason[i]);
+            }
+            foreach (var figure in reasonFigures) figure.Write(row, result, i);
+            // A row written now has no reason text of an older version (SnapshotSchema.StoredReasonsColumn).
+            row.Text(null).End();
+        });
     }
 
     /// <summary>One row per customer and line it has a class for, with the figures its reason is rendered from (<see cref="SnapshotSchema.ProductLineColumns"/>).</summary>
+    /// <remarks>Line by line, each line's customers in order: item <c>l * customers + i</c> is customer i's row of line l, if it has one.</remarks>
     internal static void WriteProductLines(SnapshotLoad load, AnalysisResult result, string table, DateOnly snapshotAsOf)
     {
         var lines = result.ProductLines;
+        var customers = result.Columns.Count;
         var asOf = snapshotAsOf;
         load.Load(table,
-            [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("product_line", "VARCHAR"), ("class", "VARCHAR"), .. SnapshotSchema.ProductLineColumns.Select(c => (c.Name, c.Type))], row =>
+            [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("product_line", "VARCHAR"), ("class", "VARCHAR"), .. SnapshotSchema.ProductLineColumns.Select(c => (c.Name, c.Type))],
+            (long)lines.Lines.Count * customers, (row, item) =>
             {
-                for (var l = 0; l < lines.Lines.Count; l++)
-                {
-                    for (var i = 0; i < result.Columns.Count; i++)
-                    {
-                        if (lines.Class[l][i] is not { } @class) continue;
-                        row.Date(asOf).Text(result.Columns.CustomerId[i]).Text(lines.Lines[l]).Text(@class);
-                        // A row written now has no stored reason text (SnapshotSchema.ProductLineStoredReason); its figures follow.
-                        row.Text(null).Integer(lines.Orders[l][i]).Integer(lines.Interest[l][i]).End();
-                    }
-                }
+                var (l, i) = ((int)(item / customers), (int)(item % customers));
+                if (lines.Class[l][i] is not { } @class) return;
+                row.Date(asOf).Text(result.Columns.CustomerId[i]).Text(lines.Lines[l]).Text(@class);
+                // A row written now has no stored reason text (SnapshotSchema.ProductLineStoredReason); its figures follow.
+                row.Text(null).Integer(lines.Orders[l][i]).Integer(lines.Interest[l][i]).End();
             });
     }
 
@@ -130,22 +112,18 @@ public static class SnapshotWriter
         var asOf = snapshotAsOf;
         load.Load(table,
             [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("contact_id", "VARCHAR"), ("contact_name", "VARCHAR"), ("title", "VARCHAR"),
-             ("role", "VARCHAR"), ("weight", "DOUBLE"), ("inferred", "BOOLEAN")], row =>
+             ("role", "VARCHAR"), ("weight", "DOUBLE"), ("inferred", "BOOLEAN")], holders.CustomerIndex.Length, (row, item) =>
             {
-                for (var k = 0; k < holders.CustomerIndex.Length; k++)
-                {
-                    var contact = holders.ContactIndex[k];
-                    row.Date(asOf).Text(result.Columns.CustomerId[holders.CustomerIndex[k]]).Text(contacts.ContactId[contact]).Text(contacts.Name[contact])
-                        .Text(contacts.Title[contact]).Text(holders.Role[k]).Number(holders.Weight[k]).Boolean(holders.Inferred[k]).End();
-                }
+                var k = (int)item;
+                var contact = holders.ContactIndex[k];
+                row.Date(asOf).Text(result.Columns.CustomerId[holders.CustomerIndex[k]]).Text(contacts.ContactId[contact]).Text(contacts.Name[contact])
+                    .Text(contacts.Title[contact]).Text(holders.Role[k]).Number(holders.Weight[k]).Boolean(holders.Inferred[k]).End();
             });
     }
 
     /// <summary>The path prefix of the files a snapshot is loaded from: named like the importer's chunks, so a run killed mid-write leaves nothing that the next open does not delete.</summary>
-    /// <remarks>A PostgreSQL workspace has no folder: its reasons spill to the system's temporary folder (<see cref="Workspace.TemporaryFile"/>).</remarks>
-    internal static string TemporaryFolder(Workspace workspace) => workspace.IsPostgres
-        ? workspace.TemporaryFile("snapshot")
-        : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workspace.Path))!, Import.ValidatedRows.TemporaryPrefix(workspace.Path) + "snapshot");
+    internal static string TemporaryFolder(Workspace workspace) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workspace.Path))!, Import.ValidatedRows.TemporaryPrefix(workspace.Path) + "snapshot");
 
     private static void WriteSegments(Workspace workspace, AnalysisResult result)
     {

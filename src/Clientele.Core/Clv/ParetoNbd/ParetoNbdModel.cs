@@ -78,10 +78,20 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
     public void ExpectedPurchases(double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> age, Span<double> destination)
     {
         ProbabilityAlive(frequency, recency, age, destination);
+        TimesExpectedGivenAlive(t, frequency, age, destination);
+    }
+
+    /// <summary>
+    /// Multiplies each customer's P(alive) in <paramref name="aliveThenExpected"/> by its expected purchases in the next
+    /// <paramref name="t"/> units given alive: <see cref="ExpectedPurchases"/> is <see cref="ProbabilityAlive"/> then this, so
+    /// P(alive) computed once and copied serves any number of horizons with the very same doubles.
+    /// </summary>
+    internal void TimesExpectedGivenAlive(double t, ReadOnlySpan<double> frequency, ReadOnlySpan<double> age, Span<double> aliveThenExpected)
+    {
         for (var i = 0; i < frequency.Length; i++)
         {
             double x = frequency[i], T = age[i];
-            destination[i] *= (R + x) / (Alpha + T) * (Beta + T) * SurvivalIntegral(Math.Log((Beta + T + t) / (Beta + T)));
+            aliveThenExpected[i] *= (R + x) / (Alpha + T) * (Beta + T) * SurvivalIntegral(Math.Log((Beta + T + t) / (Beta + T)));
         }
     }
 
