@@ -49,7 +49,7 @@ public static class CustomerErasure
                 command.ExecuteNonQuery();
             sql.Execute($"DROP TABLE {Contacts}");
             // The customer's purchase days went with its orders (kept apart from the tables listed: they are counted from the orders).
-            sql.Execute($"DELETE FROM {Summary.CustomerDays.Table} WHERE customer_id = $id");
+            Summary.CustomerDays.Erase(workspace, customerId);
             // The customer's rows left the stored analyses: every server's listing of them is read again (Web/Api/ListingIndex).
             ChangeStamp.SnapshotRows.Write(workspace);
             transaction.Commit();

@@ -8,7 +8,7 @@ namespace Clientele.Storage.Summary;
 /// orders with that day's spend, order lines and margin, each summed exactly (<see cref="CustomerSummaryQuery.Exact"/>, so a day's
 /// figures are the sums the summary would take of its orders, whatever order rows are added in). Every path that changes the
 /// orders keeps it true inside its own transaction: an import or event batch adds its orders' days (<see cref="Add"/>), an undo
-/// and an erasure take the removed orders' customers out and count their remaining orders again (<see cref="Recount"/>).
+/// counts the days of the customers whose orders it removed again (<see cref="Recount"/>), an erasure deletes the customer's (<see cref="Erase"/>).
 /// </summary>
 /// <remarks>
 /// Why a table: the summary's per-customer figures (first and last purchase day, purchase days, orders, revenue, first day's
@@ -55,6 +55,7 @@ internal static class CustomerDays
     public static void Add(DbConnection connection, SqlDialect dialect, int importId)
     {
         var mine = $"{ImportIdColumn} = {importId}";
+        Lock(connection, dialect);
         // A first load (no day stored yet) is inserted at once: nothing to add to.
         if (Long(connection, $"SELECT count(*) FROM (SELECT 1 FROM {Table} LIMIT 1) AS stored") == 0)
         {
@@ -90,10 +91,29 @@ internal static class CustomerDays
     /// </summary>
     public static void Recount(Workspace workspace, string customers, params (string Name, object? Value)[] parameters)
     {
+        Lock(workspace.Db, workspace.Dialect);
         using (var delete = workspace.Command($"DELETE FROM {Table} WHERE customer_id IN ({customers})", parameters))
             delete.ExecuteNonQuery();
         using var insert = workspace.Command($"INSERT INTO {Table} {Grouped($"customer_id IN ({customers})")}", parameters);
         insert.ExecuteNonQuery();
+    }
+
+    /// <summary>Deletes an erased customer's days (its orders went in the same transaction).</summary>
+    public static void Erase(Workspace workspace, string customerId)
+    {
+        Lock(workspace.Db, workspace.Dialect);
+        using var command = workspace.Command($"DELETE FROM {Table} WHERE customer_id = $id", ("id", customerId));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// On PostgreSQL, makes the transaction the table's only writer until it ends (readers go on): two imports or event batches
+    /// at once (two servers of one database) would otherwise each add to the days as they were before the other committed, and
+    /// one's orders would be lost from the sums. DuckDB refuses the second of two conflicting writes instead.
+    /// </summary>
+    private static void Lock(DbConnection connection, SqlDialect dialect)
+    {
+        if (dialect is Postgres.PostgresDialect) Execute(connection, $"LOCK TABLE {Table} IN SHARE ROW EXCLUSIVE MODE");
     }
 
     private static void Execute(DbConnection connection, string sql)
