@@ -122,6 +122,8 @@ internal sealed class ImportSql : IDisposable
         if (_table.Identity == RowIdentity.Content)
         {
             added = loaded - RemoveAlreadyPresent();
+            // The orders' purchase days, kept in the same transaction (an import only adds orders: those present are taken out above).
+            if (_table == CanonicalTables.Orders && added > 0) Summary.CustomerDays.Add(_connection, _dialect, _importId);
             created = CreateCustomers($"(SELECT * FROM {Quote(_table.Name)} WHERE {ImportIdColumn} = {_importId}) AS imported");
         }
         else

@@ -38,6 +38,7 @@ internal static partial class ShardedSchema
     [
         new(CanonicalTables.Customers.Name, "customer_id", "customer_id", null),
         new(CanonicalTables.Orders.Name, "customer_id", null, "customer_id"),
+        new(Summary.CustomerDays.Table, "customer_id", "customer_id, day", null),
         new(CanonicalTables.Interactions.Name, "customer_id", null, "customer_id"),
         new(CanonicalTables.Contacts.Name, "customer_id", null, "customer_id"),
         new(CanonicalTables.Referrals.Name, "referrer_id", "referrer_id, referred_id", null),

@@ -48,6 +48,8 @@ public static class CustomerErasure
             using (var command = workspace.Command("INSERT INTO erasures VALUES ($at, $by, $hash)", ("at", erasedAt), ("by", erasedBy), ("hash", Hash(workspace, customerId))))
                 command.ExecuteNonQuery();
             sql.Execute($"DROP TABLE {Contacts}");
+            // The customer's purchase days went with its orders (kept apart from the tables listed: they are counted from the orders).
+            Summary.CustomerDays.Erase(workspace, customerId);
             // The customer's rows left the stored analyses: every server's listing of them is read again (Web/Api/ListingIndex).
             ChangeStamp.SnapshotRows.Write(workspace);
             transaction.Commit();

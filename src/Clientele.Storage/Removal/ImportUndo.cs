@@ -22,6 +22,7 @@ public static class ImportUndo
 {
     private const string Contacts = "clientele_undo_contacts";
     private const string Kept = "clientele_undo_kept";
+    private const string Days = "clientele_undo_days";
 
     /// <summary>What undoing the import would change, without changing anything.</summary>
     /// <exception cref="NotFoundException">No import with this id.</exception>
@@ -53,6 +54,8 @@ public static class ImportUndo
         using var transaction = workspace.Db.BeginTransaction();
         Prepare(sql);
         var removed = sql.Remove(Conditions(), apply, progress);
+        // The purchase days of the customers whose orders went are counted again from the orders they keep.
+        if (apply) Summary.CustomerDays.Recount(workspace, $"SELECT customer_id FROM {Days}");
         var kept = workspace.Scalar<long>($"SELECT count(*) FROM {Kept}");
         var plan = new UndoPlan(import, removed, kept, LatestAnalysis(workspace));
         if (apply)
@@ -66,6 +69,7 @@ public static class ImportUndo
             command.ExecuteNonQuery();
             sql.Execute($"DROP TABLE {Contacts}");
             sql.Execute($"DROP TABLE {Kept}");
+            sql.Execute($"DROP TABLE {Days}");
             transaction.Commit();
         }
         else
@@ -100,6 +104,7 @@ public static class ImportUndo
     private static void Prepare(RemovalSql sql)
     {
         sql.TempTable(Contacts, $"SELECT contact_id FROM contacts WHERE {ImportIdColumn} = $import");
+        sql.TempTable(Days, $"SELECT DISTINCT customer_id FROM orders WHERE {ImportIdColumn} = $import AND status = 'completed'");
         var named = CanonicalTables.All
             .SelectMany(t => CustomerReferences.Columns(t).Select(c =>
                 $"SELECT {Quote(c)} AS id, {ImportIdColumn} AS import_id FROM {Quote(t.Name)} WHERE {ImportIdColumn} IS DISTINCT FROM $import AND {Quote(c)} IS NOT NULL"));

@@ -13,7 +13,7 @@ namespace Clientele.Storage.Schema;
 internal static class WorkspaceSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 12;
+    public const int CurrentVersion = 13;
 
     /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2); a step may read the tables as earlier steps left them.</summary>
     private static readonly Func<DbConnection, SqlDialect, IEnumerable<string>>[] Upgrades =
@@ -40,6 +40,8 @@ internal static class WorkspaceSchema
         (_, _) => [Access.AccessSchema.DataProtectionKeysTable],
         // 11 → 12: every reason rendered when read, the buying center's and the product lines' too: the same step again.
         (connection, dialect) => RenderedReasons(connection, dialect),
+        // 12 → 13: every customer's purchase days kept (Summary/CustomerDays), counted once from the orders stored.
+        (_, _) => [Summary.CustomerDays.Declaration, Summary.CustomerDays.Fill],
     ];
 
     private static IEnumerable<string> RenderedReasons(DbConnection connection, SqlDialect dialect) =>
@@ -108,7 +110,7 @@ internal static class WorkspaceSchema
 
     /// <summary>Every statement that makes the current schema's tables in an empty database, as declared.</summary>
     public static IEnumerable<string> Declarations() =>
-        MetaTables.Concat(CanonicalTables.All.Select(CreateTable)).Append(ModelFitsTable).Concat(Snapshots.SnapshotSchema.Tables)
+        MetaTables.Concat(CanonicalTables.All.Select(CreateTable)).Append(Summary.CustomerDays.Declaration).Append(ModelFitsTable).Concat(Snapshots.SnapshotSchema.Tables)
             .Concat(Access.AccessSchema.Tables).Append(Access.AccessSchema.DataProtectionKeysTable).Concat(Removal.RemovalSchema.Tables);
 
     /// <summary>Creates every table in an empty database, in one transaction.</summary>

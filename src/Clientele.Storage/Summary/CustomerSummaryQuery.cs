@@ -8,7 +8,9 @@ namespace Clientele.Storage.Summary;
 
 /// <summary>
 /// Computes the per-customer summary inside the workspace's database (one SQL statement over the
-/// raw tables) and brings only its result into memory, as the columns of a <see cref="CustomerSummary"/>.
+/// stored tables) and brings only its result into memory, as the columns of a <see cref="CustomerSummary"/>. Every
+/// per-customer figure is one <c>GROUP BY customer_id</c>: the purchases over the purchase days kept at import
+/// (<see cref="CustomerDays"/>), the returns over the orders, the interactions, the referrals by their referrer.
 /// </summary>
 public static class CustomerSummaryQuery
 {
@@ -88,14 +90,14 @@ public static class CustomerSummaryQuery
     /// <paramref name="tables"/>: where a subset's own rows are read (the workspace's tables by default).
     internal static string Sql(SqlDialect dialect, IReadOnlyList<string> kinds, bool recordsAfter = true, bool subset = false, PartTables? tables = null)
     {
-        var (o, i) = subset && tables is not null ? (tables.Orders, tables.Interactions) : ("orders", "interactions");
+        var (o, i, days) = subset && tables is not null ? (tables.Orders, tables.Interactions, tables.Days) : ("orders", "interactions", CustomerDays.Table);
         // For a subset, each scan keeps only those customers' rows; a referral's "bought" looks at the referred customer's orders whoever it is.
         var only = subset ? " AND customer_id IN (SELECT unnest($ids))" : "";
         // The few customers and their referrals are taken first: a filter in the outer WHERE came after joining a million customers.
         var customers = subset ? $"(SELECT * FROM {tables?.Customers ?? "customers"} WHERE customer_id IN (SELECT unnest($ids)))" : "customers";
         var referrals = subset ? "(SELECT * FROM referrals WHERE referrer_id IN (SELECT unnest($ids)))" : "referrals";
         var bought = subset
-            ? $"SELECT DISTINCT customer_id FROM {o} WHERE ordered_at < $next_day AND status = 'completed' AND customer_id IN (SELECT referred_id FROM referrals r WHERE r.referrer_id IN (SELECT unnest($ids)))"
+            ? $"SELECT DISTINCT customer_id FROM {days} WHERE day < $next_day AND customer_id IN (SELECT referred_id FROM referrals r WHERE r.referrer_id IN (SELECT unnest($ids)))"
             : "SELECT customer_id FROM b WHERE purchase_days > 0";
         var later = recordsAfter
             ? $"SELECT DISTINCT customer_id FROM {o} WHERE ordered_at >= $next_day{only} UNION SELECT DISTINCT customer_id FROM {i} WHERE occurred_at >= $next_day{only}"
@@ -105,14 +107,11 @@ public static class CustomerSummaryQuery
         var kindList = string.Join(", ", kinds.Select(k => $"'{k}'"));
         var kindColumns = string.Join(", ", kinds.Select(k => $"coalesce(ia.\"{k}\", 0)"));
         return $"""
-            WITH d AS (
-                SELECT customer_id, CAST(ordered_at AS DATE) AS day, sum({Exact("amount")}) AS spend, count(*) AS lines, sum({Exact("margin")}) AS margin
-                FROM {o} WHERE ordered_at < $next_day AND status = 'completed'{only}
-                GROUP BY customer_id, day
-            ), b AS (
+            WITH b AS (
                 SELECT customer_id, min(day) AS first_day, max(day) AS last_day, count(*) AS purchase_days,
                        sum(lines) AS orders, sum(spend) AS revenue, {dialect.ArgMin("spend", "day")} AS first_spend, sum(margin) AS margin
-                FROM d GROUP BY customer_id
+                FROM {days} WHERE day < $next_day{only}
+                GROUP BY customer_id
             ), ret AS (
                 SELECT customer_id, count(*) AS returns, CAST(sum({Exact("amount")}) AS DOUBLE PRECISION) AS returned_amount
                 FROM {o} WHERE ordered_at < $next_day AND status = 'returned'{only}

@@ -18,12 +18,13 @@ namespace Clientele.Storage.Summary;
 /// <param name="Interactions">The interactions of the part's customers.</param>
 /// <param name="Customers">The part's customers' rows.</param>
 /// <param name="Contacts">The contacts of the part's customers.</param>
-internal sealed record PartTables(string Orders, string Interactions, string Customers, string Contacts)
+/// <param name="Days">The purchase days (<see cref="CustomerDays"/>) of the part's customers and of the customers they referred.</param>
+internal sealed record PartTables(string Orders, string Interactions, string Customers, string Contacts, string Days)
 {
     /// <summary>The workspace's own tables.</summary>
-    public static PartTables Workspace { get; } = new("orders", "interactions", "customers", "contacts");
+    public static PartTables Workspace { get; } = new("orders", "interactions", "customers", "contacts", CustomerDays.Table);
 
-    private static readonly string[] Temporary = ["part_ids", "part_orders", "part_interactions", "part_customers", "part_contacts"];
+    private static readonly string[] Temporary = ["part_ids", "part_orders", "part_interactions", "part_customers", "part_contacts", "part_days"];
 
     /// <summary>A table's canonical columns: the import's bookkeeping columns (row hash, occurrence, import id) left out.</summary>
     private static string Canonical(CanonicalTable table) => string.Join(", ", table.Columns.Select(c => Quote(c.Name)));
@@ -42,10 +43,14 @@ internal sealed record PartTables(string Orders, string Interactions, string Cus
             SELECT {Canonical(CanonicalTables.Orders)} FROM orders WHERE customer_id IN (
                 SELECT customer_id FROM part_ids UNION SELECT referred_id FROM referrals WHERE referrer_id IN (SELECT customer_id FROM part_ids))
             """);
+        Execute(workspace, "part_days", $"""
+            SELECT * FROM {CustomerDays.Table} WHERE customer_id IN (
+                SELECT customer_id FROM part_ids UNION SELECT referred_id FROM referrals WHERE referrer_id IN (SELECT customer_id FROM part_ids))
+            """);
         Execute(workspace, "part_interactions", $"SELECT {Canonical(CanonicalTables.Interactions)} FROM interactions WHERE customer_id IN (SELECT customer_id FROM part_ids)");
         Execute(workspace, "part_contacts", $"SELECT {Canonical(CanonicalTables.Contacts)} FROM contacts WHERE customer_id IN (SELECT customer_id FROM part_ids)");
         // Named without a schema: a temporary table is found before a table of the database on both engines.
-        return new("part_orders", "part_interactions", "part_customers", "part_contacts");
+        return new("part_orders", "part_interactions", "part_customers", "part_contacts", "part_days");
     }
 
     /// <summary>Drops the copies <see cref="Copy"/> made.</summary>

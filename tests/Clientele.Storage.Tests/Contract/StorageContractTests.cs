@@ -125,6 +125,7 @@ public abstract partial class StorageContractTests : IDisposable
                 workspace.Execute($"DROP TABLE {table}");
             workspace.Execute("ALTER TABLE orders DROP COLUMN period_start");
             workspace.Execute("ALTER TABLE interactions DROP COLUMN product_id");
+            workspace.Execute("DROP TABLE customer_days");
             workspace.Execute("UPDATE clientele_meta SET value = '1' WHERE key = 'schema_version'");
         }
         using var upgraded = Workspace.Open(location);
@@ -154,6 +155,7 @@ public abstract partial class StorageContractTests : IDisposable
             using (var row = workspace.Command("INSERT INTO snapshot_product_lines (as_of, customer_id, product_line, class, reason) VALUES (DATE '2025-01-31', 'C1', 'wine', 'customer', $text)", ("text", line)))
                 row.ExecuteNonQuery();
             workspace.Execute("DROP TABLE data_protection_keys");
+            workspace.Execute("DROP TABLE customer_days");
             workspace.Execute("UPDATE clientele_meta SET value = '10' WHERE key = 'schema_version'");
         }
         using var upgraded = Workspace.Open(location);

@@ -5,7 +5,7 @@ namespace Clientele.Storage.Tests.Contract;
 /// <summary>
 /// Copies the canonical tables of one workspace into another through the bulk writer, column by column by name and type:
 /// how the contract gets data imported by the DuckDB importer into a PostgreSQL workspace before import runs there.
-/// The content-hash columns are left out (no reader of the summary uses them).
+/// The content-hash columns are left out (no reader of the summary uses them); the purchase days are counted from the copied orders.
 /// </summary>
 public static class WorkspaceCopy
 {
@@ -37,5 +37,7 @@ public static class WorkspaceCopy
             }
             writer.Complete();
         }
+        // What the import keeps beside the orders it stores: the purchase days, counted from the orders copied.
+        Clientele.Storage.Summary.CustomerDays.Rebuild(to);
     }
 }

@@ -60,13 +60,14 @@ public sealed class ShardedWorkspaceTests(ShardServers servers, SharedPostgres p
             using var sharded = NewShardedWorkspace(out var shards);
             var simulation = StorageContractTests.ImportDemo(sharded, reference.Folder, Demo);
 
-            // Every customer-keyed row is on a shard, and each shard holds some: the coordinator's count is the shards' sum.
-            foreach (var table in ShardedSchema.Tables.Select(t => t.Table).Where(t => CanonicalTables.Find(t) is not null))
+            // Every customer-keyed row is on a shard (the purchase days kept at import too), and each shard holds some: the
+            // coordinator's count is the shards' sum.
+            foreach (var table in ShardedSchema.Tables.Select(t => t.Table).Where(t => CanonicalTables.Find(t) is not null || t == CustomerDays.Table))
             {
                 var perShard = shards.Select(s => Count(s, table)).ToList();
                 Assert.Equal(reference.Workspace!.Scalar<long>($"SELECT count(*) FROM {table}"), sharded.Scalar<long>($"SELECT count(*) FROM {table}"));
                 Assert.Equal(sharded.Scalar<long>($"SELECT count(*) FROM {table}"), perShard.Sum());
-                if (table is "customers" or "orders") Assert.All(perShard, n => Assert.True(n > 0, $"{table}: a shard holds no rows ({string.Join(", ", perShard)})"));
+                if (table is "customers" or "orders" or CustomerDays.Table) Assert.All(perShard, n => Assert.True(n > 0, $"{table}: a shard holds no rows ({string.Join(", ", perShard)})"));
             }
             // Importing the same file again adds nothing: the importer finds the present rows on every shard.
             var orders = simulation.Files.First(f => f.Table == "orders");
@@ -139,17 +140,11 @@ public sealed class ShardedWorkspaceTests(ShardServers servers, SharedPostgres p
         using (var reader = command.ExecuteReader())
             while (reader.Read()) plan.Add(reader.GetString(0));
         var text = string.Join('\n', plan);
-        // Each shard answers its part of a per-customer GROUP BY (the returns' counts and amounts), both shards at once: the
-        // aggregate is an Async Foreign Scan whose remote SQL groups by the customer, once per shard. (Which other aggregates
-        // are pushed down is the planner's choice by their estimated rows; docs/scale-out.md shows this plan.)
-        var pushed = plan.Select((line, i) => (line, i))
-            .Where(l => l.line.Contains("Remote SQL: SELECT customer_id, count(*)", StringComparison.Ordinal) &&
-                        l.line.Contains("FROM public.orders", StringComparison.Ordinal) && l.line.TrimEnd().EndsWith("GROUP BY 1", StringComparison.Ordinal))
-            .ToList();
-        Assert.True(pushed.Count == 2, text);
-        // The node each remote SQL belongs to is the nearest Foreign Scan above it (VERBOSE prints its output and relations between).
-        Assert.All(pushed, p => Assert.True(
-            plan.Take(p.i).Last(l => l.Contains("Foreign Scan", StringComparison.Ordinal)).TrimStart().StartsWith("->  Async Foreign Scan", StringComparison.Ordinal), text));
+        // Each shard answers its part of every per-customer GROUP BY over the orders' tables, both shards at once: each aggregate
+        // is an Async Foreign Scan whose remote SQL groups by the customer, once per shard — the purchases over the purchase days
+        // kept at import (first and last day, days, orders, revenue, first day's spend, margin) and the returns' counts and amounts.
+        AssertPushedDown(plan, "SELECT customer_id, min(day), max(day), count(*)", "FROM public.customer_days", text);
+        AssertPushedDown(plan, "SELECT customer_id, count(*), sum(", "FROM public.orders", text);
         // And the whole summary on the shards is the summary of the same rows in one database.
         using var one = new TempWorkspace();
         StorageContractTests.ImportDemo(one.Workspace!, data.Folder, Demo with { Customers = 100 });
@@ -207,6 +202,22 @@ public sealed class ShardedWorkspaceTests(ShardServers servers, SharedPostgres p
         }
         var error = Assert.Throws<WorkspaceException>(() => Workspace.Open(url));
         Assert.Contains("does not upgrade a sharded workspace's shards", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Asserts that an aggregate whose remote SQL starts with <paramref name="select"/> and reads <paramref name="from"/> is
+    /// grouped by the customer on each of the two shards, each as an Async Foreign Scan (both shards at once).
+    /// </summary>
+    private static void AssertPushedDown(List<string> plan, string select, string from, string text)
+    {
+        var pushed = plan.Select((line, i) => (line, i))
+            .Where(l => l.line.Contains("Remote SQL: " + select, StringComparison.Ordinal) &&
+                        l.line.Contains(from, StringComparison.Ordinal) && l.line.TrimEnd().EndsWith("GROUP BY 1", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(pushed.Count == 2, $"{select} ... {from} ... GROUP BY 1 on each shard:\n{text}");
+        // The node each remote SQL belongs to is the nearest Foreign Scan above it (VERBOSE prints its output and relations between).
+        Assert.All(pushed, p => Assert.True(
+            plan.Take(p.i).Last(l => l.Contains("Foreign Scan", StringComparison.Ordinal)).TrimStart().StartsWith("->  Async Foreign Scan", StringComparison.Ordinal), text));
     }
 
     /// <summary>A new sharded workspace: a new database on the coordinator's server and one on each shard's.</summary>

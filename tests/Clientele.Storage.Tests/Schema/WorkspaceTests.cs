@@ -44,7 +44,7 @@ public sealed class WorkspaceTests : IDisposable
             using var command = workspace.Connection.CreateCommand();
             command.CommandText = "DROP TABLE model_fits; DROP TABLE snapshots; DROP TABLE snapshot_customers; DROP TABLE snapshot_product_lines; " +
                 "DROP TABLE snapshot_buying_roles; DROP TABLE snapshot_segments; DROP TABLE class_changes; DROP TABLE users; DROP TABLE api_keys; DROP TABLE undone_imports; DROP TABLE erasures; " +
-                "ALTER TABLE orders DROP COLUMN period_start; ALTER TABLE interactions DROP COLUMN product_id; DROP TABLE data_protection_keys; UPDATE clientele_meta SET value = '1' WHERE key = 'schema_version'";
+                "ALTER TABLE orders DROP COLUMN period_start; ALTER TABLE interactions DROP COLUMN product_id; DROP TABLE data_protection_keys; DROP TABLE customer_days; UPDATE clientele_meta SET value = '1' WHERE key = 'schema_version'";
             command.ExecuteNonQuery();
         }
         using (var upgraded = Workspace.Open(_temp.Path))
@@ -57,6 +57,9 @@ public sealed class WorkspaceTests : IDisposable
             Assert.Empty(ModelFit.All(upgraded));
             Assert.Equal(0, upgraded.Scalar<long>("SELECT count(*) FROM snapshot_customers"));
             Assert.Equal(2, upgraded.CountRows().Single(p => p.Key == "orders").Value);
+            // The purchase days are counted from the orders the workspace had: C1's two days, 1 and 2 spent.
+            Assert.Equal(3m, upgraded.Scalar<decimal>("SELECT sum(spend) FROM customer_days WHERE customer_id = 'C1'"));
+            Assert.Equal(2, upgraded.Scalar<long>("SELECT count(*) FROM customer_days"));
         }
     }
 
@@ -69,7 +72,7 @@ public sealed class WorkspaceTests : IDisposable
             new Clientele.Storage.Import.Importer(workspace).Import("orders", orders, new Clientele.Storage.Import.ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
             using var command = workspace.Connection.CreateCommand();
             command.CommandText = "ALTER TABLE orders DROP COLUMN period_start; ALTER TABLE interactions DROP COLUMN product_id; " +
-                "DROP TABLE undone_imports; DROP TABLE erasures; DROP TABLE data_protection_keys; UPDATE clientele_meta SET value = '4' WHERE key = 'schema_version'";
+                "DROP TABLE undone_imports; DROP TABLE erasures; DROP TABLE data_protection_keys; DROP TABLE customer_days; UPDATE clientele_meta SET value = '4' WHERE key = 'schema_version'";
             command.ExecuteNonQuery();
         }
         using var upgraded = Workspace.Open(_temp.Path);
@@ -90,7 +93,7 @@ public sealed class WorkspaceTests : IDisposable
             Clientele.Storage.Tests.Snapshots.HandMadeSnapshots.InsertBoth(workspace.Connection);
             using var command = workspace.Connection.CreateCommand();
             command.CommandText = "ALTER TABLE snapshot_customers DROP COLUMN live_as_of; ALTER TABLE snapshot_customers DROP COLUMN live_at; " +
-                "ALTER TABLE snapshot_customers DROP COLUMN live_import; DROP TABLE class_changes; DROP TABLE data_protection_keys; UPDATE clientele_meta SET value = '6' WHERE key = 'schema_version'";
+                "ALTER TABLE snapshot_customers DROP COLUMN live_import; DROP TABLE class_changes; DROP TABLE data_protection_keys; DROP TABLE customer_days; UPDATE clientele_meta SET value = '6' WHERE key = 'schema_version'";
             command.ExecuteNonQuery();
         }
         using var upgraded = Workspace.Open(_temp.Path);
@@ -108,7 +111,7 @@ public sealed class WorkspaceTests : IDisposable
             Clientele.Storage.Tests.Snapshots.HandMadeSnapshots.InsertBoth(workspace.Connection);
             asOf = DateOnly.Parse(workspace.Scalar<string>("SELECT CAST(max(as_of) AS VARCHAR) FROM snapshots")!, System.Globalization.CultureInfo.InvariantCulture);
             using var command = workspace.Connection.CreateCommand();
-            command.CommandText = "DROP TABLE snapshot_first_purchases; DROP TABLE data_protection_keys; UPDATE clientele_meta SET value = '7' WHERE key = 'schema_version'";
+            command.CommandText = "DROP TABLE snapshot_first_purchases; DROP TABLE data_protection_keys; DROP TABLE customer_days; UPDATE clientele_meta SET value = '7' WHERE key = 'schema_version'";
             command.ExecuteNonQuery();
         }
         using var upgraded = Workspace.Open(_temp.Path);
@@ -134,7 +137,7 @@ public sealed class WorkspaceTests : IDisposable
             }
             foreach (var column in SnapshotSchema.ReasonFigureColumns.Select(f => f.Name).Append(SnapshotSchema.StoredReasonsColumn))
                 workspace.Execute($"ALTER TABLE snapshot_customers DROP COLUMN {column}");
-            workspace.Execute("DROP TABLE snapshot_overrides; DROP TABLE data_protection_keys; UPDATE clientele_meta SET value = '8' WHERE key = 'schema_version'");
+            workspace.Execute("DROP TABLE snapshot_overrides; DROP TABLE data_protection_keys; DROP TABLE customer_days; UPDATE clientele_meta SET value = '8' WHERE key = 'schema_version'");
         }
         using var upgraded = Workspace.Open(_temp.Path);
         Assert.Equal(Clientele.Storage.Schema.WorkspaceSchema.CurrentVersion, upgraded.SchemaVersion);
@@ -167,7 +170,7 @@ public sealed class WorkspaceTests : IDisposable
             workspace.Execute($"UPDATE snapshot_customers SET {SnapshotSchema.StoredReasonsColumn} = NULL WHERE customer_id = 'C2'");
             foreach (var figure in SnapshotSchema.ReasonFigureColumns.Where(f => !renderedAt9.Any(d => f.Name.StartsWith(d + "_", StringComparison.Ordinal))))
                 workspace.Execute($"ALTER TABLE snapshot_customers DROP COLUMN {figure.Name}");
-            workspace.Execute("DROP TABLE data_protection_keys; UPDATE clientele_meta SET value = '9' WHERE key = 'schema_version'");
+            workspace.Execute("DROP TABLE data_protection_keys; DROP TABLE customer_days; UPDATE clientele_meta SET value = '9' WHERE key = 'schema_version'");
         }
         using var upgraded = Workspace.Open(_temp.Path);
         Assert.Equal(Clientele.Storage.Schema.WorkspaceSchema.CurrentVersion, upgraded.SchemaVersion);
@@ -206,7 +209,7 @@ public sealed class WorkspaceTests : IDisposable
                 workspace.Execute($"ALTER TABLE snapshot_customers DROP COLUMN {figure.Name}");
             workspace.Execute($"ALTER TABLE snapshot_product_lines RENAME COLUMN {SnapshotSchema.ProductLineStoredReason} TO reason");
             workspace.Execute("ALTER TABLE snapshot_product_lines DROP COLUMN orders; ALTER TABLE snapshot_product_lines DROP COLUMN interest");
-            workspace.Execute("DROP TABLE data_protection_keys; UPDATE clientele_meta SET value = '10' WHERE key = 'schema_version'");
+            workspace.Execute("DROP TABLE data_protection_keys; DROP TABLE customer_days; UPDATE clientele_meta SET value = '10' WHERE key = 'schema_version'");
         }
         using var upgraded = Workspace.Open(_temp.Path);
         Assert.Equal(Clientele.Storage.Schema.WorkspaceSchema.CurrentVersion, upgraded.SchemaVersion);
