@@ -42,14 +42,14 @@ public static class ShardedWorkspace
             throw new WorkspaceException($"{repeated.First().Display} is named twice among the coordinator and the shards: each must be a database of its own.");
         if (Workspace.Exists(coordinator))
             throw new WorkspaceException($"{url.Display} holds a workspace already; open it, or name another database with --workspace.");
-        foreach (var shard in parts) MakeShard(shard);
+        var workMemory = parts.Select(MakeShard).ToList();
         if (!PostgresDatabase.Exists(url)) PostgresDatabase.Create(url);
         using (var connection = PostgresDatabase.Connect(url))
         {
             using var transaction = connection.BeginTransaction();
             Execute(connection, "CREATE EXTENSION IF NOT EXISTS postgres_fdw");
             for (var i = 0; i < parts.Count; i++)
-                foreach (var statement in ForeignServer(i, parts[i])) Execute(connection, statement);
+                foreach (var statement in ForeignServer(i, parts[i], workMemory[i])) Execute(connection, statement);
             WorkspaceSchema.Create(connection, PostgresDialect.Instance, declaration => OnCoordinator(declaration, parts.Count));
             Execute(connection, $"INSERT INTO {WorkspaceSchema.MetaTable} VALUES ('{ShardsKey}', {Literal(string.Join(",", parts.Select(p => p.Display)))})");
             // Every session of the workspace's database: each per-customer GROUP BY is then a GROUP BY on each shard.
@@ -97,8 +97,12 @@ public static class ShardedWorkspace
         return command.ExecuteScalar() is string list ? list.Split(',') : [];
     }
 
-    /// <summary>Makes the distributed tables and their indexes in a shard's database, in one transaction.</summary>
-    private static void MakeShard(PostgresUrl shard)
+    /// <summary>
+    /// Makes the distributed tables and their indexes in a shard's database, in one transaction; returns the <c>work_mem</c> a
+    /// workspace session has there (the shard's own, raised as <see cref="PostgresDatabase.Connect"/> raises it), for the
+    /// coordinator's sessions on the shard.
+    /// </summary>
+    private static string MakeShard(PostgresUrl shard)
     {
         if (!PostgresDatabase.Exists(shard)) PostgresDatabase.Create(shard);
         using var connection = PostgresDatabase.Connect(shard);
@@ -114,6 +118,9 @@ public static class ShardedWorkspace
             foreach (var index in ShardedSchema.ShardIndexes(table)) Execute(connection, index);
         }
         transaction.Commit();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT current_setting('work_mem')";
+        return (string)command.ExecuteScalar()!;
     }
 
     /// <summary>The coordinator's statements for one declaration: a table that stays whole as declared, a distributed one partitioned.</summary>
@@ -134,13 +141,16 @@ public static class ShardedWorkspace
 
     /// <summary>
     /// The foreign server of one shard and the current user's mapping to it. Async scans let the coordinator run one query's
-    /// partitions on every shard at once; rows are fetched 10,000 at a time and inserted 1,000 at a time.
+    /// partitions on every shard at once; rows are fetched 10,000 at a time and inserted 1,000 at a time. The coordinator's
+    /// sessions on the shard start with <paramref name="workMemory"/> (the per-customer aggregates run there; docs/postgres.md
+    /// says why PostgreSQL's 4 MB default is not enough).
     /// </summary>
-    private static IEnumerable<string> ForeignServer(int i, PostgresUrl shard)
+    private static IEnumerable<string> ForeignServer(int i, PostgresUrl shard, string workMemory)
     {
         var address = new NpgsqlConnectionStringBuilder(shard.ConnectionString);
         yield return $"CREATE SERVER {Server(i)} FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host {Literal(address.Host!)}, " +
                      $"port {Literal(address.Port.ToString(CultureInfo.InvariantCulture))}, dbname {Literal(shard.Database)}, " +
+                     $"options {Literal("-c work_mem=" + workMemory)}, " +
                      "async_capable 'true', use_remote_estimate 'true', fetch_size '10000', batch_size '1000')";
         var user = new List<string>();
         if (address.Username is { Length: > 0 } name) user.Add($"user {Literal(name)}");

@@ -145,6 +145,13 @@ public sealed class ShardedWorkspaceTests(ShardServers servers, SharedPostgres p
         // kept at import (first and last day, days, orders, revenue, first day's spend, margin) and the returns' counts and amounts.
         AssertPushedDown(plan, "SELECT customer_id, min(day), max(day), count(*)", "FROM public.customer_days", text);
         AssertPushedDown(plan, "SELECT customer_id, count(*), sum(", "FROM public.orders", text);
+        // The coordinator's sessions on the shards, which run those aggregates, get the work memory of the workspace's own
+        // sessions rather than PostgreSQL's 4 MB default (docs/postgres.md).
+        using (var options = sharded.Command("SELECT string_agg(array_to_string(srvoptions, ' '), ' | ') FROM pg_foreign_server"))
+        {
+            var servers = (string)options.ExecuteScalar()!;
+            Assert.Equal(shards.Count, servers.Split(" | ").Count(o => o.Contains($"options=-c work_mem={PostgresDatabase.WorkMemoryMegabytes}MB", StringComparison.Ordinal)));
+        }
         // And the whole summary on the shards is the summary of the same rows in one database.
         using var one = new TempWorkspace();
         StorageContractTests.ImportDemo(one.Workspace!, data.Folder, Demo with { Customers = 100 });
