@@ -145,6 +145,13 @@ internal abstract class SqlDialect
     public abstract string? MemoryLimit(int? megabytes);
 
     /// <summary>
+    /// The statement that makes the transaction the only writer of <paramref name="table"/> until it ends, readers going on, or
+    /// null where the engine needs none: PostgreSQL lets two transactions each add to rows as they were before the other
+    /// committed (one's additions would be lost), DuckDB refuses the second of two conflicting writes.
+    /// </summary>
+    public abstract string? SoleWriter(string table);
+
+    /// <summary>
     /// Rewrites every <c>$name</c> parameter outside quotes and comments with <paramref name="prefix"/>; <c>$1</c>
     /// (positional) is left as it is. Dollar-quoted strings are not used in Storage's SQL, so they are not recognised.
     /// </summary>

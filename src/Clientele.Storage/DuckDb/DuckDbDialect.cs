@@ -115,4 +115,7 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string? Analyze(string table) => null;
 
     public override string? MemoryLimit(int? megabytes) => megabytes is { } mb ? $"SET memory_limit = '{mb}MB'" : "RESET memory_limit";
+
+    /// <inheritdoc />
+    public override string? SoleWriter(string table) => null;
 }

@@ -136,6 +136,9 @@ internal sealed partial class PostgresDialect : SqlDialect
 
     public override string? MemoryLimit(int? megabytes) => null;
 
+    /// <inheritdoc />
+    public override string? SoleWriter(string table) => $"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE";
+
     [GeneratedRegex(@"\bDOUBLE\b(?!\s+PRECISION)", RegexOptions.CultureInvariant)]
     private static partial Regex Double();
 

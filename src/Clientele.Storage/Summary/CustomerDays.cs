@@ -107,13 +107,13 @@ internal static class CustomerDays
     }
 
     /// <summary>
-    /// On PostgreSQL, makes the transaction the table's only writer until it ends (readers go on): two imports or event batches
-    /// at once (two servers of one database) would otherwise each add to the days as they were before the other committed, and
-    /// one's orders would be lost from the sums. DuckDB refuses the second of two conflicting writes instead.
+    /// Makes the transaction the table's only writer until it ends (readers go on): two imports or event batches at once (two
+    /// servers of one PostgreSQL database) would otherwise each add to the days as they were before the other committed, and
+    /// one's orders would be lost from the sums (<see cref="SqlDialect.SoleWriter"/>).
     /// </summary>
     private static void Lock(DbConnection connection, SqlDialect dialect)
     {
-        if (dialect is Postgres.PostgresDialect) Execute(connection, $"LOCK TABLE {Table} IN SHARE ROW EXCLUSIVE MODE");
+        if (dialect.SoleWriter(Table) is { } statement) Execute(connection, statement);
     }
 
     private static void Execute(DbConnection connection, string sql)
