@@ -566,12 +566,17 @@ internal sealed class CustomerColumnsSql(SqlDialect dialect, DateOnly asOf, Cust
         }
     }
 
-    /// <summary>Referrer r and referred r of the referrals made by the as-of date (undated ones included).</summary>
+    /// <summary>
+    /// Referrer r and referred r of the referrals made by the as-of date (undated ones included), in the order of the two, so
+    /// that a referrer's referred margins are summed in the same order by every run and engine (unordered, the join's order
+    /// changed the last digits of a referral value from one run to the next at a million customers).
+    /// </summary>
     public string ReadReferrals => $"""
         SELECT a.r, b.r FROM referrals f
         JOIN cc_party a ON a.customer_id = f.referrer_id
         JOIN cc_party b ON b.customer_id = f.referred_id
         WHERE f.occurred_at IS NULL OR f.occurred_at < {NextDay}
+        ORDER BY a.r, b.r
         """;
 
     /// <summary>Seller r and buyer r of every supply link; null where the id is not a customer of the summary.</summary>

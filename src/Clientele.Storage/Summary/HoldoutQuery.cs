@@ -16,9 +16,9 @@ public static class HoldoutQuery
         var index = new Dictionary<string, int>(customerIds.Count);
         for (var i = 0; i < customerIds.Count; i++) index[customerIds[i]] = i;
         var counts = new int[customerIds.Count];
-        using var command = Command(workspace, """
-            SELECT customer_id, count(DISTINCT CAST(ordered_at AS DATE))
-            FROM orders WHERE status = 'completed' AND ordered_at >= $start AND ordered_at < $end
+        using var command = Command(workspace, $"""
+            SELECT customer_id, count(*)
+            FROM {CustomerDays.Table} WHERE day >= CAST($start AS DATE) AND day < CAST($end AS DATE)
             GROUP BY customer_id
             """, calibrationEnd, holdoutEnd);
         using var reader = command.ExecuteReader();
@@ -32,9 +32,9 @@ public static class HoldoutQuery
     {
         var wanted = customerIds.ToHashSet();
         var days = new int[holdoutEnd.DayNumber - calibrationEnd.DayNumber];
-        using var command = Command(workspace, """
-            SELECT DISTINCT customer_id, CAST(ordered_at AS DATE) AS day
-            FROM orders WHERE status = 'completed' AND ordered_at >= $start AND ordered_at < $end
+        using var command = Command(workspace, $"""
+            SELECT customer_id, day
+            FROM {CustomerDays.Table} WHERE day >= CAST($start AS DATE) AND day < CAST($end AS DATE)
             """, calibrationEnd, holdoutEnd);
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -47,20 +47,18 @@ public static class HoldoutQuery
     }
 
     /// <summary>
-    /// The model-choice sample in one pass over the orders: each customer who bought by the calibration end, with
+    /// The model-choice sample from the purchase days: each customer who bought by the calibration end, with
     /// its (x, t_x, T) then (in <paramref name="unit"/>s) and its purchase days in (calibration end, holdout end], and
     /// for each holdout day the purchase days of those customers on it (<see cref="HoldoutSample.DailyActual"/>).
     /// </summary>
     public static HoldoutSample Sample(Workspace workspace, DateOnly calibrationEnd, DateOnly holdoutEnd, TimeUnit unit)
     {
-        // The purchase days are grouped once (MATERIALIZED) and read twice: per customer (part 0, in customer order), and per
-        // holdout day over the customers who had bought by the calibration end (part 1).
+        // The purchase days kept at import (customer_days: one row per customer and day of completed orders) are read twice: per
+        // customer (part 0, in customer order), and per holdout day over the customers who had bought by the calibration end (part 1).
         var dialect = workspace.Dialect;
         using var command = Command(workspace, $"""
-            WITH d AS MATERIALIZED (
-                SELECT customer_id, CAST(ordered_at AS DATE) AS day
-                FROM orders WHERE status = 'completed' AND ordered_at < $end
-                GROUP BY customer_id, day
+            WITH d AS (
+                SELECT customer_id, day FROM {CustomerDays.Table} WHERE day < CAST($end AS DATE)
             ), c AS MATERIALIZED (
                 SELECT customer_id,
                        min(day) FILTER (WHERE day < CAST($start AS DATE)) AS first_day,
