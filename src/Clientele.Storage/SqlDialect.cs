@@ -138,6 +138,14 @@ internal abstract class SqlDialect
     public abstract bool HasAsofJoin { get; }
 
     /// <summary>
+    /// Whether per-customer statements group a customer-keyed table by its customer id on its own, before joining the result
+    /// to the statement's temporary tables. A PostgreSQL table may be partitioned over shards (<see cref="Postgres.ShardedWorkspace"/>,
+    /// or Citus), which answer a one-level <c>GROUP BY customer_id</c> of one table each, where a join with a temporary table
+    /// of the coordinator brings every row to the coordinator first; DuckDB groups faster by the integer index once joined.
+    /// </summary>
+    public abstract bool GroupsByCustomerFirst { get; }
+
+    /// <summary>
     /// The statement that bounds the memory the engine keeps for this connection's work (it spills to disk beyond it), in
     /// megabytes, or returns to its default when null; null when the engine has no such setting per connection (PostgreSQL's
     /// memory is the server's, set by its administrator).

@@ -111,6 +111,9 @@ internal sealed class DuckDbDialect : SqlDialect
     public override bool HasAsofJoin => true;
 
     /// <inheritdoc />
+    public override bool GroupsByCustomerFirst => false;
+
+    /// <inheritdoc />
     /// <remarks>DuckDB keeps a table's statistics as rows are inserted.</remarks>
     public override string? Analyze(string table) => null;
 

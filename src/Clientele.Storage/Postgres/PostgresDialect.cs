@@ -126,6 +126,9 @@ internal sealed partial class PostgresDialect : SqlDialect
     public override bool HasAsofJoin => false;
 
     /// <inheritdoc />
+    public override bool GroupsByCustomerFirst => true;
+
+    /// <inheritdoc />
     /// <remarks>
     /// ANALYZE samples at most 30,000 rows whatever the table's size, and counts the loading transaction's own rows. A table
     /// of a sharded workspace (partitioned over postgres_fdw foreign tables, docs/scale-out.md) is left to its shards: on

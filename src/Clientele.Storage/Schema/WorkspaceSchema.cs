@@ -77,6 +77,9 @@ internal static class WorkspaceSchema
 
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
+    /// <summary>A text constant as SQL writes it (single quotes doubled), the same in both engines.</summary>
+    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
     public static string CreateTable(CanonicalTable table)
     {
         var sql = new StringBuilder($"CREATE TABLE {Quote(table.Name)} (");

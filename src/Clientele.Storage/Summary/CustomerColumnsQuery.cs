@@ -175,7 +175,13 @@ public static class CustomerColumnsQuery
             columns.PeriodStart[i] = r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2);
         });
         var unknown = new List<(string ProductId, int Orders)>();
-        db.Query(sql.ReadUnknownProducts, r => unknown.Add((r.GetString(0), r.GetInt32(1))));
+        List<string>? catalogue = null;
+        if (sql.GroupsByCustomerFirst)
+        {
+            catalogue = [];
+            db.Query(CustomerColumnsSql.ReadCatalogue, r => catalogue.Add(r.GetString(0)));
+        }
+        if (sql.ReadUnknownProducts(catalogue) is { } unknownProducts) db.Query(unknownProducts, r => unknown.Add((r.GetString(0), r.GetInt32(1))));
         columns.UnknownProducts = unknown;
         if (sql.ReadSizes is { } sizes)
         {

@@ -42,6 +42,9 @@ internal sealed class CustomerColumnsSql(SqlDialect dialect, DateOnly asOf, Cust
     /// <summary>The temporary tables, dropped at the end.</summary>
     public static readonly string[] TempTables = ["cc_ids", "cc_party", "cc_levels", "cc_ol", "cc_other", "cc_lines", "cc_launch", "cc_pop", "cc_pop_other"];
 
+    /// <summary>Whether the statements group the orders by the customer before joining them (<see cref="SqlDialect.GroupsByCustomerFirst"/>).</summary>
+    public bool GroupsByCustomerFirst => dialect.GroupsByCustomerFirst;
+
     /// <summary>Whether the customers are a part of the base (see the remarks).</summary>
     public bool PartOfBase => partOfBase;
 
@@ -203,9 +206,10 @@ internal sealed class CustomerColumnsSql(SqlDialect dialect, DateOnly asOf, Cust
     /// <summary>
     /// The one pass over completed orders, per customer and product line (null included): orders, first order (its
     /// time and amount), revenue of the last 365 days. Joining the orders to the index first and grouping by the
-    /// integer measured faster than grouping by the id.
+    /// integer measured faster than grouping by the id (DuckDB); where the engine groups by the customer first
+    /// (<see cref="SqlDialect.GroupsByCustomerFirst"/>), <see cref="CustomerOrderLines"/>.
     /// </summary>
-    public IReadOnlyList<string> OrderLines => Temp("cc_ol", $"""
+    public IReadOnlyList<string> OrderLines => Temp("cc_ol", dialect.GroupsByCustomerFirst ? CustomerOrderLines : $"""
         SELECT p.r, {LineOf("o")} AS line, count(*)::INTEGER AS completed,
                min(o.ordered_at) AS first_at, {FirstAmount} AS first_amount,
                sum({Exact("o.amount")}) FILTER (WHERE o.ordered_at >= {YearStart}) AS revenue_year
@@ -213,6 +217,26 @@ internal sealed class CustomerColumnsSql(SqlDialect dialect, DateOnly asOf, Cust
         WHERE o.ordered_at < {NextDay} AND o.status = 'completed'
         GROUP BY 1, 2
         """);
+
+    /// <summary>
+    /// <see cref="OrderLines"/> grouped by the customer first: the completed orders per customer, product line and, for orders
+    /// without a line, product (so that the product's line can be looked up after), one level over the orders alone — what a
+    /// shard answers for its customers —, then joined to the index and the products and summed per line. The first order of a
+    /// line is the earliest of its groups' first orders (by time, then id), as over the orders themselves.
+    /// </summary>
+    private string CustomerOrderLines => $"""
+        SELECT p.r, {LineOf("g")} AS line, sum(g.completed)::INTEGER AS completed, min(g.first_at) AS first_at,
+               {dialect.ArgMinBy("g.first_amount", ["g.first_at", "g.first_id"])} AS first_amount, sum(g.revenue_year) AS revenue_year
+        FROM (SELECT o.customer_id, o.product_line, CASE WHEN o.product_line IS NULL THEN o.product_id END AS product_id,
+                     count(*) AS completed, min(o.ordered_at) AS first_at, {FirstAmount} AS first_amount,
+                     {dialect.ArgMinBy("o.order_id", ["o.ordered_at", "o.order_id"])} AS first_id,
+                     sum({Exact("o.amount")}) FILTER (WHERE o.ordered_at >= {YearStart}) AS revenue_year
+              FROM {_own.Orders} o
+              WHERE o.ordered_at < {NextDay} AND o.status = 'completed'
+              GROUP BY 1, 2, 3) g
+        JOIN cc_ids p USING (customer_id) {ProductOf("g")}
+        GROUP BY 1, 2
+        """;
 
     /// <summary>Returned and cancelled orders per customer and line: cancelled, return margin, returns in the signal window, first order.</summary>
     public IReadOnlyList<string> OtherOrders => Temp("cc_other", $"""
@@ -248,28 +272,59 @@ internal sealed class CustomerColumnsSql(SqlDialect dialect, DateOnly asOf, Cust
     /// r, purchase occasions (days with a completed or returned order), the earliest period_start of the completed
     /// orders (a date, or null). Days cannot be summed over lines, so this is a pass of its own.
     /// </summary>
-    public string ReadOrderDays => $"""
-        SELECT p.r, count(DISTINCT CAST(o.ordered_at AS DATE)) FILTER (WHERE o.status IN ('completed', 'returned'))::INTEGER,
-               CAST(min(o.period_start) FILTER (WHERE o.status = 'completed') AS DATE)
-        FROM {_own.Orders} o JOIN cc_ids p USING (customer_id)
-        WHERE o.ordered_at < {NextDay} AND o.status <> 'cancelled'
-        GROUP BY p.r
-        """;
+    public string ReadOrderDays => dialect.GroupsByCustomerFirst
+        ? $"""
+            SELECT p.r, g.days, g.period_start FROM (
+                SELECT o.customer_id, count(DISTINCT CAST(o.ordered_at AS DATE)) FILTER (WHERE o.status IN ('completed', 'returned'))::INTEGER AS days,
+                       CAST(min(o.period_start) FILTER (WHERE o.status = 'completed') AS DATE) AS period_start
+                FROM {_own.Orders} o
+                WHERE o.ordered_at < {NextDay} AND o.status <> 'cancelled'
+                GROUP BY 1) g
+            JOIN cc_ids p USING (customer_id)
+            """
+        : $"""
+            SELECT p.r, count(DISTINCT CAST(o.ordered_at AS DATE)) FILTER (WHERE o.status IN ('completed', 'returned'))::INTEGER,
+                   CAST(min(o.period_start) FILTER (WHERE o.status = 'completed') AS DATE)
+            FROM {_own.Orders} o JOIN cc_ids p USING (customer_id)
+            WHERE o.ordered_at < {NextDay} AND o.status <> 'cancelled'
+            GROUP BY p.r
+            """;
 
     /// <summary>
     /// Product ids of completed orders by the as-of date that a non-empty <c>products</c> table lacks, with their
     /// order counts, most orders first (then by id). Nothing when <c>products</c> is empty: without a catalogue no id
     /// is a misspelling, and lines come from the orders alone.
     /// </summary>
-    public string ReadUnknownProducts => $"""
-        SELECT o.product_id, count(*)::INTEGER AS n
-        FROM {_own.Orders} o JOIN cc_ids p USING (customer_id)
-        WHERE o.ordered_at < {NextDay} AND o.status = 'completed' AND o.product_id IS NOT NULL
-          AND EXISTS (SELECT 1 FROM products)
-          AND o.product_id NOT IN (SELECT product_id FROM products)
-        GROUP BY o.product_id
-        ORDER BY n DESC, {dialect.OrdinalText("o.product_id")}
-        """;
+    /// <remarks>
+    /// Grouped by the customer first (<see cref="SqlDialect.GroupsByCustomerFirst"/>), the catalogue's ids
+    /// (<paramref name="catalogue"/>, read by <see cref="ReadCatalogue"/>; none: nothing to read) are written into the statement
+    /// as one array, which goes to the shards with it, so that only the orders of unknown products leave them (a subquery's
+    /// array would be compared on the coordinator, every order brought there first).
+    /// </remarks>
+    public string? ReadUnknownProducts(IReadOnlyCollection<string>? catalogue) => dialect.GroupsByCustomerFirst
+        ? catalogue is null or { Count: 0 } ? null : $"""
+            SELECT g.product_id, sum(g.n)::INTEGER AS n
+            FROM (SELECT o.customer_id, o.product_id, count(*) AS n
+                  FROM {_own.Orders} o
+                  WHERE o.ordered_at < {NextDay} AND o.status = 'completed' AND o.product_id IS NOT NULL
+                    AND o.product_id <> ALL (ARRAY[{string.Join(", ", catalogue.Select(Schema.WorkspaceSchema.Literal))}]::VARCHAR[])
+                  GROUP BY 1, 2) g
+            JOIN cc_ids p USING (customer_id)
+            GROUP BY g.product_id
+            ORDER BY n DESC, {dialect.OrdinalText("g.product_id")}
+            """
+        : $"""
+            SELECT o.product_id, count(*)::INTEGER AS n
+            FROM {_own.Orders} o JOIN cc_ids p USING (customer_id)
+            WHERE o.ordered_at < {NextDay} AND o.status = 'completed' AND o.product_id IS NOT NULL
+              AND EXISTS (SELECT 1 FROM products)
+              AND o.product_id NOT IN (SELECT product_id FROM products)
+            GROUP BY o.product_id
+            ORDER BY n DESC, {dialect.OrdinalText("o.product_id")}
+            """;
+
+    /// <summary>The catalogue's product ids, for <see cref="ReadUnknownProducts"/> where the engine groups by the customer first.</summary>
+    public const string ReadCatalogue = "SELECT product_id FROM products";
 
     /// <summary>
     /// r, attribute name, size: for customers whose <c>attributes</c> hold one of the size attributes (key matched

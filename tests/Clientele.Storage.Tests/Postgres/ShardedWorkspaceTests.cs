@@ -43,7 +43,7 @@ public sealed class ShardServers : IDisposable
 /// server of its own on loopback. The demo company imported and analyzed there gets the classes and scores it gets in one
 /// PostgreSQL database and in a DuckDB file; its rows are on the shards, and the per-customer aggregates run there.
 /// </summary>
-public sealed class ShardedWorkspaceTests(ShardServers servers, SharedPostgres postgres) : IClassFixture<ShardServers>
+public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPostgres postgres) : IClassFixture<ShardServers>
 {
     private static readonly SimulationOptions Demo = new() { Customers = 600, Seed = 7 };
 
@@ -215,13 +215,13 @@ public sealed class ShardedWorkspaceTests(ShardServers servers, SharedPostgres p
     /// Asserts that an aggregate whose remote SQL starts with <paramref name="select"/> and reads <paramref name="from"/> is
     /// grouped by the customer on each of the two shards, each as an Async Foreign Scan (both shards at once).
     /// </summary>
-    private static void AssertPushedDown(List<string> plan, string select, string from, string text)
+    private static void AssertPushedDown(List<string> plan, string select, string from, string text, string groupBy = "GROUP BY 1")
     {
         var pushed = plan.Select((line, i) => (line, i))
             .Where(l => l.line.Contains("Remote SQL: " + select, StringComparison.Ordinal) &&
-                        l.line.Contains(from, StringComparison.Ordinal) && l.line.TrimEnd().EndsWith("GROUP BY 1", StringComparison.Ordinal))
+                        l.line.Contains(from, StringComparison.Ordinal) && l.line.TrimEnd().EndsWith(groupBy, StringComparison.Ordinal))
             .ToList();
-        Assert.True(pushed.Count == 2, $"{select} ... {from} ... GROUP BY 1 on each shard:\n{text}");
+        Assert.True(pushed.Count == 2, $"{select} ... {from} ... {groupBy} on each shard:\n{text}");
         // The node each remote SQL belongs to is the nearest Foreign Scan above it (VERBOSE prints its output and relations between).
         Assert.All(pushed, p => Assert.True(
             plan.Take(p.i).Last(l => l.Contains("Foreign Scan", StringComparison.Ordinal)).TrimStart().StartsWith("->  Async Foreign Scan", StringComparison.Ordinal), text));
