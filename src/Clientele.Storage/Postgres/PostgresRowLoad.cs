@@ -64,7 +64,7 @@ internal sealed class PostgresRowLoad : RowLoad
     }
 
     /// <summary>Whether the table is partitioned (a sharded workspace's distributed table), as a query would find it.</summary>
-    private static bool IsPartitioned(DbConnection connection, string table)
+    internal static bool IsPartitioned(DbConnection connection, string table)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM pg_class WHERE oid = to_regclass('{Quote(table).Replace("'", "''", StringComparison.Ordinal)}') AND relkind = 'p'";

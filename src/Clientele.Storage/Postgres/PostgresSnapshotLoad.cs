@@ -4,14 +4,42 @@ using Clientele.Storage.Snapshots;
 namespace Clientele.Storage.Postgres;
 
 /// <summary>A snapshot's rows streamed to PostgreSQL by binary <c>COPY</c> (<see cref="PostgresTableWriter"/>) as they are written: nothing on disk.</summary>
+/// <remarks>
+/// A sharded workspace's snapshot tables of customers are partitioned over foreign tables, which PostgreSQL 15 writes row by row
+/// from a <c>COPY</c> (a million customers' product lines took more than ten minutes): their rows are copied into a temporary
+/// table of the same columns and moved with one <c>INSERT ... SELECT</c>, as an import's are (<see cref="PostgresRowLoad"/>).
+/// </remarks>
 internal sealed class PostgresSnapshotLoad(DbConnection connection) : SnapshotLoad
 {
+    /// <summary>The temporary table a sharded table's snapshot rows are copied into first.</summary>
+    private const string Routed = "clientele_snapshot_routed";
+
     public override void Load(string table, IReadOnlyList<(string Name, string Type)> columns, long items, Action<SnapshotRow, long> write)
     {
-        using var writer = new PostgresTableWriter(connection, table, [.. columns.Select(c => c.Name)]);
-        var row = new CopyRow(writer, table, columns);
-        for (long k = 0; k < items; k++) write(row, k);
-        writer.Complete();
+        var names = columns.Select(c => c.Name).ToList();
+        var routed = PostgresRowLoad.IsPartitioned(connection, table);
+        if (routed)
+        {
+            Execute($"DROP TABLE IF EXISTS pg_temp.{Routed}");
+            Execute($"CREATE TEMP TABLE {Routed} (LIKE {Schema.WorkspaceSchema.Quote(table)})");
+        }
+        using (var writer = new PostgresTableWriter(connection, routed ? Routed : table, names))
+        {
+            var row = new CopyRow(writer, table, columns);
+            for (long k = 0; k < items; k++) write(row, k);
+            writer.Complete();
+        }
+        if (!routed) return;
+        var list = string.Join(", ", names.Select(Schema.WorkspaceSchema.Quote));
+        Execute($"INSERT INTO {Schema.WorkspaceSchema.Quote(table)} ({list}) SELECT {list} FROM {Routed}");
+        Execute($"DROP TABLE {Routed}");
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     /// <summary>A snapshot row as a row of the <c>COPY</c>.</summary>

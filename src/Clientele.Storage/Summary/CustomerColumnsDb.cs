@@ -25,6 +25,12 @@ internal sealed class CustomerColumnsDb(Workspace workspace, Action<string, Time
         foreach (var sql in statements) Execute(sql);
     }
 
+    /// <summary>Refreshes a temporary table's statistics where the engine keeps none by itself (<see cref="SqlDialect.Analyze"/>).</summary>
+    public void Analyze(string table)
+    {
+        if (workspace.Dialect.Analyze(table) is { } analyze) Execute(analyze);
+    }
+
     public void Query(string sql, Action<DbDataReader> read)
     {
         var start = Stopwatch.GetTimestamp();

@@ -15,6 +15,9 @@ namespace Clientele.Storage.Summary;
 /// </summary>
 public static class CustomerColumnsQuery
 {
+    /// <summary>From how many customers the query's temporary tables get statistics (<see cref="CustomerColumnsDb.Analyze"/>).</summary>
+    private const int AnalyzeFrom = 10_000;
+
     /// <summary>The columns of the summary's customers. See <see cref="Read"/> for what is left out.</summary>
     public static CustomerColumns Run(Workspace workspace, CustomerSummary summary, CustomerColumnsQueryOptions? options = null) =>
         Read(workspace, summary, options).Columns;
@@ -62,11 +65,19 @@ public static class CustomerColumnsQuery
         {
             db.Execute(CustomerColumnsSql.Ids);
             db.AppendCustomers("cc_ids", CustomerColumnsSql.IdColumns, summary, options.SignalWindowDays);
+            // The customers' tables are joined to the workspace's tables: their statistics let the engine see that an id comes
+            // once (PostgreSQL, which keeps none for a temporary table, took every customer for a match of many rows and looked
+            // up each customer's rows on every shard of a sharded workspace, a million times three). A few customers (a live
+            // update's) cannot mislead a plan much, and the refresh would cost each update.
+            var analyze = summary.Count >= AnalyzeFrom;
+            if (analyze) db.Analyze("cc_ids");
             db.Execute(sql.Levels);
             db.Execute(sql.OrderLines);
+            if (analyze) db.Analyze("cc_ol");
             db.Execute(sql.OtherOrders);
             if (partOfBase) db.Execute(sql.Population);
             db.Execute(sql.Parties);
+            if (analyze) db.Analyze("cc_party");
             var found = 0L;
             db.Query(CustomerColumnsSql.PartyCount, r => found = r.GetInt64(0));
             if (found != summary.Count)

@@ -356,7 +356,16 @@ internal sealed class CustomerColumnsSql(SqlDialect dialect, DateOnly asOf, Cust
         "SELECT r, sum(cancelled)::INTEGER, CAST(sum(return_margin) AS DOUBLE PRECISION), sum(recent_returns)::INTEGER FROM cc_other GROUP BY r";
 
     /// <summary>r, line code, interactions about the line.</summary>
-    public string ReadLineInterest => $"""
+    public string ReadLineInterest => dialect.GroupsByCustomerFirst
+        ? $"""
+            SELECT p.r, l.code, sum(g.n)::INTEGER
+            FROM (SELECT i.customer_id, i.product_line, CASE WHEN i.product_line IS NULL THEN i.product_id END AS product_id, count(*) AS n
+                  FROM {_own.Interactions} i WHERE i.occurred_at < {NextDay}
+                  GROUP BY 1, 2, 3) g
+            JOIN cc_party p USING (customer_id) {ProductOf("g")} JOIN cc_lines l ON l.line = {LineOf("g")}
+            GROUP BY p.r, l.code
+            """
+        : $"""
         SELECT p.r, l.code, count(*)::INTEGER
         FROM {_own.Interactions} i JOIN cc_party p USING (customer_id) {ProductOf("i")} JOIN cc_lines l ON l.line = {LineOf("i")}
         WHERE i.occurred_at < {NextDay}
@@ -372,7 +381,7 @@ internal sealed class CustomerColumnsSql(SqlDialect dialect, DateOnly asOf, Cust
     /// surveys, 5 for reviews when the data gives none), so that integer scores meet the cut-offs exactly:
     /// promoter 10·score ≥ 9·m, detractor ≤ 6·m, positive review ≥ 8·m, negative review and low score ≤ 4·m.
     /// </summary>
-    public string ReadInteractions => $"""
+    public string ReadInteractions => dialect.GroupsByCustomerFirst ? CustomerInteractions : $"""
         SELECT c.r,
                count(*) FILTER (WHERE i.kc = 1 AND i.score IS NOT NULL)::INTEGER,
                count(*) FILTER (WHERE i.kc = 1 AND i.s10 >= 9 * i.m)::INTEGER,
@@ -387,19 +396,64 @@ internal sealed class CustomerColumnsSql(SqlDialect dialect, DateOnly asOf, Cust
                count(*) FILTER (WHERE i.kc IN (1, 2) AND i.s10 <= 4 * i.m AND i.occurred_at >= c.window_start)::INTEGER,
                coalesce(CAST(sum({Exact("i.cost")}) FILTER (WHERE i.occurred_at >= c.window_start) AS DOUBLE PRECISION), 0),
                count(*) FILTER (WHERE i.kc >= 4 AND (c.first_at IS NULL OR i.occurred_at < c.first_at))::INTEGER
-        FROM (SELECT customer_id, interaction_id, occurred_at, sentiment, cost, tag, score, 10 * score AS s10,
-                     CASE lower(kind) WHEN 'survey' THEN 1 WHEN 'review' THEN 2 WHEN 'complaint' THEN 3 WHEN 'opportunity' THEN 4
-                          WHEN 'inquiry' THEN 5 WHEN 'visit' THEN 5 WHEN 'trial' THEN 5 WHEN 'quote' THEN 5 ELSE 0 END AS kc,
-                     coalesce(scale_max, CASE WHEN lower(kind) = 'review' THEN 5 ELSE 10 END) AS m
-              FROM {_own.Interactions} WHERE occurred_at < {NextDay}) i
+        FROM {ScoredInteractions} i
         JOIN cc_party c USING (customer_id)
         GROUP BY c.r
+        """;
+
+    /// <summary>
+    /// The interactions by the as-of date, each with its kind as a small number (<c>kc</c>), its score times ten (<c>s10</c>) and
+    /// the top of its scale (<c>m</c>); see <see cref="ReadInteractions"/>. Written with <c>CASE</c> rather than <c>coalesce</c>,
+    /// which postgres_fdw (PostgreSQL 15) does not send to a shard: the aggregates that read it would be computed on the coordinator.
+    /// </summary>
+    private string ScoredInteractions => $"""
+        (SELECT customer_id, interaction_id, occurred_at, sentiment, cost, tag, score, 10 * score AS s10,
+                CASE lower(kind) WHEN 'survey' THEN 1 WHEN 'review' THEN 2 WHEN 'complaint' THEN 3 WHEN 'opportunity' THEN 4
+                     WHEN 'inquiry' THEN 5 WHEN 'visit' THEN 5 WHEN 'trial' THEN 5 WHEN 'quote' THEN 5 ELSE 0 END AS kc,
+                CASE WHEN scale_max IS NOT NULL THEN scale_max WHEN lower(kind) = 'review' THEN 5 ELSE 10 END AS m
+         FROM {_own.Interactions} WHERE occurred_at < {NextDay})
+        """;
+
+    /// <summary>
+    /// <see cref="ReadInteractions"/> grouped by the customer first (<see cref="SqlDialect.GroupsByCustomerFirst"/>): one level
+    /// over the interactions alone — what a shard answers for its customers —, where what depends on the customer's own signal
+    /// window or first order (recent complaints, low scores and service cost; touches before the first order) comes as the
+    /// times (and costs) of the interactions that may count, compared with the customer's window and first order after.
+    /// </summary>
+    private string CustomerInteractions => $"""
+        SELECT c.r, g.answers, g.promoters, g.detractors, g.good_reviews, g.bad_reviews, g.positive, g.negative, g.last_touch, g.outcome,
+               (SELECT count(*) FROM unnest(g.complaints) t(at) WHERE t.at >= c.window_start)::INTEGER,
+               (SELECT count(*) FROM unnest(g.low_scores) t(at) WHERE t.at >= c.window_start)::INTEGER,
+               coalesce(CAST((SELECT sum(t.cost) FROM unnest(g.cost_at, g.costs) t(at, cost) WHERE t.at >= c.window_start) AS DOUBLE PRECISION), 0),
+               (SELECT count(*) FROM unnest(g.touches) t(at) WHERE c.first_at IS NULL OR t.at < c.first_at)::INTEGER
+        FROM (SELECT i.customer_id,
+                     count(*) FILTER (WHERE i.kc = 1 AND i.score IS NOT NULL)::INTEGER AS answers,
+                     count(*) FILTER (WHERE i.kc = 1 AND i.s10 >= 9 * i.m)::INTEGER AS promoters,
+                     count(*) FILTER (WHERE i.kc = 1 AND i.s10 <= 6 * i.m)::INTEGER AS detractors,
+                     count(*) FILTER (WHERE i.kc = 2 AND i.s10 >= 8 * i.m)::INTEGER AS good_reviews,
+                     count(*) FILTER (WHERE i.kc = 2 AND i.s10 <= 4 * i.m)::INTEGER AS bad_reviews,
+                     count(*) FILTER (WHERE i.sentiment = 'positive')::INTEGER AS positive,
+                     count(*) FILTER (WHERE i.sentiment = 'negative')::INTEGER AS negative,
+                     CAST(max(i.occurred_at) AS DATE) AS last_touch,
+                     lower({dialect.ArgMaxBy("i.tag", ["i.occurred_at", "i.interaction_id"], "i.kc = 4")}) AS outcome,
+                     array_agg(i.occurred_at) FILTER (WHERE i.kc = 3) AS complaints,
+                     array_agg(i.occurred_at) FILTER (WHERE i.kc IN (1, 2) AND i.s10 <= 4 * i.m) AS low_scores,
+                     array_agg(i.occurred_at) FILTER (WHERE i.cost IS NOT NULL) AS cost_at,
+                     array_agg({Exact("i.cost")}) FILTER (WHERE i.cost IS NOT NULL) AS costs,
+                     array_agg(i.occurred_at) FILTER (WHERE i.kc >= 4) AS touches
+              FROM {ScoredInteractions} i
+              GROUP BY 1) g
+        JOIN cc_party c USING (customer_id)
         """;
 
     /// <summary>
     /// r, kind, tag (lower case), count, latest: the tags of complaints in the signal window and of all suggestions,
     /// counted per customer; the most frequent complaint tag and the suggestions' list are made from them.
     /// </summary>
+    /// <remarks>
+    /// The same where the engine groups by the customer first (<see cref="SqlDialect.GroupsByCustomerFirst"/>): only the tagged
+    /// complaints and suggestions leave a shard, and grouping them there per customer, tag and day would leave about as many.
+    /// </remarks>
     public string ReadTags => $"""
         SELECT p.r, i.k = 'complaint', i.tag, count(*)::INTEGER, max(i.occurred_at)
         FROM (SELECT customer_id, lower(kind) AS k, lower(tag) AS tag, occurred_at FROM {_own.Interactions}
