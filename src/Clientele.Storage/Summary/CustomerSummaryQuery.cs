@@ -17,7 +17,12 @@ public static class CustomerSummaryQuery
     /// <summary>The day of the last order in the workspace, or null when it has none.</summary>
     public static DateOnly? LastOrderDay(Workspace workspace)
     {
-        using var command = workspace.Command("SELECT CAST(max(ordered_at) AS DATE) FROM orders");
+        // Where the engine groups by the customer first (PostgreSQL), each customer's last order and then their latest: a
+        // sharded workspace's shards answer the inner level (1M rows come to the coordinator rather than 19M; 8.6 s against
+        // 21.3 s at a million customers, 0.68 s against 0.53 s on one database at 100,000).
+        using var command = workspace.Command(workspace.Dialect.GroupsByCustomerFirst
+            ? "SELECT CAST(max(last) AS DATE) FROM (SELECT customer_id, max(ordered_at) AS last FROM orders GROUP BY customer_id) o"
+            : "SELECT CAST(max(ordered_at) AS DATE) FROM orders");
         var value = command.ExecuteScalar();
         return value switch
         {
