@@ -111,6 +111,8 @@ public static class CustomerSummaryQuery
         foreach (var kind in kinds) kindCounts.Append(CultureInfo.InvariantCulture, $"count(*) FILTER (WHERE k = '{kind}') AS \"{kind}\", ");
         var kindList = string.Join(", ", kinds.Select(k => $"'{k}'"));
         var kindColumns = string.Join(", ", kinds.Select(k => $"coalesce(ia.\"{k}\", 0)"));
+        // Inside an aggregate, CASE rather than coalesce: postgres_fdw (PostgreSQL 15) sends no coalesce to a shard, and the
+        // interactions' aggregate would be computed on the coordinator over every row.
         return $"""
             WITH b AS (
                 SELECT customer_id, min(day) AS first_day, max(day) AS last_day, count(*) AS purchase_days,
@@ -125,7 +127,7 @@ public static class CustomerSummaryQuery
                 SELECT customer_id, {kindCounts}
                        count(*) FILTER (WHERE k NOT IN ({kindList})) AS other,
                        coalesce(CAST(sum({Exact("cost")}) AS DOUBLE PRECISION), 0) AS service_cost,
-                       CAST(avg({Exact("score * 10.0 / coalesce(scale_max, 10)")}) FILTER (WHERE k = 'survey' AND score IS NOT NULL) AS DOUBLE PRECISION) AS mean_survey
+                       CAST(avg({Exact("score * 10.0 / CASE WHEN scale_max IS NOT NULL THEN scale_max ELSE 10 END")}) FILTER (WHERE k = 'survey' AND score IS NOT NULL) AS DOUBLE PRECISION) AS mean_survey
                 FROM (SELECT *, lower(kind) AS k FROM {i} WHERE occurred_at < $next_day{only}) AS i
                 GROUP BY customer_id
             ), rf AS (

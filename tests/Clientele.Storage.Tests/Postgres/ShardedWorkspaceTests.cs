@@ -145,6 +145,7 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
         // kept at import (first and last day, days, orders, revenue, first day's spend, margin) and the returns' counts and amounts.
         AssertPushedDown(plan, "SELECT customer_id, min(day), max(day), count(*)", "FROM public.customer_days", text);
         AssertPushedDown(plan, "SELECT customer_id, count(*), sum(", "FROM public.orders", text);
+        AssertPushedDown(plan, "SELECT customer_id, count(*) FILTER (WHERE", "FROM public.interactions", text);
         // The coordinator's sessions on the shards, which run those aggregates, get the work memory of the workspace's own
         // sessions rather than PostgreSQL's 4 MB default (docs/postgres.md).
         using (var options = sharded.Command("SELECT string_agg(array_to_string(srvoptions, ' '), ' | ') FROM pg_foreign_server"))
