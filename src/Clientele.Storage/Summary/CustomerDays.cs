@@ -111,7 +111,7 @@ internal static class CustomerDays
     /// servers of one PostgreSQL database) would otherwise each add to the days as they were before the other committed, and
     /// one's orders would be lost from the sums (<see cref="SqlDialect.SoleWriter"/>).
     /// </summary>
-    private static void Lock(DbConnection connection, SqlDialect dialect)
+    public static void Lock(DbConnection connection, SqlDialect dialect)
     {
         if (dialect.SoleWriter(Table) is { } statement) Execute(connection, statement);
     }
