@@ -15,18 +15,21 @@ internal sealed partial class ImportSql
 {
     private Stored StoreOnShards(ShardTransactions shards, long loaded)
     {
-        // Writers of the purchase days through the coordinator (an event batch) take its lock first: so does this import, so
-        // neither adds to days the other has not committed yet.
-        Summary.CustomerDays.Lock(_connection, _dialect);
         var local = shards.OnEach((connection, _) =>
         {
             if (loaded >= AnalyzeFrom && _dialect.Analyze(Quote(_table.Name)) is { } analyze) Execute(connection, analyze);
-            return (Earlier: HasEarlier(connection), Present: RemoveAlreadyPresent(connection));
+            var earlier = HasEarlier(connection);
+            return (Earlier: earlier, Present: earlier ? RemoveAlreadyPresent(connection) : 0);
         });
         var present = local.Sum(l => l.Present) + RemovePresentOnOtherShards(shards, [.. local.Select(l => l.Earlier)]);
         var added = loaded - present;
         if (_table == CanonicalTables.Orders && added > 0)
-            shards.OnEach((connection, _) => { Summary.CustomerDays.Add(connection, _dialect, _importId); return 0; });
+        {
+            // The writers of the purchase days through the coordinator (an event batch, an undo) take its lock first; so does this
+            // import, before each shard's: none adds to days another has not committed yet.
+            Summary.CustomerDays.Lock(_connection, _dialect);
+            shards.OnEach((connection, _) => { Summary.CustomerDays.Add(connection, _dialect, _importId, inKeyOrder: true); return 0; });
+        }
         var created = shards.OnEach((connection, _) => CreateCustomers(connection, Imported)).Sum();
         return new Stored(loaded, added, 0, 0, created);
     }

@@ -62,7 +62,15 @@ internal sealed partial class ImportSql : IDisposable
             _transaction = connection.BeginTransaction();
             _importId = NextImportId(connection);
             // A file of orders or interactions into a sharded workspace goes to the shards directly (docs/scale-out.md).
-            if (_table.Identity == RowIdentity.Content) _shards = dialect.Shards(connection, _table);
+            try
+            {
+                if (_table.Identity == RowIdentity.Content) _shards = dialect.Shards(connection, _table);
+            }
+            catch
+            {
+                _transaction.Dispose();
+                throw;
+            }
         }
         if (_table.Identity != RowIdentity.Content)
         {
@@ -130,11 +138,11 @@ internal sealed partial class ImportSql : IDisposable
     /// </summary>
     public Stored Store(long loaded)
     {
+        if (_shards is not null) return StoreOnShards(_shards, loaded);
         long staged = loaded, added, updated = 0, rejected = 0, created;
         // The statements below join the loaded rows to what was there, planned on the table's statistics: brought up to date
         // when many rows came (a few, an event batch's, cannot mislead a plan much, and the refresh would cost each batch).
         if (loaded >= AnalyzeFrom && _dialect.Analyze(_table.Identity == RowIdentity.Content ? Quote(_table.Name) : Stage) is { } analyze) Execute(analyze);
-        if (_shards is not null) return StoreOnShards(_shards, loaded);
         if (_table.Identity == RowIdentity.Content)
         {
             added = loaded - RemoveAlreadyPresent(_connection);
