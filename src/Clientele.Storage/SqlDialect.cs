@@ -47,6 +47,12 @@ internal abstract class SqlDialect
     public abstract Import.RowLoad ImportLoad(Workspace workspace, Import.ImportSql sql, CanonicalTable table, bool keepRaw, int rowsPerChunk);
 
     /// <summary>
+    /// A transaction on each shard that holds <paramref name="table"/> when the workspace is spread over several databases and an
+    /// import can write each shard's rows there itself (docs/scale-out.md); null otherwise, and on an engine without shards.
+    /// </summary>
+    public virtual Import.ShardTransactions? Shards(DbConnection connection, CanonicalTable table) => null;
+
+    /// <summary>
     /// How a snapshot's rows (customers, product lines, buying roles) reach the engine inside the snapshot's open transaction:
     /// DuckDB's parallel reader over a CSV file beside the workspace, PostgreSQL's binary <c>COPY</c>.
     /// </summary>

@@ -15,7 +15,7 @@ namespace Clientele.Storage.Import;
 /// holds the transaction and the import id, each table's part calls <see cref="Store"/>, and the caller records the import
 /// once (<c>Record</c>) and commits.
 /// </summary>
-internal sealed class ImportSql : IDisposable
+internal sealed partial class ImportSql : IDisposable
 {
     /// <summary>The temporary table rows of a table with an id or a key are loaded into before they are merged.</summary>
     private const string Stage = "clientele_stage";
@@ -32,6 +32,7 @@ internal sealed class ImportSql : IDisposable
     private readonly bool _keepRaw;
     private readonly DbTransaction? _transaction;
     private readonly int _importId;
+    private readonly ShardTransactions? _shards;
 
     public sealed record Source(string Path, string Sha256, long Bytes, string Options, DateTime ImportedAt, long RowsRead, long RowsFiltered, string Ignored);
 
@@ -60,6 +61,16 @@ internal sealed class ImportSql : IDisposable
         {
             _transaction = connection.BeginTransaction();
             _importId = NextImportId(connection);
+            // A file of orders or interactions into a sharded workspace goes to the shards directly (docs/scale-out.md).
+            try
+            {
+                if (_table.Identity == RowIdentity.Content) _shards = dialect.Shards(connection, _table);
+            }
+            catch
+            {
+                _transaction.Dispose();
+                throw;
+            }
         }
         if (_table.Identity != RowIdentity.Content)
         {
@@ -71,6 +82,13 @@ internal sealed class ImportSql : IDisposable
 
     /// <summary>The number this import gets.</summary>
     public int ImportId => _importId;
+
+    /// <summary>
+    /// Where the rows go when the workspace is sharded and the table distributed: a transaction of this import's own on each shard,
+    /// into whose <see cref="LoadTable"/> the rows are written and where the rest of the import's work on them runs; null otherwise
+    /// (one database, DuckDB, a table that stays whole, an event batch, whose few rows go through the coordinator).
+    /// </summary>
+    public ShardTransactions? Shards => _shards;
 
     /// <summary>
     /// The table the validated rows are loaded into (<see cref="ValidatedRows.StreamColumns"/>): the canonical table itself for
@@ -103,7 +121,12 @@ internal sealed class ImportSql : IDisposable
         if (_transaction is null) throw new InvalidOperationException("part of a batch: the caller stores, records and commits");
         var stored = Store(loaded);
         Record(_connection, _dialect, _importId, _table.Name, source, clock.Elapsed.TotalSeconds, stored);
-        var notes = ProductReferences.Check(_connection, _dialect, _table, _importId);
+        var notes = _shards is null
+            ? ProductReferences.Check(_connection, _dialect, _table, _importId)
+            : ProductReferences.Check(_connection, _shards, _dialect, _table, _importId);
+        // No two-phase commit: the shards first, so a failure before the coordinator's commit leaves rows of an import id no
+        // import records (docs/scale-out.md says how to remove them), never a recorded import whose rows are missing.
+        _shards?.Commit();
         _transaction.Commit();
         return new ImportResult(_table.Name, _importId, source.RowsRead, stored.Added, stored.Updated, stored.AlreadyPresent, stored.Rejected,
             source.RowsFiltered, stored.CustomersCreated, [], [], null, null, 0) { Notes = notes };
@@ -115,23 +138,24 @@ internal sealed class ImportSql : IDisposable
     /// </summary>
     public Stored Store(long loaded)
     {
+        if (_shards is not null) return StoreOnShards(_shards, loaded);
         long staged = loaded, added, updated = 0, rejected = 0, created;
         // The statements below join the loaded rows to what was there, planned on the table's statistics: brought up to date
         // when many rows came (a few, an event batch's, cannot mislead a plan much, and the refresh would cost each batch).
         if (loaded >= AnalyzeFrom && _dialect.Analyze(_table.Identity == RowIdentity.Content ? Quote(_table.Name) : Stage) is { } analyze) Execute(analyze);
         if (_table.Identity == RowIdentity.Content)
         {
-            added = loaded - RemoveAlreadyPresent();
+            added = loaded - RemoveAlreadyPresent(_connection);
             // The orders' purchase days, kept in the same transaction (an import only adds orders: those present are taken out above).
             if (_table == CanonicalTables.Orders && added > 0) Summary.CustomerDays.Add(_connection, _dialect, _importId);
-            created = CreateCustomers($"(SELECT * FROM {Quote(_table.Name)} WHERE {ImportIdColumn} = {_importId}) AS imported");
+            created = CreateCustomers(_connection, Imported);
         }
         else
         {
             rejected = CheckReferences();
             staged = loaded - rejected;
             (added, updated) = _table.Identity == RowIdentity.Distinct ? (StoreDistinct(), 0L) : StoreUpsert();
-            created = CreateCustomers(Stage);
+            created = CreateCustomers(_connection, Stage);
             Execute($"DROP TABLE {Stage}");
         }
         return new Stored(staged, added, updated, rejected, created);
@@ -156,6 +180,7 @@ internal sealed class ImportSql : IDisposable
 
     public void Dispose()
     {
+        _shards?.Dispose();
         _transaction?.Dispose();
         try
         {
@@ -204,24 +229,31 @@ internal sealed class ImportSql : IDisposable
     private string Columns(string? prefix = null) =>
         string.Join(", ", _table.Columns.Select(c => (prefix ?? "") + Quote(c.Name)));
 
+    /// <summary>This import's rows of a table with <see cref="RowIdentity.Content"/>, as a source to select from.</summary>
+    private string Imported => $"(SELECT * FROM {Quote(_table.Name)} WHERE {ImportIdColumn} = {_importId}) AS imported";
+
+    /// <summary>Whether the table holds rows of an earlier import (on this connection's database).</summary>
+    private bool HasEarlier(DbConnection connection) =>
+        Long(connection, $"SELECT count(*) FROM (SELECT 1 FROM {Quote(_table.Name)} WHERE {ImportIdColumn} <> {_importId} LIMIT 1) AS earlier") > 0;
+
     /// <summary>Deletes the rows of this import that were stored already (by id, or by content and occurrence); returns how many.</summary>
-    private long RemoveAlreadyPresent()
+    private long RemoveAlreadyPresent(DbConnection connection)
     {
         var id = Quote(_table.Key[0]);
         var target = Quote(_table.Name);
         var earlier = $"{ImportIdColumn} <> {_importId}";
         var current = $"{ImportIdColumn} = {_importId}";
         // A table holding only this import's rows (a first load) has nothing present; the joins below would still hash every new id.
-        if (Long($"SELECT count(*) FROM (SELECT 1 FROM {target} WHERE {earlier} LIMIT 1) AS earlier") == 0) return 0;
+        if (!HasEarlier(connection)) return 0;
         // The stored rows are narrowed to the ids (hashes) of this import's rows first, so a few rows imported into a large
         // table (a batch of events) cost a scan of one column, not a set of every id stored.
-        var present = Execute($"""
+        var present = Execute(connection, $"""
             DELETE FROM {target} USING (
                 SELECT DISTINCT e.{id} AS id FROM {target} e
                 WHERE e.{earlier} AND e.{id} IN (SELECT {id} FROM {target} WHERE {current} AND {id} IS NOT NULL)) p
             WHERE {target}.{current} AND {target}.{id} = p.id
             """);
-        present += Execute($"""
+        present += Execute(connection, $"""
             DELETE FROM {target} USING (
                 SELECT e.{RowHashColumn} AS h, e.{RowOccurrenceColumn} AS o FROM {target} e
                 WHERE e.{earlier} AND e.{RowHashColumn} IN (SELECT {RowHashColumn} FROM {target} WHERE {current} AND {RowHashColumn} IS NOT NULL)) p
@@ -282,7 +314,7 @@ internal sealed class ImportSql : IDisposable
         return (added, updated);
     }
 
-    private long CreateCustomers(string source)
+    private long CreateCustomers(DbConnection connection, string source)
     {
         if (_table.CustomerColumns.Count == 0) return 0;
         var named = string.Join(" UNION ALL ", _table.CustomerColumns.Select(c => $"SELECT {Quote(c)} AS id FROM {source}"));
@@ -292,37 +324,41 @@ internal sealed class ImportSql : IDisposable
         // a file's million ids are compared with every customer at once, as before (narrowing would cost three times more).
         const string Named = "clientele_named";
         foreach (var statement in _dialect.ReplaceTempTable(Named, $"SELECT DISTINCT id FROM ({named}) AS named WHERE id IS NOT NULL"))
-            Execute(statement);
-        var customers = Long($"SELECT count(*) FROM {Named}") <= NarrowedIds
+            Execute(connection, statement);
+        var customers = Long(connection, $"SELECT count(*) FROM {Named}") <= NarrowedIds
             ? $"(SELECT customer_id FROM customers WHERE customer_id IN (SELECT id FROM {Named}))"
             : "customers";
-        var created = Execute($"""
+        var created = Execute(connection, $"""
             INSERT INTO customers (customer_id, {ImportIdColumn})
             SELECT n.id, {_importId} FROM {Named} n
             WHERE NOT EXISTS (SELECT 1 FROM {customers} AS c WHERE c.customer_id = n.id)
             ORDER BY {_dialect.OrdinalText("n.id")}
             """);
-        Execute($"DROP TABLE {Named}");
+        Execute(connection, $"DROP TABLE {Named}");
         return created;
     }
 
     /// <summary>Up to how many ids named by an import the customers are narrowed to theirs before the anti join.</summary>
     private const long NarrowedIds = 100_000;
 
-    private long Execute(string sql)
+    private long Execute(string sql) => Execute(_connection, sql);
+
+    private static long Execute(DbConnection connection, string sql)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var command = _connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = sql;
         var rows = command.ExecuteNonQuery();
         Live.LiveTrace.Report(sql, started);
         return rows;
     }
 
-    private long Long(string sql)
+    private long Long(string sql) => Long(_connection, sql);
+
+    private static long Long(DbConnection connection, string sql)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        using var command = _connection.CreateCommand();
+        using var command = connection.CreateCommand();
         command.CommandText = sql;
         var value = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
         Live.LiveTrace.Report(sql, started);

@@ -53,6 +53,48 @@ internal static class ProductReferences
         return notes;
     }
 
+    /// <summary>
+    /// The same sentences for an import of orders or interactions written to the shards of a sharded workspace, before they
+    /// commit: each shard counts its rows of the import by product id, and the coordinator, which holds the products, finds the
+    /// ids it lacks among those counts.
+    /// </summary>
+    public static IReadOnlyList<string> Check(DbConnection coordinator, ShardTransactions shards, SqlDialect dialect, CanonicalTable table, int importId)
+    {
+        if (!Naming.Contains(table)) return Check(coordinator, dialect, table, importId);
+        var rows = $"{Quote(table.Name)} WHERE {ImportIdColumn} = {importId}";
+        if (Count(coordinator, "SELECT count(*) FROM (SELECT 1 FROM products LIMIT 1) AS product") == 0)
+        {
+            var unlined = shards.OnEach((c, _) => Count(c, $"SELECT count(*) FROM {rows} AND product_id IS NOT NULL AND product_line IS NULL")).Sum();
+            return unlined == 0 ? [] : [string.Format(CultureInfo.InvariantCulture,
+                "{0:N0} {1} {2} a product id but no product line, and the products table is empty: import products (product_id, product_line) to give them their lines.",
+                unlined, Rows(table, unlined), unlined == 1 ? "names" : "name")];
+        }
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var shard in shards.OnEach((c, _) => Counted(c, $"SELECT product_id, count(*) FROM {rows} AND product_id IS NOT NULL GROUP BY product_id")))
+            foreach (var (id, n) in shard) counts[id] = counts.GetValueOrDefault(id) + n;
+        using var command = coordinator.CreateCommand();
+        command.CommandText = dialect.Statement($"""
+            SELECT id, n FROM unnest($ids, $counts) AS counted(id, n) WHERE id NOT IN (SELECT product_id FROM products)
+            ORDER BY n DESC, {dialect.OrdinalText("id")}
+            """);
+        command.Parameters.Add(dialect.Parameter("ids", counts.Keys.ToArray()));
+        command.Parameters.Add(dialect.Parameter("counts", counts.Values.ToArray()));
+        var ids = new List<(string Id, long Rows)>();
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) ids.Add((reader.GetString(0), reader.GetInt64(1)));
+        return ids.Count == 0 ? [] : [Sentence(ids, Rows(table, ids.Sum(i => i.Rows)), "lacks", "the file")];
+    }
+
+    private static List<(string Id, long Rows)> Counted(DbConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var counted = new List<(string, long)>();
+        while (reader.Read()) counted.Add((reader.GetString(0), reader.GetInt64(1)));
+        return counted;
+    }
+
     private static string Row(CanonicalTable table) => table == CanonicalTables.Orders ? "order" : "interaction";
 
     private static string Rows(CanonicalTable table, long count) => Row(table) + (count == 1 ? "" : "s");

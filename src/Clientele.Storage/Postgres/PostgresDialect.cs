@@ -54,6 +54,16 @@ internal sealed partial class PostgresDialect : SqlDialect
         new PostgresRowLoad(workspace.Db, sql, table, keepRaw);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// PostgreSQL's own sharding (<see cref="ShardedWorkspace"/>), for a distributed table whose only customer column is its
+    /// distribution column: every customer its rows name is then in the rows' shard.
+    /// </remarks>
+    public override Import.ShardTransactions? Shards(DbConnection connection, CanonicalTable table) =>
+        ShardedSchema.Tables.FirstOrDefault(t => t.Table == table.Name) is { } distributed && table.CustomerColumns.SequenceEqual([distributed.Column])
+            ? ShardConnections.Open(connection, table.Name)
+            : null;
+
+    /// <inheritdoc />
     public override Snapshots.SnapshotLoad SnapshotLoad(Workspace workspace) => new PostgresSnapshotLoad(workspace.Db);
 
     /// <inheritdoc />

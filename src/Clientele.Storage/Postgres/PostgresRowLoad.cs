@@ -11,7 +11,8 @@ namespace Clientele.Storage.Postgres;
 /// the client; a killed import's connection ends and its transaction with it.
 /// </summary>
 /// <remarks>
-/// In a sharded workspace (<see cref="ShardedWorkspace"/>) the load table may be partitioned over foreign tables, which
+/// In a sharded workspace (<see cref="ShardedWorkspace"/>) a file's orders or interactions are written to the shards directly
+/// (<see cref="ImportSql.Shards"/>, <see cref="ShardRowRouter"/>). Another table's load table may be partitioned over foreign tables, which
 /// PostgreSQL 15 writes row by row from a <c>COPY</c> (about 5,000 rows/s): the rows are copied into a temporary table of
 /// the same columns instead and moved with one <c>INSERT ... SELECT</c>, which PostgreSQL routes to the shards in batches of
 /// the foreign servers' <c>batch_size</c>.
@@ -31,6 +32,12 @@ internal sealed class PostgresRowLoad : RowLoad
         _connection = connection;
         _columns = ValidatedRows.StreamColumns(table, keepRaw);
         var load = sql.LoadTable;
+        if (sql.Shards is { } shards)
+        {
+            _copy = new ShardRowRouter(shards, load, _columns, ShardedSchema.Tables.First(t => t.Table == table.Name).Column);
+            Rows = new ValidatedRows(table, keepRaw, _copy, sql.ImportId);
+            return;
+        }
         if (IsPartitioned(connection, load))
         {
             _target = load;

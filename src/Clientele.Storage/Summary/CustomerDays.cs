@@ -52,14 +52,21 @@ internal static class CustomerDays
     /// Adds the days of the orders an import stored (<paramref name="importId"/>; every one of them new, since an import adds
     /// orders and never changes one): a day the customer had already gets the import's sums added to its own.
     /// </summary>
-    public static void Add(DbConnection connection, SqlDialect dialect, int importId)
+    /// <remarks>
+    /// <paramref name="inKeyOrder"/>: insert the days in the order of customer and day: on a shard, whose table has a unique index on them
+    /// (<see cref="Postgres.ShardedSchema"/>). A million days went in there in 8 s so, against 35 s in the hash aggregate's
+    /// order (PostgreSQL 15: the index's pages are then written one after another, and the grouping is a sort on the orders'
+    /// customer index rather than a hash table that spills).
+    /// </remarks>
+    public static void Add(DbConnection connection, SqlDialect dialect, int importId, bool inKeyOrder = false)
     {
         var mine = $"{ImportIdColumn} = {importId}";
+        var order = inKeyOrder ? " ORDER BY customer_id, day" : "";
         Lock(connection, dialect);
         // A first load (no day stored yet) is inserted at once: nothing to add to.
         if (Long(connection, $"SELECT count(*) FROM (SELECT 1 FROM {Table} LIMIT 1) AS stored") == 0)
         {
-            Execute(connection, $"INSERT INTO {Table} {Grouped(mine)}");
+            Execute(connection, $"INSERT INTO {Table} {Grouped(mine)}{order}");
             return;
         }
         foreach (var statement in dialect.ReplaceTempTable(Added, Grouped(mine))) Execute(connection, statement);
@@ -79,7 +86,7 @@ internal static class CustomerDays
                 Execute(connection, statement);
             }
             Execute(connection, $"DELETE FROM {Table} USING {Added} a WHERE {Table}.customer_id = a.customer_id AND {Table}.day = a.day");
-            Execute(connection, $"INSERT INTO {Table} (customer_id, day, spend, lines, margin) SELECT customer_id, day, spend, lines, margin FROM {Merged}");
+            Execute(connection, $"INSERT INTO {Table} (customer_id, day, spend, lines, margin) SELECT customer_id, day, spend, lines, margin FROM {Merged}{order}");
             Execute(connection, $"DROP TABLE {Merged}");
         }
         Execute(connection, $"DROP TABLE {Added}");
@@ -111,7 +118,7 @@ internal static class CustomerDays
     /// servers of one PostgreSQL database) would otherwise each add to the days as they were before the other committed, and
     /// one's orders would be lost from the sums (<see cref="SqlDialect.SoleWriter"/>).
     /// </summary>
-    private static void Lock(DbConnection connection, SqlDialect dialect)
+    public static void Lock(DbConnection connection, SqlDialect dialect)
     {
         if (dialect.SoleWriter(Table) is { } statement) Execute(connection, statement);
     }

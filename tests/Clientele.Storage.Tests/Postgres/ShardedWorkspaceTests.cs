@@ -212,6 +212,118 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
         Assert.Contains("does not upgrade a sharded workspace's shards", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_shard_the_importer_computes_for_a_customer_id_is_the_partition_PostgreSQL_picks()
+    {
+        using var sharded = NewShardedWorkspace(out _);
+        var random = new Random(15);
+        var ids = new List<string> { "", "C1", "é", "中文ID", "Zoë-Ålesund", new string('x', 700), "O'Brien" };
+        ids.AddRange(Enumerable.Range(0, 400).Select(i => new string([.. Enumerable.Range(0, i % 40).Select(_ => (char)random.Next(32, 0x2FF))])));
+        foreach (var modulus in new[] { 2, 3, 7 })
+        {
+            foreach (var id in ids)
+            {
+                var remainder = PartitionHash.Remainder(id, modulus);
+                using var command = sharded.Command($"SELECT satisfies_hash_partition('orders'::regclass, {modulus}, {remainder}, $id::varchar)", ("id", id));
+                Assert.True((bool)command.ExecuteScalar()!, $"'{id}' is not in remainder {remainder} of {modulus}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Orders_imported_on_two_shards_are_each_in_the_shard_its_bound_names_and_importing_them_again_adds_none()
+    {
+        using var files = new TempWorkspace(create: false);
+        using var sharded = NewShardedWorkspace(out var shards);
+        var path = Path.Combine(files.Folder, "orders.csv");
+        File.WriteAllText(path, "order_id,customer_id,ordered_at,amount,status\n" + string.Concat(Enumerable.Range(1, 3000).Select(i =>
+            $"O{i},{(i % 400 % 11 == 0 ? "Zoë" : "C")}{i % 400},2025-{1 + i % 12:00}-{1 + i % 27:00},{i % 97}.25,{(i % 13 == 0 ? "returned" : "completed")}\n")));
+        var first = Import(sharded, path);
+        Assert.Equal((3000L, 400L), (first.RowsAdded, first.CustomersCreated));
+        for (var i = 0; i < shards.Count; i++)
+        {
+            foreach (var table in new[] { "orders", "customers", CustomerDays.Table })
+            {
+                Assert.True(Count(shards[i], table) > 0, $"{table} has no row on shard {i}");
+                // Tested on the coordinator (OFFSET 0 keeps postgres_fdw from sending the test, with the coordinator's table oid, to the shard).
+                Assert.Equal(0, sharded.Scalar<long>(
+                    $"SELECT count(*) FROM (SELECT customer_id FROM {table}_shard_{i} OFFSET 0) AS s WHERE NOT satisfies_hash_partition('{table}'::regclass, 2, {i}, customer_id)"));
+            }
+        }
+        AssertDaysAreTheOrders(sharded);
+
+        // The same rows in another file (so not skipped as the same file): every one found present on its shard.
+        File.AppendAllText(path, "\n");
+        var again = Import(sharded, path);
+        Assert.Equal((0L, 3000L, 0L), (again.RowsAdded, again.RowsAlreadyPresent, again.CustomersCreated));
+        // An order id stored before with one customer, now with another (so in the other shard): present, as in one database.
+        var moved = Enumerable.Range(1, 399).Where(n => n % 11 != 0).Select(n => $"C{n}").First(c => PartitionHash.Remainder(c, 2) != PartitionHash.Remainder("C1", 2));
+        var next = Path.Combine(files.Folder, "next.csv");
+        File.WriteAllText(next, $"order_id,customer_id,ordered_at,amount\nO1,{moved},2025-06-01,5\nN1,C1,2025-06-02,7\nN2,NEW,2025-06-03,9\n");
+        var third = Import(sharded, next);
+        Assert.Equal((2L, 1L, 1L), (third.RowsAdded, third.RowsAlreadyPresent, third.CustomersCreated));
+        Assert.Equal(3002, shards.Sum(s => Count(s, "orders")));
+        Assert.Equal(401, shards.Sum(s => Count(s, "customers")));
+        AssertDaysAreTheOrders(sharded);
+        Assert.Equal(3, sharded.Imports().Count);
+    }
+
+    [Fact]
+    public void An_import_cancelled_or_cut_off_by_a_shard_while_its_rows_are_on_the_shards_leaves_no_row_on_any_shard()
+    {
+        using var files = new TempWorkspace(create: false);
+        using var sharded = NewShardedWorkspace(out var shards);
+        var path = Path.Combine(files.Folder, "orders.csv");
+        File.WriteAllText(path, "order_id,customer_id,ordered_at,amount\n" + string.Concat(Enumerable.Range(1, 60_000).Select(i => $"O{i},C{i % 5000},2025-01-{1 + i % 28:00},{i % 90}\n")));
+        var writing = new List<long>();
+        using (var cancel = new CancellationTokenSource())
+        {
+            // Cancelled once rows have reached the shards' open transactions (as a killed import's connections end: rolled back).
+            var progress = new SyncProgress(p => { if (p.Rows > 0 && !cancel.IsCancellationRequested) { writing.Add(OpenWrites(shards)); cancel.Cancel(); } });
+            Assert.ThrowsAny<OperationCanceledException>(() => new Clientele.Storage.Import.Importer(sharded).Import(CanonicalTables.Orders, path,
+                new Clientele.Storage.Import.ImportOptions(), progress, cancel.Token));
+        }
+        Assert.True(writing.Single() == shards.Count, $"{writing.Single()} shards had the import's transaction open when it was cancelled");
+        Assert.All(shards, s => Assert.Equal(0, Count(s, "orders") + Count(s, "customers") + Count(s, CustomerDays.Table)));
+        Assert.Empty(sharded.Imports());
+
+        // A shard that ends the import's session mid-load (its server restarted, the connection cut): the import fails, and no
+        // shard keeps a row.
+        var cut = new SyncProgress(p => { if (p.Rows > 0) Execute(shards[1], "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"); });
+        Assert.ThrowsAny<Exception>(() => new Clientele.Storage.Import.Importer(sharded).Import(CanonicalTables.Orders, path,
+            new Clientele.Storage.Import.ImportOptions(), cut, TestContext.Current.CancellationToken));
+        Assert.All(shards, s => Assert.Equal(0, Count(s, "orders") + Count(s, "customers") + Count(s, CustomerDays.Table)));
+        Assert.Empty(sharded.Imports());
+        Assert.Equal(60_000, Import(sharded, path).RowsAdded);
+        Assert.Equal(60_000, shards.Sum(s => Count(s, "orders")));
+    }
+
+    /// <summary>Asserts that the purchase days kept on the shards are those counted again from the orders.</summary>
+    private static void AssertDaysAreTheOrders(Workspace sharded)
+    {
+        const string Counted = """
+            SELECT customer_id, CAST(ordered_at AS DATE) AS day, sum(CAST(amount AS DECIMAL(38, 9))) AS spend, count(*) AS lines
+            FROM orders WHERE status = 'completed' GROUP BY 1, 2
+            """;
+        const string Kept = "SELECT customer_id, day, spend, lines FROM customer_days";
+        Assert.Equal(0, sharded.Scalar<long>($"SELECT count(*) FROM (({Counted}) EXCEPT ({Kept})) AS missing"));
+        Assert.Equal(0, sharded.Scalar<long>($"SELECT count(*) FROM (({Kept}) EXCEPT ({Counted})) AS extra"));
+    }
+
+    private static Clientele.Storage.Import.ImportResult Import(Workspace workspace, string path) =>
+        new Clientele.Storage.Import.Importer(workspace).Import(CanonicalTables.Orders, path, new Clientele.Storage.Import.ImportOptions(),
+            cancellationToken: TestContext.Current.CancellationToken);
+
+    /// <summary>How many shards have a session other than this one inside a transaction that has written (an import's).</summary>
+    private static long OpenWrites(IReadOnlyList<string> shards) => shards.Count(s =>
+        (long)Execute(s, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL")! > 0);
+
+    /// <summary>Reports on the importer's own thread, at once.</summary>
+    private sealed class SyncProgress(Action<Clientele.Storage.Import.ImportProgress> report) : IProgress<Clientele.Storage.Import.ImportProgress>
+    {
+        public void Report(Clientele.Storage.Import.ImportProgress value) => report(value);
+    }
+
     /// <summary>
     /// Asserts that an aggregate whose remote SQL starts with <paramref name="select"/> and reads <paramref name="from"/> is
     /// grouped by the customer on each of the two shards, each as an Async Foreign Scan (both shards at once).
