@@ -18,8 +18,14 @@ internal static partial class ShardConnections
     /// A transaction on each shard of <paramref name="table"/>, in partition order, or null when the table is not partitioned over
     /// foreign tables of one modulus (a workspace in one database, a table that stays whole).
     /// </summary>
+    /// <remarks>
+    /// Also null where the client's hash (<see cref="PartitionHash"/>) could not be PostgreSQL's: a coordinator database whose
+    /// encoding is not UTF-8 (PostgreSQL hashes the key's bytes in the database's encoding) or a partition key of a
+    /// nondeterministic collation. The rows then go through the coordinator, which routes them itself.
+    /// </remarks>
     public static ShardTransactions? Open(DbConnection coordinator, string table)
     {
+        if (!HashesAsTheClient(coordinator, table)) return null;
         var partitions = new List<(int Remainder, int Modulus, string[] Server, string[]? Mapping)>();
         using (var command = coordinator.CreateCommand())
         {
@@ -58,6 +64,20 @@ internal static partial class ShardConnections
             throw;
         }
         return new ShardTransactions(connections);
+    }
+
+    /// <summary>Whether PostgreSQL hashes the table's partition key as <see cref="PartitionHash"/> does: UTF-8 bytes, a deterministic collation.</summary>
+    private static bool HashesAsTheClient(DbConnection coordinator, string table)
+    {
+        using var command = coordinator.CreateCommand();
+        command.CommandText = """
+            SELECT pg_encoding_to_char(d.encoding) = 'UTF8'
+                   AND coalesce((SELECT co.collisdeterministic FROM pg_partitioned_table pt JOIN pg_collation co ON co.oid = pt.partcollation[0]
+                                 WHERE pt.partrelid = to_regclass(@table)), true)
+            FROM pg_database d WHERE d.datname = current_database()
+            """;
+        command.Parameters.Add(new NpgsqlParameter("table", Schema.WorkspaceSchema.Quote(table)));
+        return command.ExecuteScalar() is true;
     }
 
     private static DbConnection Connect(string coordinator, Dictionary<string, string> server, Dictionary<string, string> mapping, string user)
