@@ -33,7 +33,7 @@ internal static class ParquetFile
             using var connection = new DuckDBConnection("Data Source=:memory:");
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = $"COPY (SELECT * FROM read_parquet({Literal(path)})) TO {Literal(csv)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"')";
+            command.CommandText = $"COPY (SELECT * FROM read_parquet({Schema.WorkspaceSchema.Literal(path)})) TO {Schema.WorkspaceSchema.Literal(csv)} (FORMAT csv, HEADER true, DELIMITER ',', QUOTE '\"', ESCAPE '\"')";
             command.ExecuteNonQuery();
         }
         catch (DuckDBException e)
@@ -43,5 +43,4 @@ internal static class ParquetFile
         }
     }
 
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

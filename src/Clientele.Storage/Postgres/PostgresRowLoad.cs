@@ -38,11 +38,9 @@ internal sealed class PostgresRowLoad : RowLoad
             Rows = new ValidatedRows(table, keepRaw, _copy, sql.ImportId);
             return;
         }
-        if (IsPartitioned(connection, load))
+        if (BeginRouted(connection, load, Routed))
         {
             _target = load;
-            Execute(connection, $"DROP TABLE IF EXISTS pg_temp.{Routed}");
-            Execute(connection, $"CREATE TEMP TABLE {Routed} (LIKE {Quote(load)})");
             load = Routed;
         }
         _copy = PostgresDialect.Instance.BulkWriter(connection, load, _columns);
@@ -56,10 +54,7 @@ internal sealed class PostgresRowLoad : RowLoad
     public override long Finish()
     {
         var rows = _copy.Complete();
-        if (_target is null) return rows;
-        var columns = string.Join(", ", _columns.Select(Quote));
-        Execute(_connection, $"INSERT INTO {Quote(_target)} ({columns}) SELECT {columns} FROM {Routed}");
-        Execute(_connection, $"DROP TABLE {Routed}");
+        if (_target is not null) FinishRouted(_connection, _target, Routed, _columns);
         return rows;
     }
 
@@ -70,8 +65,28 @@ internal sealed class PostgresRowLoad : RowLoad
         _copy.Dispose();
     }
 
+    /// <summary>
+    /// When <paramref name="table"/> is partitioned (a sharded workspace's distributed table), makes the temporary table
+    /// <paramref name="temp"/> of its columns for the rows to be copied into first (see the remarks) and returns true.
+    /// </summary>
+    internal static bool BeginRouted(DbConnection connection, string table, string temp)
+    {
+        if (!IsPartitioned(connection, table)) return false;
+        Execute(connection, $"DROP TABLE IF EXISTS pg_temp.{temp}");
+        Execute(connection, $"CREATE TEMP TABLE {temp} (LIKE {Quote(table)})");
+        return true;
+    }
+
+    /// <summary>Moves the rows copied into <paramref name="temp"/> (<see cref="BeginRouted"/>) to <paramref name="table"/> with one <c>INSERT ... SELECT</c>, which PostgreSQL routes to the shards.</summary>
+    internal static void FinishRouted(DbConnection connection, string table, string temp, IReadOnlyList<string> columns)
+    {
+        var list = string.Join(", ", columns.Select(Quote));
+        Execute(connection, $"INSERT INTO {Quote(table)} ({list}) SELECT {list} FROM {temp}");
+        Execute(connection, $"DROP TABLE {temp}");
+    }
+
     /// <summary>Whether the table is partitioned (a sharded workspace's distributed table), as a query would find it.</summary>
-    internal static bool IsPartitioned(DbConnection connection, string table)
+    private static bool IsPartitioned(DbConnection connection, string table)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT count(*) FROM pg_class WHERE oid = to_regclass('{Quote(table).Replace("'", "''", StringComparison.Ordinal)}') AND relkind = 'p'";

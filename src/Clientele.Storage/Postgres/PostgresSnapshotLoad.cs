@@ -17,29 +17,14 @@ internal sealed class PostgresSnapshotLoad(DbConnection connection) : SnapshotLo
     public override void Load(string table, IReadOnlyList<(string Name, string Type)> columns, long items, Action<SnapshotRow, long> write)
     {
         var names = columns.Select(c => c.Name).ToList();
-        var routed = PostgresRowLoad.IsPartitioned(connection, table);
-        if (routed)
-        {
-            Execute($"DROP TABLE IF EXISTS pg_temp.{Routed}");
-            Execute($"CREATE TEMP TABLE {Routed} (LIKE {Schema.WorkspaceSchema.Quote(table)})");
-        }
+        var routed = PostgresRowLoad.BeginRouted(connection, table, Routed);
         using (var writer = new PostgresTableWriter(connection, routed ? Routed : table, names))
         {
             var row = new CopyRow(writer, table, columns);
             for (long k = 0; k < items; k++) write(row, k);
             writer.Complete();
         }
-        if (!routed) return;
-        var list = string.Join(", ", names.Select(Schema.WorkspaceSchema.Quote));
-        Execute($"INSERT INTO {Schema.WorkspaceSchema.Quote(table)} ({list}) SELECT {list} FROM {Routed}");
-        Execute($"DROP TABLE {Routed}");
-    }
-
-    private void Execute(string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        if (routed) PostgresRowLoad.FinishRouted(connection, table, Routed, names);
     }
 
     /// <summary>A snapshot row as a row of the <c>COPY</c>.</summary>

@@ -51,7 +51,7 @@ public static class ShardedWorkspace
             for (var i = 0; i < parts.Count; i++)
                 foreach (var statement in ForeignServer(i, parts[i], workMemory[i])) Execute(connection, statement);
             WorkspaceSchema.Create(connection, PostgresDialect.Instance, declaration => OnCoordinator(declaration, parts.Count));
-            Execute(connection, $"INSERT INTO {WorkspaceSchema.MetaTable} VALUES ('{ShardsKey}', {Literal(string.Join(",", parts.Select(p => p.Display)))})");
+            Execute(connection, $"INSERT INTO {WorkspaceSchema.MetaTable} VALUES ('{ShardsKey}', {WorkspaceSchema.Literal(string.Join(",", parts.Select(p => p.Display)))})");
             // Every session of the workspace's database: each per-customer GROUP BY is then a GROUP BY on each shard.
             foreach (var setting in new[] { "enable_partitionwise_aggregate", "enable_partitionwise_join" })
                 Execute(connection, $"ALTER DATABASE {WorkspaceSchema.Quote(url.Database)} SET {setting} = on");
@@ -135,7 +135,7 @@ public static class ShardedWorkspace
         for (var i = 0; i < shards; i++)
         {
             yield return $"CREATE FOREIGN TABLE {table.Table}_shard_{i} PARTITION OF {table.Table} " +
-                         $"FOR VALUES WITH (MODULUS {shards}, REMAINDER {i}) SERVER {Server(i)} OPTIONS (table_name {Literal(table.Table)})";
+                         $"FOR VALUES WITH (MODULUS {shards}, REMAINDER {i}) SERVER {Server(i)} OPTIONS (table_name {WorkspaceSchema.Literal(table.Table)})";
         }
     }
 
@@ -155,13 +155,13 @@ public static class ShardedWorkspace
     private static IEnumerable<string> ForeignServer(int i, PostgresUrl shard, string workMemory)
     {
         var address = new NpgsqlConnectionStringBuilder(shard.ConnectionString);
-        yield return $"CREATE SERVER {Server(i)} FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host {Literal(address.Host!)}, " +
-                     $"port {Literal(address.Port.ToString(CultureInfo.InvariantCulture))}, dbname {Literal(shard.Database)}, " +
-                     $"options {Literal("-c work_mem=" + workMemory)}, " +
+        yield return $"CREATE SERVER {Server(i)} FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host {WorkspaceSchema.Literal(address.Host!)}, " +
+                     $"port {WorkspaceSchema.Literal(address.Port.ToString(CultureInfo.InvariantCulture))}, dbname {WorkspaceSchema.Literal(shard.Database)}, " +
+                     $"options {WorkspaceSchema.Literal("-c work_mem=" + workMemory)}, " +
                      $"async_capable 'true', use_remote_estimate 'true', fdw_tuple_cost '{RowTransferCost}', fetch_size '10000', batch_size '1000')";
         var user = new List<string>();
-        if (address.Username is { Length: > 0 } name) user.Add($"user {Literal(name)}");
-        if (address.Password is { Length: > 0 } password) user.Add($"password {Literal(password)}");
+        if (address.Username is { Length: > 0 } name) user.Add($"user {WorkspaceSchema.Literal(name)}");
+        if (address.Password is { Length: > 0 } password) user.Add($"password {WorkspaceSchema.Literal(password)}");
         yield return $"CREATE USER MAPPING FOR CURRENT_USER SERVER {Server(i)}{(user.Count > 0 ? $" OPTIONS ({string.Join(", ", user)})" : "")}";
     }
 
@@ -171,7 +171,6 @@ public static class ShardedWorkspace
         return $"{address.Host}:{address.Port}/{url.Database}";
     }
 
-    private static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     private static void Execute(DbConnection connection, string sql) => WorkspaceSchema.Execute(connection, sql);
 }

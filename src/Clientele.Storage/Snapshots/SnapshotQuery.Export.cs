@@ -68,13 +68,13 @@ public static partial class SnapshotQuery
             Execute(workspace, $"""
                 COPY (
                     {select} (
-                        SELECT {ExportedColumns(export)}, {ActionsColumn()} AS actions{(currency is null ? "" : $", {Literal(currency)} AS currency")}{(customers is null ? "" : ", selected.position AS export_position")}
+                        SELECT {ExportedColumns(export)}, {ActionsColumn()} AS actions{(currency is null ? "" : $", {Schema.WorkspaceSchema.Literal(currency)} AS currency")}{(customers is null ? "" : ", selected.position AS export_position")}
                         FROM snapshot_customers s {ActionJoins(date)}
                         {(customers is null ? "" : "JOIN export_selection selected ON selected.customer_id = s.customer_id")}
                         WHERE s.as_of = {date}
                     )
                     {(customers is null ? "" : "ORDER BY export_position")}
-                ) TO {Literal(temporary)} ({format})
+                ) TO {Schema.WorkspaceSchema.Literal(temporary)} ({format})
                 """);
             // A reason that failed to render was written as null: the file is not kept, and the failure is the caller's.
             if (reasons.Failure is { } failure) throw failure is WorkspaceException ? failure : new WorkspaceException($"cannot export: {failure.Message}", failure);

@@ -36,7 +36,7 @@ public static partial class SnapshotQuery
         var nodes = new Dictionary<string, ReferralNode>(StringComparer.Ordinal);
         // An item of the influence list, matched whole: the list and the item each between separators.
         var separator = DimensionDeclaration.ListSeparator;
-        var roles = string.Join(" OR ", HighlightedInfluenceRoles.Select(r => $"strpos('{separator}' || influence || '{separator}', {Literal(separator + r + separator)}) > 0"));
+        var roles = string.Join(" OR ", HighlightedInfluenceRoles.Select(r => $"strpos('{separator}' || influence || '{separator}', {Schema.WorkspaceSchema.Literal(separator + r + separator)}) > 0"));
         using (var command = workspace.Command($"""
                    WITH ends AS (SELECT referrer_id AS id FROM referrals UNION SELECT referred_id FROM referrals)
                    SELECT customer_id, name, influence, value, full_value FROM snapshot_customers

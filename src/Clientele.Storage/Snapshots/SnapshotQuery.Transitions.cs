@@ -80,7 +80,7 @@ public static partial class SnapshotQuery
     {
         var sql = new StringBuilder($"CASE {table}.{dimension}");
         foreach (var @class in DimensionClasses.Closed[dimension])
-            sql.Append(CultureInfo.InvariantCulture, $" WHEN {Literal(@class)} THEN {DimensionClasses.Standing(dimension, @class)}");
+            sql.Append(CultureInfo.InvariantCulture, $" WHEN {Schema.WorkspaceSchema.Literal(@class)} THEN {DimensionClasses.Standing(dimension, @class)}");
         return sql.Append(" END").ToString();
     }
 

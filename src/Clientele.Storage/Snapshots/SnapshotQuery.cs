@@ -209,7 +209,7 @@ public static partial class SnapshotQuery
     private static string Rank(string column, IReadOnlyList<string> classes)
     {
         var sql = new StringBuilder($"CASE {column}");
-        for (var i = 0; i < classes.Count; i++) sql.Append(CultureInfo.InvariantCulture, $" WHEN {Literal(classes[i])} THEN {i}");
+        for (var i = 0; i < classes.Count; i++) sql.Append(CultureInfo.InvariantCulture, $" WHEN {Schema.WorkspaceSchema.Literal(classes[i])} THEN {i}");
         return sql.Append(" END").ToString();
     }
 
@@ -217,7 +217,6 @@ public static partial class SnapshotQuery
     private static bool IsText(string column) =>
         column == "customer_id" || Dimensions.All.Contains(column) || SnapshotSchema.FigureColumns.Any(f => f.Name == column && f.Type == "VARCHAR");
 
-    private static string Literal(string constant) => "'" + constant.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>A day as a parameter's value for <c>CAST($name AS DATE)</c>, which both engines read.</summary>
     private static DateTime DayValue(DateOnly day) => day.ToDateTime(TimeOnly.MinValue);
