@@ -14,6 +14,12 @@ public static class CliApp
     /// <summary>Exit code for a command line that does not parse.</summary>
     public const int UsageError = 2;
 
+    /// <summary>
+    /// Exit code for a PostgreSQL workspace whose server does not answer or went away during the command
+    /// (<see cref="WorkspaceUnavailableException"/>): try again once it answers. 69 is EX_UNAVAILABLE of BSD's sysexits.h.
+    /// </summary>
+    public const int Unavailable = 69;
+
     /// <summary>Exit code for a bug.</summary>
     public const int InternalError = 70;
 
@@ -67,11 +73,16 @@ public static class CliApp
             context.Error.WriteLine($"Run `clientele {string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? "" : parsed.CommandResult.Command.Name)} --help` for usage.".Replace("  ", " ", StringComparison.Ordinal));
             return UsageError;
         }
+        var workspace = root.Options.OfType<Option<string?>>().Single(o => o.Name == "--workspace");
         try
         {
-            var workspace = root.Options.OfType<Option<string?>>().Single(o => o.Name == "--workspace");
             if (ServedWorkspace.Route(parsed, args, workspace, context) is { } served) return served;
             return parsed.Invoke(new InvocationConfiguration { Output = new SpectreWriter(context), Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (WorkspaceUnavailableException.From(e, WorkspacePath(context, parsed.GetValue(workspace))) is { } unavailable)
+        {
+            context.Error.WriteLine($"error: {unavailable.Message}");
+            return Unavailable;
         }
         catch (WorkspaceException e)
         {

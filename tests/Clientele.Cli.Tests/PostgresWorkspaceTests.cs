@@ -19,7 +19,7 @@ public sealed class PostgresWorkspaceTests(SharedPostgres postgres) : IDisposabl
     public void A_ported_command_on_a_server_that_does_not_answer_says_it_cannot_connect_and_where()
     {
         var (code, _, error) = _cli.Run("status");
-        Assert.Equal(1, code);
+        Assert.Equal(CliApp.Unavailable, code);
         Assert.StartsWith("error: cannot connect to postgres://clientele@127.0.0.1:1/nowhere: ", error, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(Environment.CurrentDirectory, "postgres*"));
     }

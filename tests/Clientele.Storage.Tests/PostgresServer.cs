@@ -20,7 +20,7 @@ public sealed class PostgresServer : IDisposable
 
     private PostgresServer(string folder, int port, int postmaster) => (Folder, Port, _postmaster) = (folder, port, postmaster);
 
-    private readonly int _postmaster;
+    private int _postmaster;
     private bool _stopped;
 
     /// <summary>The folder of PostgreSQL's programs (the newest <c>/usr/lib/postgresql/N/bin</c> with <c>initdb</c>), or null.</summary>
@@ -88,12 +88,31 @@ public sealed class PostgresServer : IDisposable
         var data = Path.Combine(folder, "data");
         Run("initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync");
         var port = FreePort();
-        Run("pg_ctl", "-D", data, "-l", Path.Combine(folder, "log"), "-w", "-t", "60", "-o",
-            $"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
-        var server = new PostgresServer(folder, port, Postmaster(data) ?? throw new InvalidOperationException($"PostgreSQL started without a postmaster.pid in {data}"));
+        var server = new PostgresServer(folder, port, Launch(folder, port));
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
         return server;
     }
+
+    /// <summary>Runs the postmaster of the data directory in <paramref name="folder"/> on <paramref name="port"/>; returns its process id.</summary>
+    private static int Launch(string folder, int port)
+    {
+        var data = Path.Combine(folder, "data");
+        Run("pg_ctl", "-D", data, "-l", Path.Combine(folder, "log"), "-w", "-t", "60", "-o",
+            $"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off", "start");
+        return Postmaster(data) ?? throw new InvalidOperationException($"PostgreSQL started without a postmaster.pid in {data}");
+    }
+
+    /// <summary>
+    /// Stops the server as an administrator would (<c>pg_ctl stop</c>: <c>fast</c> ends every session, <c>immediate</c> as a
+    /// crash, without a shutdown checkpoint), waits until its postmaster's process is gone, and keeps its data and port for
+    /// <see cref="Resume"/>. Clients' pooled connections are left as they were: they find out at their next statement. The server
+    /// commits asynchronously (<c>synchronous_commit=off</c>), so <c>immediate</c> may lose the commits of the last few hundred
+    /// milliseconds, as a crash would: run <c>CHECKPOINT</c> first for what must survive it.
+    /// </summary>
+    public void Halt(string mode) => Stop(Path.Combine(Folder, "data"), _postmaster, mode);
+
+    /// <summary>Starts the halted server again on the same data and port.</summary>
+    public void Resume() => _postmaster = Launch(Folder, Port);
 
     /// <summary>Stops the server and deletes its folder.</summary>
     public void Dispose()

@@ -126,8 +126,16 @@ internal sealed partial class ImportSql : IDisposable
             : ProductReferences.Check(_connection, _shards, _dialect, _table, _importId);
         // No two-phase commit: the shards first, so a failure before the coordinator's commit leaves rows of an import id no
         // import records (docs/scale-out.md says how to remove them), never a recorded import whose rows are missing.
-        _shards?.Commit();
-        _transaction.Commit();
+        try
+        {
+            _shards?.Commit();
+            _transaction.Commit();
+        }
+        catch (Exception e) when (_shards is { Committed: > 0 })
+        {
+            Postgres.PostgresFailure.MarkPartlyCommitted(e);
+            throw;
+        }
         return new ImportResult(_table.Name, _importId, source.RowsRead, stored.Added, stored.Updated, stored.AlreadyPresent, stored.Rejected,
             source.RowsFiltered, stored.CustomersCreated, [], [], null, null, 0) { Notes = notes };
     }

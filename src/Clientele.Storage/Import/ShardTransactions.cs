@@ -48,10 +48,17 @@ internal sealed class ShardTransactions : IDisposable
         return [.. tasks.Select(t => t.Result)];
     }
 
+    /// <summary>How many shards <see cref="Commit"/> has committed so far (all of them once it returns).</summary>
+    public int Committed { get; private set; }
+
     /// <summary>Commits each shard's transaction, in order.</summary>
     public void Commit()
     {
-        foreach (var (_, transaction) in _shards) transaction.Commit();
+        foreach (var (_, transaction) in _shards)
+        {
+            transaction.Commit();
+            Committed++;
+        }
     }
 
     public void Dispose()

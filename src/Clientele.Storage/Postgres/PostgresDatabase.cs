@@ -5,7 +5,8 @@ namespace Clientele.Storage.Postgres;
 
 /// <summary>
 /// Connections to a PostgreSQL workspace's database (Npgsql pools them), and the database itself: whether it exists,
-/// and making it for <c>clientele init</c>. Failures to connect become <see cref="WorkspaceException"/>s that say where.
+/// and making it for <c>clientele init</c>. Failures to connect become <see cref="WorkspaceException"/>s that say where
+/// (<see cref="WorkspaceUnavailableException"/> when the server does not answer).
 /// </summary>
 internal static class PostgresDatabase
 {
@@ -13,22 +14,32 @@ internal static class PostgresDatabase
     private const string NoSuchDatabase = "3D000";
 
     /// <summary>An open connection to the URL's database.</summary>
-    /// <exception cref="WorkspaceException">The server refuses or does not answer, or the database does not exist.</exception>
-    public static DbConnection Connect(PostgresUrl url)
+    /// <exception cref="WorkspaceUnavailableException">The server does not answer (or went away since its pooled connections were made).</exception>
+    /// <exception cref="WorkspaceException">The server refuses the user, or the database does not exist.</exception>
+    public static DbConnection Connect(PostgresUrl url) => Open(url, again: true);
+
+    private static DbConnection Open(PostgresUrl url, bool again)
     {
         var connection = new NpgsqlConnection(url.ConnectionString);
+        var opened = false;
         try
         {
             connection.Open();
+            opened = true;
             RaiseWorkMemory(connection);
             return connection;
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
+            var lost = opened && PostgresFailure.IsConnectionLost(e);
+            // A pooled connection whose server went away since (stopped, restarted) fails at its first statement; the pool's other
+            // idle ones died with it. Drop them all and connect once more, so the first command after a restart finds the server.
+            if (lost) NpgsqlConnection.ClearPool(connection);
             connection.Dispose();
+            if (lost && again) return Open(url, again: false);
             if (e is PostgresException { SqlState: NoSuchDatabase })
                 throw new WorkspaceException($"no workspace at {url.Display}: the database {url.Database} does not exist. Create it with `clientele init`.", e);
-            throw new WorkspaceException($"cannot connect to {url.Display}: {FirstLine(e)}.", e);
+            throw PostgresFailure.CannotConnect(url.Display, e);
         }
     }
 
@@ -80,10 +91,8 @@ internal static class PostgresDatabase
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            throw new WorkspaceException($"cannot create the database {url.Database} at {url.Display}: {FirstLine(e)}. " +
+            throw new WorkspaceException($"cannot create the database {url.Database} at {url.Display}: {PostgresFailure.FirstLine(e)}. " +
                                          "Create it with the server's tools (createdb), then run `clientele init` again.", e);
         }
     }
-
-    private static string FirstLine(Exception e) => e.Message.Split('\n')[0].TrimEnd('.');
 }

@@ -100,7 +100,7 @@ internal static partial class ShardConnections
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
             connection.Dispose();
-            throw new WorkspaceException($"cannot connect to the shard {builder.Host}:{builder.Port}/{builder.Database}: {e.Message.Split('\n')[0].TrimEnd('.')}.", e);
+            throw PostgresFailure.CannotConnect($"the shard {builder.Host}:{builder.Port}/{builder.Database}", e);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Clientele.Storage;
 using Clientele.Storage.Events;
 using Clientele.Storage.Import;
+using Clientele.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,12 +15,23 @@ namespace Clientele.Web.Api;
 /// error with its file, line and column under <c>errors</c>, a refused event batch every error with its list, index and
 /// field (<see cref="EventError"/>). A change that lost to another committed at the same time on the same rows (a second server
 /// of one PostgreSQL database, or a <c>clientele</c> command beside the server) is a 409: its transaction was rolled back, and
-/// it may be tried again. Anything else is a 500 with no detail leaked.
+/// it may be tried again. A PostgreSQL workspace whose server does not answer or went away during the request
+/// (<see cref="WorkspaceUnavailableException"/>, a lost connection however it surfaces) is a 503 that says so, with the
+/// words the command line prints. Anything else is a 500 with no detail leaked.
 /// </summary>
 internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (WorkspaceUnavailableException.From(exception, context.RequestServices.GetRequiredService<WorkspaceHost>().Path) is { } unavailable)
+        {
+            return await Write(context, new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Workspace unavailable",
+                Detail = unavailable.Message,
+            });
+        }
         if (exception is BadHttpRequestException bad)
             return await Write(context, new ProblemDetails { Status = bad.StatusCode, Title = "Bad request", Detail = bad.Message });
         if (exception is DbException { SqlState: UniqueViolation or SerializationFailure or Deadlock })

@@ -40,17 +40,17 @@ public sealed class WorkspaceHost : IDisposable
     public MoneyFormat Money => Read(MoneySetting.Read);
 
     /// <summary>Runs a read on a connection of its own.</summary>
-    public T Read<T>(Func<Workspace, T> read)
+    public T Read<T>(Func<Workspace, T> read) => Guard(() =>
     {
         using var connection = _workspace.Connect();
         return read(connection);
-    }
+    });
 
     /// <summary>
     /// A connection of its own to the workspace, for a read that runs longer than one call (a <c>clientele</c> read command run
     /// for a CLI on this machine). Dispose it when done. Never write through it: changes take turns through <see cref="WriteAsync{T}"/>.
     /// </summary>
-    public Workspace Connect() => _workspace.Connect();
+    public Workspace Connect() => Guard(_workspace.Connect);
 
     /// <summary>Runs a change once no other change of this server is running, on a connection of its own.</summary>
     public async Task<T> WriteAsync<T>(Func<Workspace, T> write, CancellationToken cancellationToken = default)
@@ -58,8 +58,11 @@ public sealed class WorkspaceHost : IDisposable
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            using var connection = _workspace.Connect();
-            return write(connection);
+            return Guard(() =>
+            {
+                using var connection = _workspace.Connect();
+                return write(connection);
+            });
         }
         finally
         {
@@ -72,10 +75,27 @@ public sealed class WorkspaceHost : IDisposable
     /// writes (the data-protection keys), so the two cannot touch the same rows. (On PostgreSQL nothing needs the turn to be
     /// correct; this only keeps a sign-in from waiting behind this server's analysis.)
     /// </summary>
-    public T WriteApart<T>(Func<Workspace, T> write)
+    public T WriteApart<T>(Func<Workspace, T> write) => Guard(() =>
     {
         using var connection = _workspace.Connect();
         return write(connection);
+    });
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, turning a lost connection to a PostgreSQL workspace into the
+    /// <see cref="WorkspaceUnavailableException"/> that says so, which the pages show as they show every
+    /// <see cref="WorkspaceException"/> and the API answers with 503 (ApiProblems).
+    /// </summary>
+    private T Guard<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception e) when (WorkspaceUnavailableException.From(e, Path) is { } unavailable && !ReferenceEquals(unavailable, e))
+        {
+            throw unavailable;
+        }
     }
 
     /// <summary>Whether a change of this server is running now (an import or an analysis holds the turn for its whole length).</summary>

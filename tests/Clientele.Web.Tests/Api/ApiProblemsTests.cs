@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using Clientele.Storage.Access;
+using Clientele.Storage.Tests;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Clientele.Web.Tests.Api;
+
+/// <summary>
+/// What the server answers when its PostgreSQL workspace's server goes away: a 503 ProblemDetails that names the workspace,
+/// never a 500, and answers again once the server is back, without a restart of its own. The test runs a PostgreSQL server
+/// of its own, which it stops and starts again on the same port and data.
+/// </summary>
+public sealed class ApiProblemsTests : IDisposable
+{
+    private PostgresServer? _server;
+    private ClienteleFactory? _factory;
+
+    [Fact]
+    public async Task A_request_while_the_workspace_server_is_stopped_is_a_503_and_one_after_it_is_back_answers()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        _server = PostgresServer.Start();
+        var url = _server.NewDatabaseUrl();
+        _factory = new ClienteleFactory(url);
+        var client = _factory.ClientWithKey(Role.Viewer);
+        string[] paths = ["/api/settings/money", "/health"];
+        foreach (var path in paths) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, cancel)).StatusCode);
+
+        _server.Halt("fast");
+        foreach (var path in paths)
+        {
+            var response = await client.GetAsync(path, cancel);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var problem = (await response.Content.ReadFromJsonAsync<ProblemDetails>(cancel))!;
+            Assert.Equal("Workspace unavailable", problem.Title);
+            Assert.StartsWith($"cannot connect to {url}: ", problem.Detail, StringComparison.Ordinal);
+        }
+
+        _server.Resume();
+        foreach (var path in paths) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, cancel)).StatusCode);
+
+        // Every session ended by an administrator: the pool's idle connections are dead, and the next request is not refused for it.
+        using (var admin = new NpgsqlConnection(_server.ConnectionString()))
+        {
+            admin.Open();
+            using var terminate = admin.CreateCommand();
+            terminate.CommandText = $"SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '{new Uri(url).AbsolutePath.TrimStart('/')}'";
+            Assert.True((long)terminate.ExecuteScalar()! > 0);
+        }
+        foreach (var path in paths) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, cancel)).StatusCode);
+    }
+
+    public void Dispose()
+    {
+        _factory?.Dispose();
+        _server?.Dispose();
+    }
+}
