@@ -62,6 +62,11 @@ internal static class PostgresFailure
     /// <summary>Marks a failure of an import that came after some of its shards had committed their transactions.</summary>
     public static void MarkPartlyCommitted(Exception e) => e.Data[PartlyCommittedKey] = true;
 
-    /// <summary>Whether <see cref="MarkPartlyCommitted"/> marked the failure.</summary>
-    public static bool IsPartlyCommitted(Exception e) => e.Data.Contains(PartlyCommittedKey);
+    /// <summary>Whether <see cref="MarkPartlyCommitted"/> marked the failure (or an exception it wraps).</summary>
+    public static bool IsPartlyCommitted(Exception e)
+    {
+        for (Exception? cause = e; cause is not null; cause = cause.InnerException)
+            if (cause.Data.Contains(PartlyCommittedKey)) return true;
+        return false;
+    }
 }

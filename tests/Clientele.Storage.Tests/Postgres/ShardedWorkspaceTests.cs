@@ -298,6 +298,48 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
         Assert.Equal(60_000, shards.Sum(s => Count(s, "orders")));
     }
 
+    [Fact]
+    public void An_import_whose_connection_to_the_second_shard_ends_at_its_commit_leaves_the_first_shard_s_rows_unrecorded_and_says_so()
+    {
+        using var files = new TempWorkspace(create: false);
+        using var sharded = NewShardedWorkspace(out var shards);
+        var path = Path.Combine(files.Folder, "orders.csv");
+        File.WriteAllText(path, "order_id,customer_id,ordered_at,amount\n" + string.Concat(Enumerable.Range(1, 400).Select(i => $"O{i},C{i % 50},2025-01-{1 + i % 28:00},{i}\n")));
+        // The second shard ends the import's session when its transaction commits (a deferred trigger checks at commit), after
+        // the first shard's commit and before the coordinator's: the window docs/scale-out.md describes.
+        Execute(shards[1], """
+            CREATE FUNCTION end_session() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$;
+            CREATE CONSTRAINT TRIGGER end_at_commit AFTER INSERT ON orders DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION end_session();
+            """);
+        var failure = Assert.ThrowsAny<Exception>(() => Import(sharded, path));
+
+        var message = WorkspaceUnavailableException.From(failure, sharded.Path)?.Message;
+        Assert.StartsWith($"lost the connection to {sharded.Path}: 57P01: ", message, StringComparison.Ordinal);
+        Assert.Contains("The import's shards that had committed before hold its rows, which no import records: docs/scale-out.md says how to remove them.",
+            message, StringComparison.Ordinal);
+        Assert.True(Count(shards[0], "orders") > 0);
+        Assert.Equal(0, Count(shards[1], "orders"));
+        Assert.Empty(sharded.Imports());
+    }
+
+    [Fact]
+    public void A_read_through_the_coordinator_while_a_shard_is_stopped_is_a_lost_connection_that_names_the_workspace()
+    {
+        using var sharded = NewShardedWorkspace(out _);
+        servers.Shards[1].Halt("fast");
+        try
+        {
+            var failure = Assert.ThrowsAny<Exception>(() => sharded.CountRows());
+            Assert.StartsWith($"lost the connection to {sharded.Path}: ", WorkspaceUnavailableException.From(failure, sharded.Path)?.Message, StringComparison.Ordinal);
+            Assert.Contains("could not connect to server", failure.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            servers.Shards[1].Resume();
+        }
+        Assert.Equal(0, sharded.CountRows().Sum(t => t.Value));
+    }
+
     /// <summary>Asserts that the purchase days kept on the shards are those counted again from the orders.</summary>
     private static void AssertDaysAreTheOrders(Workspace sharded)
     {
