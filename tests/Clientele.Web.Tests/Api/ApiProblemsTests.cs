@@ -27,8 +27,11 @@ public sealed class ApiProblemsTests : IDisposable
         var client = _factory.ClientWithKey(Role.Viewer);
         string[] paths = ["/api/settings/money", "/health"];
         foreach (var path in paths) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, cancel)).StatusCode);
+        var browser = await _factory.SignedInAsync(await _factory.AddUserAsync(Role.Viewer));
 
         _server.Halt("fast");
+        // A page asked for anew: the sign-in cookie is checked against the database first, so it is the same 503, never a 500.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await browser.GetAsync("/", cancel)).StatusCode);
         foreach (var path in paths)
         {
             var response = await client.GetAsync(path, cancel);
@@ -41,6 +44,7 @@ public sealed class ApiProblemsTests : IDisposable
 
         _server.Resume();
         foreach (var path in paths) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/", cancel)).StatusCode);
 
         // Every session ended by an administrator: the pool's idle connections are dead, and the next request is not refused for it.
         using (var admin = new NpgsqlConnection(_server.ConnectionString()))
