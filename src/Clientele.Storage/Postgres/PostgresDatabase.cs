@@ -14,32 +14,49 @@ internal static class PostgresDatabase
     private const string NoSuchDatabase = "3D000";
 
     /// <summary>An open connection to the URL's database.</summary>
-    /// <exception cref="WorkspaceUnavailableException">The server does not answer (or went away since its pooled connections were made).</exception>
+    /// <exception cref="WorkspaceUnavailableException">The server does not answer.</exception>
     /// <exception cref="WorkspaceException">The server refuses the user, or the database does not exist.</exception>
-    public static DbConnection Connect(PostgresUrl url) => Open(url, again: true);
-
-    private static DbConnection Open(PostgresUrl url, bool again)
+    public static DbConnection Connect(PostgresUrl url)
     {
-        var connection = new NpgsqlConnection(url.ConnectionString);
+        try
+        {
+            return Open(url.ConnectionString, RaiseWorkMemory);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        {
+            if (e is PostgresException { SqlState: NoSuchDatabase })
+                throw new WorkspaceException($"no workspace at {url.Display}: the database {url.Database} does not exist. Create it with `clientele init`.", e);
+            throw PostgresFailure.CannotConnect(url.Display, e);
+        }
+    }
+
+    /// <summary>
+    /// Opens a connection (from Npgsql's pool) and runs its first statement (<see cref="RaiseWorkMemory"/> for a session of a
+    /// workspace's database or shard). A pooled connection whose server went away since
+    /// (stopped, restarted) fails only there, and the pool's other idle ones died with it: they are all dropped and the
+    /// connection is opened once more, so the first command after a restart finds the server.
+    /// </summary>
+    internal static NpgsqlConnection Open(string connectionString, Action<NpgsqlConnection> first, bool again = true)
+    {
+        var connection = new NpgsqlConnection(connectionString);
         var opened = false;
         try
         {
             connection.Open();
             opened = true;
-            RaiseWorkMemory(connection);
+            first(connection);
             return connection;
         }
-        catch (Exception e) when (e is NpgsqlException or TimeoutException)
+        catch (Exception e) when (opened && again && PostgresFailure.IsConnectionLost(e))
         {
-            var lost = opened && PostgresFailure.IsConnectionLost(e);
-            // A pooled connection whose server went away since (stopped, restarted) fails at its first statement; the pool's other
-            // idle ones died with it. Drop them all and connect once more, so the first command after a restart finds the server.
-            if (lost) NpgsqlConnection.ClearPool(connection);
+            NpgsqlConnection.ClearPool(connection);
             connection.Dispose();
-            if (lost && again) return Open(url, again: false);
-            if (e is PostgresException { SqlState: NoSuchDatabase })
-                throw new WorkspaceException($"no workspace at {url.Display}: the database {url.Database} does not exist. Create it with `clientele init`.", e);
-            throw PostgresFailure.CannotConnect(url.Display, e);
+            return Open(connectionString, first, again: false);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
         }
     }
 
@@ -53,7 +70,7 @@ internal static class PostgresDatabase
     /// 600 s with 4 MB (docs/postgres.md). Set per session (and again after the pool's reset), not as a startup option, which
     /// connection poolers such as PgBouncer refuse.
     /// </summary>
-    private static void RaiseWorkMemory(NpgsqlConnection connection)
+    internal static void RaiseWorkMemory(NpgsqlConnection connection)
     {
         using var command = new NpgsqlCommand(
             $"SELECT set_config('work_mem', '{WorkMemoryMegabytes}MB', false) WHERE pg_size_bytes(current_setting('work_mem')) < pg_size_bytes('{WorkMemoryMegabytes}MB')",
@@ -78,13 +95,14 @@ internal static class PostgresDatabase
     /// <summary>Creates the URL's database (another process creating it at the same moment is no error).</summary>
     public static void Create(PostgresUrl url)
     {
-        using var connection = new NpgsqlConnection(url.ConnectionStringFor("postgres"));
         try
         {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE {Schema.WorkspaceSchema.Quote(url.Database)}";
-            command.ExecuteNonQuery();
+            using var connection = Open(url.ConnectionStringFor("postgres"), connection =>
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"CREATE DATABASE {Schema.WorkspaceSchema.Quote(url.Database)}";
+                command.ExecuteNonQuery();
+            });
         }
         catch (PostgresException e) when (e.SqlState == "42P04") // duplicate_database
         {

@@ -91,15 +91,12 @@ internal static partial class ShardConnections
             Password = mapping.GetValueOrDefault("password"),
             Options = server.GetValueOrDefault("options"),
         };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
         try
         {
-            connection.Open();
-            return connection;
+            return PostgresDatabase.Open(builder.ConnectionString, PostgresDatabase.RaiseWorkMemory);
         }
         catch (Exception e) when (e is NpgsqlException or TimeoutException)
         {
-            connection.Dispose();
             throw PostgresFailure.CannotConnect($"the shard {builder.Host}:{builder.Port}/{builder.Database}", e);
         }
     }
