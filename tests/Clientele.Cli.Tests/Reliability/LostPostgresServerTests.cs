@@ -9,7 +9,7 @@ namespace Clientele.Cli.Tests.Reliability;
 /// stops and starts again. The command says what happened and where, exits <see cref="CliApp.Unavailable"/>, and the
 /// workspace holds nothing of the change.
 /// </summary>
-public sealed class LostServerTests : IDisposable
+public sealed class LostPostgresServerTests : IDisposable
 {
     private PostgresServer? _started;
     private CliRun? _run;
