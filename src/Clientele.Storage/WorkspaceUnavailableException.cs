@@ -6,7 +6,7 @@ namespace Clientele.Storage;
 /// A PostgreSQL workspace's server (or one of a sharded workspace's shards) cannot be reached, or went away while a command
 /// ran: stopped, restarted, crashed, the network cut, or the session ended by an administrator (<c>pg_terminate_backend</c>).
 /// Neither the user's input nor a bug, but the server's state: the command may be run again once the server answers. The CLI
-/// exits with its own code for it (69), the server answers 503 Service Unavailable; each prints <see cref="Exception.Message"/>.
+/// exits with a code of its own for it, the server answers 503 Service Unavailable; each prints <see cref="Exception.Message"/>.
 /// </summary>
 public sealed class WorkspaceUnavailableException : WorkspaceException
 {
