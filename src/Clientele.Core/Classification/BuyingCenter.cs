@@ -49,7 +49,7 @@ public static class BuyingCenter
                 new ReasonFigure("buying_center_party", "where buying roles do not apply: 1 a person, 0 a party of unknown kind without contacts", (r, i) => r.BuyingCenters.Party[i]),
                 new ReasonFigure("buying_center_contacts", "an organization's contacts on record", (r, i) => r.BuyingCenters.Contacts[i]),
                 new ReasonFigure("buying_center_missing", "the required roles not known, as bits (1 payer, 2 user, 4 beneficiary, 8 decider, 16 promoter, 32 stimulator)", (r, i) => r.BuyingCenters.Missing[i]),
-                ReasonFigure.OfText("buying_center_holders", "the role holders the reason names, per known role the heaviest first: id, title, weight (the others counted)", (r, i) => r.BuyingCenters.Holders[i]),
+                ReasonFigure.OfText("buying_center_holders", "the role holders the reason names, per known role the heaviest first: id, title, weight (the others counted)", (r, i) => r.BuyingCenters.Holders(i)),
             ],
             (@class, row, context) => Reason(@class, row.Figures[PartyFigure], row.Figures[ContactsFigure], row.Figures[MissingFigure], row.Texts[HoldersFigure], context.Options.BuyingCenter)),
     };
@@ -105,8 +105,9 @@ public static class BuyingCenter
         var unmatched = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var classes = new string?[n];
         var (party, contactCounts, missingRoles) = (NaNs(n), NaNs(n), NaNs(n));
-        var named = new string?[n];
-        var text = new StringBuilder();
+        // Where each organization's role holders start in the table (-1: none); their names are told when written (HoldersText).
+        var holdersFrom = new int[n];
+        Array.Fill(holdersFrom, -1);
         int inferredContacts = 0, personsWithContacts = 0;
         var applied = customers?.Count ?? n;
         for (var q = 0; q < applied; q++)
@@ -163,7 +164,7 @@ public static class BuyingCenter
             var missing = required & ~known;
             classes[i] = missing == 0 ? Complete : (missing & DeciderBit) != 0 ? NoDecider : Incomplete;
             missingRoles[i] = missing;
-            named[i] = Holders(contacts, holders, first, options, text);
+            if (holders.Count > first) holdersFrom[i] = first;
         }
 
         var notes = new List<string>();
@@ -192,7 +193,9 @@ public static class BuyingCenter
             Party = party,
             Contacts = contactCounts,
             Missing = missingRoles,
-            Holders = named,
+            HoldersFrom = holdersFrom,
+            ContactsOf = contacts,
+            Options = options,
         };
     }
 
@@ -247,19 +250,26 @@ public static class BuyingCenter
         return text.ToString();
     }
 
-    /// <summary>The role holders a reason names, per known role the heaviest first (ties in contact order); null where none holds a known role.</summary>
-    private static string? Holders(ContactColumns contacts, RoleHolderTable holders, int first, BuyingCenterOptions options, StringBuilder text)
+    /// <summary>
+    /// The role holders a reason names, per known role the heaviest first (ties in contact order), from the rows of
+    /// <paramref name="holders"/> from <paramref name="first"/> on that are the same customer's; null where none holds a known role.
+    /// </summary>
+    /// <remarks>Told when a row is written or a reason rendered, not kept per organization: at a million customers the texts were some 150 MB of the analysis's heap.</remarks>
+    internal static string? HoldersText(ContactColumns contacts, BuyingRoleHolders holders, int first, BuyingCenterOptions options)
     {
-        text.Clear();
+        if (first < 0) return null;
+        var end = first;
+        while (end < holders.Count && holders.CustomerIndex[end] == holders.CustomerIndex[first]) end++;
+        var text = new StringBuilder();
         var shown = 0;
-        var size = holders.Count - first;
+        var size = end - first;
         Span<int> rows = size <= 256 ? stackalloc int[size] : new int[size];
         for (var r = 0; r < Roles.Length; r++)
         {
             var m = 0;
-            for (var k = first; k < holders.Count; k++)
+            for (var k = first; k < end; k++)
             {
-                if (holders.Role[k] == r && Counts(holders, k, options)) rows[m++] = k;
+                if (string.Equals(holders.Role[k], Roles[r], StringComparison.Ordinal) && Counts(holders, k, options)) rows[m++] = k;
             }
 
             if (m == 0) continue;
@@ -279,8 +289,8 @@ public static class BuyingCenter
             {
                 var k = byWeight[j];
                 if (j > 0) text.Append(" and ");
-                text.Append(contacts.ContactId[holders.Contact[k]]).Append(" (")
-                    .Append(string.IsNullOrWhiteSpace(contacts.Title[holders.Contact[k]]) ? "no title" : contacts.Title[holders.Contact[k]]!.Trim())
+                text.Append(contacts.ContactId[holders.ContactIndex[k]]).Append(" (")
+                    .Append(string.IsNullOrWhiteSpace(contacts.Title[holders.ContactIndex[k]]) ? "no title" : contacts.Title[holders.ContactIndex[k]]!.Trim())
                     .Append(holders.Inferred[k] ? ", inferred from title, " : ", ")
                     .Append(WeightText(holders.Weight[k]))
                     .Append(')');
@@ -299,7 +309,7 @@ public static class BuyingCenter
         return values;
     }
 
-    private static bool Counts(RoleHolderTable holders, int k, BuyingCenterOptions options) =>
+    private static bool Counts(BuyingRoleHolders holders, int k, BuyingCenterOptions options) =>
         holders.Inferred[k]
             ? options.InferredCountsAsKnown && holders.Weight[k] >= options.MinWeight
             : double.IsNaN(holders.Weight[k]) || holders.Weight[k] >= options.MinWeight;
