@@ -152,11 +152,12 @@ internal abstract class SqlDialect
     public abstract bool GroupsByCustomerFirst { get; }
 
     /// <summary>
-    /// The statement that bounds the memory the engine keeps for this connection's work (it spills to disk beyond it), in
-    /// megabytes, or returns to its default when null; null when the engine has no such setting per connection (PostgreSQL's
-    /// memory is the server's, set by its administrator).
+    /// The statements that bound the memory the engine keeps for this connection's work (it spills to disk beyond it), in
+    /// megabytes, and the threads it works on (each holds buffers of its own, so a bound that suits two threads may not suit
+    /// sixteen), or return both to their defaults when null; none when the engine has no such settings per connection
+    /// (PostgreSQL's memory is the server's, set by its administrator).
     /// </summary>
-    public abstract string? MemoryLimit(int? megabytes);
+    public abstract IReadOnlyList<string> MemoryLimit(int? megabytes, int? threads = null);
 
     /// <summary>
     /// The statement that makes the transaction the only writer of <paramref name="table"/> until it ends, readers going on, or

@@ -36,17 +36,33 @@ public static class AnalysisRunner
         }
     }
 
-    /// <summary>Bounds the engine's memory for this connection (DuckDB's; a PostgreSQL server's is its administrator's), or returns it to the default.</summary>
-    private static void LimitMemory(Workspace workspace, int? megabytes)
+    /// <summary>
+    /// Bounds the engine's memory and threads for this connection (DuckDB's; a PostgreSQL server's are its administrator's), or
+    /// returns them to the defaults (the threads: as many as the machine's cores).
+    /// </summary>
+    private static void LimitMemory(Workspace workspace, int? megabytes, int? threads = null)
     {
-        if (workspace.Dialect.MemoryLimit(megabytes) is { } statement) workspace.Execute(statement);
+        foreach (var statement in workspace.Dialect.MemoryLimit(megabytes, threads)) workspace.Execute(statement);
     }
 
     /// <summary>DuckDB's memory limit during an analysis (it spills to disk beyond it).</summary>
     public const int MemoryLimitMegabytes = 3_072;
 
-    /// <summary>DuckDB's memory limit from the models on, the snapshot's load included: the columns and scores are held beside it then.</summary>
-    public const int SnapshotMemoryLimitMegabytes = 1_024;
+    /// <summary>
+    /// DuckDB's memory limit through the models and the classification, which run no query: lowered, it gives back the cache the
+    /// queries before left while every customer's columns, scores and then classes are held beside it.
+    /// </summary>
+    public const int ModelsMemoryLimitMegabytes = 256;
+
+    /// <summary>
+    /// DuckDB's memory limit for the snapshot's load, beside every customer's classes, on at most
+    /// <see cref="SnapshotThreads"/> threads: at a million customers the insert of the customers' rows ran out of 256 MB on two
+    /// threads and of 512 MB on sixteen, and loaded in 512 MB on four (docs/benchmarks.md, peak memory of the analysis).
+    /// </summary>
+    public const int SnapshotMemoryLimitMegabytes = 512;
+
+    /// <summary>The most threads DuckDB loads the snapshot on (the machine's cores when fewer), so that <see cref="SnapshotMemoryLimitMegabytes"/> holds on any machine.</summary>
+    public const int SnapshotThreads = 4;
 
     private static AnalysisRun Run(Workspace workspace, AnalysisRequest request, ClassificationOptions options, Action<string>? progress, CancellationToken cancellationToken)
     {
@@ -71,8 +87,8 @@ public static class AnalysisRunner
         var columns = read.Columns;
         var holdout = options.Scoring.Model == "auto" ? Step("holdout sample", () => HoldoutSample(workspace, summary, request.Unit)) : null;
         // DuckDB's part is done until the snapshot: held to less, it gives back the cache the queries above left, so that the
-        // models, the classification and then the snapshot's load run beside the columns in less memory.
-        LimitMemory(workspace, SnapshotMemoryLimitMegabytes);
+        // models and the classification run beside the columns in less memory.
+        LimitMemory(workspace, ModelsMemoryLimitMegabytes);
         var scoring = Step("models", () => CustomerScoring.Score(columns, options.Scoring, holdout));
         // Tracked now, so that the holdout sample is not held through the classification.
         var tracking = holdout is null ? null : Tracking(holdout, scoring);
@@ -85,6 +101,7 @@ public static class AnalysisRunner
         {
             // What the models and the classification left died old: returned to the system before DuckDB loads the rows beside the columns.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            LimitMemory(workspace, SnapshotMemoryLimitMegabytes, Math.Min(Environment.ProcessorCount, SnapshotThreads));
             SnapshotWriter.Save(workspace, result, options, context.ToJson(), request.CreatedAt);
             // What live updates read for the base-relative columns; without it (a failure here) they read the order log.
             SnapshotFirstPurchases.Store(workspace, asOf, read.FirstPurchases);

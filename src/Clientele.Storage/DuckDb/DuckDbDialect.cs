@@ -117,7 +117,11 @@ internal sealed class DuckDbDialect : SqlDialect
     /// <remarks>DuckDB keeps a table's statistics as rows are inserted.</remarks>
     public override string? Analyze(string table) => null;
 
-    public override string? MemoryLimit(int? megabytes) => megabytes is { } mb ? $"SET memory_limit = '{mb}MB'" : "RESET memory_limit";
+    public override IReadOnlyList<string> MemoryLimit(int? megabytes, int? threads = null) =>
+    [
+        megabytes is { } mb ? $"SET memory_limit = '{mb}MB'" : "RESET memory_limit",
+        threads is { } n ? $"SET threads = {n}" : "RESET threads",
+    ];
 
     /// <inheritdoc />
     public override string? SoleWriter(string table) => null;

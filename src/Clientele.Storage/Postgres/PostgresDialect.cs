@@ -147,7 +147,7 @@ internal sealed partial class PostgresDialect : SqlDialect
     public override string? Analyze(string table) =>
         $"DO $$ BEGIN IF (SELECT relkind FROM pg_class WHERE oid = '{table.Replace("'", "''", StringComparison.Ordinal)}'::regclass) = 'r' THEN ANALYZE {table}; END IF; END $$";
 
-    public override string? MemoryLimit(int? megabytes) => null;
+    public override IReadOnlyList<string> MemoryLimit(int? megabytes, int? threads = null) => [];
 
     /// <inheritdoc />
     public override string? SoleWriter(string table) => $"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE";
