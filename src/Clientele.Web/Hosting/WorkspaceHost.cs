@@ -40,11 +40,7 @@ public sealed class WorkspaceHost : IDisposable
     public MoneyFormat Money => Read(MoneySetting.Read);
 
     /// <summary>Runs a read on a connection of its own.</summary>
-    public T Read<T>(Func<Workspace, T> read) => Guard(() =>
-    {
-        using var connection = _workspace.Connect();
-        return read(connection);
-    });
+    public T Read<T>(Func<Workspace, T> read) => OnConnection(read);
 
     /// <summary>
     /// A connection of its own to the workspace, for a read that runs longer than one call (a <c>clientele</c> read command run
@@ -58,11 +54,7 @@ public sealed class WorkspaceHost : IDisposable
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            return Guard(() =>
-            {
-                using var connection = _workspace.Connect();
-                return write(connection);
-            });
+            return OnConnection(write);
         }
         finally
         {
@@ -75,10 +67,13 @@ public sealed class WorkspaceHost : IDisposable
     /// writes (the data-protection keys), so the two cannot touch the same rows. (On PostgreSQL nothing needs the turn to be
     /// correct; this only keeps a sign-in from waiting behind this server's analysis.)
     /// </summary>
-    public T WriteApart<T>(Func<Workspace, T> write) => Guard(() =>
+    public T WriteApart<T>(Func<Workspace, T> write) => OnConnection(write);
+
+    /// <summary>Runs <paramref name="work"/> on a connection of its own, a lost connection told as <see cref="Guard{T}"/> tells it.</summary>
+    private T OnConnection<T>(Func<Workspace, T> work) => Guard(() =>
     {
         using var connection = _workspace.Connect();
-        return write(connection);
+        return work(connection);
     });
 
     /// <summary>

@@ -268,13 +268,21 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
         Assert.Equal(3, sharded.Imports().Count);
     }
 
+    /// <summary>An orders file in <paramref name="folder"/> of <paramref name="rows"/> orders (O1, O2, ...) spread over <paramref name="customers"/> customers in January 2025.</summary>
+    private static string OrdersFile(string folder, int rows, int customers)
+    {
+        var path = Path.Combine(folder, "orders.csv");
+        File.WriteAllText(path, "order_id,customer_id,ordered_at,amount\n" +
+            string.Concat(Enumerable.Range(1, rows).Select(i => $"O{i},C{i % customers},2025-01-{1 + i % 28:00},{i % 90}\n")));
+        return path;
+    }
+
     [Fact]
     public void An_import_cancelled_or_cut_off_by_a_shard_while_its_rows_are_on_the_shards_leaves_no_row_on_any_shard()
     {
         using var files = new TempWorkspace(create: false);
         using var sharded = NewShardedWorkspace(out var shards);
-        var path = Path.Combine(files.Folder, "orders.csv");
-        File.WriteAllText(path, "order_id,customer_id,ordered_at,amount\n" + string.Concat(Enumerable.Range(1, 60_000).Select(i => $"O{i},C{i % 5000},2025-01-{1 + i % 28:00},{i % 90}\n")));
+        var path = OrdersFile(files.Folder, rows: 60_000, customers: 5000);
         var writing = new List<long>();
         using (var cancel = new CancellationTokenSource())
         {
@@ -303,8 +311,7 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
     {
         using var files = new TempWorkspace(create: false);
         using var sharded = NewShardedWorkspace(out var shards);
-        var path = Path.Combine(files.Folder, "orders.csv");
-        File.WriteAllText(path, "order_id,customer_id,ordered_at,amount\n" + string.Concat(Enumerable.Range(1, 400).Select(i => $"O{i},C{i % 50},2025-01-{1 + i % 28:00},{i}\n")));
+        var path = OrdersFile(files.Folder, rows: 400, customers: 50);
         // The second shard ends the import's session when its transaction commits (a deferred trigger checks at commit), after
         // the first shard's commit and before the coordinator's: the window docs/scale-out.md describes.
         Execute(shards[1], """
