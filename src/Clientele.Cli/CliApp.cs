@@ -20,6 +20,12 @@ public static class CliApp
     /// </summary>
     public const int Unavailable = 69;
 
+    /// <summary>
+    /// Exit code for memory, disk space or a PostgreSQL server's resources run out (<see cref="OutOfResourcesException"/>): the
+    /// workspace is as it was; run the command again once there is room. 71 is EX_OSERR of BSD's sysexits.h.
+    /// </summary>
+    public const int OutOfResources = 71;
+
     /// <summary>Exit code for a bug.</summary>
     public const int InternalError = 70;
 
@@ -83,6 +89,11 @@ public static class CliApp
         {
             context.Error.WriteLine($"error: {unavailable.Message}");
             return Unavailable;
+        }
+        catch (Exception e) when (OutOfResourcesException.From(e, WorkspacePath(context, parsed.GetValue(workspace))) is { } exhausted)
+        {
+            context.Error.WriteLine($"error: {exhausted.Message}");
+            return OutOfResources;
         }
         catch (WorkspaceException e)
         {

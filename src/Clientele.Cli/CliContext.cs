@@ -1,3 +1,4 @@
+using Clientele.Cli.Output;
 using Clientele.Storage;
 using Clientele.Web.Hosting;
 using Spectre.Console;
@@ -54,6 +55,8 @@ public sealed record CliContext(
             Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+            // Redirected, the output is a file or a pipe, which may fill: its failures say they were the output's.
+            Out = new AnsiConsoleOutput(interactive ? Console.Out : new StandardOutput(Console.Out)),
         });
         if (!interactive) console.Profile.Width = 4096;
         return new CliContext(console, Console.Error, TimeProvider.System, System.Environment.GetEnvironmentVariable, interactive)

@@ -46,17 +46,25 @@ internal static class SummaryCommand
     {
         if (output is not null)
         {
+            // Written beside the target and moved into place, so the file appears whole or not at all (a full disk leaves nothing).
             var temporary = context.FullPath(output) + ".partial";
-            using (var stream = File.Create(temporary))
+            try
             {
-                if (format == OutputFormat.Json) SummaryWriter.WriteJson(summary, stream);
-                else
+                using (var stream = File.Create(temporary))
                 {
-                    using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16);
-                    SummaryWriter.WriteCsv(summary, writer);
+                    if (format == OutputFormat.Json) SummaryWriter.WriteJson(summary, stream);
+                    else
+                    {
+                        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16);
+                        SummaryWriter.WriteCsv(summary, writer);
+                    }
                 }
+                File.Move(temporary, context.FullPath(output), overwrite: true);
             }
-            File.Move(temporary, context.FullPath(output), overwrite: true);
+            finally
+            {
+                File.Delete(temporary);
+            }
             context.Out.WriteLine($"Wrote {summary.Count:N0} customers as of {summary.AsOf:yyyy-MM-dd} ({summary.Unit.ToString().ToLowerInvariant()}s) to {output}.");
             return;
         }

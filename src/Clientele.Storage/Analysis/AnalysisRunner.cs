@@ -42,7 +42,18 @@ public static class AnalysisRunner
     /// </summary>
     private static void LimitMemory(Workspace workspace, int? megabytes, int? threads = null)
     {
-        foreach (var statement in workspace.Dialect.MemoryLimit(megabytes, threads)) workspace.Execute(statement);
+        foreach (var statement in workspace.Dialect.MemoryLimit(megabytes, threads))
+        {
+            try
+            {
+                workspace.Execute(statement);
+            }
+            catch (Exception e) when (OutOfResourcesException.IsEngineMemory(e))
+            {
+                // DuckDB holds more than the lower limit and cannot give it back (it says "could not free up enough memory for the
+                // new limit"): the limit stays as it was, which only costs memory.
+            }
+        }
     }
 
     /// <summary>DuckDB's memory limit during an analysis (it spills to disk beyond it).</summary>
@@ -101,8 +112,19 @@ public static class AnalysisRunner
         {
             // What the models and the classification left died old: returned to the system before DuckDB loads the rows beside the columns.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            LimitMemory(workspace, SnapshotMemoryLimitMegabytes, Math.Min(Environment.ProcessorCount, SnapshotThreads));
-            SnapshotWriter.Save(workspace, result, options, context.ToJson(), request.CreatedAt);
+            LimitMemory(workspace, request.SnapshotMemoryLimitMegabytes, Math.Min(Environment.ProcessorCount, SnapshotThreads));
+            try
+            {
+                SnapshotWriter.Save(workspace, result, options, context.ToJson(), request.CreatedAt);
+            }
+            catch (Exception e) when (OutOfResourcesException.IsEngineMemory(e))
+            {
+                // The bound is what a million customers' load needs on this machine kind, not a promise for every base: the
+                // save rolled back whole, so it runs again under the analysis's own limit, on every core.
+                progress?.Invoke($"snapshot: again, as the load needed more than {request.SnapshotMemoryLimitMegabytes:N0} MB");
+                LimitMemory(workspace, MemoryLimitMegabytes);
+                SnapshotWriter.Save(workspace, result, options, context.ToJson(), request.CreatedAt);
+            }
             // What live updates read for the base-relative columns; without it (a failure here) they read the order log.
             SnapshotFirstPurchases.Store(workspace, asOf, read.FirstPurchases);
             return 0;
@@ -192,6 +214,9 @@ public sealed record AnalysisRequest
 
     /// <summary>When the snapshot is made (UTC).</summary>
     public DateTime CreatedAt { get; init; } = DateTime.UnixEpoch;
+
+    /// <summary>DuckDB's memory limit for the snapshot's load (<see cref="AnalysisRunner.SnapshotMemoryLimitMegabytes"/>; lowered by tests, to see the load run again when it does not fit).</summary>
+    internal int SnapshotMemoryLimitMegabytes { get; init; } = AnalysisRunner.SnapshotMemoryLimitMegabytes;
 }
 
 /// <summary>One step's name and its wall time.</summary>

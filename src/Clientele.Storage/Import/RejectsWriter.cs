@@ -47,14 +47,28 @@ internal sealed class RejectsWriter : IDisposable
     {
         _writer!.Dispose();
         _writer = null;
-        File.Move(_temporary, Path, overwrite: true);
+        try
+        {
+            File.Move(_temporary, Path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(_temporary);
+        }
     }
 
     public void Dispose()
     {
         if (_writer is null) return;
-        _writer.Dispose();
+        var writer = _writer;
         _writer = null;
-        File.Delete(_temporary);
+        try
+        {
+            writer.Dispose(); // its last write may fail as the one before did (a full disk)
+        }
+        finally
+        {
+            File.Delete(_temporary);
+        }
     }
 }

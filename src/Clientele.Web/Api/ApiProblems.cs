@@ -17,7 +17,9 @@ namespace Clientele.Web.Api;
 /// of one PostgreSQL database, or a <c>clientele</c> command beside the server) is a 409: its transaction was rolled back, and
 /// it may be tried again. A PostgreSQL workspace whose server does not answer or went away during the request
 /// (<see cref="WorkspaceUnavailableException"/>, a lost connection however it surfaces) is a 503 that says so, with the
-/// words the command line prints. Anything else is a 500 with no detail leaked.
+/// words the command line prints. Memory, disk space or the PostgreSQL server's resources run out
+/// (<see cref="OutOfResourcesException"/>) is a 507 for the disk and a 503 for the others, in the command line's words too.
+/// Anything else is a 500 with no detail leaked.
 /// </summary>
 internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -30,6 +32,20 @@ internal sealed class ApiProblems(IProblemDetailsService problems) : IExceptionH
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Workspace unavailable",
                 Detail = unavailable.Message,
+            });
+        }
+        if (OutOfResourcesException.From(exception, context.RequestServices.GetRequiredService<WorkspaceHost>().Path) is { } exhausted)
+        {
+            return await Write(context, new ProblemDetails
+            {
+                Status = exhausted.Resource == Resource.Disk ? StatusCodes.Status507InsufficientStorage : StatusCodes.Status503ServiceUnavailable,
+                Title = exhausted.Resource switch
+                {
+                    Resource.Disk => "Out of disk space",
+                    Resource.Memory => "Out of memory",
+                    _ => "The database server ran out of resources",
+                },
+                Detail = exhausted.Message,
             });
         }
         if (exception is BadHttpRequestException bad)

@@ -78,8 +78,9 @@ public sealed class WorkspaceHost : IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/>, turning a lost connection to a PostgreSQL workspace into the
-    /// <see cref="WorkspaceUnavailableException"/> that says so, which the pages show as they show every
-    /// <see cref="WorkspaceException"/> and the API answers with 503 (ApiProblems).
+    /// <see cref="WorkspaceUnavailableException"/> that says so, and memory or disk space run out into the
+    /// <see cref="OutOfResourcesException"/> that says so, which the pages show as they show every
+    /// <see cref="WorkspaceException"/> and the API answers with 503 or 507 (ApiProblems).
     /// </summary>
     private T Guard<T>(Func<T> work)
     {
@@ -90,6 +91,10 @@ public sealed class WorkspaceHost : IDisposable
         catch (Exception e) when (WorkspaceUnavailableException.From(e, Path) is { } unavailable && !ReferenceEquals(unavailable, e))
         {
             throw unavailable;
+        }
+        catch (Exception e) when (OutOfResourcesException.From(e, Path) is { } exhausted && !ReferenceEquals(exhausted, e))
+        {
+            throw exhausted;
         }
     }
 
