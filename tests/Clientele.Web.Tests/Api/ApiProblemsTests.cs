@@ -8,7 +8,7 @@ using Npgsql;
 namespace Clientele.Web.Tests.Api;
 
 /// <summary>
-/// What the server answers when its PostgreSQL workspace's server goes away: a 503 ProblemDetails that names the workspace,
+/// What the server answers when its disk is full (a 507 that says so; <see cref="SmallDisk"/>), and when its PostgreSQL workspace's server goes away: a 503 ProblemDetails that names the workspace,
 /// never a 500, and answers again once the server is back, without a restart of its own. The test runs a PostgreSQL server
 /// of its own, which it stops and starts again on the same port and data.
 /// </summary>
@@ -55,6 +55,38 @@ public sealed class ApiProblemsTests : IDisposable
             Assert.True((long)terminate.ExecuteScalar()! > 0);
         }
         foreach (var path in paths) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path, cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_change_the_full_disk_refuses_is_a_507_that_says_so_and_the_same_change_is_stored_once_there_is_room()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        using var disk = new SmallDisk(96);
+        var path = Path.Combine(disk.Path, "demo.duckdb");
+        var copy = DemoCompany.Copy();
+        File.Copy(copy, path);
+        Directory.Delete(Path.GetDirectoryName(copy)!, recursive: true);
+        _factory = new ClienteleFactory(path) { KeepsWorkspace = true };
+        var client = _factory.ClientWithKey(Role.Analyst);
+        var change = new { @class = "VIP", reason = new string('x', 4_000) };
+        disk.Fill();
+
+        var refused = await client.PutAsJsonAsync("/api/customers/C0000001/overrides/value_tier", change, cancel);
+        Assert.Equal(HttpStatusCode.InsufficientStorage, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = (await refused.Content.ReadFromJsonAsync<ProblemDetails>(cancel))!;
+        Assert.Equal("Out of disk space", problem.Title);
+        Assert.StartsWith("out of disk space: ", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains("No space left on device", problem.Detail, StringComparison.Ordinal);
+        Assert.Contains($"the workspace's is {disk.Path}", problem.Detail, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", cancel)).StatusCode);
+        Assert.DoesNotContain("C0000001", await client.GetStringAsync("/api/overrides", cancel), StringComparison.Ordinal);
+
+        disk.Empty();
+        Assert.True((await client.PutAsJsonAsync("/api/customers/C0000001/overrides/value_tier", change, cancel)).IsSuccessStatusCode);
+        Assert.Contains("C0000001", await client.GetStringAsync("/api/overrides", cancel), StringComparison.Ordinal);
+        _factory.Dispose();
+        _factory = null;
     }
 
     public void Dispose()
