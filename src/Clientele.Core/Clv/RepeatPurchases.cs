@@ -134,6 +134,37 @@ public sealed class RepeatPurchases
         return _frequencies.Value;
     }
 
+    private (double[] Frequency, double[] Age, double[] LastRecency, int[] Index)? _frequencyAges;
+
+    /// <summary>
+    /// The distinct (x, T) pairs, each with the largest t_x of its rows below T (NaN when every row has t_x = T), and for each
+    /// row the index of its pair: Pareto/NBD's ln I(T) depends on x and T alone (computed once, then kept).
+    /// </summary>
+    internal (double[] Frequency, double[] Age, double[] LastRecency, int[] Index) DistinctFrequencyAges()
+    {
+        if (_frequencyAges is { } known) return known;
+        var positions = new Dictionary<(double, double), int>();
+        var index = new int[_frequency.Length];
+        var last = new List<double>();
+        for (var i = 0; i < _frequency.Length; i++)
+        {
+            var key = (_frequency[i], _age[i]);
+            if (!positions.TryGetValue(key, out var k))
+            {
+                k = positions.Count;
+                positions[key] = k;
+                last.Add(double.NaN);
+            }
+            index[i] = k;
+            if (_recency[i] < _age[i] && !(_recency[i] <= last[k])) last[k] = _recency[i];
+        }
+        var frequency = new double[positions.Count];
+        var age = new double[positions.Count];
+        foreach (var ((x, t), k) in positions) (frequency[k], age[k]) = (x, t);
+        _frequencyAges = (frequency, age, [.. last], index);
+        return _frequencyAges.Value;
+    }
+
     /// <summary>Whether any customer made a repeat purchase (the models need some to identify their parameters).</summary>
     public bool HasRepeatBuyers()
     {

@@ -40,15 +40,74 @@ internal static class ParetoNbdLikelihood
     public static double LogLikelihood(double x, double tx, double T, double weight, ReadOnlySpan<double> p, Span<double> gradient)
     {
         double r = p[0], alpha = p[1], s = p[2], beta = p[3];
-        var a1 = LogGamma(r + x) - LogGamma(r) + r * Math.Log(alpha) + s * Math.Log(beta);
+        Span<double> atT = stackalloc double[5];
+        atT[0] = double.NaN; // not known: LogDeathIntegral computes ln I(T) itself
+        return LogLikelihood(x, tx, T, weight, r, alpha, s, beta, LogGamma(r + x), LogGamma(r), Digamma(r + x), Digamma(r), atT, gradient);
+    }
+
+    /// <summary>
+    /// The weighted log-likelihood of every row of <paramref name="data"/>, its gradient in <paramref name="gradient"/>: the
+    /// per-row terms of <see cref="LogLikelihood(double, double, double, double, ReadOnlySpan{double}, Span{double})"/>, with
+    /// what depends on x alone (the gamma and digamma terms) computed once per distinct x and ln I(T) with its derivatives
+    /// once per distinct (x, T) — at a million customers 624 and 98,286 of 651,322 rows —, so every double is the one the
+    /// per-row form gives, in the same order of operations, at about half the cost.
+    /// </summary>
+    public static double Sum(RepeatPurchases data, ReadOnlySpan<double> p, Span<double> gradient)
+    {
+        double r = p[0], alpha = p[1], s = p[2], beta = p[3];
+        var (frequencies, frequencyOf) = data.DistinctFrequencies();
+        var (pairFrequency, pairAge, pairLastRecency, pairOf) = data.DistinctFrequencyAges();
+        var logGamma = new double[frequencies.Length];
+        var digamma = new double[frequencies.Length];
+        for (var k = 0; k < frequencies.Length; k++)
+        {
+            logGamma[k] = LogGamma(r + frequencies[k]);
+            digamma[k] = Digamma(r + frequencies[k]);
+        }
+        var (logGammaR, digammaR) = (LogGamma(r), Digamma(r));
+        // ln I(T) and its four derivatives per (x, T), where a row of the pair sums the series (LogDeathIntegral): z falls as
+        // t_x grows, so where it does at the pair's last t_x below T. Elsewhere NaN, never summed: z(T) may then be so close
+        // to 1 that the series would take a million terms, which is why those rows are integrated directly.
+        var atT = new double[pairAge.Length * 5];
+        Parallel.For(0, (pairAge.Length + PairChunk - 1) / PairChunk, c =>
+        {
+            Span<double> derivatives = stackalloc double[4];
+            for (int j = c * PairChunk, end = Math.Min(pairAge.Length, j + PairChunk); j < end; j++)
+            {
+                var last = pairLastRecency[j];
+                if (double.IsNaN(last) || Math.Abs(alpha - beta) / (Math.Max(alpha, beta) + last) > SlowSeries)
+                {
+                    atT[j * 5] = double.NaN;
+                    continue;
+                }
+                atT[j * 5] = LogI(pairFrequency[j], pairAge[j], r, alpha, s, beta, derivatives);
+                derivatives.CopyTo(atT.AsSpan(j * 5 + 1, 4));
+            }
+        });
+        var (x, tx, t, w) = (data.FrequencyColumn, data.RecencyColumn, data.AgeColumn, data.WeightColumn);
+        return Fitting.WeightedSum.Sum(data.Rows, p, gradient, (i, _, g) =>
+            LogLikelihood(x[i], tx[i], t[i], w[i], r, alpha, s, beta, logGamma[frequencyOf[i]], logGammaR, digamma[frequencyOf[i]], digammaR,
+                atT.AsSpan(pairOf[i] * 5, 5), g));
+    }
+
+    private const int PairChunk = 2_048;
+
+    /// <summary>
+    /// One row's term from the parts that do not depend on t_x: lnΓ(r+x), lnΓ(r), ψ(r+x), ψ(r), and ln I(T) with its
+    /// derivatives (<paramref name="atT"/>; its first value NaN when not known).
+    /// </summary>
+    private static double LogLikelihood(double x, double tx, double T, double weight, double r, double alpha, double s, double beta,
+        double logGammaRx, double logGammaR, double digammaRx, double digammaR, ReadOnlySpan<double> atT, Span<double> gradient)
+    {
+        var a1 = logGammaRx - logGammaR + r * Math.Log(alpha) + s * Math.Log(beta);
         var a2 = -(r + x) * Math.Log(alpha + T) - s * Math.Log(beta + T);
         Span<double> d3 = stackalloc double[4];
-        var a3 = Math.Log(s) + LogDeathIntegral(x, tx, T, r, alpha, s, beta, d3);
+        var a3 = Math.Log(s) + LogDeathIntegral(x, tx, T, r, alpha, s, beta, d3, atT);
         d3[2] += 1 / s;
         var mix = LogSumExp(a2, a3);
         var w2 = Math.Exp(a2 - mix);
         var w3 = double.IsNegativeInfinity(a3) ? 0 : Math.Exp(a3 - mix);
-        gradient[0] += weight * (Digamma(r + x) - Digamma(r) + Math.Log(alpha) - w2 * Math.Log(alpha + T) + w3 * d3[0]);
+        gradient[0] += weight * (digammaRx - digammaR + Math.Log(alpha) - w2 * Math.Log(alpha + T) + w3 * d3[0]);
         gradient[1] += weight * (r / alpha - w2 * (r + x) / (alpha + T) + w3 * d3[1]);
         gradient[2] += weight * (Math.Log(beta) - w2 * Math.Log(beta + T) + w3 * d3[2]);
         gradient[3] += weight * (s / beta - w2 * s / (beta + T) + w3 * d3[3]);
@@ -60,10 +119,13 @@ internal static class ParetoNbdLikelihood
     /// than being alive at T (the ratio of the two terms of L); −∞ when t_x = T.
     /// </summary>
     public static double LogOddsDead(double x, double tx, double T, double r, double alpha, double s, double beta) =>
-        Math.Log(s) + LogDeathIntegral(x, tx, T, r, alpha, s, beta, stackalloc double[4]) + (r + x) * Math.Log(alpha + T) + s * Math.Log(beta + T);
+        Math.Log(s) + LogDeathIntegral(x, tx, T, r, alpha, s, beta, stackalloc double[4], [double.NaN]) + (r + x) * Math.Log(alpha + T) + s * Math.Log(beta + T);
 
-    /// <summary>ln[I(t_x) − I(T)] (= ln A0 − ln(r+s+x)); writes its derivatives in (r, α, s, β) to <paramref name="gradient"/>.</summary>
-    public static double LogDeathIntegral(double x, double tx, double T, double r, double alpha, double s, double beta, Span<double> gradient)
+    /// <summary>
+    /// ln[I(t_x) − I(T)] (= ln A0 − ln(r+s+x)); writes its derivatives in (r, α, s, β) to <paramref name="gradient"/>.
+    /// <paramref name="known"/> is ln I(T) and its four derivatives when already computed, else a first value of NaN.
+    /// </summary>
+    private static double LogDeathIntegral(double x, double tx, double T, double r, double alpha, double s, double beta, Span<double> gradient, ReadOnlySpan<double> known)
     {
         if (!(T > tx))
         {
@@ -74,7 +136,16 @@ internal static class ParetoNbdLikelihood
         Span<double> atTx = stackalloc double[4];
         Span<double> atT = stackalloc double[4];
         var upper = LogI(x, tx, r, alpha, s, beta, atTx);
-        var lower = LogI(x, T, r, alpha, s, beta, atT);
+        double lower;
+        if (double.IsNaN(known[0]))
+        {
+            lower = LogI(x, T, r, alpha, s, beta, atT);
+        }
+        else
+        {
+            lower = known[0];
+            known.Slice(1, 4).CopyTo(atT);
+        }
         // I falls with y, so I(t_x) > I(T); within rounding of each other the term is negligible beside e^A2.
         if (!(upper > lower))
         {

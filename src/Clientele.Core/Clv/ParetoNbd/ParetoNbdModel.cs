@@ -50,11 +50,7 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
 
     private static double LogLikelihood(RepeatPurchases data, ReadOnlySpan<double> p, Span<double> gradient, bool negate)
     {
-        var x = data.Frequency.ToArray();
-        var tx = data.Recency.ToArray();
-        var t = data.Age.ToArray();
-        var w = data.Weight.ToArray();
-        var value = WeightedSum.Sum(data.Rows, p, gradient, (i, q, g) => ParetoNbdLikelihood.LogLikelihood(x[i], tx[i], t[i], w[i], q, g));
+        var value = ParetoNbdLikelihood.Sum(data, p, gradient);
         if (negate)
             for (var k = 0; k < gradient.Length; k++) gradient[k] = -gradient[k];
         return value;

@@ -54,6 +54,57 @@ public sealed class ParetoNbdLikelihoodTests
         }
     }
 
+    public static TheoryData<double, double, double, double> Parameters => new()
+    {
+        { 0.5534, 10.5802, 0.6061, 11.6562 }, // CDNOW's, α < β
+        { 1.7, 40, 0.3, 2.5 },                 // α ≥ β
+        { 0.8, 0.01, 0.6, 100 },               // far apart: many rows integrated directly, some pairs never summed
+        { 1.2, 500, 0.3, 0.05 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Parameters))]
+    public void The_sum_over_rows_with_what_x_and_T_share_computed_once_is_the_per_row_sum_bit_for_bit(double r, double alpha, double s, double beta)
+    {
+        // Repeated (x, T) pairs with several t_x each, rows with t_x = T, one-time buyers, some weights.
+        var random = new Random(11);
+        var (x, tx, t, w) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+        for (var i = 0; i < 20_000; i++)
+        {
+            var age = 1 + random.Next(150);
+            var frequency = random.Next(4) == 0 ? 0 : random.Next(1, 40);
+            x.Add(frequency);
+            t.Add(age);
+            // t_x: 0 for a one-time buyer; else T for one in five, else somewhere in (0, T).
+            tx.Add(frequency == 0 ? 0 : random.Next(5) == 0 ? age : Math.Min(age, 0.01 + Math.Round(random.NextDouble() * age, 2)));
+            w.Add(1 + random.Next(3));
+        }
+        var data = RepeatPurchases.Create([.. x], [.. tx], [.. t], [.. w]);
+        double[] p = [r, alpha, s, beta];
+
+        var gradient = new double[4];
+        var value = ParetoNbdLikelihood.Sum(data, p, gradient);
+
+        // The per-row form, summed in the same chunks and order.
+        var chunks = new List<(double Value, double[] Gradient)>();
+        for (var start = 0; start < data.Rows; start += 4096)
+        {
+            var (sum, g) = (0.0, new double[4]);
+            for (var i = start; i < Math.Min(data.Rows, start + 4096); i++) sum += ParetoNbdLikelihood.LogLikelihood(x[i], tx[i], t[i], w[i], p, g);
+            chunks.Add((sum, g));
+        }
+        var expected = 0.0;
+        var expectedGradient = new double[4];
+        foreach (var (sum, g) in chunks)
+        {
+            expected += sum;
+            for (var k = 0; k < 4; k++) expectedGradient[k] += g[k];
+        }
+        Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(value));
+        Assert.Equal(expectedGradient.Select(BitConverter.DoubleToInt64Bits), gradient.Select(BitConverter.DoubleToInt64Bits));
+        Assert.True(double.IsFinite(value));
+    }
+
     /// <summary>The note's ln L with A0 = F(a, b; a+1; z(t_x))/(m+t_x)^a − F(a, b; a+1; z(T))/(m+T)^a, branch by α vs β.</summary>
     private static double NoteLogLikelihood(double x, double tx, double T, double r, double alpha, double s, double beta)
     {
