@@ -171,6 +171,7 @@ public static class CustomerColumnsQuery
             var i = r.GetInt32(0);
             if (!r.IsDBNull(1)) columns.LineOrders[r.GetInt32(1)][i] = r.GetInt32(2);
             columns.RevenueLastYear[i] = r.GetDouble(3);
+            columns.PeriodStart[i] = r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4);
         });
         db.Query(CustomerColumnsSql.ReadOtherOrders, r =>
         {
@@ -179,12 +180,16 @@ public static class CustomerColumnsQuery
             columns.ReturnMargin[i] = r.GetDouble(2);
             columns.RecentReturns[i] = r.GetInt32(3);
         });
-        db.Query(sql.ReadOrderDays, r =>
+        if (sql.GroupsByCustomerFirst)
         {
-            var i = r.GetInt32(0);
-            columns.KeptPurchaseDays[i] = r.GetInt32(1);
-            columns.PeriodStart[i] = r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2);
-        });
+            db.Query(sql.ReadOrderDays, r => columns.KeptPurchaseDays[r.GetInt32(0)] = r.GetInt32(1));
+        }
+        else
+        {
+            // The days of completed orders are the summary's purchase days; the days with only a returned order are added.
+            columns.Summary.PurchaseDays.AsSpan().CopyTo(columns.KeptPurchaseDays);
+            db.Query(sql.ReturnedOnlyDays, r => columns.KeptPurchaseDays[r.GetInt32(0)] += r.GetInt32(1));
+        }
         var unknown = new List<(string ProductId, int Orders)>();
         List<string>? catalogue = null;
         if (sql.GroupsByCustomerFirst)

@@ -40,6 +40,9 @@ public sealed class CustomerColumnsProductsAndSizeTests : IDisposable
             B,2024-01-05,5,GTXPro,,completed,
             B,2024-01-06,5,Bogus,,completed,
             B,2024-04-05,5,GTXPro,,completed,
+            C,2024-03-05,7,P1,,returned,
+            C,2024-03-06,7,P1,,returned,
+            C,2024-03-06T12:00:00,7,P1,,returned,
             W,2023-12-31,100,,Fresh,completed,2023-01-01
             W,2023-12-31,50,,Milk,completed,2023-07-01
             W,2023-12-31,9,,Milk,cancelled,2022-01-01
@@ -109,7 +112,8 @@ public sealed class CustomerColumnsProductsAndSizeTests : IDisposable
         Assert.Equal((2, 2), (c.KeptPurchaseDays[Index(c, "A")], c.Summary.PurchaseDays[Index(c, "A")]));
         Assert.Equal(2, c.KeptPurchaseDays[Index(c, "B")]);
         Assert.Equal(1, c.KeptPurchaseDays[Index(c, "W")]);
-        Assert.Equal(0, c.KeptPurchaseDays[Index(c, "C")]);
+        // C: returned orders alone, on two days (two of them on the second): two occasions, and no purchase day.
+        Assert.Equal((2, 0), (c.KeptPurchaseDays[Index(c, "C")], c.Summary.PurchaseDays[Index(c, "C")]));
     }
 
     [Fact]
