@@ -23,7 +23,25 @@ public sealed record DimensionResult(string Dimension, string?[] Class, string?[
     /// <summary>Notes for the run's report (fallbacks, what was estimated, how many were skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
-    /// <summary>Customers per class (nulls counted under "n/a"), in descending order of count.</summary>
-    public IReadOnlyList<KeyValuePair<string, int>> Counts() =>
-        [.. Class.GroupBy(c => c ?? "n/a").Select(g => KeyValuePair.Create(g.Key, g.Count())).OrderByDescending(p => p.Value)];
+    /// <summary>Customers per class (nulls counted under "n/a"), in descending order of count (classes of equal count in the order first met).</summary>
+    public IReadOnlyList<KeyValuePair<string, int>> Counts()
+    {
+        // Tallied in one pass: grouping kept every customer's class in its group, a second per analysis of a million customers.
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var tallies = new List<int>();
+        foreach (var c in Class)
+        {
+            var name = c ?? "n/a";
+            if (position.TryGetValue(name, out var k))
+            {
+                tallies[k]++;
+                continue;
+            }
+            position[name] = names.Count;
+            names.Add(name);
+            tallies.Add(1);
+        }
+        return [.. names.Select((name, k) => KeyValuePair.Create(name, tallies[k])).OrderByDescending(p => p.Value)];
+    }
 }
