@@ -73,6 +73,8 @@ internal static class CustomerCommand
         {
             var actions = new Table().Title("What to do").AddColumn("action").AddColumn("because of");
             foreach (var a in p.Actions) actions.AddRow(Markup.Escape(a.Action), Markup.Escape($"{a.Dimension} = {a.Class}"));
+            var withheld = Playbook.Withheld(p.Classes.Select(c => KeyValuePair.Create(c.Dimension, c.Class)));
+            if (withheld.Count > 0) actions.Caption(Markup.Escape(string.Join("; ", withheld)));
             context.Out.Write(actions);
         }
 

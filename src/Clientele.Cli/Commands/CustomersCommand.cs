@@ -20,7 +20,7 @@ internal static class CustomersCommand
         var where = new Option<string[]>("--where")
         {
             Description = "dimension=class[,class...]: only customers of these classes (repeatable; every --where must hold, the classes of one are alternatives), " +
-                "e.g. --where ladder=customer,supporter --where churn_status=at-risk. Dimensions: " + string.Join(", ", Dimensions.All) + ".",
+                "e.g. --where ladder=customer,supporter --where churn_status=at-risk; dimension!=class[,class...] keeps those of none of them. Dimensions: " + string.Join(", ", Dimensions.All) + ".",
             AllowMultipleArgumentsPerToken = false,
         };
         var sort = new Option<string?>("--sort")

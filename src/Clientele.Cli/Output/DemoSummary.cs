@@ -26,10 +26,12 @@ internal static class DemoSummary
         context.Out.WriteLine("Worth a first look:");
         foreach (var (dimension, @class, words) in Notes)
         {
-            var customers = SnapshotQuery.Segments(workspace, dimension, asOf).Classes.FirstOrDefault(c => c.Class == @class)?.Customers ?? 0;
+            // The customers the action is for: an advocate who has lapsed gets the churn status's win-back instead.
+            var audience = ClassFilter.ForAction(dimension, @class);
+            var customers = SnapshotQuery.Customers(workspace, asOf, audience, top: 0).Matching;
             if (customers == 0) continue;
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {customers:N0} {words}. {Playbook.Defaults[dimension][@class]}"));
-            context.Out.WriteLine($"    {context.CommandName} customers --where {ShellWord.Quote($"{dimension}={@class}")}{suffix}");
+            context.Out.WriteLine($"    {context.CommandName} customers {string.Join(' ', audience.Select(f => "--where " + ShellWord.Quote(f.ToString())))}{suffix}");
         }
     }
 }

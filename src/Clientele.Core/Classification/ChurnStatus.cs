@@ -30,6 +30,9 @@ public static class ChurnStatus
     /// <summary>The statuses, from the best to the worst.</summary>
     public static readonly IReadOnlyList<string> Classes = [Active, AtRisk, Lapsed, Lost];
 
+    /// <summary>The statuses of a relationship that has probably ended: lapsed and lost (a win-back, not a follow-up).</summary>
+    public static readonly IReadOnlyList<string> Ended = [Lapsed, Lost];
+
     /// <summary>The dimension's declaration: its name, title, classes and playbook (<see cref="DimensionDeclaration"/>).</summary>
     public static readonly DimensionDeclaration Declaration = new(Dimensions.ChurnStatus, "Churn status")
     {
@@ -39,7 +42,7 @@ public static class ChurnStatus
         {
             [Active] = "Nothing urgent: keep the rhythm.",
             [AtRisk] = "Reach out now: check satisfaction and fix open issues.",
-            [Lapsed] = "Win back: a personal call and a reason to return.",
+            [Lapsed] = "Win back: a reason to return, and a personal call where their value warrants one.",
             [Lost] = "Learn why they left; win back only where the reason can be fixed.",
         },
         Routine = new HashSet<string> { Active },

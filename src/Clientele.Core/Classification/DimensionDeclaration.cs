@@ -34,6 +34,13 @@ public sealed record DimensionDeclaration(string Name, string Title)
     public IReadOnlySet<string> Routine { get; init; } = new HashSet<string>();
 
     /// <summary>
+    /// Whether the actions presuppose a live relationship (a follow-up, regular contact): for a customer whose churn status is
+    /// lapsed or lost (<see cref="ChurnStatus.Ended"/>) the playbook gives none of this dimension's actions, since the churn
+    /// status's win-back action is what to do (<see cref="Classification.Playbook.AppliesTo"/>). The class itself is kept.
+    /// </summary>
+    public bool ForLiveRelationships { get; init; }
+
+    /// <summary>
     /// How the reason is rendered when read, from the class, the figures the snapshot stores and the analysis's context; null
     /// for a dimension whose reason is still built by its <c>Apply</c> and stored as text (a <c>&lt;dimension&gt;_reason</c> column).
     /// </summary>

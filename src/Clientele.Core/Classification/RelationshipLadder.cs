@@ -51,10 +51,12 @@ public static class RelationshipLadder
             [NoRelationship] = "Get closer with useful content and invitations; never a hard sell.",
             [Prospect] = "Give the last push: a promotion or a trial offer for the first purchase.",
             [Buyer] = "Make the first impression count: a thank-you, onboarding and a follow-up within two weeks.",
-            [Customer] = "Keep regular contact to make the relationship stable; offer the next product line.",
+            [Customer] = "Keep regular contact to make the relationship stable; offer what they have not bought from us yet.",
             [Supporter] = "Deepen the relationship (priority service, loyalty benefits) and invite them to recommend us.",
             [Advocate] = "Thank and reward them; invite referrals and reviews; give early access to new products.",
         },
+        // A follow-up, regular contact, loyalty benefits: for a lapsed or lost buyer the churn status's win-back comes first.
+        ForLiveRelationships = true,
         Reason = new ReasonDeclaration(
             [
                 Figure("ladder_kept_days", "purchase days with a kept order", FKeptDays),

@@ -38,7 +38,7 @@ public static class SupplyChainPosition
         Classes = [Direct, Indirect, Ultimate],
         Playbook = new Dictionary<string, string>
         {
-            [Direct] = "Serve directly and support their resale.",
+            [Direct] = "Serve them directly; where they sell on to others (the reason says), support their resale.",
             [Indirect] = "Reach them through your direct customers: co-marketing and training.",
             [Ultimate] = "Build the brand with end users and feed their demand back to the channel.",
         },
@@ -176,6 +176,8 @@ public static class SupplyChainPosition
         }
 
         var notes = new List<string>();
+        if (columns.SupplySeller.Length == 0)
+            notes.Add("the data has no supply links: every party with completed orders is direct, and nobody can be found indirect or ultimate (import supply_links to trace who buys our goods from our customers)");
         if (graph.Invalid > 0) notes.Add($"{Count(graph.Invalid)} supply links name no known customer and were ignored.");
         if (graph.SelfLinks > 0) notes.Add($"{Count(graph.SelfLinks)} supply links from a party to itself were ignored.");
         if (graph.Duplicates > 0) notes.Add($"{Count(graph.Duplicates)} repeated supply links were counted once.");

@@ -77,7 +77,7 @@ public sealed record ManagerReport(
             ? DimensionClasses.Ranked.Select(d => SnapshotQuery.Transitions(workspace, d, from, day, MovedDownShown)).ToList()
             : [];
         var actions = ActionStakes.Rank(workspace, day, ActionsShown);
-        var lists = actions.Select(a => SnapshotQuery.Customers(workspace, day, [new ClassFilter(a.Dimension, [a.Class])], top: listed)).ToList();
+        var lists = actions.Select(a => SnapshotQuery.Customers(workspace, day, a.Audience, top: listed)).ToList();
         return new ManagerReport(
             day, previous, classes[0].Customers,
             context.Scoring.Method, context.Scoring.ModelBased,

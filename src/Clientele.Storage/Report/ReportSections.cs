@@ -272,7 +272,7 @@ internal sealed class ReportSections(ManagerReport report, StringBuilder html)
             var label = listing.Rows.Count < listing.Matching ? $"CSV, the {Count(listing.Rows.Count)} most valuable" : "CSV";
             html.Append($"<tr><td class=\"n\">{i + 1}</td><td>{E(a.Action)}</td><td>{E(Dimensions.Title(a.Dimension))}: {E(Dimensions.ClassTitle(a.Class))}</td><td class=\"n\">{Count(a.Customers)}</td><td class=\"n\">{E(Amount(a.ValueAtStake))}</td>");
             html.Append($"<td><a class=\"list\" data-testid=\"list-{E(a.Dimension)}-{E(a.Class)}\" download=\"{E(ActionList.FileName(report.AsOf, a))}\" href=\"data:text/csv;charset=utf-8;base64,{list}\">{E(label)}</a> ");
-            html.Append($"<code>clientele customers --where {E(ShellWord.Quote($"{a.Dimension}={a.Class}"))} --format csv</code></td></tr>\n");
+            html.Append($"<code>clientele customers {E(string.Join(' ', a.Audience.Select(f => "--where " + ShellWord.Quote(f.ToString()))))} --format csv</code></td></tr>\n");
         }
         html.Append("</table>");
         Caption($"Value at stake: the sum of the class's future net value in {Unit} ({report.ScoresSource}), minus the cost to serve; a red bar is a loss to stop. A customer holds one class per dimension, so the rows of different dimensions overlap: do not add them up. The list column carries each action's customers inside this file (CSV with the columns of `clientele customers --format csv`, most valuable first, at most {Count(ManagerReport.ListedPerAction)} customers — the command exports the whole list, and is what the paper copy shows).");

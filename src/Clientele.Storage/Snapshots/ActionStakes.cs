@@ -48,8 +48,12 @@ public static class ActionStakes
         foreach (var dimension in dimensions)
         {
             if (union.Length > 0) union.Append("\n        UNION ALL\n");
+            // A dimension whose actions are for live relationships leaves out the lapsed and lost (ClassFilter.ForAction).
+            var live = Dimensions.Declaration(dimension) is { ForLiveRelationships: true }
+                ? $" AND ({Dimensions.ChurnStatus} IS NULL OR {Dimensions.ChurnStatus} NOT IN ({string.Join(", ", ChurnStatus.Ended.Select(c => $"'{c}'"))}))"
+                : "";
             union.Append(CultureInfo.InvariantCulture,
-                $"SELECT '{dimension}' AS dimension, {SnapshotQuery.ClassExpression(dialect, dimension)} AS class, future_net_value FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE)");
+                $"SELECT '{dimension}' AS dimension, {SnapshotQuery.ClassExpression(dialect, dimension)} AS class, future_net_value FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE){live}");
         }
         return $"""
             SELECT dimension, class, count(*), sum(future_net_value) FILTER (WHERE {dialect.IsFinite("future_net_value")})
@@ -66,6 +70,10 @@ public static class ActionStakes
 /// <param name="Dimension">The dimension of the class the action is for.</param>
 /// <param name="Class">The class (for influence, one role).</param>
 /// <param name="Action">What to do, as the snapshot's playbook says.</param>
-/// <param name="Customers">The customers in the class.</param>
+/// <param name="Customers">The customers in the class the action is for (<see cref="Audience"/>).</param>
 /// <param name="ValueAtStake">The sum of their future net value (money, the workspace's currency); 0 when no model predicted a future.</param>
-public sealed record ActionAtStake(string Dimension, string Class, string Action, long Customers, double ValueAtStake);
+public sealed record ActionAtStake(string Dimension, string Class, string Action, long Customers, double ValueAtStake)
+{
+    /// <summary>The filters that list the action's customers (<see cref="ClassFilter.ForAction"/>): its class, and for a ladder action a churn status that is not lapsed or lost.</summary>
+    public IReadOnlyList<ClassFilter> Audience => ClassFilter.ForAction(Dimension, Class);
+}

@@ -3,25 +3,38 @@ using Clientele.Classification;
 namespace Clientele.Storage.Snapshots;
 
 /// <summary>
-/// Keeps the customers whose class in <paramref name="Dimension"/> is one of <paramref name="Classes"/>. Several filters
-/// on different dimensions must all hold; the classes of one filter are alternatives. For influence a class is one role
+/// Keeps the customers whose class in <paramref name="Dimension"/> is one of <paramref name="Classes"/>, or with
+/// <paramref name="Excludes"/> those whose class is none of them (a customer without a class in the dimension passes).
+/// Several filters must all hold; the classes of one filter are alternatives. For influence a class is one role
 /// (a customer holding several matches each); for segment a class is a path or its beginning (an industry keeps its domains).
 /// </summary>
 /// <param name="Dimension">A name of <see cref="Dimensions.All"/>.</param>
 /// <param name="Classes">One or more classes.</param>
-public sealed record ClassFilter(string Dimension, IReadOnlyList<string> Classes)
+/// <param name="Excludes">Whether the filter keeps the customers of none of the classes (written <c>dimension!=class,...</c>).</param>
+public sealed record ClassFilter(string Dimension, IReadOnlyList<string> Classes, bool Excludes = false)
 {
-    /// <summary>Parses <c>dimension=class[,class...]</c>; the dimension and, where the set is closed, the classes are checked later.</summary>
+    /// <summary>
+    /// Parses <c>dimension=class[,class...]</c>, or <c>dimension!=class[,class...]</c> for the customers of none of them; the
+    /// dimension and, where the set is closed, the classes are checked later.
+    /// </summary>
     /// <exception cref="WorkspaceException">The text has no '=' or no class.</exception>
     public static ClassFilter Parse(string text)
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         var classes = equals < 0 ? [] : text[(equals + 1)..].Split(',').Select(c => c.Trim()).Where(c => c.Length > 0).ToArray();
-        if (equals <= 0 || classes.Length == 0)
-            throw new WorkspaceException($"--where expects dimension=class[,class...], e.g. ladder=advocate or churn_status=at-risk,lapsed; not '{text}'.");
-        return new ClassFilter(text[..equals].Trim(), classes);
+        var excludes = equals > 0 && text[equals - 1] == '!';
+        var dimension = equals < 0 ? "" : text[..(excludes ? equals - 1 : equals)].Trim();
+        if (dimension.Length == 0 || classes.Length == 0)
+            throw new WorkspaceException($"--where expects dimension=class[,class...] or dimension!=class[,class...], e.g. ladder=advocate or churn_status!=lapsed,lost; not '{text}'.");
+        return new ClassFilter(dimension, classes, excludes);
     }
 
+    /// <summary>The filters that list the customers a playbook action is for: its class, and for a dimension whose actions are for live relationships only (<see cref="Playbook.AppliesTo"/>), a churn status that is not lapsed or lost.</summary>
+    public static IReadOnlyList<ClassFilter> ForAction(string dimension, string @class) =>
+        Dimensions.Declaration(dimension) is { ForLiveRelationships: true }
+            ? [new ClassFilter(dimension, [@class]), new ClassFilter(Dimensions.ChurnStatus, ChurnStatus.Ended, Excludes: true)]
+            : [new ClassFilter(dimension, [@class])];
+
     /// <inheritdoc />
-    public override string ToString() => $"{Dimension}={string.Join(',', Classes)}";
+    public override string ToString() => $"{Dimension}{(Excludes ? "!=" : "=")}{string.Join(',', Classes)}";
 }

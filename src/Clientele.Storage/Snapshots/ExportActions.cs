@@ -5,11 +5,13 @@ namespace Clientele.Storage.Snapshots;
 /// <summary>
 /// The <c>actions</c> cell of an export made in the client (<see cref="ExportStream"/>): as a DuckDB workspace's export joins
 /// them in SQL, each dimension's actions for the customer's class ("dimension=class: action", an influence list giving one
-/// per role, in the playbook's order), the dimensions joined by " | ", null when there are none. Each distinct class is
+/// per role, in the playbook's order; none of a dimension whose actions are not for the customer's churn status,
+/// <see cref="Playbook.AppliesTo"/>), the dimensions joined by " | ", null when there are none. Each distinct class is
 /// matched with the playbook once.
 /// </summary>
 internal sealed class ExportActions
 {
+    private static readonly int ChurnStatusIndex = Dimensions.All.ToList().IndexOf(Dimensions.ChurnStatus);
     private readonly List<(string Dimension, string Class, string Text)> _actions = [];
     private readonly Dictionary<string, string?>[] _texts = [.. Dimensions.All.Select(_ => new Dictionary<string, string?>(StringComparer.Ordinal))];
 
@@ -31,9 +33,10 @@ internal sealed class ExportActions
     public string? Of(IReadOnlyList<string?> classes)
     {
         var texts = new List<string>();
+        var churnStatus = classes[ChurnStatusIndex];
         for (var d = 0; d < classes.Count; d++)
         {
-            if (classes[d] is not { } @class) continue;
+            if (classes[d] is not { } @class || !Playbook.AppliesTo(Dimensions.All[d], churnStatus)) continue;
             if (!_texts[d].TryGetValue(@class, out var text)) _texts[d][@class] = text = Match(Dimensions.All[d], @class);
             if (text is not null) texts.Add(text);
         }

@@ -192,10 +192,11 @@ public sealed partial class SnapshotListing
             var column = _classes[IndexOf(dimension)];
             var list = Dimensions.IsList(dimension);
             var accepts = new bool[column.Table.Count];
+            accepts[0] = filter.Excludes; // no class: kept only by a filter that excludes classes
             for (var code = 1; code < accepts.Length; code++)
             {
                 var value = column.Table[code]!;
-                accepts[code] = classes.Any(c => dimension switch
+                accepts[code] = filter.Excludes != classes.Any(c => dimension switch
                 {
                     _ when list => value.Split(DimensionDeclaration.ListSeparator).Contains(c, StringComparer.Ordinal),
                     Dimensions.Segment => value == c || value.StartsWith(c + "/", StringComparison.Ordinal),
@@ -225,7 +226,7 @@ public sealed partial class SnapshotListing
     private static string Key(ClassFilter filter)
     {
         var dimension = SnapshotQuery.Dimension(filter.Dimension);
-        return dimension + "=" + string.Join('\u001e', filter.Classes.Select(c => SnapshotQuery.Class(dimension, c)).Order(StringComparer.Ordinal));
+        return dimension + (filter.Excludes ? "!=" : "=") + string.Join('\u001e', filter.Classes.Select(c => SnapshotQuery.Class(dimension, c)).Order(StringComparer.Ordinal));
     }
 
     /// <summary>The rows in ascending order of a checked sort column, ties by id, NULLs last; computed once per column.</summary>

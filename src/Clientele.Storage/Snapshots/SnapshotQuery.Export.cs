@@ -205,9 +205,14 @@ public static partial class SnapshotQuery
         return string.Join(", ", text.Select(c => $"{CsvCell.SqlNeutralised(c)} AS {c}"));
     }
 
-    /// <summary>The actions of each customer: one text per dimension, joined, without the dimensions that have none.</summary>
+    /// <summary>
+    /// The actions of each customer: one text per dimension, joined, without the dimensions that have none or whose actions
+    /// are not for the customer's churn status (<see cref="Playbook.AppliesTo"/>).
+    /// </summary>
     private static string ActionsColumn() =>
-        $"NULLIF(concat_ws(' | ', {string.Join(", ", Dimensions.All.Select((_, i) => $"a{i}.text"))}), '')";
+        $"NULLIF(concat_ws(' | ', {string.Join(", ", Dimensions.All.Select((d, i) => Dimensions.Declaration(d) is { ForLiveRelationships: true }
+            ? $"CASE WHEN s.{Dimensions.ChurnStatus} IN ({string.Join(", ", ChurnStatus.Ended.Select(c => $"'{c}'"))}) THEN NULL ELSE a{i}.text END"
+            : $"a{i}.text"))}), '')";
 
     /// <summary>
     /// One small lookup per dimension from each class seen in the snapshot to the text of its actions ("dimension=class: action",

@@ -98,7 +98,8 @@ public static partial class SnapshotQuery
                     _ => $"lower({dimension}) = lower(${name})",
                 });
             }
-            where.Append(" AND (").AppendJoin(" OR ", alternatives).Append(')');
+            if (filter.Excludes) where.Append($" AND ({dimension} IS NULL OR NOT (").AppendJoin(" OR ", alternatives).Append("))");
+            else where.Append(" AND (").AppendJoin(" OR ", alternatives).Append(')');
         }
         if (!string.IsNullOrWhiteSpace(search))
         {

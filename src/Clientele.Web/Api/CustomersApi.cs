@@ -22,7 +22,7 @@ public static class CustomersApi
     {
         var customers = api.MapGroup("/customers").WithTags("Customers");
         customers.MapGet("/", List).WithName("ListCustomers").ProducesProblem(400)
-            .WithSummary("The customers of an analysis (default: the latest) that pass every filter (where=dimension=class[,class], repeatable; " +
+            .WithSummary("The customers of an analysis (default: the latest) that pass every filter (where=dimension=class[,class] or dimension!=class[,class], repeatable; " +
                 "classes of one filter are alternatives), whose id or name contains the search text, sorted (sort=column [asc|desc], default " +
                 "value desc), one page at a time (page from 1, pageSize 1 to 500, default 50).");
         customers.MapGet("/{customerId}", Profile).WithName("CustomerProfile").ProducesProblem(400).ProducesProblem(404)
@@ -35,7 +35,7 @@ public static class CustomersApi
     /// <summary>A page of the customers that pass the filters.</summary>
     /// <param name="workspace">The workspace.</param>
     /// <param name="listings">The in-memory listings of the snapshots being read.</param>
-    /// <param name="where">Filters, each <c>dimension=class[,class...]</c>; all must hold.</param>
+    /// <param name="where">Filters, each <c>dimension=class[,class...]</c> or <c>dimension!=class[,class...]</c>; all must hold.</param>
     /// <param name="sort"><c>column [asc|desc]</c>: customer_id, a figure or score, or a dimension.</param>
     /// <param name="page">The page, from 1.</param>
     /// <param name="pageSize">Rows per page, 1 to 500 (default 50).</param>

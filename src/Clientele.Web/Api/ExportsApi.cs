@@ -30,7 +30,7 @@ public static class ExportsApi
 
     /// <summary>The filtered listing as a CSV or Parquet file named after the analysis.</summary>
     /// <param name="workspace">The workspace.</param>
-    /// <param name="where">Filters, each <c>dimension=class[,class...]</c>; all must hold.</param>
+    /// <param name="where">Filters, each <c>dimension=class[,class...]</c> or <c>dimension!=class[,class...]</c>; all must hold.</param>
     /// <param name="sort"><c>column [asc|desc]</c>: the order of the rows (default value desc).</param>
     /// <param name="search">Keeps the customers whose id or name contains this text (any case).</param>
     /// <param name="asOf">The analysis (default: the latest).</param>

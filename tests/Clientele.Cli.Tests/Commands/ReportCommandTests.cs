@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Clientele.Classification;
 using Clientele.Money;
 using Clientele.Storage;
 using Clientele.Storage.Report;
@@ -103,7 +104,7 @@ public sealed class ReportCommandTests(AnalyzedDemo demo) : IClassFixture<Analyz
     {
         Assert.Equal(0, Cli.Run("report", "--out", Path.Combine(Cli.Folder, "lists.html")).Code);
         var html = File.ReadAllText(Path.Combine(Cli.Folder, "lists.html"));
-        var links = Regex.Matches(html, @"<a class=""list"" data-testid=""list-([a-z_]+)-([^""]+)"" download=""([^""]+)"" href=""data:text/csv;charset=utf-8;base64,([^""]*)"">CSV</a>");
+        var links = Regex.Matches(html, @"<a class=""list"" data-testid=""list-([a-z_]+)-([^""]+)"" download=""([^""]+)"" href=""data:text/csv;charset=utf-8;base64,([^""]*)"">CSV</a> <code>clientele customers ([^<]*) --format csv</code>");
         var rows = Regex.Matches(html, @"<td>[^<]*</td><td>[^<]*: [^<]*</td><td class=""n"">([0-9,]+)</td>");
         Assert.True(links.Count >= 3, $"only {links.Count} action lists in the report");
         Assert.Equal(links.Count, rows.Count);
@@ -112,7 +113,10 @@ public sealed class ReportCommandTests(AnalyzedDemo demo) : IClassFixture<Analyz
             var (dimension, @class) = (links[i].Groups[1].Value, System.Net.WebUtility.HtmlDecode(links[i].Groups[2].Value));
             Assert.Equal($"report-2025-12-31-{dimension}-", links[i].Groups[3].Value[..(19 + dimension.Length)]);
             var csv = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(links[i].Groups[4].Value));
-            var (code, exported, error) = Cli.Run("customers", "--where", $"{dimension}={@class}", "--format", "csv");
+            // The command the report prints lists the same customers (a ladder action's: not the lapsed or lost).
+            var where = ShellWords(links[i].Groups[5].Value);
+            Assert.Equal(dimension == Dimensions.Ladder ? ["--where", $"{dimension}={@class}", "--where", "churn_status!=lapsed,lost"] : ["--where", $"{dimension}={@class}"], where);
+            var (code, exported, error) = Cli.Run(["customers", .. where, "--format", "csv"]);
             Assert.True(code == 0, error);
             Assert.Equal(exported.ReplaceLineEndings("\n"), csv);
             var customers = long.Parse(rows[i].Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
@@ -126,7 +130,7 @@ public sealed class ReportCommandTests(AnalyzedDemo demo) : IClassFixture<Analyz
         const int cap = 7;
         string html;
         using (var workspace = Workspace.Open(Cli.Workspace)) html = ReportHtml.Write(ManagerReport.Read(workspace, listed: cap));
-        var links = Regex.Matches(html, @"data-testid=""list-([a-z_]+)-([^""]+)"" download=""[^""]+"" href=""data:text/csv;charset=utf-8;base64,([^""]*)"">([^<]*)</a>");
+        var links = Regex.Matches(html, @"data-testid=""list-([a-z_]+)-([^""]+)"" download=""[^""]+"" href=""data:text/csv;charset=utf-8;base64,([^""]*)"">([^<]*)</a> <code>clientele customers ([^<]*) --format csv</code>");
         var rows = Regex.Matches(html, @"<td>[^<]*</td><td>[^<]*: [^<]*</td><td class=""n"">([0-9,]+)</td>");
         Assert.Equal(links.Count, rows.Count);
         var cut = 0;
@@ -134,7 +138,7 @@ public sealed class ReportCommandTests(AnalyzedDemo demo) : IClassFixture<Analyz
         {
             var customers = long.Parse(rows[i].Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
             var csv = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(links[i].Groups[3].Value));
-            var (code, exported, error) = Cli.Run("customers", "--where", $"{links[i].Groups[1].Value}={System.Net.WebUtility.HtmlDecode(links[i].Groups[2].Value)}", "--format", "csv");
+            var (code, exported, error) = Cli.Run(["customers", .. ShellWords(links[i].Groups[5].Value), "--format", "csv"]);
             Assert.True(code == 0, error);
             var head = exported.ReplaceLineEndings("\n").Split('\n').Take(1 + (int)Math.Min(customers, cap));
             Assert.Equal(string.Join('\n', head) + "\n", csv);
@@ -354,4 +358,8 @@ public sealed class ReportCommandTests(AnalyzedDemo demo) : IClassFixture<Analyz
         Assert.Contains("No previous analysis, so no trend.", html);
         Assert.DoesNotContain(" pp<", html, StringComparison.Ordinal);
     }
+
+    /// <summary>The arguments of a command as the report prints it (HTML-encoded POSIX shell words: bare or in single quotes).</summary>
+    private static string[] ShellWords(string html) =>
+        [.. Regex.Matches(System.Net.WebUtility.HtmlDecode(html), @"'([^']*)'|(\S+)").Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value)];
 }

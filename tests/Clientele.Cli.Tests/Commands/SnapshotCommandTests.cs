@@ -110,6 +110,12 @@ public sealed class SnapshotCommandTests : IDisposable
         Assert.Contains("Valves", output);
         Assert.Contains("History (2 analyses, oldest first)", output);
         Assert.Contains("supporter", output);
+        Assert.DoesNotContain("no action while", output);
+        // C3 lapsed: the ladder class is shown, its action is not, and the table says why.
+        var (lapsedCode, lapsed, _) = _cli.Run("customer", "C3");
+        Assert.Equal(0, lapsedCode);
+        Assert.DoesNotContain("Call every quarter.", lapsed);
+        Assert.Contains("ladder = customer: no action while lapsed (the churn status's win-back comes first)", lapsed);
     }
 
     [Fact]

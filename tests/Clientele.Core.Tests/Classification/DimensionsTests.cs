@@ -62,4 +62,25 @@ public sealed class DimensionsTests
         var actions = new Playbook().ActionsFor([new(Dimensions.Influence, "leader, referrer"), new(Dimensions.ChurnStatus, "lost")]);
         Assert.Equal([("influence", "leader"), ("influence", "referrer"), ("churn_status", "lost")], actions.Select(a => (a.Dimension, a.Class)));
     }
+
+    [Theory]
+    [InlineData("active", true)]
+    [InlineData("at-risk", true)]
+    [InlineData("lapsed", false)]
+    [InlineData("lost", false)]
+    [InlineData(null, true)]
+    public void The_ladder_s_actions_are_for_live_relationships_and_the_churn_status_s_win_back_comes_first(string? churnStatus, bool ladderAction)
+    {
+        var actions = new Playbook().ActionsFor(
+            [new(Dimensions.Ladder, "buyer"), new(Dimensions.ValueTier, "VIP"), new(Dimensions.ChurnStatus, churnStatus)]);
+        Assert.Equal(ladderAction, actions.Any(a => a.Dimension == Dimensions.Ladder));
+        Assert.Contains(actions, a => a.Dimension == Dimensions.ValueTier);
+        Assert.Equal(churnStatus is not null, actions.Any(a => a.Dimension == Dimensions.ChurnStatus));
+        Assert.Equal(ladderAction, Playbook.AppliesTo(Dimensions.Ladder, churnStatus));
+        Assert.True(Playbook.AppliesTo(Dimensions.ValueTier, churnStatus));
+        Assert.Equal(ladderAction ? [] : [$"ladder = buyer: no action while {churnStatus} (the churn status's win-back comes first)"],
+            Playbook.Withheld([new(Dimensions.Ladder, "buyer"), new(Dimensions.ValueTier, "VIP"), new(Dimensions.ChurnStatus, churnStatus)]));
+        // The ladder is the one dimension whose actions presuppose a live relationship.
+        Assert.Equal([Dimensions.Ladder], Dimensions.Declared.Where(d => d.ForLiveRelationships).Select(d => d.Name));
+    }
 }

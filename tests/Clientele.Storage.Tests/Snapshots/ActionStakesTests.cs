@@ -40,7 +40,11 @@ public sealed class ActionStakesTests : IDisposable
     {
         var all = ActionStakes.Rank(Workspace, top: 100);
         var customer = Assert.Single(all, a => a.Dimension == Dimensions.Ladder && a.Class == "customer");
-        Assert.Equal(("Call every quarter.", 2, -1000.0), (customer.Action, customer.Customers, customer.ValueAtStake));
+        // Ladder customers are C2 (at-risk) and C3 (lapsed): the ladder's action is for C2 alone, C3's is the churn status's win-back.
+        Assert.Equal(("Call every quarter.", 1, 3000.0), (customer.Action, customer.Customers, customer.ValueAtStake));
+        Assert.Equal(["C2"], SnapshotQuery.Customers(Workspace, filters: customer.Audience).Rows.Select(r => r.CustomerId));
+        foreach (var action in all)
+            Assert.Equal(action.Customers, SnapshotQuery.Customers(Workspace, filters: action.Audience, top: 0).Matching);
         Assert.DoesNotContain(all, a => Playbook.Routine.Contains((a.Dimension, a.Class)));
         Assert.DoesNotContain(all, a => a.Dimension == Dimensions.Segment);
         // The first analysis has no future net values: every class is at stake for nothing, and the largest come first.

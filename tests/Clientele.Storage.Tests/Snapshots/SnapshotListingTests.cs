@@ -85,7 +85,7 @@ public sealed class SnapshotListingTests(SnapshotListingTests.ListedCompany comp
             {
                 var (dimension, classes) = choices[random.Next(choices.Count)];
                 var picked = Enumerable.Range(0, 1 + random.Next(2)).Select(_ => classes[random.Next(classes.Count)]).Distinct().ToList();
-                return new ClassFilter(random.Next(4) == 0 ? dimension.ToUpperInvariant().Replace('_', '-') : dimension, picked);
+                return new ClassFilter(random.Next(4) == 0 ? dimension.ToUpperInvariant().Replace('_', '-') : dimension, picked, Excludes: random.Next(4) == 0);
             }).ToList();
             var sort = random.Next(6) == 0 ? null : new CustomerSort(sortColumns[random.Next(sortColumns.Length)], random.Next(2) == 0);
             int? top = random.Next(8) switch { 0 => null, 1 => 0, 2 => 1, _ => 1 + random.Next(120) };
@@ -114,7 +114,23 @@ public sealed class SnapshotListingTests(SnapshotListingTests.ListedCompany comp
         foreach (var center in SnapshotQuery.Classes(Workspace, Dimensions.BuyingCenter))
             Same([new ClassFilter("buying_center", [center.ToUpperInvariant()])], null, 10, 0, null);
         foreach (var role in (string[])["positive-spreader", "negative-spreader", "leader", "caller", "referrer", "contributor", "none", "LEADER", "lead"])
+        {
             Same([new ClassFilter("influence", [role])], new CustomerSort("influence", true), 10, 0, null);
+            Same([new ClassFilter("influence", [role], Excludes: true)], new CustomerSort("influence", true), 10, 0, null);
+        }
+    }
+
+    [Fact]
+    public void A_filter_that_excludes_classes_keeps_the_others_and_the_customers_without_a_class()
+    {
+        var all = SnapshotQuery.Customers(Workspace, top: 0).Matching;
+        var prospects = SnapshotQuery.Customers(Workspace, filters: [new ClassFilter("churn_status", ["active", "at-risk", "lapsed", "lost"])], top: 0).Matching;
+        var ended = SnapshotQuery.Customers(Workspace, filters: [new ClassFilter("churn_status", ["lapsed", "lost"])], top: 0).Matching;
+        var notEnded = SnapshotQuery.Customers(Workspace, filters: [ClassFilter.Parse("churn_status!=lapsed,lost")], top: 0).Matching;
+        Assert.True(ended > 0 && prospects < all, $"the demo has lapsed or lost customers ({ended}) and customers without a churn status ({all - prospects})");
+        Assert.Equal(all - ended, notEnded);
+        Same([ClassFilter.Parse("churn_status!=lapsed,lost"), ClassFilter.Parse("ladder=customer")], null, 50, 0, null);
+        Same([ClassFilter.Parse("segment!=organizations")], new CustomerSort("segment", false), 50, 0, null);
     }
 
     [Theory]

@@ -148,6 +148,11 @@ public sealed class SnapshotQueryTests : IDisposable
         Assert.Contains(new PlaybookAction(Dimensions.Ladder, "customer", "Call every quarter."), profile.Actions);
         Assert.Contains(profile.Actions, a => a.Dimension == Dimensions.ChurnStatus && a.Class == "at-risk" && a.Action.StartsWith("Reach out now", StringComparison.Ordinal));
         Assert.Contains(profile.Actions, a => a.Dimension == Dimensions.Influence && a.Class == "leader");
+        // C3 lapsed: its ladder class stays, the ladder's action does not.
+        var lapsed = SnapshotQuery.Profile(Workspace, "C3");
+        Assert.Equal("customer", lapsed.Classes[0].Class);
+        Assert.DoesNotContain(lapsed.Actions, a => a.Dimension == Dimensions.Ladder);
+        Assert.Contains(lapsed.Actions, a => a.Dimension == Dimensions.ChurnStatus && a.Class == "lapsed");
         Assert.Equal(2500.0, profile.Figures.Single(f => f.Name == "value").Value);
         Assert.DoesNotContain(profile.Figures, f => f.Name is "name" or "kind");
         Assert.Equal(["Pumps", "Valves"], profile.ProductLines.Select(p => p.ProductLine));
@@ -295,6 +300,12 @@ public sealed class SnapshotQueryTests : IDisposable
         while (rows.Read())
         {
             ids.Add(rows.GetString(0));
+            if (rows.GetString(0) == "C3")
+            {
+                // Lapsed: the ladder's action (for live relationships) gives way to the churn status's win-back.
+                Assert.DoesNotContain("ladder=", rows.GetString(4));
+                Assert.Contains("churn_status=lapsed: Win back", rows.GetString(4));
+            }
             if (rows.GetString(0) != "C2") continue;
             Assert.Equal(("customer", "customer because of C2"), (rows.GetString(1), rows.GetString(2)));
             Assert.StartsWith("2500", rows.GetString(3));

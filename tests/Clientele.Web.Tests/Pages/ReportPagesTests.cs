@@ -50,11 +50,13 @@ public sealed class ReportPagesTests : IClassFixture<ReportPagesTests.Server>
         var at = 0;
         foreach (var a in overview.Actions)
         {
-            // In rank order, each row links to exactly its class's customers.
+            // In rank order, each row links to exactly the customers its action is for (a ladder action's: not lapsed or lost).
             var row = html.IndexOf($"data-testid=\"action-{a.Dimension}-{a.Class}\"", at, StringComparison.Ordinal);
             Assert.True(row > at, $"the action for {a.Dimension}={a.Class} is missing or out of order");
             var cells = html[row..html.IndexOf("</tr>", row, StringComparison.Ordinal)];
-            Assert.Contains($"href=\"/customers?where={a.Dimension}%3D{Uri.EscapeDataString(a.Class)}\"", cells, StringComparison.Ordinal);
+            var where = string.Join("&amp;", a.Audience.Select(f => "where=" + Uri.EscapeDataString(f.ToString())));
+            Assert.Contains($"href=\"/customers?{where}\"", cells, StringComparison.Ordinal);
+            Assert.StartsWith($"where={a.Dimension}%3D{Uri.EscapeDataString(a.Class)}", where, StringComparison.Ordinal);
             Assert.Contains(System.Net.WebUtility.HtmlEncode(a.Action), cells, StringComparison.Ordinal);
             at = row;
         }

@@ -27,7 +27,11 @@ internal static class ReportText
     };
 
     /// <summary>The customer table filtered to one class of a dimension.</summary>
-    public static string CustomersWhere(string dimension, string @class) => "/customers?where=" + Uri.EscapeDataString($"{dimension}={@class}");
+    public static string CustomersWhere(string dimension, string @class) => CustomersWhere([new ClassFilter(dimension, [@class])]);
+
+    /// <summary>The customer table filtered by every one of <paramref name="filters"/> (a playbook action's audience).</summary>
+    public static string CustomersWhere(IEnumerable<ClassFilter> filters) =>
+        "/customers?" + string.Join('&', filters.Select(f => "where=" + Uri.EscapeDataString(f.ToString())));
 
     /// <summary>One customer's page.</summary>
     public static string Customer(string customerId) => "/customers/" + Uri.EscapeDataString(customerId);

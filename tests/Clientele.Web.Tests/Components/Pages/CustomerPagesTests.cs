@@ -37,6 +37,34 @@ public sealed class CustomerPagesTests : IClassFixture<CustomerPagesTests.Server
     }
 
     [Fact]
+    public async Task A_filter_that_leaves_classes_out_is_shown_and_counted_with_the_customers_without_a_class()
+    {
+        var html = await Page(Role.Viewer, "/customers?where=ladder%3Dcustomer&where=churn_status!%3Dlapsed%2Clost");
+        var day = DemoCompany.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var expected = _factory.Workspace.Read(w => w.Scalar<long>(
+            $"SELECT count(*) FROM snapshot_customers WHERE as_of = DATE '{day}' AND ladder = 'customer' AND (churn_status IS NULL OR churn_status NOT IN ('lapsed', 'lost'))"));
+        Assert.True(expected > 0);
+        Assert.Contains($"data-testid=\"customers-total\">{expected.ToString("N0", CultureInfo.InvariantCulture)}<", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"exclusion-churn_status\"", html, StringComparison.Ordinal);
+        Assert.Contains("not lapsed or lost", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_lapsed_customer_s_page_keeps_its_ladder_class_and_says_why_the_ladder_gives_no_action()
+    {
+        var day = DemoCompany.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var (lapsed, active) = _factory.Workspace.Read(w => (
+            w.Scalar<string>($"SELECT min(customer_id) FROM snapshot_customers WHERE as_of = DATE '{day}' AND churn_status = 'lapsed' AND ladder = 'customer'")!,
+            w.Scalar<string>($"SELECT min(customer_id) FROM snapshot_customers WHERE as_of = DATE '{day}' AND churn_status = 'active' AND ladder = 'customer'")!));
+        var html = await Page(Role.Viewer, $"/customers/{lapsed}");
+        Assert.Contains("ladder = customer: no action while lapsed (the churn status&#x27;s win-back comes first).", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(Clientele.Classification.Playbook.Defaults["ladder"]["customer"]), html, StringComparison.Ordinal);
+        var live = await Page(Role.Viewer, $"/customers/{active}");
+        Assert.DoesNotContain("data-testid=\"action-withheld\"", live, StringComparison.Ordinal);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Clientele.Classification.Playbook.Defaults["ladder"]["customer"]), live, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_customer_page_shows_the_override_form_to_analysts_only()
     {
         var day = DemoCompany.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
