@@ -52,6 +52,26 @@ public sealed class DashboardTests(BrowserServer server) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task A_ladder_action_s_link_leaves_the_lapsed_and_lost_out_and_the_filter_can_be_removed()
+    {
+        var live = server.Factory.Workspace.Read(w => SnapshotQuery.Customers(w, filters: ClassFilter.ForAction("ladder", "customer"), top: 0)).Matching;
+        var all = server.Factory.Workspace.Read(w => SnapshotQuery.Customers(w, filters: [new ClassFilter("ladder", ["customer"])], top: 0)).Matching;
+        Assert.True(all > live, "the demo has lapsed or lost ladder customers");
+        await using var browser = await server.SignedInAsync(Role.Viewer);
+        await browser.GotoAsync("/customers?where=ladder%3Dcustomer&where=churn_status!%3Dlapsed%2Clost");
+        var total = browser.Page.Locator("[data-testid=customers-total]");
+        await Assertions.Expect(total).ToContainTextAsync(live.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        var exclusion = browser.Page.Locator("[data-testid=exclusion-churn_status]");
+        await Assertions.Expect(exclusion).ToContainTextAsync("not lapsed or lost");
+        await browser.ScreenshotAsync("customers-not-lapsed");
+        await exclusion.Locator("button").ClickAsync();
+        await Assertions.Expect(total).ToContainTextAsync(all.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain("churn_status", Uri.UnescapeDataString(browser.Page.Url), StringComparison.Ordinal);
+        Assert.Equal(0, await exclusion.CountAsync());
+        browser.AssertClean();
+    }
+
+    [Fact]
     public async Task An_analyst_sets_an_override_on_the_customer_page_and_sees_it()
     {
         var id = FirstCustomer("ladder=customer");
