@@ -148,7 +148,7 @@ public static class StrategyMatrix
         bool Predicted(int i) => modelled && double.IsFinite(scores.ExpectedRevenue[i]);
         var predictedCut = context.PredictedCut;
         var pastCut = context.PastCut;
-        int known = 0, fromComparable = 0, unknown = 0, fromPast = 0, notLive = 0, mvcDevelop = 0, mgcDevelop = 0;
+        int known = 0, fromComparable = 0, unknown = 0, fromPast = 0, notLive = 0, noStatus = 0, mvcDevelop = 0, mgcDevelop = 0;
 
         var count = customers?.Count ?? n;
         for (var k = 0; k < count; k++)
@@ -168,6 +168,7 @@ public static class StrategyMatrix
             }
 
             f[FState] = 2;
+            if (churnStatus is not null && churnStatus[i] is null) noStatus++;
             var basis = wallets.Basis[i];
             f[FBasis] = (int)basis;
             var high = false;
@@ -231,6 +232,8 @@ public static class StrategyMatrix
                 : $"{ValueText.Money(fromPast)} live customers have no predicted revenue: their volume is the yearly revenue (large from {ValueText.Cut(pastCut)})");
         }
         if (notLive > 0) notes.Add($"{ValueText.Money(notLive)} lapsed or lost customers are not in the matrix");
+        if (noStatus > 0)
+            notes.Add($"{ValueText.Money(noStatus)} of the {ValueText.Money(live)} customers in the matrix have no churn status (no model and no repeat history): they count as live because nothing says they left, not because anything says they stay");
         if (mvcDevelop > 0) notes.Add($"{ValueText.Count(mvcDevelop, "MVC", "MVCs")} with low share and small volume {(mvcDevelop == 1 ? "is" : "are")} develop, not acquire-or-abandon");
         if (mgcDevelop > 0) notes.Add($"{ValueText.Count(mgcDevelop, "MGC", "MGCs")} with low share and small volume {(mgcDevelop == 1 ? "is" : "are")} develop, not acquire-or-abandon: the value class found room to grow");
         var result = new DimensionResult(Dimensions.Strategy, classes, [], method) { Notes = notes, Figures = figures, FigureTexts = groups };

@@ -150,6 +150,7 @@ public static class StructureMap
         // of the first key seen on it, as when the map was built in one pass. Each party's reason tells its own key.
         var keys = new Dictionary<string, string>();
         var unknownPaths = new HashSet<string>();
+        var lacking = new Dictionary<string, (SegmentKeys.Key Key, int Count)>();
         var segmentKeys = new SegmentKeys(columns, options);
         var count = customers?.Count ?? n;
         for (var k = 0; k < count; k++)
@@ -164,6 +165,7 @@ public static class StructureMap
             }
 
             classes[i] = path;
+            if (key.HasUnknown) lacking[key.Text] = (key, lacking.TryGetValue(key.Text, out var seen) ? seen.Count + 1 : 1);
             if (key.Kind != 2 && key.HasUnknown)
             {
                 var bits = 0L;
@@ -180,7 +182,17 @@ public static class StructureMap
         }
 
         var notes = new List<string>(context.Notes);
-        if (unknown > 0) notes.Insert(0, $"{Count(unknown)} parties lack a field of their segment ({segmentKeys.LevelsText}) and sit under \"{Unknown}\".");
+        if (unknown > 0)
+        {
+            // What is missing, so the analyst knows which field to import: "85 organizations without domain".
+            var what = lacking.Values
+                .Select(l => (Text: segmentKeys.Missing(l.Key, 2), l.Key, l.Count)).Where(l => l.Text is not null)
+                .GroupBy(l => l.Text!, StringComparer.Ordinal)
+                .Select(g => (Count: g.Sum(l => l.Count), Text: segmentKeys.Missing(g.First().Key, g.Sum(l => l.Count))!))
+                .OrderByDescending(g => g.Count).ThenBy(g => g.Text, StringComparer.Ordinal)
+                .Select(g => $"{Count(g.Count)} {g.Text}");
+            notes.Insert(0, $"{Count(unknown)} parties lack a field of their segment ({segmentKeys.LevelsText}) and sit under \"{Unknown}\" where it is missing: {string.Join(", ", what)}.");
+        }
         var segmentResult = new DimensionResult(Dimensions.Segment, classes, [],
             $"rules: {segmentKeys.LevelsText} (traders a group of their own)")
         {

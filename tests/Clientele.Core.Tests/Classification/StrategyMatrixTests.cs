@@ -131,6 +131,13 @@ public sealed class StrategyMatrixTests
         Assert.Contains("no model predicts the volume: it is each live customer's yearly revenue (large from 200), not a prediction", result.Result.Notes);
         Assert.True(double.IsNaN(result.ShareOfWallet[1]));
         Assert.Contains("2 lapsed or lost customers are not in the matrix", result.Result.Notes);
+        Assert.DoesNotContain(result.Result.Notes, n => n.Contains("no churn status", StringComparison.Ordinal));
+
+        // A buyer without a churn status (no model, no repeat history) is in the matrix, and a note says on what ground.
+        string?[] unknown = [ChurnStatus.Active, null, ChurnStatus.Lost, null];
+        var open = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions(), unknown);
+        Assert.Equal(3, open.Result.Class.Count(c => c is not null));
+        Assert.Contains("2 of the 3 customers in the matrix have no churn status (no model and no repeat history): they count as live because nothing says they left, not because anything says they stay", open.Result.Notes);
     }
 
     [Fact]

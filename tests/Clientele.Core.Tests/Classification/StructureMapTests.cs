@@ -53,7 +53,8 @@ public sealed class StructureMapTests
         Assert.Equal("persons/unknown: a person with no population group in the data", Reason(map, 5));
         Assert.Equal("organizations/unknown/grocery: an organization in domain grocery, industry not in the data", Reason(map, 6));
         Assert.Equal(Dimensions.Segment, map.Segment.Dimension);
-        Assert.Equal("4 parties lack a field of their segment (organizations by industry → domain, persons by population group) and sit under \"unknown\".", map.Segment.Notes[0]);
+        Assert.Equal("4 parties lack a field of their segment (organizations by industry → domain, persons by population group) and sit under \"unknown\" where it is missing: "
+            + "1 organization without domain, 1 organization without industry, 1 organization without industry or domain, 1 person without population group.", map.Segment.Notes[0]);
     }
 
     [Fact]

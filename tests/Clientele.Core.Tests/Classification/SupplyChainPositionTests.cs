@@ -99,6 +99,7 @@ public sealed class SupplyChainPositionTests
         Assert.Equal(0, result.Depth[1]);
         Assert.Equal("direct: 3 completed orders with us; also buys through the supply chain from C1 (direct, organization) and 1 other supplier", result.Reason[1]);
         Assert.Contains(result.Result.Notes, n => n.StartsWith("1 direct customers also buy", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Result.Notes, n => n.StartsWith("the data has no supply links", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -158,7 +159,9 @@ public sealed class SupplyChainPositionTests
         Assert.Null(result.Result.Class[0]);
         Assert.Equal(-1, result.Depth[0]);
         Assert.Equal("not in the supply chain: no completed orders with us and no supply links", result.Reason[0]);
-        Assert.Empty(result.Result.Notes);
+        // Without supply links nobody can be found below the direct customers, and the analysis says so.
+        Assert.Equal(["the data has no supply links: every party with completed orders is direct, and nobody can be found indirect or ultimate (import supply_links to trace who buys our goods from our customers)"],
+            result.Result.Notes);
     }
 
     [Fact]

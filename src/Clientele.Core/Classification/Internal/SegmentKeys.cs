@@ -112,5 +112,19 @@ internal sealed class SegmentKeys
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a segment field"),
     };
 
+    /// <summary>
+    /// Who lacks what, for the structure map's note: "organization without domain", "person without population group", "of
+    /// unknown kind" (the singular, or the plural for <paramref name="count"/> other than 1); null when nothing is missing.
+    /// </summary>
+    public string? Missing(Key key, int count)
+    {
+        if (key.Kind == 2) return "of unknown kind (neither organization nor person)";
+        var levels = key.Kind == 0 ? _organization : _person;
+        var missing = levels.Where((_, l) => key.Words[l] is null).Select(Label).ToList();
+        if (missing.Count == 0) return null;
+        var noun = (key.Kind == 0 ? "organization" : "person") + (count == 1 ? "" : "s");
+        return $"{noun} without {string.Join(" or ", missing)}";
+    }
+
     private static string Label(string field) => field.Replace('_', ' ');
 }
