@@ -30,8 +30,8 @@ public static class ChurnStatus
     /// <summary>The statuses, from the best to the worst.</summary>
     public static readonly IReadOnlyList<string> Classes = [Active, AtRisk, Lapsed, Lost];
 
-    /// <summary>The statuses of a relationship that has probably ended: lapsed and lost (a win-back, not a follow-up).</summary>
-    public static readonly IReadOnlyList<string> Ended = [Lapsed, Lost];
+    /// <summary>The statuses of a relationship still alive: active and at-risk (lapsed and lost call for a win-back, not a follow-up).</summary>
+    public static readonly IReadOnlyList<string> Live = [Active, AtRisk];
 
     /// <summary>The dimension's declaration: its name, title, classes and playbook (<see cref="DimensionDeclaration"/>).</summary>
     public static readonly DimensionDeclaration Declaration = new(Dimensions.ChurnStatus, "Churn status")

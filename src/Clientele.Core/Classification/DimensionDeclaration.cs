@@ -34,11 +34,12 @@ public sealed record DimensionDeclaration(string Name, string Title)
     public IReadOnlySet<string> Routine { get; init; } = new HashSet<string>();
 
     /// <summary>
-    /// Whether the actions presuppose a live relationship (a follow-up, regular contact): for a customer whose churn status is
-    /// lapsed or lost (<see cref="ChurnStatus.Ended"/>) the playbook gives none of this dimension's actions, since the churn
-    /// status's win-back action is what to do (<see cref="Classification.Playbook.AppliesTo"/>). The class itself is kept.
+    /// The classes whose action presupposes a live relationship (a follow-up, regular contact): the playbook gives it only to a
+    /// customer whose churn status is active or at-risk (<see cref="ChurnStatus.Live"/>). A lapsed or lost customer gets the
+    /// churn status's win-back instead, and one without a churn status (no model and no repeat history) none, since nothing
+    /// says its relationship is alive (<see cref="Classification.Playbook.AppliesTo"/>). The class itself is kept.
     /// </summary>
-    public bool ForLiveRelationships { get; init; }
+    public IReadOnlySet<string> ForLiveRelationships { get; init; } = new HashSet<string>();
 
     /// <summary>
     /// How the reason is rendered when read, from the class, the figures the snapshot stores and the analysis's context; null

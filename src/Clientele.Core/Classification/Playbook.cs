@@ -58,28 +58,31 @@ public sealed record Playbook
     private static IReadOnlyList<string> Split(string dimension, string @class) => Dimensions.Declaration(dimension)?.Split(@class) ?? [@class];
 
     /// <summary>
-    /// Whether a dimension's actions are for a customer of this churn status: not those of a dimension
-    /// <see cref="DimensionDeclaration.ForLiveRelationships"/> for a lapsed or lost customer (<see cref="ChurnStatus.Ended"/>),
-    /// whose churn status's win-back action comes first; every other dimension's always.
+    /// Whether the action of a class (one role, for a list) is for a customer of this churn status: not that of a class whose
+    /// action presupposes a live relationship (<see cref="DimensionDeclaration.ForLiveRelationships"/>) unless the churn status
+    /// is active or at-risk; every other class's always.
     /// </summary>
-    public static bool AppliesTo(string dimension, string? churnStatus) =>
-        churnStatus is null || Dimensions.Declaration(dimension) is not { ForLiveRelationships: true } || !ChurnStatus.Ended.Contains(churnStatus);
+    public static bool AppliesTo(string dimension, string @class, string? churnStatus) =>
+        Dimensions.Declaration(dimension) is not { } declaration || !declaration.ForLiveRelationships.Contains(@class)
+        || (churnStatus is not null && ChurnStatus.Live.Contains(churnStatus));
 
     /// <summary>
     /// Why a customer's classes give no action of some dimension (<see cref="AppliesTo"/>): "ladder = customer: no action
-    /// while lapsed (the churn status's win-back comes first)", one text per such dimension; empty when every class has its say.
+    /// while lapsed (the churn status's win-back comes first)", one text per such class; empty when every class has its say.
     /// </summary>
     public static IReadOnlyList<string> Withheld(IEnumerable<KeyValuePair<string, string?>> classes)
     {
         var list = classes as IReadOnlyCollection<KeyValuePair<string, string?>> ?? [.. classes];
         var churnStatus = list.FirstOrDefault(c => c.Key == Dimensions.ChurnStatus).Value;
-        return [.. list.Where(c => c.Value is not null && !AppliesTo(c.Key, churnStatus))
-            .Select(c => $"{c.Key} = {c.Value}: no action while {churnStatus} (the churn status's win-back comes first)")];
+        return [.. list.Where(c => c.Value is not null)
+            .SelectMany(c => Split(c.Key, c.Value!).Where(one => !AppliesTo(c.Key, one, churnStatus)).Select(one => $"{c.Key} = {one}: " + (churnStatus is null
+                ? "no action, since nothing says the relationship is alive (no churn status: no model and no repeat history to judge it)"
+                : $"no action while {churnStatus} (the churn status's win-back comes first)")))];
     }
 
     /// <summary>
-    /// A customer's actions from its classes per dimension, each with the dimension and class that produced it; a dimension's
-    /// actions that do not apply to the customer's churn status (<see cref="AppliesTo"/>) are left out.
+    /// A customer's actions from its classes per dimension, each with the dimension and class that produced it; a class's
+    /// action that does not apply to the customer's churn status (<see cref="AppliesTo"/>) is left out.
     /// </summary>
     public IReadOnlyList<PlaybookAction> ActionsFor(IEnumerable<KeyValuePair<string, string?>> classes)
     {
@@ -88,8 +91,8 @@ public sealed record Playbook
         var actions = new List<PlaybookAction>();
         foreach (var (dimension, @class) in list)
         {
-            if (@class is null || !AppliesTo(dimension, churnStatus)) continue;
-            foreach (var role in Split(dimension, @class))
+            if (@class is null) continue;
+            foreach (var role in Split(dimension, @class).Where(role => AppliesTo(dimension, role, churnStatus)))
                 foreach (var action in For(dimension, role))
                     actions.Add(new PlaybookAction(dimension, role, action));
         }

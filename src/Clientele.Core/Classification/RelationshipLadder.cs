@@ -56,7 +56,7 @@ public static class RelationshipLadder
             [Advocate] = "Thank and reward them; invite referrals and reviews; give early access to new products.",
         },
         // A follow-up, regular contact, loyalty benefits: for a lapsed or lost buyer the churn status's win-back comes first.
-        ForLiveRelationships = true,
+        ForLiveRelationships = new HashSet<string> { Buyer, Customer, Supporter, Advocate },
         Reason = new ReasonDeclaration(
             [
                 Figure("ladder_kept_days", "purchase days with a kept order", FKeptDays),

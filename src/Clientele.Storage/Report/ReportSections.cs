@@ -275,6 +275,8 @@ internal sealed class ReportSections(ManagerReport report, StringBuilder html)
             html.Append($"<code>clientele customers {E(string.Join(' ', a.Audience.Select(f => "--where " + ShellWord.Quote(f.ToString()))))} --format csv</code></td></tr>\n");
         }
         html.Append("</table>");
+        if (ActionAtStake.NoValueAtStake(report.Actions))
+            Caption($"Nothing in this analysis predicts a future value ({report.ScoresSource}), so every value at stake is 0 and the actions stand in the order of their numbers of customers, not of what they are worth.");
         Caption($"Value at stake: the sum of the class's future net value in {Unit} ({report.ScoresSource}), minus the cost to serve; a red bar is a loss to stop. A customer holds one class per dimension, so the rows of different dimensions overlap: do not add them up. The list column carries each action's customers inside this file (CSV with the columns of `clientele customers --format csv`, most valuable first, at most {Count(ManagerReport.ListedPerAction)} customers — the command exports the whole list, and is what the paper copy shows).");
         html.Append("</section>\n");
     }

@@ -48,10 +48,8 @@ public static class ActionStakes
         foreach (var dimension in dimensions)
         {
             if (union.Length > 0) union.Append("\n        UNION ALL\n");
-            // A dimension whose actions are for live relationships leaves out the lapsed and lost (ClassFilter.ForAction).
-            var live = Dimensions.Declaration(dimension) is { ForLiveRelationships: true }
-                ? $" AND ({Dimensions.ChurnStatus} IS NULL OR {Dimensions.ChurnStatus} NOT IN ({string.Join(", ", ChurnStatus.Ended.Select(c => $"'{c}'"))}))"
-                : "";
+            // A class whose action is for live relationships counts only the active and at-risk (ClassFilter.ForAction).
+            var live = ClassFilter.AppliesSql(dimension, dimension, Dimensions.ChurnStatus) is { } applies ? $" AND {applies}" : "";
             union.Append(CultureInfo.InvariantCulture,
                 $"SELECT '{dimension}' AS dimension, {SnapshotQuery.ClassExpression(dialect, dimension)} AS class, future_net_value FROM snapshot_customers WHERE as_of = CAST($as_of AS DATE){live}");
         }
@@ -74,6 +72,12 @@ public static class ActionStakes
 /// <param name="ValueAtStake">The sum of their future net value (money, the workspace's currency); 0 when no model predicted a future.</param>
 public sealed record ActionAtStake(string Dimension, string Class, string Action, long Customers, double ValueAtStake)
 {
+    /// <summary>
+    /// Whether a ranking of these actions says nothing about value: every value at stake is 0 (no model or rule predicted any
+    /// customer's future), so the actions stand in the order of their numbers of customers.
+    /// </summary>
+    public static bool NoValueAtStake(IReadOnlyList<ActionAtStake> actions) => actions.Count > 0 && actions.All(a => a.ValueAtStake == 0);
+
     /// <summary>The filters that list the action's customers (<see cref="ClassFilter.ForAction"/>): its class, and for a ladder action a churn status that is not lapsed or lost.</summary>
     public IReadOnlyList<ClassFilter> Audience => ClassFilter.ForAction(Dimension, Class);
 }

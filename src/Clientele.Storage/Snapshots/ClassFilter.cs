@@ -29,11 +29,26 @@ public sealed record ClassFilter(string Dimension, IReadOnlyList<string> Classes
         return new ClassFilter(dimension, classes, excludes);
     }
 
-    /// <summary>The filters that list the customers a playbook action is for: its class, and for a dimension whose actions are for live relationships only (<see cref="Playbook.AppliesTo"/>), a churn status that is not lapsed or lost.</summary>
+    /// <summary>
+    /// The filters that list the customers a playbook action is for: its class, and for a class whose action is for live
+    /// relationships only (<see cref="Playbook.AppliesTo"/>), a churn status of active or at-risk.
+    /// </summary>
     public static IReadOnlyList<ClassFilter> ForAction(string dimension, string @class) =>
-        Dimensions.Declaration(dimension) is { ForLiveRelationships: true }
-            ? [new ClassFilter(dimension, [@class]), new ClassFilter(Dimensions.ChurnStatus, ChurnStatus.Ended, Excludes: true)]
+        Dimensions.Declaration(dimension) is { } declaration && declaration.ForLiveRelationships.Contains(@class)
+            ? [new ClassFilter(dimension, [@class]), new ClassFilter(Dimensions.ChurnStatus, ChurnStatus.Live)]
             : [new ClassFilter(dimension, [@class])];
+
+    /// <summary>
+    /// <see cref="Playbook.AppliesTo"/> in SQL, over a row whose class of <paramref name="dimension"/> is <paramref name="classColumn"/>
+    /// and whose churn status is <paramref name="churnColumn"/>: true where the class's action is for the customer; null for a
+    /// dimension whose actions are for everyone.
+    /// </summary>
+    internal static string? AppliesSql(string dimension, string classColumn, string churnColumn)
+    {
+        if (Dimensions.Declaration(dimension) is not { ForLiveRelationships.Count: > 0 } declaration) return null;
+        static string List(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"'{v.Replace("'", "''", StringComparison.Ordinal)}'"));
+        return $"(coalesce({classColumn} NOT IN ({List(declaration.ForLiveRelationships.Order(StringComparer.Ordinal))}), true) OR coalesce({churnColumn} IN ({List(ChurnStatus.Live)}), false))";
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"{Dimension}{(Excludes ? "!=" : "=")}{string.Join(',', Classes)}";

@@ -36,7 +36,8 @@ internal sealed class ExportActions
         var churnStatus = classes[ChurnStatusIndex];
         for (var d = 0; d < classes.Count; d++)
         {
-            if (classes[d] is not { } @class || !Playbook.AppliesTo(Dimensions.All[d], churnStatus)) continue;
+            if (classes[d] is not { } @class) continue;
+            if (!Playbook.AppliesTo(Dimensions.All[d], @class, churnStatus)) continue;
             if (!_texts[d].TryGetValue(@class, out var text)) _texts[d][@class] = text = Match(Dimensions.All[d], @class);
             if (text is not null) texts.Add(text);
         }

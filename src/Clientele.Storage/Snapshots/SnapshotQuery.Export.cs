@@ -210,8 +210,8 @@ public static partial class SnapshotQuery
     /// are not for the customer's churn status (<see cref="Playbook.AppliesTo"/>).
     /// </summary>
     private static string ActionsColumn() =>
-        $"NULLIF(concat_ws(' | ', {string.Join(", ", Dimensions.All.Select((d, i) => Dimensions.Declaration(d) is { ForLiveRelationships: true }
-            ? $"CASE WHEN s.{Dimensions.ChurnStatus} IN ({string.Join(", ", ChurnStatus.Ended.Select(c => $"'{c}'"))}) THEN NULL ELSE a{i}.text END"
+        $"NULLIF(concat_ws(' | ', {string.Join(", ", Dimensions.All.Select((d, i) => ClassFilter.AppliesSql(d, $"s.{d}", $"s.{Dimensions.ChurnStatus}") is { } applies
+            ? $"CASE WHEN {applies} THEN a{i}.text END"
             : $"a{i}.text"))}), '')";
 
     /// <summary>

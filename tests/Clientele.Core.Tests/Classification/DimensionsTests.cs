@@ -68,19 +68,26 @@ public sealed class DimensionsTests
     [InlineData("at-risk", true)]
     [InlineData("lapsed", false)]
     [InlineData("lost", false)]
-    [InlineData(null, true)]
-    public void The_ladder_s_actions_are_for_live_relationships_and_the_churn_status_s_win_back_comes_first(string? churnStatus, bool ladderAction)
+    [InlineData(null, false)]
+    public void The_ladder_s_actions_for_buyers_are_for_live_relationships_and_the_churn_status_s_win_back_comes_first(string? churnStatus, bool ladderAction)
     {
         var actions = new Playbook().ActionsFor(
             [new(Dimensions.Ladder, "buyer"), new(Dimensions.ValueTier, "VIP"), new(Dimensions.ChurnStatus, churnStatus)]);
         Assert.Equal(ladderAction, actions.Any(a => a.Dimension == Dimensions.Ladder));
         Assert.Contains(actions, a => a.Dimension == Dimensions.ValueTier);
         Assert.Equal(churnStatus is not null, actions.Any(a => a.Dimension == Dimensions.ChurnStatus));
-        Assert.Equal(ladderAction, Playbook.AppliesTo(Dimensions.Ladder, churnStatus));
-        Assert.True(Playbook.AppliesTo(Dimensions.ValueTier, churnStatus));
-        Assert.Equal(ladderAction ? [] : [$"ladder = buyer: no action while {churnStatus} (the churn status's win-back comes first)"],
-            Playbook.Withheld([new(Dimensions.Ladder, "buyer"), new(Dimensions.ValueTier, "VIP"), new(Dimensions.ChurnStatus, churnStatus)]));
-        // The ladder is the one dimension whose actions presuppose a live relationship.
-        Assert.Equal([Dimensions.Ladder], Dimensions.Declared.Where(d => d.ForLiveRelationships).Select(d => d.Name));
+        Assert.Equal(ladderAction, Playbook.AppliesTo(Dimensions.Ladder, "buyer", churnStatus));
+        Assert.True(Playbook.AppliesTo(Dimensions.ValueTier, "VIP", churnStatus));
+        // A prospect has no churn status: its ladder action is always given.
+        Assert.True(Playbook.AppliesTo(Dimensions.Ladder, "prospect", churnStatus));
+        var withheld = Playbook.Withheld([new(Dimensions.Ladder, "buyer"), new(Dimensions.ValueTier, "VIP"), new(Dimensions.ChurnStatus, churnStatus)]);
+        Assert.Equal(
+            ladderAction ? [] : [churnStatus is null
+                ? "ladder = buyer: no action, since nothing says the relationship is alive (no churn status: no model and no repeat history to judge it)"
+                : $"ladder = buyer: no action while {churnStatus} (the churn status's win-back comes first)"],
+            withheld);
+        // The ladder's buyer rungs are the only classes whose actions presuppose a live relationship.
+        Assert.Equal([(Dimensions.Ladder, "advocate"), (Dimensions.Ladder, "buyer"), (Dimensions.Ladder, "customer"), (Dimensions.Ladder, "supporter")],
+            Dimensions.Declared.SelectMany(d => d.ForLiveRelationships.Select(c => (d.Name, c))).Order());
     }
 }

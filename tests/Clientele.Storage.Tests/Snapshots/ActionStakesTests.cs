@@ -51,5 +51,12 @@ public sealed class ActionStakesTests : IDisposable
         var first = ActionStakes.Rank(Workspace, DateOnly.Parse(HandMadeSnapshots.First, System.Globalization.CultureInfo.InvariantCulture), top: 100);
         Assert.All(first, a => Assert.Equal(0, a.ValueAtStake));
         Assert.True(first[0].Customers >= first[^1].Customers);
+        // ... and the report says the order is by customers, not by worth; the second analysis's report does not.
+        Assert.True(ActionAtStake.NoValueAtStake(first));
+        Assert.False(ActionAtStake.NoValueAtStake(all));
+        const string byCustomers = "every value at stake is 0 and the actions stand in the order of their numbers of customers";
+        var firstDay = DateOnly.Parse(HandMadeSnapshots.First, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(byCustomers, Clientele.Storage.Report.ReportHtml.Write(Clientele.Storage.Report.ManagerReport.Read(Workspace, firstDay)), StringComparison.Ordinal);
+        Assert.DoesNotContain(byCustomers, Clientele.Storage.Report.ReportHtml.Write(Clientele.Storage.Report.ManagerReport.Read(Workspace)), StringComparison.Ordinal);
     }
 }

@@ -283,6 +283,8 @@ public sealed class SnapshotQueryTests : IDisposable
     public void An_export_has_one_row_per_customer_with_every_column_and_the_actions(string file, string reader)
     {
         var path = Path.Combine(_temp.Folder, file);
+        // C5, a buyer, without a churn status (no model, no repeat history): nothing says it is alive, so no ladder action.
+        Workspace.Execute($"UPDATE snapshot_customers SET churn_status = NULL WHERE customer_id = 'C5' AND as_of = DATE '{HandMadeSnapshots.Second}'");
         var result = SnapshotQuery.Export(Workspace, path);
         Assert.Equal((path, Second, 5L), (result.Path, result.AsOf, result.Customers));
         Assert.Equal([file], Directory.GetFiles(_temp.Folder, "*" + Path.GetExtension(file)).Select(Path.GetFileName));
@@ -300,6 +302,8 @@ public sealed class SnapshotQueryTests : IDisposable
         while (rows.Read())
         {
             ids.Add(rows.GetString(0));
+            if (rows.GetString(0) == "C5") Assert.True(rows.IsDBNull(4) || !rows.GetString(4).Contains("ladder=", StringComparison.Ordinal), rows.IsDBNull(4) ? "" : rows.GetString(4));
+            if (rows.GetString(0) == "C6") Assert.Contains("ladder=prospect: ", rows.GetString(4));
             if (rows.GetString(0) == "C3")
             {
                 // Lapsed: the ladder's action (for live relationships) gives way to the churn status's win-back.
