@@ -78,6 +78,6 @@ public sealed record ActionAtStake(string Dimension, string Class, string Action
     /// </summary>
     public static bool NoValueAtStake(IReadOnlyList<ActionAtStake> actions) => actions.Count > 0 && actions.All(a => a.ValueAtStake == 0);
 
-    /// <summary>The filters that list the action's customers (<see cref="ClassFilter.ForAction"/>): its class, and for a ladder action a churn status that is not lapsed or lost.</summary>
+    /// <summary>The filters that list the action's customers (<see cref="ClassFilter.ForAction"/>): its class, and for a buyer's ladder action a churn status of active or at-risk.</summary>
     public IReadOnlyList<ClassFilter> Audience => ClassFilter.ForAction(Dimension, Class);
 }
