@@ -67,7 +67,7 @@ public static class StrategyMatrix
                 Figure("strategy_value_class", "1 an MVC, 2 an MGC by the value class the matrix saw, else 0", FValueClass),
                 ReasonFigure.OfText("strategy_comparable_group", "the group of comparable customers", (r, i) => r.Strategy.Result.FigureTexts is { Length: > 0 } t ? t[i] : null),
             ],
-            (_, row, context) => Reason(row, context.Classification.Strategy, context.Options.Strategy, context.Options.Scoring.HorizonDays)),
+            (_, row, context) => Reason(row, context.Classification.Strategy, context.Options.Strategy, context.Options.Scoring.HorizonDays, context.Classification.Wallets.AnyComparable)),
     };
 
     /// <summary>The figures of each customer's row in <see cref="DimensionResult.Figures"/>.</summary>
@@ -259,9 +259,10 @@ public static class StrategyMatrix
     /// <summary>
     /// Why a customer has its strategy, from the figures stored for it (<see cref="Declaration"/>): its share of wallet against the
     /// threshold (and where the wallet came from) and its volume against the cut the context learned; for a customer out of the
-    /// matrix, why. A pure function of the row, the context's cuts, the options and the scoring horizon (days).
+    /// matrix, why. A pure function of the row, the context's cuts, the options, the scoring horizon (days) and whether any
+    /// customer of the base had a segment or a size to be compared by (<see cref="WalletContext.AnyComparable"/>).
     /// </summary>
-    public static string? Reason(ReasonRow row, StrategyMatrixContext context, StrategyMatrixOptions options, double horizonDays)
+    public static string? Reason(ReasonRow row, StrategyMatrixContext context, StrategyMatrixOptions options, double horizonDays, bool anyComparable = true)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(context);
@@ -289,6 +290,7 @@ public static class StrategyMatrix
             WalletBasis.Known => $"share of wallet {shareValue} {(high ? "at or above" : "below")} {threshold} ({revenueText} of a wallet of {ValueText.Money(wallet)})",
             WalletBasis.ComparableWallets => $"share of wallet {shareValue} (estimated) {(high ? "at or above" : "below")} {threshold} ({revenueText} of an estimated wallet of {ValueText.Money(wallet)}: {(raised ? "its own yearly spend, above " : "")}the median known wallet of {ValueText.Count(comparable, "comparable customer", "comparable customers")}, {group})",
             WalletBasis.ComparableSpend => $"share of wallet {shareValue} (estimated) {(high ? "at or above" : "below")} {threshold} ({revenueText} of an estimated wallet of {ValueText.Money(wallet)}: {(raised ? "its own yearly spend, above " : "")}the {Ordinal(options.WalletSpendQuantile)} percentile of the yearly spend of {ValueText.Count(comparable, "comparable customer", "comparable customers")}, {group})",
+            _ when !anyComparable => "share of wallet unknown: no wallet in the data, and no segment or size (employees, turnover) to compare customers by",
             _ => "share of wallet unknown: no wallet in the data, and too few comparable customers (same segment or size band) to estimate one",
         };
 

@@ -29,7 +29,7 @@ public static class SegmentsApi
         api.MapGet("/overview", Overview).WithTags("Segments").WithName("GetOverview").ProducesProblem(400)
             .WithSummary("What the overview page draws, in one call: the ladder in ladder order, value classes, value tiers, churn status, " +
                 "the strategy matrix as a 2×2 (share of wallet × upcoming purchase volume) with customers and value per cell, the totals, " +
-                "the top five playbook actions by value at stake (the summed future net value of the class they are for), " +
+                "the top five playbook actions by value at stake (the summed future net value of the customers they are for; audience: the where-filters that list them), " +
                 "and whether the latest analysis is older than the latest import (freshness.stale, freshness.warning).");
     }
 

@@ -100,6 +100,20 @@ public sealed class StrategyMatrixTests
     }
 
     [Fact]
+    public void Without_any_segment_or_size_the_reason_says_there_is_nothing_to_compare_customers_by()
+    {
+        // CDNOW's case: ids, dates and amounts only.
+        var (columns, scores) = Customers([300, 3_000], [100, 100]);
+        for (var i = 0; i < 2; i++) (columns.Kind[i], columns.PopulationGroup[i]) = (null, null);
+
+        var result = StrategyMatrix.Classify(columns, scores, new StrategyMatrixOptions());
+
+        Assert.Equal(["share-unknown", "share-unknown"], result.Result.Class);
+        Assert.StartsWith("share-unknown: share of wallet unknown: no wallet in the data, and no segment or size (employees, turnover) to compare customers by; ",
+            Reason(result, columns, scores, 0));
+    }
+
+    [Fact]
     public void Without_a_known_or_estimable_wallet_the_class_is_share_unknown_never_low()
     {
         var (columns, scores) = Customers([300, 3_000], [100, 100]);
@@ -289,6 +303,7 @@ public sealed class StrategyMatrixTests
             Figures = [f[0], f[1], f[2], result.ShareOfWallet[i], f[3], f[4], columns.RevenueLastYear[i], f[5], f[6], f[7], f[8], scores.ExpectedRevenue[i], f[9], double.NaN],
             Texts = [.. new string?[13], result.Result.FigureTexts[i]],
         };
-        return StrategyMatrix.Reason(row, StrategyMatrix.Learn(columns, scores, options, churnStatus), options, scores.HorizonDays);
+        var anyComparable = WalletContext.Learn(columns, options, new StructureMapOptions()).AnyComparable;
+        return StrategyMatrix.Reason(row, StrategyMatrix.Learn(columns, scores, options, churnStatus), options, scores.HorizonDays, anyComparable);
     }
 }

@@ -159,7 +159,8 @@ public sealed class CustomersApiTests : IClassFixture<CustomersApiTests.Server>
     [Fact]
     public async Task A_profile_shows_every_class_with_its_reason_actions_figures_and_the_history_of_both_analyses()
     {
-        var id = First($"SELECT customer_id FROM snapshot_customers WHERE as_of = DATE '{LatestDay}' AND ladder = 'customer' ORDER BY customer_id LIMIT 1");
+        // A live one: a lapsed or lost customer keeps its rung but gets the churn status's win-back instead of the ladder's action.
+        var id = First($"SELECT customer_id FROM snapshot_customers WHERE as_of = DATE '{LatestDay}' AND ladder = 'customer' AND churn_status = 'active' ORDER BY customer_id LIMIT 1");
 
         var profile = await _viewer.GetFromJsonAsync<CustomerDetail>($"/api/customers/{id}", TestContext.Current.CancellationToken);
 

@@ -99,6 +99,8 @@ public sealed class OverviewApiTests : IClassFixture<OverviewApiTests.Server>
             Assert.DoesNotContain((a.Dimension, a.Class), Playbook.Routine);
             Assert.Equal(Playbook.Defaults[a.Dimension][a.Class], a.Action);
             var holds = a.Dimension == Dimensions.Influence ? $"list_contains(string_split(influence, ', '), '{a.Class}')" : $"{a.Dimension} = '{a.Class}'";
+            // A buyer's ladder action is for live relationships: the active and at-risk only.
+            if (a.Dimension == Dimensions.Ladder && a.Class is "buyer" or "customer" or "supporter" or "advocate") holds += " AND churn_status IN ('active', 'at-risk')";
             var row = SnapshotSql.Rows(_factory.Workspace,
                 $"SELECT count(*), coalesce(sum(future_net_value) FILTER (WHERE isfinite(future_net_value)), 0) FROM snapshot_customers WHERE as_of = $as_of AND {holds}")[0];
             Assert.Equal(Convert.ToInt64(row[0], CultureInfo.InvariantCulture), a.Customers);
@@ -109,7 +111,8 @@ public sealed class OverviewApiTests : IClassFixture<OverviewApiTests.Server>
         foreach (var dimension in Playbook.Defaults.Keys.Where(d => d != Dimensions.Influence))
         {
             foreach (var row in SnapshotSql.Rows(_factory.Workspace,
-                         $"SELECT {dimension}, sum(future_net_value) FILTER (WHERE isfinite(future_net_value)) FROM snapshot_customers WHERE as_of = $as_of AND {dimension} IS NOT NULL GROUP BY ALL"))
+                         $"SELECT {dimension}, sum(future_net_value) FILTER (WHERE isfinite(future_net_value)) FROM snapshot_customers WHERE as_of = $as_of AND {dimension} IS NOT NULL"
+                         + (dimension == Dimensions.Ladder ? " AND (ladder NOT IN ('buyer', 'customer', 'supporter', 'advocate') OR churn_status IN ('active', 'at-risk'))" : "") + " GROUP BY ALL"))
             {
                 var @class = (string)row[0]!;
                 if (Playbook.Routine.Contains((dimension, @class)) || actions.Any(a => a.Dimension == dimension && a.Class == @class)) continue;
