@@ -67,4 +67,36 @@ public sealed class LegibilityTests(BrowserServer server) : IClassFixture<Browse
         Assert.True(clipped.Length == 0, $"{path} at {width} px cuts off:\n" + string.Join("\n", clipped));
         browser.AssertClean();
     }
+
+    public static TheoryData<int> AllWidths() => [.. Widths];
+
+    /// <summary>
+    /// The views this round added: the customer table with a filter that leaves classes out, and a lapsed customer's page with
+    /// the note on the ladder action it does not get, photographed as customers-not-lapsed-WIDTH.png and customer-lapsed-WIDTH.png.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(AllWidths))]
+    public async Task The_exclusion_filter_and_a_lapsed_customer_s_withheld_action_read_whole_at_this_width(int width)
+    {
+        var lapsed = server.Factory.Workspace.Read(w => Storage.Snapshots.SnapshotQuery.Customers(
+            w, filters: [Storage.Snapshots.ClassFilter.Parse("ladder=customer"), Storage.Snapshots.ClassFilter.Parse("churn_status=lapsed")], top: 1)).Rows[0].CustomerId;
+        await using var browser = await server.SignedInAsync(Role.Admin);
+        await browser.Page.SetViewportSizeAsync(width, 900);
+        foreach (var (path, name, shown) in new[]
+                 {
+                     ("/customers?where=ladder%3Dcustomer&where=churn_status!%3Dlapsed%2Clost", "customers-not-lapsed", "[data-testid=exclusion-churn_status]"),
+                     ($"/customers/{Uri.EscapeDataString(lapsed)}", "customer-lapsed", "[data-testid=action-withheld]"),
+                 })
+        {
+            await browser.GotoAsync(path);
+            await browser.Page.Locator("h1").First.WaitForAsync();
+            await browser.Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+            await Microsoft.Playwright.Assertions.Expect(browser.Page.Locator(shown)).ToBeVisibleAsync();
+            if (name == "customer-lapsed") await browser.Page.Locator(shown).ScrollIntoViewIfNeededAsync();
+            var clipped = await browser.Page.EvaluateAsync<string[]>(FindClipped);
+            await browser.ScreenshotAsync($"{name}-{width}");
+            Assert.True(clipped.Length == 0, $"{path} at {width} px cuts off:\n" + string.Join("\n", clipped));
+        }
+        browser.AssertClean();
+    }
 }
