@@ -33,6 +33,9 @@ public static class ChurnStatus
     /// <summary>The statuses of a relationship still alive: active and at-risk (lapsed and lost call for a win-back, not a follow-up).</summary>
     public static readonly IReadOnlyList<string> Live = [Active, AtRisk];
 
+    /// <summary>The classes that say the relationship has ended, for now or for good: lapsed and lost.</summary>
+    public static readonly IReadOnlyList<string> Ended = [Lapsed, Lost];
+
     /// <summary>The dimension's declaration: its name, title, classes and playbook (<see cref="DimensionDeclaration"/>).</summary>
     public static readonly DimensionDeclaration Declaration = new(Dimensions.ChurnStatus, "Churn status")
     {

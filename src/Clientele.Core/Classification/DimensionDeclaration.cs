@@ -42,6 +42,15 @@ public sealed record DimensionDeclaration(string Name, string Title)
     public IReadOnlySet<string> ForLiveRelationships { get; init; } = new HashSet<string>();
 
     /// <summary>
+    /// The classes whose action is a level of service for a customer we still serve (an account manager, account reviews): the
+    /// playbook withholds it from a customer whose churn status says the relationship has ended (lapsed or lost,
+    /// <see cref="ChurnStatus.Ended"/>), for whom the churn status's win-back comes first. Unlike
+    /// <see cref="ForLiveRelationships"/>, a customer without a churn status gets it: nothing says it left
+    /// (<see cref="Classification.Playbook.AppliesTo"/>). The class itself is kept.
+    /// </summary>
+    public IReadOnlySet<string> NotForEndedRelationships { get; init; } = new HashSet<string>();
+
+    /// <summary>
     /// How the reason is rendered when read, from the class, the figures the snapshot stores and the analysis's context; null
     /// for a dimension whose reason is still built by its <c>Apply</c> and stored as text (a <c>&lt;dimension&gt;_reason</c> column).
     /// </summary>

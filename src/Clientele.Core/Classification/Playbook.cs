@@ -60,24 +60,29 @@ public sealed record Playbook
     /// <summary>
     /// Whether the action of a class (one role, for a list) is for a customer of this churn status: not that of a class whose
     /// action presupposes a live relationship (<see cref="DimensionDeclaration.ForLiveRelationships"/>) unless the churn status
-    /// is active or at-risk; every other class's always.
+    /// is active or at-risk; not that of a class whose action is a level of service
+    /// (<see cref="DimensionDeclaration.NotForEndedRelationships"/>) when the churn status is lapsed or lost; every other
+    /// class's always.
     /// </summary>
     public static bool AppliesTo(string dimension, string @class, string? churnStatus) =>
-        Dimensions.Declaration(dimension) is not { } declaration || !declaration.ForLiveRelationships.Contains(@class)
-        || (churnStatus is not null && ChurnStatus.Live.Contains(churnStatus));
+        Dimensions.Declaration(dimension) is not { } declaration
+        || ((!declaration.ForLiveRelationships.Contains(@class) || (churnStatus is not null && ChurnStatus.Live.Contains(churnStatus)))
+            && (!declaration.NotForEndedRelationships.Contains(@class) || churnStatus is null || !ChurnStatus.Ended.Contains(churnStatus)));
 
     /// <summary>
-    /// Why a customer's classes give no action of some dimension (<see cref="AppliesTo"/>): "ladder = customer: no action
-    /// while lapsed (the churn status's win-back comes first)", one text per such class; empty when every class has its say.
+    /// Why a customer's classes give no action of some dimension (<see cref="AppliesTo"/>), in one text: "ladder = customer,
+    /// value_tier = VIP: no action while lapsed (the churn status's win-back comes first)"; none when every class has its say.
     /// </summary>
     public static IReadOnlyList<string> Withheld(IEnumerable<KeyValuePair<string, string?>> classes)
     {
         var list = classes as IReadOnlyCollection<KeyValuePair<string, string?>> ?? [.. classes];
         var churnStatus = list.FirstOrDefault(c => c.Key == Dimensions.ChurnStatus).Value;
-        return [.. list.Where(c => c.Value is not null)
-            .SelectMany(c => Split(c.Key, c.Value!).Where(one => !AppliesTo(c.Key, one, churnStatus)).Select(one => $"{c.Key} = {one}: " + (churnStatus is null
-                ? "no action, since nothing says the relationship is alive (no churn status: no model and no repeat history to judge it)"
-                : $"no action while {churnStatus} (the churn status's win-back comes first)")))];
+        var withheld = list.Where(c => c.Value is not null)
+            .SelectMany(c => Split(c.Key, c.Value!).Where(one => !AppliesTo(c.Key, one, churnStatus)).Select(one => $"{c.Key} = {one}")).ToList();
+        if (withheld.Count == 0) return [];
+        return [string.Join(", ", withheld) + ": " + (churnStatus is null
+            ? "no action, since nothing says the relationship is alive (no churn status: no model and no repeat history to judge it)"
+            : $"no action while {churnStatus} (the churn status's win-back comes first)")];
     }
 
     /// <summary>

@@ -35,6 +35,9 @@ public static class ValueClass
             ["other"] = "Standard service.",
         },
         Routine = new HashSet<string> { "other" },
+        // Retention and a senior contact (MVC), standard service (other): for a lapsed or lost customer the churn status's win-back
+        // comes first. A BZC's cost to serve is fixed whatever its status; an MGC is active by its own rule.
+        NotForEndedRelationships = new HashSet<string> { "MVC", "other" },
         Reason = new ReasonDeclaration(
             [
                 Figure("value_class_churn_status", "the churn status the value class saw, as its position among ChurnStatus.Classes (null for none)", FChurnStatus),

@@ -26,6 +26,9 @@ public static class ValueTier
             ["medium"] = "Efficient service and cross-selling.",
             ["small"] = "Low-cost digital service.",
         },
+        // A level of service is for a customer we still serve: for a lapsed or lost one the churn status's win-back comes first
+        // (its personal call where the value warrants one); a customer with no churn status keeps it, since nothing says it left.
+        NotForEndedRelationships = new HashSet<string>(Classes),
         Reason = new ReasonDeclaration((@class, row, context) => Reason(@class, row, context.Classification.ValueTier, context.UsesMargin)),
     };
 

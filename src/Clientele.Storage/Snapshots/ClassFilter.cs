@@ -30,13 +30,18 @@ public sealed record ClassFilter(string Dimension, IReadOnlyList<string> Classes
     }
 
     /// <summary>
-    /// The filters that list the customers a playbook action is for: its class, and for a class whose action is for live
-    /// relationships only (<see cref="Playbook.AppliesTo"/>), a churn status of active or at-risk.
+    /// The filters that list the customers a playbook action is for (<see cref="Playbook.AppliesTo"/>): its class; for a class
+    /// whose action is for live relationships only, a churn status of active or at-risk; for one whose action is a level of
+    /// service, a churn status other than lapsed or lost (none included).
     /// </summary>
-    public static IReadOnlyList<ClassFilter> ForAction(string dimension, string @class) =>
-        Dimensions.Declaration(dimension) is { } declaration && declaration.ForLiveRelationships.Contains(@class)
-            ? [new ClassFilter(dimension, [@class]), new ClassFilter(Dimensions.ChurnStatus, ChurnStatus.Live)]
-            : [new ClassFilter(dimension, [@class])];
+    public static IReadOnlyList<ClassFilter> ForAction(string dimension, string @class)
+    {
+        var declaration = Dimensions.Declaration(dimension);
+        List<ClassFilter> filters = [new ClassFilter(dimension, [@class])];
+        if (declaration?.ForLiveRelationships.Contains(@class) == true) filters.Add(new ClassFilter(Dimensions.ChurnStatus, ChurnStatus.Live));
+        if (declaration?.NotForEndedRelationships.Contains(@class) == true) filters.Add(new ClassFilter(Dimensions.ChurnStatus, ChurnStatus.Ended, Excludes: true));
+        return filters;
+    }
 
     /// <summary>
     /// <see cref="Playbook.AppliesTo"/> in SQL, over a row whose class of <paramref name="dimension"/> is <paramref name="classColumn"/>
@@ -45,9 +50,14 @@ public sealed record ClassFilter(string Dimension, IReadOnlyList<string> Classes
     /// </summary>
     internal static string? AppliesSql(string dimension, string classColumn, string churnColumn)
     {
-        if (Dimensions.Declaration(dimension) is not { ForLiveRelationships.Count: > 0 } declaration) return null;
+        if (Dimensions.Declaration(dimension) is not { } declaration) return null;
         static string List(IEnumerable<string> values) => string.Join(", ", values.Select(v => $"'{v.Replace("'", "''", StringComparison.Ordinal)}'"));
-        return $"(coalesce({classColumn} NOT IN ({List(declaration.ForLiveRelationships.Order(StringComparer.Ordinal))}), true) OR coalesce({churnColumn} IN ({List(ChurnStatus.Live)}), false))";
+        var conditions = new List<string>();
+        if (declaration.ForLiveRelationships.Count > 0)
+            conditions.Add($"(coalesce({classColumn} NOT IN ({List(declaration.ForLiveRelationships.Order(StringComparer.Ordinal))}), true) OR coalesce({churnColumn} IN ({List(ChurnStatus.Live)}), false))");
+        if (declaration.NotForEndedRelationships.Count > 0)
+            conditions.Add($"(coalesce({classColumn} NOT IN ({List(declaration.NotForEndedRelationships.Order(StringComparer.Ordinal))}), true) OR coalesce({churnColumn} NOT IN ({List(ChurnStatus.Ended)}), true))");
+        return conditions.Count == 0 ? null : "(" + string.Join(" AND ", conditions) + ")";
     }
 
     /// <inheritdoc />

@@ -113,10 +113,16 @@ public sealed class ReportCommandTests(AnalyzedDemo demo) : IClassFixture<Analyz
             var (dimension, @class) = (links[i].Groups[1].Value, System.Net.WebUtility.HtmlDecode(links[i].Groups[2].Value));
             Assert.Equal($"report-2025-12-31-{dimension}-", links[i].Groups[3].Value[..(19 + dimension.Length)]);
             var csv = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(links[i].Groups[4].Value));
-            // The command the report prints lists the same customers (a buyer's ladder action's: only the active and at-risk).
+            // The command the report prints lists the same customers (a buyer's ladder action's: only the active and at-risk; a level
+            // of service's: none lapsed or lost).
             var where = ShellWords(links[i].Groups[5].Value);
-            Assert.Equal(dimension == Dimensions.Ladder && @class is "buyer" or "customer" or "supporter" or "advocate"
-                ? ["--where", $"{dimension}={@class}", "--where", "churn_status=active,at-risk"] : ["--where", $"{dimension}={@class}"], where);
+            string[] expected = (dimension, @class) switch
+            {
+                (Dimensions.Ladder, "buyer" or "customer" or "supporter" or "advocate") => ["--where", $"{dimension}={@class}", "--where", "churn_status=active,at-risk"],
+                (Dimensions.ValueTier, _) or (Dimensions.ValueClass, "MVC" or "other") => ["--where", $"{dimension}={@class}", "--where", "churn_status!=lapsed,lost"],
+                _ => ["--where", $"{dimension}={@class}"],
+            };
+            Assert.Equal(expected, where);
             var (code, exported, error) = Cli.Run(["customers", .. where, "--format", "csv"]);
             Assert.True(code == 0, error);
             Assert.Equal(exported.ReplaceLineEndings("\n"), csv);

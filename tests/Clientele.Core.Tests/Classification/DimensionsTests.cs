@@ -64,30 +64,42 @@ public sealed class DimensionsTests
     }
 
     [Theory]
-    [InlineData("active", true)]
-    [InlineData("at-risk", true)]
-    [InlineData("lapsed", false)]
-    [InlineData("lost", false)]
-    [InlineData(null, false)]
-    public void The_ladder_s_actions_for_buyers_are_for_live_relationships_and_the_churn_status_s_win_back_comes_first(string? churnStatus, bool ladderAction)
+    [InlineData("active", true, true)]
+    [InlineData("at-risk", true, true)]
+    [InlineData("lapsed", false, false)]
+    [InlineData("lost", false, false)]
+    [InlineData(null, false, true)]
+    public void The_ladder_s_actions_for_buyers_are_for_live_relationships_and_a_level_of_service_not_for_ended_ones(
+        string? churnStatus, bool ladderAction, bool serviceAction)
     {
-        var actions = new Playbook().ActionsFor(
-            [new(Dimensions.Ladder, "buyer"), new(Dimensions.ValueTier, "VIP"), new(Dimensions.ChurnStatus, churnStatus)]);
+        KeyValuePair<string, string?>[] classes =
+            [new(Dimensions.Ladder, "buyer"), new(Dimensions.ValueTier, "VIP"), new(Dimensions.ValueClass, "MVC"), new(Dimensions.ChurnStatus, churnStatus)];
+        var actions = new Playbook().ActionsFor(classes);
         Assert.Equal(ladderAction, actions.Any(a => a.Dimension == Dimensions.Ladder));
-        Assert.Contains(actions, a => a.Dimension == Dimensions.ValueTier);
+        Assert.Equal(serviceAction, actions.Any(a => a.Dimension == Dimensions.ValueTier));
+        Assert.Equal(serviceAction, actions.Any(a => a.Dimension == Dimensions.ValueClass));
         Assert.Equal(churnStatus is not null, actions.Any(a => a.Dimension == Dimensions.ChurnStatus));
         Assert.Equal(ladderAction, Playbook.AppliesTo(Dimensions.Ladder, "buyer", churnStatus));
-        Assert.True(Playbook.AppliesTo(Dimensions.ValueTier, "VIP", churnStatus));
-        // A prospect has no churn status: its ladder action is always given.
+        foreach (var tier in ValueTier.Classes) Assert.Equal(serviceAction, Playbook.AppliesTo(Dimensions.ValueTier, tier, churnStatus));
+        Assert.Equal(serviceAction, Playbook.AppliesTo(Dimensions.ValueClass, "other", churnStatus));
+        // A prospect has no churn status: its ladder action is always given; so is a BZC's (its cost to serve, whatever its status).
         Assert.True(Playbook.AppliesTo(Dimensions.Ladder, "prospect", churnStatus));
-        var withheld = Playbook.Withheld([new(Dimensions.Ladder, "buyer"), new(Dimensions.ValueTier, "VIP"), new(Dimensions.ChurnStatus, churnStatus)]);
+        Assert.True(Playbook.AppliesTo(Dimensions.ValueClass, "BZC", churnStatus));
+        var withheld = Playbook.Withheld(classes);
         Assert.Equal(
-            ladderAction ? [] : [churnStatus is null
-                ? "ladder = buyer: no action, since nothing says the relationship is alive (no churn status: no model and no repeat history to judge it)"
-                : $"ladder = buyer: no action while {churnStatus} (the churn status's win-back comes first)"],
+            churnStatus switch
+            {
+                null => ["ladder = buyer: no action, since nothing says the relationship is alive (no churn status: no model and no repeat history to judge it)"],
+                "lapsed" or "lost" => [$"ladder = buyer, value_tier = VIP, value_class = MVC: no action while {churnStatus} (the churn status's win-back comes first)"],
+                _ => [],
+            },
             withheld);
-        // The ladder's buyer rungs are the only classes whose actions presuppose a live relationship.
+        // The ladder's buyer rungs are the only classes whose actions presuppose a live relationship; the value tiers, MVC and
+        // other the only ones whose actions are a level of service.
         Assert.Equal([(Dimensions.Ladder, "advocate"), (Dimensions.Ladder, "buyer"), (Dimensions.Ladder, "customer"), (Dimensions.Ladder, "supporter")],
             Dimensions.Declared.SelectMany(d => d.ForLiveRelationships.Select(c => (d.Name, c))).Order());
+        (string, string)[] service = [(Dimensions.ValueClass, "MVC"), (Dimensions.ValueClass, "other"), (Dimensions.ValueTier, "large"),
+            (Dimensions.ValueTier, "medium"), (Dimensions.ValueTier, "small"), (Dimensions.ValueTier, "VIP")];
+        Assert.Equal(service.Order(), Dimensions.Declared.SelectMany(d => d.NotForEndedRelationships.Select(c => (d.Name, c))).Order());
     }
 }

@@ -101,6 +101,9 @@ public sealed class OverviewApiTests : IClassFixture<OverviewApiTests.Server>
             var holds = a.Dimension == Dimensions.Influence ? $"list_contains(string_split(influence, ', '), '{a.Class}')" : $"{a.Dimension} = '{a.Class}'";
             // A buyer's ladder action is for live relationships: the active and at-risk only.
             if (a.Dimension == Dimensions.Ladder && a.Class is "buyer" or "customer" or "supporter" or "advocate") holds += " AND churn_status IN ('active', 'at-risk')";
+            // A level of service is not for a customer who left: none lapsed or lost (those without a churn status included).
+            if (a.Dimension == Dimensions.ValueTier || (a.Dimension == Dimensions.ValueClass && a.Class is "MVC" or "other"))
+                holds += " AND coalesce(churn_status NOT IN ('lapsed', 'lost'), true)";
             var row = SnapshotSql.Rows(_factory.Workspace,
                 $"SELECT count(*), coalesce(sum(future_net_value) FILTER (WHERE isfinite(future_net_value)), 0) FROM snapshot_customers WHERE as_of = $as_of AND {holds}")[0];
             Assert.Equal(Convert.ToInt64(row[0], CultureInfo.InvariantCulture), a.Customers);
@@ -112,7 +115,13 @@ public sealed class OverviewApiTests : IClassFixture<OverviewApiTests.Server>
         {
             foreach (var row in SnapshotSql.Rows(_factory.Workspace,
                          $"SELECT {dimension}, sum(future_net_value) FILTER (WHERE isfinite(future_net_value)) FROM snapshot_customers WHERE as_of = $as_of AND {dimension} IS NOT NULL"
-                         + (dimension == Dimensions.Ladder ? " AND (ladder NOT IN ('buyer', 'customer', 'supporter', 'advocate') OR churn_status IN ('active', 'at-risk'))" : "") + " GROUP BY ALL"))
+                         + dimension switch
+                         {
+                             Dimensions.Ladder => " AND (ladder NOT IN ('buyer', 'customer', 'supporter', 'advocate') OR churn_status IN ('active', 'at-risk'))",
+                             Dimensions.ValueTier => " AND coalesce(churn_status NOT IN ('lapsed', 'lost'), true)",
+                             Dimensions.ValueClass => " AND (value_class NOT IN ('MVC', 'other') OR coalesce(churn_status NOT IN ('lapsed', 'lost'), true))",
+                             _ => "",
+                         } + " GROUP BY ALL"))
             {
                 var @class = (string)row[0]!;
                 if (Playbook.Routine.Contains((dimension, @class)) || actions.Any(a => a.Dimension == dimension && a.Class == @class)) continue;

@@ -72,7 +72,7 @@ public sealed class LegibilityTests(BrowserServer server) : IClassFixture<Browse
 
     /// <summary>
     /// The views this round added: the customer table with a filter that leaves classes out, and a lapsed customer's page with
-    /// the note on the ladder action it does not get, photographed as customers-not-lapsed-WIDTH.png and customer-lapsed-WIDTH.png.
+    /// the note on the actions it does not get, photographed as customers-not-lapsed-WIDTH.png and customer-lapsed-WIDTH.png.
     /// </summary>
     [Theory]
     [MemberData(nameof(AllWidths))]

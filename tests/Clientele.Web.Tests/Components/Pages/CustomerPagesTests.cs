@@ -50,15 +50,22 @@ public sealed class CustomerPagesTests : IClassFixture<CustomerPagesTests.Server
     }
 
     [Fact]
-    public async Task A_lapsed_customer_s_page_keeps_its_ladder_class_and_says_why_the_ladder_gives_no_action()
+    public async Task A_lapsed_customer_s_page_keeps_its_classes_and_says_which_give_no_action()
     {
         var day = DemoCompany.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var (lapsed, active) = _factory.Workspace.Read(w => (
             w.Scalar<string>($"SELECT min(customer_id) FROM snapshot_customers WHERE as_of = DATE '{day}' AND churn_status = 'lapsed' AND ladder = 'customer'")!,
             w.Scalar<string>($"SELECT min(customer_id) FROM snapshot_customers WHERE as_of = DATE '{day}' AND churn_status = 'active' AND ladder = 'customer'")!));
+        var (tier, valueClass) = _factory.Workspace.Read(w => (
+            w.Scalar<string>($"SELECT value_tier FROM snapshot_customers WHERE as_of = DATE '{day}' AND customer_id = '{lapsed}'")!,
+            w.Scalar<string>($"SELECT value_class FROM snapshot_customers WHERE as_of = DATE '{day}' AND customer_id = '{lapsed}'")!));
         var html = await Page(Role.Viewer, $"/customers/{lapsed}");
-        Assert.Contains("ladder = customer: no action while lapsed (the churn status&#x27;s win-back comes first).", html, StringComparison.Ordinal);
+        // One note names every class whose action is withheld: the ladder's follow-up, the value tier's level of service, and the
+        // value class's unless it is a BZC (whose cost to serve is fixed whatever its status).
+        var withheld = $"ladder = customer, value_tier = {tier}{(valueClass == "BZC" ? "" : $", value_class = {valueClass}")}";
+        Assert.Contains($"{withheld}: no action while lapsed (the churn status&#x27;s win-back comes first).", html, StringComparison.Ordinal);
         Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(Clientele.Classification.Playbook.Defaults["ladder"]["customer"]), html, StringComparison.Ordinal);
+        Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(Clientele.Classification.Playbook.Defaults["value_tier"][tier]), html, StringComparison.Ordinal);
         var live = await Page(Role.Viewer, $"/customers/{active}");
         Assert.DoesNotContain("data-testid=\"action-withheld\"", live, StringComparison.Ordinal);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(Clientele.Classification.Playbook.Defaults["ladder"]["customer"]), live, StringComparison.Ordinal);
