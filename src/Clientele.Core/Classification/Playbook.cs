@@ -70,6 +70,19 @@ public sealed record Playbook
             && (!declaration.NotForEndedRelationships.Contains(@class) || churnStatus is null || !ChurnStatus.Ended.Contains(churnStatus)));
 
     /// <summary>
+    /// For whom a class's action is, where not for every customer of the class (<see cref="AppliesTo"/>), in words for the
+    /// playbook's page and API; null where it is for all of them.
+    /// </summary>
+    public static string? Condition(string dimension, string @class) => Dimensions.Declaration(dimension) switch
+    {
+        { } d when d.ForLiveRelationships.Contains(@class) =>
+            "Only for active and at-risk customers: it presupposes a live relationship (a lapsed or lost one gets the churn status's win-back, one without a churn status none)",
+        { } d when d.NotForEndedRelationships.Contains(@class) =>
+            "Not for lapsed or lost customers: a level of service for those we still serve (the churn status's win-back comes first)",
+        _ => null,
+    };
+
+    /// <summary>
     /// Why a customer's classes give no action of some dimension (<see cref="AppliesTo"/>), in one text: "ladder = customer,
     /// value_tier = VIP: no action while lapsed (the churn status's win-back comes first)"; none when every class has its say.
     /// </summary>

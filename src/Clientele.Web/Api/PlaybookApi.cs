@@ -35,7 +35,7 @@ public static class PlaybookApi
         var known = DimensionClasses.Closed.GetValueOrDefault(dimension) ?? [];
         return [.. defaults.Concat(replaced.Keys).Distinct()
             .OrderBy(c => known.Contains(c) ? known.ToList().IndexOf(c) : known.Count)
-            .Select(c => new PlaybookEntry(c, string.Join(" ", playbook.For(dimension, c)), replaced.ContainsKey(c)))];
+            .Select(c => new PlaybookEntry(c, string.Join(" ", playbook.For(dimension, c)), replaced.ContainsKey(c), Playbook.Condition(dimension, c)))];
     }
 }
 
@@ -48,4 +48,5 @@ public sealed record PlaybookDimension(string Dimension, IReadOnlyList<PlaybookE
 /// <param name="Class">The class (for influence, one role).</param>
 /// <param name="Action">What to do.</param>
 /// <param name="Replaced">Whether the workspace's options replace the default action.</param>
-public sealed record PlaybookEntry(string Class, string Action, bool Replaced);
+/// <param name="Condition">For whom the action is, in words, where not for every customer of the class; null where it is.</param>
+public sealed record PlaybookEntry(string Class, string Action, bool Replaced, string? Condition = null);

@@ -77,7 +77,6 @@ public sealed class CustomerPagesTests : IClassFixture<CustomerPagesTests.Server
         var day = DemoCompany.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var id = _factory.Workspace.Read(w => w.Scalar<string>($"SELECT customer_id FROM snapshot_customers WHERE as_of = DATE '{day}' ORDER BY customer_id LIMIT 1"))!;
         var analyst = await Page(Role.Analyst, $"/customers/{id}");
-        File.WriteAllText("/tmp/wt-a-customer.html", analyst);
         Assert.Contains("data-testid=\"customer-classes\"", analyst, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"override-form\"", analyst, StringComparison.Ordinal);
         var viewer = await Page(Role.Viewer, $"/customers/{id}");
@@ -91,5 +90,10 @@ public sealed class CustomerPagesTests : IClassFixture<CustomerPagesTests.Server
         var html = await Page(Role.Viewer, "/playbook");
         Assert.Contains("data-testid=\"playbook-value_class\"", html, StringComparison.Ordinal);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(Clientele.Classification.Playbook.Defaults["value_class"]["MVC"]), html, StringComparison.Ordinal);
+        // An action not for every customer of its class says for whom it is, and links to those customers.
+        Assert.Contains("data-testid=\"playbook-condition-value_tier-VIP\">Not for lapsed or lost customers", html, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"playbook-condition-ladder-customer\">Only for active and at-risk customers", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("playbook-condition-value_class-BZC", html, StringComparison.Ordinal);
+        Assert.Contains("where=value_tier%3DVIP&amp;where=churn_status%21%3Dlapsed%2Clost", html, StringComparison.Ordinal);
     }
 }
