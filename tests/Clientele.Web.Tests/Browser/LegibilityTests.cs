@@ -5,7 +5,8 @@ namespace Clientele.Web.Tests.Browser;
 /// <summary>
 /// Every page reads whole at a laptop's width (1280 px), a large screen's (1920 px) and a phone's (390 px): no text of a
 /// heading, label, cell, link or badge is cut off (an element that hides its overflow is never narrower than its text;
-/// tables too wide scroll sideways inside their own frame), and every chart lies inside its frame. With
+/// tables too wide scroll sideways inside their own frame), no table cell is squeezed to a letter or two a line, and every
+/// chart lies inside its frame. With
 /// CLIENTELE_SCREENSHOTS set, each page is photographed at each width as NAME-WIDTH.png.
 /// </summary>
 public sealed class LegibilityTests(BrowserServer server) : IClassFixture<BrowserServer>
@@ -41,6 +42,11 @@ public sealed class LegibilityTests(BrowserServer server) : IClassFixture<Browse
             const hides = style.overflowX === 'hidden' || style.overflowX === 'clip' || style.textOverflow === 'ellipsis';
             if (hides && el.scrollWidth > el.clientWidth + 1)
               found.push(`${describe(el)} "${content.slice(0, 50)}" needs ${el.scrollWidth} px, shows ${el.clientWidth}`);
+            // A column squeezed by its neighbours' fixed widths breaks its words a letter or two a line: a cell holding a word
+            // of four letters or more is never narrower than two of its characters' heights.
+            if ((el.tagName === 'TD' || el.classList.contains('rz-cell-data')) && /[A-Za-z]{4}/.test(content)
+                && el.getBoundingClientRect().width < 2 * parseFloat(style.fontSize))
+              found.push(`${describe(el)} "${content.slice(0, 50)}" is squeezed to ${Math.round(el.getBoundingClientRect().width)} px`);
           }
           for (const chart of document.querySelectorAll('[data-chart]')) {
             const box = chart.getBoundingClientRect();
