@@ -5,8 +5,8 @@ namespace Clientele.Web.Tests.Browser;
 /// <summary>
 /// Every page reads whole at a laptop's width (1280 px), a large screen's (1920 px) and a phone's (390 px): no text of a
 /// heading, label, cell, link or badge is cut off (an element that hides its overflow is never narrower than its text;
-/// tables too wide scroll sideways inside their own frame), no table cell is squeezed to a letter or two a line, and every
-/// chart lies inside its frame. With
+/// tables too wide scroll sideways inside their own frame), no table cell is squeezed to a letter or two a line, nothing reaches past its card or
+/// the window (unless in a frame that scrolls sideways), and every chart lies inside its frame. With
 /// CLIENTELE_SCREENSHOTS set, each page is photographed at each width as NAME-WIDTH.png.
 /// </summary>
 public sealed class LegibilityTests(BrowserServer server) : IClassFixture<BrowserServer>
@@ -47,6 +47,22 @@ public sealed class LegibilityTests(BrowserServer server) : IClassFixture<Browse
             if ((el.tagName === 'TD' || el.classList.contains('rz-cell-data')) && /[A-Za-z]{4}/.test(content)
                 && el.getBoundingClientRect().width < 2 * parseFloat(style.fontSize))
               found.push(`${describe(el)} "${content.slice(0, 50)}" is squeezed to ${Math.round(el.getBoundingClientRect().width)} px`);
+          }
+          // Nothing reaches past its card or the window's right edge (a toggle beside a heading, a button row), unless it
+          // lies in a frame that scrolls sideways (a wide table).
+          // The layout's own scrolling body is the window here.
+          const scrolls = el => { const x = getComputedStyle(el).overflowX; return (x === 'auto' || x === 'scroll') && !el.matches('.rz-body, .rz-layout'); };
+          const width = document.documentElement.clientWidth;
+          for (const el of document.querySelectorAll(text + ', .rz-selectbar, .rz-button, input, select, .rz-dropdown')) {
+            if (el.getClientRects().length === 0 || el.closest('.rz-sidebar, .rz-popup, .rz-dialog')) continue;
+            let frame = el.parentElement;
+            while (frame && !frame.classList.contains('rz-card') && !scrolls(frame) && frame !== document.body) frame = frame.parentElement;
+            if (!frame || (frame !== document.body && scrolls(frame))) continue;
+            const box = el.getBoundingClientRect();
+            const bounds = frame === document.body ? { left: 0, right: width } : frame.getBoundingClientRect();
+            if (box.width > 0 && (box.right > bounds.right + 1 || box.left < bounds.left - 1))
+              found.push(`${describe(el)} "${(el.innerText || el.value || '').trim().slice(0, 50)}" spans ${Math.round(box.left)}..${Math.round(box.right)} px, ` +
+                         `past its ${frame === document.body ? 'window' : 'card'} of ${Math.round(bounds.left)}..${Math.round(bounds.right)}`);
           }
           for (const chart of document.querySelectorAll('[data-chart]')) {
             const box = chart.getBoundingClientRect();
