@@ -64,10 +64,15 @@ public sealed record Playbook
     /// (<see cref="DimensionDeclaration.NotForEndedRelationships"/>) when the churn status is lapsed or lost; every other
     /// class's always.
     /// </summary>
-    public static bool AppliesTo(string dimension, string @class, string? churnStatus) =>
-        Dimensions.Declaration(dimension) is not { } declaration
-        || ((!declaration.ForLiveRelationships.Contains(@class) || (churnStatus is not null && ChurnStatus.Live.Contains(churnStatus)))
-            && (!declaration.NotForEndedRelationships.Contains(@class) || churnStatus is null || !ChurnStatus.Ended.Contains(churnStatus)));
+    public static bool AppliesTo(string dimension, string @class, string? churnStatus)
+    {
+        if (Dimensions.Declaration(dimension) is not { } declaration) return true;
+        var needsLive = declaration.ForLiveRelationships.Contains(@class);
+        var notForEnded = declaration.NotForEndedRelationships.Contains(@class);
+        var live = churnStatus is not null && ChurnStatus.Live.Contains(churnStatus);
+        var ended = churnStatus is not null && ChurnStatus.Ended.Contains(churnStatus);
+        return (!needsLive || live) && (!notForEnded || !ended);
+    }
 
     /// <summary>
     /// For whom a class's action is, where not for every customer of the class (<see cref="AppliesTo"/>), in words for the

@@ -43,6 +43,8 @@ public static class SupplyChainPosition
             [Ultimate] = "Build the brand with end users and feed their demand back to the channel.",
         },
         Routine = new HashSet<string> { Direct },
+        // Serving a customer directly is for one we still serve: for a lapsed or lost one the churn status's win-back comes first.
+        NotForEndedRelationships = new HashSet<string> { Direct },
         Reason = new ReasonDeclaration(
             [
                 new ReasonFigure("supply_depth", "links from us", (r, i) => r.SupplyChain.Depth[i] >= 0 ? r.SupplyChain.Depth[i] : double.NaN) { Shared = true },

@@ -73,11 +73,13 @@ public sealed class DimensionsTests
         string? churnStatus, bool ladderAction, bool serviceAction)
     {
         KeyValuePair<string, string?>[] classes =
-            [new(Dimensions.Ladder, "buyer"), new(Dimensions.ValueTier, "VIP"), new(Dimensions.ValueClass, "MVC"), new(Dimensions.ChurnStatus, churnStatus)];
+            [new(Dimensions.Ladder, "buyer"), new(Dimensions.ValueTier, "VIP"), new(Dimensions.ValueClass, "MVC"), new(Dimensions.SupplyChain, "direct"),
+             new(Dimensions.ChurnStatus, churnStatus)];
         var actions = new Playbook().ActionsFor(classes);
         Assert.Equal(ladderAction, actions.Any(a => a.Dimension == Dimensions.Ladder));
         Assert.Equal(serviceAction, actions.Any(a => a.Dimension == Dimensions.ValueTier));
         Assert.Equal(serviceAction, actions.Any(a => a.Dimension == Dimensions.ValueClass));
+        Assert.Equal(serviceAction, actions.Any(a => a.Dimension == Dimensions.SupplyChain));
         Assert.Equal(churnStatus is not null, actions.Any(a => a.Dimension == Dimensions.ChurnStatus));
         Assert.Equal(ladderAction, Playbook.AppliesTo(Dimensions.Ladder, "buyer", churnStatus));
         foreach (var tier in ValueTier.Classes) Assert.Equal(serviceAction, Playbook.AppliesTo(Dimensions.ValueTier, tier, churnStatus));
@@ -85,21 +87,23 @@ public sealed class DimensionsTests
         // A prospect has no churn status: its ladder action is always given; so is a BZC's (its cost to serve, whatever its status).
         Assert.True(Playbook.AppliesTo(Dimensions.Ladder, "prospect", churnStatus));
         Assert.True(Playbook.AppliesTo(Dimensions.ValueClass, "BZC", churnStatus));
+        // Indirect and ultimate customers do not buy from us, so have no churn status of their own to wait for.
+        Assert.True(Playbook.AppliesTo(Dimensions.SupplyChain, "indirect", churnStatus));
         var withheld = Playbook.Withheld(classes);
         Assert.Equal(
             churnStatus switch
             {
                 null => ["ladder = buyer: no action, since nothing says the relationship is alive (no churn status: no model and no repeat history to judge it)"],
-                "lapsed" or "lost" => [$"ladder = buyer, value_tier = VIP, value_class = MVC: no action while {churnStatus} (the churn status's win-back comes first)"],
+                "lapsed" or "lost" => [$"ladder = buyer, value_tier = VIP, value_class = MVC, supply_chain = direct: no action while {churnStatus} (the churn status's win-back comes first)"],
                 _ => [],
             },
             withheld);
         // The ladder's buyer rungs are the only classes whose actions presuppose a live relationship; the value tiers, MVC and
-        // other the only ones whose actions are a level of service.
+        // other, and serving a direct customer the only ones whose actions are a level of service.
         Assert.Equal([(Dimensions.Ladder, "advocate"), (Dimensions.Ladder, "buyer"), (Dimensions.Ladder, "customer"), (Dimensions.Ladder, "supporter")],
             Dimensions.Declared.SelectMany(d => d.ForLiveRelationships.Select(c => (d.Name, c))).Order());
         (string, string)[] service = [(Dimensions.ValueClass, "MVC"), (Dimensions.ValueClass, "other"), (Dimensions.ValueTier, "large"),
-            (Dimensions.ValueTier, "medium"), (Dimensions.ValueTier, "small"), (Dimensions.ValueTier, "VIP")];
+            (Dimensions.ValueTier, "medium"), (Dimensions.ValueTier, "small"), (Dimensions.ValueTier, "VIP"), (Dimensions.SupplyChain, "direct")];
         Assert.Equal(service.Order(), Dimensions.Declared.SelectMany(d => d.NotForEndedRelationships.Select(c => (d.Name, c))).Order());
     }
 }

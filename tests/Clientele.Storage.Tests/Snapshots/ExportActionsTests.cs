@@ -6,7 +6,7 @@ namespace Clientele.Storage.Tests.Snapshots;
 /// <summary>The actions cell an export streamed to the client writes (a PostgreSQL workspace's), as DuckDB's SQL join writes it.</summary>
 public sealed class ExportActionsTests
 {
-    private static string? Of(string? ladder, string? churnStatus, string? valueTier = null, string? valueClass = null)
+    private static string? Of(string? ladder, string? churnStatus, string? valueTier = null, string? valueClass = null, string? supplyChain = null)
     {
         var classes = Dimensions.All.Select(d => d switch
         {
@@ -14,6 +14,7 @@ public sealed class ExportActionsTests
             Dimensions.ChurnStatus => churnStatus,
             Dimensions.ValueTier => valueTier,
             Dimensions.ValueClass => valueClass,
+            Dimensions.SupplyChain => supplyChain,
             _ => null,
         }).ToList();
         return new ExportActions(new Playbook()).Of(classes);
@@ -42,5 +43,11 @@ public sealed class ExportActionsTests
         // A BZC's cost to serve is fixed whatever its status.
         Assert.Equal($"value_class=BZC: {Playbook.Defaults[Dimensions.ValueClass]["BZC"]} | churn_status=lapsed: {Playbook.Defaults[Dimensions.ChurnStatus]["lapsed"]}",
             Of(null, "lapsed", null, "BZC"));
+        // Serving a direct customer is a level of service too; an indirect one has no churn status of its own.
+        var direct = $"supply_chain=direct: {Playbook.Defaults[Dimensions.SupplyChain]["direct"]}";
+        Assert.Equal($"{direct} | churn_status=at-risk: {Playbook.Defaults[Dimensions.ChurnStatus]["at-risk"]}", Of(null, "at-risk", supplyChain: "direct"));
+        Assert.Equal($"churn_status=lapsed: {Playbook.Defaults[Dimensions.ChurnStatus]["lapsed"]}", Of(null, "lapsed", supplyChain: "direct"));
+        Assert.Equal(direct, Of(null, null, supplyChain: "direct"));
+        Assert.Equal($"supply_chain=indirect: {Playbook.Defaults[Dimensions.SupplyChain]["indirect"]}", Of(null, null, supplyChain: "indirect"));
     }
 }

@@ -61,11 +61,12 @@ public sealed class CustomerPagesTests : IClassFixture<CustomerPagesTests.Server
             w.Scalar<string>($"SELECT value_class FROM snapshot_customers WHERE as_of = DATE '{day}' AND customer_id = '{lapsed}'")!));
         var html = await Page(Role.Viewer, $"/customers/{lapsed}");
         // One note names every class whose action is withheld: the ladder's follow-up, the value tier's level of service, and the
-        // value class's unless it is a BZC (whose cost to serve is fixed whatever its status).
-        var withheld = $"ladder = customer, value_tier = {tier}{(valueClass == "BZC" ? "" : $", value_class = {valueClass}")}";
+        // value class's unless it is a BZC (whose cost to serve is fixed whatever its status), and direct service (a customer buys from us).
+        var withheld = $"ladder = customer, value_tier = {tier}{(valueClass == "BZC" ? "" : $", value_class = {valueClass}")}, supply_chain = direct";
         Assert.Contains($"{withheld}: no action while lapsed (the churn status&#x27;s win-back comes first).", html, StringComparison.Ordinal);
         Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(Clientele.Classification.Playbook.Defaults["ladder"]["customer"]), html, StringComparison.Ordinal);
         Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(Clientele.Classification.Playbook.Defaults["value_tier"][tier]), html, StringComparison.Ordinal);
+        Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(Clientele.Classification.Playbook.Defaults["supply_chain"]["direct"]), html, StringComparison.Ordinal);
         var live = await Page(Role.Viewer, $"/customers/{active}");
         Assert.DoesNotContain("data-testid=\"action-withheld\"", live, StringComparison.Ordinal);
         Assert.Contains(System.Net.WebUtility.HtmlEncode(Clientele.Classification.Playbook.Defaults["ladder"]["customer"]), live, StringComparison.Ordinal);
