@@ -18,4 +18,7 @@ public sealed record FitBudget
 
     /// <summary>Cancels the fit: it then throws <see cref="OperationCanceledException"/> (default: none).</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>What is left of the wall time after <paramref name="spent"/> (a fit in stages shares one budget).</summary>
+    internal FitBudget After(TimeSpan spent) => this with { TimeLimit = TimeLimit > spent ? TimeLimit - spent : TimeSpan.Zero };
 }

@@ -51,7 +51,7 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma)
         double[] start = [1, 2, spend / customers];
         var approach = Approach(x, m, w, customers, start, o);
         var (p, report) = MaximumLikelihood.Fit(ParameterNames, approach?.Parameters ?? start, Negative(x, m, w),
-            customers, x.Length, o.Penalty, o.Budget, approach?.InverseHessian);
+            customers, x.Length, o.Penalty, o.Budget.After(clock.Elapsed), approach?.InverseHessian);
         // The sample's fit is part of the time the fit took.
         return new GammaGammaModel(p[0], p[1], p[2]) { Report = report with { Seconds = clock.Elapsed.TotalSeconds } };
     }

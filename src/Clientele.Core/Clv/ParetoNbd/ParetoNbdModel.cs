@@ -45,7 +45,7 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
         var start = Approach(rows, [1, meanAge, 1, meanAge], o);
         var (p, report) = MaximumLikelihood.Fit(ParameterNames, start?.Parameters ?? [1, meanAge, 1, meanAge],
             (parameters, gradient) => -LogLikelihood(rows, parameters, gradient, negate: true),
-            rows.Customers, rows.Rows, o.Penalty, o.Budget, start?.InverseHessian);
+            rows.Customers, rows.Rows, o.Penalty, o.Budget.After(clock.Elapsed), start?.InverseHessian);
         // The sample's fit is part of the time the fit took.
         return new ParetoNbdModel(p[0], p[1], p[2], p[3]) { Report = report with { Seconds = clock.Elapsed.TotalSeconds } };
     }
