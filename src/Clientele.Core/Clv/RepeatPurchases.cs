@@ -1,4 +1,5 @@
 using System.Globalization;
+using Clientele.Clv.Fitting;
 using Clientele.Customers;
 
 namespace Clientele.Clv;
@@ -112,18 +113,8 @@ public sealed class RepeatPurchases
     /// Every <paramref name="stride"/>-th row from the first, with its weight: an evenly spaced sample of the rows (of the
     /// customers, for compressed rows in the order of their first occurrence), for a fit's starting point.
     /// </summary>
-    internal RepeatPurchases EveryRow(int stride)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(stride, 1);
-        var count = (_frequency.Length + stride - 1) / stride;
-        double[] Take(double[] column)
-        {
-            var taken = new double[count];
-            for (var k = 0; k < count; k++) taken[k] = column[k * stride];
-            return taken;
-        }
-        return new RepeatPurchases(Take(_frequency), Take(_recency), Take(_age), Take(_weight));
-    }
+    internal RepeatPurchases EveryRow(int stride) =>
+        new(EvenSample.Take(_frequency, stride), EvenSample.Take(_recency, stride), EvenSample.Take(_age, stride), EvenSample.Take(_weight, stride));
 
     private (double[] Distinct, int[] Index)? _frequencies;
 

@@ -70,16 +70,9 @@ public sealed record GammaGammaModel(double P, double Q, double Gamma)
     /// </summary>
     private static (double[] Parameters, double[,] InverseHessian)? Approach(double[] x, double[] m, double[] w, double customers, double[] start, GammaGammaFitOptions o)
     {
-        if (o.WarmStartRows <= 0 || x.Length <= o.WarmStartRows) return null;
-        var stride = Math.Max(2, x.Length / Math.Max(1, o.WarmStartRows / 2));
-        var count = (x.Length + stride - 1) / stride;
-        double[] Take(double[] column)
-        {
-            var taken = new double[count];
-            for (var k = 0; k < count; k++) taken[k] = column[k * stride];
-            return taken;
-        }
-        var (sx, sm, sw) = (Take(x), Take(m), Take(w));
+        if (!EvenSample.Applies(x.Length, o.WarmStartRows)) return null;
+        var stride = EvenSample.Stride(x.Length, o.WarmStartRows);
+        var (sx, sm, sw) = (EvenSample.Take(x, stride), EvenSample.Take(m, stride), EvenSample.Take(w, stride));
         var share = sw.Sum() / customers;
         try
         {

@@ -57,8 +57,8 @@ public sealed record ParetoNbdModel(double R, double Alpha, double S, double Bet
     /// </summary>
     private static (double[] Parameters, double[,] InverseHessian)? Approach(RepeatPurchases rows, double[] start, ParetoNbdFitOptions o)
     {
-        if (o.WarmStartRows <= 0 || rows.Rows <= o.WarmStartRows) return null;
-        var sample = rows.EveryRow(Math.Max(2, rows.Rows / Math.Max(1, o.WarmStartRows / 2)));
+        if (!EvenSample.Applies(rows.Rows, o.WarmStartRows)) return null;
+        var sample = rows.EveryRow(EvenSample.Stride(rows.Rows, o.WarmStartRows));
         if (!sample.HasRepeatBuyers()) return null;
         var share = sample.Customers / rows.Customers;
         try
