@@ -42,14 +42,18 @@ public class BrowserServer : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>How long a page's action, navigation or expectation may take before the test fails (milliseconds).</summary>
+    private const float DefaultTimeout = 60_000;
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"the browser tests need Chromium at {ChromiumPath}: `apt-get install chromium` (bash .ci/run installs it).");
         Address = Factory.StartOnLoopback();
         // Playwright's expectations wait 5 s by default; on a loaded CI machine a real import undone or an analysis re-read takes
-        // longer (an undo of 10,849 rows missed it). A wrong text still fails, after the wait.
-        Assertions.SetDefaultExpectTimeout(30_000);
+        // longer (an undo of 10,849 rows missed it), and with the two cores shared (load average 15) a row's click took more
+        // than 30 s to reach the customer's page. A wrong text or a page that never comes still fails, after the wait.
+        Assertions.SetDefaultExpectTimeout(DefaultTimeout);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumFlags });
     }
@@ -78,7 +82,7 @@ public class BrowserServer : IAsyncLifetime
         {
             if (message.Type == "error") watched.Errors.Add(message.Text);
         };
-        page.SetDefaultTimeout(30_000);
+        page.SetDefaultTimeout(DefaultTimeout);
         return watched;
     }
 
