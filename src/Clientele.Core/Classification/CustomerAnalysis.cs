@@ -13,14 +13,22 @@ namespace Clientele.Classification;
 /// hierarchy roll-up learn nothing but read the whole base in every <see cref="Apply"/>: a position comes from a walk of the
 /// whole supply graph from the direct customers, a group value sums a whole subtree (the roll-up is computed for everyone).
 /// </para>
+/// <para>
+/// Both halves run the dimensions on every core: each dimension's learn and apply reads only its arguments and what the steps
+/// it depends on gave (the churn status, the yearly revenue, the wallets, the value class), so those that depend on nothing
+/// start at once, on the thread pool, and the result is the same whatever order they finish in.
+/// </para>
 /// </summary>
 public static class CustomerAnalysis
 {
-    /// <summary>The steps, in order, as reported to <c>progress</c>: "learn" (by <see cref="Run"/> only), then one per dimension.</summary>
+    /// <summary>
+    /// The steps, in order, as reported to <c>progress</c>: "learn" (by <see cref="Run"/> only), then one per dimension, each named
+    /// as the caller's thread waits for it (the dimensions run at once, so a step named may have finished already).
+    /// </summary>
     public static readonly IReadOnlyList<string> Steps = ["learn", "churn", "ladder", "value", "prospects", "strategy", "supply chain", "influence", "buying centers", "structure map", "product lines", "overrides"];
 
     /// <summary>
-    /// Runs every dimension: <see cref="Apply"/> of <see cref="Learn"/>. <paramref name="progress"/> hears the name of each step as it starts.
+    /// Runs every dimension: <see cref="Apply"/> of <see cref="Learn"/>. <paramref name="progress"/> hears the name of each step (<see cref="Steps"/>), on the caller's thread.
     /// </summary>
     public static AnalysisResult Run(CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
         IReadOnlyList<Override> overrides, Action<string>? progress = null)
@@ -53,23 +61,33 @@ public static class CustomerAnalysis
     private static Learned LearnAll(CustomerColumns columns, ScoringResult scoring, ClassificationOptions options)
     {
         var scores = scoring.Scores;
-        var churnContext = ChurnStatus.Learn(columns);
-        // "active" has one meaning, the churn status's: the value class, the strategy matrix and the map learn from every customer's.
-        var churn = ChurnStatus.Apply(churnContext, columns, scores, options.Churn);
-        var status = churn.Status.Class;
-        var ladder = RelationshipLadder.Learn(columns, scores);
-        var tier = ValueTier.Learn(columns, scores, options.ValueTier);
-        var yearly = YearlyRevenue.All(columns, options.Strategy.AnnualiseFromDays);
-        var segments = new SegmentKeys(columns, options.StructureMap);
-        var walletContext = WalletEstimates.Learn(columns, yearly, segments, options.Strategy);
-        var wallets = WalletEstimates.Apply(walletContext, columns, yearly, segments);
-        var valueClass = ValueClass.Learn(columns, scores, options.ValueClass, status, yearly, wallets);
-        var prospects = ProspectGrade.Learn(columns, options.ProspectGrade);
-        var strategy = StrategyMatrix.Learn(columns, scores, options.Strategy, status, yearly);
-        var influence = InfluenceRoles.Learn(columns, scores);
-        var map = StructureMap.Learn(columns, scores, status, options.StructureMap);
-        var context = new ClassificationContext(columns.AsOf, columns.Count, churnContext, ladder, tier, walletContext, valueClass, prospects, strategy, influence, map);
-        return new Learned(context, churn, yearly, wallets);
+        // Each dimension learns from the columns and scores alone, or from what another learned first: those that wait on
+        // nothing start at once, on the thread pool, and the others as soon as what they read is there (ParallelSteps).
+        var churn = Start(() =>
+        {
+            var learned = ChurnStatus.Learn(columns);
+            // "active" has one meaning, the churn status's: the value class, the strategy matrix and the map learn from every customer's.
+            return (Context: learned, Applied: ChurnStatus.Apply(learned, columns, scores, options.Churn));
+        });
+        var ladder = Start(() => RelationshipLadder.Learn(columns, scores));
+        var tier = Start(() => ValueTier.Learn(columns, scores, options.ValueTier));
+        var prospects = Start(() => ProspectGrade.Learn(columns, options.ProspectGrade));
+        var influence = Start(() => InfluenceRoles.Learn(columns, scores));
+        var wallets = Start(() =>
+        {
+            var yearly = YearlyRevenue.All(columns, options.Strategy.AnnualiseFromDays);
+            var segments = new SegmentKeys(columns, options.StructureMap);
+            var learned = WalletEstimates.Learn(columns, yearly, segments, options.Strategy);
+            return (Yearly: yearly, Context: learned, Applied: WalletEstimates.Apply(learned, columns, yearly, segments));
+        });
+        var map = Start(() => StructureMap.Learn(columns, scores, Await(churn).Applied.Status.Class, options.StructureMap));
+        var strategy = Start(() => StrategyMatrix.Learn(columns, scores, options.Strategy, Await(churn).Applied.Status.Class, Await(wallets).Yearly));
+        var status = Await(churn).Applied.Status.Class;
+        var (yearlyRevenue, walletContext, walletEstimates) = Await(wallets);
+        var valueClass = ValueClass.Learn(columns, scores, options.ValueClass, status, yearlyRevenue, walletEstimates);
+        var context = new ClassificationContext(columns.AsOf, columns.Count, Await(churn).Context, Await(ladder), Await(tier), walletContext, valueClass,
+            Await(prospects), Await(strategy), Await(influence), Await(map));
+        return new Learned(context, Await(churn).Applied, yearlyRevenue, walletEstimates);
     }
 
     private static AnalysisResult ApplyTo(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
@@ -82,46 +100,69 @@ public static class CustomerAnalysis
         }
         var scores = scoring.Scores;
         var placed = Place(columns, overrides, customers);
-        progress?.Invoke(Steps[1]);
+        // The dimensions that read nothing but the context, the columns and the scores start at once, on the thread pool; the
+        // ladder, the value class and the strategy start once the churn status (and the yearly revenue and wallets) they read
+        // are there. Progress names each step, in order, as it is waited on; the result is the same whatever ran first.
+        var tier = Start(() => ValueTier.Apply(context.ValueTier, columns, scores, options.ValueTier, customers));
+        var prospects = Start(() => ProspectGrade.Apply(context.ProspectGrade, columns, options.ProspectGrade, customers));
+        var supply = Start(() => SupplyChainPosition.Apply(columns, options.SupplyChain, customers));
+        var hierarchy = Start(() =>
+        {
+            var value = new double[columns.Count];
+            for (var i = 0; i < value.Length; i++) value[i] = scores.Value(i);
+            return AccountHierarchy.RollUp(columns, value);
+        });
+        var influence = Start(() => InfluenceRoles.Apply(context.Influence, columns, scores, options.Influence, customers));
+        var buying = Start(() => BuyingCenter.Apply(columns, options.BuyingCenter, customers));
+        var map = Start(() => StructureMap.Apply(context.StructureMap, columns, options.StructureMap, customers));
+        var lines = Start(() => ProductLines.Apply(columns, options.ProductLines, customers));
+        var wallets = Start(() =>
+        {
+            var yearly = learned?.Yearly ?? YearlyRevenue.All(columns, options.Strategy.AnnualiseFromDays, customers);
+            return (Yearly: yearly, Estimates: learned?.Wallets ?? WalletEstimates.Apply(context.Wallets, columns, yearly, new SegmentKeys(columns, options.StructureMap), customers));
+        });
         // Churn first: "active" has one meaning, the churn status's, and the ladder, value classes, strategy and map read it.
-        var churn = learned?.Churn ?? ChurnStatus.Apply(context.Churn, columns, scores, options.Churn, customers);
-        var status = churn.Status.Class;
+        var churnTask = Start(() => learned?.Churn ?? ChurnStatus.Apply(context.Churn, columns, scores, options.Churn, customers));
+        var ladder = Start(() => RelationshipLadder.Apply(context.Ladder, columns, scores, options.Ladder, Await(churnTask).Status.Class, customers));
+        var valueClass = Start(() => ValueClass.Apply(context.ValueClass, columns, scores, options.ValueClass, Await(churnTask).Status.Class,
+            Await(wallets).Yearly, Await(wallets).Estimates, customers));
+        var strategy = Start(() => StrategyMatrix.Apply(context.Strategy, columns, scores, options.Strategy, Await(churnTask).Status.Class,
+            Await(valueClass).Class, Await(wallets).Yearly, Await(wallets).Estimates, customers));
+        progress?.Invoke(Steps[1]);
+        var churn = Await(churnTask);
         progress?.Invoke(Steps[2]);
-        var ladder = RelationshipLadder.Apply(context.Ladder, columns, scores, options.Ladder, status, customers);
+        Await(ladder);
         progress?.Invoke(Steps[3]);
-        var tier = ValueTier.Apply(context.ValueTier, columns, scores, options.ValueTier, customers);
-        var yearly = learned?.Yearly ?? YearlyRevenue.All(columns, options.Strategy.AnnualiseFromDays, customers);
-        var wallets = learned?.Wallets ?? WalletEstimates.Apply(context.Wallets, columns, yearly, new SegmentKeys(columns, options.StructureMap), customers);
-        var valueClass = ValueClass.Apply(context.ValueClass, columns, scores, options.ValueClass, status, yearly, wallets, customers);
+        Await(tier);
+        Await(valueClass);
         progress?.Invoke(Steps[4]);
-        var prospects = ProspectGrade.Apply(context.ProspectGrade, columns, options.ProspectGrade, customers);
+        Await(prospects);
         progress?.Invoke(Steps[5]);
-        var strategy = StrategyMatrix.Apply(context.Strategy, columns, scores, options.Strategy, status, valueClass.Class, yearly, wallets, customers);
+        Await(strategy);
         progress?.Invoke(Steps[6]);
-        var supply = SupplyChainPosition.Apply(columns, options.SupplyChain, customers);
-        var value = new double[columns.Count];
-        for (var i = 0; i < value.Length; i++) value[i] = scores.Value(i);
-        var hierarchy = AccountHierarchy.RollUp(columns, value);
+        Await(supply);
+        Await(hierarchy);
         progress?.Invoke(Steps[7]);
-        var influence = InfluenceRoles.Apply(context.Influence, columns, scores, options.Influence, customers);
+        Await(influence);
         progress?.Invoke(Steps[8]);
-        var buying = BuyingCenter.Apply(columns, options.BuyingCenter, customers);
+        Await(buying);
         progress?.Invoke(Steps[9]);
-        var map = StructureMap.Apply(context.StructureMap, columns, options.StructureMap, customers);
+        Await(map);
         progress?.Invoke(Steps[10]);
-        var lines = ProductLines.Apply(columns, options.ProductLines, customers);
+        Await(lines);
         progress?.Invoke(Steps[11]);
         DimensionResult[] dimensions =
         [
-            ladder, tier, valueClass, prospects.Result, strategy.Result, supply.Result, churn.Status, churn.Reason,
-            influence.Roles, buying.Result, map.Segment,
+            Await(ladder), Await(tier), Await(valueClass), Await(prospects).Result, Await(strategy).Result, Await(supply).Result, churn.Status, churn.Reason,
+            Await(influence).Roles, Await(buying).Result, Await(map).Segment,
         ];
         var applied = ApplyOverrides(dimensions, placed, out var computed, out var overrideNotes);
         var notes = new List<string>(scoring.Notes);
         foreach (var d in dimensions) notes.AddRange(d.Notes);
-        notes.AddRange(lines.Notes);
+        notes.AddRange(Await(lines).Notes);
         notes.AddRange(overrideNotes);
-        return new AnalysisResult(columns, scoring, dimensions, strategy, prospects, supply, hierarchy, churn, influence, buying, map, lines, applied, notes)
+        return new AnalysisResult(columns, scoring, dimensions, Await(strategy), Await(prospects), Await(supply), Await(hierarchy), churn, Await(influence),
+            Await(buying), Await(map), Await(lines), applied, notes)
         {
             Context = context,
             Options = options,
@@ -129,6 +170,12 @@ public static class CustomerAnalysis
             Applied = customers,
         };
     }
+
+    /// <summary>Starts a step on the thread pool (each dimension's learn and apply is a pure function of its arguments).</summary>
+    private static Task<T> Start<T>(Func<T> step) => Task.Run(step);
+
+    /// <summary>A step's value, once it is there; a step's exception is thrown as itself, not wrapped.</summary>
+    private static T Await<T>(Task<T> step) => step.GetAwaiter().GetResult();
 
     /// <summary>An override and the index of its customer: -1 when the customer is not in the analysis, -2 when it is not among those applied.</summary>
     private readonly record struct Placed(Override Override, int Customer);
