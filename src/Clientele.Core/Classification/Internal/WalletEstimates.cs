@@ -69,9 +69,10 @@ internal sealed class WalletEstimates
         var anyComparable = false;
         var known = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var spend = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+        var comparable = new ComparableGroups(columns, segments);
         for (var i = 0; i < n; i++)
         {
-            var groups = Groups(columns, segments.Of(i), i);
+            var groups = comparable.Of(i);
             if (groups.Length > 0) anyComparable = true;
             var wallet = OwnWallet(columns, i);
             var spends = columns.HasBought(i) && yearly[i] > 0 && double.IsFinite(yearly[i]);
@@ -104,6 +105,8 @@ internal sealed class WalletEstimates
         var n = columns.Count;
         var estimates = new WalletEstimates(n) { AnyComparable = context.AnyComparable };
         var count = customers?.Count ?? n;
+        var comparable = new ComparableGroups(columns, segments);
+        var displays = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var k = 0; k < count; k++)
         {
             var i = customers?[k] ?? k;
@@ -114,7 +117,7 @@ internal sealed class WalletEstimates
                 estimates.Basis[i] = WalletBasis.Known;
                 continue;
             }
-            foreach (var group in Groups(columns, segments.Of(i), i))
+            foreach (var group in comparable.Of(i))
             {
                 if (!context.Groups.TryGetValue(group, out var estimate)) continue;
                 estimates.Wallet[i] = estimate.Wallet;
@@ -124,7 +127,8 @@ internal sealed class WalletEstimates
                     estimates.Raised[i] = true;
                 }
                 estimates.Basis[i] = estimate.FromKnownWallets ? WalletBasis.ComparableWallets : WalletBasis.ComparableSpend;
-                estimates.Group[i] = Display(group);
+                if (!displays.TryGetValue(group, out var display)) displays[group] = display = Display(group);
+                estimates.Group[i] = display;
                 estimates.GroupSize[i] = estimate.Count;
                 break;
             }
@@ -135,22 +139,38 @@ internal sealed class WalletEstimates
     private static double OwnWallet(CustomerColumns columns, int i) =>
         columns.WalletEstimate[i] is { } w && w > 0 && double.IsFinite(w) ? w : double.NaN;
 
-    /// <summary>The comparable groups of a customer, narrowest first, as keys "path|band".</summary>
-    private static string[] Groups(CustomerColumns columns, SegmentKeys.Key key, int i)
+    /// <summary>
+    /// The comparable groups of each customer, narrowest first, as keys "path|band": made once per distinct segment and size band
+    /// (a million customers fall in a few thousand), as the same arrays for every customer of one.
+    /// </summary>
+    private sealed class ComparableGroups(CustomerColumns columns, SegmentKeys segments)
     {
-        var band = columns.Size[i] is { } size && size > 0 && double.IsFinite(size) && columns.SizeAttribute[i] is { } attribute
-            ? $"{attribute.ToLowerInvariant()} {BandText(Band(size))}"
-            : null;
-        var list = new List<string>(2 * key.Words.Length + 1);
-        for (var depth = key.Words.Length; depth >= 1; depth--)
+        private readonly Dictionary<(string Segment, string? Attribute, int Band), string[]> _made = [];
+
+        public string[] Of(int i)
         {
-            if (key.KnownPath(depth) is not { } path) continue;
-            if (band is not null) list.Add(path + "|" + band);
-            list.Add(path + "|");
+            var key = segments.Of(i);
+            var (attribute, band) = columns.Size[i] is { } size && size > 0 && double.IsFinite(size) && columns.SizeAttribute[i] is { } a
+                ? (a, Band(size))
+                : (null, 0);
+            if (!_made.TryGetValue((key.Text, attribute, band), out var groups))
+                _made[(key.Text, attribute, band)] = groups = Groups(key, attribute is null ? null : $"{attribute.ToLowerInvariant()} {BandText(band)}");
+            return groups;
         }
-        if (band is not null && key.Kind != 2) list.Add((key.Kind == 0 ? StructureMap.Organizations : StructureMap.Persons) + "|" + band);
-        else if (band is not null) list.Add("|" + band);
-        return [.. list];
+
+        private static string[] Groups(SegmentKeys.Key key, string? band)
+        {
+            var list = new List<string>(2 * key.Words.Length + 1);
+            for (var depth = key.Words.Length; depth >= 1; depth--)
+            {
+                if (key.KnownPath(depth) is not { } path) continue;
+                if (band is not null) list.Add(path + "|" + band);
+                list.Add(path + "|");
+            }
+            if (band is not null && key.Kind != 2) list.Add((key.Kind == 0 ? StructureMap.Organizations : StructureMap.Persons) + "|" + band);
+            else if (band is not null) list.Add("|" + band);
+            return [.. list];
+        }
     }
 
     private static string Display(string group)
