@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Clientele.Classification.Internal;
 
 namespace Clientele.Classification;
 
@@ -87,7 +88,7 @@ public static class InfluenceRoles
         Apply(Learn(columns, scores), columns, scores, options);
 
     /// <summary>The base's margin rate, at which followers' purchases are valued.</summary>
-    public static InfluenceRolesContext Learn(CustomerColumns columns, CustomerScores scores) => new(BaseMarginRate(columns, scores.UsesMargin));
+    public static InfluenceRolesContext Learn(CustomerColumns columns, CustomerScores scores) => new(BaseMargin.Rate(columns, scores.UsesMargin));
 
     /// <summary>
     /// Classifies the customers <paramref name="customers"/> (indices into <paramref name="columns"/>; null for all) from their own
@@ -230,22 +231,6 @@ public static class InfluenceRoles
         var cls = roles.Length == 0 ? None : roles.ToString();
         return string.Create(CultureInfo.InvariantCulture,
             $"{cls}: {(why.Length == 0 ? "no referral, suggestion, spreading or followers" : why.ToString())}; {FullValue(f[FigureCount + 4], row.Value, f[RowReferral], f[FigureCount + 3])}");
-    }
-
-    /// <summary>Σ margin / Σ revenue over the customers whose orders give a margin; 1 where the data has no margins.</summary>
-    private static double BaseMarginRate(CustomerColumns columns, bool usesMargin)
-    {
-        if (!usesMargin) return 1;
-        var s = columns.Summary;
-        double margin = 0, revenue = 0;
-        for (var i = 0; i < s.Count; i++)
-        {
-            if (s.Margin[i] is not { } m) continue;
-            margin += m;
-            revenue += s.Revenue[i];
-        }
-
-        return revenue > 0 ? margin / revenue : 0;
     }
 
     private static int IndexOf(IReadOnlyList<string> kinds, string kind)

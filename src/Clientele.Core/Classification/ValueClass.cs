@@ -112,7 +112,7 @@ public static class ValueClass
     {
         options.Validate();
         var n = columns.Count;
-        var baseMargin = BaseMarginRate(columns, scores);
+        var baseMargin = BaseMargin.Rate(columns, scores.UsesMargin);
         var values = ValueQuantile.Sorted(n, columns.HasBought, scores.Value);
         var mvcCut = ValueQuantile.Of(values, 1 - options.MvcShare);
         var growth = new Growth[n];
@@ -220,23 +220,6 @@ public static class ValueClass
                 notes.Add($"{ValueText.Count(grewButNotActive, "customer", "customers")} with growth potential above the cut {(grewButNotActive == 1 ? "is" : "are")} not MGC because {(grewButNotActive == 1 ? "its" : "their")} churn status is not active");
         }
         return new DimensionResult(Dimensions.ValueClass, classes, [], method) { Notes = notes, Figures = figures };
-    }
-
-    /// <summary>Sum of margins over sum of revenues of the actual customers with margins; 1 without margins.</summary>
-    private static double BaseMarginRate(CustomerColumns columns, CustomerScores scores)
-    {
-        if (!scores.UsesMargin) return 1;
-        double margin = 0, revenue = 0;
-        var s = columns.Summary;
-        for (var i = 0; i < columns.Count; i++)
-        {
-            if (s.Margin[i] is { } m && s.Revenue[i] > 0)
-            {
-                margin += m;
-                revenue += s.Revenue[i];
-            }
-        }
-        return revenue > 0 ? Math.Max(0, margin / revenue) : 1;
     }
 
     /// <summary>

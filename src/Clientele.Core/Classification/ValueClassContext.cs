@@ -7,7 +7,7 @@ namespace Clientele.Classification;
 /// (<c>ValueClass.Apply</c>); the wallets it reads are the <see cref="WalletContext"/> learned beside it. Money in the
 /// data's currency; growth a year. NaN (a quantile of no customers) is written as the JSON string "NaN".
 /// </summary>
-/// <param name="BaseMarginRate">Sum of margins over sum of revenues of the customers with margins (1 without margins): the margin rate of a customer without its own.</param>
+/// <param name="BaseMarginRate">The base's margin rate (<see cref="Internal.BaseMargin"/>, the influence roles' too): the margin rate of a customer without its own.</param>
 /// <param name="ActualCustomers">The customers who have bought with a finite value: the population of the MVC cut.</param>
 /// <param name="MvcCut">The MVC cut: the (1 − MVC share)-quantile of value among the actual customers.</param>
 /// <param name="ActiveCustomers">The actual customers active by the churn status (0: nobody can be an MGC).</param>

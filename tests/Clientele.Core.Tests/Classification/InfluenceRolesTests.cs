@@ -174,4 +174,23 @@ public sealed class InfluenceRolesTests
         Assert.Equal(30, result.FullValue[0], 9);
         Assert.EndsWith("full value 30.00 = own -50.00 + referrals 80.00 + influence 0.00", Reason(result, columns, TestColumns.Scores(columns), 0));
     }
+
+    // One base margin rate for the value class and the influence roles (Internal/BaseMargin): a base that loses money on its
+    // orders values followers at 0, as the value class counts growth at 0, not at a negative rate.
+    [Fact]
+    public void Followers_of_a_base_that_loses_money_are_valued_at_no_margin_rather_than_a_negative_one()
+    {
+        var columns = TestColumns.Create(2, ["filters", "smart-sensors"]);
+        TestColumns.Buy(columns, 0, TestColumns.Every(Start, 30, 4), marginRate: -0.25);
+        TestColumns.Buy(columns, 1, TestColumns.Every(Start, 30, 4), marginRate: 0.1);
+        Assert.Equal(0, InfluenceRoles.Learn(columns, TestColumns.Scores(columns)).MarginRate);
+        columns.EarliestAdoptionDays[0] = 5;
+        columns.Followers[0] = 9;
+        columns.FollowersExpected[0] = 2.5;
+        columns.FollowedLine[0] = "smart-sensors";
+        columns.FollowersRevenue[0] = 1_000;
+        var result = Classify(columns);
+        Assert.Equal("leader", result.Roles.Class[0]);
+        Assert.Equal(0, result.InfluenceValue[0]);
+    }
 }
