@@ -62,7 +62,7 @@ public static class CustomerAnalysis
     {
         var scores = scoring.Scores;
         // Each dimension learns from the columns and scores alone, or from what another learned first: those that wait on
-        // nothing start at once, on the thread pool, and the others as soon as what they read is there (ParallelSteps).
+        // nothing start at once, on the thread pool, and the others as soon as what they read is there.
         var churn = Start(() =>
         {
             var learned = ChurnStatus.Learn(columns);

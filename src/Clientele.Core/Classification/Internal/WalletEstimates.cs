@@ -141,7 +141,8 @@ internal sealed class WalletEstimates
 
     /// <summary>
     /// The comparable groups of each customer, narrowest first, as keys "path|band": made once per distinct segment and size band
-    /// (a million customers fall in a few thousand), as the same arrays for every customer of one.
+    /// (customers share them: the groups a million customers fall in are the segments of the map times a few bands), as the same
+    /// arrays for every customer of one.
     /// </summary>
     private sealed class ComparableGroups(CustomerColumns columns, SegmentKeys segments)
     {
