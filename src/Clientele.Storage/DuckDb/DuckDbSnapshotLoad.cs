@@ -24,9 +24,11 @@ internal sealed class DuckDbSnapshotLoad(DuckDBConnection connection, string fol
             if (new FileInfo(path).Length == 0) return;
             var types = "{" + string.Join(", ", columns.Select(c => $"'{c.Name}': '{c.Type}'")) + "}";
             using var command = connection.CreateCommand();
-            // By name: the file's columns are matched to the table's by their names, whatever either's order.
-            command.CommandText = $"INSERT INTO {table} BY NAME SELECT * FROM read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = false, delim = ',', " +
-                $"quote = '\"', escape = '\"', allow_quoted_nulls = false, columns = {types})";
+            // By name: the file's columns are matched to the table's by their names, whatever either's order. Every option is
+            // given, so the reader does not sniff the file: on a live update's few thousand rows the sniffer read them all once
+            // more (10,000 customers' rows: 630 ms inserted with it, 250-420 ms without).
+            command.CommandText = $"INSERT INTO {table} BY NAME SELECT * FROM read_csv('{path.Replace("'", "''", StringComparison.Ordinal)}', header = false, auto_detect = false, " +
+                $"delim = ',', quote = '\"', escape = '\"', new_line = '\\n', allow_quoted_nulls = false, columns = {types})";
             command.ExecuteNonQuery();
         }
         finally

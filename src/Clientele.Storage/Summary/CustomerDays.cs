@@ -28,13 +28,23 @@ internal static class CustomerDays
             customer_id VARCHAR NOT NULL, day DATE NOT NULL, spend DECIMAL(38, 9) NOT NULL, lines BIGINT NOT NULL, margin DECIMAL(38, 9))
         """;
 
-    /// <summary>The days of the completed orders that also meet <paramref name="where"/> (a condition on <c>orders</c>, or empty), grouped as the table holds them.</summary>
-    private static string Grouped(string where) => $"""
+    /// <summary>
+    /// The days of the completed orders of <paramref name="orders"/> (the order log, or a copy of some customers' orders) that
+    /// also meet <paramref name="where"/> (a condition on the orders, or empty), grouped as the table holds them.
+    /// </summary>
+    private static string Grouped(string where, string orders = "orders") => $"""
         SELECT customer_id, CAST(ordered_at AS DATE) AS day, sum({CustomerSummaryQuery.Exact("amount")}) AS spend, count(*) AS lines,
                sum({CustomerSummaryQuery.Exact("margin")}) AS margin
-        FROM orders WHERE status = 'completed'{(where.Length > 0 ? " AND " + where : "")}
+        FROM {orders} WHERE status = 'completed'{(where.Length > 0 ? " AND " + where : "")}
         GROUP BY customer_id, CAST(ordered_at AS DATE)
         """;
+
+    /// <summary>
+    /// The rows this table holds for the customers whose every order is in <paramref name="orders"/> (a copy of their orders,
+    /// <see cref="PartTables.Copy"/>): the table is kept equal to the days of the order log, so grouping the copy gives them
+    /// without reading the table's rows of every customer.
+    /// </summary>
+    public static string Of(string orders) => Grouped("", orders);
 
     /// <summary>The statement that fills the empty table from every order (a new table of an upgraded workspace).</summary>
     public static string Fill { get; } = $"INSERT INTO {Table} {Grouped("")}";

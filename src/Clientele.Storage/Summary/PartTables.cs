@@ -43,10 +43,10 @@ internal sealed record PartTables(string Orders, string Interactions, string Cus
             SELECT {Canonical(CanonicalTables.Orders)} FROM orders WHERE customer_id IN (
                 SELECT customer_id FROM part_ids UNION SELECT referred_id FROM referrals WHERE referrer_id IN (SELECT customer_id FROM part_ids))
             """);
-        Execute(workspace, "part_days", $"""
-            SELECT * FROM {CustomerDays.Table} WHERE customer_id IN (
-                SELECT customer_id FROM part_ids UNION SELECT referred_id FROM referrals WHERE referrer_id IN (SELECT customer_id FROM part_ids))
-            """);
+        // The purchase days of the same customers, grouped from their orders just copied: the table of every customer's days
+        // is kept equal to that grouping, and reading it filtered by scattered ids scanned all its rows (0.9 s for 10,000
+        // customers at a million).
+        Execute(workspace, "part_days", CustomerDays.Of("part_orders"));
         Execute(workspace, "part_interactions", $"SELECT {Canonical(CanonicalTables.Interactions)} FROM interactions WHERE customer_id IN (SELECT customer_id FROM part_ids)");
         Execute(workspace, "part_contacts", $"SELECT {Canonical(CanonicalTables.Contacts)} FROM contacts WHERE customer_id IN (SELECT customer_id FROM part_ids)");
         // Named without a schema: a temporary table is found before a table of the database on both engines.
