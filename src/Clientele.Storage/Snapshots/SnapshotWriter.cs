@@ -87,7 +87,12 @@ public static class SnapshotWriter
     }
 
     /// <summary>One row per customer and line it has a class for, with the figures its reason is rendered from (<see cref="SnapshotSchema.ProductLineColumns"/>).</summary>
-    /// <remarks>Line by line, each line's customers in order: item <c>l * customers + i</c> is customer i's row of line l, if it has one.</remarks>
+    /// <remarks>
+    /// Customer by customer, each customer's lines in order: item <c>i * lines + l</c> is customer i's row of line l, if it has
+    /// one. A customer's rows lie together, so a live update's delete and a profile's read of them skip the other row groups by
+    /// their customer ids' range (line by line, one customer's rows were in every line's row groups: 18-20 ms a delete at a million
+    /// customers against some 2).
+    /// </remarks>
     internal static void WriteProductLines(SnapshotLoad load, AnalysisResult result, string table, DateOnly snapshotAsOf)
     {
         var lines = result.ProductLines;
@@ -97,7 +102,7 @@ public static class SnapshotWriter
             [("as_of", "DATE"), ("customer_id", "VARCHAR"), ("product_line", "VARCHAR"), ("class", "VARCHAR"), .. SnapshotSchema.ProductLineColumns.Select(c => (c.Name, c.Type))],
             (long)lines.Lines.Count * customers, (row, item) =>
             {
-                var (l, i) = ((int)(item / customers), (int)(item % customers));
+                var (i, l) = ((int)(item / lines.Lines.Count), (int)(item % lines.Lines.Count));
                 if (lines.Class[l][i] is not { } @class) return;
                 row.Date(asOf).Text(result.Columns.CustomerId[i]).Text(lines.Lines[l]).Text(@class);
                 // A row written now has no stored reason text (SnapshotSchema.ProductLineStoredReason); its figures follow.
