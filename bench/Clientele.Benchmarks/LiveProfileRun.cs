@@ -11,8 +11,11 @@ namespace Clientele.Benchmarks;
 /// Where a live update's time goes, without the server: event batches of N orders (one order a customer, drawn as
 /// <c>live</c> draws them) stored by <see cref="EventStore"/> and followed by <see cref="LiveUpdate.Refresh"/>, each statement
 /// timed (<see cref="LiveTrace"/>). Prints, per statement (its first line), how many times it ran per batch and its
-/// median and 95th percentile over the batches, then the wall time per batch. The workspace is changed: run it on a copy.
-/// Usage: Clientele.Benchmarks live-profile --workspace PATH [--batch 1] [--batches 20] [--top 40]
+/// median and 95th percentile over the batches, then the wall time per batch. The first <c>--warmup</c> batches (none by
+/// default) are run the same way and left out of the figures, their wall times printed: the first batch of a process pays
+/// for compiling the code and for the first reads of each table, which a running server pays once. The workspace is
+/// changed: run it on a copy.
+/// Usage: Clientele.Benchmarks live-profile --workspace PATH [--batch 1] [--batches 20] [--warmup 0] [--top 40]
 /// </summary>
 internal static class LiveProfileRun
 {
@@ -20,7 +23,7 @@ internal static class LiveProfileRun
     {
         var path = LoadRun.Option(args, "--workspace") ?? throw new ArgumentException("live-profile needs --workspace PATH (an analyzed workspace; it is changed, use a copy)");
         int Number(string name, int otherwise) => LoadRun.Option(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : otherwise;
-        var (batch, batches, top) = (Number("--batch", 1), Number("--batches", 20), Number("--top", 40));
+        var (batch, batches, top, warmup) = (Number("--batch", 1), Number("--batches", 20), Number("--top", 40), Number("--warmup", 0));
         var tag = LoadRun.Option(args, "--tag") ?? DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
         using var workspace = Workspace.Open(Path.GetFullPath(path));
         var asOf = Storage.Snapshots.SnapshotQuery.Resolve(workspace, null);
@@ -35,8 +38,9 @@ internal static class LiveProfileRun
         var times = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var walls = new List<double>();
         var (storeWalls, liveWalls) = (new List<double>(), new List<double>());
-        Console.WriteLine($"Live profile on {path} (analysis as of {asOf:yyyy-MM-dd}): {batches} batches of {batch:N0} orders; {Environment.ProcessorCount} cores");
-        for (var b = 0; b < batches; b++)
+        Console.WriteLine($"Live profile on {path} (analysis as of {asOf:yyyy-MM-dd}): {batches} batches of {batch:N0} orders after {warmup} left out; {Environment.ProcessorCount} cores");
+        var warmups = new List<double>();
+        for (var b = 0; b < warmup + batches; b++)
         {
             var orders = string.Join(",\n", Enumerable.Range(0, batch).Select(k =>
                 $$"""{ "order_id": "LIVE-PROFILE-{{tag}}-{{b}}-{{k}}", "customer_id": "{{buyers[(b * batch + k) % buyers.Count]}}", "ordered_at": "{{day}}", "amount": 100 }"""));
@@ -52,6 +56,11 @@ internal static class LiveProfileRun
                 if (live.NotUpdatedBecause is { } why) throw new InvalidOperationException(why);
             }
             var wall = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (b < warmup)
+            {
+                warmups.Add(wall);
+                continue;
+            }
             walls.Add(wall);
             storeWalls.Add(storeMs);
             liveWalls.Add(wall - storeMs);
@@ -68,6 +77,8 @@ internal static class LiveProfileRun
             return LoadRun.Percentile(sorted, q);
         }
         Console.WriteLine();
+        if (warmups.Count > 0)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"left out (ms): {string.Join(", ", warmups.Select(w => w.ToString("N1", CultureInfo.InvariantCulture)))}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"per batch (ms): wall p50 {P(walls, 0.5):N1} / p95 {P(walls, 0.95):N1}; storing the events p50 {P(storeWalls, 0.5):N1}; live update p50 {P(liveWalls, 0.5):N1}; events/s at the median {batch / P(walls, 0.5) * 1000:N0}"));
         Console.WriteLine();

@@ -5,7 +5,7 @@ using Clientele.Benchmarks;
 // columns: summary + classification columns on an existing workspace; load: the customer list endpoint under concurrent requests;
 // listing: the in-memory customer listing alone (build time, memory, time per listing);
 // live: single-order events until their classes are readable, with concurrent listings, and batches for throughput;
-// live-profile: each statement of storing event batches and their live updates, timed (no server);
+// live-profile: each statement of storing event batches and their live updates, timed (no server; --warmup N batches left out);
 // anything else goes to BenchmarkDotNet (e.g. --filter '*').
 return args.FirstOrDefault() switch
 {

@@ -95,14 +95,16 @@ public static class CustomerSummaryQuery
     /// <paramref name="tables"/>: where a subset's own rows are read (the workspace's tables by default).
     internal static string Sql(SqlDialect dialect, IReadOnlyList<string> kinds, bool recordsAfter = true, bool subset = false, PartTables? tables = null)
     {
-        var (o, i, days) = subset && tables is not null ? (tables.Orders, tables.Interactions, tables.Days) : ("orders", "interactions", CustomerDays.Table);
+        var (o, i, days, referredDays) = subset && tables is not null
+            ? (tables.Orders, tables.Interactions, tables.Days, tables.ReferredDays)
+            : ("orders", "interactions", CustomerDays.Table, CustomerDays.Table);
         // For a subset, each scan keeps only those customers' rows; a referral's "bought" looks at the referred customer's orders whoever it is.
         var only = subset ? " AND customer_id IN (SELECT unnest($ids))" : "";
         // The few customers and their referrals are taken first: a filter in the outer WHERE came after joining a million customers.
         var customers = subset ? $"(SELECT * FROM {tables?.Customers ?? "customers"} WHERE customer_id IN (SELECT unnest($ids)))" : "customers";
         var referrals = subset ? "(SELECT * FROM referrals WHERE referrer_id IN (SELECT unnest($ids)))" : "referrals";
         var bought = subset
-            ? $"SELECT DISTINCT customer_id FROM {days} WHERE day < $next_day AND customer_id IN (SELECT referred_id FROM referrals r WHERE r.referrer_id IN (SELECT unnest($ids)))"
+            ? $"SELECT DISTINCT customer_id FROM {referredDays} WHERE day < $next_day AND customer_id IN (SELECT referred_id FROM referrals r WHERE r.referrer_id IN (SELECT unnest($ids)))"
             : "SELECT customer_id FROM b WHERE purchase_days > 0";
         var later = recordsAfter
             ? $"SELECT DISTINCT customer_id FROM {o} WHERE ordered_at >= $next_day{only} UNION SELECT DISTINCT customer_id FROM {i} WHERE occurred_at >= $next_day{only}"
