@@ -35,8 +35,20 @@ internal static class CustomerDays
     private static string Grouped(string where, string orders = "orders") => $"""
         SELECT customer_id, CAST(ordered_at AS DATE) AS day, sum({CustomerSummaryQuery.Exact("amount")}) AS spend, count(*) AS lines,
                sum({CustomerSummaryQuery.Exact("margin")}) AS margin
-        FROM {orders} WHERE status = 'completed'{(where.Length > 0 ? " AND " + where : "")}
+        FROM {orders} WHERE {Purchase}{(where.Length > 0 ? " AND " + where : "")}
         GROUP BY customer_id, CAST(ordered_at AS DATE)
+        """;
+
+    /// <summary>The orders the table counts: the completed ones.</summary>
+    private const string Purchase = "status = 'completed'";
+
+    /// <summary>
+    /// Each customer's first day of the table (customer_id, day), for the orders that meet <paramref name="where"/>: whether a
+    /// customer had bought by a day, read from three columns of the orders rather than every day's sums.
+    /// </summary>
+    public static string FirstDays(string where) => $"""
+        SELECT customer_id, CAST(min(ordered_at) AS DATE) AS day FROM orders WHERE {Purchase} AND {where}
+        GROUP BY customer_id
         """;
 
     /// <summary>

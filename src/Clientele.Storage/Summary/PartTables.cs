@@ -52,11 +52,8 @@ internal sealed record PartTables(string Orders, string Interactions, string Cus
         // of a completed order, from three columns of their orders. Copying all their orders made the slowest updates (a
         // referrer of a hundred customers, re-classified when one of them buys, read a hundred customers' row groups of
         // every column: 0.25-0.5 s at a million customers).
-        Execute(workspace, "part_referred_days", $"""
-            SELECT customer_id, CAST(min(ordered_at) AS DATE) AS day FROM orders
-            WHERE status = 'completed' AND customer_id IN (SELECT referred_id FROM referrals WHERE referrer_id IN (SELECT customer_id FROM part_ids))
-            GROUP BY customer_id
-            """);
+        Execute(workspace, "part_referred_days",
+            CustomerDays.FirstDays("customer_id IN (SELECT referred_id FROM referrals WHERE referrer_id IN (SELECT customer_id FROM part_ids))"));
         Execute(workspace, "part_interactions", $"SELECT {Canonical(CanonicalTables.Interactions)} FROM interactions WHERE customer_id IN (SELECT customer_id FROM part_ids)");
         Execute(workspace, "part_contacts", $"SELECT {Canonical(CanonicalTables.Contacts)} FROM contacts WHERE customer_id IN (SELECT customer_id FROM part_ids)");
         // Named without a schema: a temporary table is found before a table of the database on both engines.
