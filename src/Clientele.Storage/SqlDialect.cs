@@ -160,6 +160,12 @@ internal abstract class SqlDialect
     public abstract IReadOnlyList<string> MemoryLimit(int? megabytes, int? threads = null);
 
     /// <summary>
+    /// The statements that stop (<paramref name="deferred"/>) or let again the engine compact tables as a commit checkpoints
+    /// them; none when the engine compacts apart from commits (PostgreSQL's autovacuum). See <see cref="Live.LiveCommit"/>.
+    /// </summary>
+    public abstract IReadOnlyList<string> DeferCompaction(bool deferred);
+
+    /// <summary>
     /// The statement that makes the transaction the only writer of <paramref name="table"/> until it ends, readers going on, or
     /// null where the engine needs none: PostgreSQL lets two transactions each add to rows as they were before the other
     /// committed (one's additions would be lost), DuckDB refuses the second of two conflicting writes.

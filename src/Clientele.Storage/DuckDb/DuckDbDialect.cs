@@ -117,6 +117,17 @@ internal sealed class DuckDbDialect : SqlDialect
     /// <remarks>DuckDB keeps a table's statistics as rows are inserted.</remarks>
     public override string? Analyze(string table) => null;
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// DuckDB checkpoints at the commit that takes its write-ahead log past 16 MB, and a checkpoint vacuums: where deletes left
+    /// adjacent row groups whose rows fit in fewer, it merges them (at a million customers, a checkpoint after 10,000 customers'
+    /// snapshot rows were deleted and written again took 5-7 s when it did, 0.1-0.2 s with it deferred; docs/benchmarks.md).
+    /// <c>max_vacuum_tasks</c> is the database's, not the connection's: while it is 0 no commit of any connection compacts, and
+    /// row groups whose rows are all deleted are still dropped.
+    /// </remarks>
+    public override IReadOnlyList<string> DeferCompaction(bool deferred) =>
+        [deferred ? "SET GLOBAL max_vacuum_tasks = 0" : "RESET GLOBAL max_vacuum_tasks"];
+
     public override IReadOnlyList<string> MemoryLimit(int? megabytes, int? threads = null) =>
     [
         megabytes is { } mb ? $"SET memory_limit = '{mb}MB'" : "RESET memory_limit",

@@ -75,7 +75,7 @@ public static class EventStore
             clock.Elapsed.TotalSeconds, total);
         LiveTrace.Report("events: ImportSql.Record", started);
         started = Stopwatch.GetTimestamp();
-        transaction.Commit();
+        LiveCommit.Commit(workspace, transaction);
         LiveTrace.Report("events: commit", started);
         return new EventBatchResult(importId, source, counts, affected, created, notes);
     }

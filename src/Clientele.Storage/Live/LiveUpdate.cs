@@ -212,7 +212,7 @@ public static class LiveUpdate
                     reader.GetFieldValue<DateOnly>(4), at, importId));
         }
         var committing = System.Diagnostics.Stopwatch.GetTimestamp();
-        transaction.Commit();
+        LiveCommit.Commit(workspace, transaction);
         LiveTrace.Report("commit", committing);
         return changes;
     }

@@ -150,6 +150,10 @@ internal sealed partial class PostgresDialect : SqlDialect
     public override IReadOnlyList<string> MemoryLimit(int? megabytes, int? threads = null) => [];
 
     /// <inheritdoc />
+    /// <remarks>Autovacuum compacts apart from any commit.</remarks>
+    public override IReadOnlyList<string> DeferCompaction(bool deferred) => [];
+
+    /// <inheritdoc />
     public override string? SoleWriter(string table) => $"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE";
 
     [GeneratedRegex(@"\bDOUBLE\b(?!\s+PRECISION)", RegexOptions.CultureInvariant)]
