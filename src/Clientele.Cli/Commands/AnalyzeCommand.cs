@@ -25,9 +25,13 @@ internal static class AnalyzeCommand
         var optionsFile = new Option<string?>("--options") { Description = "A classification options file (JSON) for this run; `clientele options` shows the defaults and stores a file in the workspace." };
         var format = new Option<OutputFormat>("--format") { Description = "table (default) or json (the run's report).", DefaultValueFactory = _ => OutputFormat.Table };
         format.AcceptOnlyFromAmong("table", "json");
+        var partSize = new Option<int?>("--part-size")
+        {
+            Description = $"Classify and store the customers this many at a time, holding one part's classes in memory rather than every customer's (default: all at once up to {AnalysisRunner.WholeUpTo:N0} customers, parts of {AnalysisRunner.DefaultPartSize:N0} beyond). The snapshot is the same either way.",
+        };
         var command = new Command("analyze", "Score and classify every customer on every dimension (ladder, value, prospects, strategy, supply chain, churn, influence, buying centers, structure map, product lines) and store the result as a snapshot of the as-of date.")
         {
-            asOf, horizon, unit, model, optionsFile, format,
+            asOf, horizon, unit, model, optionsFile, format, partSize,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -42,6 +46,9 @@ internal static class AnalyzeCommand
                 Model = parsed.GetValue(model),
                 Options = parsed.GetValue(optionsFile) is { } file ? OptionsCommand.Read(file) : null,
                 CreatedAt = context.Time.GetUtcNow().UtcDateTime,
+                PartSize = parsed.GetValue(partSize) is { } size
+                    ? (size > 0 ? size : throw new WorkspaceException($"--part-size must be a positive number of customers, not {size.ToString(CultureInfo.InvariantCulture)}."))
+                    : null,
             };
             using var workspace = Workspace.Open(CliApp.WorkspacePath(context, parsed.GetValue(workspaceOption)));
             var run = Run(context, workspace, request, cancellationToken);
@@ -72,6 +79,8 @@ internal static class AnalyzeCommand
         var culture = CultureInfo.InvariantCulture;
         context.Out.WriteLine(string.Create(culture,
             $"Analyzed {r.Customers:N0} parties ({r.Buyers:N0} have bought) as of {r.AsOf:yyyy-MM-dd}; snapshot stored in {run.Steps.Sum(s => s.Seconds):0.0} s."));
+        if (run.PartSize is { } part)
+            context.Out.WriteLine(string.Create(culture, $"Classified and stored in parts of {part:N0} customers (one part's classes held at a time)."));
         context.Out.WriteLine("Steps: " + string.Join(", ", run.Steps.Select(s => string.Create(culture, $"{s.Name} {s.Seconds:0.0} s"))) + ".");
         context.Out.WriteLine($"Scores: {r.Scoring.Method}.");
         foreach (var note in r.Notes) context.Out.WriteLine($"  note: {note}");

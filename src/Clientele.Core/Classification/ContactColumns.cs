@@ -20,4 +20,29 @@ public sealed record ContactColumns(
 
     /// <summary>The number of contacts.</summary>
     public int Count => ContactId.Length;
+
+    /// <summary>
+    /// The contacts of the customers from index <paramref name="start"/> (<paramref name="count"/> of them), in order, their customer
+    /// indices from 0, with the roles of those contacts; contacts of no known customer and roles of no known contact are left out.
+    /// </summary>
+    public ContactColumns Of(int start, int count)
+    {
+        var kept = new int[Count];
+        var contacts = new List<int>();
+        for (var c = 0; c < Count; c++)
+        {
+            kept[c] = -1;
+            if (CustomerIndex[c] < start || CustomerIndex[c] >= start + count) continue;
+            kept[c] = contacts.Count;
+            contacts.Add(c);
+        }
+        var roles = new List<int>();
+        for (var r = 0; r < RoleContact.Length; r++)
+        {
+            if (RoleContact[r] >= 0 && kept[RoleContact[r]] >= 0) roles.Add(r);
+        }
+        return new ContactColumns(
+            [.. contacts.Select(c => ContactId[c])], [.. contacts.Select(c => CustomerIndex[c] - start)], [.. contacts.Select(c => Name[c])],
+            [.. contacts.Select(c => Title[c])], [.. roles.Select(r => kept[RoleContact[r]])], [.. roles.Select(r => Role[r])], [.. roles.Select(r => RoleWeight[r])]);
+    }
 }

@@ -91,7 +91,7 @@ public static class CustomerAnalysis
     }
 
     private static AnalysisResult ApplyTo(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
-        IReadOnlyList<Override> overrides, IReadOnlyList<int>? customers, Action<string>? progress, Learned? learned)
+        IReadOnlyList<Override> overrides, IReadOnlyList<int>? customers, Action<string>? progress, Learned? learned, Whole? whole = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (customers is not null)
@@ -105,13 +105,8 @@ public static class CustomerAnalysis
         // are there. Progress names each step, in order, as it is waited on; the result is the same whatever ran first.
         var tier = Start(() => ValueTier.Apply(context.ValueTier, columns, scores, options.ValueTier, customers));
         var prospects = Start(() => ProspectGrade.Apply(context.ProspectGrade, columns, options.ProspectGrade, customers));
-        var supply = Start(() => SupplyChainPosition.Apply(columns, options.SupplyChain, customers));
-        var hierarchy = Start(() =>
-        {
-            var value = new double[columns.Count];
-            for (var i = 0; i < value.Length; i++) value[i] = scores.Value(i);
-            return AccountHierarchy.RollUp(columns, value);
-        });
+        var supply = Start(() => whole?.Supply ?? SupplyChainPosition.Apply(columns, options.SupplyChain, customers));
+        var hierarchy = Start(() => whole?.Hierarchy ?? RollUp(columns, scores));
         var influence = Start(() => InfluenceRoles.Apply(context.Influence, columns, scores, options.Influence, customers));
         var buying = Start(() => BuyingCenter.Apply(columns, options.BuyingCenter, customers));
         var map = Start(() => StructureMap.Apply(context.StructureMap, columns, options.StructureMap, customers));
@@ -169,6 +164,82 @@ public static class CustomerAnalysis
             ComputedClasses = computed,
             Applied = customers,
         };
+    }
+
+    private static HierarchyRollUp RollUp(CustomerColumns columns, CustomerScores scores)
+    {
+        var value = new double[columns.Count];
+        for (var i = 0; i < value.Length; i++) value[i] = scores.Value(i);
+        return AccountHierarchy.RollUp(columns, value);
+    }
+
+    /// <summary>What a part's apply takes from the whole base: the supply chain positions (a walk of the whole supply graph) and the hierarchy roll-up (whole subtrees), for one part.</summary>
+    private sealed record Whole(SupplyChainResult Supply, HierarchyRollUp Hierarchy);
+
+    /// <summary>
+    /// Classifies every customer as <see cref="Apply"/> does, a part of at most <paramref name="partSize"/> customers at a time (in the
+    /// columns' order), so that only one part's classes and figures are held at once: the tally (each dimension's method, classes
+    /// counted and notes, the run's notes and the overrides applied) is made first over the whole base, a dimension at a time, and the
+    /// parts are applied as they are enumerated, each a result of its own customers alone (index 0 its first). The supply chain
+    /// positions and the hierarchy roll-up are computed once over the whole base and sliced. Every part's classes, figures and
+    /// overrides are what <see cref="Apply"/> over everyone gives its customers; its notes, methods and counts are the part's own, so
+    /// the tally's are the run's.
+    /// </summary>
+    public static (AnalysisTally Tally, IEnumerable<AnalysisResult> Parts) ApplyInParts(ClassificationContext context, CustomerColumns columns,
+        ScoringResult scoring, ClassificationOptions options, IReadOnlyList<Override> overrides, int partSize)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partSize, 1);
+        var whole = new Whole(SupplyChainPosition.Apply(columns, options.SupplyChain), RollUp(columns, scoring.Scores));
+        return (Tally(context, columns, scoring, options, overrides, whole.Supply), Parts(context, columns, scoring, options, overrides, partSize, whole));
+    }
+
+    private static IEnumerable<AnalysisResult> Parts(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
+        IReadOnlyList<Override> overrides, int partSize, Whole whole)
+    {
+        for (var start = 0; start < columns.Count; start += partSize)
+        {
+            var count = Math.Min(partSize, columns.Count - start);
+            var part = columns.Slice(start, count);
+            var ids = new HashSet<string>(part.CustomerId, StringComparer.Ordinal);
+            yield return ApplyTo(context, part, scoring with { Scores = scoring.Scores.Slice(start, count) }, options,
+                [.. overrides.Where(o => ids.Contains(o.CustomerId))], null, null, null,
+                new Whole(whole.Supply.Slice(start, count), whole.Hierarchy.Slice(start, count)));
+        }
+    }
+
+    /// <summary>
+    /// Every dimension applied over the whole base one at a time, only its classes kept (and the churn status, yearly revenue, wallets
+    /// and value classes the later ones read, while they are read), the overrides applied over them: the methods, counts and notes of
+    /// <see cref="Apply"/> over everyone, with one dimension's figures held at a time. Its order and inputs are <see cref="ApplyTo"/>'s.
+    /// </summary>
+    private static AnalysisTally Tally(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
+        IReadOnlyList<Override> overrides, SupplyChainResult supply)
+    {
+        static DimensionResult Lean(DimensionResult d) => new(d.Dimension, d.Class, [], d.Method) { Notes = d.Notes };
+        var scores = scoring.Scores;
+        var churn = ChurnStatus.Apply(context.Churn, columns, scores, options.Churn);
+        var (churnStatus, churnReason) = (Lean(churn.Status), Lean(churn.Reason));
+        churn = null;
+        var status = churnStatus.Class;
+        var ladder = Lean(RelationshipLadder.Apply(context.Ladder, columns, scores, options.Ladder, status));
+        var tier = Lean(ValueTier.Apply(context.ValueTier, columns, scores, options.ValueTier));
+        var yearly = YearlyRevenue.All(columns, options.Strategy.AnnualiseFromDays);
+        var wallets = WalletEstimates.Apply(context.Wallets, columns, yearly, new SegmentKeys(columns, options.StructureMap));
+        var valueClass = Lean(ValueClass.Apply(context.ValueClass, columns, scores, options.ValueClass, status, yearly, wallets));
+        var strategy = Lean(StrategyMatrix.Apply(context.Strategy, columns, scores, options.Strategy, status, valueClass.Class, yearly, wallets).Result);
+        var prospects = Lean(ProspectGrade.Apply(context.ProspectGrade, columns, options.ProspectGrade).Result);
+        var influence = Lean(InfluenceRoles.Apply(context.Influence, columns, scores, options.Influence).Roles);
+        var buying = Lean(BuyingCenter.Apply(columns, options.BuyingCenter).Result);
+        var segment = Lean(StructureMap.Apply(context.StructureMap, columns, options.StructureMap).Segment);
+        var lineNotes = ProductLines.Apply(columns, options.ProductLines).Notes;
+        DimensionResult[] dimensions = [ladder, tier, valueClass, prospects, strategy, Lean(supply.Result), churnStatus, churnReason, influence, buying, segment];
+        var applied = ApplyOverrides(dimensions, Place(columns, overrides, null), out _, out var overrideNotes);
+        var notes = new List<string>(scoring.Notes);
+        foreach (var d in dimensions) notes.AddRange(d.Notes);
+        notes.AddRange(lineNotes);
+        notes.AddRange(overrideNotes);
+        return new AnalysisTally([.. dimensions.Select(d => new DimensionTally(d.Dimension, d.Method, d.Counts()))], notes, applied.Count);
     }
 
     /// <summary>Starts a step on the thread pool (each dimension's learn and apply is a pure function of its arguments).</summary>

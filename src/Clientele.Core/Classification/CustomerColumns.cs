@@ -258,6 +258,68 @@ public sealed class CustomerColumns
     /// <summary>The target groups of the structure map.</summary>
     public IReadOnlyList<TargetGroup> Targets { get; set; }
 
+    /// <summary>
+    /// The columns of the <paramref name="count"/> customers from index <paramref name="start"/>, in order (their index in it starts at
+    /// 0), with their contacts and those contacts' roles. Links between customers are not kept (every parent and referrer is −1, no
+    /// supply link): what reads them, the hierarchy roll-up and the supply chain position, is computed over the whole base. The
+    /// product lines, the targets and the unknown products are the whole base's.
+    /// </summary>
+    public CustomerColumns Slice(int start, int count)
+    {
+        var part = new CustomerColumns(Summary.Slice(start, count), ProductLines) { UnknownProducts = UnknownProducts, Targets = Targets };
+        void Copy<T>(T[] from, T[] to) => Array.Copy(from, start, to, 0, count);
+        Copy(Name, part.Name);
+        Copy(Kind, part.Kind);
+        Copy(Industry, part.Industry);
+        Copy(Domain, part.Domain);
+        Copy(PopulationGroup, part.PopulationGroup);
+        Copy(Region, part.Region);
+        Copy(Country, part.Country);
+        Copy(Channel, part.Channel);
+        Copy(AcquiredAt, part.AcquiredAt);
+        Copy(IsProminent, part.IsProminent);
+        Copy(WalletEstimate, part.WalletEstimate);
+        Copy(CancelledOrders, part.CancelledOrders);
+        Copy(ReturnMargin, part.ReturnMargin);
+        Copy(RevenueLastYear, part.RevenueLastYear);
+        Copy(KeptPurchaseDays, part.KeptPurchaseDays);
+        Copy(PeriodStart, part.PeriodStart);
+        Copy(Size, part.Size);
+        Copy(SizeAttribute, part.SizeAttribute);
+        for (var l = 0; l < ProductLines.Count; l++)
+        {
+            Copy(LineOrders[l], part.LineOrders[l]);
+            Copy(LineInterest[l], part.LineInterest[l]);
+        }
+        Copy(NewLinesAdopted, part.NewLinesAdopted);
+        Copy(EarliestAdoptionDays, part.EarliestAdoptionDays);
+        Copy(EarliestAdoptionRank, part.EarliestAdoptionRank);
+        Copy(Followers, part.Followers);
+        Copy(FollowersExpected, part.FollowersExpected);
+        Copy(FollowedLine, part.FollowedLine);
+        Copy(FollowersRevenue, part.FollowersRevenue);
+        Copy(SurveyAnswers, part.SurveyAnswers);
+        Copy(PromoterAnswers, part.PromoterAnswers);
+        Copy(DetractorAnswers, part.DetractorAnswers);
+        Copy(PositiveReviews, part.PositiveReviews);
+        Copy(NegativeReviews, part.NegativeReviews);
+        Copy(PositiveInteractions, part.PositiveInteractions);
+        Copy(NegativeInteractions, part.NegativeInteractions);
+        Copy(ProspectTouches, part.ProspectTouches);
+        Copy(LastTouch, part.LastTouch);
+        Copy(OpportunityOutcome, part.OpportunityOutcome);
+        Copy(SuggestionTags, part.SuggestionTags);
+        Copy(RecentComplaints, part.RecentComplaints);
+        Copy(RecentComplaintTag, part.RecentComplaintTag);
+        Copy(RecentLowScores, part.RecentLowScores);
+        Copy(RecentReturns, part.RecentReturns);
+        Copy(RecentServiceCost, part.RecentServiceCost);
+        Copy(ReferredRevenue, part.ReferredRevenue);
+        Copy(ReferredMargin, part.ReferredMargin);
+        part.Contacts = Contacts.Of(start, count);
+        return part;
+    }
+
     /// <summary>Whether customer <paramref name="i"/> has a completed order by the as-of date.</summary>
     public bool HasBought(int i) => Summary.PurchaseDays[i] > 0;
 

@@ -67,6 +67,22 @@ public sealed class CustomerScores
     /// <summary>Customer value: <see cref="PastNetValue"/> + <see cref="FutureNetValue"/> (future 0 where NaN).</summary>
     public double Value(int i) => PastNetValue[i] + (double.IsNaN(FutureNetValue[i]) ? 0 : FutureNetValue[i]);
 
+    /// <summary>The scores of the <paramref name="count"/> customers from index <paramref name="start"/>, in order.</summary>
+    public CustomerScores Slice(int start, int count)
+    {
+        var part = new CustomerScores(count, HorizonDays) { ModelBased = ModelBased, Method = Method, TrendDays = TrendDays, UsesMargin = UsesMargin };
+        Array.Copy(ProbabilityAlive, start, part.ProbabilityAlive, 0, count);
+        Array.Copy(ProbabilityAlivePrevious, start, part.ProbabilityAlivePrevious, 0, count);
+        Array.Copy(ExpectedPurchases, start, part.ExpectedPurchases, 0, count);
+        Array.Copy(ExpectedSpendPerPurchase, start, part.ExpectedSpendPerPurchase, 0, count);
+        Array.Copy(ExpectedRevenue, start, part.ExpectedRevenue, 0, count);
+        Array.Copy(LifetimeValue, start, part.LifetimeValue, 0, count);
+        Array.Copy(PastNetValue, start, part.PastNetValue, 0, count);
+        Array.Copy(FutureNetValue, start, part.FutureNetValue, 0, count);
+        Array.Copy(MarginRate, start, part.MarginRate, 0, count);
+        return part;
+    }
+
     private static double[] NaNs(int n)
     {
         var array = new double[n];

@@ -23,6 +23,18 @@ public sealed record DimensionResult(string Dimension, string?[] Class, string?[
     /// <summary>Notes for the run's report (fallbacks, what was estimated, how many were skipped and why).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>The answers of the <paramref name="count"/> customers from index <paramref name="start"/>, in order, with the same method and notes.</summary>
+    public DimensionResult Slice(int start, int count)
+    {
+        var per = Class.Length == 0 ? 0 : Figures.Length / Class.Length;
+        return new DimensionResult(Dimension, Class[start..(start + count)], Reason.Length == 0 ? [] : Reason[start..(start + count)], Method)
+        {
+            Figures = Figures[(start * per)..((start + count) * per)],
+            FigureTexts = FigureTexts.Length == 0 ? [] : FigureTexts[start..(start + count)],
+            Notes = Notes,
+        };
+    }
+
     /// <summary>Customers per class (nulls counted under "n/a"), in descending order of count (classes of equal count in the order first met).</summary>
     public IReadOnlyList<KeyValuePair<string, int>> Counts()
     {

@@ -16,4 +16,10 @@ namespace Clientele.Classification;
 /// </param>
 /// <param name="Notes">What was repaired: unknown parents, self-parents, each broken cycle, NaN values.</param>
 public sealed record HierarchyRollUp(
-    int[] ParentIndex, int[] TopParentIndex, int[] Subsidiaries, double[] GroupValue, IReadOnlyList<string> Notes);
+    int[] ParentIndex, int[] TopParentIndex, int[] Subsidiaries, double[] GroupValue, IReadOnlyList<string> Notes)
+{
+    /// <summary>The roll-up of the <paramref name="count"/> customers from index <paramref name="start"/>, in order; the parents' indices stay the whole base's.</summary>
+    public HierarchyRollUp Slice(int start, int count) =>
+        new(ParentIndex[start..(start + count)], TopParentIndex[start..(start + count)], Subsidiaries[start..(start + count)],
+            GroupValue[start..(start + count)], Notes);
+}

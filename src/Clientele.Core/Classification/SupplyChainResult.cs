@@ -39,4 +39,21 @@ public sealed record SupplyChainResult(DimensionResult Result, int[] Depth)
 
     /// <summary>The seller a reason names ("C12 (direct, grocery)"): the one a party below us was reached through, else the first it buys from; null where none.</summary>
     public string?[] Seller { get; init; } = [];
+
+    /// <summary>The positions of the <paramref name="count"/> customers from index <paramref name="start"/>, in order (the depths and sellers as found over the whole graph).</summary>
+    public SupplyChainResult Slice(int start, int count)
+    {
+        static T[] Part<T>(T[] values, int start, int count) => values.Length == 0 ? [] : values[start..(start + count)];
+        return new SupplyChainResult(Result.Slice(start, count), Part(Depth, start, count))
+        {
+            Cancelled = Part(Cancelled, start, count),
+            Returned = Part(Returned, start, count),
+            Sellers = Part(Sellers, start, count),
+            SellsOn = Part(SellsOn, start, count),
+            Route = Part(Route, start, count),
+            CutOff = Part(CutOff, start, count),
+            Party = Part(Party, start, count),
+            Seller = Part(Seller, start, count),
+        };
+    }
 }

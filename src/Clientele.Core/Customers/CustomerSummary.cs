@@ -105,29 +105,34 @@ public sealed class CustomerSummary
     public int[] ReferralsBought { get; }
 
     /// <summary>A summary of the first <paramref name="count"/> customers only.</summary>
-    public CustomerSummary Head(int count)
+    public CustomerSummary Head(int count) => Slice(0, Math.Clamp(count, 0, Count));
+
+    /// <summary>A summary of the <paramref name="count"/> customers from index <paramref name="start"/>, in order (their index in it starts at 0).</summary>
+    public CustomerSummary Slice(int start, int count)
     {
-        count = Math.Clamp(count, 0, Count);
-        var head = new CustomerSummary(count, AsOf, Unit, InteractionKinds);
-        Array.Copy(CustomerId, head.CustomerId, count);
-        Array.Copy(FirstPurchase, head.FirstPurchase, count);
-        Array.Copy(LastPurchase, head.LastPurchase, count);
-        Array.Copy(Orders, head.Orders, count);
-        Array.Copy(PurchaseDays, head.PurchaseDays, count);
-        Array.Copy(Frequency, head.Frequency, count);
-        Array.Copy(Recency, head.Recency, count);
-        Array.Copy(T, head.T, count);
-        Array.Copy(MonetaryValue, head.MonetaryValue, count);
-        Array.Copy(Revenue, head.Revenue, count);
-        Array.Copy(Margin, head.Margin, count);
-        Array.Copy(Returns, head.Returns, count);
-        Array.Copy(ReturnedAmount, head.ReturnedAmount, count);
-        for (var k = 0; k < InteractionCounts.Length; k++) Array.Copy(InteractionCounts[k], head.InteractionCounts[k], count);
-        Array.Copy(OtherInteractions, head.OtherInteractions, count);
-        Array.Copy(ServiceCost, head.ServiceCost, count);
-        Array.Copy(MeanSurveyScore, head.MeanSurveyScore, count);
-        Array.Copy(ReferralsMade, head.ReferralsMade, count);
-        Array.Copy(ReferralsBought, head.ReferralsBought, count);
-        return head;
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, Count - count);
+        var part = new CustomerSummary(count, AsOf, Unit, InteractionKinds);
+        Array.Copy(CustomerId, start, part.CustomerId, 0, count);
+        Array.Copy(FirstPurchase, start, part.FirstPurchase, 0, count);
+        Array.Copy(LastPurchase, start, part.LastPurchase, 0, count);
+        Array.Copy(Orders, start, part.Orders, 0, count);
+        Array.Copy(PurchaseDays, start, part.PurchaseDays, 0, count);
+        Array.Copy(Frequency, start, part.Frequency, 0, count);
+        Array.Copy(Recency, start, part.Recency, 0, count);
+        Array.Copy(T, start, part.T, 0, count);
+        Array.Copy(MonetaryValue, start, part.MonetaryValue, 0, count);
+        Array.Copy(Revenue, start, part.Revenue, 0, count);
+        Array.Copy(Margin, start, part.Margin, 0, count);
+        Array.Copy(Returns, start, part.Returns, 0, count);
+        Array.Copy(ReturnedAmount, start, part.ReturnedAmount, 0, count);
+        for (var k = 0; k < InteractionCounts.Length; k++) Array.Copy(InteractionCounts[k], start, part.InteractionCounts[k], 0, count);
+        Array.Copy(OtherInteractions, start, part.OtherInteractions, 0, count);
+        Array.Copy(ServiceCost, start, part.ServiceCost, 0, count);
+        Array.Copy(MeanSurveyScore, start, part.MeanSurveyScore, 0, count);
+        Array.Copy(ReferralsMade, start, part.ReferralsMade, 0, count);
+        Array.Copy(ReferralsBought, start, part.ReferralsBought, 0, count);
+        return part;
     }
 }

@@ -107,9 +107,24 @@ public static class AnalysisRunner
         var overrides = OverrideTable.All(workspace);
         // What the base looked like (for the drift a later reader measures) reads the summary alone: learned beside the classification.
         var learnedOn = Task.Run(() => LearnedOn.Of(summary));
-        var result = Step("classification", () => CustomerAnalysis.Run(columns, scoring, options, overrides, step => progress?.Invoke("classification: " + step)));
+        var partSize = request.PartSize ?? (columns.Count > WholeUpTo ? DefaultPartSize : columns.Count);
+        // Classified at once, every customer's classes and figures are held until the snapshot is written (some 1.2 KB a customer);
+        // in parts, one part's at a time, the learning and the tally being made over the whole base first.
+        var (result, classification, parts, tally) = Step("classification", () =>
+        {
+            if (partSize >= columns.Count)
+            {
+                var whole = CustomerAnalysis.Run(columns, scoring, options, overrides, step => progress?.Invoke("classification: " + step));
+                return (whole, whole.Context, (IEnumerable<AnalysisResult>)[whole], Tally(whole));
+            }
+            progress?.Invoke("classification: learn");
+            var learned = CustomerAnalysis.Learn(columns, scoring, options);
+            progress?.Invoke($"classification: the whole base's tally, then parts of {partSize:N0} customers as they are stored");
+            var (partTally, partResults) = CustomerAnalysis.ApplyInParts(learned, columns, scoring, options, overrides, partSize);
+            return ((AnalysisResult?)null, learned, partResults, partTally);
+        });
         // The stored context has every step's time but the snapshot's own; the returned one has that too.
-        var context = Context(result, tracking, [.. steps], learnedOn.GetAwaiter().GetResult());
+        var context = Context(columns, scoring, classification, tally, tracking, [.. steps], learnedOn.GetAwaiter().GetResult());
         Step("snapshot", () =>
         {
             // What the models and the classification left died old: returned to the system before DuckDB loads the rows beside the columns.
@@ -117,22 +132,36 @@ public static class AnalysisRunner
             LimitMemory(workspace, request.SnapshotMemoryLimitMegabytes, Math.Min(Environment.ProcessorCount, SnapshotThreads));
             try
             {
-                SnapshotWriter.Save(workspace, result, options, context.ToJson(), request.CreatedAt);
+                SnapshotWriter.Save(workspace, columns, scoring, parts, classification.StructureMap.Nodes, options, context.ToJson(), request.CreatedAt);
             }
             catch (Exception e) when (OutOfResourcesException.IsEngineMemory(e))
             {
                 // The bound is what a million customers' load needs on this machine kind, not a promise for every base: the
-                // save rolled back whole, so it runs again under the analysis's own limit, on every core.
+                // save rolled back whole, so it runs again under the analysis's own limit, on every core (parts are applied again).
                 progress?.Invoke($"snapshot: again, as the load needed more than {request.SnapshotMemoryLimitMegabytes:N0} MB");
                 LimitMemory(workspace, MemoryLimitMegabytes);
-                SnapshotWriter.Save(workspace, result, options, context.ToJson(), request.CreatedAt);
+                SnapshotWriter.Save(workspace, columns, scoring, parts, classification.StructureMap.Nodes, options, context.ToJson(), request.CreatedAt);
             }
             // What live updates read for the base-relative columns; without it (a failure here) they read the order log.
             SnapshotFirstPurchases.Store(workspace, asOf, read.FirstPurchases);
             return 0;
         });
-        return new AnalysisRun(() => result, options, context with { Steps = [.. steps] }, steps);
+        return new AnalysisRun(() => result ?? CustomerAnalysis.Apply(classification, columns, scoring, options, overrides), options, context with { Steps = [.. steps] }, steps)
+        {
+            PartSize = partSize < columns.Count ? partSize : null,
+        };
     }
+
+    /// <summary>Up to this many customers an analysis classifies them all at once (<see cref="AnalysisRequest.PartSize"/>); beyond, in parts of <see cref="DefaultPartSize"/>.</summary>
+    public const int WholeUpTo = 2_000_000;
+
+    /// <summary>The customers classified and stored at a time beyond <see cref="WholeUpTo"/>.</summary>
+    public const int DefaultPartSize = 500_000;
+
+    /// <summary>The tally of a result over every customer: what <see cref="CustomerAnalysis.ApplyInParts"/> gives of the whole base.</summary>
+    /// <remarks>Each dimension's classes counted on every core (a million customers' classes are some 0.3 s on one).</remarks>
+    private static AnalysisTally Tally(AnalysisResult result) =>
+        new([.. result.Dimensions.AsParallel().AsOrdered().Select(d => new DimensionTally(d.Dimension, d.Method, d.Counts()))], result.Notes, result.AppliedOverrides.Count);
 
     /// <summary>The workspace's stored options, or the defaults.</summary>
     /// <exception cref="WorkspaceException">The stored options no longer pass the checks (an option retired or out of range).</exception>
@@ -177,24 +206,22 @@ public static class AnalysisRunner
         return new HoldoutTracking(holdout.CalibrationEnd, days, [.. ModelChoice.ActualTracking(holdout, days).Select(a => (long)a)], predicted);
     }
 
-    private static AnalysisContext Context(AnalysisResult result, HoldoutTracking? tracking, IReadOnlyList<AnalysisStep> steps, LearnedOn learnedOn) => new()
+    private static AnalysisContext Context(CustomerColumns columns, ScoringResult scoring, ClassificationContext classification, AnalysisTally tally,
+        HoldoutTracking? tracking, IReadOnlyList<AnalysisStep> steps, LearnedOn learnedOn) => new()
     {
-        AsOf = result.Columns.AsOf,
-        TimeUnit = result.Columns.Summary.Unit.ToString().ToLowerInvariant(),
-        Customers = result.Columns.Count,
-        Buyers = result.Columns.Summary.PurchaseDays.Count(d => d > 0),
-        Scoring = ScoringContext.Of(result.Scoring),
-        ProspectModel = result.Prospects.Report,
-        // Each dimension's classes counted on every core (a million customers' classes are some 0.3 s on one).
-        Dimensions = result.Dimensions.AsParallel().AsOrdered()
-            .Select(d => (d.Dimension, Context: new DimensionContext(d.Method, d.Counts().ToDictionary(p => p.Key, p => (long)p.Value))))
-            .ToDictionary(d => d.Dimension, d => d.Context),
-        OverridesApplied = result.AppliedOverrides.Count,
-        Notes = [.. result.Notes],
+        AsOf = columns.AsOf,
+        TimeUnit = columns.Summary.Unit.ToString().ToLowerInvariant(),
+        Customers = columns.Count,
+        Buyers = columns.Summary.PurchaseDays.Count(d => d > 0),
+        Scoring = ScoringContext.Of(scoring),
+        ProspectModel = classification.ProspectGrade.Report,
+        Dimensions = tally.Dimensions.ToDictionary(d => d.Dimension, d => new DimensionContext(d.Method, d.Counts.ToDictionary(p => p.Key, p => (long)p.Value))),
+        OverridesApplied = tally.OverridesApplied,
+        Notes = [.. tally.Notes],
         HoldoutTracking = tracking,
         Steps = steps,
         LearnedOn = learnedOn,
-        Classification = result.Context,
+        Classification = classification,
     };
 }
 
@@ -218,6 +245,13 @@ public sealed record AnalysisRequest
 
     /// <summary>When the snapshot is made (UTC).</summary>
     public DateTime CreatedAt { get; init; } = DateTime.UnixEpoch;
+
+    /// <summary>
+    /// Classify and store the customers this many at a time, so that one part's classes and figures are held at once rather than
+    /// every customer's; null for all at once up to <see cref="AnalysisRunner.WholeUpTo"/> customers, in parts of
+    /// <see cref="AnalysisRunner.DefaultPartSize"/> beyond. The snapshot is the same either way.
+    /// </summary>
+    public int? PartSize { get; init; }
 
     /// <summary>DuckDB's memory limit for the snapshot's load (<see cref="AnalysisRunner.SnapshotMemoryLimitMegabytes"/>; lowered by tests, to see the load run again when it does not fit).</summary>
     internal int SnapshotMemoryLimitMegabytes { get; init; } = AnalysisRunner.SnapshotMemoryLimitMegabytes;
@@ -249,4 +283,7 @@ public sealed class AnalysisRun(Func<AnalysisResult> result, ClassificationOptio
 
     /// <summary>The steps with their times.</summary>
     public IReadOnlyList<AnalysisStep> Steps => steps;
+
+    /// <summary>The customers classified and stored at a time, or null when all were at once (<see cref="AnalysisRequest.PartSize"/>).</summary>
+    public int? PartSize { get; init; }
 }

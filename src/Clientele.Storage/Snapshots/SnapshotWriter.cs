@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Clientele.Classification;
+using Clientele.Scoring;
 
 namespace Clientele.Storage.Snapshots;
 
@@ -10,9 +11,24 @@ namespace Clientele.Storage.Snapshots;
 public static class SnapshotWriter
 {
     /// <summary>Writes the snapshot. <paramref name="context"/> is the run's <see cref="Analysis.AnalysisContext"/> as JSON (models, methods, the base learned on).</summary>
-    public static void Save(Workspace workspace, AnalysisResult result, ClassificationOptions options, string context, DateTime createdAt)
+    public static void Save(Workspace workspace, AnalysisResult result, ClassificationOptions options, string context, DateTime createdAt) =>
+        Save(workspace, result.Columns, result.Scoring, [result], result.StructureMap.Nodes, options, context, createdAt);
+
+    /// <summary>
+    /// Writes the snapshot of the customers of <paramref name="columns"/> from the results of its parts (<see cref="CustomerAnalysis.ApplyInParts"/>),
+    /// each written as it is enumerated, in order, inside the one transaction.
+    /// </summary>
+    /// <param name="workspace">The workspace.</param>
+    /// <param name="columns">Every customer's columns (the snapshot's date, time unit and number of customers).</param>
+    /// <param name="scoring">The scoring of every customer (the model, the horizon, the method).</param>
+    /// <param name="parts">The results, in the customers' order: one over everyone, or one per part.</param>
+    /// <param name="nodes">The structure map's segments (<see cref="StructureMapContext.Nodes"/>).</param>
+    /// <param name="options">The options the analysis used.</param>
+    /// <param name="context">The run's <see cref="Analysis.AnalysisContext"/> as JSON.</param>
+    /// <param name="createdAt">When the snapshot is made (UTC).</param>
+    public static void Save(Workspace workspace, CustomerColumns columns, ScoringResult scoring, IEnumerable<AnalysisResult> parts,
+        IReadOnlyList<StructureNode> nodes, ClassificationOptions options, string context, DateTime createdAt)
     {
-        var columns = result.Columns;
         var asOf = columns.AsOf;
         var day = asOf.ToDateTime(TimeOnly.MinValue);
         using var transaction = workspace.Db.BeginTransaction();
@@ -25,33 +41,44 @@ public static class SnapshotWriter
                    "INSERT INTO snapshots (as_of, created_at, time_unit, horizon_days, customers, model, scoring_method, options, report) " +
                    "VALUES (CAST($as_of AS DATE), $created_at, $time_unit, $horizon_days, $customers, $model, $scoring_method, $options, $report)",
                    ("as_of", day), ("created_at", createdAt), ("time_unit", columns.Summary.Unit.ToString().ToLowerInvariant()),
-                   ("horizon_days", result.Scoring.Scores.HorizonDays), ("customers", (long)columns.Count), ("model", result.Scoring.Model),
-                   ("scoring_method", result.Scoring.Scores.Method), ("options", options.ToJson()), ("report", context)))
+                   ("horizon_days", scoring.Scores.HorizonDays), ("customers", (long)columns.Count), ("model", scoring.Model),
+                   ("scoring_method", scoring.Scores.Method), ("options", options.ToJson()), ("report", context)))
             insert.ExecuteNonQuery();
         var load = workspace.Dialect.SnapshotLoad(workspace);
-        WriteCustomers(load, result, "snapshot_customers", asOf);
-        WriteProductLines(load, result, "snapshot_product_lines", asOf);
-        WriteBuyingRoles(load, result, "snapshot_buying_roles", asOf);
-        WriteSegments(workspace, result);
-        WriteOverrides(workspace, result);
+        var overrides = new List<(Override Override, string? Computed)>();
+        foreach (var result in parts)
+        {
+            WriteCustomers(load, result, "snapshot_customers", asOf);
+            WriteProductLines(load, result, "snapshot_product_lines", asOf);
+            WriteBuyingRoles(load, result, "snapshot_buying_roles", asOf);
+            overrides.AddRange(Applied(result));
+        }
+        WriteSegments(workspace, nodes, asOf);
+        WriteOverrides(workspace, overrides, asOf);
         transaction.Commit();
     }
 
-    /// <summary>The overrides applied, in order, each with the class it replaced: the rendered reasons of the overridden classes state them.</summary>
-    private static void WriteOverrides(Workspace workspace, AnalysisResult result)
+    /// <summary>The overrides a result applied, in order, each with the class it replaced.</summary>
+    private static IEnumerable<(Override, string?)> Applied(AnalysisResult result)
     {
-        if (result.AppliedOverrides.Count == 0) return;
+        if (result.AppliedOverrides.Count == 0) return [];
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < result.Columns.Count; i++) index[result.Columns.CustomerId[i]] = i;
+        return [.. result.AppliedOverrides.Select(o => (o, result.ComputedClasses.GetValueOrDefault((index[o.CustomerId], o.Dimension))))];
+    }
+
+    /// <summary>The overrides applied, in order, each with the class it replaced: the rendered reasons of the overridden classes state them.</summary>
+    private static void WriteOverrides(Workspace workspace, IReadOnlyList<(Override Override, string? Computed)> applied, DateOnly asOf)
+    {
+        if (applied.Count == 0) return;
         var positions = new Dictionary<(string, string), int>();
         using var writer = workspace.Dialect.BulkWriter(workspace.Db, "snapshot_overrides",
             ["as_of", "customer_id", "dimension", "position", "class", "reason", "set_by", "set_at", "computed_class"]);
-        foreach (var o in result.AppliedOverrides)
+        foreach (var (o, computed) in applied)
         {
             var position = positions.GetValueOrDefault((o.CustomerId, o.Dimension));
             positions[(o.CustomerId, o.Dimension)] = position + 1;
-            var computed = result.ComputedClasses.GetValueOrDefault((index[o.CustomerId], o.Dimension));
-            writer.Row().Date(result.Columns.AsOf).Text(o.CustomerId).Text(o.Dimension).Integer(position)
+            writer.Row().Date(asOf).Text(o.CustomerId).Text(o.Dimension).Integer(position)
                 .Text(o.Class).Text(o.Reason).Text(o.SetBy).Timestamp(o.SetAt).Text(computed);
         }
         writer.Complete();
@@ -130,16 +157,16 @@ public static class SnapshotWriter
     internal static string TemporaryFolder(Workspace workspace) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(workspace.Path))!, Import.ValidatedRows.TemporaryPrefix(workspace.Path) + "snapshot");
 
-    private static void WriteSegments(Workspace workspace, AnalysisResult result)
+    private static void WriteSegments(Workspace workspace, IReadOnlyList<StructureNode> nodes, DateOnly asOf)
     {
         using var writer = workspace.Dialect.BulkWriter(workspace.Db, "snapshot_segments",
         [
             "as_of", "path", "parent", "level", "name", "parties", "actual_customers", "active_customers", "value", "expected_revenue",
             "new_customers_growth", "value_growth", "target_customers", "target_value", "target_due_at", "target_only",
         ]);
-        foreach (var node in result.StructureMap.Nodes)
+        foreach (var node in nodes)
         {
-            writer.Row().Date(result.Columns.AsOf).Text(node.Path).Text(node.ParentPath).Integer(node.Level).Text(node.Name)
+            writer.Row().Date(asOf).Text(node.Path).Text(node.ParentPath).Integer(node.Level).Text(node.Name)
                 .Integer(node.Parties).Integer(node.ActualCustomers).Integer(node.ActiveCustomers).Number(node.Value)
                 .Number(node.ExpectedRevenue).Number(Finite(node.Growth)).Number(Finite(node.PredictedValueGrowth))
                 .Number(node.TargetCustomers).Number(node.TargetValue).Date(node.TargetDueAt).Boolean(node.IsNewTargetGroup);
