@@ -177,35 +177,32 @@ public static class CustomerAnalysis
     private sealed record Whole(SupplyChainResult Supply, HierarchyRollUp Hierarchy);
 
     /// <summary>
-    /// Classifies every customer as <see cref="Apply"/> does, a part of at most <paramref name="partSize"/> customers at a time (in the
-    /// columns' order), so that only one part's classes and figures are held at once: the tally (each dimension's method, classes
-    /// counted and notes, the run's notes and the overrides applied) is made first over the whole base, a dimension at a time, and the
-    /// parts are applied as they are enumerated, each a result of its own customers alone (index 0 its first). The supply chain
-    /// positions and the hierarchy roll-up are computed once over the whole base and sliced. Every part's classes, figures and
-    /// overrides are what <see cref="Apply"/> over everyone gives its customers; its notes, methods and counts are the part's own, so
-    /// the tally's are the run's.
+    /// Prepares to classify every customer as <see cref="Apply"/> does, a part at a time (<see cref="PartedApply.Apply"/>), so that only
+    /// one part's classes and figures are held at once: the supply chain positions and the hierarchy roll-up are computed over the
+    /// whole base, and so is the tally (each dimension's method, classes counted and notes, the run's notes and the overrides applied),
+    /// a dimension at a time.
     /// </summary>
-    public static (AnalysisTally Tally, IEnumerable<AnalysisResult> Parts) ApplyInParts(ClassificationContext context, CustomerColumns columns,
-        ScoringResult scoring, ClassificationOptions options, IReadOnlyList<Override> overrides, int partSize)
+    public static PartedApply InParts(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
+        IReadOnlyList<Override> overrides)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentOutOfRangeException.ThrowIfLessThan(partSize, 1);
         var whole = new Whole(SupplyChainPosition.Apply(columns, options.SupplyChain), RollUp(columns, scoring.Scores));
-        return (Tally(context, columns, scoring, options, overrides, whole.Supply), Parts(context, columns, scoring, options, overrides, partSize, whole));
-    }
-
-    private static IEnumerable<AnalysisResult> Parts(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
-        IReadOnlyList<Override> overrides, int partSize, Whole whole)
-    {
-        for (var start = 0; start < columns.Count; start += partSize)
+        var tally = Tally(context, columns, scoring, options, overrides, whole.Supply);
+        return new PartedApply(tally, (partSize, each, between) =>
         {
-            var count = Math.Min(partSize, columns.Count - start);
-            var part = columns.Slice(start, count);
-            var ids = new HashSet<string>(part.CustomerId, StringComparer.Ordinal);
-            yield return ApplyTo(context, part, scoring with { Scores = scoring.Scores.Slice(start, count) }, options,
-                [.. overrides.Where(o => ids.Contains(o.CustomerId))], null, null, null,
-                new Whole(whole.Supply.Slice(start, count), whole.Hierarchy.Slice(start, count)));
-        }
+            ArgumentOutOfRangeException.ThrowIfLessThan(partSize, 1);
+            for (var start = 0; start < columns.Count; start += partSize)
+            {
+                if (start > 0) between?.Invoke();
+                var count = Math.Min(partSize, columns.Count - start);
+                var part = columns.Slice(start, count);
+                var ids = new HashSet<string>(part.CustomerId, StringComparer.Ordinal);
+                // Nothing here holds the part's result once each has had it: what between collects.
+                each(ApplyTo(context, part, scoring with { Scores = scoring.Scores.Slice(start, count) }, options,
+                    [.. overrides.Where(o => ids.Contains(o.CustomerId))], null, null, null,
+                    new Whole(whole.Supply.Slice(start, count), whole.Hierarchy.Slice(start, count))));
+            }
+        });
     }
 
     /// <summary>

@@ -115,13 +115,16 @@ public static class AnalysisRunner
             if (partSize >= columns.Count)
             {
                 var whole = CustomerAnalysis.Run(columns, scoring, options, overrides, step => progress?.Invoke("classification: " + step));
-                return (whole, whole.Context, (IEnumerable<AnalysisResult>)[whole], Tally(whole));
+                return (whole, whole.Context, (Action<Action<AnalysisResult>>)(write => write(whole)), Tally(whole));
             }
             progress?.Invoke("classification: learn");
             var learned = CustomerAnalysis.Learn(columns, scoring, options);
             progress?.Invoke($"classification: the whole base's tally, then parts of {partSize:N0} customers as they are stored");
-            var (partTally, partResults) = CustomerAnalysis.ApplyInParts(learned, columns, scoring, options, overrides, partSize);
-            return ((AnalysisResult?)null, learned, partResults, partTally);
+            var parted = CustomerAnalysis.InParts(learned, columns, scoring, options, overrides);
+            // Between two parts the last one's classes are garbage: collected then, so that the memory held is one part's.
+            return ((AnalysisResult?)null, learned,
+                (Action<Action<AnalysisResult>>)(write => parted.Apply(partSize, write, () => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true))),
+                parted.Tally);
         });
         // The stored context has every step's time but the snapshot's own; the returned one has that too.
         var context = Context(columns, scoring, classification, tally, tracking, [.. steps], learnedOn.GetAwaiter().GetResult());
@@ -158,7 +161,7 @@ public static class AnalysisRunner
     /// <summary>The customers classified and stored at a time beyond <see cref="WholeUpTo"/>.</summary>
     public const int DefaultPartSize = 500_000;
 
-    /// <summary>The tally of a result over every customer: what <see cref="CustomerAnalysis.ApplyInParts"/> gives of the whole base.</summary>
+    /// <summary>The tally of a result over every customer: what <see cref="CustomerAnalysis.InParts"/> gives of the whole base.</summary>
     /// <remarks>Each dimension's classes counted on every core (a million customers' classes are some 0.3 s on one).</remarks>
     private static AnalysisTally Tally(AnalysisResult result) =>
         new([.. result.Dimensions.AsParallel().AsOrdered().Select(d => new DimensionTally(d.Dimension, d.Method, d.Counts()))], result.Notes, result.AppliedOverrides.Count);

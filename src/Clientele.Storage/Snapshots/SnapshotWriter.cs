@@ -12,21 +12,21 @@ public static class SnapshotWriter
 {
     /// <summary>Writes the snapshot. <paramref name="context"/> is the run's <see cref="Analysis.AnalysisContext"/> as JSON (models, methods, the base learned on).</summary>
     public static void Save(Workspace workspace, AnalysisResult result, ClassificationOptions options, string context, DateTime createdAt) =>
-        Save(workspace, result.Columns, result.Scoring, [result], result.StructureMap.Nodes, options, context, createdAt);
+        Save(workspace, result.Columns, result.Scoring, write => write(result), result.StructureMap.Nodes, options, context, createdAt);
 
     /// <summary>
-    /// Writes the snapshot of the customers of <paramref name="columns"/> from the results of its parts (<see cref="CustomerAnalysis.ApplyInParts"/>),
-    /// each written as it is enumerated, in order, inside the one transaction.
+    /// Writes the snapshot of the customers of <paramref name="columns"/> from the results of its parts (<see cref="PartedApply.Apply"/>),
+    /// each written as <paramref name="parts"/> gives it, inside the one transaction.
     /// </summary>
     /// <param name="workspace">The workspace.</param>
     /// <param name="columns">Every customer's columns (the snapshot's date, time unit and number of customers).</param>
     /// <param name="scoring">The scoring of every customer (the model, the horizon, the method).</param>
-    /// <param name="parts">The results, in the customers' order: one over everyone, or one per part.</param>
+    /// <param name="parts">Gives the writer it is called with the results, in the customers' order: one over everyone, or one per part.</param>
     /// <param name="nodes">The structure map's segments (<see cref="StructureMapContext.Nodes"/>).</param>
     /// <param name="options">The options the analysis used.</param>
     /// <param name="context">The run's <see cref="Analysis.AnalysisContext"/> as JSON.</param>
     /// <param name="createdAt">When the snapshot is made (UTC).</param>
-    public static void Save(Workspace workspace, CustomerColumns columns, ScoringResult scoring, IEnumerable<AnalysisResult> parts,
+    public static void Save(Workspace workspace, CustomerColumns columns, ScoringResult scoring, Action<Action<AnalysisResult>> parts,
         IReadOnlyList<StructureNode> nodes, ClassificationOptions options, string context, DateTime createdAt)
     {
         var asOf = columns.AsOf;
@@ -46,13 +46,13 @@ public static class SnapshotWriter
             insert.ExecuteNonQuery();
         var load = workspace.Dialect.SnapshotLoad(workspace);
         var overrides = new List<(Override Override, string? Computed)>();
-        foreach (var result in parts)
+        parts(result =>
         {
             WriteCustomers(load, result, "snapshot_customers", asOf);
             WriteProductLines(load, result, "snapshot_product_lines", asOf);
             WriteBuyingRoles(load, result, "snapshot_buying_roles", asOf);
             overrides.AddRange(Applied(result));
-        }
+        });
         WriteSegments(workspace, nodes, asOf);
         WriteOverrides(workspace, overrides, asOf);
         transaction.Commit();
