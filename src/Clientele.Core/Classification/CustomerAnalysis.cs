@@ -217,7 +217,6 @@ public static class CustomerAnalysis
         var scores = scoring.Scores;
         var churn = ChurnStatus.Apply(context.Churn, columns, scores, options.Churn);
         var (churnStatus, churnReason) = (Lean(churn.Status), Lean(churn.Reason));
-        churn = null;
         var status = churnStatus.Class;
         var ladder = Lean(RelationshipLadder.Apply(context.Ladder, columns, scores, options.Ladder, status));
         var tier = Lean(ValueTier.Apply(context.ValueTier, columns, scores, options.ValueTier));

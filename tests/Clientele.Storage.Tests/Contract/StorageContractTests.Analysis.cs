@@ -29,6 +29,8 @@ public abstract partial class StorageContractTests
         var asOf = options.End.AddDays(-30);
         AssertSameAnalysis(reference.Workspace!, workspace, new AnalysisRequest { AsOf = asOf, CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
         AssertSameAnalysis(reference.Workspace!, workspace, new AnalysisRequest { CreatedAt = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc), Model = "bgnbd" });
+        // Classified and stored here in parts of 170 (the override's customer in the first): the snapshot of one pass.
+        AssertSameAnalysis(reference.Workspace!, workspace, new AnalysisRequest { AsOf = asOf, CreatedAt = new DateTime(2026, 1, 3, 0, 0, 0, DateTimeKind.Utc) }, actualPartSize: 170);
     }
 
     [Fact]
@@ -44,11 +46,15 @@ public abstract partial class StorageContractTests
         Assert.Equal(23_570, analyzed);
     }
 
-    /// <summary>Analyzes both workspaces with the request and compares what they stored; returns the number of customers.</summary>
-    internal static long AssertSameAnalysis(Workspace expected, Workspace actual, AnalysisRequest request)
+    /// <summary>
+    /// Analyzes both workspaces with the request (<paramref name="actual"/> in parts of <paramref name="actualPartSize"/> if given) and
+    /// compares what they stored; returns the number of customers.
+    /// </summary>
+    internal static long AssertSameAnalysis(Workspace expected, Workspace actual, AnalysisRequest request, int? actualPartSize = null)
     {
         var expectedRun = AnalysisRunner.Run(expected, request, cancellationToken: TestContext.Current.CancellationToken);
-        var actualRun = AnalysisRunner.Run(actual, request, cancellationToken: TestContext.Current.CancellationToken);
+        var actualRun = AnalysisRunner.Run(actual, request with { PartSize = actualPartSize }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(actualPartSize, actualRun.PartSize);
         var day = expectedRun.Context.AsOf;
         Assert.Equal(day, actualRun.Context.AsOf);
         Assert.True(expectedRun.Context.Customers > 500);

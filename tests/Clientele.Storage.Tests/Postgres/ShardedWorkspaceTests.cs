@@ -78,6 +78,8 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
             var request = new AnalysisRequest { AsOf = Demo.End.AddDays(-30), CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
             StorageContractTests.AssertSameAnalysis(reference.Workspace!, sharded, request);
             StorageContractTests.AssertSameAnalysis(one, sharded, request);
+            // Classified and stored in parts, each part's rows routed to the shards: the snapshot of one pass.
+            StorageContractTests.AssertSameAnalysis(one, sharded, request with { CreatedAt = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc) }, actualPartSize: 150);
             // The snapshot's customers are on the shards as well.
             Assert.Equal(sharded.Scalar<long>("SELECT count(*) FROM snapshot_customers"), shards.Sum(s => Count(s, "snapshot_customers")));
         }
