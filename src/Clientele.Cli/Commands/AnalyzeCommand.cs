@@ -27,7 +27,7 @@ internal static class AnalyzeCommand
         format.AcceptOnlyFromAmong("table", "json");
         var partSize = new Option<int?>("--part-size")
         {
-            Description = $"Classify and store the customers this many at a time, holding one part's classes in memory rather than every customer's (default: all at once up to {AnalysisRunner.WholeUpTo:N0} customers, parts of {AnalysisRunner.DefaultPartSize:N0} beyond). The snapshot is the same either way.",
+            Description = $"Classify and store the customers this many at a time, holding one part's classes in memory rather than every customer's (default: all at once when every customer's classes, some {AnalysisRunner.BytesPerCustomerAtOnce / 1000.0:0.0} KB each, fit in half the memory, else parts of {AnalysisRunner.DefaultPartSize:N0}). The snapshot is the same either way.",
         };
         var command = new Command("analyze", "Score and classify every customer on every dimension (ladder, value, prospects, strategy, supply chain, churn, influence, buying centers, structure map, product lines) and store the result as a snapshot of the as-of date.")
         {

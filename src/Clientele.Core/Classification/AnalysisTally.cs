@@ -18,19 +18,19 @@ public sealed record DimensionTally(string Dimension, string Method, IReadOnlyLi
 /// </summary>
 public sealed class PartedApply
 {
-    private readonly Action<int, Action<AnalysisResult>, Action?> _apply;
+    private readonly Action<int, Action<AnalysisResult>> _apply;
 
-    internal PartedApply(AnalysisTally tally, Action<int, Action<AnalysisResult>, Action?> apply) => (Tally, _apply) = (tally, apply);
+    internal PartedApply(AnalysisTally tally, Action<int, Action<AnalysisResult>> apply) => (Tally, _apply) = (tally, apply);
 
     /// <summary>What the whole base's results would say of it that no part's says: the methods, the classes counted, the notes, the overrides applied.</summary>
     public AnalysisTally Tally { get; }
 
     /// <summary>
     /// Classifies the customers <paramref name="partSize"/> at a time, in the columns' order, and gives each part's result to
-    /// <paramref name="each"/> (a result of its own customers alone, index 0 its first), calling <paramref name="between"/> between
-    /// two parts, when nothing holds the previous part's result. Every part's classes, figures and overrides are what
-    /// <see cref="CustomerAnalysis.Apply"/> over everyone gives its customers; its notes, methods and counts are the part's own
-    /// (<see cref="Tally"/> has the run's). May be called again: the parts are applied anew.
+    /// <paramref name="each"/> (a result of its own customers alone, index 0 its first), calling the hook given to
+    /// <see cref="CustomerAnalysis.InParts"/> between two parts, when nothing holds the previous part's result. Every part's classes,
+    /// figures and overrides are what <see cref="CustomerAnalysis.Apply"/> over everyone gives its customers; its notes, methods and
+    /// counts are the part's own (<see cref="Tally"/> has the run's). May be called again: the parts are applied anew.
     /// </summary>
-    public void Apply(int partSize, Action<AnalysisResult> each, Action? between = null) => _apply(partSize, each, between);
+    public void Apply(int partSize, Action<AnalysisResult> each) => _apply(partSize, each);
 }

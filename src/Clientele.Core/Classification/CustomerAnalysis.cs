@@ -180,15 +180,16 @@ public static class CustomerAnalysis
     /// Prepares to classify every customer as <see cref="Apply"/> does, a part at a time (<see cref="PartedApply.Apply"/>), so that only
     /// one part's classes and figures are held at once: the supply chain positions and the hierarchy roll-up are computed over the
     /// whole base, and so is the tally (each dimension's method, classes counted and notes, the run's notes and the overrides applied),
-    /// a dimension at a time.
+    /// a dimension at a time. <paramref name="between"/> is called between two dimensions of the tally and between two parts, when
+    /// nothing holds the last one's figures (the caller's moment to collect them).
     /// </summary>
     public static PartedApply InParts(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
-        IReadOnlyList<Override> overrides)
+        IReadOnlyList<Override> overrides, Action? between = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var whole = new Whole(SupplyChainPosition.Apply(columns, options.SupplyChain), RollUp(columns, scoring.Scores));
-        var tally = Tally(context, columns, scoring, options, overrides, whole.Supply);
-        return new PartedApply(tally, (partSize, each, between) =>
+        var tally = Tally(context, columns, scoring, options, overrides, whole.Supply, between);
+        return new PartedApply(tally, (partSize, each) =>
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(partSize, 1);
             for (var start = 0; start < columns.Count; start += partSize)
@@ -211,9 +212,14 @@ public static class CustomerAnalysis
     /// <see cref="Apply"/> over everyone, with one dimension's figures held at a time. Its order and inputs are <see cref="ApplyTo"/>'s.
     /// </summary>
     private static AnalysisTally Tally(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
-        IReadOnlyList<Override> overrides, SupplyChainResult supply)
+        IReadOnlyList<Override> overrides, SupplyChainResult supply, Action? between)
     {
-        static DimensionResult Lean(DimensionResult d) => new(d.Dimension, d.Class, [], d.Method) { Notes = d.Notes };
+        DimensionResult Lean(DimensionResult d)
+        {
+            var lean = new DimensionResult(d.Dimension, d.Class, [], d.Method) { Notes = d.Notes };
+            between?.Invoke();
+            return lean;
+        }
         var scores = scoring.Scores;
         var churn = ChurnStatus.Apply(context.Churn, columns, scores, options.Churn);
         var (churnStatus, churnReason) = (Lean(churn.Status), Lean(churn.Reason));

@@ -107,7 +107,7 @@ public static class AnalysisRunner
         var overrides = OverrideTable.All(workspace);
         // What the base looked like (for the drift a later reader measures) reads the summary alone: learned beside the classification.
         var learnedOn = Task.Run(() => LearnedOn.Of(summary));
-        var partSize = request.PartSize ?? (columns.Count > WholeUpTo ? DefaultPartSize : columns.Count);
+        var partSize = request.PartSize ?? (FitsAtOnce(columns.Count) ? columns.Count : DefaultPartSize);
         // Classified at once, every customer's classes and figures are held until the snapshot is written (some 1.2 KB a customer);
         // in parts, one part's at a time, the learning and the tally being made over the whole base first.
         var (result, classification, parts, tally) = Step("classification", () =>
@@ -119,12 +119,15 @@ public static class AnalysisRunner
             }
             progress?.Invoke("classification: learn");
             var learned = CustomerAnalysis.Learn(columns, scoring, options);
+            // What learning classified of everyone on the way, and between two dimensions of the tally or two parts the last one's
+            // figures, are garbage: collected then, so that the memory held is the columns' and one dimension's or part's.
+            // Not compacted: the parts' arrays are large objects, whose space the next part's take again (compacting a heap of
+            // millions of customers' columns each time cost more than the classification).
+            static void Collect() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: false);
+            Collect();
             progress?.Invoke($"classification: the whole base's tally, then parts of {partSize:N0} customers as they are stored");
-            var parted = CustomerAnalysis.InParts(learned, columns, scoring, options, overrides);
-            // Between two parts the last one's classes are garbage: collected then, so that the memory held is one part's.
-            return ((AnalysisResult?)null, learned,
-                (Action<Action<AnalysisResult>>)(write => parted.Apply(partSize, write, () => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true))),
-                parted.Tally);
+            var parted = CustomerAnalysis.InParts(learned, columns, scoring, options, overrides, Collect);
+            return ((AnalysisResult?)null, learned, (Action<Action<AnalysisResult>>)(write => parted.Apply(partSize, write)), parted.Tally);
         });
         // The stored context has every step's time but the snapshot's own; the returned one has that too.
         var context = Context(columns, scoring, classification, tally, tracking, [.. steps], learnedOn.GetAwaiter().GetResult());
@@ -155,10 +158,20 @@ public static class AnalysisRunner
         };
     }
 
-    /// <summary>Up to this many customers an analysis classifies them all at once (<see cref="AnalysisRequest.PartSize"/>); beyond, in parts of <see cref="DefaultPartSize"/>.</summary>
-    public const int WholeUpTo = 2_000_000;
+    /// <summary>
+    /// The memory an analysis of every customer at once takes per customer at its peak: every customer's summary, columns, scores,
+    /// classes and figures (11.9 GB at five million customers, 2.8 GB at a million, with DuckDB's own; docs/benchmarks.md).
+    /// </summary>
+    public const int BytesPerCustomerAtOnce = 2_400;
 
-    /// <summary>The customers classified and stored at a time beyond <see cref="WholeUpTo"/>.</summary>
+    /// <summary>
+    /// Whether the customers are classified all at once by default: when <see cref="BytesPerCustomerAtOnce"/> for each is at most half
+    /// the memory the process may use (the machine's, or its container's limit); else in parts of <see cref="DefaultPartSize"/>,
+    /// slower (the tally over the whole base first, a collection between parts) but holding one part's classes.
+    /// </summary>
+    public static bool FitsAtOnce(int customers) => (long)customers * BytesPerCustomerAtOnce <= GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2;
+
+    /// <summary>The customers classified and stored at a time when they do not all fit at once (<see cref="FitsAtOnce"/>).</summary>
     public const int DefaultPartSize = 500_000;
 
     /// <summary>The tally of a result over every customer: what <see cref="CustomerAnalysis.InParts"/> gives of the whole base.</summary>
@@ -251,8 +264,8 @@ public sealed record AnalysisRequest
 
     /// <summary>
     /// Classify and store the customers this many at a time, so that one part's classes and figures are held at once rather than
-    /// every customer's; null for all at once up to <see cref="AnalysisRunner.WholeUpTo"/> customers, in parts of
-    /// <see cref="AnalysisRunner.DefaultPartSize"/> beyond. The snapshot is the same either way.
+    /// every customer's; null for all at once when they fit (<see cref="AnalysisRunner.FitsAtOnce"/>), else in parts of
+    /// <see cref="AnalysisRunner.DefaultPartSize"/>. The snapshot is the same either way.
     /// </summary>
     public int? PartSize { get; init; }
 
