@@ -6,7 +6,7 @@ using Clientele.Storage;
 namespace Clientele.Cli;
 
 /// <summary>The <c>clientele</c> command tree.</summary>
-public static class CliApp
+public static partial class CliApp
 {
     /// <summary>Exit code for a problem with the user's input or workspace.</summary>
     public const int UserError = 1;
@@ -68,6 +68,22 @@ public static class CliApp
         return root;
     }
 
+    /// <summary>
+    /// A parse error in the user's words: "Cannot parse argument 'abc' for option '--top' as expected type
+    /// 'System.Nullable`1[System.Int32]'" says "as a whole number".
+    /// </summary>
+    internal static string Plain(string message) => ExpectedType().Replace(message, m => m.Groups[1].Value switch
+    {
+        "Int32" or "Int64" => "as a whole number.",
+        "Double" or "Decimal" => "as a number.",
+        "Boolean" => "as true or false.",
+        "DateOnly" => "as a date, yyyy-MM-dd.",
+        var other => $"as a {other}.",
+    });
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"as expected type '(?:System\.Nullable`1\[)?System\.(\w+)\]?'\.?")]
+    private static partial System.Text.RegularExpressions.Regex ExpectedType();
+
     /// <summary>Parses and runs a command line; returns the exit code.</summary>
     public static int Run(string[] args, CliContext context)
     {
@@ -75,7 +91,7 @@ public static class CliApp
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors) context.Error.WriteLine($"error: {error.Message}");
+            foreach (var error in parsed.Errors) context.Error.WriteLine($"error: {Plain(error.Message)}");
             context.Error.WriteLine($"Run `clientele {string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? "" : parsed.CommandResult.Command.Name)} --help` for usage.".Replace("  ", " ", StringComparison.Ordinal));
             return UsageError;
         }

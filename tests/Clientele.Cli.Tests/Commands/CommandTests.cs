@@ -54,6 +54,12 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("unknown table 'clients'", error);
         Assert.Equal(1, _cli.Run("import", "orders", path, "--delimiter", "pipe").Code);
         Assert.Equal(2, _cli.Run("status", "--format", "xml").Code);
+        // A value of the wrong kind is named in words, not by the .NET type it would have been.
+        var (partCode, _, partError) = _cli.Run("analyze", "--part-size", "abc");
+        Assert.Equal(2, partCode);
+        Assert.Contains("Cannot parse argument 'abc' for option '--part-size' as a whole number.", partError);
+        Assert.Contains("as a number.", _cli.Run("analyze", "--horizon", "ten").Error);
+        Assert.DoesNotContain("System.", partError);
     }
 
     [Fact]
