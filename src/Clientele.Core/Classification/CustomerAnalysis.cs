@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Clientele.Classification.Internal;
 using Clientele.Scoring;
 
@@ -195,15 +196,24 @@ public static class CustomerAnalysis
             for (var start = 0; start < columns.Count; start += partSize)
             {
                 if (start > 0) between?.Invoke();
-                var count = Math.Min(partSize, columns.Count - start);
-                var part = columns.Slice(start, count);
-                var ids = new HashSet<string>(part.CustomerId, StringComparer.Ordinal);
-                // Nothing here holds the part's result once each has had it: what between collects.
-                each(ApplyTo(context, part, scoring with { Scores = scoring.Scores.Slice(start, count) }, options,
-                    [.. overrides.Where(o => ids.Contains(o.CustomerId))], null, null, null,
-                    new Whole(whole.Supply.Slice(start, count), whole.Hierarchy.Slice(start, count))));
+                ApplyPart(context, columns, scoring, options, overrides, whole, start, Math.Min(partSize, columns.Count - start), each);
             }
         });
+    }
+
+    /// <summary>
+    /// One part of <see cref="InParts"/> classified and handed to <paramref name="each"/>: in a method of its own, so that once it returns
+    /// no frame holds the part's columns or result (a local of the loop may be reported live to the collector to the loop's end).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ApplyPart(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
+        IReadOnlyList<Override> overrides, Whole whole, int start, int count, Action<AnalysisResult> each)
+    {
+        var part = columns.Slice(start, count);
+        var ids = new HashSet<string>(part.CustomerId, StringComparer.Ordinal);
+        each(ApplyTo(context, part, scoring with { Scores = scoring.Scores.Slice(start, count) }, options,
+            [.. overrides.Where(o => ids.Contains(o.CustomerId))], null, null, null,
+            new Whole(whole.Supply.Slice(start, count), whole.Hierarchy.Slice(start, count))));
     }
 
     /// <summary>
@@ -214,27 +224,28 @@ public static class CustomerAnalysis
     private static AnalysisTally Tally(ClassificationContext context, CustomerColumns columns, ScoringResult scoring, ClassificationOptions options,
         IReadOnlyList<Override> overrides, SupplyChainResult supply, Action? between)
     {
-        DimensionResult Lean(DimensionResult d)
-        {
-            var lean = new DimensionResult(d.Dimension, d.Class, [], d.Method) { Notes = d.Notes };
-            between?.Invoke();
-            return lean;
-        }
+        // Each dimension is applied in a method of its own that returns its lean result, so that no frame still running when the
+        // caller collects holds a whole-base result: a local of this method may be reported live to the collector to its end.
         var scores = scoring.Scores;
-        var churn = ChurnStatus.Apply(context.Churn, columns, scores, options.Churn);
-        var (churnStatus, churnReason) = (Lean(churn.Status), Lean(churn.Reason));
+        var (churnStatus, churnReason) = TallyChurn(context, columns, scores, options);
+        between?.Invoke();
         var status = churnStatus.Class;
-        var ladder = Lean(RelationshipLadder.Apply(context.Ladder, columns, scores, options.Ladder, status));
-        var tier = Lean(ValueTier.Apply(context.ValueTier, columns, scores, options.ValueTier));
-        var yearly = YearlyRevenue.All(columns, options.Strategy.AnnualiseFromDays);
-        var wallets = WalletEstimates.Apply(context.Wallets, columns, yearly, new SegmentKeys(columns, options.StructureMap));
-        var valueClass = Lean(ValueClass.Apply(context.ValueClass, columns, scores, options.ValueClass, status, yearly, wallets));
-        var strategy = Lean(StrategyMatrix.Apply(context.Strategy, columns, scores, options.Strategy, status, valueClass.Class, yearly, wallets).Result);
-        var prospects = Lean(ProspectGrade.Apply(context.ProspectGrade, columns, options.ProspectGrade).Result);
-        var influence = Lean(InfluenceRoles.Apply(context.Influence, columns, scores, options.Influence).Roles);
-        var buying = Lean(BuyingCenter.Apply(columns, options.BuyingCenter).Result);
-        var segment = Lean(StructureMap.Apply(context.StructureMap, columns, options.StructureMap).Segment);
-        var lineNotes = ProductLines.Apply(columns, options.ProductLines).Notes;
+        var ladder = Lean(() => RelationshipLadder.Apply(context.Ladder, columns, scores, options.Ladder, status));
+        between?.Invoke();
+        var tier = Lean(() => ValueTier.Apply(context.ValueTier, columns, scores, options.ValueTier));
+        between?.Invoke();
+        var (valueClass, strategy) = TallyValue(context, columns, scores, options, status);
+        between?.Invoke();
+        var prospects = Lean(() => ProspectGrade.Apply(context.ProspectGrade, columns, options.ProspectGrade).Result);
+        between?.Invoke();
+        var influence = Lean(() => InfluenceRoles.Apply(context.Influence, columns, scores, options.Influence).Roles);
+        between?.Invoke();
+        var buying = Lean(() => BuyingCenter.Apply(columns, options.BuyingCenter).Result);
+        between?.Invoke();
+        var segment = Lean(() => StructureMap.Apply(context.StructureMap, columns, options.StructureMap).Segment);
+        between?.Invoke();
+        var lineNotes = LineNotes(columns, options.ProductLines);
+        between?.Invoke();
         DimensionResult[] dimensions = [ladder, tier, valueClass, prospects, strategy, Lean(supply.Result), churnStatus, churnReason, influence, buying, segment];
         var applied = ApplyOverrides(dimensions, Place(columns, overrides, null), out _, out var overrideNotes);
         var notes = new List<string>(scoring.Notes);
@@ -243,6 +254,36 @@ public static class CustomerAnalysis
         notes.AddRange(overrideNotes);
         return new AnalysisTally([.. dimensions.Select(d => new DimensionTally(d.Dimension, d.Method, d.Counts()))], notes, applied.Count);
     }
+
+    /// <summary>A dimension's classes, method and notes, without the figures.</summary>
+    private static DimensionResult Lean(DimensionResult d) => new(d.Dimension, d.Class, [], d.Method) { Notes = d.Notes };
+
+    /// <summary>One dimension applied over the whole base, only its lean result returned (<see cref="Tally"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DimensionResult Lean(Func<DimensionResult> apply) => Lean(apply());
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (DimensionResult Status, DimensionResult Reason) TallyChurn(ClassificationContext context, CustomerColumns columns, CustomerScores scores,
+        ClassificationOptions options)
+    {
+        var churn = ChurnStatus.Apply(context.Churn, columns, scores, options.Churn);
+        return (Lean(churn.Status), Lean(churn.Reason));
+    }
+
+    /// <summary>The value class and the strategy, which read the yearly revenue and the wallets (held only while they run).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (DimensionResult ValueClass, DimensionResult Strategy) TallyValue(ClassificationContext context, CustomerColumns columns, CustomerScores scores,
+        ClassificationOptions options, string?[] status)
+    {
+        var yearly = YearlyRevenue.All(columns, options.Strategy.AnnualiseFromDays);
+        var wallets = WalletEstimates.Apply(context.Wallets, columns, yearly, new SegmentKeys(columns, options.StructureMap));
+        var valueClass = ValueClass.Apply(context.ValueClass, columns, scores, options.ValueClass, status, yearly, wallets);
+        var strategy = StrategyMatrix.Apply(context.Strategy, columns, scores, options.Strategy, status, valueClass.Class, yearly, wallets).Result;
+        return (Lean(valueClass), Lean(strategy));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IReadOnlyList<string> LineNotes(CustomerColumns columns, ProductLinesOptions options) => ProductLines.Apply(columns, options).Notes;
 
     /// <summary>Starts a step on the thread pool (each dimension's learn and apply is a pure function of its arguments).</summary>
     private static Task<T> Start<T>(Func<T> step) => Task.Run(step);
