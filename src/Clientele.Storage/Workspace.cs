@@ -248,6 +248,33 @@ public sealed class Workspace : IDisposable
         ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"clientele-{Guid.NewGuid():N}-{name}")
         : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, Import.ValidatedRows.TemporaryPrefix(Path) + name);
 
+    /// <summary>
+    /// DuckDB's memory while a command reads or writes the whole base (an import, an analysis): beyond it DuckDB spills to disk
+    /// (beside the workspace's file). Without a limit it would take up to 80% of the machine's memory: an import of 95 million
+    /// order lines held 11 GB (docs/benchmarks.md).
+    /// </summary>
+    public const int EngineMemoryLimitMegabytes = 3_072;
+
+    /// <summary>
+    /// Bounds the engine's memory and threads (DuckDB's, for the whole database; a PostgreSQL server's are its administrator's), or
+    /// returns them to the defaults (the threads: as many as the machine's cores).
+    /// </summary>
+    internal void LimitEngineMemory(int? megabytes, int? threads = null)
+    {
+        foreach (var statement in Dialect.MemoryLimit(megabytes, threads))
+        {
+            try
+            {
+                Execute(statement);
+            }
+            catch (Exception e) when (OutOfResourcesException.IsEngineMemory(e))
+            {
+                // DuckDB holds more than the lower limit and cannot give it back (it says "could not free up enough memory for the
+                // new limit"): the limit stays as it was, which only costs memory.
+            }
+        }
+    }
+
     internal void Execute(string sql)
     {
         using var command = Command(sql);

@@ -25,39 +25,16 @@ public static class AnalysisRunner
         if (request.HorizonDays is { } horizon) options = options with { Scoring = options.Scoring with { HorizonDays = horizon } };
         if (request.Model is { } model) options = options with { Scoring = options.Scoring with { Model = model } };
         // DuckDB would keep up to 80% of the machine's memory as cache; the analysis holds its own columns beside it.
-        LimitMemory(workspace, MemoryLimitMegabytes);
+        workspace.LimitEngineMemory(Workspace.EngineMemoryLimitMegabytes);
         try
         {
             return Run(workspace, request, options, progress, cancellationToken);
         }
         finally
         {
-            LimitMemory(workspace, null);
+            workspace.LimitEngineMemory(null);
         }
     }
-
-    /// <summary>
-    /// Bounds the engine's memory and threads for this connection (DuckDB's; a PostgreSQL server's are its administrator's), or
-    /// returns them to the defaults (the threads: as many as the machine's cores).
-    /// </summary>
-    private static void LimitMemory(Workspace workspace, int? megabytes, int? threads = null)
-    {
-        foreach (var statement in workspace.Dialect.MemoryLimit(megabytes, threads))
-        {
-            try
-            {
-                workspace.Execute(statement);
-            }
-            catch (Exception e) when (OutOfResourcesException.IsEngineMemory(e))
-            {
-                // DuckDB holds more than the lower limit and cannot give it back (it says "could not free up enough memory for the
-                // new limit"): the limit stays as it was, which only costs memory.
-            }
-        }
-    }
-
-    /// <summary>DuckDB's memory limit during an analysis (it spills to disk beyond it).</summary>
-    public const int MemoryLimitMegabytes = 3_072;
 
     /// <summary>
     /// DuckDB's memory limit through the models and the classification, which run no query: lowered, it gives back the cache the
@@ -99,7 +76,7 @@ public static class AnalysisRunner
         var holdout = options.Scoring.Model == "auto" ? Step("holdout sample", () => HoldoutSample(workspace, summary, request.Unit)) : null;
         // DuckDB's part is done until the snapshot: held to less, it gives back the cache the queries above left, so that the
         // models and the classification run beside the columns in less memory.
-        LimitMemory(workspace, ModelsMemoryLimitMegabytes);
+        workspace.LimitEngineMemory(ModelsMemoryLimitMegabytes);
         var scoring = Step("models", () => CustomerScoring.Score(columns, options.Scoring, holdout));
         // Tracked now, so that the holdout sample is not held through the classification.
         var tracking = holdout is null ? null : Tracking(holdout, scoring);
@@ -135,7 +112,7 @@ public static class AnalysisRunner
         {
             // What the models and the classification left died old: returned to the system before DuckDB loads the rows beside the columns.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            LimitMemory(workspace, request.SnapshotMemoryLimitMegabytes, Math.Min(Environment.ProcessorCount, SnapshotThreads));
+            workspace.LimitEngineMemory(request.SnapshotMemoryLimitMegabytes, Math.Min(Environment.ProcessorCount, SnapshotThreads));
             try
             {
                 SnapshotWriter.Save(workspace, columns, scoring, parts, classification.StructureMap.Nodes, options, context.ToJson(), request.CreatedAt);
@@ -145,7 +122,7 @@ public static class AnalysisRunner
                 // The bound is what a million customers' load needs on this machine kind, not a promise for every base: the
                 // save rolled back whole, so it runs again under the analysis's own limit, on every core (parts are applied again).
                 progress?.Invoke($"snapshot: again, as the load needed more than {request.SnapshotMemoryLimitMegabytes:N0} MB");
-                LimitMemory(workspace, MemoryLimitMegabytes);
+                workspace.LimitEngineMemory(Workspace.EngineMemoryLimitMegabytes);
                 SnapshotWriter.Save(workspace, columns, scoring, parts, classification.StructureMap.Nodes, options, context.ToJson(), request.CreatedAt);
             }
             // What live updates read for the base-relative columns; without it (a failure here) they read the order log.

@@ -35,6 +35,21 @@ public sealed class Importer(Workspace workspace, TimeProvider? time = null)
     /// <summary>Imports into a table of the catalogue, internal tables included (the simulator's ground truth).</summary>
     public ImportResult Import(CanonicalTable table, string path, ImportOptions options, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        // A file of any size is staged, checked against what is stored and grouped into purchase days in the engine: bounded, it
+        // spills to disk rather than hold a large file's rows in memory (DuckDB; a PostgreSQL server's memory is its own).
+        _workspace.LimitEngineMemory(Workspace.EngineMemoryLimitMegabytes);
+        try
+        {
+            return ImportBounded(table, path, options, progress, cancellationToken);
+        }
+        finally
+        {
+            _workspace.LimitEngineMemory(null);
+        }
+    }
+
+    private ImportResult ImportBounded(CanonicalTable table, string path, ImportOptions options, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         if (!File.Exists(path)) throw new WorkspaceException($"{path}: no such file.");
         var info = new FileInfo(path);

@@ -247,5 +247,32 @@ public sealed class ImporterTests : IDisposable
         Assert.Equal(1, Count("SELECT count(*) FROM interactions WHERE customer_id = 'B' AND occurred_at = '2017-12-31' AND kind = 'opportunity'"));
     }
 
+    [Fact]
+    public void An_import_bounds_the_engine_memory_while_it_runs_and_gives_it_back()
+    {
+        string Limit()
+        {
+            using var command = _temp.Workspace!.Connection.CreateCommand();
+            command.CommandText = "SELECT current_setting('memory_limit')";
+            return (string)command.ExecuteScalar()!;
+        }
+        var before = Limit();
+        var during = new List<string>();
+        var result = new Importer(_temp.Workspace!).Import("orders", _temp.File("o.csv", Orders), new ImportOptions(), new Reported(_ => during.Add(Limit())),
+            TestContext.Current.CancellationToken);
+        Assert.Equal(3, result.RowsAdded);
+        // DuckDB states a limit in its own units: 3,072 MB is "2.8 GiB".
+        Assert.NotEmpty(during);
+        Assert.All(during, limit => Assert.Equal("2.8 GiB", limit));
+        Assert.NotEqual("2.8 GiB", before);
+        Assert.Equal(before, Limit());
+    }
+
+    /// <summary>Progress reported on the importing thread, as it happens (<see cref="Progress{T}"/> posts it elsewhere, later).</summary>
+    private sealed class Reported(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+
     public void Dispose() => _temp.Dispose();
 }
