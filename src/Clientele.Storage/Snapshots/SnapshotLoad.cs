@@ -3,7 +3,7 @@ namespace Clientele.Storage.Snapshots;
 /// <summary>
 /// How the engine takes a snapshot's many rows (<see cref="SqlDialect.SnapshotLoad"/>), inside the snapshot's open
 /// transaction: DuckDB reads a CSV file written beside the workspace with its parallel reader, the file's rows formatted in
-/// chunks on every core (<see cref="DuckDb.DuckDbSnapshotLoad"/>); PostgreSQL takes a binary <c>COPY</c>
+/// chunks on every core, or a few rows as statement parameters (<see cref="DuckDb.DuckDbSnapshotLoad"/>); PostgreSQL takes a binary <c>COPY</c>
 /// (<see cref="Postgres.PostgresSnapshotLoad"/>).
 /// </summary>
 internal abstract class SnapshotLoad

@@ -5,8 +5,9 @@ using Clientele.Storage.Snapshots;
 namespace Clientele.Storage.Tests.DuckDb;
 
 /// <summary>
-/// The snapshot's CSV load formats its rows in chunks on several threads: the rows must still arrive whole, in item order,
-/// each value as written, and an infinite figure must still name its row.
+/// The snapshot's CSV load formats its rows in chunks on several threads, and a few items' rows go in as statement parameters
+/// instead: either way the rows must arrive whole, in item order, each value as written, and an infinite figure must still
+/// name its row.
 /// </summary>
 public sealed class DuckDbSnapshotLoadTests : IDisposable
 {
@@ -33,15 +34,19 @@ public sealed class DuckDbSnapshotLoadTests : IDisposable
         }
     }
 
-    [Fact]
-    public void Rows_of_many_chunks_arrive_in_item_order_with_every_value_as_written()
+    /// <summary>Many chunks through the file; the most items that go in as parameters (several statements' rows); one item's row.</summary>
+    public static TheoryData<long> ItemCounts => [DuckDbSnapshotLoad.ChunkItems * 3L + 1_234, DuckDbSnapshotLoad.FewItems, DuckDbSnapshotLoad.FewItems + 1, 2];
+
+    [Theory]
+    [MemberData(nameof(ItemCounts))]
+    public void Rows_arrive_in_item_order_with_every_value_as_written(long items)
     {
-        Workspace.Execute("CREATE TABLE loaded (item INTEGER, copy INTEGER, label VARCHAR, figure DOUBLE, flag BOOLEAN)");
-        var items = DuckDbSnapshotLoad.ChunkItems * 3L + 1_234;
+        // The table's columns in another order than the load's, and one the load leaves out: the rows are inserted by name.
+        Workspace.Execute("CREATE TABLE loaded (flag BOOLEAN, untouched VARCHAR, item INTEGER, copy INTEGER, label VARCHAR, figure DOUBLE)");
 
         Workspace.Dialect.SnapshotLoad(Workspace).Load("loaded", Columns, items, Write);
 
-        using var command = Workspace.Command("SELECT item, copy, label, figure, flag FROM loaded ORDER BY rowid");
+        using var command = Workspace.Command("SELECT item, copy, label, figure, flag, untouched FROM loaded ORDER BY rowid");
         using var reader = command.ExecuteReader();
         var read = 0;
         for (var k = 0; k < items; k++)
@@ -55,21 +60,23 @@ public sealed class DuckDbSnapshotLoadTests : IDisposable
                 if (double.IsNaN(figure)) Assert.True(reader.IsDBNull(3));
                 else Assert.Equal(figure.ToString("R", CultureInfo.InvariantCulture), reader.GetDouble(3).ToString("R", CultureInfo.InvariantCulture));
                 Assert.Equal(k % 5 == 0 ? null : k % 2 == 0, reader.IsDBNull(4) ? (bool?)null : reader.GetBoolean(4));
+                Assert.True(reader.IsDBNull(5));
                 read++;
             }
         }
         Assert.False(reader.Read());
-        Assert.Equal(items / 3 * 3, read);
+        Assert.Equal(Enumerable.Range(0, (int)items).Sum(k => k % 3), read);
     }
 
-    [Fact]
-    public void An_infinite_figure_in_a_later_chunk_names_its_row_and_loads_nothing()
+    [Theory]
+    [InlineData(DuckDbSnapshotLoad.ChunkItems * 2L + 77, DuckDbSnapshotLoad.ChunkItems * 4L)]
+    [InlineData(DuckDbSnapshotLoad.FewItems - 3L, DuckDbSnapshotLoad.FewItems)]
+    public void An_infinite_figure_names_its_row_and_loads_nothing(long bad, long items)
     {
         Workspace.Execute("CREATE TABLE loaded (item INTEGER, figure DOUBLE)");
-        var bad = DuckDbSnapshotLoad.ChunkItems * 2L + 77;
 
         var error = Assert.Throws<WorkspaceException>(() => Workspace.Dialect.SnapshotLoad(Workspace).Load("loaded", [("item", "INTEGER"), ("figure", "DOUBLE")],
-            DuckDbSnapshotLoad.ChunkItems * 4L, (row, item) => row.Integer((int)item).Number(item == bad ? double.PositiveInfinity : item).End()));
+            items, (row, item) => row.Integer((int)item).Number(item == bad ? double.PositiveInfinity : item).End()));
 
         Assert.Contains($"infinite figure (row {bad + 1:N0} of loaded)", error.Message, StringComparison.Ordinal);
         using var count = Workspace.Command("SELECT count(*) FROM loaded");
