@@ -7,7 +7,7 @@ namespace Clientele.Storage.Live;
 /// the day its figures are as of, and the classes that moved since the analysis.
 /// </summary>
 /// <param name="AnalysisAsOf">The analysis the row belongs to.</param>
-/// <param name="AsOf">The day the row's figures are as of (the customer's latest order or interaction).</param>
+/// <param name="AsOf">The day the row's figures are as of (the customer's latest order or interaction; for a referrer, also its latest referral made or bought).</param>
 /// <param name="At">When it was updated (UTC).</param>
 /// <param name="ImportId">The import or event batch that caused the latest update, if any.</param>
 /// <param name="Changes">The customer's classes that moved since the analysis, in the order they moved.</param>

@@ -17,16 +17,18 @@ namespace Clientele.Storage.Live;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each customer is taken as of its own latest order or interaction (at least the analysis's as-of date), so its live
-/// row is a function of the stored context and its own data alone: applying events one at a time or all at once gives
-/// the same rows. The others' scores stay as of the analysis; time passing is caught by the next analysis.
+/// Each customer is taken as of its own latest order or interaction — for a referrer, also the latest referral it made and
+/// the latest first purchase of a customer it referred — at least the analysis's as-of date (<see cref="LiveDays"/>), so its
+/// live row is a function of the stored context and the data alone: applying events one at a time or all at once gives the
+/// same rows. The others' scores stay as of the analysis; time passing is caught by the next analysis.
 /// </para>
 /// <para>
 /// Two dimensions and the figures that rest on other customers stay as the analysis left them until the next one:
 /// the supply-chain position (the whole supply graph) and the influence roles (followers and referred parties counted
 /// over the whole base), with <c>supply_depth</c>, <c>group_value</c>, <c>subsidiaries</c>, <c>referral_value</c> and
 /// <c>influence_value</c>; <c>full_value</c> is the new value plus those two. A referrer whose referred customer
-/// bought is re-classified with it (its own counts of referrals bought are read again). A class the analysis set by
+/// bought is re-classified with it, as of that purchase: its referrals made and bought count it, and the relationship ladder's
+/// advocacy with them (its referral value and influence roles wait for the next analysis, as above). A class the analysis set by
 /// an override stays; an override set or removed since applies from the next analysis, as before.
 /// </para>
 /// </remarks>
@@ -227,15 +229,23 @@ public static class LiveUpdate
         return [.. ids.Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Each known customer's live day: its latest order or interaction, at least the analysis's as-of date.</summary>
+    /// <summary>
+    /// Each known customer's live day: its latest order or interaction and, for a referrer, the latest referral it made and the
+    /// latest first purchase of a customer it referred (the day that referral became one that bought), at least the analysis's
+    /// as-of date. A referrer's referrals made and bought are counted by its own day: taken as of the analysis, a referral
+    /// made or bought since would not count for it until the next analysis.
+    /// </summary>
     private static Dictionary<string, DateOnly> LiveDays(Workspace workspace, PartTables part, List<string> ids, DateOnly analysisAsOf)
     {
         var days = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         using var command = workspace.Command($"""
-            SELECT c.customer_id, greatest($as_of, coalesce(CAST(o.last AS DATE), $as_of), coalesce(CAST(i.last AS DATE), $as_of))
+            SELECT c.customer_id, greatest($as_of, coalesce(CAST(o.last AS DATE), $as_of), coalesce(CAST(i.last AS DATE), $as_of), coalesce(rf.last, $as_of))
             FROM {part.Customers} c
             LEFT JOIN (SELECT customer_id, max(ordered_at) AS last FROM {part.Orders} WHERE customer_id IN (SELECT unnest($ids)) GROUP BY customer_id) o USING (customer_id)
             LEFT JOIN (SELECT customer_id, max(occurred_at) AS last FROM {part.Interactions} WHERE customer_id IN (SELECT unnest($ids)) GROUP BY customer_id) i USING (customer_id)
+            LEFT JOIN (SELECT f.referrer_id AS customer_id, max(greatest(coalesce(CAST(f.occurred_at AS DATE), $as_of), coalesce(d.day, $as_of))) AS last
+                       FROM referrals f LEFT JOIN (SELECT customer_id, min(day) AS day FROM {part.ReferredDays} GROUP BY customer_id) d ON d.customer_id = f.referred_id
+                       WHERE f.referrer_id IN (SELECT unnest($ids)) GROUP BY f.referrer_id) rf USING (customer_id)
             WHERE c.customer_id IN (SELECT unnest($ids))
             """, ("as_of", analysisAsOf.ToDateTime(TimeOnly.MinValue)), ("ids", ids));
         using var reader = command.ExecuteReader();

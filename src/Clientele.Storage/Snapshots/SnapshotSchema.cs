@@ -64,7 +64,7 @@ public static class SnapshotSchema
     /// </summary>
     public static readonly IReadOnlyList<(string Name, string Type, string Meaning)> LiveColumns =
     [
-        ("live_as_of", "DATE", "updated live: the day its figures are as of (the customer's latest order or interaction, at least the analysis's as-of date)"),
+        ("live_as_of", "DATE", "updated live: the day its figures are as of (the customer's latest order or interaction; for a referrer, also its latest referral made or bought; at least the analysis's as-of date)"),
         ("live_at", "TIMESTAMP", "updated live: when (UTC)"),
         ("live_import", "INTEGER", "updated live: the import or event batch that caused it"),
     ];

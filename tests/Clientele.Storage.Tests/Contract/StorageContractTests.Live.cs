@@ -62,6 +62,9 @@ public abstract partial class StorageContractTests
         }
         Assert.Contains(new ClassChange(lost, Clientele.Classification.Dimensions.ChurnStatus, "lost", "active", day, at, imports[0]), results[0].Changes);
         Assert.True(results[1].Customers >= 5, $"{results[1].Customers} re-classified");
+        // The referrer is taken as of the day its referral bought, so the referral counts for it.
+        Assert.Equal(day.AddDays(2).ToDateTime(TimeOnly.MinValue),
+            workspace.Scalar<DateTime>($"SELECT CAST(live_as_of AS TIMESTAMP) FROM snapshot_customers WHERE customer_id = '{others[5]}'"));
         AssertSameLiveRows(reference.Workspace!, workspace);
 
         // Undoing the second batch re-classifies its customers from what remains, on both alike.

@@ -58,6 +58,30 @@ public sealed class LiveUpdateTests : IDisposable
     }
 
     [Fact]
+    public void A_referral_made_and_bought_since_the_analysis_counts_for_its_referrer_at_once()
+    {
+        // A repeat customer who referred nobody and is no advocate: a referral that buys is worth more advocacy points than it lacks.
+        var referrer = Workspace.Scalar<string>(
+            "SELECT customer_id FROM snapshot_customers WHERE ladder = 'customer' AND churn_status = 'active' AND influence = 'none' " +
+            "AND customer_id NOT IN (SELECT referrer_id FROM referrals) ORDER BY customer_id LIMIT 1")!;
+        Assert.DoesNotContain("referred", Reason(referrer, Dimensions.Ladder), StringComparison.Ordinal);
+        var referral = Import("referrals", $"referrer_id,referred_id,occurred_at\n{referrer},NEWREF,2026-01-02\n");
+        LiveUpdate.Refresh(Workspace, [referrer, "NEWREF"], referral, At);
+        Assert.Equal(new DateOnly(2026, 1, 2), Rows()[referrer]["live_as_of"]);
+        Assert.Contains("referred 1, none bought yet +1", Reason(referrer, Dimensions.Ladder), StringComparison.Ordinal);
+
+        var order = Import("orders", $"customer_id,ordered_at,amount\nNEWREF,2026-01-05,300\n");
+        var result = LiveUpdate.Refresh(Workspace, ["NEWREF"], order, At.AddHours(1));
+
+        // The referrer is taken as of the day its referral bought: it counts, and three more points make it an advocate.
+        var row = Rows()[referrer];
+        Assert.Equal(("advocate", new DateOnly(2026, 1, 5)), ((string?)row["ladder"], (DateOnly?)row["live_as_of"]));
+        Assert.Contains("referred 1, 1 bought +3", Reason(referrer, Dimensions.Ladder), StringComparison.Ordinal);
+        var moved = Assert.Single(result.Changes, c => c.CustomerId == referrer && c.Dimension == Dimensions.Ladder);
+        Assert.Equal(("customer", "advocate", order), (moved.From, moved.To, moved.ImportId));
+    }
+
+    [Fact]
     public void Events_applied_one_at_a_time_give_every_customer_the_row_of_one_batch_apply_to_the_final_data()
     {
         var ids = Rows().Keys.Order(StringComparer.Ordinal).ToList();
