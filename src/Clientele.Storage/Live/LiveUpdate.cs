@@ -25,8 +25,10 @@ namespace Clientele.Storage.Live;
 /// <para>
 /// Two dimensions and the figures that rest on other customers stay as the analysis left them until the next one:
 /// the supply-chain position (the whole supply graph) and the influence roles (followers and referred parties counted
-/// over the whole base), with <c>supply_depth</c>, <c>group_value</c>, <c>subsidiaries</c>, <c>referral_value</c> and
-/// <c>influence_value</c>; <c>full_value</c> is the new value plus those two. A referrer whose referred customer
+/// over the whole base), with <c>supply_depth</c>, <c>referral_value</c> and <c>influence_value</c>; <c>full_value</c> is the
+/// new value plus those two. The account hierarchies' <c>group_value</c> and <c>subsidiaries</c> are the analysis's moved by
+/// what changed since (<see cref="RollUpGroups"/>): a subsidiary's change of value moves every parent above it, whose row is
+/// stamped with the import while its classes stay. A referrer whose referred customer
 /// bought is re-classified with it, as of that purchase: its referrals made and bought count it, and the relationship ladder's
 /// advocacy with them (its referral value and influence roles wait for the next analysis, as above). A class the analysis set by
 /// an override stays; an override set or removed since applies from the next analysis, as before.
@@ -37,7 +39,7 @@ public static class LiveUpdate
     /// <summary>Dimensions a live update keeps as the analysis left them (they rest on the whole base).</summary>
     public static readonly IReadOnlyList<string> Kept = [Dimensions.SupplyChain, Dimensions.Influence];
 
-    /// <summary>Figure columns a live update keeps as the analysis left them.</summary>
+    /// <summary>Figure columns a live update takes from the row it replaces (the group's two then move by what changed: <see cref="RollUpGroups"/>).</summary>
     public static readonly IReadOnlyList<string> KeptFigures = ["supply_depth", "group_value", "subsidiaries", "referral_value", "influence_value"];
 
     /// <summary>The columns of the kept dimensions: each class, and its reason where it is stored as text, else the figures it is rendered from.</summary>
@@ -136,7 +138,7 @@ public static class LiveUpdate
                 refreshed += summary.Count;
                 Step("rows");
             }
-            var changes = Store(workspace, analysisAsOf, importId, at);
+            var changes = Store(workspace, part, analysisAsOf, importId, at);
             Step("store");
             return new LiveResult(analysisAsOf, refreshed, changes, null)
             {
@@ -145,21 +147,21 @@ public static class LiveUpdate
         }
         finally
         {
-            foreach (var table in new[] { "live_customers", "live_product_lines", "live_buying_roles", "live_days", "live_moves", "live_old" })
+            foreach (var table in new[] { "live_customers", "live_product_lines", "live_buying_roles", "live_days", "live_moves", "live_old", "live_roll" })
                 Execute(workspace, workspace.Dialect.DropTempTable(table));
             PartTables.Drop(workspace);
         }
     }
 
     /// <summary>Rewrites the rows in one transaction: keeps what a live update does not re-apply, records the moves, replaces the snapshot's rows.</summary>
-    private static IReadOnlyList<ClassChange> Store(Workspace workspace, DateOnly analysisAsOf, long? importId, DateTime at)
+    private static IReadOnlyList<ClassChange> Store(Workspace workspace, PartTables part, DateOnly analysisAsOf, long? importId, DateTime at)
     {
         var day = $"DATE '{analysisAsOf:yyyy-MM-dd}'";
         var kept = string.Join(", ", KeptColumns.Concat(KeptFigures).Select(c => $"{c} = o.{c}"));
         using var transaction = workspace.Db.BeginTransaction();
         // The rewritten customers' rows as the snapshot has them, taken once and only the columns read below: each statement
         // joining the snapshot's million rows cost tens of milliseconds, and all its columns (the reasons) seconds for a batch.
-        var oldColumns = string.Join(", ", KeptColumns.Concat(KeptFigures).Concat(Updated).Append("overridden"));
+        var oldColumns = string.Join(", ", KeptColumns.Concat(KeptFigures).Concat(Updated).Append("overridden").Append("value"));
         Temp(workspace, "live_old", $"SELECT customer_id, {oldColumns} FROM snapshot_customers WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_days)");
         Execute(workspace, $"UPDATE live_customers l SET {kept} FROM live_old o WHERE o.customer_id = l.customer_id");
         // A customer new since the analysis has no supply-chain position or influence yet: it says so rather than stay empty.
@@ -191,6 +193,7 @@ public static class LiveUpdate
         // so a kept listing reads exactly the rows rewritten since it was made (SnapshotListing.CatchUp).
         var stamp = Scalar<DateTime>(workspace, $"SELECT CASE WHEN live_at >= $at THEN live_at + INTERVAL '1 microsecond' ELSE CAST($at AS TIMESTAMP) END FROM snapshots WHERE as_of = {day}", ("at", at));
         Execute(workspace, $"UPDATE live_customers l SET live_as_of = d.live_as_of, live_at = $stamp, live_import = CAST($import AS INTEGER) FROM live_days d WHERE d.customer_id = l.customer_id", ("stamp", stamp), ("import", importId));
+        RollUpGroups(workspace, part, day, stamp, importId);
         var moved = string.Join(" UNION ALL ", Updated.Select(d =>
             $"SELECT l.customer_id, '{d}' AS dimension, o.{d} AS from_class, l.{d} AS to_class FROM live_customers l " +
             $"LEFT JOIN live_old o ON o.customer_id = l.customer_id WHERE o.{d} IS DISTINCT FROM l.{d}"));
@@ -217,6 +220,106 @@ public static class LiveUpdate
         LiveCommit.Commit(workspace, transaction);
         LiveTrace.Report("commit", committing);
         return changes;
+    }
+
+    /// <summary>The most levels of parents a live update climbs; a longer chain is taken for a cycle.</summary>
+    private const int MaxHierarchyDepth = 64;
+
+    /// <summary>
+    /// Rolls the rewritten customers' changes of value up their account hierarchies, as the analysis's roll-up
+    /// (<see cref="AccountHierarchy"/>) adds them: each parent's, grandparent's, ... <c>group_value</c> moves by the change of
+    /// its subsidiary's value, its <c>subsidiaries</c> by one for a subsidiary new since the analysis, and a rewritten parent's
+    /// own change moves its own group value. The parents are read level by level from the customers (a parameterised
+    /// lookup of a few ids, which a sharded workspace answers on the shards). A customer whose chain of parents returns to
+    /// itself or runs past <see cref="MaxHierarchyDepth"/> levels (a cycle, which the analysis broke at its lowest-numbered
+    /// account) is left out: those groups' values wait for the next analysis.
+    /// </summary>
+    private static void RollUpGroups(Workspace workspace, PartTables part, string day, DateTime stamp, long? importId)
+    {
+        // Each rewritten customer with a parent: the change of its value since the row it replaces, and whether it is new.
+        var changed = new List<(string Id, string Parent, double Delta, bool Added)>();
+        using (var command = workspace.Command($"""
+            SELECT l.customer_id, p.parent_id, coalesce(l.value, 0) - coalesce(o.value, 0), CASE WHEN o.customer_id IS NULL THEN 1 ELSE 0 END
+            FROM live_customers l JOIN {part.Customers} p ON p.customer_id = l.customer_id LEFT JOIN live_old o ON o.customer_id = l.customer_id
+            WHERE p.parent_id IS NOT NULL AND p.parent_id <> l.customer_id
+            ORDER BY l.customer_id
+            """))
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var (delta, added) = (reader.GetDouble(2), reader.GetInt32(3) == 1);
+                if (delta != 0 || added) changed.Add((reader.GetString(0), reader.GetString(1), delta, added));
+            }
+            LiveTrace.Report("the rewritten customers' changes of value, for their parents", started);
+        }
+        if (changed.Count == 0) return;
+        // Every customer met climbing, with its parent (null: none); an id looked up and not found is no customer.
+        var parents = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var looked = new HashSet<string>(StringComparer.Ordinal);
+        var wanted = changed.Select(c => c.Parent).ToHashSet(StringComparer.Ordinal);
+        for (var level = 0; wanted.Count > 0 && level <= MaxHierarchyDepth; level++)
+        {
+            looked.UnionWith(wanted);
+            using var command = workspace.Command("SELECT customer_id, parent_id FROM customers WHERE customer_id IN (SELECT unnest($ids))", ("ids", wanted.ToList()));
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using (var reader = command.ExecuteReader())
+                while (reader.Read()) parents[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetString(1);
+            LiveTrace.Report("the parents of a level of the rewritten customers' hierarchies", started);
+            wanted = parents.Values.Where(p => p is not null && !looked.Contains(p)).Select(p => p!).ToHashSet(StringComparer.Ordinal);
+        }
+        // Per ancestor, in the order of the customers below it: the sum of their changes and the subsidiaries added.
+        var roll = new SortedDictionary<string, (double Delta, int Added)>(StringComparer.Ordinal);
+        foreach (var (id, parent, delta, added) in changed)
+        {
+            var chain = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal) { id };
+            // A parent that is not a customer is no parent (the analysis's rule); the chain stops there.
+            for (var at = parent; at is not null && parents.ContainsKey(at); at = parents[at])
+            {
+                if (!seen.Add(at) || chain.Count >= MaxHierarchyDepth)
+                {
+                    chain = null;
+                    break;
+                }
+                chain.Add(at);
+            }
+            foreach (var ancestor in chain ?? [])
+            {
+                var (sum, count) = roll.GetValueOrDefault(ancestor);
+                roll[ancestor] = (sum + delta, count + (added ? 1 : 0));
+            }
+        }
+        if (roll.Count == 0) return;
+        Temp(workspace, "live_roll", "SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS DOUBLE PRECISION) AS delta, CAST(NULL AS INTEGER) AS added WHERE false");
+        foreach (var rows in roll.Chunk(500))
+        {
+            var values = string.Join(", ", rows.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"('{r.Key.Replace("'", "''", StringComparison.Ordinal)}', CAST('{r.Value.Delta:R}' AS DOUBLE PRECISION), {r.Value.Added})")));
+            Execute(workspace, $"INSERT INTO live_roll VALUES {values}");
+        }
+        // Rewritten customers: the group total the row had (its own value where it had no subsidiaries), its own change, its subsidiaries'.
+        Execute(workspace, """
+            UPDATE live_customers l SET subsidiaries = coalesce(o.subsidiaries, 0) + coalesce(r.added, 0),
+                group_value = CASE WHEN coalesce(o.subsidiaries, 0) + coalesce(r.added, 0) > 0
+                    THEN coalesce(o.group_value, o.value, 0) + (coalesce(l.value, 0) - coalesce(o.value, 0)) + coalesce(r.delta, 0) END
+            FROM live_old o LEFT JOIN live_roll r ON r.customer_id = o.customer_id
+            WHERE o.customer_id = l.customer_id AND (o.subsidiaries > 0 OR r.customer_id IS NOT NULL)
+            """);
+        Execute(workspace, """
+            UPDATE live_customers l SET subsidiaries = r.added, group_value = CASE WHEN r.added > 0 THEN coalesce(l.value, 0) + r.delta END
+            FROM live_roll r WHERE r.customer_id = l.customer_id AND NOT EXISTS (SELECT 1 FROM live_old o WHERE o.customer_id = l.customer_id)
+            """);
+        // The others keep their classes and figures; only their group's move. Stamped as updated live by this import (their
+        // figures as of the day they were), so the listings kept in memory read them again (SnapshotListing.CatchUp).
+        Execute(workspace, $"""
+            UPDATE snapshot_customers s SET subsidiaries = coalesce(s.subsidiaries, 0) + r.added,
+                group_value = CASE WHEN coalesce(s.subsidiaries, 0) + r.added > 0 THEN coalesce(s.group_value, s.value, 0) + r.delta END,
+                live_as_of = coalesce(s.live_as_of, {day}), live_at = $stamp, live_import = CAST($import AS INTEGER)
+            FROM live_roll r
+            WHERE s.as_of = {day} AND s.customer_id = r.customer_id AND r.customer_id NOT IN (SELECT customer_id FROM live_days)
+            """, ("stamp", stamp), ("import", importId));
     }
 
     /// <summary>The customers, and the referrers of those among them who were referred: a referrer's referrals bought may have moved.</summary>

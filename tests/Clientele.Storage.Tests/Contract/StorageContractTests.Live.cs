@@ -30,6 +30,10 @@ public abstract partial class StorageContractTests
         using (var command = reference.Workspace!.Command("SELECT customer_id FROM snapshot_customers WHERE orders >= 1 ORDER BY customer_id LIMIT 40"))
         using (var reader = command.ExecuteReader())
             while (reader.Read()) others.Add(reader.GetString(0));
+        // A subsidiary that buys: its parents' group values move on both alike.
+        var subsidiary = reference.Workspace!.Scalar<string>("SELECT customer_id FROM customers WHERE parent_id IS NOT NULL ORDER BY customer_id LIMIT 1")!;
+        var parentGroup = $"SELECT group_value FROM snapshot_customers WHERE customer_id = (SELECT parent_id FROM customers WHERE customer_id = '{subsidiary}')";
+        var groupBefore = workspace.Scalar<double>(parentGroup);
         var day = options.End.AddDays(3);
         string[] batches =
         [
@@ -39,7 +43,8 @@ public abstract partial class StorageContractTests
               "orders": [
                 { "order_id": "L-2", "customer_id": "{{others[3]}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 980.5, "margin": 300 },
                 { "order_id": "L-3", "customer_id": "{{others[17]}}", "ordered_at": "{{day.AddDays(1):yyyy-MM-dd}}", "amount": 40, "status": "returned" },
-                { "order_id": "L-4", "customer_id": "NEW-1", "ordered_at": "{{day.AddDays(2):yyyy-MM-dd}}", "amount": 75 }
+                { "order_id": "L-4", "customer_id": "NEW-1", "ordered_at": "{{day.AddDays(2):yyyy-MM-dd}}", "amount": 75 },
+                { "order_id": "L-5", "customer_id": "{{subsidiary}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 4200, "margin": 1500 }
               ],
               "interactions": [ { "customer_id": "{{others[29]}}", "occurred_at": "{{day:yyyy-MM-dd}}", "kind": "complaint", "tag": "late delivery", "cost": 30 } ],
               "referrals": [ { "referrer_id": "{{others[5]}}", "referred_id": "NEW-1", "occurred_at": "{{day:yyyy-MM-dd}}" } ]
@@ -62,6 +67,7 @@ public abstract partial class StorageContractTests
         }
         Assert.Contains(new ClassChange(lost, Clientele.Classification.Dimensions.ChurnStatus, "lost", "active", day, at, imports[0]), results[0].Changes);
         Assert.True(results[1].Customers >= 5, $"{results[1].Customers} re-classified");
+        Assert.NotEqual(groupBefore, workspace.Scalar<double>(parentGroup));
         // The referrer is taken as of the day its referral bought, so the referral counts for it.
         Assert.Equal(day.AddDays(2).ToDateTime(TimeOnly.MinValue),
             workspace.Scalar<DateTime>($"SELECT CAST(live_as_of AS TIMESTAMP) FROM snapshot_customers WHERE customer_id = '{others[5]}'"));

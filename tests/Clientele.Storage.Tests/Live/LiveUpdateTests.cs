@@ -82,6 +82,54 @@ public sealed class LiveUpdateTests : IDisposable
     }
 
     [Fact]
+    public void A_subsidiarys_change_of_value_rolls_up_its_parents_group_and_a_new_subsidiary_is_counted()
+    {
+        // A subsidiary of a parent with a parent of its own where the demo has one: its change climbs two levels.
+        var sub = Workspace.Scalar<string>("""
+            SELECT c.customer_id FROM customers c JOIN customers p ON p.customer_id = c.parent_id
+            JOIN snapshot_customers s ON s.customer_id = c.customer_id
+            WHERE s.orders > 0 ORDER BY p.parent_id IS NULL, c.customer_id LIMIT 1
+            """)!;
+        var ancestors = new List<string>();
+        for (var at = Workspace.Scalar<string>($"SELECT parent_id FROM customers WHERE customer_id = '{sub}'"); at is not null;
+             at = Workspace.Scalar<string>($"SELECT parent_id FROM customers WHERE customer_id = '{at}'"))
+            ancestors.Add(at);
+        var before = Rows();
+        Assert.All(ancestors, a => Assert.True(Convert.ToInt32(before[a]["subsidiaries"], CultureInfo.InvariantCulture) > 0, $"{a} has no subsidiaries"));
+
+        var order = Import("orders", $"customer_id,ordered_at,amount,margin\n{sub},2026-01-02,5000,2000\n");
+        LiveUpdate.Refresh(Workspace, [sub], order, At);
+
+        var after = Rows();
+        var delta = (double)after[sub]["value"]! - (double)before[sub]["value"]!;
+        Assert.True(delta > 100, $"the order moved {sub}'s value by {delta}");
+        foreach (var a in ancestors)
+        {
+            AssertClose((double)before[a]["group_value"]! + delta, (double)after[a]["group_value"]!, $"{a}'s group value");
+            Assert.Equal(before[a]["subsidiaries"], after[a]["subsidiaries"]);
+            // Only its group's figures moved, stamped with the import (so kept listings read them again); its classes stay.
+            Assert.Equal(order, Convert.ToInt64(after[a]["live_import"], CultureInfo.InvariantCulture));
+            Assert.All(Dimensions.All, d => Assert.Equal(before[a][d], after[a][d]));
+            Assert.Equal(before[a]["value"], after[a]["value"]);
+        }
+
+        // A subsidiary new since the analysis, which buys: counted below its parent and the parent's parents.
+        Import("customers", $"customer_id,name,kind,parent_id\nNEWSUB,New subsidiary,organization,{ancestors[0]}\n");
+        LiveUpdate.Refresh(Workspace, ["NEWSUB"], Import("orders", $"customer_id,ordered_at,amount,margin\nNEWSUB,2026-01-03,800,300\n"), At);
+
+        var last = Rows();
+        var added = (double)last["NEWSUB"]["value"]!;
+        foreach (var a in ancestors)
+        {
+            AssertClose((double)after[a]["group_value"]! + added, (double)last[a]["group_value"]!, $"{a}'s group value with NEWSUB");
+            Assert.Equal(Convert.ToInt32(after[a]["subsidiaries"], CultureInfo.InvariantCulture) + 1, Convert.ToInt32(last[a]["subsidiaries"], CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static void AssertClose(double expected, double actual, string what) =>
+        Assert.True(Math.Abs(expected - actual) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{what}: {actual:R}, expected {expected:R}");
+
+    [Fact]
     public void Events_applied_one_at_a_time_give_every_customer_the_row_of_one_batch_apply_to_the_final_data()
     {
         var ids = Rows().Keys.Order(StringComparer.Ordinal).ToList();
