@@ -138,10 +138,11 @@ public static class LiveUpdate
                 refreshed += summary.Count;
                 Step("rows");
             }
-            var changes = Store(workspace, part, analysisAsOf, importId, at);
+            var (changes, groups) = Store(workspace, part, analysisAsOf, importId, at);
             Step("store");
             return new LiveResult(analysisAsOf, refreshed, changes, null)
             {
+                ParentsMoved = groups,
                 Steps = [.. steps.Select(p => new Analysis.AnalysisStep(p.Key, Math.Round(p.Value, 4)))],
             };
         }
@@ -154,7 +155,7 @@ public static class LiveUpdate
     }
 
     /// <summary>Rewrites the rows in one transaction: keeps what a live update does not re-apply, records the moves, replaces the snapshot's rows.</summary>
-    private static IReadOnlyList<ClassChange> Store(Workspace workspace, PartTables part, DateOnly analysisAsOf, long? importId, DateTime at)
+    private static (IReadOnlyList<ClassChange> Changes, int ParentsMoved) Store(Workspace workspace, PartTables part, DateOnly analysisAsOf, long? importId, DateTime at)
     {
         var day = $"DATE '{analysisAsOf:yyyy-MM-dd}'";
         var kept = string.Join(", ", KeptColumns.Concat(KeptFigures).Select(c => $"{c} = o.{c}"));
@@ -193,7 +194,7 @@ public static class LiveUpdate
         // so a kept listing reads exactly the rows rewritten since it was made (SnapshotListing.CatchUp).
         var stamp = Scalar<DateTime>(workspace, $"SELECT CASE WHEN live_at >= $at THEN live_at + INTERVAL '1 microsecond' ELSE CAST($at AS TIMESTAMP) END FROM snapshots WHERE as_of = {day}", ("at", at));
         Execute(workspace, $"UPDATE live_customers l SET live_as_of = d.live_as_of, live_at = $stamp, live_import = CAST($import AS INTEGER) FROM live_days d WHERE d.customer_id = l.customer_id", ("stamp", stamp), ("import", importId));
-        RollUpGroups(workspace, part, day, stamp, importId);
+        var parentsMoved = RollUpGroups(workspace, part, day, stamp, importId);
         var moved = string.Join(" UNION ALL ", Updated.Select(d =>
             $"SELECT l.customer_id, '{d}' AS dimension, o.{d} AS from_class, l.{d} AS to_class FROM live_customers l " +
             $"LEFT JOIN live_old o ON o.customer_id = l.customer_id WHERE o.{d} IS DISTINCT FROM l.{d}"));
@@ -219,7 +220,7 @@ public static class LiveUpdate
         var committing = System.Diagnostics.Stopwatch.GetTimestamp();
         LiveCommit.Commit(workspace, transaction);
         LiveTrace.Report("commit", committing);
-        return changes;
+        return (changes, parentsMoved);
     }
 
     /// <summary>The most levels of parents a live update climbs; a longer chain is taken for a cycle.</summary>
@@ -232,9 +233,9 @@ public static class LiveUpdate
     /// own change moves its own group value. The parents are read level by level from the customers (a parameterised
     /// lookup of a few ids, which a sharded workspace answers on the shards). A customer whose chain of parents returns to
     /// itself or runs past <see cref="MaxHierarchyDepth"/> levels (a cycle, which the analysis broke at its lowest-numbered
-    /// account) is left out: those groups' values wait for the next analysis.
+    /// account) is left out: those groups' values wait for the next analysis. Returns how many parents' groups moved.
     /// </summary>
-    private static void RollUpGroups(Workspace workspace, PartTables part, string day, DateTime stamp, long? importId)
+    private static int RollUpGroups(Workspace workspace, PartTables part, string day, DateTime stamp, long? importId)
     {
         // Each rewritten customer with a parent: the change of its value since the row it replaces, and whether it is new.
         var changed = new List<(string Id, string Parent, double Delta, bool Added)>();
@@ -254,7 +255,7 @@ public static class LiveUpdate
             }
             LiveTrace.Report("the rewritten customers' changes of value, for their parents", started);
         }
-        if (changed.Count == 0) return;
+        if (changed.Count == 0) return 0;
         // Every customer met climbing, with its parent (null: none); an id looked up and not found is no customer.
         var parents = new Dictionary<string, string?>(StringComparer.Ordinal);
         var looked = new HashSet<string>(StringComparer.Ordinal);
@@ -291,7 +292,7 @@ public static class LiveUpdate
                 roll[ancestor] = (sum + delta, count + (added ? 1 : 0));
             }
         }
-        if (roll.Count == 0) return;
+        if (roll.Count == 0) return 0;
         Temp(workspace, "live_roll", "SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS DOUBLE PRECISION) AS delta, CAST(NULL AS INTEGER) AS added WHERE false");
         foreach (var rows in roll.Chunk(500))
         {
@@ -320,6 +321,7 @@ public static class LiveUpdate
             FROM live_roll r
             WHERE s.as_of = {day} AND s.customer_id = r.customer_id AND r.customer_id NOT IN (SELECT customer_id FROM live_days)
             """, ("stamp", stamp), ("import", importId));
+        return roll.Count;
     }
 
     /// <summary>The customers, and the referrers of those among them who were referred: a referrer's referrals bought may have moved.</summary>
@@ -392,6 +394,9 @@ public sealed record LiveResult(DateOnly? AnalysisAsOf, int Customers, IReadOnly
     /// <summary>Nothing updated, and why.</summary>
     public static LiveResult NotUpdated(string why, DateOnly? analysisAsOf = null) => new(analysisAsOf, 0, [], why);
 
+    /// <summary>Parent accounts whose <c>group_value</c> or <c>subsidiaries</c> moved with the customers re-classified (their classes stay).</summary>
+    public int ParentsMoved { get; init; }
+
     /// <summary>The update's steps and their wall time: reading the context, the summary and columns of the customers, their scores and classes, their rows, storing them.</summary>
     public IReadOnlyList<Analysis.AnalysisStep> Steps { get; init; } = [];
 
@@ -411,7 +416,9 @@ public sealed record LiveResult(DateOnly? AnalysisAsOf, int Customers, IReadOnly
             var more = Changes.Count > Listed ? string.Create(CultureInfo.InvariantCulture, $"; {Changes.Count - Listed:N0} more (`clientele changes` lists them)") : "";
             return string.Create(CultureInfo.InvariantCulture,
                 $"Updated live with the analysis of {AnalysisAsOf:yyyy-MM-dd}: {Customers:N0} {(Customers == 1 ? "customer" : "customers")} re-classified, ") +
-                (Changes.Count == 0 ? "no class moved." : string.Create(CultureInfo.InvariantCulture, $"{Changes.Count:N0} {(Changes.Count == 1 ? "class" : "classes")} moved: {string.Join("; ", moves)}{more}."));
+                (Changes.Count == 0 ? "no class moved" : string.Create(CultureInfo.InvariantCulture, $"{Changes.Count:N0} {(Changes.Count == 1 ? "class" : "classes")} moved: {string.Join("; ", moves)}{more}")) +
+                (ParentsMoved == 0 ? "." : string.Create(CultureInfo.InvariantCulture,
+                    $"; the group value of {ParentsMoved:N0} parent {(ParentsMoved == 1 ? "account" : "accounts")} above them moved (`clientele customer` shows it)."));
         }
     }
 }

@@ -98,7 +98,9 @@ public sealed class LiveUpdateTests : IDisposable
         Assert.All(ancestors, a => Assert.True(Convert.ToInt32(before[a]["subsidiaries"], CultureInfo.InvariantCulture) > 0, $"{a} has no subsidiaries"));
 
         var order = Import("orders", $"customer_id,ordered_at,amount,margin\n{sub},2026-01-02,5000,2000\n");
-        LiveUpdate.Refresh(Workspace, [sub], order, At);
+        var moved = LiveUpdate.Refresh(Workspace, [sub], order, At);
+        Assert.Equal(ancestors.Count, moved.ParentsMoved);
+        Assert.EndsWith($"; the group value of {ancestors.Count} parent {(ancestors.Count == 1 ? "account" : "accounts")} above them moved (`clientele customer` shows it).", moved.Text, StringComparison.Ordinal);
 
         var after = Rows();
         var delta = (double)after[sub]["value"]! - (double)before[sub]["value"]!;
