@@ -418,7 +418,7 @@ public sealed record LiveResult(DateOnly? AnalysisAsOf, int Customers, IReadOnly
                 $"Updated live with the analysis of {AnalysisAsOf:yyyy-MM-dd}: {Customers:N0} {(Customers == 1 ? "customer" : "customers")} re-classified, ") +
                 (Changes.Count == 0 ? "no class moved" : string.Create(CultureInfo.InvariantCulture, $"{Changes.Count:N0} {(Changes.Count == 1 ? "class" : "classes")} moved: {string.Join("; ", moves)}{more}")) +
                 (ParentsMoved == 0 ? "." : string.Create(CultureInfo.InvariantCulture,
-                    $"; the group value of {ParentsMoved:N0} parent {(ParentsMoved == 1 ? "account" : "accounts")} above them moved (`clientele customer` shows it)."));
+                    $"; the group value of {ParentsMoved:N0} parent {(ParentsMoved == 1 ? "account" : "accounts")} above {(Customers == 1 ? "it" : "them")} moved (`clientele customer` shows it)."));
         }
     }
 }

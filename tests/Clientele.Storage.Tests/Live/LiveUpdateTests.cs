@@ -100,7 +100,7 @@ public sealed class LiveUpdateTests : IDisposable
         var order = Import("orders", $"customer_id,ordered_at,amount,margin\n{sub},2026-01-02,5000,2000\n");
         var moved = LiveUpdate.Refresh(Workspace, [sub], order, At);
         Assert.Equal(ancestors.Count, moved.ParentsMoved);
-        Assert.EndsWith($"; the group value of {ancestors.Count} parent {(ancestors.Count == 1 ? "account" : "accounts")} above them moved (`clientele customer` shows it).", moved.Text, StringComparison.Ordinal);
+        Assert.EndsWith($"; the group value of {ancestors.Count} parent {(ancestors.Count == 1 ? "account" : "accounts")} above it moved (`clientele customer` shows it).", moved.Text, StringComparison.Ordinal);
 
         var after = Rows();
         var delta = (double)after[sub]["value"]! - (double)before[sub]["value"]!;
