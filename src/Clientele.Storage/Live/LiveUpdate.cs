@@ -243,7 +243,6 @@ public static class LiveUpdate
             SELECT l.customer_id, p.parent_id, coalesce(l.value, 0) - coalesce(o.value, 0), CASE WHEN o.customer_id IS NULL THEN 1 ELSE 0 END
             FROM live_customers l JOIN {part.Customers} p ON p.customer_id = l.customer_id LEFT JOIN live_old o ON o.customer_id = l.customer_id
             WHERE p.parent_id IS NOT NULL AND p.parent_id <> l.customer_id
-            ORDER BY l.customer_id
             """))
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -256,6 +255,8 @@ public static class LiveUpdate
             LiveTrace.Report("the rewritten customers' changes of value, for their parents", started);
         }
         if (changed.Count == 0) return 0;
+        // Summed in the customers' order by code point, whatever the engine returned them in, so both engines add alike.
+        changed.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         // Every customer met climbing, with its parent (null: none); an id looked up and not found is no customer.
         var parents = new Dictionary<string, string?>(StringComparer.Ordinal);
         var looked = new HashSet<string>(StringComparer.Ordinal);
@@ -312,16 +313,18 @@ public static class LiveUpdate
             UPDATE live_customers l SET subsidiaries = r.added, group_value = CASE WHEN r.added > 0 THEN coalesce(l.value, 0) + r.delta END
             FROM live_roll r WHERE r.customer_id = l.customer_id AND NOT EXISTS (SELECT 1 FROM live_old o WHERE o.customer_id = l.customer_id)
             """);
+        var rewritten = Scalar<long>(workspace, "SELECT count(*) FROM live_roll WHERE customer_id IN (SELECT customer_id FROM live_customers)");
         // The others keep their classes and figures; only their group's move. Stamped as updated live by this import (their
-        // figures as of the day they were), so the listings kept in memory read them again (SnapshotListing.CatchUp).
-        Execute(workspace, $"""
+        // figures as of the day they were), so the listings kept in memory read them again (SnapshotListing.CatchUp). A parent
+        // the analysis did not have (new since, and not re-classified) has no row to move.
+        var others = Execute(workspace, $"""
             UPDATE snapshot_customers s SET subsidiaries = coalesce(s.subsidiaries, 0) + r.added,
                 group_value = CASE WHEN coalesce(s.subsidiaries, 0) + r.added > 0 THEN coalesce(s.group_value, s.value, 0) + r.delta END,
                 live_as_of = coalesce(s.live_as_of, {day}), live_at = $stamp, live_import = CAST($import AS INTEGER)
             FROM live_roll r
             WHERE s.as_of = {day} AND s.customer_id = r.customer_id AND r.customer_id NOT IN (SELECT customer_id FROM live_days)
             """, ("stamp", stamp), ("import", importId));
-        return roll.Count;
+        return (int)rewritten + others;
     }
 
     /// <summary>The customers, and the referrers of those among them who were referred: a referrer's referrals bought may have moved.</summary>
@@ -375,12 +378,14 @@ public static class LiveUpdate
         return result;
     }
 
-    private static void Execute(Workspace workspace, string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>Runs <paramref name="sql"/>; the rows it changed.</summary>
+    private static int Execute(Workspace workspace, string sql, params (string Name, object? Value)[] parameters)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var command = workspace.Command(sql, parameters);
-        command.ExecuteNonQuery();
+        var rows = command.ExecuteNonQuery();
         LiveTrace.Report(sql, started);
+        return rows;
     }
 }
 
