@@ -99,12 +99,15 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
         StorageContractTests.AssertSameAnalysis(reference.Workspace!, sharded, new AnalysisRequest { CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
         var lost = reference.Workspace!.Scalar<string>("SELECT customer_id FROM snapshot_customers WHERE churn_status = 'lost' AND orders >= 2 ORDER BY customer_id LIMIT 1")!;
         var referrer = reference.Workspace!.Scalar<string>("SELECT customer_id FROM snapshot_customers WHERE orders >= 1 ORDER BY customer_id DESC LIMIT 1")!;
+        // A subsidiary's order: its parents' group values move through the shards' rows too.
+        var subsidiary = reference.Workspace!.Scalar<string>("SELECT customer_id FROM customers WHERE parent_id IS NOT NULL ORDER BY customer_id LIMIT 1")!;
         var day = Demo.End.AddDays(3);
         var batch = $$"""
             {
               "orders": [
                 { "order_id": "L-1", "customer_id": "{{lost}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 250 },
-                { "order_id": "L-2", "customer_id": "NEW-1", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 75 }
+                { "order_id": "L-2", "customer_id": "NEW-1", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 75 },
+                { "order_id": "L-3", "customer_id": "{{subsidiary}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 3100, "margin": 900 }
               ],
               "referrals": [ { "referrer_id": "{{referrer}}", "referred_id": "NEW-1", "occurred_at": "{{day:yyyy-MM-dd}}" } ]
             }
@@ -114,6 +117,8 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
         var (got, _) = StorageContractTests.StoreLive(sharded, batch, at);
         Assert.Contains(got.Changes, c => c.CustomerId == lost && c.To == "active");
         Assert.Equal(want.Changes, got.Changes);
+        Assert.True(got.ParentsMoved >= 1, $"{got.ParentsMoved} parents moved");
+        Assert.Equal(want.ParentsMoved, got.ParentsMoved);
         StorageContractTests.AssertSameLiveRows(reference.Workspace!, sharded);
 
         foreach (var w in new[] { reference.Workspace!, sharded })
