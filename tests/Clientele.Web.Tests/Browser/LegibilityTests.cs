@@ -25,7 +25,7 @@ public sealed class LegibilityTests(BrowserServer server) : IClassFixture<Browse
     }
 
     /// <summary>What is cut off on the page: one line per clipped element or chart outside its frame.</summary>
-    private const string FindClipped = """
+    internal const string FindClipped = """
         () => {
           const found = [];
           const describe = el => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}`;

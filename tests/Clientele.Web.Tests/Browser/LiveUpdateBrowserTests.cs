@@ -7,7 +7,8 @@ namespace Clientele.Web.Tests.Browser;
 /// <summary>
 /// A batch of events re-classifies its customer at once: the customer page says it is live and lists the moves, the
 /// Movement page lists them among the moves since the analysis. With CLIENTELE_SCREENSHOTS set, photographed as
-/// customer-live.png and movement-live.png (and at 390 px as customer-live-390.png).
+/// customer-live.png and movement-live.png (and at 390 px as customer-live-390.png; the Movement page also at 1280, 1920 and
+/// 390 px as movement-live-WIDTH.png).
 /// </summary>
 public sealed class LiveUpdateBrowserTests(BrowserServer server) : IClassFixture<BrowserServer>
 {
@@ -44,6 +45,19 @@ public sealed class LiveUpdateBrowserTests(BrowserServer server) : IClassFixture
         await Assertions.Expect(browser.Page.Locator("[data-testid=live-changes-grid]")).ToContainTextAsync(lost);
         await moves.ScrollIntoViewIfNeededAsync();
         await browser.ScreenshotAsync("movement-live");
+        // The moves' sentence and table at a laptop's, a wide screen's and a phone's width, each loaded at that width.
+        foreach (var width in (int[])[1280, 1920, 390])
+        {
+            await browser.Page.SetViewportSizeAsync(width, 900);
+            await browser.GotoAsync("/movement");
+            await Assertions.Expect(moves).ToContainTextAsync("a referrer, also of its latest referral made or bought");
+            await Assertions.Expect(browser.Page.Locator("[data-testid=live-changes-grid]")).ToContainTextAsync(lost);
+            await moves.ScrollIntoViewIfNeededAsync();
+            await browser.ScreenshotAsync($"movement-live-{width}");
+            // Nothing cut off (a table too wide scrolls sideways in its own frame), as LegibilityTests checks every page.
+            var clipped = await browser.Page.EvaluateAsync<string[]>(LegibilityTests.FindClipped);
+            Assert.True(clipped.Length == 0, $"/movement with live moves at {width} px cuts off:\n" + string.Join("\n", clipped));
+        }
         browser.AssertClean();
     }
 }
