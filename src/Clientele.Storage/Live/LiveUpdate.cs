@@ -295,12 +295,8 @@ public static class LiveUpdate
         }
         if (roll.Count == 0) return 0;
         Temp(workspace, "live_roll", "SELECT CAST(NULL AS VARCHAR) AS customer_id, CAST(NULL AS DOUBLE PRECISION) AS delta, CAST(NULL AS INTEGER) AS added WHERE false");
-        foreach (var rows in roll.Chunk(500))
-        {
-            var values = string.Join(", ", rows.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"('{r.Key.Replace("'", "''", StringComparison.Ordinal)}', CAST('{r.Value.Delta:R}' AS DOUBLE PRECISION), {r.Value.Added})")));
-            Execute(workspace, $"INSERT INTO live_roll VALUES {values}");
-        }
+        Execute(workspace, "INSERT INTO live_roll SELECT unnest($ids), unnest($deltas), unnest($added)",
+            ("ids", roll.Keys.ToList()), ("deltas", roll.Values.Select(v => v.Delta).ToList()), ("added", roll.Values.Select(v => v.Added).ToList()));
         // Rewritten customers: the group total the row had (its own value where it had no subsidiaries), its own change, its subsidiaries'.
         Execute(workspace, """
             UPDATE live_customers l SET subsidiaries = coalesce(o.subsidiaries, 0) + coalesce(r.added, 0),
