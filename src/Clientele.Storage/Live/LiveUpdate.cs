@@ -23,12 +23,14 @@ namespace Clientele.Storage.Live;
 /// same rows. The others' scores stay as of the analysis; time passing is caught by the next analysis.
 /// </para>
 /// <para>
-/// Two dimensions and the figures that rest on other customers stay as the analysis left them until the next one:
-/// the supply-chain position (the whole supply graph) and the influence roles (followers and referred parties counted
-/// over the whole base), with <c>supply_depth</c>, <c>referral_value</c> and <c>influence_value</c>; <c>full_value</c> is the
-/// new value plus those two. The account hierarchies' <c>group_value</c> and <c>subsidiaries</c> are the analysis's moved by
-/// what changed since (<see cref="RollUpGroups"/>): a subsidiary's change of value moves every parent above it, whose row is
-/// stamped with the import while its classes stay. A referrer whose referred customer
+/// One dimension and the figures that rest on other customers stay as the analysis left them until the next one: the
+/// influence roles (followers and referred parties counted over the whole base), with <c>referral_value</c> and
+/// <c>influence_value</c>; <c>full_value</c> is the new value plus those two. The supply-chain positions are walked again around
+/// the customers re-classified (<see cref="LiveSupplyChain"/>): a party on a chain that buys from us becomes direct, and the
+/// parties it sells on to move up the chain, their rows stamped with the import while their other classes stay. The account
+/// hierarchies' <c>group_value</c> and <c>subsidiaries</c> are the analysis's moved by what changed since
+/// (<see cref="RollUpGroups"/>): a subsidiary's change of value moves every parent above it, whose row is stamped with the
+/// import while its classes stay. A referrer whose referred customer
 /// bought is re-classified with it, as of that purchase: its referrals made and bought count it, and the relationship ladder's
 /// advocacy with them (its referral value and influence roles wait for the next analysis, as above). A class the analysis set by
 /// an override stays; an override set or removed since applies from the next analysis, as before.
@@ -36,11 +38,11 @@ namespace Clientele.Storage.Live;
 /// </remarks>
 public static class LiveUpdate
 {
-    /// <summary>Dimensions a live update keeps as the analysis left them (they rest on the whole base).</summary>
-    public static readonly IReadOnlyList<string> Kept = [Dimensions.SupplyChain, Dimensions.Influence];
+    /// <summary>Dimensions a live update keeps as the analysis left them (they rest on the whole base; the supply chain is walked again: <see cref="LiveSupplyChain"/>).</summary>
+    public static readonly IReadOnlyList<string> Kept = [Dimensions.Influence];
 
     /// <summary>Figure columns a live update takes from the row it replaces (the group's two then move by what changed: <see cref="RollUpGroups"/>).</summary>
-    public static readonly IReadOnlyList<string> KeptFigures = ["supply_depth", "group_value", "subsidiaries", "referral_value", "influence_value"];
+    public static readonly IReadOnlyList<string> KeptFigures = ["group_value", "subsidiaries", "referral_value", "influence_value"];
 
     /// <summary>The columns of the kept dimensions: each class, and its reason where it is stored as text, else the figures it is rendered from.</summary>
     private static IEnumerable<string> KeptColumns =>
@@ -138,24 +140,26 @@ public static class LiveUpdate
                 refreshed += summary.Count;
                 Step("rows");
             }
-            var (changes, groups) = Store(workspace, part, analysisAsOf, importId, at);
+            var (changes, groups, chain) = Store(workspace, part, load, analysisAsOf, options, importId, at);
             Step("store");
             return new LiveResult(analysisAsOf, refreshed, changes, null)
             {
                 ParentsMoved = groups,
+                ChainMoved = chain,
                 Steps = [.. steps.Select(p => new Analysis.AnalysisStep(p.Key, Math.Round(p.Value, 4)))],
             };
         }
         finally
         {
-            foreach (var table in new[] { "live_customers", "live_product_lines", "live_buying_roles", "live_days", "live_moves", "live_old", "live_roll" })
+            foreach (var table in new[] { "live_customers", "live_product_lines", "live_buying_roles", "live_days", "live_moves", "live_old", "live_roll", LiveSupplyChain.Table })
                 Execute(workspace, workspace.Dialect.DropTempTable(table));
             PartTables.Drop(workspace);
         }
     }
 
     /// <summary>Rewrites the rows in one transaction: keeps what a live update does not re-apply, records the moves, replaces the snapshot's rows.</summary>
-    private static (IReadOnlyList<ClassChange> Changes, int ParentsMoved) Store(Workspace workspace, PartTables part, DateOnly analysisAsOf, long? importId, DateTime at)
+    private static (IReadOnlyList<ClassChange> Changes, int ParentsMoved, int ChainMoved) Store(Workspace workspace, PartTables part, SnapshotLoad load, DateOnly analysisAsOf,
+        ClassificationOptions options, long? importId, DateTime at)
     {
         var day = $"DATE '{analysisAsOf:yyyy-MM-dd}'";
         var kept = string.Join(", ", KeptColumns.Concat(KeptFigures).Select(c => $"{c} = o.{c}"));
@@ -170,6 +174,8 @@ public static class LiveUpdate
             Execute(workspace, $"UPDATE live_customers l SET {SnapshotSchema.ReasonColumn(d)} = 'n/a: new since the analysis of {analysisAsOf:yyyy-MM-dd}; the next analysis places it' " +
                 $"WHERE NOT EXISTS (SELECT 1 FROM live_old o WHERE o.customer_id = l.customer_id)");
         Execute(workspace, "UPDATE live_customers SET full_value = value + coalesce(referral_value, 0) + coalesce(influence_value, 0)");
+        // The supply chain around them walked again: their positions, and below those of the parties along their links.
+        var walked = LiveSupplyChain.Walk(workspace, load, day, analysisAsOf, options);
         // A class the analysis set by override stays, with its reason.
         Execute(workspace, "UPDATE live_customers l SET overridden = o.overridden FROM live_old o WHERE o.customer_id = l.customer_id");
         // The overridden classes' reasons come from the snapshot for the (few) overridden customers alone.
@@ -199,6 +205,7 @@ public static class LiveUpdate
             $"SELECT l.customer_id, '{d}' AS dimension, o.{d} AS from_class, l.{d} AS to_class FROM live_customers l " +
             $"LEFT JOIN live_old o ON o.customer_id = l.customer_id WHERE o.{d} IS DISTINCT FROM l.{d}"));
         Temp(workspace, "live_moves", $"SELECT m.*, d.live_as_of FROM ({moved}) m JOIN live_days d USING (customer_id)");
+        var chainMoved = walked ? LiveSupplyChain.MoveOthers(workspace, day, stamp, importId) : 0;
         Execute(workspace, $"INSERT INTO class_changes SELECT {day}, customer_id, dimension, from_class, to_class, CAST($at AS TIMESTAMP), CAST($import AS INTEGER), live_as_of FROM live_moves", ("at", at), ("import", importId));
         foreach (var (table, live) in new[] { ("snapshot_customers", "live_customers"), ("snapshot_product_lines", "live_product_lines"), ("snapshot_buying_roles", "live_buying_roles") })
         {
@@ -220,7 +227,7 @@ public static class LiveUpdate
         var committing = System.Diagnostics.Stopwatch.GetTimestamp();
         LiveCommit.Commit(workspace, transaction);
         LiveTrace.Report("commit", committing);
-        return (changes, parentsMoved);
+        return (changes, parentsMoved, chainMoved);
     }
 
     /// <summary>The most levels of parents a live update climbs; a longer chain is taken for a cycle.</summary>
@@ -360,7 +367,7 @@ public static class LiveUpdate
     private static ClassificationOptions StoredOptions(Workspace workspace, DateOnly asOf) => SnapshotQuery.OptionsOf(workspace, asOf);
 
     /// <summary>Makes the temporary table <paramref name="name"/> of <paramref name="query"/>'s rows, replacing one (<see cref="SqlDialect.ReplaceTempTable"/>).</summary>
-    private static void Temp(Workspace workspace, string name, string query)
+    internal static void Temp(Workspace workspace, string name, string query)
     {
         foreach (var sql in workspace.Dialect.ReplaceTempTable(name, query)) Execute(workspace, sql);
     }
@@ -375,7 +382,7 @@ public static class LiveUpdate
     }
 
     /// <summary>Runs <paramref name="sql"/>; the rows it changed.</summary>
-    private static int Execute(Workspace workspace, string sql, params (string Name, object? Value)[] parameters)
+    internal static int Execute(Workspace workspace, string sql, params (string Name, object? Value)[] parameters)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var command = workspace.Command(sql, parameters);
@@ -398,6 +405,12 @@ public sealed record LiveResult(DateOnly? AnalysisAsOf, int Customers, IReadOnly
     /// <summary>Parent accounts whose <c>group_value</c> or <c>subsidiaries</c> moved with the customers re-classified (their classes stay).</summary>
     public int ParentsMoved { get; init; }
 
+    /// <summary>
+    /// Parties along the supply links of the customers re-classified, not re-classified themselves, whose supply-chain position or
+    /// its figures moved with them (a seller became direct, so its buyers moved up the chain).
+    /// </summary>
+    public int ChainMoved { get; init; }
+
     /// <summary>The update's steps and their wall time: reading the context, the summary and columns of the customers, their scores and classes, their rows, storing them.</summary>
     public IReadOnlyList<Analysis.AnalysisStep> Steps { get; init; } = [];
 
@@ -418,8 +431,11 @@ public sealed record LiveResult(DateOnly? AnalysisAsOf, int Customers, IReadOnly
             return string.Create(CultureInfo.InvariantCulture,
                 $"Updated live with the analysis of {AnalysisAsOf:yyyy-MM-dd}: {Customers:N0} {(Customers == 1 ? "customer" : "customers")} re-classified, ") +
                 (Changes.Count == 0 ? "no class moved" : string.Create(CultureInfo.InvariantCulture, $"{Changes.Count:N0} {(Changes.Count == 1 ? "class" : "classes")} moved: {string.Join("; ", moves)}{more}")) +
-                (ParentsMoved == 0 ? "." : string.Create(CultureInfo.InvariantCulture,
-                    $"; the group value of {ParentsMoved:N0} parent {(ParentsMoved == 1 ? "account" : "accounts")} above {(Customers == 1 ? "it" : "them")} moved (`clientele customer` shows it)."));
+                (ParentsMoved == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+                    $"; the group value of {ParentsMoved:N0} parent {(ParentsMoved == 1 ? "account" : "accounts")} above {(Customers == 1 ? "it" : "them")} moved")) +
+                (ChainMoved == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
+                    $"; the supply-chain position of {ChainMoved:N0} {(ChainMoved == 1 ? "party" : "parties")} along {(Customers == 1 ? "its" : "their")} supply links moved")) +
+                (ParentsMoved + ChainMoved == 0 ? "." : " (`clientele customer` shows it).");
         }
     }
 }

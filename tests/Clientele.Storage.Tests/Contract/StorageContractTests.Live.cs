@@ -34,6 +34,8 @@ public abstract partial class StorageContractTests
         var subsidiary = reference.Workspace!.Scalar<string>("SELECT customer_id FROM customers WHERE parent_id IS NOT NULL ORDER BY customer_id LIMIT 1")!;
         var parentGroup = $"SELECT group_value FROM snapshot_customers WHERE customer_id = (SELECT parent_id FROM customers WHERE customer_id = '{subsidiary}')";
         var groupBefore = workspace.Scalar<double>(parentGroup);
+        // A party down a supply chain that buys: it becomes direct, and those it sells on to move up the chain on both alike.
+        var reseller = reference.Workspace!.Scalar<string>("SELECT customer_id FROM snapshot_customers WHERE supply_chain = 'indirect' AND supply_chain_sells_on > 0 AND orders = 0 ORDER BY customer_id LIMIT 1")!;
         var day = options.End.AddDays(3);
         string[] batches =
         [
@@ -44,7 +46,8 @@ public abstract partial class StorageContractTests
                 { "order_id": "L-2", "customer_id": "{{others[3]}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 980.5, "margin": 300 },
                 { "order_id": "L-3", "customer_id": "{{others[17]}}", "ordered_at": "{{day.AddDays(1):yyyy-MM-dd}}", "amount": 40, "status": "returned" },
                 { "order_id": "L-4", "customer_id": "NEW-1", "ordered_at": "{{day.AddDays(2):yyyy-MM-dd}}", "amount": 75 },
-                { "order_id": "L-5", "customer_id": "{{subsidiary}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 4200, "margin": 1500 }
+                { "order_id": "L-5", "customer_id": "{{subsidiary}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 4200, "margin": 1500 },
+                { "order_id": "L-6", "customer_id": "{{reseller}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 640 }
               ],
               "interactions": [ { "customer_id": "{{others[29]}}", "occurred_at": "{{day:yyyy-MM-dd}}", "kind": "complaint", "tag": "late delivery", "cost": 30 } ],
               "referrals": [ { "referrer_id": "{{others[5]}}", "referred_id": "NEW-1", "occurred_at": "{{day:yyyy-MM-dd}}" } ]
@@ -62,12 +65,15 @@ public abstract partial class StorageContractTests
             Assert.Null(want.NotUpdatedBecause);
             Assert.Equal(want.Customers, got.Customers);
             Assert.Equal(want.Changes, got.Changes);
+            Assert.Equal((want.ParentsMoved, want.ChainMoved), (got.ParentsMoved, got.ChainMoved));
             imports.Add(wantImport);
             results.Add(got);
         }
         Assert.Contains(new ClassChange(lost, Clientele.Classification.Dimensions.ChurnStatus, "lost", "active", day, at, imports[0]), results[0].Changes);
         Assert.True(results[1].Customers >= 5, $"{results[1].Customers} re-classified");
         Assert.NotEqual(groupBefore, workspace.Scalar<double>(parentGroup));
+        Assert.Contains(results[1].Changes, c => c.CustomerId == reseller && c.Dimension == Clientele.Classification.Dimensions.SupplyChain && c.To == "direct");
+        Assert.True(results[1].ChainMoved > 0, "nobody moved up the chain below the reseller");
         // The referrer is taken as of the day its referral bought, so the referral counts for it.
         Assert.Equal(day.AddDays(2).ToDateTime(TimeOnly.MinValue),
             workspace.Scalar<DateTime>($"SELECT CAST(live_as_of AS TIMESTAMP) FROM snapshot_customers WHERE customer_id = '{others[5]}'"));

@@ -3,6 +3,7 @@ using System.Text;
 using Clientele.Classification;
 using Clientele.Storage.Import;
 using Clientele.Storage.Live;
+using Clientele.Storage.Removal;
 using Clientele.Storage.Snapshots;
 using Clientele.Storage.Tests.Analysis;
 
@@ -126,6 +127,62 @@ public sealed class LiveUpdateTests : IDisposable
             AssertClose((double)after[a]["group_value"]! + added, (double)last[a]["group_value"]!, $"{a}'s group value with NEWSUB");
             Assert.Equal(Convert.ToInt32(after[a]["subsidiaries"], CultureInfo.InvariantCulture) + 1, Convert.ToInt32(last[a]["subsidiaries"], CultureInfo.InvariantCulture));
         }
+    }
+
+    [Fact]
+    public void A_party_on_a_supply_chain_that_buys_from_us_becomes_direct_at_once_and_the_parties_it_sells_to_move_up_the_chain()
+    {
+        // An indirect party that sells on to others, who are reached through it one link further down.
+        var seller = Workspace.Scalar<string>("SELECT customer_id FROM snapshot_customers WHERE supply_chain = 'indirect' AND supply_chain_sells_on > 0 AND orders = 0 ORDER BY customer_id LIMIT 1")!;
+        var buyers = Ids($"SELECT buyer_id FROM supply_links WHERE seller_id = '{seller}' ORDER BY buyer_id");
+        var before = Rows();
+        Assert.All(buyers, b => Assert.Equal(2, Convert.ToInt32(before[b]["supply_depth"], CultureInfo.InvariantCulture)));
+
+        var order = Import("orders", $"customer_id,ordered_at,amount\n{seller},2026-01-02,400\n");
+        var result = LiveUpdate.Refresh(Workspace, [seller], order, At);
+        Assert.Equal(new ClassChange(seller, Dimensions.SupplyChain, "indirect", "direct", new DateOnly(2026, 1, 2), At, order),
+            Assert.Single(result.Changes, c => c.Dimension == Dimensions.SupplyChain));
+        Assert.Equal(buyers.Count, result.ChainMoved);
+        Assert.Contains($"; the supply-chain position of {buyers.Count} parties along its supply links moved (`clientele customer` shows it).", result.Text, StringComparison.Ordinal);
+
+        var after = Rows();
+        Assert.Equal(("direct", 0), ((string?)after[seller]["supply_chain"], Convert.ToInt32(after[seller]["supply_depth"], CultureInfo.InvariantCulture)));
+        // Direct now, and still where it was in the chain for what it buys through it.
+        Assert.Matches("^direct: 1 completed order with us; also buys through the supply chain from C[0-9]+ \\(direct, [^)]+\\); sells on to [0-9]+ parties$", Reason(seller, Dimensions.SupplyChain));
+        foreach (var buyer in buyers)
+        {
+            // One link from us now, bought from a direct customer; stamped with the order, its own figures and other classes as they were.
+            Assert.Equal(1, Convert.ToInt32(after[buyer]["supply_depth"], CultureInfo.InvariantCulture));
+            Assert.StartsWith($"{seller} (direct", (string)after[buyer]["supply_chain_seller"]!, StringComparison.Ordinal);
+            Assert.Contains($"{seller} (direct", Reason(buyer, Dimensions.SupplyChain), StringComparison.Ordinal);
+            Assert.Equal(order, Convert.ToInt64(after[buyer]["live_import"], CultureInfo.InvariantCulture));
+            Assert.Equal(new DateOnly(2025, 12, 31), after[buyer]["live_as_of"]);
+            Assert.All(Dimensions.All.Where(d => d != Dimensions.SupplyChain), d => Assert.Equal(before[buyer][d], after[buyer][d]));
+            Assert.Equal(before[buyer]["value"], after[buyer]["value"]);
+        }
+        Assert.Equal(buyers.Count + 1, Workspace.Scalar<long>("SELECT count(*) FROM snapshot_customers WHERE live_at IS NOT NULL"));
+
+        // Every party of the supply chain re-classified at once from the same data: nothing moves again, every row as it was left.
+        var parties = Ids("SELECT seller_id FROM supply_links UNION SELECT buyer_id FROM supply_links ORDER BY 1");
+        var again = LiveUpdate.Refresh(Workspace, parties, null, At.AddHours(1));
+        Assert.Empty(again.Changes);
+        Assert.Equal(0, again.ChainMoved);
+        var last = Rows();
+        foreach (var id in parties.Where(last.ContainsKey)) AssertSameRow(after[id], last[id], id, checkLive: false);
+
+        // Undone, the order moves everything back to the analysis's rows.
+        ImportUndo.Apply(Workspace, (int)order, "ana", At.AddHours(2));
+        var undone = Rows();
+        foreach (var id in buyers.Append(seller)) AssertSameRow(before[id], undone[id], id, checkLive: false);
+    }
+
+    private List<string> Ids(string sql)
+    {
+        var ids = new List<string>();
+        using var command = Workspace.Command(sql);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetString(0));
+        return ids;
     }
 
     private static void AssertClose(double expected, double actual, string what) =>

@@ -101,13 +101,16 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
         var referrer = reference.Workspace!.Scalar<string>("SELECT customer_id FROM snapshot_customers WHERE orders >= 1 ORDER BY customer_id DESC LIMIT 1")!;
         // A subsidiary's order: its parents' group values move through the shards' rows too.
         var subsidiary = reference.Workspace!.Scalar<string>("SELECT customer_id FROM customers WHERE parent_id IS NOT NULL ORDER BY customer_id LIMIT 1")!;
+        // A party down a supply chain that buys: those it sells on to move up the chain on the shards' rows too.
+        var reseller = reference.Workspace!.Scalar<string>("SELECT customer_id FROM snapshot_customers WHERE supply_chain = 'indirect' AND supply_chain_sells_on > 0 AND orders = 0 ORDER BY customer_id LIMIT 1")!;
         var day = Demo.End.AddDays(3);
         var batch = $$"""
             {
               "orders": [
                 { "order_id": "L-1", "customer_id": "{{lost}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 250 },
                 { "order_id": "L-2", "customer_id": "NEW-1", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 75 },
-                { "order_id": "L-3", "customer_id": "{{subsidiary}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 3100, "margin": 900 }
+                { "order_id": "L-3", "customer_id": "{{subsidiary}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 3100, "margin": 900 },
+                { "order_id": "L-4", "customer_id": "{{reseller}}", "ordered_at": "{{day:yyyy-MM-dd}}", "amount": 520 }
               ],
               "referrals": [ { "referrer_id": "{{referrer}}", "referred_id": "NEW-1", "occurred_at": "{{day:yyyy-MM-dd}}" } ]
             }
@@ -119,6 +122,8 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
         Assert.Equal(want.Changes, got.Changes);
         Assert.True(got.ParentsMoved >= 1, $"{got.ParentsMoved} parents moved");
         Assert.Equal(want.ParentsMoved, got.ParentsMoved);
+        Assert.True(got.ChainMoved > 0, "nobody moved up the chain below the reseller");
+        Assert.Equal(want.ChainMoved, got.ChainMoved);
         StorageContractTests.AssertSameLiveRows(reference.Workspace!, sharded);
 
         foreach (var w in new[] { reference.Workspace!, sharded })

@@ -1,0 +1,178 @@
+using Clientele.Classification;
+using Clientele.Customers;
+using Clientele.Scoring;
+using Clientele.Storage.Snapshots;
+
+namespace Clientele.Storage.Live;
+
+/// <summary>
+/// The supply-chain positions a live update moves: the part's own, and those of the parties along its supply links. A
+/// position is not a customer's alone (<see cref="SupplyChainPosition"/> walks the supply graph from every direct customer), but
+/// it depends only on the parties linked to it, directly or not: the walk is run again over the linked parties of the re-classified
+/// customers (their connected part of the supply graph, found link by link from them), each party direct or not as its current
+/// row says — the re-classified customers' new rows, the others' rows of the snapshot. A party on a chain that buys from us
+/// becomes direct at once, and the parties it sells on to move up the chain (their depth, the seller their reason names,
+/// whether their chain is cut off from us); a party whose segment changed is named anew by its buyers' reasons.
+/// </summary>
+/// <remarks>
+/// Parties are taken in the customers' order by code point, as the analysis takes them, so the walk names the same seller. A
+/// party with no row in the snapshot (new since the analysis and not re-classified) is outside the walk, as the analysis leaves
+/// out a link to a party outside its summary. Nothing here is learned from the base: with no data changed, the walk gives every
+/// party the analysis's position and figures back.
+/// </remarks>
+internal static class LiveSupplyChain
+{
+    /// <summary>The table of the walked parties' positions: customer_id, the class, then <see cref="Figures"/>.</summary>
+    public const string Table = "live_supply";
+
+    /// <summary>
+    /// The snapshot columns a position is stored in besides its class: the figures its reason is rendered from
+    /// (<see cref="SupplyChainPosition.Declaration"/>), each where the snapshot keeps it.
+    /// </summary>
+    public static IReadOnlyList<SnapshotFigure> Figures { get; } =
+    [
+        .. SupplyChainPosition.Declaration.Reason!.Figures.Select(f =>
+            SnapshotSchema.FigureColumns.Concat(SnapshotSchema.ReasonFigureColumns).First(c => c.Name == f.Name)),
+    ];
+
+    /// <summary>The columns <see cref="Table"/> has and every statement here sets: the class and <see cref="Figures"/>.</summary>
+    public static IReadOnlyList<string> Columns { get; } = [Dimensions.SupplyChain, .. Figures.Select(f => f.Name)];
+
+    /// <summary>
+    /// Walks the supply graph around the re-classified customers (<c>live_days</c>, whose new rows are in <c>live_customers</c>),
+    /// writes every walked party's position into <see cref="Table"/> and the re-classified customers' into their new rows.
+    /// Returns false, and writes nothing, when none of them is on a supply link.
+    /// </summary>
+    public static bool Walk(Workspace workspace, SnapshotLoad load, string day, DateOnly analysisAsOf, ClassificationOptions options)
+    {
+        var links = Linked(workspace);
+        if (links.Count == 0) return false;
+        var parties = links.SelectMany(l => new[] { l.Seller, l.Buyer }).Distinct(StringComparer.Ordinal).ToList();
+
+        // Each linked party as its current row says: orders, and the cancelled and returned orders that make a party with no
+        // completed order direct by option (stored where they did); its kind and segment from the customers.
+        var rows = new SortedDictionary<string, (int Orders, int Cancelled, int Returned, string? Kind, string? Industry, string? Domain, string? Group)>(StringComparer.Ordinal);
+        var cancelled = SupplyFigure("supply_chain_cancelled");
+        var returned = SupplyFigure("supply_chain_returned");
+        using (var command = workspace.Command($"""
+            SELECT r.customer_id, r.orders, r.{cancelled}, r.{returned}, c.kind, c.industry, c.domain, c.population_group
+            FROM (SELECT customer_id, orders, {cancelled}, {returned} FROM live_customers
+                  UNION ALL
+                  SELECT customer_id, orders, {cancelled}, {returned} FROM snapshot_customers
+                  WHERE as_of = {day} AND customer_id IN (SELECT unnest($ids)) AND customer_id NOT IN (SELECT customer_id FROM live_days)) r
+            JOIN customers c ON c.customer_id = r.customer_id
+            WHERE r.customer_id IN (SELECT unnest($ids))
+            """, ("ids", parties)))
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                int Count(int c) => reader.IsDBNull(c) ? 0 : (int)Math.Round(Convert.ToDouble(reader.GetValue(c), System.Globalization.CultureInfo.InvariantCulture));
+                string? Text(int c) => reader.IsDBNull(c) ? null : reader.GetString(c);
+                rows[reader.GetString(0)] = (Count(1), Count(2), Count(3), Text(4), Text(5), Text(6), Text(7));
+            }
+            LiveTrace.Report("the linked parties' rows, for the supply chain", started);
+        }
+
+        var ids = rows.Keys.ToList();
+        var index = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        var summary = new CustomerSummary(ids.Count, analysisAsOf, TimeUnit.Day, []);
+        var columns = new CustomerColumns(summary, []);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var row = rows[ids[i]];
+            summary.CustomerId[i] = ids[i];
+            summary.Orders[i] = row.Orders;
+            summary.PurchaseDays[i] = row.Orders > 0 ? 1 : 0;
+            summary.Returns[i] = row.Returned;
+            columns.CancelledOrders[i] = row.Cancelled;
+            (columns.Kind[i], columns.Industry[i], columns.Domain[i], columns.PopulationGroup[i]) = (row.Kind, row.Industry, row.Domain, row.Group);
+        }
+        // A link to a party outside the rows is left out, as the analysis leaves out one to a party outside its summary.
+        var kept = links.Where(l => index.ContainsKey(l.Seller) && index.ContainsKey(l.Buyer))
+            .Select(l => (Seller: index[l.Seller], Buyer: index[l.Buyer])).Order().ToList();
+        columns.SupplySeller = [.. kept.Select(l => l.Seller)];
+        columns.SupplyBuyer = [.. kept.Select(l => l.Buyer)];
+        var supply = SupplyChainPosition.Apply(columns, options.SupplyChain);
+
+        // The figures are taken by their declarations, which read the analysis's columns and supply chain alone.
+        var result = new AnalysisResult(columns, null!, [], null!, null!, supply, null!, null!, null!, null!, null!, null!, [], [])
+            { Context = null!, Options = options };
+        var types = new Dictionary<string, string>(StringComparer.Ordinal) { ["customer_id"] = "VARCHAR", [Dimensions.SupplyChain] = "VARCHAR" };
+        foreach (var figure in Figures) types[figure.Name] = figure.Type;
+        var tableColumns = types.Select(p => (p.Key, p.Value)).ToList();
+        LiveUpdate.Temp(workspace, Table, $"SELECT customer_id, {string.Join(", ", Columns)} FROM snapshot_customers WHERE false");
+        load.Load(Table, tableColumns, ids.Count, (row, item) =>
+        {
+            var i = (int)item;
+            row.Text(ids[i]).Text(supply.Result.Class[i]);
+            foreach (var figure in Figures) figure.Write(row, result, i);
+            row.End();
+        });
+        Execute(workspace, $"UPDATE live_customers l SET {string.Join(", ", Columns.Select(c => $"{c} = s.{c}"))} FROM {Table} s WHERE s.customer_id = l.customer_id");
+        return true;
+    }
+
+    /// <summary>
+    /// The parties along the supply links of the re-classified customers that are not among them: their moves of class (an
+    /// overridden class stays), then their rows set to the walk's position, stamped with the import (their other figures as of the
+    /// day they were). Returns how many rows moved. Runs after the re-classified customers' moves are in <c>live_moves</c>.
+    /// </summary>
+    public static int MoveOthers(Workspace workspace, string day, DateTime stamp, long? importId)
+    {
+        var differs = string.Join(" OR ", Columns.Select(c => $"s.{c} IS DISTINCT FROM n.{c}"));
+        var others = $"FROM {Table} n JOIN snapshot_customers s ON s.as_of = {day} AND s.customer_id = n.customer_id WHERE n.customer_id NOT IN (SELECT customer_id FROM live_days)";
+        var overridden = $"strpos(', ' || coalesce(s.overridden, '') || ', ', ', {Dimensions.SupplyChain}, ') > 0";
+        Execute(workspace, $"INSERT INTO live_moves SELECT s.customer_id, '{Dimensions.SupplyChain}', s.{Dimensions.SupplyChain}, n.{Dimensions.SupplyChain}, coalesce(s.live_as_of, {day}) " +
+            $"{others} AND s.{Dimensions.SupplyChain} IS DISTINCT FROM n.{Dimensions.SupplyChain} AND NOT {overridden}");
+        // A reason rendered when read states an override over the class computed now.
+        Execute(workspace, $"UPDATE snapshot_overrides o SET computed_class = n.{Dimensions.SupplyChain} FROM {Table} n " +
+            $"WHERE o.as_of = {day} AND o.dimension = '{Dimensions.SupplyChain}' AND o.position = 0 AND o.customer_id = n.customer_id AND n.customer_id NOT IN (SELECT customer_id FROM live_days)");
+        var set = string.Join(", ", Columns.Select(c => c == Dimensions.SupplyChain
+            ? $"{c} = CASE WHEN {overridden} THEN s.{c} ELSE n.{c} END"
+            : $"{c} = n.{c}"));
+        return Execute(workspace, $"""
+            UPDATE snapshot_customers s SET {set}, live_as_of = coalesce(s.live_as_of, {day}), live_at = $stamp, live_import = CAST($import AS INTEGER)
+            FROM {Table} n
+            WHERE s.as_of = {day} AND s.customer_id = n.customer_id AND n.customer_id NOT IN (SELECT customer_id FROM live_days) AND ({differs})
+            """, ("stamp", stamp), ("import", importId));
+    }
+
+    /// <summary>
+    /// Every supply link of the parties linked to the re-classified customers, directly or through others: read from them outwards,
+    /// a round of the links of the parties newly met at a time, until no new party is met.
+    /// </summary>
+    private static HashSet<(string Seller, string Buyer)> Linked(Workspace workspace)
+    {
+        var links = new HashSet<(string Seller, string Buyer)>();
+        var met = new HashSet<string>(StringComparer.Ordinal);
+        using (var command = workspace.Command("SELECT customer_id FROM live_days"))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) met.Add(reader.GetString(0));
+        var frontier = met.ToList();
+        while (frontier.Count > 0)
+        {
+            var next = new List<string>();
+            using var command = workspace.Command(
+                "SELECT seller_id, buyer_id FROM supply_links WHERE seller_id IN (SELECT unnest($ids)) OR buyer_id IN (SELECT unnest($ids))", ("ids", frontier));
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using (var reader = command.ExecuteReader())
+                while (reader.Read())
+                {
+                    if (reader.IsDBNull(0) || reader.IsDBNull(1)) continue;
+                    var (seller, buyer) = (reader.GetString(0), reader.GetString(1));
+                    links.Add((seller, buyer));
+                    if (met.Add(seller)) next.Add(seller);
+                    if (met.Add(buyer)) next.Add(buyer);
+                }
+            LiveTrace.Report("a round of the supply links around the re-classified customers", started);
+            frontier = next;
+        }
+        return links;
+    }
+
+    private static string SupplyFigure(string name) => Figures.Single(f => f.Name == name).Name;
+
+    private static int Execute(Workspace workspace, string sql, params (string Name, object? Value)[] parameters) => LiveUpdate.Execute(workspace, sql, parameters);
+}
