@@ -15,6 +15,6 @@ public sealed record LiveMark(DateOnly AnalysisAsOf, DateOnly AsOf, DateTime At,
 {
     /// <summary>The mark in words: "live since the analysis of 2025-12-31: updated 2026-01-02 08:00 UTC by import #12, figures as of 2026-01-02".</summary>
     public string Text => string.Format(CultureInfo.InvariantCulture,
-        "live since the analysis of {0:yyyy-MM-dd}: updated {1:yyyy-MM-dd HH:mm} UTC{2}, figures as of {3:yyyy-MM-dd}; influence stays as the analysis left it",
+        "live since the analysis of {0:yyyy-MM-dd}: updated {1:yyyy-MM-dd HH:mm} UTC{2}, figures as of {3:yyyy-MM-dd}",
         AnalysisAsOf, At, ImportId is { } id ? $" by import #{id}" : "", AsOf);
 }

@@ -23,35 +23,23 @@ namespace Clientele.Storage.Live;
 /// same rows. The others' scores stay as of the analysis; time passing is caught by the next analysis.
 /// </para>
 /// <para>
-/// One dimension and the figures that rest on other customers stay as the analysis left them until the next one: the
-/// influence roles (followers and referred parties counted over the whole base), with <c>referral_value</c> and
-/// <c>influence_value</c>; <c>full_value</c> is the new value plus those two. The supply-chain positions are walked again around
-/// the customers re-classified (<see cref="LiveSupplyChain"/>): a party on a chain that buys from us becomes direct, and the
+/// Every dimension is applied again. What rests on other customers is read from their current rows or walked again: a
+/// referrer's <c>referral_value</c> sums the margin of the customers it referred as their rows are now
+/// (<see cref="ReferralValues"/>), and a referrer whose referred customer bought is re-classified with it, as of that purchase
+/// (its referrals bought, the ladder's advocacy, the influence roles); the supply-chain positions are walked again around the
+/// customers re-classified (<see cref="LiveSupplyChain"/>): a party on a chain that buys from us becomes direct, and the
 /// parties it sells on to move up the chain, their rows stamped with the import while their other classes stay. The account
 /// hierarchies' <c>group_value</c> and <c>subsidiaries</c> are the analysis's moved by what changed since
 /// (<see cref="RollUpGroups"/>): a subsidiary's change of value moves every parent above it, whose row is stamped with the
-/// import while its classes stay. A referrer whose referred customer
-/// bought is re-classified with it, as of that purchase: its referrals made and bought count it, and the relationship ladder's
-/// advocacy with them (its referral value and influence roles wait for the next analysis, as above). A class the analysis set by
+/// import while its classes stay. Followers and new-line adoption ranks count the population's first purchases the analysis
+/// stored plus the customer's own since (docs/live.md, the intended exception). A class the analysis set by
 /// an override stays; an override set or removed since applies from the next analysis, as before.
 /// </para>
 /// </remarks>
 public static class LiveUpdate
 {
-    /// <summary>Dimensions a live update keeps as the analysis left them (they rest on the whole base; the supply chain is walked again: <see cref="LiveSupplyChain"/>).</summary>
-    public static readonly IReadOnlyList<string> Kept = [Dimensions.Influence];
-
-    /// <summary>Figure columns a live update takes from the row it replaces (the group's two then move by what changed: <see cref="RollUpGroups"/>).</summary>
-    public static readonly IReadOnlyList<string> KeptFigures = ["group_value", "subsidiaries", "referral_value", "influence_value"];
-
-    /// <summary>The columns of the kept dimensions: each class, and its reason where it is stored as text, else the figures it is rendered from.</summary>
-    private static IEnumerable<string> KeptColumns =>
-        Kept.SelectMany(d => Dimensions.Declaration(d)?.Reason is { } reason
-            ? [d, .. reason.Figures.Where(f => !f.Shared).Select(f => f.Name)]
-            : new[] { d, SnapshotSchema.ReasonColumn(d) });
-
-    /// <summary>The dimensions a live update re-applies.</summary>
-    public static IReadOnlyList<string> Updated { get; } = [.. Dimensions.All.Except(Kept)];
+    /// <summary>Figure columns a live update takes from the row it replaces, then moves by what changed (<see cref="RollUpGroups"/>).</summary>
+    public static readonly IReadOnlyList<string> KeptFigures = ["group_value", "subsidiaries"];
 
     /// <summary>The most customers one live update re-classifies: an import that names more is left to the next analysis, and says so.</summary>
     public const int MaxCustomers = 20_000;
@@ -140,7 +128,7 @@ public static class LiveUpdate
                 refreshed += summary.Count;
                 Step("rows");
             }
-            var (changes, groups, chain) = Store(workspace, part, load, analysisAsOf, options, importId, at);
+            var (changes, groups, chain) = Store(workspace, part, load, analysisAsOf, options, context.Scoring.Learned.UsesMargin, importId, at);
             Step("store");
             return new LiveResult(analysisAsOf, refreshed, changes, null)
             {
@@ -159,21 +147,17 @@ public static class LiveUpdate
 
     /// <summary>Rewrites the rows in one transaction: keeps what a live update does not re-apply, records the moves, replaces the snapshot's rows.</summary>
     private static (IReadOnlyList<ClassChange> Changes, int ParentsMoved, int ChainMoved) Store(Workspace workspace, PartTables part, SnapshotLoad load, DateOnly analysisAsOf,
-        ClassificationOptions options, long? importId, DateTime at)
+        ClassificationOptions options, bool usesMargin, long? importId, DateTime at)
     {
         var day = $"DATE '{analysisAsOf:yyyy-MM-dd}'";
-        var kept = string.Join(", ", KeptColumns.Concat(KeptFigures).Select(c => $"{c} = o.{c}"));
+        var kept = string.Join(", ", KeptFigures.Select(c => $"{c} = o.{c}"));
         using var transaction = workspace.Db.BeginTransaction();
         // The rewritten customers' rows as the snapshot has them, taken once and only the columns read below: each statement
         // joining the snapshot's million rows cost tens of milliseconds, and all its columns (the reasons) seconds for a batch.
-        var oldColumns = string.Join(", ", KeptColumns.Concat(KeptFigures).Concat(Updated).Append("overridden").Append("value"));
+        var oldColumns = string.Join(", ", KeptFigures.Concat(Dimensions.All).Append("overridden").Append("value"));
         Temp(workspace, "live_old", $"SELECT customer_id, {oldColumns} FROM snapshot_customers WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_days)");
         Execute(workspace, $"UPDATE live_customers l SET {kept} FROM live_old o WHERE o.customer_id = l.customer_id");
-        // A customer new since the analysis has no supply-chain position or influence yet: it says so rather than stay empty.
-        foreach (var d in Kept.Where(SnapshotSchema.StoresReason))
-            Execute(workspace, $"UPDATE live_customers l SET {SnapshotSchema.ReasonColumn(d)} = 'n/a: new since the analysis of {analysisAsOf:yyyy-MM-dd}; the next analysis places it' " +
-                $"WHERE NOT EXISTS (SELECT 1 FROM live_old o WHERE o.customer_id = l.customer_id)");
-        Execute(workspace, "UPDATE live_customers SET full_value = value + coalesce(referral_value, 0) + coalesce(influence_value, 0)");
+        ReferralValues(workspace, day, usesMargin);
         // The supply chain around them walked again: their positions, and below those of the parties along their links.
         var walked = LiveSupplyChain.Walk(workspace, load, day, analysisAsOf, options);
         // A class the analysis set by override stays, with its reason.
@@ -182,7 +166,7 @@ public static class LiveUpdate
         // Each statement would scan the snapshot's ids again: skipped when no rewritten customer has an override (the rule).
         var overridden = $"(SELECT * FROM snapshot_customers WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_old WHERE overridden IS NOT NULL))";
         if (Scalar<long>(workspace, "SELECT count(*) FROM live_old WHERE overridden IS NOT NULL") > 0)
-            foreach (var d in Updated)
+            foreach (var d in Dimensions.All)
             {
                 // overridden lists the dimensions, joined by ", " (SnapshotWriter).
                 var isOverridden = $"o.customer_id = l.customer_id AND strpos(', ' || o.overridden || ', ', ', {d}, ') > 0";
@@ -201,7 +185,7 @@ public static class LiveUpdate
         var stamp = Scalar<DateTime>(workspace, $"SELECT CASE WHEN live_at >= $at THEN live_at + INTERVAL '1 microsecond' ELSE CAST($at AS TIMESTAMP) END FROM snapshots WHERE as_of = {day}", ("at", at));
         Execute(workspace, $"UPDATE live_customers l SET live_as_of = d.live_as_of, live_at = $stamp, live_import = CAST($import AS INTEGER) FROM live_days d WHERE d.customer_id = l.customer_id", ("stamp", stamp), ("import", importId));
         var parentsMoved = RollUpGroups(workspace, part, day, stamp, importId);
-        var moved = string.Join(" UNION ALL ", Updated.Select(d =>
+        var moved = string.Join(" UNION ALL ", Dimensions.All.Select(d =>
             $"SELECT l.customer_id, '{d}' AS dimension, o.{d} AS from_class, l.{d} AS to_class FROM live_customers l " +
             $"LEFT JOIN live_old o ON o.customer_id = l.customer_id WHERE o.{d} IS DISTINCT FROM l.{d}"));
         Temp(workspace, "live_moves", $"SELECT m.*, d.live_as_of FROM ({moved}) m JOIN live_days d USING (customer_id)");
@@ -228,6 +212,35 @@ public static class LiveUpdate
         LiveCommit.Commit(workspace, transaction);
         LiveTrace.Report("commit", committing);
         return (changes, parentsMoved, chainMoved);
+    }
+
+    /// <summary>
+    /// The rewritten customers' referral value as the analysis sums it (<see cref="InfluenceRoles"/>: the margin of the customers each
+    /// referred, their revenue where they have no margin or values are revenues) over the referrals each made by its own day, from
+    /// the referred customers' current rows (the new ones of those rewritten with it, the snapshot's of the others); and their full
+    /// value with it. Their apply summed only the referred customers updated with them and as of the same day.
+    /// </summary>
+    private static void ReferralValues(Workspace workspace, string day, bool usesMargin)
+    {
+        if (Scalar<long>(workspace, "SELECT count(*) FROM referrals WHERE referrer_id IN (SELECT customer_id FROM live_days)") > 0)
+        {
+            var money = usesMargin ? "coalesce(x.margin, x.revenue)" : "x.revenue";
+            Execute(workspace, $"""
+                UPDATE live_customers l SET referral_value = coalesce(r.v, 0)
+                FROM (SELECT d.customer_id, sum({money}) AS v
+                      FROM live_days d
+                      JOIN referrals f ON f.referrer_id = d.customer_id AND (f.occurred_at IS NULL OR f.occurred_at < d.live_as_of + 1)
+                      LEFT JOIN (SELECT customer_id, margin, revenue FROM live_customers
+                                 UNION ALL
+                                 SELECT customer_id, margin, revenue FROM snapshot_customers
+                                 WHERE as_of = {day} AND customer_id NOT IN (SELECT customer_id FROM live_days)
+                                   AND customer_id IN (SELECT referred_id FROM referrals WHERE referrer_id IN (SELECT customer_id FROM live_days))) x
+                        ON x.customer_id = f.referred_id
+                      GROUP BY d.customer_id) r
+                WHERE r.customer_id = l.customer_id
+                """);
+        }
+        Execute(workspace, "UPDATE live_customers SET full_value = value + coalesce(referral_value, 0) + coalesce(influence_value, 0)");
     }
 
     /// <summary>The most levels of parents a live update climbs; a longer chain is taken for a cycle.</summary>

@@ -70,6 +70,9 @@ public sealed class LiveUpdateTests : IDisposable
         LiveUpdate.Refresh(Workspace, [referrer, "NEWREF"], referral, At);
         Assert.Equal(new DateOnly(2026, 1, 2), Rows()[referrer]["live_as_of"]);
         Assert.Contains("referred 1, none bought yet +1", Reason(referrer, Dimensions.Ladder), StringComparison.Ordinal);
+        // A referrer at once, worth nothing more yet.
+        Assert.Contains(InfluenceRoles.Referrer, (string)Rows()[referrer]["influence"]!, StringComparison.Ordinal);
+        Assert.Equal(0.0, (double)Rows()[referrer]["referral_value"]!);
 
         var order = Import("orders", $"customer_id,ordered_at,amount\nNEWREF,2026-01-05,300\n");
         var result = LiveUpdate.Refresh(Workspace, ["NEWREF"], order, At.AddHours(1));
@@ -80,6 +83,20 @@ public sealed class LiveUpdateTests : IDisposable
         Assert.Contains("referred 1, 1 bought +3", Reason(referrer, Dimensions.Ladder), StringComparison.Ordinal);
         var moved = Assert.Single(result.Changes, c => c.CustomerId == referrer && c.Dimension == Dimensions.Ladder);
         Assert.Equal(("customer", "advocate", order), (moved.From, moved.To, moved.ImportId));
+
+        // Its referral value is what the referred customer is worth to us now (its margin, or revenue without one), in its full value.
+        var newcomer = Rows()["NEWREF"];
+        var worth = (double?)newcomer["margin"] ?? (double)newcomer["revenue"]!;
+        Assert.Equal(300.0, (double)newcomer["revenue"]!);
+        AssertClose(worth, (double)row["referral_value"]!, "the referral value");
+        AssertClose((double)row["value"]! + worth + (double)row["influence_value"]!, (double)row["full_value"]!, "the full value");
+        Assert.Contains($"referrer 1 referred, 1 bought, their ", Reason(referrer, Dimensions.Influence), StringComparison.Ordinal);
+
+        // A later order of the referred customer moves its referrer's referral value with it.
+        LiveUpdate.Refresh(Workspace, ["NEWREF"], Import("orders", "customer_id,ordered_at,amount\nNEWREF,2026-01-09,500\n"), At.AddHours(2));
+        var later = Rows();
+        AssertClose((double?)later["NEWREF"]["margin"] ?? (double)later["NEWREF"]["revenue"]!, (double)later[referrer]["referral_value"]!, "the referral value after a second order");
+        Assert.Equal(800.0, (double)later["NEWREF"]["revenue"]!);
     }
 
     [Fact]
