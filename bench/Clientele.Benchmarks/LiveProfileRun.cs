@@ -14,8 +14,9 @@ namespace Clientele.Benchmarks;
 /// median and 95th percentile over the batches, then the wall time per batch. The first <c>--warmup</c> batches (none by
 /// default) are run the same way and left out of the figures, their wall times printed: the first batch of a process pays
 /// for compiling the code and for the first reads of each table, which a running server pays once. The workspace is
-/// changed: run it on a copy.
-/// Usage: Clientele.Benchmarks live-profile --workspace PATH [--batch 1] [--batches 20] [--warmup 0] [--top 40]
+/// changed: run it on a copy. <c>--where</c> draws the customers from those of the snapshot a condition holds for (default
+/// <c>orders &gt; 0</c>), e.g. <c>"supply_chain = 'indirect' AND supply_chain_sells_on > 0"</c> for parties down a supply chain.
+/// Usage: Clientele.Benchmarks live-profile --workspace PATH [--batch 1] [--batches 20] [--warmup 0] [--top 40] [--where SQL]
 /// </summary>
 internal static class LiveProfileRun
 {
@@ -30,7 +31,7 @@ internal static class LiveProfileRun
         var buyers = new List<string>();
         using (var command = workspace.Connection.CreateCommand())
         {
-            command.CommandText = "SELECT customer_id FROM snapshot_customers WHERE orders > 0 ORDER BY hash(customer_id) LIMIT 100000";
+            command.CommandText = $"SELECT customer_id FROM snapshot_customers WHERE {LoadRun.Option(args, "--where") ?? "orders > 0"} ORDER BY hash(customer_id) LIMIT 100000";
             using var reader = command.ExecuteReader();
             while (reader.Read()) buyers.Add(reader.GetString(0));
         }

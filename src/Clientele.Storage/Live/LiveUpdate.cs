@@ -154,12 +154,12 @@ public static class LiveUpdate
         using var transaction = workspace.Db.BeginTransaction();
         // The rewritten customers' rows as the snapshot has them, taken once and only the columns read below: each statement
         // joining the snapshot's million rows cost tens of milliseconds, and all its columns (the reasons) seconds for a batch.
-        var oldColumns = string.Join(", ", KeptFigures.Concat(Dimensions.All).Append("overridden").Append("value"));
+        var oldColumns = string.Join(", ", KeptFigures.Concat(Dimensions.All).Concat(LiveSupplyChain.Columns).Append("overridden").Append("value").Distinct());
         Temp(workspace, "live_old", $"SELECT customer_id, {oldColumns} FROM snapshot_customers WHERE as_of = {day} AND customer_id IN (SELECT customer_id FROM live_days)");
         Execute(workspace, $"UPDATE live_customers l SET {kept} FROM live_old o WHERE o.customer_id = l.customer_id");
         ReferralValues(workspace, day, usesMargin);
         // The supply chain around them walked again: their positions, and below those of the parties along their links.
-        var walked = LiveSupplyChain.Walk(workspace, load, day, analysisAsOf, options);
+        var walked = LiveSupplyChain.Walk(workspace, load, day, analysisAsOf, options, importId);
         // A class the analysis set by override stays, with its reason.
         Execute(workspace, "UPDATE live_customers l SET overridden = o.overridden FROM live_old o WHERE o.customer_id = l.customer_id");
         // The overridden classes' reasons come from the snapshot for the (few) overridden customers alone.
@@ -385,7 +385,7 @@ public static class LiveUpdate
         foreach (var sql in workspace.Dialect.ReplaceTempTable(name, query)) Execute(workspace, sql);
     }
 
-    private static T Scalar<T>(Workspace workspace, string sql, params (string Name, object? Value)[] parameters)
+    internal static T Scalar<T>(Workspace workspace, string sql, params (string Name, object? Value)[] parameters)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var command = workspace.Command(sql, parameters);

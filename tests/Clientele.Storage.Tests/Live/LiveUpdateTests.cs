@@ -179,6 +179,18 @@ public sealed class LiveUpdateTests : IDisposable
         }
         Assert.Equal(buyers.Count + 1, Workspace.Scalar<long>("SELECT count(*) FROM snapshot_customers WHERE live_at IS NOT NULL"));
 
+        // A repeat order of the reseller, direct already, moves nobody along the chain, and its own position stays.
+        var second = Import("orders", $"customer_id,ordered_at,amount\n{seller},2026-01-04,150\n");
+        var repeat = LiveUpdate.Refresh(Workspace, [seller], second, At.AddMinutes(30));
+        Assert.Equal(0, repeat.ChainMoved);
+        Assert.DoesNotContain(repeat.Changes, c => c.Dimension == Dimensions.SupplyChain);
+        var repeated = Rows();
+        foreach (var column in LiveSupplyChainColumns.Where(c => c != "orders"))
+            Assert.Equal(after[seller][column], repeated[seller][column]);
+        Assert.Equal(2, Convert.ToInt32(repeated[seller]["orders"], CultureInfo.InvariantCulture));
+        foreach (var buyer in buyers) AssertSameRow(after[buyer], repeated[buyer], buyer, checkLive: true);
+        after = repeated;
+
         // Every party of the supply chain re-classified at once from the same data: nothing moves again, every row as it was left.
         var parties = Ids("SELECT seller_id FROM supply_links UNION SELECT buyer_id FROM supply_links ORDER BY 1");
         var again = LiveUpdate.Refresh(Workspace, parties, null, At.AddHours(1));
@@ -187,11 +199,16 @@ public sealed class LiveUpdateTests : IDisposable
         var last = Rows();
         foreach (var id in parties.Where(last.ContainsKey)) AssertSameRow(after[id], last[id], id, checkLive: false);
 
-        // Undone, the order moves everything back to the analysis's rows.
-        ImportUndo.Apply(Workspace, (int)order, "ana", At.AddHours(2));
+        // Undone, the two orders move everything back to the analysis's rows.
+        ImportUndo.Apply(Workspace, (int)second, "ana", At.AddHours(2));
+        ImportUndo.Apply(Workspace, (int)order, "ana", At.AddHours(3));
         var undone = Rows();
         foreach (var id in buyers.Append(seller)) AssertSameRow(before[id], undone[id], id, checkLive: false);
     }
+
+    /// <summary>The snapshot columns a supply-chain position is stored in: its class and the figures its reason is rendered from.</summary>
+    private static IEnumerable<string> LiveSupplyChainColumns =>
+        Dimensions.Declaration(Dimensions.SupplyChain)!.Reason!.Figures.Select(f => f.Name).Prepend(Dimensions.SupplyChain);
 
     private List<string> Ids(string sql)
     {
