@@ -1,3 +1,4 @@
+using System.Globalization;
 using Clientele.Classification;
 using Clientele.Customers;
 using Clientele.Scoring;
@@ -57,7 +58,8 @@ internal static class LiveSupplyChain
     /// order costs one lookup of its links, not a walk of a supply graph that may join most of the base (at a million simulated
     /// customers, one part of 50,880 parties).
     /// </remarks>
-    public static bool Walk(Workspace workspace, SnapshotLoad load, string day, DateOnly analysisAsOf, ClassificationOptions options, long? importId)
+    public static IReadOnlyList<(string Id, string? From, string? To, DateOnly LiveAsOf)>? Walk(Workspace workspace, SnapshotLoad load, string day, DateOnly analysisAsOf,
+        ClassificationOptions options, long? importId)
     {
         var own = new List<(string Seller, string Buyer)>();
         using (var command = workspace.Command("SELECT seller_id, buyer_id FROM supply_links WHERE seller_id IN (SELECT customer_id FROM live_days) OR buyer_id IN (SELECT customer_id FROM live_days)"))
@@ -68,55 +70,73 @@ internal static class LiveSupplyChain
                 if (!reader.IsDBNull(0) && !reader.IsDBNull(1)) own.Add((reader.GetString(0), reader.GetString(1)));
             LiveTrace.Report("the re-classified customers' supply links", started);
         }
-        if (own.Count == 0) return false;
+        if (own.Count == 0) return null;
         if (importId is { } import && !Moved(workspace, own, import))
         {
             var linked = own.SelectMany(l => new[] { l.Seller, l.Buyer }).Distinct(StringComparer.Ordinal).ToList();
             Execute(workspace, $"UPDATE live_customers l SET {string.Join(", ", Walked.Select(c => $"{c} = o.{c}"))} FROM live_old o " +
                 "WHERE o.customer_id = l.customer_id AND l.customer_id IN (SELECT unnest($ids))", ("ids", linked));
-            return false;
+            return null;
         }
         var links = Linked(workspace, own);
-        var parties = links.SelectMany(l => new[] { l.Seller, l.Buyer }).Distinct(StringComparer.Ordinal).ToList();
+        var parties = links.SelectMany(l => new[] { l.Seller, l.Buyer }).ToHashSet(StringComparer.Ordinal);
+        // The parties' rows are read by their ids. (Read as every linked party's, a semi join with the supply links, DuckDB took a
+        // third of the time at a million customers, but PostgreSQL 15 over two shards left out a row of the parameterised async
+        // foreign scans that plan makes.)
+        var byId = ("ids", (object?)parties.ToList());
 
-        // Each linked party as its current row says: orders, and the cancelled and returned orders that make a party with no
-        // completed order direct by option (stored where they did); its kind and segment from the customers.
-        var rows = new SortedDictionary<string, (int Orders, int Cancelled, int Returned, string? Kind, string? Industry, string? Domain, string? Group)>(StringComparer.Ordinal);
-        var cancelled = SupplyFigure("supply_chain_cancelled");
-        var returned = SupplyFigure("supply_chain_returned");
+        // Each linked party as its current row says — the re-classified customers' new rows, the others' in the snapshot: its
+        // orders, and the cancelled and returned orders that make a party with no completed order direct by option (stored where
+        // they did), with the position stored (compared below); its kind and segment from the customers.
+        var rows = new SortedDictionary<string, (bool Part, object?[] Stored, bool Overridden, DateOnly? LiveAsOf, string? Kind, string? Industry, string? Domain, string? Group)>(StringComparer.Ordinal);
+        var stored = string.Join(", ", Columns);
+        var overridden = $"strpos(', ' || coalesce(overridden, '') || ', ', ', {Dimensions.SupplyChain}, ') > 0";
         using (var command = workspace.Command($"""
-            SELECT r.customer_id, r.orders, r.{cancelled}, r.{returned}, c.kind, c.industry, c.domain, c.population_group
-            FROM (SELECT customer_id, orders, {cancelled}, {returned} FROM live_customers
-                  UNION ALL
-                  SELECT customer_id, orders, {cancelled}, {returned} FROM snapshot_customers
-                  WHERE as_of = {day} AND customer_id IN (SELECT unnest($ids)) AND customer_id NOT IN (SELECT customer_id FROM live_days)) r
-            JOIN customers c ON c.customer_id = r.customer_id
-            WHERE r.customer_id IN (SELECT unnest($ids))
-            """, ("ids", parties)))
+            SELECT customer_id, 1, false, CAST(NULL AS DATE), {stored} FROM live_customers
+            UNION ALL
+            SELECT customer_id, 0, {overridden}, live_as_of, {stored} FROM snapshot_customers
+            WHERE as_of = {day} AND customer_id IN (SELECT unnest($ids)) AND customer_id NOT IN (SELECT customer_id FROM live_days)
+            """, byId))
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                int Count(int c) => reader.IsDBNull(c) ? 0 : (int)Math.Round(Convert.ToDouble(reader.GetValue(c), System.Globalization.CultureInfo.InvariantCulture));
-                string? Text(int c) => reader.IsDBNull(c) ? null : reader.GetString(c);
-                rows[reader.GetString(0)] = (Count(1), Count(2), Count(3), Text(4), Text(5), Text(6), Text(7));
+                var id = reader.GetString(0);
+                if (!parties.Contains(id)) continue;
+                var values = new object?[Columns.Count];
+                for (var c = 0; c < values.Length; c++) values[c] = reader.IsDBNull(c + 4) ? null : reader.GetValue(c + 4);
+                rows[id] = (Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture) == 1, values, reader.GetBoolean(2),
+                    reader.IsDBNull(3) ? null : DateOnly.FromDateTime(reader.GetDateTime(3)), null, null, null, null);
             }
             LiveTrace.Report("the linked parties' rows, for the supply chain", started);
+        }
+        using (var command = workspace.Command("SELECT customer_id, kind, industry, domain, population_group FROM customers WHERE customer_id IN (SELECT unnest($ids))", byId))
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                string? Text(int c) => reader.IsDBNull(c) ? null : reader.GetString(c);
+                if (rows.TryGetValue(reader.GetString(0), out var row)) rows[reader.GetString(0)] = row with { Kind = Text(1), Industry = Text(2), Domain = Text(3), Group = Text(4) };
+            }
+            LiveTrace.Report("the linked parties' kinds and segments, for the supply chain", started);
         }
 
         var ids = rows.Keys.ToList();
         var index = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
         var summary = new CustomerSummary(ids.Count, analysisAsOf, TimeUnit.Day, []);
         var columns = new CustomerColumns(summary, []);
+        var (orders, cancelled, returned) = (Position("orders"), Position("supply_chain_cancelled"), Position("supply_chain_returned"));
         for (var i = 0; i < ids.Count; i++)
         {
             var row = rows[ids[i]];
+            int Count(int c) => row.Stored[c] is { } v ? (int)Math.Round(Convert.ToDouble(v, CultureInfo.InvariantCulture)) : 0;
             summary.CustomerId[i] = ids[i];
-            summary.Orders[i] = row.Orders;
-            summary.PurchaseDays[i] = row.Orders > 0 ? 1 : 0;
-            summary.Returns[i] = row.Returned;
-            columns.CancelledOrders[i] = row.Cancelled;
+            summary.Orders[i] = Count(orders);
+            summary.PurchaseDays[i] = Count(orders) > 0 ? 1 : 0;
+            summary.Returns[i] = Count(returned);
+            columns.CancelledOrders[i] = Count(cancelled);
             (columns.Kind[i], columns.Industry[i], columns.Domain[i], columns.PopulationGroup[i]) = (row.Kind, row.Industry, row.Domain, row.Group);
         }
         // A link to a party outside the rows is left out, as the analysis leaves out one to a party outside its summary.
@@ -126,46 +146,66 @@ internal static class LiveSupplyChain
         columns.SupplyBuyer = [.. kept.Select(l => l.Buyer)];
         var supply = SupplyChainPosition.Apply(columns, options.SupplyChain);
 
-        // The figures are taken by their declarations, which read the analysis's columns and supply chain alone.
+        // The figures are taken by their declarations, which read the analysis's columns and supply chain alone. Written back:
+        // the re-classified customers' positions, and the others' where the walk moved them.
         var result = new AnalysisResult(columns, null!, [], null!, null!, supply, null!, null!, null!, null!, null!, null!, [], [])
             { Context = null!, Options = options };
+        var written = new List<int>();
+        var moves = new List<(string Id, string? From, string? To, DateOnly LiveAsOf)>();
+        var position = new CapturedRow(Columns.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var row = rows[ids[i]];
+            if (!row.Part)
+            {
+                position.Clear();
+                position.Text(supply.Result.Class[i]);
+                foreach (var figure in Figures) figure.Write(position, result, i);
+                position.End();
+                if (position.Values.Select((v, c) => Same(v, row.Stored[c])).All(same => same)) continue;
+                // Its class moved, unless an override holds it (its figures move all the same).
+                if (!Same(position.Values[0], row.Stored[0]) && !row.Overridden)
+                    moves.Add((ids[i], (string?)row.Stored[0], supply.Result.Class[i], row.LiveAsOf ?? analysisAsOf));
+            }
+            written.Add(i);
+        }
         var types = new Dictionary<string, string>(StringComparer.Ordinal) { ["customer_id"] = "VARCHAR", [Dimensions.SupplyChain] = "VARCHAR" };
         foreach (var figure in Figures) types[figure.Name] = figure.Type;
         var tableColumns = types.Select(p => (p.Key, p.Value)).ToList();
         LiveUpdate.Temp(workspace, Table, $"SELECT customer_id, {string.Join(", ", Columns)} FROM snapshot_customers WHERE false");
-        load.Load(Table, tableColumns, ids.Count, (row, item) =>
+        load.Load(Table, tableColumns, written.Count, (row, item) =>
         {
-            var i = (int)item;
+            var i = written[(int)item];
             row.Text(ids[i]).Text(supply.Result.Class[i]);
             foreach (var figure in Figures) figure.Write(row, result, i);
             row.End();
         });
         Execute(workspace, $"UPDATE live_customers l SET {string.Join(", ", Columns.Select(c => $"{c} = s.{c}"))} FROM {Table} s WHERE s.customer_id = l.customer_id");
-        return true;
+        return moves;
     }
 
     /// <summary>
-    /// The parties along the supply links of the re-classified customers that are not among them: their moves of class (an
-    /// overridden class stays), then their rows set to the walk's position, stamped with the import (their other figures as of the
-    /// day they were). Returns how many rows moved. Runs after the re-classified customers' moves are in <c>live_moves</c>.
+    /// The parties along the supply links of the re-classified customers that are not among them and whose position the walk moved
+    /// (<see cref="Walk"/>): their moves of class recorded in <c>live_moves</c>, then their rows set to the walk's position (an
+    /// overridden class kept), stamped with the import (their other figures as of the day they were). Returns how many rows moved.
     /// </summary>
-    public static int MoveOthers(Workspace workspace, string day, DateTime stamp, long? importId)
+    public static int MoveOthers(Workspace workspace, string day, DateTime stamp, long? importId, IReadOnlyList<(string Id, string? From, string? To, DateOnly LiveAsOf)> moves)
     {
-        var differs = string.Join(" OR ", Columns.Select(c => $"s.{c} IS DISTINCT FROM n.{c}"));
-        var others = $"FROM {Table} n JOIN snapshot_customers s ON s.as_of = {day} AND s.customer_id = n.customer_id WHERE n.customer_id NOT IN (SELECT customer_id FROM live_days)";
-        var overridden = $"strpos(', ' || coalesce(s.overridden, '') || ', ', ', {Dimensions.SupplyChain}, ') > 0";
-        Execute(workspace, $"INSERT INTO live_moves SELECT s.customer_id, '{Dimensions.SupplyChain}', s.{Dimensions.SupplyChain}, n.{Dimensions.SupplyChain}, coalesce(s.live_as_of, {day}) " +
-            $"{others} AND s.{Dimensions.SupplyChain} IS DISTINCT FROM n.{Dimensions.SupplyChain} AND NOT {overridden}");
+        if (moves.Count > 0)
+            Execute(workspace, $"INSERT INTO live_moves SELECT unnest($ids), '{Dimensions.SupplyChain}', unnest($froms), unnest($tos), CAST(unnest($days) AS DATE)",
+                ("ids", moves.Select(m => m.Id).ToList()), ("froms", moves.Select(m => m.From).ToList()), ("tos", moves.Select(m => m.To).ToList()),
+                ("days", moves.Select(m => m.LiveAsOf.ToDateTime(TimeOnly.MinValue)).ToList()));
+        var others = $"{Table} n WHERE n.customer_id NOT IN (SELECT customer_id FROM live_days)";
         // A reason rendered when read states an override over the class computed now.
-        Execute(workspace, $"UPDATE snapshot_overrides o SET computed_class = n.{Dimensions.SupplyChain} FROM {Table} n " +
-            $"WHERE o.as_of = {day} AND o.dimension = '{Dimensions.SupplyChain}' AND o.position = 0 AND o.customer_id = n.customer_id AND n.customer_id NOT IN (SELECT customer_id FROM live_days)");
+        Execute(workspace, $"UPDATE snapshot_overrides o SET computed_class = n.{Dimensions.SupplyChain} FROM {others} " +
+            $"AND o.as_of = {day} AND o.dimension = '{Dimensions.SupplyChain}' AND o.position = 0 AND o.customer_id = n.customer_id");
+        var overridden = $"strpos(', ' || coalesce(s.overridden, '') || ', ', ', {Dimensions.SupplyChain}, ') > 0";
         var set = string.Join(", ", Columns.Select(c => c == Dimensions.SupplyChain
             ? $"{c} = CASE WHEN {overridden} THEN s.{c} ELSE n.{c} END"
             : $"{c} = n.{c}"));
         return Execute(workspace, $"""
             UPDATE snapshot_customers s SET {set}, live_as_of = coalesce(s.live_as_of, {day}), live_at = $stamp, live_import = CAST($import AS INTEGER)
-            FROM {Table} n
-            WHERE s.as_of = {day} AND s.customer_id = n.customer_id AND n.customer_id NOT IN (SELECT customer_id FROM live_days) AND ({differs})
+            FROM {others} AND s.as_of = {day} AND s.customer_id = n.customer_id
             """, ("stamp", stamp), ("import", importId));
     }
 
@@ -224,7 +264,44 @@ internal static class LiveSupplyChain
         return [.. links];
     }
 
-    private static string SupplyFigure(string name) => Figures.Single(f => f.Name == name).Name;
+    /// <summary>Where column <paramref name="name"/> is in <see cref="Columns"/>.</summary>
+    private static int Position(string name) => Columns.ToList().IndexOf(name) is var at and >= 0 ? at : throw new InvalidOperationException($"{name} is not a supply-chain column");
+
+    /// <summary>Whether a value the walk gives is the one stored: numbers alike whatever their SQL type, texts by code point, nulls alike.</summary>
+    private static bool Same(object? walked, object? stored) => (walked, stored) switch
+    {
+        (null, null) => true,
+        (null, _) or (_, null) => false,
+        (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
+        (string, _) or (_, string) => false,
+        _ => Convert.ToDouble(walked, CultureInfo.InvariantCulture).Equals(Convert.ToDouble(stored, CultureInfo.InvariantCulture)),
+    };
+
+    /// <summary>A position as the snapshot writer would write it, kept as values to compare with the stored row.</summary>
+    private sealed class CapturedRow(int columns) : SnapshotRow(Table, [])
+    {
+        private readonly List<object?> _values = new(columns);
+
+        public IReadOnlyList<object?> Values => _values;
+
+        public void Clear() => _values.Clear();
+
+        protected override void WriteDate(DateOnly value) => _values.Add(value);
+
+        protected override void WriteText(string? value) => _values.Add(value);
+
+        protected override void WriteNumber(double? value) => _values.Add(value);
+
+        protected override void WriteInteger(int? value) => _values.Add(value);
+
+        protected override void WriteBoolean(bool? value) => _values.Add(value);
+
+        protected override void WriteEnd()
+        {
+        }
+    }
+
+    private static string SupplyFigure(string name) => Columns[Position(name)];
 
     private static int Execute(Workspace workspace, string sql, params (string Name, object? Value)[] parameters) => LiveUpdate.Execute(workspace, sql, parameters);
 }

@@ -189,7 +189,7 @@ public static class LiveUpdate
             $"SELECT l.customer_id, '{d}' AS dimension, o.{d} AS from_class, l.{d} AS to_class FROM live_customers l " +
             $"LEFT JOIN live_old o ON o.customer_id = l.customer_id WHERE o.{d} IS DISTINCT FROM l.{d}"));
         Temp(workspace, "live_moves", $"SELECT m.*, d.live_as_of FROM ({moved}) m JOIN live_days d USING (customer_id)");
-        var chainMoved = walked ? LiveSupplyChain.MoveOthers(workspace, day, stamp, importId) : 0;
+        var chainMoved = walked is null ? 0 : LiveSupplyChain.MoveOthers(workspace, day, stamp, importId, walked);
         Execute(workspace, $"INSERT INTO class_changes SELECT {day}, customer_id, dimension, from_class, to_class, CAST($at AS TIMESTAMP), CAST($import AS INTEGER), live_as_of FROM live_moves", ("at", at), ("import", importId));
         foreach (var (table, live) in new[] { ("snapshot_customers", "live_customers"), ("snapshot_product_lines", "live_product_lines"), ("snapshot_buying_roles", "live_buying_roles") })
         {
@@ -220,25 +220,45 @@ public static class LiveUpdate
     /// the referred customers' current rows (the new ones of those rewritten with it, the snapshot's of the others); and their full
     /// value with it. Their apply summed only the referred customers updated with them and as of the same day.
     /// </summary>
+    /// <remarks>
+    /// Each table is read on its own, filtered by the few ids (on a sharded workspace a scan of the shards), and the sums are made
+    /// here in the analysis's order (each referrer's referred customers by code point): a join of the sharded referrals or
+    /// snapshot rows inside one statement put them on the inner side of a nested loop, where PostgreSQL 15's async foreign scans
+    /// over two shards were seen to leave out a row (<see cref="LiveSupplyChain"/>).
+    /// </remarks>
     private static void ReferralValues(Workspace workspace, string day, bool usesMargin)
     {
-        if (Scalar<long>(workspace, "SELECT count(*) FROM referrals WHERE referrer_id IN (SELECT customer_id FROM live_days)") > 0)
+        var referrals = new List<(string Referrer, string Referred)>();
+        var days = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        using (var command = workspace.Command("SELECT customer_id, live_as_of FROM live_days"))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) days[reader.GetString(0)] = reader.GetDateTime(1).Date.AddDays(1);
+        using (var command = workspace.Command("SELECT referrer_id, referred_id, occurred_at FROM referrals WHERE referrer_id IN (SELECT customer_id FROM live_days)"))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read())
+                // Made by the referrer's own day (an undated referral always), as the analysis counts them by its as-of date.
+                if (!reader.IsDBNull(1) && (reader.IsDBNull(2) || reader.GetDateTime(2) < days[reader.GetString(0)]))
+                    referrals.Add((reader.GetString(0), reader.GetString(1)));
+        if (referrals.Count > 0)
         {
-            var money = usesMargin ? "coalesce(x.margin, x.revenue)" : "x.revenue";
-            Execute(workspace, $"""
-                UPDATE live_customers l SET referral_value = coalesce(r.v, 0)
-                FROM (SELECT d.customer_id, sum({money}) AS v
-                      FROM live_days d
-                      JOIN referrals f ON f.referrer_id = d.customer_id AND (f.occurred_at IS NULL OR f.occurred_at < d.live_as_of + 1)
-                      LEFT JOIN (SELECT customer_id, margin, revenue FROM live_customers
-                                 UNION ALL
-                                 SELECT customer_id, margin, revenue FROM snapshot_customers
-                                 WHERE as_of = {day} AND customer_id NOT IN (SELECT customer_id FROM live_days)
-                                   AND customer_id IN (SELECT referred_id FROM referrals WHERE referrer_id IN (SELECT customer_id FROM live_days))) x
-                        ON x.customer_id = f.referred_id
-                      GROUP BY d.customer_id) r
-                WHERE r.customer_id = l.customer_id
-                """);
+            var worth = new Dictionary<string, double>(StringComparer.Ordinal);
+            var money = usesMargin ? "coalesce(margin, revenue)" : "revenue";
+            using (var command = workspace.Command($"""
+                SELECT customer_id, {money} FROM live_customers
+                UNION ALL
+                SELECT customer_id, {money} FROM snapshot_customers
+                WHERE as_of = {day} AND customer_id IN (SELECT unnest($ids)) AND customer_id NOT IN (SELECT customer_id FROM live_days)
+                """, ("ids", referrals.Select(r => r.Referred).Distinct(StringComparer.Ordinal).ToList())))
+            using (var reader = command.ExecuteReader())
+                while (reader.Read())
+                    if (!reader.IsDBNull(1)) worth[reader.GetString(0)] = reader.GetDouble(1);
+            // A referred customer without a row (not a customer of the analysis, nor updated since) counts nothing, as in the analysis.
+            var sums = referrals.OrderBy(r => r.Referrer, StringComparer.Ordinal).ThenBy(r => r.Referred, StringComparer.Ordinal)
+                .GroupBy(r => r.Referrer, StringComparer.Ordinal)
+                .Select(g => (Id: g.Key, Value: g.Aggregate(0.0, (sum, r) => sum + worth.GetValueOrDefault(r.Referred))))
+                .ToList();
+            Execute(workspace, "UPDATE live_customers l SET referral_value = r.v FROM (SELECT unnest($ids) AS customer_id, unnest($values) AS v) r WHERE r.customer_id = l.customer_id",
+                ("ids", sums.Select(s => s.Id).ToList()), ("values", sums.Select(s => s.Value).ToList()));
         }
         Execute(workspace, "UPDATE live_customers SET full_value = value + coalesce(referral_value, 0) + coalesce(influence_value, 0)");
     }
