@@ -10,7 +10,7 @@ namespace Clientele.Storage.Live;
 /// The supply-chain positions a live update moves: the part's own, and those of the parties along its supply links. A
 /// position is not a customer's alone (<see cref="SupplyChainPosition"/> walks the supply graph from every direct customer), but
 /// it depends only on the parties linked to it, directly or not: the walk is run again over the linked parties of the re-classified
-/// customers (their connected part of the supply graph, found link by link from them), each party direct or not as its current
+/// customers (their connected part of the supply graph, followed from them over the links read once), each party direct or not as its current
 /// row says — the re-classified customers' new rows, the others' rows of the snapshot. A party on a chain that buys from us
 /// becomes direct at once, and the parties it sells on to move up the chain (their depth, the seller their reason names,
 /// whether their chain is cut off from us); a party whose segment changed is named anew by its buyers' reasons.
@@ -47,9 +47,10 @@ internal static class LiveSupplyChain
 
     /// <summary>
     /// Walks the supply graph around the re-classified customers (<c>live_days</c>, whose new rows are in <c>live_customers</c>
-    /// and old ones in <c>live_old</c>, with <see cref="Columns"/>), writes every walked party's position into <see cref="Table"/>
-    /// and the re-classified customers' into their new rows. Returns false when there was nothing to walk: none of them is on a
-    /// supply link, or nothing the walk reads has changed (below); their rows then keep the positions they had.
+    /// and old ones in <c>live_old</c>, with <see cref="Columns"/>), writes into <see cref="Table"/> the re-classified customers'
+    /// positions and the others' that the walk moved (compared with their stored rows), and the re-classified customers' into their
+    /// new rows. Returns the others' moves of class (an overridden class stays), or null when there was nothing to walk: none of
+    /// them is on a supply link, or nothing the walk reads has changed (below); their rows then keep the positions they had.
     /// </summary>
     /// <remarks>
     /// The walk reads whether each party is direct, its kind and segment, and the links. When the update follows an import
@@ -81,8 +82,8 @@ internal static class LiveSupplyChain
         var links = Linked(workspace, own);
         var parties = links.SelectMany(l => new[] { l.Seller, l.Buyer }).ToHashSet(StringComparer.Ordinal);
         // The parties' rows are read by their ids. (Read as every linked party's, a semi join with the supply links, DuckDB took a
-        // third of the time at a million customers, but PostgreSQL 15 over two shards left out a row of the parameterised async
-        // foreign scans that plan makes.)
+        // third of the time at a million customers, but PostgreSQL 15 over two shards, which put the sharded links on the inner side
+        // of a nested loop of async foreign scans, left a row out: docs/scale-out.md, Limits.)
         var byId = ("ids", (object?)parties.ToList());
 
         // Each linked party as its current row says — the re-classified customers' new rows, the others' in the snapshot: its
