@@ -133,7 +133,8 @@ internal static class ImportCommand
             file, result.Table, result.ImportId, result.RowsRead, result.RowsAdded, result.RowsUpdated, result.RowsAlreadyPresent,
             result.RowsRejected, result.RowsFiltered, result.Seconds));
         if (result.CustomersCreated > 0)
-            context.Out.WriteLine(string.Format(culture, "Created {0:N0} customers named in {1} that the customers table did not have.", result.CustomersCreated, file));
+            context.Out.WriteLine(string.Format(culture, "Created {0:N0} {1} named in {2} that the customers table did not have.",
+                result.CustomersCreated, result.CustomersCreated == 1 ? "customer" : "customers", file));
         if (result.MatchedByName is { Count: > 0 } matched)
             context.Out.WriteLine($"Columns matched by name: {string.Join(", ", matched)} (--map field=column overrides).");
         if (result.AttributeColumns.Count > 0)
