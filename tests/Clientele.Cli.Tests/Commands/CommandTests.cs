@@ -82,7 +82,7 @@ public sealed class CommandTests : IDisposable
         var (code, output, _) = _cli.Run("import", "orders", path);
         Assert.Equal(0, code);
         Assert.Contains("1 rows read, 1 added", output);
-        Assert.Contains("Created 1 customers", output);
+        Assert.Contains("Created 1 customer named in", output);
         Assert.Contains("Ignored columns", output);
         Assert.Contains("agent", output);
         Assert.Contains("identical to import #1", _cli.Run("import", "orders", path).Out);
