@@ -43,7 +43,10 @@ internal static class LiveSupplyChain
     /// The columns a position takes from the walk: <see cref="Columns"/> but the figures that are the party's own (its completed
     /// orders, and the cancelled and returned orders that make it direct), which its own apply gives.
     /// </summary>
-    private static IReadOnlyList<string> Walked { get; } = [.. Columns.Except(["orders", "supply_chain_cancelled", "supply_chain_returned"])];
+    private static IReadOnlyList<string> Walked { get; } = [.. Columns.Except([Orders, Cancelled, Returned])];
+
+    /// <summary>The figures of a position that are the party's own; the walk reads from them whether it is direct.</summary>
+    private const string Orders = "orders", Cancelled = "supply_chain_cancelled", Returned = "supply_chain_returned";
 
     /// <summary>
     /// Walks the supply graph around the re-classified customers (<c>live_days</c>, whose new rows are in <c>live_customers</c>
@@ -72,9 +75,9 @@ internal static class LiveSupplyChain
             LiveTrace.Report("the re-classified customers' supply links", started);
         }
         if (own.Count == 0) return null;
-        if (importId is { } import && !Moved(workspace, own, import))
+        var linked = own.SelectMany(l => new[] { l.Seller, l.Buyer }).Distinct(StringComparer.Ordinal).ToList();
+        if (importId is { } import && !Moved(workspace, linked, import))
         {
-            var linked = own.SelectMany(l => new[] { l.Seller, l.Buyer }).Distinct(StringComparer.Ordinal).ToList();
             Execute(workspace, $"UPDATE live_customers l SET {string.Join(", ", Walked.Select(c => $"{c} = o.{c}"))} FROM live_old o " +
                 "WHERE o.customer_id = l.customer_id AND l.customer_id IN (SELECT unnest($ids))", ("ids", linked));
             return null;
@@ -128,7 +131,7 @@ internal static class LiveSupplyChain
         var index = ids.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
         var summary = new CustomerSummary(ids.Count, analysisAsOf, TimeUnit.Day, []);
         var columns = new CustomerColumns(summary, []);
-        var (orders, cancelled, returned) = (Position("orders"), Position("supply_chain_cancelled"), Position("supply_chain_returned"));
+        var (orders, cancelled, returned) = (Position(Orders), Position(Cancelled), Position(Returned));
         for (var i = 0; i < ids.Count; i++)
         {
             var row = rows[ids[i]];
@@ -214,14 +217,12 @@ internal static class LiveSupplyChain
     /// Whether anything the walk reads may have moved with import <paramref name="importId"/>: a supply link or a linked party's
     /// customer row it stored, or a linked party among those re-classified that is new or became direct or ceased to be.
     /// </summary>
-    private static bool Moved(Workspace workspace, List<(string Seller, string Buyer)> own, long importId)
+    private static bool Moved(Workspace workspace, List<string> linked, long importId)
     {
         if (LiveUpdate.Scalar<long>(workspace, "SELECT count(*) FROM supply_links WHERE import_id = $import", ("import", importId)) > 0) return true;
-        var linked = own.SelectMany(l => new[] { l.Seller, l.Buyer }).Distinct(StringComparer.Ordinal).ToList();
         if (LiveUpdate.Scalar<long>(workspace, "SELECT count(*) FROM customers WHERE import_id = $import AND customer_id IN (SELECT unnest($ids))", ("import", importId), ("ids", linked)) > 0)
             return true;
-        var (cancelled, returned) = (SupplyFigure("supply_chain_cancelled"), SupplyFigure("supply_chain_returned"));
-        string Direct(string row) => $"(coalesce({row}.orders, 0) > 0 OR coalesce({row}.{cancelled}, 0) + coalesce({row}.{returned}, 0) > 0)";
+        string Direct(string row) => $"(coalesce({row}.{Orders}, 0) > 0 OR coalesce({row}.{Cancelled}, 0) + coalesce({row}.{Returned}, 0) > 0)";
         return LiveUpdate.Scalar<long>(workspace, $"""
             SELECT count(*) FROM live_customers l LEFT JOIN live_old o ON o.customer_id = l.customer_id
             WHERE l.customer_id IN (SELECT unnest($ids)) AND (o.customer_id IS NULL OR {Direct("l")} <> {Direct("o")})
@@ -302,7 +303,6 @@ internal static class LiveSupplyChain
         }
     }
 
-    private static string SupplyFigure(string name) => Columns[Position(name)];
 
     private static int Execute(Workspace workspace, string sql, params (string Name, object? Value)[] parameters) => LiveUpdate.Execute(workspace, sql, parameters);
 }
