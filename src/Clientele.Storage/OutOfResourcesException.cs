@@ -45,9 +45,8 @@ public sealed class OutOfResourcesException : WorkspaceException
         if (Cause(e) is not { } cause) return null;
         var where = Workspace.IsDatabaseUrl(workspace) ? Postgres.PostgresUrl.Parse(workspace).Display : Path.GetDirectoryName(Path.GetFullPath(workspace));
         var (resource, failure) = cause;
-        var outcome = Postgres.PostgresFailure.IsPartlyCommitted(e)
-            ? "The import's shards that had committed before hold its rows, which no import records: docs/scale-out.md says how to remove them."
-            : "The workspace is as it was before the command: a change is stored whole or not at all, and no output file is left half-written.";
+        var outcome = Postgres.PostgresFailure.PartlyCommitted(e)
+            ?? "The workspace is as it was before the command: a change is stored whole or not at all, and no output file is left half-written.";
         var message = resource switch
         {
             Resource.Memory when failure is OutOfMemoryException =>

@@ -59,6 +59,13 @@ internal abstract class SqlDialect
     public abstract Snapshots.SnapshotLoad SnapshotLoad(Workspace workspace);
 
     /// <summary>
+    /// How an analysis's snapshot reaches the engine (<see cref="Snapshots.SnapshotWriter"/>):
+    /// <see cref="SnapshotLoad"/>, except on a sharded workspace, whose distributed snapshot tables' rows go to their shards directly
+    /// (docs/scale-out.md). A live update's few rows go to temporary tables through <see cref="SnapshotLoad"/>.
+    /// </summary>
+    public virtual Snapshots.SnapshotLoad AnalysisSnapshotLoad(Workspace workspace) => SnapshotLoad(workspace);
+
+    /// <summary>
     /// A text expression to sort by in code-point order (ordinal, as .NET's <see cref="StringComparer.Ordinal"/>), whatever the
     /// database's collation: customers come back in the same order from both engines.
     /// </summary>

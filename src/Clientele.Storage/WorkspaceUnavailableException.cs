@@ -24,9 +24,7 @@ public sealed class WorkspaceUnavailableException : WorkspaceException
         if (e is WorkspaceUnavailableException known) return known;
         if (PostgresFailure.LostConnection(e) is not { } lost) return null;
         var where = Workspace.IsDatabaseUrl(workspace) ? PostgresUrl.Parse(workspace).Display : workspace;
-        var outcome = PostgresFailure.IsPartlyCommitted(e)
-            ? "The import's shards that had committed before hold its rows, which no import records: docs/scale-out.md says how to remove them."
-            : "A change the command was making was rolled back as a whole: nothing of it was stored.";
+        var outcome = PostgresFailure.PartlyCommitted(e) ?? "A change the command was making was rolled back as a whole: nothing of it was stored.";
         return new WorkspaceUnavailableException($"lost the connection to {where}: {PostgresFailure.FirstLine(lost)}. {outcome} " +
                                                  "Run the command again once the server answers.", e);
     }

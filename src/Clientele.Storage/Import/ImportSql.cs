@@ -133,7 +133,7 @@ internal sealed partial class ImportSql : IDisposable
         }
         catch (Exception e) when (_shards is { Committed: > 0 })
         {
-            Postgres.PostgresFailure.MarkPartlyCommitted(e);
+            Postgres.PostgresFailure.MarkPartlyCommitted(e, Postgres.PostgresFailure.ImportPartlyCommitted);
             throw;
         }
         return new ImportResult(_table.Name, _importId, source.RowsRead, stored.Added, stored.Updated, stored.AlreadyPresent, stored.Rejected,

@@ -87,7 +87,7 @@ public static class LiveUpdate
         Step("context");
         var unit = Enum.Parse<TimeUnit>(context.TimeUnit, ignoreCase: true);
         var columnOptions = new CustomerColumnsQueryOptions { SignalWindowDays = options.Churn.SignalWindowDays, SizeAttributes = options.Strategy.SizeAttributes };
-        var load = workspace.Dialect.SnapshotLoad(workspace);
+        using var load = workspace.Dialect.SnapshotLoad(workspace);
         var refreshed = 0;
         Temp(workspace, "live_customers", "SELECT * FROM snapshot_customers WHERE false");
         Temp(workspace, "live_product_lines", "SELECT * FROM snapshot_product_lines WHERE false");

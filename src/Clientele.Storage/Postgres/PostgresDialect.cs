@@ -67,6 +67,17 @@ internal sealed partial class PostgresDialect : SqlDialect
     public override Snapshots.SnapshotLoad SnapshotLoad(Workspace workspace) => new PostgresSnapshotLoad(workspace.Db);
 
     /// <inheritdoc />
+    /// <remarks>
+    /// PostgreSQL's own sharding (<see cref="ShardedWorkspace"/>): the distributed snapshot tables' rows are written to their shards
+    /// by a transaction of the analysis's own on each (<see cref="ShardedSnapshotLoad"/>), as an import's orders are. Through the
+    /// coordinator, a million customers' rows went to a temporary table and on through the foreign partitions, 1,000 rows a batch.
+    /// </remarks>
+    public override Snapshots.SnapshotLoad AnalysisSnapshotLoad(Workspace workspace) =>
+        ShardConnections.Open(workspace.Db, ShardedSnapshotLoad.Customers) is { } shards
+            ? new ShardedSnapshotLoad(workspace.Db, shards)
+            : SnapshotLoad(workspace);
+
+    /// <inheritdoc />
     /// <remarks>A database's default collation is often a language's (en_US.UTF-8 puts "a" before "B"); "C" is byte order.</remarks>
     public override string OrdinalText(string expression) => $"{expression} COLLATE \"C\"";
 

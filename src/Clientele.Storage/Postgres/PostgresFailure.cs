@@ -9,7 +9,7 @@ namespace Clientele.Storage.Postgres;
 /// </summary>
 internal static class PostgresFailure
 {
-    // The key under which an import marks a failure that came after some of its shards had committed (ShardTransactions).
+    // The key under which an import or an analysis marks a failure that came after some of its shards had committed (ShardTransactions).
     private const string PartlyCommittedKey = "Clientele.PartlyCommitted";
 
     /// <summary>
@@ -59,14 +59,26 @@ internal static class PostgresFailure
         return e is TimeoutException || IsConnectionLost(e) ? new WorkspaceUnavailableException(message, e) : new WorkspaceException(message, e);
     }
 
-    /// <summary>Marks a failure of an import that came after some of its shards had committed their transactions.</summary>
-    public static void MarkPartlyCommitted(Exception e) => e.Data[PartlyCommittedKey] = true;
+    /// <summary>What an import's shards that had committed before a failure hold (<see cref="MarkPartlyCommitted"/>).</summary>
+    public const string ImportPartlyCommitted =
+        "The import's shards that had committed before hold its rows, which no import records: docs/scale-out.md says how to remove them.";
 
-    /// <summary>Whether <see cref="MarkPartlyCommitted"/> marked the failure (or an exception it wraps).</summary>
-    public static bool IsPartlyCommitted(Exception e)
+    /// <summary>What an analysis's shards that had committed before a failure hold (<see cref="MarkPartlyCommitted"/>).</summary>
+    public const string AnalysisPartlyCommitted =
+        "The shards that had committed before hold the new snapshot's rows while the coordinator keeps the snapshot it had: " +
+        "analyze again to replace them (docs/scale-out.md).";
+
+    /// <summary>
+    /// Marks a failure that came after some shards had committed their transactions (<see cref="Import.ShardTransactions"/>) with
+    /// <paramref name="outcome"/>, the sentence that says what those shards hold.
+    /// </summary>
+    public static void MarkPartlyCommitted(Exception e, string outcome) => e.Data[PartlyCommittedKey] = outcome;
+
+    /// <summary>The sentence <see cref="MarkPartlyCommitted"/> marked the failure (or an exception it wraps) with, or null.</summary>
+    public static string? PartlyCommitted(Exception e)
     {
         for (Exception? cause = e; cause is not null; cause = cause.InnerException)
-            if (cause.Data.Contains(PartlyCommittedKey)) return true;
-        return false;
+            if (cause.Data[PartlyCommittedKey] is string outcome) return outcome;
+        return null;
     }
 }

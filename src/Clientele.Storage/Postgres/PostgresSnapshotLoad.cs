@@ -28,7 +28,7 @@ internal sealed class PostgresSnapshotLoad(DbConnection connection) : SnapshotLo
     }
 
     /// <summary>A snapshot row as a row of the <c>COPY</c>.</summary>
-    private sealed class CopyRow(TableWriter writer, string table, IReadOnlyList<(string Name, string Type)> columns) : SnapshotRow(table, columns)
+    internal sealed class CopyRow(TableWriter writer, string table, IReadOnlyList<(string Name, string Type)> columns) : SnapshotRow(table, columns)
     {
         protected override void Begin() => writer.Row();
 

@@ -32,8 +32,10 @@ public static class SnapshotWriter
         var asOf = columns.AsOf;
         var day = asOf.ToDateTime(TimeOnly.MinValue);
         using var transaction = workspace.Db.BeginTransaction();
+        using var load = workspace.Dialect.AnalysisSnapshotLoad(workspace);
         foreach (var table in new[] { "snapshots", "snapshot_customers", "snapshot_product_lines", "snapshot_buying_roles", "snapshot_segments", "class_changes", "snapshot_first_purchases", "snapshot_overrides" })
         {
+            if (load.Clear(table, asOf)) continue;
             using var delete = workspace.Command($"DELETE FROM {table} WHERE as_of = CAST($as_of AS DATE)", ("as_of", day));
             delete.ExecuteNonQuery();
         }
@@ -44,7 +46,6 @@ public static class SnapshotWriter
                    ("horizon_days", scoring.Scores.HorizonDays), ("customers", (long)columns.Count), ("model", scoring.Model),
                    ("scoring_method", scoring.Scores.Method), ("options", options.ToJson()), ("report", context)))
             insert.ExecuteNonQuery();
-        var load = workspace.Dialect.SnapshotLoad(workspace);
         var overrides = new List<(Override Override, string? Computed)>();
         parts(result =>
         {
@@ -55,7 +56,18 @@ public static class SnapshotWriter
         });
         WriteSegments(workspace, nodes, asOf);
         WriteOverrides(workspace, overrides, asOf);
-        transaction.Commit();
+        // A sharded workspace's shards commit first, as an import's do: a failure before the coordinator's commit leaves new rows
+        // under the snapshot record it had, which the next analysis of the date replaces (docs/scale-out.md).
+        try
+        {
+            load.Commit();
+            transaction.Commit();
+        }
+        catch (Exception e) when (load.PartlyCommitted)
+        {
+            Postgres.PostgresFailure.MarkPartlyCommitted(e, Postgres.PostgresFailure.AnalysisPartlyCommitted);
+            throw;
+        }
     }
 
     /// <summary>The overrides a result applied, in order, each with the class it replaced.</summary>

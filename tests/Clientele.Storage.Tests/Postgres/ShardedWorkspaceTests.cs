@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Clientele.Simulation;
 using Clientele.Storage.Analysis;
 using Clientele.Storage.Postgres;
@@ -75,12 +76,28 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
             Assert.Equal(0, again.RowsAdded);
             Assert.True(again.RowsAlreadyPresent > 1000, $"{again.RowsAlreadyPresent} orders found present");
 
+            // Each shard notes the statements that write its snapshot rows: the analysis's own COPY on the shard, not the
+            // coordinator's INSERTs through postgres_fdw.
+            foreach (var shard in shards) Execute(shard, WrittenBy("snapshot_customers") + WrittenBy("snapshot_product_lines"));
+
             var request = new AnalysisRequest { AsOf = Demo.End.AddDays(-30), CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
             StorageContractTests.AssertSameAnalysis(reference.Workspace!, sharded, request);
             StorageContractTests.AssertSameAnalysis(one, sharded, request);
             // Classified and stored in parts, each part's rows routed to the shards: the snapshot of one pass.
             StorageContractTests.AssertSameAnalysis(one, sharded, request with { CreatedAt = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc) }, actualPartSize: 150);
-            // The snapshot's customers are on the shards as well.
+            // The snapshot's customers and their product lines are on the shards as well, each row in the shard its bound names,
+            // written there by a COPY of the analysis's own (three analyses: a COPY per table, shard and part).
+            for (var i = 0; i < shards.Count; i++)
+            {
+                foreach (var table in new[] { "snapshot_customers", "snapshot_product_lines" })
+                {
+                    Assert.True(Count(shards[i], table) > 0, $"{table} has no row on shard {i}");
+                    Assert.Equal(0, sharded.Scalar<long>(
+                        $"SELECT count(*) FROM (SELECT customer_id FROM {table}_shard_{i} OFFSET 0) AS s WHERE NOT satisfies_hash_partition('{table}'::regclass, 2, {i}, customer_id)"));
+                    var writes = (string)Execute(shards[i], $"SELECT string_agg(statement, ' | ') FROM written_by WHERE written = '{table}'")!;
+                    Assert.True(Regex.Count(writes, Regex.Escape($"COPY \"{table}\" (")) >= 3 && !writes.Contains("INSERT", StringComparison.OrdinalIgnoreCase), writes);
+                }
+            }
             Assert.Equal(sharded.Scalar<long>("SELECT count(*) FROM snapshot_customers"), shards.Sum(s => Count(s, "snapshot_customers")));
         }
         finally
@@ -340,6 +357,51 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
         Assert.Equal(0, Count(shards[1], "orders"));
         Assert.Empty(sharded.Imports());
     }
+
+    [Fact]
+    public void An_analysis_whose_connection_to_the_second_shard_ends_at_its_commit_says_what_the_shards_hold_and_the_next_analysis_replaces_it()
+    {
+        using var files = new TempWorkspace(create: false);
+        using var sharded = NewShardedWorkspace(out var shards);
+        StorageContractTests.ImportDemo(sharded, files.Folder, Demo);
+        var request = new AnalysisRequest { AsOf = Demo.End.AddDays(-30), CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) };
+        var customers = AnalysisRunner.Run(sharded, request, cancellationToken: TestContext.Current.CancellationToken).Context.Customers;
+        var day = request.AsOf!.Value.ToDateTime(TimeOnly.MinValue);
+        var perShard = shards.Select(s => Count(s, "snapshot_customers")).ToList();
+        Assert.Equal(customers, perShard.Sum());
+
+        // The second shard ends the analysis's session when its transaction commits: after the first shard's commit, before the
+        // coordinator's.
+        Execute(shards[1], """
+            CREATE FUNCTION end_session() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$;
+            CREATE CONSTRAINT TRIGGER end_at_commit AFTER INSERT ON snapshot_customers DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION end_session();
+            """);
+        var failure = Assert.ThrowsAny<Exception>(() => AnalysisRunner.Run(sharded, request with { CreatedAt = new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc) },
+            cancellationToken: TestContext.Current.CancellationToken));
+        var message = WorkspaceUnavailableException.From(failure, sharded.Path)?.Message;
+        Assert.StartsWith($"lost the connection to {sharded.Path}: 57P01: ", message, StringComparison.Ordinal);
+        Assert.Contains(PostgresFailure.AnalysisPartlyCommitted, message, StringComparison.Ordinal);
+        // The coordinator keeps the first analysis's record; the first shard holds the second's rows in place of the first's
+        // (replaced, not added), the second shard the first's.
+        Assert.Equal(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), sharded.Scalar<DateTime>($"SELECT created_at FROM snapshots WHERE as_of = DATE '{day:yyyy-MM-dd}'"));
+        Assert.Equal(perShard, shards.Select(s => Count(s, "snapshot_customers")).ToList());
+
+        Execute(shards[1], "DROP TRIGGER end_at_commit ON snapshot_customers");
+        AnalysisRunner.Run(sharded, request with { CreatedAt = new DateTime(2026, 1, 3, 0, 0, 0, DateTimeKind.Utc) }, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(new DateTime(2026, 1, 3, 0, 0, 0, DateTimeKind.Utc), sharded.Scalar<DateTime>($"SELECT created_at FROM snapshots WHERE as_of = DATE '{day:yyyy-MM-dd}'"));
+        Assert.Equal(perShard, shards.Select(s => Count(s, "snapshot_customers")).ToList());
+        Assert.Equal(customers, sharded.Scalar<long>("SELECT count(DISTINCT customer_id) FROM snapshot_customers"));
+    }
+
+    /// <summary>
+    /// Statements for a shard's database: a table <c>written_by</c> (made if missing) and a trigger on <paramref name="table"/> that
+    /// notes in it each statement that inserts into the table.
+    /// </summary>
+    private static string WrittenBy(string table) => $"""
+        CREATE TABLE IF NOT EXISTS written_by (written text, statement text);
+        CREATE OR REPLACE FUNCTION note_{table}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO written_by VALUES ('{table}', current_query()); RETURN NULL; END $$;
+        CREATE TRIGGER note_{table} AFTER INSERT ON {table} FOR EACH STATEMENT EXECUTE FUNCTION note_{table}();
+        """;
 
     [Fact]
     public void A_read_through_the_coordinator_while_a_shard_is_stopped_is_a_lost_connection_that_names_the_workspace_and_imports_go_on_once_it_is_back()
