@@ -115,12 +115,14 @@ internal static class LiveRun
         await stop.CancelAsync();
         await Task.WhenAll(readerTasks);
         Array.Sort(latencies);
-        var allReads = readLatencies.SelectMany(l => l).Order().DefaultIfEmpty(double.NaN).ToArray();
+        var allReads = readLatencies.SelectMany(l => l).Order().ToArray();
+        // No reader (--readers 0), no listing: a dash, not NaN.
+        string Listing(double q) => allReads.Length == 0 ? "-" : LoadRun.Percentile(allReads, q).ToString("N0", CultureInfo.InvariantCulture);
         Console.WriteLine();
         Console.WriteLine("| single-order events | failed | p50 ms | p95 ms | p99 ms | max ms | classes moved | listings meanwhile | listing p50 ms | listing p95 ms | failed listings |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {events} | {failures} | {LoadRun.Percentile(latencies, 0.50):N0} | {LoadRun.Percentile(latencies, 0.95):N0} | {LoadRun.Percentile(latencies, 0.99):N0} | {latencies[^1]:N0} | {moved} | {reads.Sum():N0} in {eventSeconds:N1} s | {LoadRun.Percentile(allReads, 0.5):N0} | {LoadRun.Percentile(allReads, 0.95):N0} | {readFailures[0]} |"));
+            $"| {events} | {failures} | {LoadRun.Percentile(latencies, 0.50):N0} | {LoadRun.Percentile(latencies, 0.95):N0} | {LoadRun.Percentile(latencies, 0.99):N0} | {latencies[^1]:N0} | {moved} | {reads.Sum():N0} in {eventSeconds:N1} s | {Listing(0.5)} | {Listing(0.95)} | {readFailures[0]} |"));
 
         Console.WriteLine();
         Console.WriteLine("| live update step | p50 ms | p95 ms |");
