@@ -16,7 +16,7 @@ namespace Clientele.Benchmarks;
 /// for compiling the code and for the first reads of each table, which a running server pays once. The workspace is
 /// changed: run it on a copy. <c>--where</c> draws the customers from those of the snapshot a condition holds for (default
 /// <c>orders &gt; 0</c>), e.g. <c>"supply_chain = 'indirect' AND supply_chain_sells_on > 0"</c> for parties down a supply chain.
-/// Usage: Clientele.Benchmarks live-profile --workspace PATH [--batch 1] [--batches 20] [--warmup 0] [--top 40] [--where SQL]
+/// Usage: Clientele.Benchmarks live-profile --workspace PATH|URL [--batch 1] [--batches 20] [--warmup 0] [--top 40] [--where SQL]
 /// </summary>
 internal static class LiveProfileRun
 {
@@ -26,12 +26,14 @@ internal static class LiveProfileRun
         int Number(string name, int otherwise) => LoadRun.Option(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : otherwise;
         var (batch, batches, top, warmup) = (Number("--batch", 1), Number("--batches", 20), Number("--top", 40), Number("--warmup", 0));
         var tag = LoadRun.Option(args, "--tag") ?? DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
-        using var workspace = Workspace.Open(Path.GetFullPath(path));
+        using var workspace = Workspace.Open(Workspace.IsDatabaseUrl(path) ? path : Path.GetFullPath(path));
         var asOf = Storage.Snapshots.SnapshotQuery.Resolve(workspace, null);
         var buyers = new List<string>();
-        using (var command = workspace.Connection.CreateCommand())
+        using (var command = workspace.Db.CreateCommand())
         {
-            command.CommandText = $"SELECT customer_id FROM snapshot_customers WHERE {LoadRun.Option(args, "--where") ?? "orders > 0"} ORDER BY hash(customer_id) LIMIT 100000";
+            // A scattered draw, the same on every run (PostgreSQL has no hash() of text; md5 there).
+            var scatter = workspace.Dialect is Storage.Postgres.PostgresDialect ? "md5(customer_id)" : "hash(customer_id)";
+            command.CommandText = $"SELECT customer_id FROM snapshot_customers WHERE {LoadRun.Option(args, "--where") ?? "orders > 0"} ORDER BY {scatter} LIMIT 100000";
             using var reader = command.ExecuteReader();
             while (reader.Read()) buyers.Add(reader.GetString(0));
         }
