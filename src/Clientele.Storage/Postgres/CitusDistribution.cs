@@ -26,6 +26,7 @@ internal static class CitusDistribution
         if (ShardedSchema.TableOf(declaration) is not { } name) yield break;
         if (ShardedSchema.Of(declaration) is not { } table)
         {
+            foreach (var index in ShardedSchema.WholeTableIndexes(declaration)) yield return index;
             yield return $"SELECT create_reference_table('{name}')";
             yield break;
         }

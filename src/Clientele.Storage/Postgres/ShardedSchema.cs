@@ -26,7 +26,11 @@ internal static partial class ShardedSchema
     /// column (one customer's rows are in one shard). Null where the importer keeps the key (below).
     /// </param>
     /// <param name="Index">Columns each shard indexes for the reads of one customer (a profile), or null.</param>
-    public sealed record Distributed(string Table, string Column, string? Unique, string? Index);
+    /// <param name="Lookups">
+    /// Columns each shard indexes one by one for the importer's lookups of a few rows (an event batch: the rows already present
+    /// by id and by content, this import's rows by its number), or null.
+    /// </param>
+    public sealed record Distributed(string Table, string Column, string? Unique, string? Index, IReadOnlyList<string>? Lookups = null);
 
     /// <summary>
     /// The distributed tables. Not unique on a shard, and checked by the importer against the whole table instead: an order's or
@@ -37,9 +41,9 @@ internal static partial class ShardedSchema
     public static IReadOnlyList<Distributed> Tables { get; } =
     [
         new(CanonicalTables.Customers.Name, "customer_id", "customer_id", null),
-        new(CanonicalTables.Orders.Name, "customer_id", null, "customer_id"),
+        new(CanonicalTables.Orders.Name, "customer_id", null, "customer_id", Lookups(CanonicalTables.Orders)),
         new(Summary.CustomerDays.Table, "customer_id", "customer_id, day", null),
-        new(CanonicalTables.Interactions.Name, "customer_id", null, "customer_id"),
+        new(CanonicalTables.Interactions.Name, "customer_id", null, "customer_id", Lookups(CanonicalTables.Interactions)),
         new(CanonicalTables.Contacts.Name, "customer_id", null, "customer_id"),
         new(CanonicalTables.Referrals.Name, "referrer_id", "referrer_id, referred_id", null),
         new(CanonicalTables.SupplyLinks.Name, "seller_id", "seller_id, buyer_id", null),
@@ -55,12 +59,36 @@ internal static partial class ShardedSchema
     /// <summary>The name of the table a declaration makes, or null when it makes none (an upgrade's ALTER, an INSERT).</summary>
     public static string? TableOf(string declaration) => CreatedTable().Match(declaration) is { Success: true } m ? m.Groups["name"].Value : null;
 
-    /// <summary>The statements that make a distributed table's indexes on a shard (its declaration made it).</summary>
+    /// <summary>
+    /// Tables that stay whole and are indexed for the reads and deletes of a few customers' rows (a live update's): the columns of
+    /// each index.
+    /// </summary>
+    public static IReadOnlyList<(string Table, string Columns)> WholeIndexes { get; } = [("snapshot_buying_roles", "as_of, customer_id")];
+
+    /// <summary>The statements that make a distributed table's indexes on a shard, or in the one database of a workspace on PostgreSQL (its declaration made it).</summary>
     public static IEnumerable<string> ShardIndexes(Distributed table)
     {
         if (table.Unique is { } unique) yield return $"CREATE UNIQUE INDEX {table.Table}_unique ON {table.Table} ({unique})";
         if (table.Index is { } index) yield return $"CREATE INDEX {table.Table}_customer ON {table.Table} ({index})";
+        foreach (var column in table.Lookups ?? []) yield return $"CREATE INDEX {table.Table}_{column} ON {table.Table} ({column})";
     }
+
+    /// <summary>The indexes of a table that stays whole (<see cref="WholeIndexes"/>), made by its declaration.</summary>
+    public static IEnumerable<string> WholeTableIndexes(string declaration) =>
+        TableOf(declaration) is { } name ? WholeIndexes.Where(i => i.Table == name).Select(i => $"CREATE INDEX {i.Table}_customer ON {i.Table} ({i.Columns})") : [];
+
+    /// <summary>
+    /// The statements for one declaration in the one database of a workspace on PostgreSQL: the table, then the indexes a shard
+    /// would keep on it (<see cref="ShardIndexes"/>) or a whole table's (<see cref="WholeIndexes"/>). PostgreSQL has no zone maps: without
+    /// them every read of one customer's orders, and every check of an event's order id, scanned the whole table (at a million
+    /// customers one order applied live took some 30 s; docs/postgres.md).
+    /// </summary>
+    public static IEnumerable<string> InOneDatabase(string declaration) =>
+        [declaration, .. Of(declaration) is { } table ? ShardIndexes(table) : WholeTableIndexes(declaration)];
+
+    /// <summary>The lookups of a table identified by its content: its key, the import's number, the content's hash (ImportSql).</summary>
+    private static IReadOnlyList<string> Lookups(CanonicalTable table) =>
+        [.. table.Key, Schema.WorkspaceSchema.ImportIdColumn, Schema.WorkspaceSchema.RowHashColumn];
 
     [GeneratedRegex(@"^\s*CREATE\s+TABLE\s+(IF\s+NOT\s+EXISTS\s+)?""?(?<name>[a-z_]+)""?\s*\(", RegexOptions.CultureInvariant)]
     private static partial Regex CreatedTable();

@@ -129,6 +129,7 @@ public static class ShardedWorkspace
         if (ShardedSchema.Of(declaration) is not { } table)
         {
             yield return declaration;
+            foreach (var index in ShardedSchema.WholeTableIndexes(declaration)) yield return index;
             yield break;
         }
         yield return $"{declaration} PARTITION BY HASH ({table.Column})";

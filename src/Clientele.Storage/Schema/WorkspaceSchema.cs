@@ -117,11 +117,14 @@ internal static class WorkspaceSchema
             .Concat(Access.AccessSchema.Tables).Append(Access.AccessSchema.DataProtectionKeysTable).Concat(Removal.RemovalSchema.Tables);
 
     /// <summary>Creates every table in an empty database, in one transaction.</summary>
-    public static void Create(DbConnection connection, SqlDialect dialect)
+    public static void Create(DbConnection connection, SqlDialect dialect) => Create(connection, dialect, statement => [statement], transaction: true);
+
+    /// <summary>Creates every table in an empty database in one transaction, each declaration made by the statements <paramref name="placed"/> gives for it.</summary>
+    public static void Create(DbConnection connection, SqlDialect dialect, Func<string, IEnumerable<string>> placed, bool transaction)
     {
-        using var transaction = connection.BeginTransaction();
-        Create(connection, dialect, statement => [statement]);
-        transaction.Commit();
+        using var own = transaction ? connection.BeginTransaction() : null;
+        Create(connection, dialect, placed);
+        own?.Commit();
     }
 
     /// <summary>
