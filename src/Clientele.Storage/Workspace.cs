@@ -107,7 +107,7 @@ public sealed class Workspace : IDisposable
             if (WorkspaceSchema.TableExists(connection, PostgresDialect.Instance, WorkspaceSchema.MetaTable))
                 throw new WorkspaceException($"{url.Display} holds a workspace already; open it, or name another database with --workspace.");
             // One transaction: a failure leaves the database as it was.
-            WorkspaceSchema.Create(connection, PostgresDialect.Instance, ShardedSchema.InOneDatabase, transaction: true);
+            WorkspaceSchema.CreateInTransaction(connection, PostgresDialect.Instance, ShardedSchema.InOneDatabase);
         }
         catch
         {

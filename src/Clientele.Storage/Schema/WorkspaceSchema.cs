@@ -117,14 +117,14 @@ internal static class WorkspaceSchema
             .Concat(Access.AccessSchema.Tables).Append(Access.AccessSchema.DataProtectionKeysTable).Concat(Removal.RemovalSchema.Tables);
 
     /// <summary>Creates every table in an empty database, in one transaction.</summary>
-    public static void Create(DbConnection connection, SqlDialect dialect) => Create(connection, dialect, statement => [statement], transaction: true);
+    public static void Create(DbConnection connection, SqlDialect dialect) => CreateInTransaction(connection, dialect, statement => [statement]);
 
     /// <summary>Creates every table in an empty database in one transaction, each declaration made by the statements <paramref name="placed"/> gives for it.</summary>
-    public static void Create(DbConnection connection, SqlDialect dialect, Func<string, IEnumerable<string>> placed, bool transaction)
+    public static void CreateInTransaction(DbConnection connection, SqlDialect dialect, Func<string, IEnumerable<string>> placed)
     {
-        using var own = transaction ? connection.BeginTransaction() : null;
+        using var transaction = connection.BeginTransaction();
         Create(connection, dialect, placed);
-        own?.Commit();
+        transaction.Commit();
     }
 
     /// <summary>
