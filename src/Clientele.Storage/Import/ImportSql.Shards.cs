@@ -30,7 +30,12 @@ internal sealed partial class ImportSql
             Summary.CustomerDays.Lock(_connection, _dialect);
             shards.OnEach((connection, _) => { Summary.CustomerDays.Add(connection, _dialect, _importId, inKeyOrder: true); return 0; });
         }
-        var created = shards.OnEach((connection, _) => CreateCustomers(connection, Imported)).Sum();
+        var created = shards.OnEach((connection, shard) =>
+        {
+            var created = CreateCustomers(connection, Imported);
+            Rebuild(connection, _rebuild?[shard]);
+            return created;
+        }).Sum();
         return new Stored(loaded, added, 0, 0, created);
     }
 

@@ -198,8 +198,9 @@ public static class LiveUpdate
             Execute(workspace, $"INSERT INTO {table} SELECT * FROM {live}");
         }
         // The listings kept in memory see the later instant and read the rows stamped with it; a customer new since the
-        // analysis is counted in.
-        Execute(workspace, $"UPDATE snapshots SET live_at = $stamp, customers = (SELECT count(*) FROM snapshot_customers WHERE as_of = {day}) WHERE as_of = {day}", ("stamp", stamp));
+        // analysis is counted in: the count moves by the rows written less those they replaced (a count of the snapshot's
+        // rows read all of them, on a sharded workspace sent from every shard: 0.9 s at a million customers).
+        Execute(workspace, $"UPDATE snapshots SET live_at = $stamp, customers = customers + (SELECT count(*) FROM live_customers) - (SELECT count(*) FROM live_old) WHERE as_of = {day}", ("stamp", stamp));
         var changes = new List<ClassChange>();
         using (var command = workspace.Command($"SELECT customer_id, dimension, from_class, to_class, live_as_of FROM live_moves ORDER BY {workspace.Dialect.OrdinalText("customer_id")}, {workspace.Dialect.OrdinalText("dimension")}"))
         {

@@ -34,6 +34,8 @@ public static class CustomerErasure
         var sql = new RemovalSql(workspace, [("id", customerId)]);
         using var transaction = workspace.Db.BeginTransaction();
         sql.TempTable(Contacts, "SELECT contact_id FROM contacts WHERE customer_id = $id");
+        // Each analysis that holds the customer counts one customer fewer (read before its rows go).
+        if (apply) sql.Execute("UPDATE snapshots SET customers = customers - 1 WHERE as_of IN (SELECT as_of FROM snapshot_customers WHERE customer_id = $id)");
         var removed = sql.Remove(Conditions(), apply, progress);
         if (removed.Count == 0)
             throw new NotFoundException($"unknown customer '{customerId}': no table of the workspace names it (ids are matched exactly).");

@@ -78,11 +78,14 @@ public abstract partial class StorageContractTests
         Assert.Equal(day.AddDays(2).ToDateTime(TimeOnly.MinValue),
             workspace.Scalar<DateTime>($"SELECT CAST(live_as_of AS TIMESTAMP) FROM snapshot_customers WHERE customer_id = '{others[5]}'"));
         AssertSameLiveRows(reference.Workspace!, workspace);
+        // NEW-1 is counted in, and nobody twice.
+        AssertCustomersCounted(workspace);
 
         // Undoing the second batch re-classifies its customers from what remains, on both alike.
         foreach (var w in new[] { reference.Workspace!, workspace })
             Assert.NotNull(Clientele.Storage.Removal.ImportUndo.Apply(w, (int)imports[1], "ana", at.AddHours(1)).Live);
         AssertSameLiveRows(reference.Workspace!, workspace);
+        AssertCustomersCounted(workspace);
     }
 
     /// <summary>Stores the batch as <c>POST /api/events</c> does and re-classifies its customers live.</summary>

@@ -1,5 +1,6 @@
 using Clientele.Storage.Import;
 using Clientele.Storage.Removal;
+using Clientele.Storage.Snapshots;
 using Clientele.Storage.Summary;
 
 namespace Clientele.Storage.Tests.Contract;
@@ -36,6 +37,8 @@ public abstract partial class StorageContractTests
             INSERT INTO snapshot_customers (as_of, customer_id, name) VALUES ('2024-06-30', 'C1', 'Acme'), ('2024-06-30', 'C2', 'Bolt'), ('2024-12-31', 'C1', 'Acme');
             INSERT INTO snapshot_product_lines (as_of, customer_id, product_line, class, stored_reason) VALUES ('2024-06-30', 'C1', 'tea', 'customer', 'bought'), ('2024-06-30', 'C2', 'tea', 'customer', 'bought');
             INSERT INTO snapshot_buying_roles VALUES ('2024-06-30', 'C1', 'K1', 'Bea', NULL, 'decider', 1, false);
+            INSERT INTO snapshots (as_of, created_at, time_unit, horizon_days, customers, scoring_method, options, report)
+            VALUES ('2024-06-30', '2024-07-01', 'week', 365, 2, 'rfm', '{}', '{}'), ('2024-12-31', '2025-01-01', 'week', 365, 1, 'rfm', '{}', '{}');
             """);
         return workspace;
     }
@@ -160,6 +163,17 @@ public abstract partial class StorageContractTests
         Assert.Equal(2, Count(workspace, "SELECT count(*) FROM orders"));
         Assert.Equal(1, Count(workspace, "SELECT count(*) FROM snapshot_customers"));
         Assert.Equal(1, Count(workspace, "SELECT count(*) FROM buying_roles"));
+        // Each analysis that held the customer counts one fewer.
+        Assert.Equal([(new DateOnly(2024, 6, 30), 1L), (new DateOnly(2024, 12, 31), 0L)], SnapshotQuery.List(workspace).Select(s => (s.AsOf, s.Customers)));
+        AssertCustomersCounted(workspace);
+    }
+
+    /// <summary>Each analysis's count of customers (kept as live updates and erasures move it) is the number of its rows.</summary>
+    internal static void AssertCustomersCounted(Workspace workspace)
+    {
+        foreach (var snapshot in SnapshotQuery.List(workspace))
+            Assert.True(Count(workspace, $"SELECT count(*) FROM snapshot_customers WHERE as_of = DATE '{snapshot.AsOf:yyyy-MM-dd}'") == snapshot.Customers,
+                $"the analysis as of {snapshot.AsOf:yyyy-MM-dd} counts {snapshot.Customers} customers");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Clientele.Simulation;
 using Clientele.Storage.Analysis;
 using Clientele.Storage.Postgres;
+using Clientele.Storage.Snapshots;
 using Clientele.Storage.Summary;
 using Clientele.Storage.Tests.Contract;
 using Clientele.Tables;
@@ -70,6 +71,10 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
                 Assert.Equal(sharded.Scalar<long>($"SELECT count(*) FROM {table}"), perShard.Sum());
                 if (table is "customers" or "orders" or CustomerDays.Table) Assert.All(perShard, n => Assert.True(n > 0, $"{table}: a shard holds no rows ({string.Join(", ", perShard)})"));
             }
+            // The first load of the orders dropped each shard's indexes of them and made them again once its rows were in.
+            foreach (var shard in shards)
+                Assert.Equal("orders_customer, orders_import_id, orders_order_id, orders_row_hash",
+                    (string)Execute(shard, "SELECT string_agg(indexrelid::regclass::text, ', ' ORDER BY 1) FROM pg_index WHERE indrelid = 'orders'::regclass AND indisvalid")!);
             // Importing the same file again adds nothing: the importer finds the present rows on every shard.
             var orders = simulation.Files.First(f => f.Table == "orders");
             var again = new Clientele.Storage.Import.Importer(sharded).Import(CanonicalTables.Orders, orders.Path, new Clientele.Storage.Import.ImportOptions(), cancellationToken: TestContext.Current.CancellationToken);
@@ -142,6 +147,7 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
         Assert.True(got.ChainMoved > 0, "nobody moved up the chain below the reseller");
         Assert.Equal(want.ChainMoved, got.ChainMoved);
         StorageContractTests.AssertSameLiveRows(reference.Workspace!, sharded);
+        StorageContractTests.AssertCustomersCounted(sharded);
 
         foreach (var w in new[] { reference.Workspace!, sharded })
         {
@@ -149,6 +155,8 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
             Clientele.Storage.Removal.ImportUndo.Apply(w, (int)import, "ana", at.AddHours(2));
         }
         StorageContractTests.AssertSameLiveRows(reference.Workspace!, sharded);
+        StorageContractTests.AssertCustomersCounted(sharded);
+        Assert.Equal(SnapshotQuery.List(reference.Workspace!)[^1].Customers, SnapshotQuery.List(sharded)[^1].Customers);
         Assert.Equal(0, shards.Sum(s => (long)Execute(s, $"SELECT count(*) FROM orders WHERE customer_id IN ('{lost}', 'NEW-1')")!));
         Assert.Equal(reference.Workspace!.Scalar<long>("SELECT count(*) FROM orders"), sharded.Scalar<long>("SELECT count(*) FROM orders"));
     }
