@@ -141,14 +141,6 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string? Analyze(string table);
 
-    /// <summary>
-    /// For a bulk load into a table that holds no row yet, inside the load's transaction: drops the table's indexes that enforce
-    /// nothing and returns the statements that make them again, to run once the rows are in (an index built once over the loaded
-    /// rows costs a fraction of one kept up to date row by row); null when nothing was dropped (the table has rows, or the engine
-    /// keeps no such index).
-    /// </summary>
-    public virtual IReadOnlyList<string>? DropIndexesWhileEmpty(DbConnection connection, string table) => null;
-
     /// <summary>The statement that drops this connection's temporary table <paramref name="name"/> if there is one (never a table of the database).</summary>
     public abstract string DropTempTable(string name);
 

@@ -30,12 +30,7 @@ internal sealed partial class ImportSql
             Summary.CustomerDays.Lock(_connection, _dialect);
             shards.OnEach((connection, _) => { Summary.CustomerDays.Add(connection, _dialect, _importId, inKeyOrder: true); return 0; });
         }
-        var created = shards.OnEach((connection, shard) =>
-        {
-            var created = CreateCustomers(connection, Imported);
-            Rebuild(connection, _rebuild?[shard]);
-            return created;
-        }).Sum();
+        var created = shards.OnEach((connection, _) => CreateCustomers(connection, Imported)).Sum();
         return new Stored(loaded, added, 0, 0, created);
     }
 

@@ -34,12 +34,6 @@ internal sealed partial class ImportSql : IDisposable
     private readonly int _importId;
     private readonly ShardTransactions? _shards;
 
-    /// <summary>
-    /// Per database the rows go to (this connection's, or each shard's), the statements that make the indexes dropped for a first
-    /// load again (<see cref="SqlDialect.DropIndexesWhileEmpty"/>), run when the rows are stored; null where none were dropped.
-    /// </summary>
-    private readonly IReadOnlyList<string>?[]? _rebuild;
-
     public sealed record Source(string Path, string Sha256, long Bytes, string Options, DateTime ImportedAt, long RowsRead, long RowsFiltered, string Ignored);
 
     /// <summary>What storing one table's loaded rows did (the counts an import records).</summary>
@@ -70,14 +64,7 @@ internal sealed partial class ImportSql : IDisposable
             // A file of orders or interactions into a sharded workspace goes to the shards directly (docs/scale-out.md).
             try
             {
-                if (_table.Identity == RowIdentity.Content)
-                {
-                    _shards = dialect.Shards(connection, _table);
-                    // A first load of the table (a new workspace's orders) builds its indexes once, after the rows are in.
-                    _rebuild = _shards is null
-                        ? [dialect.DropIndexesWhileEmpty(connection, Quote(_table.Name))]
-                        : _shards.OnEach((shard, _) => dialect.DropIndexesWhileEmpty(shard, Quote(_table.Name)));
-                }
+                if (_table.Identity == RowIdentity.Content) _shards = dialect.Shards(connection, _table);
             }
             catch
             {
@@ -170,7 +157,6 @@ internal sealed partial class ImportSql : IDisposable
             // The orders' purchase days, kept in the same transaction (an import only adds orders: those present are taken out above).
             if (_table == CanonicalTables.Orders && added > 0) Summary.CustomerDays.Add(_connection, _dialect, _importId);
             created = CreateCustomers(_connection, Imported);
-            Rebuild(_connection, _rebuild?[0]);
         }
         else
         {
@@ -250,12 +236,6 @@ internal sealed partial class ImportSql : IDisposable
 
     private string Columns(string? prefix = null) =>
         string.Join(", ", _table.Columns.Select(c => (prefix ?? "") + Quote(c.Name)));
-
-    /// <summary>Makes again the indexes dropped for a first load (<see cref="_rebuild"/>), once the rows are stored.</summary>
-    private static void Rebuild(DbConnection connection, IReadOnlyList<string>? statements)
-    {
-        foreach (var statement in statements ?? []) Execute(connection, statement);
-    }
 
     /// <summary>This import's rows of a table with <see cref="RowIdentity.Content"/>, as a source to select from.</summary>
     private string Imported => $"(SELECT * FROM {Quote(_table.Name)} WHERE {ImportIdColumn} = {_importId}) AS imported";

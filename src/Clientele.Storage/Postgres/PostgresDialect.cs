@@ -160,43 +160,6 @@ internal sealed partial class PostgresDialect : SqlDialect
 
     public override IReadOnlyList<string> MemoryLimit(int? megabytes, int? threads = null) => [];
 
-    /// <summary>The memory each index build of a bulk load may sort in, at least (PostgreSQL's <c>maintenance_work_mem</c>, raised for the transaction).</summary>
-    public const int IndexBuildMegabytes = 1024;
-
-    /// <inheritdoc />
-    /// <remarks>
-    /// Reads the indexes as the database has them (<c>pg_get_indexdef</c>: those the workspace made and any an administrator
-    /// added), so they come back as they were. Dropping takes the table's exclusive lock until the load commits: a reader of the
-    /// table waits for it, where the table was empty (docs/postgres.md#indexes). A unique index stays (it enforces a key), and a
-    /// table with triggers of its own keeps every index (a deferred one's pending events would refuse the index made again).
-    /// </remarks>
-    public override IReadOnlyList<string>? DropIndexesWhileEmpty(DbConnection connection, string table)
-    {
-        var name = table.Replace("'", "''", StringComparison.Ordinal);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM {table}) OR EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = '{name}'::regclass AND NOT tgisinternal)";
-        if ((bool)command.ExecuteScalar()!) return null;
-        command.CommandText = $"""
-            SELECT indexrelid::regclass::text, pg_get_indexdef(indexrelid) FROM pg_index
-            WHERE indrelid = '{name}'::regclass AND NOT indisunique AND NOT indisprimary
-            ORDER BY indexrelid
-            """;
-        var indexes = new List<(string Name, string Definition)>();
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) indexes.Add((reader.GetString(0), reader.GetString(1)));
-        if (indexes.Count == 0) return null;
-        foreach (var (index, _) in indexes)
-        {
-            command.CommandText = $"DROP INDEX {index}";
-            command.ExecuteNonQuery();
-        }
-        return
-        [
-            $"SELECT set_config('maintenance_work_mem', '{IndexBuildMegabytes}MB', true) WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes('{IndexBuildMegabytes}MB')",
-            .. indexes.Select(i => i.Definition),
-        ];
-    }
-
     /// <inheritdoc />
     /// <remarks>Autovacuum compacts apart from any commit.</remarks>
     public override IReadOnlyList<string> DeferCompaction(bool deferred) => [];
