@@ -23,9 +23,15 @@ internal static partial class ShardConnections
     /// encoding is not UTF-8 (PostgreSQL hashes the key's bytes in the database's encoding) or a partition key of a
     /// nondeterministic collation. The rows then go through the coordinator, which routes them itself.
     /// </remarks>
-    public static ShardTransactions? Open(DbConnection coordinator, string table)
+    public static ShardTransactions? Open(DbConnection coordinator, string table) =>
+        HashesAsTheClient(coordinator, table) ? Connect(coordinator, table) : null;
+
+    /// <summary>
+    /// A transaction on each shard of <paramref name="table"/>, in partition order, whatever the coordinator's encoding (for work
+    /// that routes no row: a schema upgrade's indexes), or null when the table is not partitioned over foreign tables of one modulus.
+    /// </summary>
+    public static ShardTransactions? Connect(DbConnection coordinator, string table)
     {
-        if (!HashesAsTheClient(coordinator, table)) return null;
         var partitions = new List<(int Remainder, int Modulus, string[] Server, string[]? Mapping)>();
         using (var command = coordinator.CreateCommand())
         {

@@ -65,17 +65,32 @@ internal static partial class ShardedSchema
     /// </summary>
     public static IReadOnlyList<(string Table, string Columns)> WholeIndexes { get; } = [("snapshot_buying_roles", "as_of, customer_id")];
 
-    /// <summary>The statements that make a distributed table's indexes on a shard, or in the one database of a workspace on PostgreSQL (its declaration made it).</summary>
+    /// <summary>
+    /// The statements that make a distributed table's indexes on a shard, or in the one database of a workspace on PostgreSQL (its
+    /// declaration made it); each leaves an index of its name alone (an upgrade makes those an older workspace lacks).
+    /// </summary>
     public static IEnumerable<string> ShardIndexes(Distributed table)
     {
-        if (table.Unique is { } unique) yield return $"CREATE UNIQUE INDEX {table.Table}_unique ON {table.Table} ({unique})";
-        if (table.Index is { } index) yield return $"CREATE INDEX {table.Table}_customer ON {table.Table} ({index})";
-        foreach (var column in table.Lookups ?? []) yield return $"CREATE INDEX {table.Table}_{column} ON {table.Table} ({column})";
+        if (table.Unique is { } unique) yield return $"CREATE UNIQUE INDEX IF NOT EXISTS {table.Table}_unique ON {table.Table} ({unique})";
+        if (table.Index is { } index) yield return $"CREATE INDEX IF NOT EXISTS {table.Table}_customer ON {table.Table} ({index})";
+        foreach (var column in table.Lookups ?? []) yield return $"CREATE INDEX IF NOT EXISTS {table.Table}_{column} ON {table.Table} ({column})";
     }
 
     /// <summary>The indexes of a table that stays whole (<see cref="WholeIndexes"/>), made by its declaration.</summary>
     public static IEnumerable<string> WholeTableIndexes(string declaration) =>
-        TableOf(declaration) is { } name ? WholeIndexes.Where(i => i.Table == name).Select(i => $"CREATE INDEX {i.Table}_customer ON {i.Table} ({i.Columns})") : [];
+        TableOf(declaration) is { } name ? WholeIndexes.Where(i => i.Table == name).Select(WholeIndex) : [];
+
+    /// <summary>
+    /// Every index a workspace on PostgreSQL keeps, for an upgrade from a workspace made without them (schema 13 → 14): in one
+    /// database, the distributed tables' (<see cref="ShardIndexes"/>) and the whole tables'; on the coordinator of a sharded
+    /// workspace, the whole tables' alone (each shard gets <see cref="ShardIndexes"/> of every table). Citus makes a distributed
+    /// table's index on every worker from the coordinator's statement.
+    /// </summary>
+    public static IEnumerable<string> Upgrade(bool sharded) =>
+        sharded ? WholeIndexes.Select(WholeIndex) : [.. Tables.SelectMany(ShardIndexes), .. WholeIndexes.Select(WholeIndex)];
+
+    private static string WholeIndex((string Table, string Columns) index) =>
+        $"CREATE INDEX IF NOT EXISTS {index.Table}_customer ON {index.Table} ({index.Columns})";
 
     /// <summary>
     /// The statements for one declaration in the one database of a workspace on PostgreSQL: the table, then the indexes a shard

@@ -13,7 +13,13 @@ namespace Clientele.Storage.Schema;
 internal static class WorkspaceSchema
 {
     /// <summary>The schema version this build writes.</summary>
-    public const int CurrentVersion = 13;
+    public const int CurrentVersion = 14;
+
+    /// <summary>
+    /// The oldest version a sharded workspace is upgraded from: the steps after it add indexes alone, made on each shard as well
+    /// (<see cref="UpgradeShards"/>); an earlier step changes tables, which a shard's would then no longer match.
+    /// </summary>
+    private const int ShardsUpgradedFrom = 13;
 
     /// <summary>Steps that bring a workspace from version (index + 1) to (index + 2); a step may read the tables as earlier steps left them.</summary>
     private static readonly Func<DbConnection, SqlDialect, IEnumerable<string>>[] Upgrades =
@@ -42,6 +48,9 @@ internal static class WorkspaceSchema
         (connection, dialect) => RenderedReasons(connection, dialect),
         // 12 → 13: every customer's purchase days kept (Summary/CustomerDays), counted once from the orders stored.
         (_, _) => [Summary.CustomerDays.Declaration, Summary.CustomerDays.Fill],
+        // 13 → 14: on PostgreSQL, the indexes that read a few customers' rows and an event's rows by id (docs/postgres.md#indexes);
+        // nothing on DuckDB, whose zone maps do their work.
+        (connection, dialect) => dialect is Postgres.PostgresDialect ? Postgres.ShardedSchema.Upgrade(Postgres.ShardedWorkspace.Shards(connection).Count > 0) : [],
     ];
 
     private static IEnumerable<string> RenderedReasons(DbConnection connection, SqlDialect dialect) =>
@@ -172,12 +181,15 @@ internal static class WorkspaceSchema
                 $"{CurrentVersion}. Upgrade Clientele to open it.");
         }
         if (version == CurrentVersion) return;
-        // An upgrade step changes the coordinator's tables only: a shard's table would no longer match its foreign partition.
+        // A step that changes tables changes the coordinator's only: a shard's table would no longer match its foreign partition.
         if (dialect is Postgres.PostgresDialect && Postgres.ShardedWorkspace.Shards(connection) is { Count: > 0 } shards)
         {
-            throw new WorkspaceException(
-                $"{path} is a sharded workspace of schema version {version} (shards {string.Join(", ", shards)}); this build writes version {CurrentVersion} " +
-                "and does not upgrade a sharded workspace's shards. Make a new sharded workspace with `clientele init --shards` and import the files again (docs/scale-out.md).");
+            if (version < ShardsUpgradedFrom)
+                throw new WorkspaceException(
+                    $"{path} is a sharded workspace of schema version {version} (shards {string.Join(", ", shards)}); this build writes version {CurrentVersion} " +
+                    $"and upgrades a sharded workspace's shards from version {ShardsUpgradedFrom} only. Make a new sharded workspace with `clientele init --shards` " +
+                    "and import the files again (docs/scale-out.md).");
+            UpgradeShards(connection, path);
         }
         using var transaction = connection.BeginTransaction();
         for (var from = version; from < CurrentVersion; from++)
@@ -185,6 +197,23 @@ internal static class WorkspaceSchema
                 Execute(connection, dialect.Declaration(statement));
         Execute(connection, $"UPDATE clientele_meta SET value = '{CurrentVersion}' WHERE key = 'schema_version'");
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Makes on each shard of a sharded workspace the indexes the steps from <see cref="ShardsUpgradedFrom"/> add, all shards at once,
+    /// each in a transaction committed before the coordinator's upgrade: a failure between leaves indexes that the next opening
+    /// finds made and keeps (each statement leaves an index of its name alone).
+    /// </summary>
+    private static void UpgradeShards(DbConnection connection, string path)
+    {
+        using var shards = Postgres.ShardConnections.Connect(connection, Postgres.ShardedSchema.Tables[0].Table)
+            ?? throw new WorkspaceException($"{path} lists shards, but its {Postgres.ShardedSchema.Tables[0].Table} table is not partitioned over them: it was not made by `clientele init --shards`, or was changed since.");
+        shards.OnEach((shard, _) =>
+        {
+            foreach (var statement in Postgres.ShardedSchema.Tables.SelectMany(Postgres.ShardedSchema.ShardIndexes)) Execute(shard, statement);
+            return 0;
+        });
+        shards.Commit();
     }
 
     /// <summary>The names of a table's columns, in the connection's current schema, in their order.</summary>

@@ -12,6 +12,41 @@ public sealed class PostgresIndexTests(SharedPostgres postgres)
     {
         var url = postgres.Server.NewDatabaseUrl();
         using var workspace = Workspace.Create(url);
+        AssertReadsThroughIndexes(workspace);
+    }
+
+    [Fact]
+    public void A_workspace_made_without_the_indexes_gets_them_when_opened_and_keeps_its_rows()
+    {
+        var url = postgres.Server.NewDatabaseUrl();
+        using (var made = Workspace.Create(url))
+        {
+            made.Execute("INSERT INTO customers (customer_id) VALUES ('C1'), ('C2')");
+            // As a build before the indexes made it: schema 13, no index but the keys its tables declare.
+            foreach (var index in Made)
+                made.Execute($"DROP INDEX {index}");
+            made.Execute("UPDATE clientele_meta SET value = '13' WHERE key = 'schema_version'");
+            Assert.Equal(0, made.Scalar<long>($"SELECT count(*) FROM pg_indexes WHERE indexname IN ('{string.Join("', '", Made)}')"));
+        }
+        using var opened = Workspace.Open(url);
+        Assert.Equal(14, opened.SchemaVersion);
+        Assert.Equal(Made.Length, opened.Scalar<long>($"SELECT count(*) FROM pg_indexes WHERE indexname IN ('{string.Join("', '", Made)}')"));
+        AssertReadsThroughIndexes(opened);
+        Assert.Equal(2, opened.Scalar<long>("SELECT count(*) FROM customers"));
+    }
+
+    /// <summary>The indexes a workspace on PostgreSQL gets besides the keys its tables declare (docs/postgres.md#indexes).</summary>
+    private static readonly string[] Made =
+    [
+        "customers_unique", "orders_customer", "orders_order_id", "orders_import_id", "orders_row_hash", "customer_days_unique",
+        "interactions_customer", "interactions_interaction_id", "interactions_import_id", "interactions_row_hash", "contacts_customer",
+        "referrals_unique", "supply_links_unique", "truth_customers_unique", "snapshot_customers_unique", "snapshot_product_lines_customer",
+        "snapshot_buying_roles_customer",
+    ];
+
+    /// <summary>Each read of a few customers' rows, or of an event's by id, import or content, is planned through its index.</summary>
+    private static void AssertReadsThroughIndexes(Workspace workspace)
+    {
         // With sequential scans priced out, a read that no index serves is still planned as one (a Seq Scan).
         (string Read, string Index)[] reads =
         [

@@ -239,10 +239,37 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
                     cancellationToken: TestContext.Current.CancellationToken));
             Assert.All(shards, s => Assert.Equal(0, Count(s, "orders") + Count(s, "customers")));
             Assert.Empty(sharded.Imports());
-            sharded.Execute($"UPDATE clientele_meta SET value = '{Clientele.Storage.Schema.WorkspaceSchema.CurrentVersion - 1}' WHERE key = 'schema_version'");
+            // Schema 12: its upgrade to 13 adds a table, which the shards would not have.
+            sharded.Execute("UPDATE clientele_meta SET value = '12' WHERE key = 'schema_version'");
         }
         var error = Assert.Throws<WorkspaceException>(() => Workspace.Open(url));
-        Assert.Contains("does not upgrade a sharded workspace's shards", error.Message, StringComparison.Ordinal);
+        Assert.Contains("upgrades a sharded workspace's shards from version 13 only", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sharded_workspace_made_without_the_lookups_gets_them_on_every_shard_when_opened()
+    {
+        var url = servers.Coordinator.NewDatabaseUrl();
+        var shards = servers.Shards.Select(s => s.NewDatabaseUrl()).ToList();
+        string[] lookups = ["orders_order_id", "orders_import_id", "orders_row_hash", "interactions_interaction_id", "interactions_import_id", "interactions_row_hash"];
+        using (var sharded = ShardedWorkspace.Create(url, shards))
+        {
+            // As a build before the lookups made it: schema 13, each shard with its keys and customer indexes alone, the
+            // coordinator without the buying roles' index.
+            foreach (var shard in shards) Execute(shard, string.Concat(lookups.Select(l => $"DROP INDEX {l};")));
+            sharded.Execute("DROP INDEX snapshot_buying_roles_customer");
+            sharded.Execute("UPDATE clientele_meta SET value = '13' WHERE key = 'schema_version'");
+        }
+        var names = $"('{string.Join("', '", lookups)}')";
+        Assert.All(shards, s => Assert.Equal(0, Count(s, $"pg_indexes WHERE indexname IN {names}")));
+        using (var opened = Workspace.Open(url))
+        {
+            Assert.Equal(14, opened.SchemaVersion);
+            Assert.Equal(1, opened.Scalar<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'snapshot_buying_roles_customer'"));
+        }
+        Assert.All(shards, s => Assert.Equal(lookups.Length, Count(s, $"pg_indexes WHERE indexname IN {names}")));
+        // Each shard keeps the indexes it had, once.
+        Assert.All(shards, s => Assert.Equal(1, Count(s, "pg_indexes WHERE indexname = 'orders_customer'")));
     }
 
     [Fact]
