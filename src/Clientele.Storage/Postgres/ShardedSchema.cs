@@ -28,7 +28,7 @@ internal static partial class ShardedSchema
     /// <param name="Index">Columns each shard indexes for the reads of one customer (a profile), or null.</param>
     /// <param name="Lookups">
     /// Columns each shard indexes one by one for the importer's lookups of a few rows (an event batch: the rows already present
-    /// by id and by content, this import's rows by its number), or null.
+    /// by id and by content, this import's rows and the customers it created by its number), or null.
     /// </param>
     public sealed record Distributed(string Table, string Column, string? Unique, string? Index, IReadOnlyList<string>? Lookups = null);
 
@@ -40,7 +40,8 @@ internal static partial class ShardedSchema
     /// </summary>
     public static IReadOnlyList<Distributed> Tables { get; } =
     [
-        new(CanonicalTables.Customers.Name, "customer_id", "customer_id", null),
+        // The customers an import or event batch created, read back by its number (EventStore; an undo's).
+        new(CanonicalTables.Customers.Name, "customer_id", "customer_id", null, [Schema.WorkspaceSchema.ImportIdColumn]),
         new(CanonicalTables.Orders.Name, "customer_id", null, "customer_id", Lookups(CanonicalTables.Orders)),
         new(Summary.CustomerDays.Table, "customer_id", "customer_id, day", null),
         new(CanonicalTables.Interactions.Name, "customer_id", null, "customer_id", Lookups(CanonicalTables.Interactions)),

@@ -38,7 +38,7 @@ public sealed class PostgresIndexTests(SharedPostgres postgres)
     /// <summary>The indexes a workspace on PostgreSQL gets besides the keys its tables declare (docs/postgres.md#indexes).</summary>
     private static readonly string[] Made =
     [
-        "customers_unique", "orders_customer", "orders_order_id", "orders_import_id", "orders_row_hash", "customer_days_unique",
+        "customers_unique", "customers_import_id", "orders_customer", "orders_order_id", "orders_import_id", "orders_row_hash", "customer_days_unique",
         "interactions_customer", "interactions_interaction_id", "interactions_import_id", "interactions_row_hash", "contacts_customer",
         "referrals_unique", "supply_links_unique", "truth_customers_unique", "snapshot_customers_unique", "snapshot_product_lines_customer",
         "snapshot_buying_roles_customer",
@@ -51,6 +51,7 @@ public sealed class PostgresIndexTests(SharedPostgres postgres)
         (string Read, string Index)[] reads =
         [
             ("customers WHERE customer_id = 'C1'", "customers_unique"),
+            ("customers WHERE import_id = 7", "customers_import_id"),
             ("orders WHERE customer_id = 'C1'", "orders_customer"),
             ("orders WHERE order_id = 'O1'", "orders_order_id"),
             ("orders WHERE import_id = 7", "orders_import_id"),

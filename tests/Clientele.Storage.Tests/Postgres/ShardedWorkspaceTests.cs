@@ -251,7 +251,7 @@ public sealed partial class ShardedWorkspaceTests(ShardServers servers, SharedPo
     {
         var url = servers.Coordinator.NewDatabaseUrl();
         var shards = servers.Shards.Select(s => s.NewDatabaseUrl()).ToList();
-        string[] lookups = ["orders_order_id", "orders_import_id", "orders_row_hash", "interactions_interaction_id", "interactions_import_id", "interactions_row_hash"];
+        string[] lookups = ["customers_import_id", "orders_order_id", "orders_import_id", "orders_row_hash", "interactions_interaction_id", "interactions_import_id", "interactions_row_hash"];
         using (var sharded = ShardedWorkspace.Create(url, shards))
         {
             // As a build before the lookups made it: schema 13, each shard with its keys and customer indexes alone, the
