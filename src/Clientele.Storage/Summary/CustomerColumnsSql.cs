@@ -696,8 +696,13 @@ internal sealed class CustomerColumnsSql(SqlDialect dialect, DateOnly asOf, Cust
     /// that a referrer's referred margins are summed in the same order by every run and engine (unordered, the join's order
     /// changed the last digits of a referral value from one run to the next at a million customers).
     /// </summary>
+    /// <remarks>
+    /// For a part of the base only the referrals its customers made are read (both ends must be among them): the referrals by the
+    /// referrer's key, not all of them (on PostgreSQL at a million customers a scan of 112,296 referrals, 16 ms in one database
+    /// and 62 ms over three shards, for every live update).
+    /// </remarks>
     public string ReadReferrals => $"""
-        SELECT a.r, b.r FROM referrals f
+        SELECT a.r, b.r FROM {(partOfBase ? "(SELECT * FROM referrals WHERE referrer_id IN (SELECT customer_id FROM cc_party))" : "referrals")} f
         JOIN cc_party a ON a.customer_id = f.referrer_id
         JOIN cc_party b ON b.customer_id = f.referred_id
         WHERE f.occurred_at IS NULL OR f.occurred_at < {NextDay}
