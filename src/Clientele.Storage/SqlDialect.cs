@@ -80,6 +80,14 @@ internal abstract class SqlDialect
     /// </summary>
     public abstract string ListItems(string list, string separator);
 
+    /// <summary>
+    /// The condition that <paramref name="column"/> is one of the texts of the list parameter <paramref name="parameter"/> (its
+    /// name, without <c>$</c>), in the form that lets the engine narrow the table by them: DuckDB skips the row groups by a
+    /// subquery's values (<c>list_contains</c> scanned them all), PostgreSQL sends an array comparison to each shard of a sharded
+    /// table, where a join with the values on the coordinator brings every row of the table there first.
+    /// </summary>
+    public abstract string AmongIds(string column, string parameter);
+
     /// <summary>Whether the JSON object in the text column <paramref name="json"/> has the key <paramref name="key"/> (a constant name), whatever its value, JSON null included.</summary>
     public abstract string JsonHasKey(string json, string key);
 

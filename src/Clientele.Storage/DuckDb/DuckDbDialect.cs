@@ -54,6 +54,9 @@ internal sealed class DuckDbDialect : SqlDialect
     public override string IsFinite(string value) => $"isfinite({value})";
 
     /// <inheritdoc />
+    public override string AmongIds(string column, string parameter) => $"{column} IN (SELECT unnest(${parameter}))";
+
+    /// <inheritdoc />
     public override string ListItems(string list, string separator) =>
         $"unnest(CASE WHEN {list} IS NULL THEN [NULL::VARCHAR] ELSE string_split({list}, '{separator}') END)";
 

@@ -66,7 +66,16 @@ internal static class LiveSupplyChain
         ClassificationOptions options, long? importId)
     {
         var own = new List<(string Seller, string Buyer)>();
-        using (var command = workspace.Command("SELECT seller_id, buyer_id FROM supply_links WHERE seller_id IN (SELECT customer_id FROM live_days) OR buyer_id IN (SELECT customer_id FROM live_days)"))
+        var reclassified = new List<string>();
+        using (var command = workspace.Command("SELECT customer_id FROM live_days"))
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) reclassified.Add(reader.GetString(0));
+        if (reclassified.Count == 0) return null;
+        // By their ids as a parameter: a sharded workspace compares them on each shard (filtered by live_days, the coordinator
+        // was sent every link first).
+        var dialect = workspace.Dialect;
+        using (var command = workspace.Command($"SELECT seller_id, buyer_id FROM supply_links WHERE {dialect.AmongIds("seller_id", "ids")} OR {dialect.AmongIds("buyer_id", "ids")}",
+            ("ids", reclassified)))
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             using var reader = command.ExecuteReader();

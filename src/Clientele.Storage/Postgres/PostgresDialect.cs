@@ -87,6 +87,9 @@ internal sealed partial class PostgresDialect : SqlDialect
         $"({value} < CAST('Infinity' AS DOUBLE PRECISION) AND {value} > CAST('-Infinity' AS DOUBLE PRECISION))";
 
     /// <inheritdoc />
+    public override string AmongIds(string column, string parameter) => $"{column} = ANY(${parameter})";
+
+    /// <inheritdoc />
     public override string ListItems(string list, string separator) =>
         $"unnest(CASE WHEN {list} IS NULL THEN ARRAY[NULL::text] ELSE string_to_array({list}, '{separator}') END)";
 

@@ -31,10 +31,10 @@ internal sealed class CustomerColumnsDb(Workspace workspace, Action<string, Time
         if (workspace.Dialect.Analyze(table) is { } analyze) Execute(analyze);
     }
 
-    public void Query(string sql, Action<DbDataReader> read)
+    public void Query(string sql, Action<DbDataReader> read, params ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         var start = Stopwatch.GetTimestamp();
-        using (var command = workspace.Command(sql))
+        using (var command = workspace.Command(sql, parameters))
         {
             using var reader = command.ExecuteReader();
             while (reader.Read()) read(reader);

@@ -215,8 +215,12 @@ public static class CustomerColumnsQuery
             var (referrer, referred) = (r.GetInt32(0), r.GetInt32(1));
             columns.ReferredRevenue[referrer] += summary.Revenue[referred];
             columns.ReferredMargin[referrer] += summary.Margin[referred] ?? summary.Revenue[referred];
-        });
+        }, PartIds(sql, columns));
     }
+
+    /// <summary>A part's ids as the parameter of its reads by them (<see cref="CustomerColumnsSql.PartIds"/>); none for the whole base.</summary>
+    private static (string Name, object? Value)[] PartIds(CustomerColumnsSql sql, CustomerColumns columns) =>
+        sql.PartOfBase ? [(CustomerColumnsSql.PartIds, columns.CustomerId.ToList())] : [];
 
     private static void ReadAdoptionAndFollowers(CustomerColumnsDb db, CustomerColumnsSql sql, CustomerColumns columns)
     {
@@ -269,7 +273,7 @@ public static class CustomerColumnsQuery
             }
             sellers.Add(r.GetInt32(0));
             buyers.Add(r.GetInt32(1));
-        });
+        }, PartIds(sql, columns));
         columns.SupplySeller = [.. sellers];
         columns.SupplyBuyer = [.. buyers];
         if (dropped > 0)
