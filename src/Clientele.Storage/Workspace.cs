@@ -281,6 +281,16 @@ public sealed class Workspace : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>The first column's texts of the rows <paramref name="sql"/> reads (ids, mostly), in the order it gives them.</summary>
+    internal List<string> Texts(string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var texts = new List<string>();
+        while (reader.Read()) texts.Add(reader.GetString(0));
+        return texts;
+    }
+
     internal T? Scalar<T>(string sql)
     {
         using var command = Command(sql);

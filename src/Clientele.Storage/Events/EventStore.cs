@@ -142,14 +142,8 @@ public static class EventStore
     }
 
     /// <summary>The customers the import created: each carries its id until another import changes it, and none did yet.</summary>
-    private static List<string> CreatedCustomers(Workspace workspace, int importId)
-    {
-        using var command = workspace.Command($"SELECT customer_id FROM customers WHERE {ImportIdColumn} = {importId} ORDER BY {workspace.Dialect.OrdinalText("customer_id")}");
-        using var reader = command.ExecuteReader();
-        var ids = new List<string>();
-        while (reader.Read()) ids.Add(reader.GetString(0));
-        return ids;
-    }
+    private static List<string> CreatedCustomers(Workspace workspace, int importId) =>
+        workspace.Texts($"SELECT customer_id FROM customers WHERE {ImportIdColumn} = {importId} ORDER BY {workspace.Dialect.OrdinalText("customer_id")}");
 
     /// <summary>The batch's errors: every one counted, the shape errors and the scanner's first ones kept to be listed in the batch's order.</summary>
     private sealed class Refusals(IEnumerable<EventError> shape)

@@ -26,10 +26,6 @@ public static class ImportedCustomers
     {
         ArgumentNullException.ThrowIfNull(workspace);
         // Ordered outside the DISTINCT: PostgreSQL orders a DISTINCT only by what it selects, and the order is by code point (OrdinalText).
-        using var command = workspace.Command($"SELECT customer_id FROM ({Sql("import_id = $import")}) AS ids ORDER BY {workspace.Dialect.OrdinalText("customer_id")}", ("import", importId));
-        using var reader = command.ExecuteReader();
-        var ids = new List<string>();
-        while (reader.Read()) ids.Add(reader.GetString(0));
-        return ids;
+        return workspace.Texts($"SELECT customer_id FROM ({Sql("import_id = $import")}) AS ids ORDER BY {workspace.Dialect.OrdinalText("customer_id")}", ("import", importId));
     }
 }

@@ -66,10 +66,7 @@ internal static class LiveSupplyChain
         ClassificationOptions options, long? importId)
     {
         var own = new List<(string Seller, string Buyer)>();
-        var reclassified = new List<string>();
-        using (var command = workspace.Command("SELECT customer_id FROM live_days"))
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) reclassified.Add(reader.GetString(0));
+        var reclassified = workspace.Texts("SELECT customer_id FROM live_days");
         if (reclassified.Count == 0) return null;
         // By their ids as a parameter: a sharded workspace compares them on each shard (filtered by live_days, the coordinator
         // was sent every link first).

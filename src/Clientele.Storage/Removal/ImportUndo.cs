@@ -86,19 +86,13 @@ public static class ImportUndo
         return reader.Read() && !reader.IsDBNull(0) ? reader.GetFieldValue<DateOnly>(0) : null;
     }
 
-    private static List<string> LiveCustomers(Workspace workspace, int importId)
-    {
-        using var command = workspace.Command($"""
+    private static List<string> LiveCustomers(Workspace workspace, int importId) =>
+        workspace.Texts($"""
             SELECT DISTINCT n.customer_id FROM ({Live.ImportedCustomers.Sql($"import_id = {importId}")}) n
             JOIN snapshot_customers s ON s.customer_id = n.customer_id AND s.live_at IS NOT NULL
                 AND s.as_of = (SELECT max(as_of) FROM snapshots)
             ORDER BY n.customer_id
             """);
-        using var reader = command.ExecuteReader();
-        var ids = new List<string>();
-        while (reader.Read()) ids.Add(reader.GetString(0));
-        return ids;
-    }
 
     /// <summary>The import's contacts, and its customers still named elsewhere with the earliest import naming each.</summary>
     private static void Prepare(RemovalSql sql)
